@@ -1,0 +1,86 @@
+"""goalchain: the goal chains (målkedjor) of Swedish municipalities.
+
+Model a municipality's chain from vision to council goals, committee goals,
+indicators and activities as a validated networkx DAG; record measurements and
+dialogue assessments; load and save it as YAML or JSON.
+
+Examples
+--------
+>>> import goalchain as gc
+>>> chain = gc.GoalChain(name="Burlövs kommun", model="burlov")
+>>> _ = chain.add_goal("vision", "Burlöv - en plats att växa i", level="vision")
+>>> len(chain)
+1
+"""
+
+from . import exceptions, models, units
+from ._version import __version__
+from .exceptions import (
+    CycleError,
+    DuplicateError,
+    FileFormatError,
+    FormatVersionError,
+    GoalchainError,
+    InvalidValueError,
+    LevelError,
+    PeriodError,
+    UnitError,
+    UnitMismatchError,
+    UnknownElementError,
+    UnknownLevelError,
+    UnknownLinkError,
+    UnknownModelError,
+    UnknownUnitError,
+)
+from .models import (
+    PRESETS,
+    Activity,
+    Assessment,
+    Decision,
+    Finding,
+    Goal,
+    GoalChain,
+    GovernanceModel,
+    Indicator,
+    Level,
+    Measurement,
+    Period,
+    YearValue,
+    validate,
+)
+
+__all__ = [
+    "PRESETS",
+    "Activity",
+    "Assessment",
+    "CycleError",
+    "Decision",
+    "DuplicateError",
+    "FileFormatError",
+    "Finding",
+    "FormatVersionError",
+    "Goal",
+    "GoalChain",
+    "GoalchainError",
+    "GovernanceModel",
+    "Indicator",
+    "InvalidValueError",
+    "Level",
+    "LevelError",
+    "Measurement",
+    "Period",
+    "PeriodError",
+    "UnitError",
+    "UnitMismatchError",
+    "UnknownElementError",
+    "UnknownLevelError",
+    "UnknownLinkError",
+    "UnknownModelError",
+    "UnknownUnitError",
+    "YearValue",
+    "__version__",
+    "exceptions",
+    "models",
+    "units",
+    "validate",
+]

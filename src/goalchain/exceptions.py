@@ -1,0 +1,278 @@
+"""Errors raised by goalchain.
+
+Every error is a subclass of :class:`GoalchainError` and also of the builtin
+that matches it, so ``except ValueError`` or ``except KeyError`` in existing
+code keeps working. Each error says *where* (element, field, file, line) and
+*what would be valid*.
+
+Checks that judge quality (SMART, structural findings) return findings and
+never raise; these errors are for input that cannot be accepted at all.
+
+Examples
+--------
+>>> import goalchain as gc
+>>> chain = gc.GoalChain(name="Exempel")
+>>> try:
+...     chain.add_goal("kf1", "Mål", level="no-such-level")
+... except gc.UnknownLevelError as err:
+...     print(type(err).__mro__[1].__name__, isinstance(err, LookupError))
+LevelError True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+__all__ = [
+    "CycleError",
+    "DuplicateError",
+    "FileFormatError",
+    "FormatVersionError",
+    "GoalchainError",
+    "InvalidValueError",
+    "LevelError",
+    "PeriodError",
+    "UnitError",
+    "UnitMismatchError",
+    "UnknownElementError",
+    "UnknownLevelError",
+    "UnknownLinkError",
+    "UnknownModelError",
+    "UnknownUnitError",
+]
+
+
+class GoalchainError(Exception):
+    """Base class of every error goalchain raises on purpose.
+
+    Attributes
+    ----------
+    file, line, column
+        Where in a file the problem lies, when it came from a file (line and
+        column are 1-based). ``str(error)`` starts with ``file:line:column:``.
+    """
+
+    file: str | None = None
+    line: int | None = None
+    column: int | None = None
+
+    def locate(
+        self, *, file: str | None = None, line: int | None = None, column: int | None = None
+    ) -> GoalchainError:
+        """Record where in a file the error lies (kept if already known); returns self."""
+        if self.file is None and file is not None:
+            self.file = file
+        if self.line is None and line is not None:
+            self.line = line
+            self.column = column
+        return self
+
+    def location(self) -> str:
+        """``file:line:column`` as far as known, or an empty string."""
+        if self.file is None and self.line is None:
+            return ""
+        where = self.file or "<input>"
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        return where
+
+    def _text(self) -> str:
+        return super().__str__()
+
+    def __str__(self) -> str:
+        where = self.location()
+        return f"{where}: {self._text()}" if where else self._text()
+
+
+class InvalidValueError(GoalchainError, ValueError):
+    """A value that cannot be accepted: NaN, infinite, negative weight, bad choice.
+
+    Parameters
+    ----------
+    message
+        What is wrong and what would be valid.
+    element
+        The id of the element the value belongs to, when known.
+    field
+        The name of the field, when known.
+    """
+
+    def __init__(self, message: str, *, element: str | None = None, field: str | None = None):
+        self.element = element
+        self.field = field
+        prefix = ""
+        if element is not None and field is not None:
+            prefix = f"{element!r}, field {field!r}: "
+        elif element is not None:
+            prefix = f"{element!r}: "
+        elif field is not None:
+            prefix = f"field {field!r}: "
+        super().__init__(prefix + message)
+
+
+class PeriodError(InvalidValueError):
+    """A period or year that cannot be parsed or lies out of range."""
+
+
+class DuplicateError(GoalchainError, ValueError):
+    """An id (or measurement) that already exists."""
+
+    def __init__(self, message: str, *, element: str | None = None):
+        self.element = element
+        super().__init__(message)
+
+
+class UnknownElementError(GoalchainError, KeyError):
+    """An id that names no element of the chain."""
+
+    def __init__(self, element: str, *, known: Iterable[str] = (), context: str = ""):
+        self.element = element
+        known = sorted(known)
+        hint = ""
+        if known:
+            shown = ", ".join(repr(k) for k in known[:10])
+            more = f" and {len(known) - 10} more" if len(known) > 10 else ""
+            hint = f"; known ids: {shown}{more}"
+        where = f" ({context})" if context else ""
+        self.message = f"no element with id {element!r} in the chain{where}{hint}"
+        super().__init__(self.message)
+
+    def _text(self) -> str:  # KeyError would repr() the message
+        return self.message
+
+
+class UnknownLinkError(GoalchainError, KeyError):
+    """A link (edge) that does not exist between two elements."""
+
+    def __init__(self, parent: str, child: str):
+        self.parent = parent
+        self.child = child
+        self.message = f"there is no link {parent!r} -> {child!r} in the chain"
+        super().__init__(self.message)
+
+    def _text(self) -> str:  # KeyError would repr() the message
+        return self.message
+
+
+class CycleError(GoalchainError, ValueError):
+    """A link that would close a cycle; a goal chain is a DAG.
+
+    Attributes
+    ----------
+    cycle
+        The ids along the cycle, first and last equal.
+    """
+
+    def __init__(self, cycle: Sequence[str]):
+        self.cycle = tuple(cycle)
+        path = " -> ".join(self.cycle)
+        super().__init__(
+            f"linking {self.cycle[0]!r} -> {self.cycle[1]!r} would close the cycle {path}; "
+            "a goal chain must not loop back on itself"
+        )
+
+
+class LevelError(GoalchainError, ValueError):
+    """A link or element that breaks the governance model's level rules."""
+
+    def __init__(self, message: str, *, element: str | None = None):
+        self.element = element
+        super().__init__(message)
+
+
+class UnknownLevelError(LevelError, LookupError):
+    """A level key that the governance model does not have."""
+
+    def __init__(self, level: str, *, model: str, known: Iterable[str], element: str | None = None):
+        self.level = level
+        self.known = tuple(known)
+        where = f"{element!r}: " if element is not None else ""
+        super().__init__(
+            f"{where}unknown level {level!r} in governance model {model!r}; "
+            f"valid levels: {', '.join(self.known)}",
+            element=element,
+        )
+
+
+class UnknownModelError(GoalchainError, LookupError):
+    """A governance model name that is not a preset."""
+
+    def __init__(self, name: str, *, known: Iterable[str]):
+        self.name = name
+        self.known = tuple(sorted(known))
+        super().__init__(
+            f"unknown governance model {name!r}; presets: {', '.join(self.known)} "
+            "(or pass a GovernanceModel)"
+        )
+
+
+class UnitError(GoalchainError, ValueError):
+    """Base class of unit problems."""
+
+
+class UnknownUnitError(UnitError):
+    """A unit string that the registry cannot read."""
+
+    def __init__(self, unit: str, *, element: str | None = None, field: str | None = None):
+        self.unit = unit
+        self.element = element
+        self.field = field
+        where = ""
+        if element is not None:
+            where = f"{element!r}" + (f", field {field!r}" if field else "") + ": "
+        super().__init__(
+            f"{where}unknown unit {unit!r}; use a pint unit or a municipal one such as "
+            "'percent' ('%'), 'percentage_point' ('procentenheter'), 'SEK' ('kr'), 'tkr', "
+            "'mnkr', 'inhabitant', 'per_1000_inhabitants', 'count', 'day', 'hour'"
+        )
+
+
+class UnitMismatchError(UnitError):
+    """A quantity whose unit cannot be converted to the unit it must have."""
+
+    def __init__(self, *, element: str | None, expected: str, got: str, field: str | None = None):
+        self.element = element
+        self.expected = expected
+        self.got = got
+        self.field = field
+        where = f"indicator {element!r}" if element is not None else "value"
+        if field:
+            where += f", field {field!r}"
+        super().__init__(
+            f"{where}: unit {got!r} does not fit {expected!r}; give the value in {expected!r} "
+            "or a unit convertible to it"
+        )
+
+
+class FileFormatError(GoalchainError, ValueError):
+    """A file that cannot be read as a goal chain: syntax, structure or a field.
+
+    Attributes
+    ----------
+    file, line, column
+        Where the problem is; ``line`` and ``column`` are 1-based and may be None.
+    field
+        The field (a path such as ``elements[3].baseline``), when known.
+    reason
+        The message without the location.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        file: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+        field: str | None = None,
+    ):
+        self.field = field
+        self.reason = message
+        super().__init__(f"{field}: {message}" if field else message)
+        self.locate(file=file, line=line, column=column)
+
+
+class FormatVersionError(FileFormatError):
+    """A file written in a format version this goalchain cannot read."""

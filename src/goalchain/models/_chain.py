@@ -1,0 +1,869 @@
+"""The goal chain: elements in a validated networkx DAG, plus their data."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any
+
+import attrs
+import networkx as nx
+
+from ..exceptions import (
+    CycleError,
+    DuplicateError,
+    InvalidValueError,
+    LevelError,
+    UnknownElementError,
+    UnknownLinkError,
+)
+from ..units import convert, parse_quantity
+from ._data import Assessment, Measurement
+from ._elements import Activity, Element, Goal, Indicator
+from ._governance import GovernanceModel, get_model
+from ._period import Period
+from ._values import check_text
+
+if TYPE_CHECKING:
+    from ._validate import Finding
+
+__all__ = ["GoalChain", "Parents"]
+
+Parents = Iterable[str] | Mapping[str, float]
+"""Parents of a new element: ids, or a mapping id -> weight."""
+
+_ELEMENT_TYPES: dict[str, type[Element]] = {
+    "goal": Goal,
+    "indicator": Indicator,
+    "activity": Activity,
+}
+
+
+def _check_weight(weight: Any, parent: str, child: str) -> float:
+    if isinstance(weight, bool) or not isinstance(weight, (int, float)):
+        raise InvalidValueError(
+            f"weight of link {parent!r} -> {child!r} must be a number >= 0, got {weight!r}",
+            field="weight",
+        )
+    value = float(weight)
+    if not math.isfinite(value) or value < 0:
+        raise InvalidValueError(
+            f"weight of link {parent!r} -> {child!r} must be a finite number >= 0, got {weight!r}",
+            field="weight",
+        )
+    return value
+
+
+class GoalChain:
+    """A municipality's goal chain (*målkedja*) as a validated DAG.
+
+    Elements (goals, indicators, activities) are nodes of a
+    :class:`networkx.DiGraph`; edges point from a goal to what it breaks down
+    into and carry a ``weight`` (default 1.0). A node may have several parents:
+    one committee goal may contribute to several council goals. Measurements
+    and assessments (the data of each follow-up) are kept beside the structure.
+
+    Every change goes through a method that validates first and changes
+    nothing when it raises.
+
+    Parameters
+    ----------
+    name
+        The chain's name, usually the municipality's (``"Burlövs kommun"``).
+    model
+        A :class:`GovernanceModel` or the name of a preset (``"classic"``,
+        ``"trelleborg"``, ``"nynashamn"``, ``"burlov"``, ``"grastorp"``, ``"lerum"``).
+    municipality
+        The municipality code, a string such as ``"1231"`` or ``"0192"``.
+    metadata
+        Further fields (for example from a file) kept and written back as they are.
+
+    Examples
+    --------
+    >>> import goalchain as gc
+    >>> chain = gc.GoalChain(name="Burlövs kommun", model="classic")
+    >>> _ = chain.add_goal("vision", "Burlöv - en plats att växa i", level="vision")
+    >>> _ = chain.add_goal("kf1", "Fler elever ska nå gymnasiebehörighet", level="council",
+    ...                    parents=["vision"], owner="Kommunfullmäktige")
+    >>> _ = chain.add_goal("bun1", "Alla elever ska nå målen i svenska", level="committee",
+    ...                    parents={"kf1": 2.0}, owner="Barn- och utbildningsnämnden")
+    >>> _ = chain.add_indicator("i1", "Andel behöriga till yrkesprogram", parents=["bun1"],
+    ...                         unit="percent", direction="increase",
+    ...                         baseline=(2022, 78.0), target=(2026, 90.0), kolada="N15436")
+    >>> _ = chain.record("i1", 2023, "80,5 %")
+    >>> chain.series("i1")
+    {Period('2023'): 80.5}
+    >>> chain.paths_to_root("i1")
+    [['i1', 'bun1', 'kf1', 'vision']]
+    >>> chain.graph.edges["kf1", "bun1"]["weight"]
+    2.0
+    >>> chain.link("i1", "vision")
+    Traceback (most recent call last):
+    ...
+    goalchain.exceptions.CycleError: linking 'i1' -> 'vision' would close the cycle i1 -> vision -> kf1 -> bun1 -> i1; a goal chain must not loop back on itself
+    """
+
+    def __init__(
+        self,
+        name: str = "",
+        model: str | GovernanceModel = "classic",
+        *,
+        municipality: str | None = None,
+        metadata: Mapping[str, Any] | None = None,
+    ):
+        check_text(name, field="name", element=None, optional=True)
+        if municipality is not None and not isinstance(municipality, str):
+            raise InvalidValueError(
+                f"municipality codes are strings such as '0192', got {municipality!r}",
+                field="municipality",
+            )
+        self._name = name or ""
+        self._model = get_model(model)
+        self._municipality = municipality
+        self._metadata: dict[str, Any] = dict(metadata or {})
+        self._graph: nx.DiGraph = nx.DiGraph()
+        self._measurements: dict[str, dict[tuple[Period, str], Measurement]] = {}
+        self._assessments: dict[tuple[str, Period], Assessment] = {}
+        self._structure_version = 0
+        self._data_version = 0
+
+    # ------------------------------------------------------------------ basics
+    @property
+    def name(self) -> str:
+        """The chain's name."""
+        return self._name
+
+    @property
+    def model(self) -> GovernanceModel:
+        """The governance model whose levels the chain follows."""
+        return self._model
+
+    @property
+    def municipality(self) -> str | None:
+        """The municipality code (a string, ``"0192"``), if given."""
+        return self._municipality
+
+    @property
+    def metadata(self) -> Mapping[str, Any]:
+        """Further top-level fields, read-only."""
+        from ._frozen import FrozenMapping
+
+        return FrozenMapping(self._metadata)
+
+    @property
+    def graph(self) -> nx.DiGraph:
+        """A read-only view of the DAG.
+
+        Nodes carry ``element`` (the value object), ``kind``, ``level`` and
+        ``title``; edges carry ``weight``. Run any networkx algorithm on it;
+        change the chain through the chain's methods.
+        """
+        return self._graph.copy(as_view=True)
+
+    @property
+    def structure_version(self) -> int:
+        """A counter that changes whenever elements or links change (for caches)."""
+        return self._structure_version
+
+    @property
+    def data_version(self) -> int:
+        """A counter that changes whenever measurements or assessments change."""
+        return self._data_version
+
+    def __getitem__(self, element_id: str) -> Element:
+        try:
+            return self._graph.nodes[element_id]["element"]  # type: ignore[no-any-return]
+        except (KeyError, TypeError):
+            raise UnknownElementError(str(element_id), known=self._graph.nodes) from None
+
+    def get(self, element_id: str, default: Any = None) -> Element | Any:
+        """The element with *element_id*, or *default*."""
+        return self[element_id] if element_id in self else default
+
+    def __contains__(self, element_id: object) -> bool:
+        try:
+            return element_id in self._graph
+        except TypeError:
+            return False
+
+    def __len__(self) -> int:
+        return self._graph.number_of_nodes()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(list(self._graph.nodes))
+
+    def elements(self, kind: str | None = None, *, level: str | None = None) -> list[Element]:
+        """Elements in insertion order, optionally of one kind or level."""
+        out = []
+        for _, data in self._graph.nodes(data=True):
+            element = data["element"]
+            if (kind is None or element.kind == kind) and (level is None or element.level == level):
+                out.append(element)
+        return out
+
+    def goals(self, *, level: str | None = None) -> list[Goal]:
+        """Goals in insertion order, optionally of one level."""
+        return self.elements("goal", level=level)  # type: ignore[return-value]
+
+    def indicators(self) -> list[Indicator]:
+        """Indicators in insertion order."""
+        return self.elements("indicator")  # type: ignore[return-value]
+
+    def activities(self) -> list[Activity]:
+        """Activities in insertion order."""
+        return self.elements("activity")  # type: ignore[return-value]
+
+    def links(self) -> list[tuple[str, str, float]]:
+        """Every link as ``(parent, child, weight)``."""
+        return [(u, v, w) for u, v, w in self._graph.edges(data="weight")]
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, GoalChain):
+            return NotImplemented
+        return (
+            self._name == other._name
+            and self._model == other._model
+            and self._municipality == other._municipality
+            and self._metadata == other._metadata
+            and self._elements_dict() == other._elements_dict()
+            and set(self.links()) == set(other.links())
+            and self._measurement_set() == other._measurement_set()
+            and self._assessments == other._assessments
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def _elements_dict(self) -> dict[str, Element]:
+        return {n: d["element"] for n, d in self._graph.nodes(data=True)}
+
+    def _measurement_set(self) -> dict[tuple[str, Period, str], Measurement]:
+        return {m.key: m for per in self._measurements.values() for m in per.values()}
+
+    def __repr__(self) -> str:
+        counts = {kind: 0 for kind in _ELEMENT_TYPES}
+        for _, data in self._graph.nodes(data=True):
+            counts[data["kind"]] += 1
+        n_meas = sum(len(v) for v in self._measurements.values())
+        return (
+            f"<GoalChain {self._name!r} ({self._model.name}): {counts['goal']} goals, "
+            f"{counts['indicator']} indicators, {counts['activity']} activities, "
+            f"{n_meas} measurements, {len(self._assessments)} assessments>"
+        )
+
+    def copy(self) -> GoalChain:
+        """An independent copy; changing one never changes the other."""
+        new = GoalChain(self._name, self._model, municipality=self._municipality,
+                        metadata=self._metadata)
+        new._graph = self._graph.copy()
+        for node in new._graph.nodes:  # node attribute dicts must not be shared
+            new._graph.nodes[node].update(dict(self._graph.nodes[node]))
+        new._measurements = {k: dict(v) for k, v in self._measurements.items()}
+        new._assessments = dict(self._assessments)
+        return new
+
+    __copy__ = copy
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> GoalChain:
+        return self.copy()
+
+    # ------------------------------------------------------------ structure
+    def add(self, element: Element, *, parents: Parents = ()) -> Element:
+        """Add an element object (a :class:`Goal`, :class:`Indicator` or :class:`Activity`).
+
+        Raises
+        ------
+        DuplicateError
+            When the id is taken.
+        UnknownElementError
+            When a parent does not exist.
+        UnknownLevelError, LevelError
+            When the element's level is unknown, is for another kind of element,
+            or may not sit below a parent's level.
+        InvalidValueError
+            For a negative or non-finite weight.
+        """
+        if not isinstance(element, Element):
+            raise InvalidValueError(
+                f"expected a Goal, Indicator or Activity, got {type(element).__name__}"
+            )
+        if element.id in self._graph:
+            existing = self[element.id]
+            raise DuplicateError(
+                f"id {element.id!r} is already used by {existing.kind} {existing.title!r}; "
+                "ids must be unique within a chain",
+                element=element.id,
+            )
+        self._check_level_kind(element)
+        edges = self._parent_edges(element, parents)
+        # Everything is checked; now change. A new node has no edges out, so no cycle.
+        self._graph.add_node(element.id, **self._node_attrs(element))
+        for parent, weight in edges:
+            self._graph.add_edge(parent, element.id, weight=weight)
+        self._structure_version += 1
+        return element
+
+    def add_goal(
+        self,
+        id: str,  # noqa: A002 - the contract's name
+        title: str,
+        *,
+        level: str,
+        parents: Parents = (),
+        owner: str | None = None,
+        description: str | None = None,
+        decision: Any = None,
+        cross_cutting: bool = False,
+        tags: Iterable[str] = (),
+        rollup: str | None = None,
+        extra: Mapping[str, Any] | None = None,
+    ) -> Goal:
+        """Add a goal at *level* below *parents* (ids, or a mapping id -> weight).
+
+        Returns the new :class:`Goal`. See :meth:`add` for the errors.
+        """
+        goal = Goal(id=id, title=title, level=level, owner=owner, description=description,
+                    decision=decision, cross_cutting=cross_cutting, tags=tuple(tags),
+                    rollup=rollup, extra=extra)
+        return self.add(goal, parents=parents)  # type: ignore[return-value]
+
+    def add_indicator(
+        self,
+        id: str,  # noqa: A002
+        title: str,
+        *,
+        parents: Parents = (),
+        unit: str,
+        direction: str = "increase",
+        baseline: Any = None,
+        target: Any = None,
+        annual_targets: Any = None,
+        progression: str | None = None,
+        kolada: str | None = None,
+        frequency: str = "yearly",
+        lag: int = 0,
+        level: str | None = None,
+        owner: str | None = None,
+        description: str | None = None,
+        tags: Iterable[str] = (),
+        extra: Mapping[str, Any] | None = None,
+    ) -> Indicator:
+        """Add an indicator below *parents*.
+
+        *baseline* and *target* are ``(year, value)`` pairs; values may be
+        numbers in *unit*, pint Quantities or strings such as ``"78 %"``.
+        *level* defaults to the model's first indicator level.
+        """
+        indicator = Indicator(
+            id=id, title=title, level=level or self._model.default_level("indicator"),
+            owner=owner, description=description, tags=tuple(tags), extra=extra, unit=unit,
+            direction=direction, baseline=baseline, target=target,  # type: ignore[arg-type]
+            annual_targets=annual_targets or (), progression=progression, kolada=kolada,
+            frequency=frequency, lag=lag,  # type: ignore[arg-type]
+        )
+        return self.add(indicator, parents=parents)  # type: ignore[return-value]
+
+    def add_activity(
+        self,
+        id: str,  # noqa: A002
+        title: str,
+        *,
+        parents: Parents = (),
+        owner: str | None = None,
+        due: Any = None,
+        start: Any = None,
+        status: str = "not_started",
+        progress: float | None = None,
+        level: str | None = None,
+        description: str | None = None,
+        tags: Iterable[str] = (),
+        extra: Mapping[str, Any] | None = None,
+    ) -> Activity:
+        """Add an activity (åtagande, uppdrag) below *parents*, with owner and due date."""
+        activity = Activity(
+            id=id, title=title, level=level or self._model.default_level("activity"),
+            owner=owner, description=description, tags=tuple(tags), extra=extra,
+            start=start, due=due, status=status, progress=progress,  # type: ignore[arg-type]
+        )
+        return self.add(activity, parents=parents)  # type: ignore[return-value]
+
+    def update(self, element_id: str, **changes: Any) -> Element:
+        """Replace fields of an element (``attrs.evolve``) after validating them.
+
+        Changing ``level`` is checked against the links; changing an
+        indicator's ``unit`` converts its recorded measurements.
+        """
+        old = self[element_id]
+        if "id" in changes and changes["id"] != element_id:
+            raise InvalidValueError("an element's id cannot be changed; add a new element",
+                                    element=element_id, field="id")
+        new = attrs.evolve(old, **changes)
+        if new.level != old.level:
+            self._check_level_kind(new)
+            for parent in self._graph.predecessors(element_id):
+                self._check_level_rule(self[parent], new)
+            for child in self._graph.successors(element_id):
+                self._check_level_rule(new, self[child])
+        converted: dict[tuple[Period, str], Measurement] | None = None
+        if isinstance(new, Indicator) and isinstance(old, Indicator) and new.unit != old.unit:
+            converted = {
+                key: attrs.evolve(m, value=convert(parse_quantity(m.value, m.unit), new.unit,
+                                                   element=element_id, field="unit"),
+                                  unit=new.unit)
+                for key, m in self._measurements.get(element_id, {}).items()
+            }
+        self._graph.nodes[element_id].update(self._node_attrs(new))
+        if converted is not None and element_id in self._measurements:
+            self._measurements[element_id] = converted
+            self._data_version += 1
+        self._structure_version += 1
+        return new
+
+    def link(self, parent: str, child: str, weight: float = 1.0) -> None:
+        """Link *parent* to *child* (parent breaks down into child), or set the weight.
+
+        Raises
+        ------
+        UnknownElementError
+            When either id does not exist.
+        CycleError
+            When *parent* is reachable from *child*; the message shows the cycle.
+        LevelError
+            When the model does not allow the child's level below the parent's.
+        InvalidValueError
+            For a negative or non-finite weight.
+        """
+        parent_el, child_el = self[parent], self[child]
+        value = _check_weight(weight, parent, child)
+        if parent == child or nx.has_path(self._graph, child, parent):
+            path = [parent] if parent == child else nx.shortest_path(self._graph, child, parent)
+            raise CycleError([parent, *path])
+        self._check_level_rule(parent_el, child_el)
+        self._graph.add_edge(parent, child, weight=value)
+        self._structure_version += 1
+
+    def unlink(self, parent: str, child: str) -> None:
+        """Remove the link *parent* -> *child*.
+
+        Raises
+        ------
+        UnknownLinkError
+            When there is no such link.
+        """
+        if not self._graph.has_edge(parent, child):
+            raise UnknownLinkError(parent, child)
+        self._graph.remove_edge(parent, child)
+        self._structure_version += 1
+
+    def remove(self, element_id: str) -> Element:
+        """Remove an element, its links, and its measurements and assessments.
+
+        Its children stay in the chain (they may become orphans, which
+        :meth:`validate` reports). Returns the removed element.
+        """
+        element = self[element_id]
+        self._graph.remove_node(element_id)
+        if self._measurements.pop(element_id, None) is not None:
+            self._data_version += 1
+        for key in [k for k in self._assessments if k[0] == element_id]:
+            del self._assessments[key]
+            self._data_version += 1
+        self._structure_version += 1
+        return element
+
+    def weight(self, parent: str, child: str) -> float:
+        """The weight of the link *parent* -> *child*."""
+        if not self._graph.has_edge(parent, child):
+            raise UnknownLinkError(parent, child)
+        return float(self._graph.edges[parent, child]["weight"])
+
+    @classmethod
+    def from_graph(
+        cls,
+        graph: nx.DiGraph,
+        *,
+        name: str = "",
+        model: str | GovernanceModel = "classic",
+        municipality: str | None = None,
+    ) -> GoalChain:
+        """Build a validated chain from a networkx DiGraph.
+
+        Each node needs either an ``element`` attribute (a Goal, Indicator or
+        Activity whose id equals the node) or the attributes to build one:
+        ``kind`` (``"goal"`` when missing), ``title``, ``level`` and the fields of
+        that kind. Edges may carry ``weight`` (default 1.0). The graph is not
+        changed.
+
+        Raises
+        ------
+        CycleError
+            When the graph has a cycle.
+        """
+        if not isinstance(graph, nx.DiGraph) or graph.is_multigraph():
+            raise InvalidValueError("from_graph needs a networkx.DiGraph")
+        try:
+            cycle = nx.find_cycle(graph)
+        except nx.NetworkXNoCycle:
+            cycle = None
+        if cycle:
+            raise CycleError([str(u) for u, _ in cycle] + [str(cycle[0][0])])
+        chain = cls(name, model, municipality=municipality)
+        for node in nx.topological_sort(graph):
+            data = dict(graph.nodes[node])
+            element = data.get("element")
+            if element is None:
+                kind = data.pop("kind", "goal")
+                if kind not in _ELEMENT_TYPES:
+                    raise InvalidValueError(
+                        f"node {node!r}: kind {kind!r} is invalid; valid: "
+                        f"{', '.join(_ELEMENT_TYPES)}", field="kind",
+                    )
+                if kind != "goal" and "level" not in data:
+                    data["level"] = chain._model.default_level(kind)  # type: ignore[arg-type]
+                fields = {a.name for a in attrs.fields(_ELEMENT_TYPES[kind])}
+                unknown = set(data) - fields
+                extra = {k: data.pop(k) for k in unknown}
+                element = _ELEMENT_TYPES[kind](id=node, **data,
+                                               extra={**extra, **data.get("extra", {})})
+            elif element.id != node:
+                raise InvalidValueError(
+                    f"node {node!r} carries element with id {element.id!r}", element=str(node)
+                )
+            parents = {p: graph.edges[p, node].get("weight", 1.0) for p in graph.predecessors(node)}
+            chain.add(element, parents=parents)
+        return chain
+
+    def _node_attrs(self, element: Element) -> dict[str, Any]:
+        return {"element": element, "kind": element.kind, "level": element.level,
+                "title": element.title}
+
+    def _check_level_kind(self, element: Element) -> None:
+        level = self._model.level(element.level, element=element.id)
+        if level.kind != element.kind:
+            valid = [lv.key for lv in self._model.levels if lv.kind == element.kind]
+            raise LevelError(
+                f"{element.id!r}: level {level.key!r} is for {level.kind}s, not {element.kind}s; "
+                f"{element.kind} levels in model {self._model.name!r}: {', '.join(valid) or 'none'}",
+                element=element.id,
+            )
+
+    def _check_level_rule(self, parent: Element, child: Element) -> None:
+        if not self._model.allows(parent.level, child.level):
+            allowed = self._model.level(parent.level).children
+            what = (f"only {', '.join(allowed)} may sit below it" if allowed
+                    else "nothing may sit below it")
+            raise LevelError(
+                f"{child.id!r} ({child.level}) cannot sit below {parent.id!r} ({parent.level}) "
+                f"in model {self._model.name!r}: {what}",
+                element=child.id,
+            )
+
+    def _parent_edges(self, element: Element, parents: Parents) -> list[tuple[str, float]]:
+        if isinstance(parents, str):
+            parents = [parents]
+        if isinstance(parents, Mapping):
+            pairs = list(parents.items())
+        else:
+            pairs = [(p, 1.0) for p in parents]
+        seen: set[str] = set()
+        edges = []
+        for parent, weight in pairs:
+            if parent not in self._graph:
+                raise UnknownElementError(
+                    str(parent), known=self._graph.nodes,
+                    context=f"named as parent of {element.id!r}",
+                )
+            if parent in seen:
+                raise DuplicateError(f"{parent!r} is named twice as parent of {element.id!r}",
+                                     element=element.id)
+            seen.add(parent)
+            if parent == element.id:
+                raise CycleError([parent, element.id])
+            self._check_level_rule(self[parent], element)
+            edges.append((parent, _check_weight(weight, parent, element.id)))
+        return edges
+
+    # ----------------------------------------------------------------- data
+    def record(
+        self,
+        indicator_id: str,
+        period: Any,
+        value: Any,
+        *,
+        unit: str | None = None,
+        gender: str = "T",
+        preliminary: bool = False,
+        source: str | None = None,
+        extra: Mapping[str, Any] | None = None,
+        replace: bool = False,
+    ) -> Measurement:
+        """Record a measured value of an indicator for a period.
+
+        Parameters
+        ----------
+        indicator_id
+            The indicator.
+        period
+            A year (``2024``) or a period (``"2024-T2"``, ``"2024-delår"``).
+        value
+            A number (in *unit*, or the indicator's unit), a pint Quantity or a
+            string such as ``"12,5 %"``; stored as a float in the indicator's unit.
+        unit
+            The unit of a plain number when it differs from the indicator's.
+        gender
+            ``"T"`` total, ``"K"`` women, ``"M"`` men.
+        preliminary
+            True for preliminary figures.
+        source
+            Where the value comes from.
+        replace
+            Allow a different value for an indicator, period and gender that
+            already has one. The same value again is accepted without it.
+
+        Raises
+        ------
+        UnknownElementError, InvalidValueError, UnitMismatchError, DuplicateError
+        """
+        element = self[indicator_id]
+        if not isinstance(element, Indicator):
+            raise InvalidValueError(
+                f"measurements are recorded for indicators, and {indicator_id!r} is a "
+                f"{element.kind}; use assess() to judge goals and activities",
+                element=indicator_id,
+            )
+        if unit is not None and not isinstance(value, str) and not hasattr(value, "units"):
+            quantity: Any = parse_quantity(value, unit=unit)
+        else:
+            quantity = value
+        number = convert(quantity, element.unit, element=indicator_id, field="value")
+        measurement = Measurement(
+            indicator=indicator_id, period=period, value=number, unit=element.unit,
+            gender=gender, preliminary=preliminary, source=source, extra=extra,
+        )
+        self._store_measurement(measurement, replace=replace)
+        return measurement
+
+    def add_measurement(self, measurement: Measurement, *, replace: bool = False) -> Measurement:
+        """Add a :class:`Measurement` object (converted to the indicator's unit)."""
+        return self.record(
+            measurement.indicator, measurement.period, measurement.value, unit=measurement.unit,
+            gender=measurement.gender, preliminary=measurement.preliminary,
+            source=measurement.source, extra=measurement.extra, replace=replace,
+        )
+
+    def _store_measurement(self, measurement: Measurement, *, replace: bool) -> None:
+        per = self._measurements.setdefault(measurement.indicator, {})
+        key = (measurement.period, measurement.gender)
+        old = per.get(key)
+        if old is not None and old != measurement and not replace:
+            raise DuplicateError(
+                f"indicator {measurement.indicator!r} already has {old.value:g} for "
+                f"{measurement.period} (gender {measurement.gender}); got {measurement.value:g}. "
+                "Pass replace=True to overwrite",
+                element=measurement.indicator,
+            )
+        per[key] = measurement
+        self._data_version += 1
+
+    def assess(
+        self,
+        id: str,  # noqa: A002
+        period: Any,
+        *,
+        status: str,
+        rationale: str = "",
+        participants: Iterable[str] = (),
+        score: float | None = None,
+        date: Any = None,
+        method: str = "dialogue",
+        extra: Mapping[str, Any] | None = None,
+        replace: bool = False,
+    ) -> Assessment:
+        """Record an assessment (e.g. a dialogue's conclusion) of an element for a period.
+
+        Raises
+        ------
+        UnknownElementError
+            When no element has the id.
+        DuplicateError
+            When a different assessment exists for the element and period and
+            *replace* is False.
+        """
+        self[id]
+        assessment = Assessment(
+            element=id, period=period, status=status, score=score, rationale=rationale,  # type: ignore[arg-type]
+            participants=tuple(participants), date=date, method=method, extra=extra,
+        )
+        return self.add_assessment(assessment, replace=replace)
+
+    def add_assessment(self, assessment: Assessment, *, replace: bool = False) -> Assessment:
+        """Add an :class:`Assessment` object."""
+        self[assessment.element]
+        old = self._assessments.get(assessment.key)
+        if old is not None and old != assessment and not replace:
+            raise DuplicateError(
+                f"{assessment.element!r} already has an assessment for {assessment.period} "
+                f"({old.status}); pass replace=True to overwrite",
+                element=assessment.element,
+            )
+        self._assessments[assessment.key] = assessment
+        self._data_version += 1
+        return assessment
+
+    def measurements(
+        self, indicator_id: str | None = None, *, gender: str | None = None
+    ) -> list[Measurement]:
+        """Measurements sorted by indicator order and period; of one indicator or gender."""
+        if indicator_id is not None:
+            self[indicator_id]
+            ids: Iterable[str] = [indicator_id]
+        else:
+            ids = [i for i in self._graph.nodes if i in self._measurements]
+        out = []
+        for i in ids:
+            for m in sorted(self._measurements.get(i, {}).values(),
+                            key=lambda m: (m.period.sort_key(), m.gender)):
+                if gender is None or m.gender == gender:
+                    out.append(m)
+        return out
+
+    def series(self, indicator_id: str, *, gender: str = "T") -> dict[Period, float]:
+        """An indicator's values as an ordered mapping period -> value."""
+        return {m.period: m.value for m in self.measurements(indicator_id, gender=gender)}
+
+    def assessments(
+        self, element_id: str | None = None, *, period: Any = None
+    ) -> list[Assessment]:
+        """Assessments, optionally of one element or period, sorted by period."""
+        wanted = Period.parse(period) if period is not None else None
+        if element_id is not None:
+            self[element_id]
+        out = [a for a in self._assessments.values()
+               if (element_id is None or a.element == element_id)
+               and (wanted is None or a.period == wanted)]
+        order = {n: i for i, n in enumerate(self._graph.nodes)}
+        return sorted(out, key=lambda a: (order[a.element], a.period.sort_key()))
+
+    def assessment(self, element_id: str, period: Any) -> Assessment | None:
+        """The assessment of an element for a period, or None."""
+        return self._assessments.get((element_id, Period.parse(period)))
+
+    # -------------------------------------------------------------- queries
+    def children(self, element_id: str) -> list[str]:
+        """Ids directly below an element."""
+        self[element_id]
+        return list(self._graph.successors(element_id))
+
+    def parents(self, element_id: str) -> list[str]:
+        """Ids directly above an element."""
+        self[element_id]
+        return list(self._graph.predecessors(element_id))
+
+    def ancestors(self, element_id: str) -> set[str]:
+        """Every id above an element (what it contributes to)."""
+        self[element_id]
+        return set(nx.ancestors(self._graph, element_id))
+
+    def descendants(self, element_id: str) -> set[str]:
+        """Every id below an element (what it breaks down into)."""
+        self[element_id]
+        return set(nx.descendants(self._graph, element_id))
+
+    def roots(self) -> list[str]:
+        """Elements with no parents (the vision, or perspectives, or orphans)."""
+        return [n for n in self._graph.nodes if self._graph.in_degree(n) == 0]
+
+    def paths_to_root(self, element_id: str) -> list[list[str]]:
+        """Every path from an element up to an element without parents (the vision).
+
+        Each path starts with *element_id*; a multi-parent element has several.
+        """
+        self[element_id]
+        paths: list[list[str]] = []
+        stack: list[list[str]] = [[element_id]]
+        while stack:
+            path = stack.pop()
+            ups = list(self._graph.predecessors(path[-1]))
+            if not ups:
+                paths.append(path)
+            for up in reversed(ups):
+                stack.append([*path, up])
+        return paths
+
+    paths_to_vision = paths_to_root
+
+    def orphans(self) -> list[str]:
+        """Elements without parents whose level is not a top level of the model."""
+        top = set(self._model.roots())
+        return [n for n in self.roots() if self[n].level not in top]
+
+    def council_levels(self) -> tuple[str, ...]:
+        """The goal levels directly below the model's top levels (council goals, priorities...)."""
+        out: list[str] = []
+        for root in self._model.roots():
+            for child in self._model.level(root).children:
+                if self._model.level(child).kind == "goal" and child not in out:
+                    out.append(child)
+        return tuple(out)
+
+    def unanchored_goals(self, *, to_levels: Iterable[str] | None = None) -> list[str]:
+        """Goals below the council levels that reach no council-level goal.
+
+        In the classic model: committee goals with no path up to any council goal.
+        *to_levels* overrides which levels count as the anchor.
+        """
+        anchors = set(to_levels) if to_levels is not None else set(self.council_levels())
+        top = set(self._model.roots())
+        out = []
+        for goal in self.goals():
+            if goal.level in anchors or goal.level in top:
+                continue
+            if not any(self[a].level in anchors for a in nx.ancestors(self._graph, goal.id)):
+                out.append(goal.id)
+        return out
+
+    def cross_cutting_goals(self) -> list[Goal]:
+        """Goals marked as cross-cutting (tvärsektoriella mål)."""
+        return [g for g in self.goals() if g.cross_cutting]
+
+    def committees(self) -> list[str]:
+        """Owners of the goals at levels where cross-cutting goals are set, in order."""
+        levels = {g.level for g in self.cross_cutting_goals()} or set(self._committee_levels())
+        owners: list[str] = []
+        for goal in self.goals():
+            if goal.level in levels and goal.owner and goal.owner not in owners:
+                owners.append(goal.owner)
+        return owners
+
+    def _committee_levels(self) -> tuple[str, ...]:
+        out: list[str] = []
+        for council in self.council_levels():
+            for child in self._model.level(council).children:
+                if self._model.level(child).kind == "goal" and child not in out:
+                    out.append(child)
+        return tuple(out)
+
+    def missing_cross_cutting(self) -> dict[str, list[str]]:
+        """For each cross-cutting goal (by title), the committees that lack it.
+
+        A cross-cutting goal is the same goal adopted by every committee; each
+        committee's copy is a goal marked ``cross_cutting`` with the same title.
+        """
+        owners = self.committees()
+        having: dict[str, set[str]] = {}
+        titles: dict[str, str] = {}
+        for goal in self.cross_cutting_goals():
+            key = " ".join(goal.title.lower().split())
+            titles.setdefault(key, goal.title)
+            if goal.owner:
+                having.setdefault(key, set()).add(goal.owner)
+        return {
+            titles[key]: [o for o in owners if o not in having.get(key, set())]
+            for key in titles
+            if any(o not in having.get(key, set()) for o in owners)
+        }
+
+    def validate(self, *, lang: str = "sv") -> list[Finding]:
+        """Structural findings (orphans, unanchored goals, missing owners...); see :func:`validate`."""
+        from ._validate import validate
+
+        return validate(self, lang=lang)

@@ -1,0 +1,342 @@
+"""The elements of a goal chain: goals, indicators and activities, and decisions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from typing import Any, ClassVar, Literal
+
+import attrs
+
+from ..exceptions import InvalidValueError, PeriodError
+from ..units import parse_unit
+from ._frozen import FrozenMapping
+from ._values import (
+    YearValue,
+    check_choice,
+    check_id,
+    check_text,
+    finite_float,
+    to_date,
+    to_tags,
+    year_value,
+)
+
+__all__ = [
+    "ACTIVITY_STATUSES",
+    "DIRECTIONS",
+    "FREQUENCIES",
+    "Activity",
+    "Decision",
+    "Element",
+    "Goal",
+    "Indicator",
+]
+
+DIRECTIONS = ("increase", "decrease", "maintain")
+FREQUENCIES = ("yearly", "tertial", "quarterly")
+ACTIVITY_STATUSES = ("not_started", "in_progress", "done", "cancelled")
+_KOLADA = re.compile(r"^[A-Z]\d{5}$")
+
+Direction = Literal["increase", "decrease", "maintain"]
+Frequency = Literal["yearly", "tertial", "quarterly"]
+ActivityStatus = Literal["not_started", "in_progress", "done", "cancelled"]
+
+
+def _extra(value: Any) -> FrozenMapping:
+    if value is None:
+        return FrozenMapping()
+    if not isinstance(value, Mapping):
+        raise InvalidValueError(f"expected a mapping of extra fields, got {value!r}", field="extra")
+    return FrozenMapping(value)
+
+
+@attrs.frozen(kw_only=True)
+class Decision:
+    """The decision that adopted a goal: body, date and reference (diarienummer).
+
+    Examples
+    --------
+    >>> from goalchain.models import Decision
+    >>> Decision(body="Kommunfullmäktige", date="2022-11-28", reference="KS 2022/412")
+    Decision(body='Kommunfullmäktige', date=datetime.date(2022, 11, 28), reference='KS 2022/412', extra=FrozenMapping({}))
+    """
+
+    body: str = attrs.field()
+    date: dt.date | None = attrs.field(default=None)
+    reference: str | None = attrs.field(default=None)
+    extra: FrozenMapping = attrs.field(factory=FrozenMapping, converter=_extra)
+
+    def __attrs_post_init__(self) -> None:
+        check_text(self.body, field="decision.body", element=None)
+        object.__setattr__(self, "date", to_date(self.date, field="decision.date", element=None))
+        check_text(self.reference, field="decision.reference", element=None, optional=True)
+
+
+def _decision(value: Any) -> Decision | None:
+    if value is None or isinstance(value, Decision):
+        return value
+    if isinstance(value, Mapping):
+        known = {k: value[k] for k in ("body", "date", "reference") if k in value}
+        extra = {k: v for k, v in value.items() if k not in known}
+        if "body" not in known:
+            raise InvalidValueError(f"a decision needs a 'body', got {dict(value)!r}",
+                                    field="decision")
+        return Decision(**known, extra=extra)
+    raise InvalidValueError(
+        f"expected a decision {{body, date, reference}}, got {value!r}", field="decision"
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Element:
+    """Fields every element of a chain has.
+
+    Attributes
+    ----------
+    id
+        Unique within the chain; a string.
+    title
+        The goal's wording, the indicator's name or the activity's description.
+    level
+        Key of the governance model level the element sits at.
+    owner
+        The body or person responsible (nämnd, förvaltning, named recipient).
+    description
+        Free text.
+    tags
+        Free labels.
+    extra
+        Fields goalchain does not know; kept as they were and written back.
+    """
+
+    kind: ClassVar[str] = "element"
+
+    id: str = attrs.field()
+    title: str = attrs.field()
+    level: str = attrs.field()
+    owner: str | None = attrs.field(default=None)
+    description: str | None = attrs.field(default=None)
+    tags: tuple[str, ...] = attrs.field(default=())
+    extra: FrozenMapping = attrs.field(factory=FrozenMapping, converter=_extra)
+
+    def __attrs_post_init__(self) -> None:
+        check_id(self.id)
+        eid = self.id
+        check_text(self.title, field="title", element=eid)
+        check_text(self.level, field="level", element=eid)
+        check_text(self.owner, field="owner", element=eid, optional=True)
+        check_text(self.description, field="description", element=eid, optional=True)
+        object.__setattr__(self, "tags", to_tags(self.tags, element=eid))
+        self._validate()
+
+    def _validate(self) -> None:
+        """Subclasses check their own fields here."""
+
+
+@attrs.frozen(kw_only=True)
+class Goal(Element):
+    """A goal at any goal level: vision, council goal, committee goal, perspective...
+
+    Parameters
+    ----------
+    decision
+        The decision that adopted the goal (:class:`Decision` or a mapping).
+    cross_cutting
+        True for *tvärsektoriella mål*: the same goal adopted by every committee.
+    rollup
+        Name of the roll-up strategy for this goal; None uses the call's strategy.
+
+    Examples
+    --------
+    >>> from goalchain.models import Goal
+    >>> goal = Goal(id="kf1", title="Fler elever ska nå gymnasiebehörighet", level="council",
+    ...             owner="Kommunfullmäktige")
+    >>> goal.kind, goal.cross_cutting
+    ('goal', False)
+    """
+
+    kind: ClassVar[str] = "goal"
+
+    decision: Decision | None = attrs.field(default=None, converter=_decision)
+    cross_cutting: bool = attrs.field(default=False)
+    rollup: str | None = attrs.field(default=None)
+
+    def _validate(self) -> None:
+        if not isinstance(self.cross_cutting, bool):
+            raise InvalidValueError(
+                f"expected true or false, got {self.cross_cutting!r}",
+                element=self.id, field="cross_cutting",
+            )
+        check_text(self.rollup, field="rollup", element=self.id, optional=True)
+
+
+@attrs.frozen(kw_only=True)
+class Indicator(Element):
+    """A measured quantity: unit, direction, baseline, target and annual targets.
+
+    Parameters
+    ----------
+    unit
+        A unit string the registry reads (``"percent"``, ``"%"``, ``"kr"``,
+        ``"per_1000_inhabitants"``...). Values are kept as floats in this unit.
+    direction
+        ``"increase"`` (higher is better), ``"decrease"`` or ``"maintain"``.
+    baseline, target
+        ``(year, value)`` pairs; the value may be a number in *unit*, a pint
+        Quantity or a string such as ``"78 %"``, converted to *unit*.
+    annual_targets
+        Explicit yearly targets (the committee's *progressionstakt*), a mapping
+        year -> value or a list of pairs.
+    progression
+        Name of the method that derives annual targets when none are given.
+    kolada
+        Kolada KPI id such as ``"N15436"``.
+    frequency
+        ``"yearly"``, ``"tertial"`` or ``"quarterly"``.
+    lag
+        Statistical lag in years (0: the value for a year is known that year).
+
+    Examples
+    --------
+    >>> from goalchain.models import Indicator
+    >>> ind = Indicator(id="i1", title="Andel behöriga till yrkesprogram", level="indicator",
+    ...                 unit="percent", direction="increase",
+    ...                 baseline=(2022, "78,0 %"), target=(2026, 0.9), kolada="N15436")
+    >>> ind.baseline, ind.target
+    (YearValue(year=2022, value=78.0), YearValue(year=2026, value=0.9))
+    """
+
+    kind: ClassVar[str] = "indicator"
+
+    unit: str = attrs.field(default="count")
+    direction: Direction = attrs.field(default="increase")
+    baseline: YearValue | None = attrs.field(default=None)
+    target: YearValue | None = attrs.field(default=None)
+    annual_targets: tuple[YearValue, ...] = attrs.field(default=())
+    progression: str | None = attrs.field(default=None)
+    kolada: str | None = attrs.field(default=None)
+    frequency: Frequency = attrs.field(default="yearly")
+    lag: int = attrs.field(default=0)
+
+    def _validate(self) -> None:
+        eid = self.id
+        check_text(self.unit, field="unit", element=eid)
+        from ..exceptions import UnknownUnitError
+
+        try:
+            parse_unit(self.unit)
+        except UnknownUnitError as err:
+            raise UnknownUnitError(self.unit, element=eid, field="unit") from err
+        check_choice(self.direction, DIRECTIONS, field="direction", element=eid)
+        check_choice(self.frequency, FREQUENCIES, field="frequency", element=eid)
+        set_ = object.__setattr__
+        if self.baseline is not None:
+            set_(self, "baseline", year_value(self.baseline, self.unit, field="baseline",
+                                              element=eid))
+        if self.target is not None:
+            set_(self, "target", year_value(self.target, self.unit, field="target", element=eid))
+        if self.baseline is not None and self.target is not None and (
+            self.target.year <= self.baseline.year
+        ):
+            raise PeriodError(
+                f"target year {self.target.year} must come after baseline year "
+                f"{self.baseline.year}",
+                element=eid, field="target",
+            )
+        set_(self, "annual_targets", self._read_annual_targets(self.annual_targets))
+        check_text(self.progression, field="progression", element=eid, optional=True)
+        if self.kolada is not None and (not isinstance(self.kolada, str)
+                                        or not _KOLADA.match(self.kolada)):
+            raise InvalidValueError(
+                f"{self.kolada!r} is not a Kolada KPI id; they look like 'N15436' or 'U23471'",
+                element=eid, field="kolada",
+            )
+        if isinstance(self.lag, bool) or not isinstance(self.lag, int) or not 0 <= self.lag <= 10:
+            raise InvalidValueError(
+                f"lag must be a whole number of years 0-10, got {self.lag!r}",
+                element=eid, field="lag",
+            )
+
+    def _read_annual_targets(self, value: Any) -> tuple[YearValue, ...]:
+        if value is None:
+            return ()
+        pairs = value.items() if isinstance(value, Mapping) else value
+        if isinstance(pairs, (str, bytes)):
+            raise InvalidValueError(
+                f"expected year -> value pairs, got {value!r}", element=self.id,
+                field="annual_targets",
+            )
+        out = [year_value(pair, self.unit, field="annual_targets", element=self.id)
+               for pair in pairs]
+        years = [p.year for p in out]
+        if len(set(years)) != len(years):
+            raise InvalidValueError(
+                f"a year appears twice in {years}", element=self.id, field="annual_targets"
+            )
+        low = self.baseline.year if self.baseline else None
+        high = self.target.year if self.target else None
+        for year in years:
+            if (low is not None and year < low) or (high is not None and year > high):
+                raise PeriodError(
+                    f"annual target for {year} lies outside the baseline-target span "
+                    f"{low}-{high}",
+                    element=self.id, field="annual_targets",
+                )
+        return tuple(sorted(out))
+
+    @property
+    def unit_label(self) -> str:
+        """The unit as the registry names it."""
+        return str(parse_unit(self.unit))
+
+
+@attrs.frozen(kw_only=True)
+class Activity(Element):
+    """An activity, commitment (åtagande) or assignment (uppdrag).
+
+    Parameters
+    ----------
+    start, due
+        Dates (``datetime.date`` or ``"YYYY-MM-DD"``); due must not precede start.
+    status
+        ``"not_started"``, ``"in_progress"``, ``"done"`` or ``"cancelled"``.
+    progress
+        Share done, 0..1, or None when not reported.
+
+    Examples
+    --------
+    >>> from goalchain.models import Activity
+    >>> act = Activity(id="a1", title="Läxhjälp på alla skolor", level="activity",
+    ...                owner="Skolförvaltningen", due="2024-12-31", status="in_progress",
+    ...                progress=0.4)
+    >>> act.due
+    datetime.date(2024, 12, 31)
+    """
+
+    kind: ClassVar[str] = "activity"
+
+    start: dt.date | None = attrs.field(default=None)
+    due: dt.date | None = attrs.field(default=None)
+    status: ActivityStatus = attrs.field(default="not_started")
+    progress: float | None = attrs.field(default=None)
+
+    def _validate(self) -> None:
+        eid = self.id
+        set_ = object.__setattr__
+        set_(self, "start", to_date(self.start, field="start", element=eid))
+        set_(self, "due", to_date(self.due, field="due", element=eid))
+        if self.start and self.due and self.due < self.start:
+            raise PeriodError(
+                f"due date {self.due} comes before start date {self.start}",
+                element=eid, field="due",
+            )
+        check_choice(self.status, ACTIVITY_STATUSES, field="status", element=eid)
+        if self.progress is not None:
+            progress = finite_float(self.progress, field="progress", element=eid)
+            if not 0.0 <= progress <= 1.0:
+                raise InvalidValueError(
+                    f"progress {progress} must lie between 0 and 1", element=eid, field="progress"
+                )
+            set_(self, "progress", progress)

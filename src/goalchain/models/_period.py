@@ -1,0 +1,206 @@
+"""Follow-up periods: a year, its tertials, its quarters and the interim period."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, ClassVar, Literal
+
+import attrs
+
+from ..exceptions import PeriodError
+
+__all__ = ["MAX_YEAR", "MIN_YEAR", "Period", "PeriodKind", "check_year"]
+
+MIN_YEAR = 1900
+MAX_YEAR = 2200
+
+PeriodKind = Literal["year", "tertial", "quarter", "interim"]
+
+# kind -> index -> (first month, last month)
+_MONTHS: dict[str, dict[int, tuple[int, int]]] = {
+    "year": {0: (1, 12)},
+    "tertial": {1: (1, 4), 2: (5, 8), 3: (9, 12)},
+    "quarter": {1: (1, 3), 2: (4, 6), 3: (7, 9), 4: (10, 12)},
+    "interim": {0: (1, 8)},
+}
+
+_PATTERN = re.compile(
+    r"^\s*(?P<year>\d{4})\s*(?:[-\s/]\s*(?P<part>[TtQqKk][1-4]|del[åa]r|interim|helår|year))?\s*$"
+)
+
+
+def check_year(year: Any, *, element: str | None = None, field: str | None = None) -> int:
+    """Return *year* as an int after checking it lies in a sensible range.
+
+    Raises
+    ------
+    PeriodError
+        When *year* is not an integer between ``MIN_YEAR`` and ``MAX_YEAR``.
+
+    Examples
+    --------
+    >>> from goalchain.models import check_year
+    >>> check_year("2026")
+    2026
+    """
+    if isinstance(year, bool):
+        raise PeriodError(f"expected a year, got {year!r}", element=element, field=field)
+    if isinstance(year, str) and year.strip().isdigit():
+        year = int(year.strip())
+    if isinstance(year, float) and year.is_integer():
+        year = int(year)
+    if not isinstance(year, int):
+        raise PeriodError(
+            f"expected a year such as 2026, got {year!r}", element=element, field=field
+        )
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise PeriodError(
+            f"year {year} is out of range; valid years are {MIN_YEAR}-{MAX_YEAR}",
+            element=element,
+            field=field,
+        )
+    return year
+
+
+@attrs.frozen(kw_only=True, order=False)
+class Period:
+    """A follow-up period: a year, a tertial, a quarter or the interim period.
+
+    Swedish municipalities follow up in tertials (T1 = Jan-Apr), an interim
+    report (*delårsrapport*, Jan-Aug) and the annual report; some indicators
+    are quarterly.
+
+    Parameters
+    ----------
+    year
+        The calendar year, 1900-2200.
+    kind
+        ``"year"``, ``"tertial"``, ``"quarter"`` or ``"interim"``.
+    index
+        1-3 for tertials, 1-4 for quarters, 0 for a year or the interim period.
+
+    Examples
+    --------
+    >>> from goalchain.models import Period
+    >>> p = Period.parse("2024-T1")
+    >>> p, str(p), p.months
+    (Period('2024-T1'), '2024-T1', (1, 4))
+    >>> Period.parse("2024-delår") in Period.parse(2024)
+    True
+    >>> sorted(Period.parse(s) for s in ["2024", "2024-T1", "2023-Q4"])
+    [Period('2023-Q4'), Period('2024-T1'), Period('2024')]
+    """
+
+    year: int = attrs.field(converter=check_year)
+    kind: PeriodKind = attrs.field(default="year")
+    index: int = attrs.field(default=0)
+
+    _LABELS: ClassVar[dict[str, str]] = {"tertial": "T", "quarter": "Q"}
+
+    def __attrs_post_init__(self) -> None:
+        if self.kind not in _MONTHS:
+            raise PeriodError(
+                f"unknown period kind {self.kind!r}; valid kinds: {', '.join(_MONTHS)}",
+                field="period",
+            )
+        if self.index not in _MONTHS[self.kind]:
+            valid = ", ".join(str(i) for i in _MONTHS[self.kind])
+            raise PeriodError(
+                f"{self.kind} index {self.index!r} is invalid; valid: {valid}", field="period"
+            )
+
+    @classmethod
+    def parse(cls, value: Any) -> Period:
+        """Read a period from ``2024``, ``"2024"``, ``"2024-T1"``, ``"2024-Q3"`` or ``"2024-delår"``.
+
+        ``"K3"`` (kvartal) is read as ``Q3``; ``"interim"`` as ``delår``.
+
+        Raises
+        ------
+        PeriodError
+            When the value is none of the forms above, or the year is out of range.
+        """
+        if isinstance(value, Period):
+            return value
+        if isinstance(value, int) and not isinstance(value, bool):
+            return cls(year=value)
+        if not isinstance(value, str):
+            raise PeriodError(
+                f"expected a period such as 2024, '2024-T1', '2024-Q3' or '2024-delår', "
+                f"got {value!r}",
+                field="period",
+            )
+        match = _PATTERN.match(value)
+        if match is None:
+            raise PeriodError(
+                f"cannot read period {value!r}; write '2024', '2024-T1' (T1-T3), "
+                "'2024-Q3' (Q1-Q4) or '2024-delår'",
+                field="period",
+            )
+        year = int(match["year"])
+        part = (match["part"] or "").lower()
+        if part in ("", "helår", "year"):
+            return cls(year=year)
+        if part in ("delår", "delar", "interim"):
+            return cls(year=year, kind="interim")
+        kind: PeriodKind = "tertial" if part[0] == "t" else "quarter"
+        return cls(year=year, kind=kind, index=int(part[1]))
+
+    @property
+    def months(self) -> tuple[int, int]:
+        """The first and last month of the period (1-12)."""
+        return _MONTHS[self.kind][self.index]
+
+    @property
+    def is_year(self) -> bool:
+        """True for a whole calendar year."""
+        return self.kind == "year"
+
+    def contains(self, other: Period | Any) -> bool:
+        """Tell whether *other* lies wholly within this period."""
+        other = Period.parse(other)
+        first, last = self.months
+        o_first, o_last = other.months
+        return self.year == other.year and first <= o_first and o_last <= last
+
+    def __contains__(self, other: object) -> bool:
+        return self.contains(other)
+
+    def sort_key(self) -> tuple[int, int, int]:
+        """Periods order by their end, then by their start (shorter last)."""
+        first, last = self.months
+        return (self.year, last, first)
+
+    def __lt__(self, other: Period) -> bool:
+        if not isinstance(other, Period):
+            return NotImplemented
+        return self.sort_key() < other.sort_key()
+
+    def __le__(self, other: Period) -> bool:
+        if not isinstance(other, Period):
+            return NotImplemented
+        return self.sort_key() <= other.sort_key()
+
+    def __gt__(self, other: Period) -> bool:
+        if not isinstance(other, Period):
+            return NotImplemented
+        return self.sort_key() > other.sort_key()
+
+    def __ge__(self, other: Period) -> bool:
+        if not isinstance(other, Period):
+            return NotImplemented
+        return self.sort_key() >= other.sort_key()
+
+    def __str__(self) -> str:
+        if self.kind == "year":
+            return str(self.year)
+        if self.kind == "interim":
+            return f"{self.year}-delår"
+        return f"{self.year}-{self._LABELS[self.kind]}{self.index}"
+
+    def __repr__(self) -> str:
+        return f"Period({str(self)!r})"
+
+    def to_data(self) -> int | str:
+        """The form written to files: an int for a year, else the string."""
+        return self.year if self.is_year else str(self)

@@ -1,0 +1,158 @@
+"""Validators and converters shared by the value objects."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any, NamedTuple
+
+from ..exceptions import InvalidValueError, PeriodError
+from ..units import convert
+from ._period import check_year
+
+__all__ = [
+    "YearValue",
+    "check_choice",
+    "check_id",
+    "check_text",
+    "finite_float",
+    "to_date",
+    "to_tags",
+    "year_value",
+]
+
+_ID = re.compile(r"^[^\s\n\r\t](?:[^\n\r\t]*[^\s\n\r\t])?$")
+
+
+class YearValue(NamedTuple):
+    """A value for a year, such as a baseline ``(2022, 78.0)`` or a target ``(2026, 90.0)``.
+
+    A plain tuple: it unpacks and compares equal to ``(year, value)``.
+
+    Examples
+    --------
+    >>> from goalchain.models import YearValue
+    >>> year, value = YearValue(2026, 90.0)
+    >>> YearValue(2026, 90.0) == (2026, 90.0)
+    True
+    """
+
+    year: int
+    value: float
+
+
+def check_id(value: Any, *, field: str = "id", element: str | None = None) -> str:
+    """Return *value* if it is a usable id: a non-empty string without surrounding space."""
+    if not isinstance(value, str) or not _ID.match(value):
+        raise InvalidValueError(
+            f"id {value!r} is invalid; ids are non-empty strings without leading or trailing "
+            "spaces or line breaks (numbers such as municipality codes must be quoted: \"0192\")",
+            element=element,
+            field=field,
+        )
+    return value
+
+
+def check_text(value: Any, *, field: str, element: str | None, optional: bool = False) -> Any:
+    """Check that *value* is a string (non-empty unless optional, where None is also fine)."""
+    if value is None and optional:
+        return None
+    if not isinstance(value, str) or (not optional and not value.strip()):
+        want = "a string or nothing" if optional else "a non-empty string"
+        raise InvalidValueError(f"expected {want}, got {value!r}", element=element, field=field)
+    return value
+
+
+def check_choice(value: Any, choices: Iterable[str], *, field: str, element: str | None) -> str:
+    """Check that *value* is one of *choices*; the error lists them."""
+    options = tuple(choices)
+    if value not in options:
+        raise InvalidValueError(
+            f"{value!r} is not valid; choose one of: {', '.join(options)}",
+            element=element,
+            field=field,
+        )
+    return str(value)
+
+
+def finite_float(value: Any, *, field: str, element: str | None) -> float:
+    """Return *value* as a finite float; NaN, infinity, booleans and text are refused."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise InvalidValueError(f"expected a number, got {value!r}", element=element, field=field)
+    number = float(value)
+    if not math.isfinite(number):
+        raise InvalidValueError(
+            f"{value!r} is not a finite number (NaN and infinity are refused)",
+            element=element,
+            field=field,
+        )
+    return number
+
+
+def to_date(value: Any, *, field: str, element: str | None) -> dt.date | None:
+    """Read a date from a ``datetime.date`` or an ISO string ``"2024-12-31"``."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise PeriodError(
+        f"expected a date written YYYY-MM-DD, got {value!r}", element=element, field=field
+    )
+
+
+def to_tags(value: Any, *, field: str = "tags", element: str | None = None) -> tuple[str, ...]:
+    """Return a tuple of strings from a list of strings (one string is one tag)."""
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, Mapping) or not isinstance(value, Iterable):
+        raise InvalidValueError(f"expected a list of strings, got {value!r}", element=element,
+                                field=field)
+    items = tuple(value)
+    for item in items:
+        if not isinstance(item, str):
+            raise InvalidValueError(
+                f"expected a list of strings, found {item!r}", element=element, field=field
+            )
+    return items
+
+
+def year_value(value: Any, unit: str | None, *, field: str, element: str | None) -> YearValue:
+    """Read ``(year, value)``, ``[year, value]`` or ``{"year": .., "value": ..}``.
+
+    The value may be a number, a pint Quantity or a string such as ``"12,5 %"``;
+    it is converted to *unit*.
+    """
+    if isinstance(value, Mapping):
+        if set(value) - {"year", "value"} or "year" not in value or "value" not in value:
+            raise InvalidValueError(
+                f"expected {{year: ..., value: ...}}, got {dict(value)!r}",
+                element=element, field=field,
+            )
+        year, raw = value["year"], value["value"]
+    elif isinstance(value, (tuple, list)) and len(value) == 2:
+        year, raw = value
+    else:
+        raise InvalidValueError(
+            f"expected a (year, value) pair such as (2026, 90.0), got {value!r}",
+            element=element,
+            field=field,
+        )
+    year = check_year(year, element=element, field=field)
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+        number = finite_float(raw, field=field, element=element)
+    elif unit is None:
+        number = finite_float(raw, field=field, element=element)
+    else:
+        number = convert(raw, unit, element=element, field=field)
+    return YearValue(year, number)

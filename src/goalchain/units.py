@@ -1,0 +1,333 @@
+"""Units of municipal indicators, and Swedish number input.
+
+goalchain keeps **one** pint registry for the whole process, created the first
+time it is needed (never at import). It knows the units that municipal
+indicators use besides pint's own:
+
+========================  ===========================================
+unit                      aliases
+========================  ===========================================
+``SEK``                   ``kr``, ``kronor``, ``sek``
+``tkr``                   thousand kronor
+``mnkr``                  million kronor
+``percent``               ``%``, ``procent`` (pint's own)
+``percentage_point``      ``pp``, ``procentenheter``, ``procentenhet``
+``inhabitant``            ``inv``, ``invånare``
+``per_1000_inhabitants``  ``per 1000 invånare``, ``per 1000 inv``
+``count``                 ``st``, ``antal``
+``day``, ``hour``         ``dagar``, ``dag``, ``timmar``, ``timme``
+========================  ===========================================
+
+``per_1000_inhabitants`` is a named unit so that a rate such as 12.3 per 1000
+inhabitants stays 12.3 and is not silently turned into 0.0123.
+
+Percent and percentage points are distinct: ``percentage_point`` expresses an
+absolute difference between two percentages ("+5 procentenheter"), while a
+relative change is given in ``percent``.
+
+Examples
+--------
+>>> from goalchain.units import parse_quantity
+>>> parse_quantity("12,5 %")
+<Quantity(12.5, 'percent')>
+>>> parse_quantity("1 234,5 kr").to("tkr").magnitude
+1.2345
+>>> parse_quantity("4,2 per 1000 invånare")
+<Quantity(4.2, 'per_1000_inhabitants')>
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from typing import Any
+
+import pint
+
+from .exceptions import InvalidValueError, UnitMismatchError, UnknownUnitError
+
+__all__ = [
+    "canonical_unit",
+    "convert",
+    "get_registry",
+    "is_quantity",
+    "magnitude_in",
+    "parse_number",
+    "parse_quantity",
+    "parse_unit",
+]
+
+_DEFINITIONS = (
+    "SEK = [currency] = kr = kronor = sek",
+    "tkr = 1000 * SEK",
+    "mnkr = 1000000 * SEK",
+    "percentage_point = 0.01 = pp = procentenhet",
+    "inhabitant = [population] = inv",
+    "per_1000_inhabitants = 1 / (1000 * inhabitant)",
+)
+
+# Swedish words pint cannot read as identifiers (non-ASCII or multi-word),
+# mapped to the registry's names. Matched case-insensitively on whole words.
+_SWEDISH_UNITS = {
+    "%": "percent",
+    "procent": "percent",
+    "procentenheter": "percentage_point",
+    "procentenhet": "percentage_point",
+    "p.e.": "percentage_point",
+    "per 1000 invånare": "per_1000_inhabitants",
+    "per 1 000 invånare": "per_1000_inhabitants",
+    "per 1000 inv": "per_1000_inhabitants",
+    "per 1000 inhabitants": "per_1000_inhabitants",
+    "‰ inv": "per_1000_inhabitants",
+    "invånare": "inhabitant",
+    "kronor": "SEK",
+    "st": "count",
+    "antal": "count",
+    "dagar": "day",
+    "dag": "day",
+    "timmar": "hour",
+    "timme": "hour",
+    "år": "year",
+}
+
+_SPACES = "\u00a0\u202f\u2009 "  # no-break, narrow no-break, thin, plain space
+_NUMBER = re.compile(
+    r"""^\s*
+    (?P<sign>[+\-\u2212]?)\s*
+    (?P<number>
+        \d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?:[.,]\d+)?   # 1 234 567,5
+      | \d+(?:[.,]\d+)?                                      # 1234,5 or 1234.5
+      | [.,]\d+                                              # ,5
+    )
+    (?:[eE](?P<exp>[+\-]?\d+))?
+    \s*(?P<unit>.*?)\s*$""",
+    re.VERBOSE,
+)
+
+
+@functools.cache
+def get_registry() -> pint.UnitRegistry:
+    """Return goalchain's pint registry, creating it on first use.
+
+    The same registry is returned on every call; goalchain never creates one per
+    call. Use it to build quantities that goalchain reads without conversion.
+
+    Examples
+    --------
+    >>> from goalchain.units import get_registry
+    >>> ureg = get_registry()
+    >>> ureg.Quantity(5, "tkr").to("SEK")
+    <Quantity(5000, 'SEK')>
+    >>> get_registry() is ureg
+    True
+    """
+    registry = pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
+    for definition in _DEFINITIONS:
+        registry.define(definition)
+    return registry
+
+
+def _swedish_unit_text(text: str) -> str:
+    cleaned = " ".join(text.replace("\u00a0", " ").split())
+    lowered = cleaned.lower()
+    if lowered in _SWEDISH_UNITS:
+        return _SWEDISH_UNITS[lowered]
+    for word, name in sorted(_SWEDISH_UNITS.items(), key=lambda kv: -len(kv[0])):
+        if " " in word or not word.isalpha():
+            continue
+        cleaned = re.sub(rf"(?<![\w]){re.escape(word)}(?![\w])", name, cleaned, flags=re.I)
+    return cleaned.replace("%", "percent")
+
+
+@functools.lru_cache(maxsize=512)
+def parse_unit(text: str) -> pint.Unit:
+    """Parse a unit string, Swedish or pint, into a pint unit.
+
+    Parameters
+    ----------
+    text
+        For example ``"percent"``, ``"%"``, ``"kr"``, ``"tkr"``,
+        ``"kr/invånare"``, ``"per 1000 invånare"``, ``"dagar"``.
+
+    Raises
+    ------
+    UnknownUnitError
+        When the registry cannot read the unit.
+
+    Examples
+    --------
+    >>> from goalchain.units import parse_unit
+    >>> parse_unit("%")
+    <Unit('percent')>
+    >>> parse_unit("kr/invånare")
+    <Unit('SEK / inhabitant')>
+    """
+    if not isinstance(text, str) or not text.strip():
+        raise UnknownUnitError(str(text))
+    registry = get_registry()
+    try:
+        unit = registry.parse_units(_swedish_unit_text(text.strip()))
+    except (pint.errors.UndefinedUnitError, pint.errors.DefinitionSyntaxError, AttributeError,
+            TypeError, ValueError, AssertionError) as err:
+        raise UnknownUnitError(text) from err
+    return unit
+
+
+def canonical_unit(text: str) -> str:
+    """Return the registry's name of a unit string (``"%"`` -> ``"percent"``).
+
+    Examples
+    --------
+    >>> from goalchain.units import canonical_unit
+    >>> canonical_unit("procentenheter")
+    'percentage_point'
+    """
+    return str(parse_unit(text))
+
+
+def parse_number(text: str) -> float:
+    """Parse a number written the Swedish or the English way.
+
+    A decimal comma or point, spaces or no-break spaces as thousands
+    separators, and a Unicode minus sign are accepted.
+
+    Raises
+    ------
+    InvalidValueError
+        When the text is not a number, or is NaN or infinite.
+
+    Examples
+    --------
+    >>> from goalchain.units import parse_number
+    >>> parse_number("1 234,5")
+    1234.5
+    >>> parse_number("\u22123,25")
+    -3.25
+    """
+    value, unit = _split_number(text)
+    if unit:
+        raise InvalidValueError(f"expected a plain number, got {text!r}")
+    return value
+
+
+def _split_number(text: str) -> tuple[float, str]:
+    match = _NUMBER.match(text)
+    if match is None:
+        raise InvalidValueError(
+            f"cannot read a number from {text!r}; write for example '12,5 %', '1 234 kr' or '78.0'"
+        )
+    digits = match["number"]
+    for space in _SPACES:
+        digits = digits.replace(space, "")
+    digits = digits.replace(",", ".")
+    sign = "-" if match["sign"] in "-\u2212" and match["sign"] else ""
+    exponent = f"e{match['exp']}" if match["exp"] else ""
+    value = float(sign + digits + exponent)
+    if not math.isfinite(value):
+        raise InvalidValueError(f"{text!r} is not a finite number")
+    return value, match["unit"]
+
+
+def is_quantity(value: Any) -> bool:
+    """Tell whether *value* is a pint Quantity (of any registry)."""
+    return isinstance(value, pint.Quantity)
+
+
+def parse_quantity(value: Any, unit: str | None = None) -> pint.Quantity:
+    """Turn a number, a string or a pint Quantity into a Quantity of goalchain's registry.
+
+    Parameters
+    ----------
+    value
+        A number, a string such as ``"12,5 %"`` or ``"1 234 kr"``, or a Quantity
+        (from any pint registry).
+    unit
+        The unit of a plain number, or of a string without a unit.
+
+    Raises
+    ------
+    InvalidValueError
+        When the value is not a finite number.
+    UnknownUnitError
+        When a unit cannot be read.
+
+    Examples
+    --------
+    >>> from goalchain.units import parse_quantity
+    >>> parse_quantity("78", unit="percent")
+    <Quantity(78.0, 'percent')>
+    >>> parse_quantity("+5 procentenheter")
+    <Quantity(5.0, 'percentage_point')>
+    """
+    registry = get_registry()
+    if is_quantity(value):
+        magnitude = value.magnitude
+        unit_text = str(value.units)
+        if not isinstance(magnitude, (int, float)) or isinstance(magnitude, bool):
+            raise InvalidValueError(f"expected a scalar quantity, got {value!r}")
+        _check_finite(float(magnitude), value)
+        return registry.Quantity(float(magnitude), parse_unit(unit_text) if unit_text else "")
+    if isinstance(value, str):
+        number, unit_text = _split_number(value)
+        if unit_text:
+            return registry.Quantity(number, parse_unit(unit_text))
+        return registry.Quantity(number, parse_unit(unit) if unit else "")
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise InvalidValueError(
+            f"expected a number, a string such as '12,5 %' or a pint Quantity, got {value!r}"
+        )
+    _check_finite(float(value), value)
+    return registry.Quantity(float(value), parse_unit(unit) if unit else "")
+
+
+def _check_finite(number: float, original: Any) -> None:
+    if not math.isfinite(number):
+        raise InvalidValueError(f"{original!r} is not a finite number (NaN and infinity are refused)")
+
+
+def convert(
+    value: Any, unit: str, *, element: str | None = None, field: str | None = None
+) -> float:
+    """Return *value* as a float in *unit*.
+
+    A plain number is taken to be in *unit* already; a string or Quantity with
+    a unit is converted.
+
+    Raises
+    ------
+    UnitMismatchError
+        When the value's unit cannot be converted to *unit*; names both units.
+
+    Examples
+    --------
+    >>> from goalchain.units import convert
+    >>> convert("2,5 mnkr", "tkr")
+    2500.0
+    >>> convert(78, "percent")
+    78.0
+    """
+    try:
+        quantity = parse_quantity(value, unit=None)
+    except InvalidValueError as err:
+        raise InvalidValueError(str(err).split(": ", 1)[-1], element=element, field=field) from err
+    target = parse_unit(unit)
+    if quantity.unitless and not is_quantity(value) and not _has_unit_text(value):
+        return float(quantity.magnitude)
+    try:
+        result = float(quantity.to(target).magnitude)
+    except pint.errors.DimensionalityError as err:
+        raise UnitMismatchError(
+            element=element, expected=unit, got=str(quantity.units) or "dimensionless", field=field
+        ) from err
+    _check_finite(result, value)
+    return result
+
+
+def _has_unit_text(value: Any) -> bool:
+    return isinstance(value, str) and bool(_split_number(value)[1])
+
+
+def magnitude_in(quantity: pint.Quantity, unit: str) -> float:
+    """Return a Quantity's magnitude in *unit* as a float."""
+    return float(quantity.to(parse_unit(unit)).magnitude)
