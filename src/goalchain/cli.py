@@ -1,0 +1,249 @@
+"""The ``goalchain`` command.
+
+``goalchain validate FILE``
+    Load and check a chain file; exit 0 when valid, 1 with the findings listed
+    per element.
+``goalchain show FILE``
+    Print the chain as an indented tree with levels, owners and weights.
+``goalchain demo``
+    The whole job on the example chain bundled in the package (Burlöv).
+
+A user error (missing file, unreadable file, bad option) prints one line and
+exits 2; there are no tracebacks for user errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
+from typing import TextIO
+
+from ._version import __version__
+from .exceptions import GoalchainError
+from .models import GoalChain
+
+__all__ = ["main"]
+
+_TEXT = {
+    "valid": {"sv": "{file}: giltig ({n} element)", "en": "{file}: valid ({n} elements)"},
+    "warnings": {"sv": "{file}: giltig med {w} varning(ar)", "en": "{file}: valid with {w} "
+                 "warning(s)"},
+    "invalid": {"sv": "{file}: {e} fel, {w} varning(ar)", "en": "{file}: {e} error(s), {w} "
+                "warning(s)"},
+    "unreadable": {"sv": "{file}: kan inte läsas: {msg}", "en": "{file}: cannot be read: {msg}"},
+    "error": {"sv": "fel", "en": "error"},
+    "warning": {"sv": "varning", "en": "warning"},
+    "demo_title": {
+        "sv": "goalchain {version} — exempel: {name}, den målkedja som följer med paketet",
+        "en": "goalchain {version} — example: {name}, the goal chain bundled in the package",
+    },
+    "demo_check": {"sv": "Kontroll av kedjan", "en": "Check of the chain"},
+    "demo_ok": {"sv": "inga fel eller varningar", "en": "no errors or warnings"},
+    "demo_data": {
+        "sv": "{m} mätvärden för {i} indikatorer, {a} bedömningar",
+        "en": "{m} measurements of {i} indicators, {a} assessments",
+    },
+    "demo_next": {
+        "sv": "Prova själv: goalchain show examples/burlov.yaml  ·  goalchain validate "
+              "examples/lerum.yaml  ·  python -c \"import goalchain as gc; "
+              "print(gc.load('examples/grastorp.yaml'))\"",
+        "en": "Try: goalchain show examples/burlov.yaml  ·  goalchain validate "
+              "examples/lerum.yaml  ·  python -c \"import goalchain as gc; "
+              "print(gc.load('examples/grastorp.yaml'))\"",
+    },
+}
+
+
+def _t(key: str, lang: str, **kwargs: object) -> str:
+    return _TEXT[key]["en" if lang == "en" else "sv"].format(**kwargs)
+
+
+class _UserError(Exception):
+    """An error in what the user asked for; printed as one line, exit 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise _UserError(f"{self.prog}: {message} (see --help)")
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="goalchain",
+        description="Goal chains (målkedjor) of Swedish municipalities: validate, show, demo.",
+    )
+    parser.add_argument("--version", action="version", version=f"goalchain {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    def lang_option(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("--lang", choices=("sv", "en"), default="sv",
+                         help="language of labels and messages (default sv)")
+
+    validate = commands.add_parser("validate", help="check a chain file; exit 1 on findings",
+                                   description="Load a chain file and check its structure. "
+                                   "Exit 0 when valid, 1 when it has errors (or warnings with "
+                                   "--strict), 2 on a user error.")
+    validate.add_argument("file", type=Path, help="a .yaml, .yml or .json chain file")
+    validate.add_argument("--format", choices=("text", "json"), default="text")
+    validate.add_argument("--strict", action="store_true", help="warnings also fail")
+    lang_option(validate)
+
+    show = commands.add_parser("show", help="print the chain as a tree",
+                               description="Print the chain as an indented tree with levels, "
+                               "owners, weights and the latest data.")
+    show.add_argument("file", type=Path, help="a .yaml, .yml or .json chain file")
+    show.add_argument("--period", help="show data up to this period, e.g. 2024 or 2024-T2")
+    show.add_argument("--no-data", action="store_true", help="structure only")
+    lang_option(show)
+
+    demo = commands.add_parser("demo", help="run goalchain on the bundled example chain",
+                               description="Load, validate and show the example chain "
+                               "bundled in the package.")
+    lang_option(demo)
+    return parser
+
+
+def _load(path: Path) -> GoalChain:
+    from .io import load
+
+    if not path.exists():
+        raise _UserError(f"no such file: {path}")
+    if path.is_dir():
+        raise _UserError(f"{path} is a directory; give a .yaml, .yml or .json file")
+    return load(path)
+
+
+def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
+    lang = args.lang
+    if not args.file.exists():
+        raise _UserError(f"no such file: {args.file}")
+    try:
+        chain = _load(args.file)
+    except GoalchainError as err:
+        if args.format == "json":
+            json.dump({"file": str(args.file), "valid": False, "findings": [
+                {"element": None, "code": "unreadable", "severity": "error",
+                 "message": str(err)}]}, out, ensure_ascii=False, indent=2)
+            out.write("\n")
+        else:
+            out.write(_t("unreadable", lang, file=args.file, msg=str(err)) + "\n")
+        return 1
+    findings = chain.validate(lang=lang)
+    errors = [f for f in findings if f.severity == "error"]
+    warnings = [f for f in findings if f.severity == "warning"]
+    failed = bool(errors) or (args.strict and bool(warnings))
+    if args.format == "json":
+        json.dump({"file": str(args.file), "valid": not failed,
+                   "findings": [f.to_dict(lang) for f in findings]},
+                  out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return 1 if failed else 0
+    by_element: dict[str, list[str]] = {}
+    for finding in findings:
+        by_element.setdefault(finding.element, []).append(
+            f"{_t(finding.severity, lang)}: {finding.message(lang)} [{finding.code}]"
+        )
+    for element, messages in by_element.items():
+        out.write(f"{element}\n")
+        for message in messages:
+            out.write(f"  {message}\n")
+    if errors:
+        out.write(_t("invalid", lang, file=args.file, e=len(errors), w=len(warnings)) + "\n")
+    elif warnings:
+        out.write(_t("warnings", lang, file=args.file, w=len(warnings)) + "\n")
+    else:
+        out.write(_t("valid", lang, file=args.file, n=len(chain)) + "\n")
+    return 1 if failed else 0
+
+
+def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
+    from .report import render_tree
+
+    chain = _load(args.file)
+    out.write(render_tree(chain, lang=args.lang, period=args.period,
+                          show_data=not args.no_data) + "\n")
+    return 0
+
+
+def bundled_chain() -> GoalChain:
+    """The example chain bundled in the package (Burlöv), as used by ``goalchain demo``."""
+    from .io import loads
+
+    text = resources.files("goalchain").joinpath("data/burlov.yaml").read_text(encoding="utf-8")
+    return loads(text, format="yaml", source="goalchain/data/burlov.yaml")
+
+
+def _cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
+    from .report import render_tree
+
+    lang = args.lang
+    chain = bundled_chain()
+    out.write(_t("demo_title", lang, version=__version__, name=chain.name) + "\n\n")
+    out.write(render_tree(chain, lang=lang) + "\n\n")
+    findings = chain.validate(lang=lang)
+    out.write(_t("demo_check", lang) + ": ")
+    if not findings:
+        out.write(_t("demo_ok", lang) + "\n")
+    else:
+        out.write("\n")
+        for finding in findings:
+            out.write(f"  {finding.element}: {_t(finding.severity, lang)}: "
+                      f"{finding.message(lang)}\n")
+    n_measurements = len(chain.measurements())
+    out.write(_t("demo_data", lang, m=n_measurements, i=len(chain.indicators()),
+                 a=len(chain.assessments())) + "\n\n")
+    out.write(_t("demo_next", lang) + "\n")
+    return 0
+
+
+_COMMANDS = {"validate": _cmd_validate, "show": _cmd_show, "demo": _cmd_demo}
+
+
+def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None,
+         err: TextIO | None = None) -> int:
+    """Run the command line; returns the exit code.
+
+    Examples
+    --------
+    >>> from goalchain.cli import main
+    >>> main(["--version"])
+    goalchain ...
+    0
+    """
+    out = out or sys.stdout
+    err = err or sys.stderr
+    parser = _build_parser()
+    try:
+        try:
+            args = parser.parse_args(argv)
+        except SystemExit as exit_:  # --help and --version
+            return int(exit_.code or 0)
+        if args.command is None:
+            parser.print_help(out)
+            return 2
+        return _COMMANDS[args.command](args, out)
+    except _UserError as error:
+        err.write(f"goalchain: {error}\n")
+        return 2
+    except GoalchainError as error:
+        err.write(f"goalchain: {error}\n")
+        return 2
+    except OSError as error:
+        err.write(f"goalchain: {error.strerror or error}: {error.filename or ''}\n")
+        return 2
+    except KeyboardInterrupt:
+        err.write("goalchain: interrupted\n")
+        return 130
+
+
+def run() -> None:
+    """Entry point of the console script."""
+    sys.exit(main())
+
+
+if __name__ == "__main__":  # pragma: no cover
+    run()

@@ -1,0 +1,100 @@
+"""Numbers, units and statuses written the Swedish or the English way."""
+
+from __future__ import annotations
+
+import math
+
+__all__ = ["STATUS_LABELS", "format_number", "format_value", "status_label", "unit_symbol"]
+
+STATUS_LABELS: dict[str, dict[str, str]] = {
+    "achieved": {"sv": "uppfyllt", "en": "achieved"},
+    "partly": {"sv": "delvis uppfyllt", "en": "partly achieved"},
+    "not_achieved": {"sv": "ej uppfyllt", "en": "not achieved"},
+    "not_assessed": {"sv": "ej bedömt", "en": "not assessed"},
+}
+
+_UNIT_SYMBOLS: dict[str, dict[str, str]] = {
+    "percent": {"sv": "%", "en": "%"},
+    "percentage_point": {"sv": "procentenheter", "en": "percentage points"},
+    "SEK": {"sv": "kr", "en": "SEK"},
+    "tkr": {"sv": "tkr", "en": "kSEK"},
+    "mnkr": {"sv": "mnkr", "en": "MSEK"},
+    "per_1000_inhabitants": {"sv": "per 1 000 inv.", "en": "per 1,000 inhabitants"},
+    "inhabitant": {"sv": "inv.", "en": "inhabitants"},
+    "count": {"sv": "st", "en": ""},
+    "day": {"sv": "dagar", "en": "days"},
+    "hour": {"sv": "timmar", "en": "hours"},
+    "dimensionless": {"sv": "", "en": ""},
+    "SEK / inhabitant": {"sv": "kr/inv.", "en": "SEK per inhabitant"},
+}
+
+
+def format_number(value: float, *, lang: str = "sv", decimals: int | None = None) -> str:
+    """Write a number with a decimal comma and narrow spaces (sv) or the English way.
+
+    Examples
+    --------
+    >>> from goalchain.report import format_number
+    >>> format_number(1234.5)
+    '1\u00a0234,5'
+    >>> format_number(1234.5, lang="en")
+    '1,234.5'
+    >>> format_number(12.0)
+    '12'
+    """
+    if not math.isfinite(value):
+        return "–"
+    if decimals is None:
+        text = f"{value:,.{_decimals(value)}f}"
+    else:
+        text = f"{value:,.{decimals}f}"
+    if "." in text and decimals is None:
+        text = text.rstrip("0").rstrip(".")
+    if lang == "en":
+        return text
+    return text.replace(",", "\u00a0").replace(".", ",").replace("-", "\u2212")
+
+
+def _decimals(value: float) -> int:
+    magnitude = abs(value)
+    if magnitude >= 100:
+        return 1
+    if magnitude >= 1:
+        return 2
+    return 3
+
+
+def unit_symbol(unit: str, *, lang: str = "sv") -> str:
+    """The short symbol of a unit for display (``percent`` -> ``%``, ``SEK`` -> ``kr``)."""
+    from ..units import canonical_unit
+
+    name = canonical_unit(unit)
+    entry = _UNIT_SYMBOLS.get(name)
+    if entry is None:
+        return name
+    return entry["en" if lang == "en" else "sv"]
+
+
+def format_value(value: float, unit: str, *, lang: str = "sv", decimals: int | None = None) -> str:
+    """A number with its unit symbol: ``12,5 %``, ``1 234 kr``.
+
+    Examples
+    --------
+    >>> from goalchain.report import format_value
+    >>> format_value(12.5, "percent")
+    '12,5\u00a0%'
+    >>> format_value(12.5, "percent", lang="en")
+    '12.5%'
+    """
+    number = format_number(value, lang=lang, decimals=decimals)
+    symbol = unit_symbol(unit, lang=lang)
+    if not symbol:
+        return number
+    if lang == "en" and symbol == "%":
+        return number + symbol
+    return f"{number}\u00a0{symbol}"
+
+
+def status_label(status: str, *, lang: str = "sv") -> str:
+    """The label of a status key in Swedish or English (``partly`` -> ``delvis uppfyllt``)."""
+    return STATUS_LABELS[status]["en" if lang == "en" else "sv"]

@@ -1,0 +1,173 @@
+"""The chain as an indented text tree, for terminals and plain-text reports."""
+
+from __future__ import annotations
+
+from ..models import Activity, GoalChain, Indicator
+from ..models._elements import Element
+from ._format import format_number, format_value, status_label
+
+__all__ = ["render_tree"]
+
+_ACTIVITY_STATUS = {
+    "not_started": {"sv": "ej påbörjad", "en": "not started"},
+    "in_progress": {"sv": "pågår", "en": "in progress"},
+    "done": {"sv": "klar", "en": "done"},
+    "cancelled": {"sv": "avbruten", "en": "cancelled"},
+}
+
+_WORDS = {
+    "weight": {"sv": "vikt", "en": "weight"},
+    "see_above": {"sv": "se ovan", "en": "see above"},
+    "latest": {"sv": "senast", "en": "latest"},
+    "due": {"sv": "klar senast", "en": "due"},
+    "cross_cutting": {"sv": "tvärsektoriellt", "en": "cross-cutting"},
+    "no_data": {"sv": "inga mätvärden", "en": "no measurements"},
+    "preliminary": {"sv": "prel.", "en": "prelim."},
+    "target_met": {"sv": "målvärdet nått", "en": "target reached"},
+    "orphans": {"sv": "Utan koppling uppåt", "en": "Not linked upwards"},
+}
+
+
+def _word(key: str, lang: str) -> str:
+    return _WORDS[key]["en" if lang == "en" else "sv"]
+
+
+def render_tree(
+    chain: GoalChain,
+    *,
+    lang: str = "sv",
+    period: object = None,
+    show_weights: bool = True,
+    show_data: bool = True,
+) -> str:
+    """Render the chain as an indented tree with levels, owners and weights.
+
+    An element with several parents is shown in full under its first parent
+    and as a reference (``se ovan``) under the others. With *show_data*,
+    indicators show baseline, target and the latest value, activities their
+    status, and goals the assessment recorded for *period* (or the latest one).
+
+    Examples
+    --------
+    >>> import goalchain as gc
+    >>> chain = gc.GoalChain(name="Exempel")
+    >>> _ = chain.add_goal("v", "En god kommun att leva i", level="vision")
+    >>> _ = chain.add_goal("k1", "Fler i arbete", level="council", parents=["v"],
+    ...                    owner="Kommunfullmäktige")
+    >>> print(render_tree(chain))
+    Exempel (Klassisk målkedja)
+    └── [Vision] v: En god kommun att leva i
+        └── [KF-mål] k1: Fler i arbete — Kommunfullmäktige
+    """
+    model = chain.model
+    title = model.label_en if lang == "en" else model.label_sv
+    lines = [f"{chain.name or '(namnlös)'} ({title or model.name})"]
+    shown: set[str] = set()
+    top = set(model.roots())
+
+    def walk(node: str, parent: str | None, prefix: str, last: bool) -> None:
+        element = chain[node]
+        branch = "└── " if last else "├── "
+        text = _describe(chain, element, parent, lang, period, show_weights, show_data)
+        if node in shown:
+            lines.append(f"{prefix}{branch}{text} ({_word('see_above', lang)})")
+            return
+        shown.add(node)
+        lines.append(f"{prefix}{branch}{text}")
+        children = chain.children(node)
+        for i, child in enumerate(children):
+            walk(child, node, prefix + ("    " if last else "│   "), i == len(children) - 1)
+
+    roots = [r for r in chain.roots() if chain[r].level in top]
+    orphans = chain.orphans()
+    for i, root in enumerate(roots):
+        walk(root, None, "", i == len(roots) - 1 and not orphans)
+    if orphans:
+        lines.append(f"└── {_word('orphans', lang)}:")
+        for i, orphan in enumerate(orphans):
+            walk(orphan, None, "    ", i == len(orphans) - 1)
+    return "\n".join(lines)
+
+
+def _describe(
+    chain: GoalChain,
+    element: Element,
+    parent: str | None,
+    lang: str,
+    period: object,
+    show_weights: bool,
+    show_data: bool,
+) -> str:
+    level = chain.model.level(element.level).label(lang)
+    text = f"[{level}] {element.id}: {element.title}"
+    if element.owner:
+        text += f" — {element.owner}"
+    notes: list[str] = []
+    if parent is not None and show_weights:
+        weight = chain.weight(parent, element.id)
+        if weight != 1.0:
+            notes.append(f"{_word('weight', lang)} {format_number(weight, lang=lang)}")
+    if getattr(element, "cross_cutting", False):
+        notes.append(_word("cross_cutting", lang))
+    if show_data:
+        notes.extend(_data_notes(chain, element, lang, period))
+    if notes:
+        text += " (" + "; ".join(notes) + ")"
+    return text
+
+
+def _data_notes(chain: GoalChain, element: Element, lang: str, period: object) -> list[str]:
+    notes: list[str] = []
+    if isinstance(element, Indicator):
+        unit = element.unit
+        if element.baseline is not None and element.target is not None:
+            notes.append(
+                f"{format_value(element.baseline.value, unit, lang=lang)} ({element.baseline.year})"
+                f" → {format_value(element.target.value, unit, lang=lang)} ({element.target.year})"
+            )
+        measurements = chain.measurements(element.id, gender="T")
+        if period is not None:
+            from ..models import Period
+
+            wanted = Period.parse(period)
+            measurements = [m for m in measurements if m.period <= wanted]
+        if measurements:
+            latest = measurements[-1]
+            note = (f"{_word('latest', lang)} {format_value(latest.value, unit, lang=lang)} "
+                    f"({latest.period})")
+            if latest.preliminary:
+                note += f" {_word('preliminary', lang)}"
+            if element.target is not None and _meets(element, latest.value):
+                note += f", {_word('target_met', lang)}"
+            notes.append(note)
+        else:
+            notes.append(_word("no_data", lang))
+    elif isinstance(element, Activity):
+        status = _ACTIVITY_STATUS[element.status]["en" if lang == "en" else "sv"]
+        if element.status == "in_progress" and element.progress is not None:
+            status += f" {format_number(element.progress * 100, lang=lang, decimals=0)}\u00a0%"
+        notes.append(status)
+        if element.due is not None:
+            notes.append(f"{_word('due', lang)} {element.due.isoformat()}")
+    assessments = chain.assessments(element.id)
+    if period is not None:
+        from ..models import Period
+
+        wanted = Period.parse(period)
+        assessments = [a for a in assessments if a.period <= wanted]
+    if assessments:
+        latest_assessment = assessments[-1]
+        notes.append(f"{status_label(latest_assessment.status, lang=lang)} "
+                     f"{latest_assessment.period} ({latest_assessment.method})")
+    return notes
+
+
+def _meets(indicator: Indicator, value: float) -> bool:
+    assert indicator.target is not None
+    target = indicator.target.value
+    if indicator.direction == "decrease":
+        return value <= target
+    if indicator.direction == "maintain":
+        base = indicator.baseline.value if indicator.baseline is not None else target
+        return value >= base if target >= base else value <= base
+    return value >= target
