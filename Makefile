@@ -33,8 +33,8 @@ test: $(VENV)/.stamp-test
 	HYPOTHESIS_PROFILE=ci $(BIN)/python -m pytest
 
 lint: $(VENV)/.stamp-lint
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
 docs: $(VENV)/.stamp-docs

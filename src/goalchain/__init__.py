@@ -13,7 +13,7 @@ Examples
 1
 """
 
-from . import exceptions, models, units
+from . import exceptions, io, models, units
 from ._version import __version__
 from .exceptions import (
     CycleError,
@@ -32,6 +32,7 @@ from .exceptions import (
     UnknownModelError,
     UnknownUnitError,
 )
+from .io import dump, dumps, load, loads
 from .models import (
     PRESETS,
     Activity,
@@ -79,7 +80,12 @@ __all__ = [
     "UnknownUnitError",
     "YearValue",
     "__version__",
+    "dump",
+    "dumps",
     "exceptions",
+    "io",
+    "load",
+    "loads",
     "models",
     "units",
     "validate",

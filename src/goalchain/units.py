@@ -107,7 +107,7 @@ _NUMBER = re.compile(
 
 
 @functools.cache
-def get_registry() -> pint.UnitRegistry:
+def get_registry() -> pint.UnitRegistry:  # type: ignore[type-arg]
     """Return goalchain's pint registry, creating it on first use.
 
     The same registry is returned on every call; goalchain never creates one per
@@ -122,7 +122,9 @@ def get_registry() -> pint.UnitRegistry:
     >>> get_registry() is ureg
     True
     """
-    registry = pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
+    registry: pint.UnitRegistry = pint.UnitRegistry(  # type: ignore[type-arg]
+        autoconvert_offset_to_baseunit=True
+    )
     for definition in _DEFINITIONS:
         registry.define(definition)
     return registry
@@ -234,7 +236,7 @@ def is_quantity(value: Any) -> bool:
     return isinstance(value, pint.Quantity)
 
 
-def parse_quantity(value: Any, unit: str | None = None) -> pint.Quantity:
+def parse_quantity(value: Any, unit: str | None = None) -> pint.Quantity[Any]:
     """Turn a number, a string or a pint Quantity into a Quantity of goalchain's registry.
 
     Parameters
@@ -283,7 +285,9 @@ def parse_quantity(value: Any, unit: str | None = None) -> pint.Quantity:
 
 def _check_finite(number: float, original: Any) -> None:
     if not math.isfinite(number):
-        raise InvalidValueError(f"{original!r} is not a finite number (NaN and infinity are refused)")
+        raise InvalidValueError(
+            f"{original!r} is not a finite number (NaN and infinity are refused)"
+        )
 
 
 def convert(
@@ -294,10 +298,20 @@ def convert(
     A plain number is taken to be in *unit* already; a string or Quantity with
     a unit is converted.
 
+    Dimensionless units of different kinds are not interchangeable, even though
+    pint would convert them: a share in ``percent``, a difference in
+    ``percentage_point`` and a number of things in ``count`` are three
+    different quantities (``"5 procentenheter"`` is not 5 %, ``"12 st"`` is
+    not 1200 %). A bare dimensionless Quantity fits any of them.
+
     Raises
     ------
     UnitMismatchError
         When the value's unit cannot be converted to *unit*; names both units.
+    UnknownUnitError
+        When the value's unit or *unit* cannot be read; names *element* and *field*.
+    InvalidValueError
+        When the value is not a finite number.
 
     Examples
     --------
@@ -306,28 +320,82 @@ def convert(
     2500.0
     >>> convert(78, "percent")
     78.0
+    >>> convert("5 procentenheter", "percent", element="i1")
+    Traceback (most recent call last):
+    ...
+    goalchain.exceptions.UnitMismatchError: indicator 'i1': unit 'percentage_point' does not \
+fit 'percent'; give the value in 'percent' or a unit convertible to it
     """
     try:
         quantity = parse_quantity(value, unit=None)
+        target = parse_unit(unit)
+    except UnknownUnitError as err:
+        raise UnknownUnitError(err.unit, element=element, field=field) from err
     except InvalidValueError as err:
         raise InvalidValueError(str(err).split(": ", 1)[-1], element=element, field=field) from err
-    target = parse_unit(unit)
     if quantity.unitless and not is_quantity(value) and not _has_unit_text(value):
         return float(quantity.magnitude)
+    return _to(quantity, target, expected=unit, element=element, field=field, original=value)
+
+
+def _to(
+    quantity: pint.Quantity[Any],
+    target: Any,
+    *,
+    expected: str,
+    element: str | None,
+    field: str | None,
+    original: Any,
+) -> float:
+    mismatch = UnitMismatchError(
+        element=element, expected=expected, got=str(quantity.units) or "dimensionless", field=field
+    )
+    if not _same_dimensionless_kind(quantity.units, target):
+        raise mismatch
     try:
         result = float(quantity.to(target).magnitude)
     except pint.errors.DimensionalityError as err:
-        raise UnitMismatchError(
-            element=element, expected=unit, got=str(quantity.units) or "dimensionless", field=field
-        ) from err
-    _check_finite(result, value)
+        raise mismatch from err
+    _check_finite(result, original)
     return result
+
+
+# Named dimensionless units grouped by what they measure; pint converts freely
+# between all of them, goalchain only within a group.
+_SHARE_UNITS = frozenset({"percent", "permille", "ppm", "ppb"})
+
+
+def _dimensionless_kinds(unit: Any) -> frozenset[str]:
+    names = dict(getattr(unit, "_units", {}))
+    return frozenset("share" if name in _SHARE_UNITS else name
+                     for name, power in names.items() if power)
+
+
+def _same_dimensionless_kind(source: Any, target: Any) -> bool:
+    if not (source.dimensionless and target.dimensionless):
+        return True
+    kinds, wanted = _dimensionless_kinds(source), _dimensionless_kinds(target)
+    return not kinds or not wanted or kinds == wanted
 
 
 def _has_unit_text(value: Any) -> bool:
     return isinstance(value, str) and bool(_split_number(value)[1])
 
 
-def magnitude_in(quantity: pint.Quantity, unit: str) -> float:
-    """Return a Quantity's magnitude in *unit* as a float."""
-    return float(quantity.to(parse_unit(unit)).magnitude)
+def magnitude_in(quantity: pint.Quantity[Any], unit: str) -> float:
+    """Return a Quantity's magnitude in *unit* as a float.
+
+    Raises
+    ------
+    UnitMismatchError
+        When the Quantity's unit cannot be converted to *unit* (see :func:`convert`).
+
+    Examples
+    --------
+    >>> from goalchain.units import magnitude_in, parse_quantity
+    >>> magnitude_in(parse_quantity("1 234,5 kr"), "tkr")
+    1.2345
+    """
+    quantity = parse_quantity(quantity)
+    return _to(quantity, parse_unit(unit), expected=unit, element=None, field=None,
+               original=quantity)

@@ -14,12 +14,15 @@ from ..exceptions import (
     DuplicateError,
     InvalidValueError,
     LevelError,
+    PeriodError,
     UnknownElementError,
     UnknownLinkError,
+    UnknownUnitError,
 )
-from ..units import convert, parse_quantity
+from ..units import convert, is_quantity, parse_quantity
 from ._data import Assessment, Measurement
 from ._elements import Activity, Element, Goal, Indicator
+from ._frozen import FrozenMapping, freeze
 from ._governance import GovernanceModel, get_model
 from ._period import Period
 from ._values import check_text
@@ -52,6 +55,15 @@ def _check_weight(weight: Any, parent: str, child: str) -> float:
             field="weight",
         )
     return value
+
+
+def _period(value: Any, element: str) -> Period:
+    """Read a period, naming the element in the error."""
+    try:
+        return Period.parse(value)
+    except PeriodError as err:
+        raise PeriodError(str(err).removeprefix("field 'period': "), element=element,
+                          field="period") from err
 
 
 class GoalChain:
@@ -100,7 +112,8 @@ class GoalChain:
     >>> chain.link("i1", "vision")
     Traceback (most recent call last):
     ...
-    goalchain.exceptions.CycleError: linking 'i1' -> 'vision' would close the cycle i1 -> vision -> kf1 -> bun1 -> i1; a goal chain must not loop back on itself
+    goalchain.exceptions.CycleError: linking 'i1' -> 'vision' would close the cycle
+    i1 -> vision -> kf1 -> bun1 -> i1; a goal chain must not loop back on itself
     """
 
     def __init__(
@@ -120,7 +133,7 @@ class GoalChain:
         self._name = name or ""
         self._model = get_model(model)
         self._municipality = municipality
-        self._metadata: dict[str, Any] = dict(metadata or {})
+        self._metadata: dict[str, Any] = {str(k): freeze(v) for k, v in (metadata or {}).items()}
         self._graph: nx.DiGraph = nx.DiGraph()
         self._measurements: dict[str, dict[tuple[Period, str], Measurement]] = {}
         self._assessments: dict[tuple[str, Period], Assessment] = {}
@@ -146,8 +159,6 @@ class GoalChain:
     @property
     def metadata(self) -> Mapping[str, Any]:
         """Further top-level fields, read-only."""
-        from ._frozen import FrozenMapping
-
         return FrozenMapping(self._metadata)
 
     @property
@@ -178,7 +189,9 @@ class GoalChain:
 
     def get(self, element_id: str, default: Any = None) -> Element | Any:
         """The element with *element_id*, or *default*."""
-        return self[element_id] if element_id in self else default
+        if element_id in self:
+            return self[element_id]
+        return default
 
     def __contains__(self, element_id: object) -> bool:
         try:
@@ -187,7 +200,7 @@ class GoalChain:
             return False
 
     def __len__(self) -> int:
-        return self._graph.number_of_nodes()
+        return int(self._graph.number_of_nodes())
 
     def __iter__(self) -> Iterator[str]:
         return iter(list(self._graph.nodes))
@@ -304,7 +317,7 @@ class GoalChain:
 
     def add_goal(
         self,
-        id: str,  # noqa: A002 - the contract's name
+        id: str,
         title: str,
         *,
         level: str,
@@ -328,7 +341,7 @@ class GoalChain:
 
     def add_indicator(
         self,
-        id: str,  # noqa: A002
+        id: str,
         title: str,
         *,
         parents: Parents = (),
@@ -364,7 +377,7 @@ class GoalChain:
 
     def add_activity(
         self,
-        id: str,  # noqa: A002
+        id: str,
         title: str,
         *,
         parents: Parents = (),
@@ -396,6 +409,24 @@ class GoalChain:
         if "id" in changes and changes["id"] != element_id:
             raise InvalidValueError("an element's id cannot be changed; add a new element",
                                     element=element_id, field="id")
+        fields = [a.name for a in attrs.fields(type(old))]
+        unknown = sorted(set(changes) - set(fields))
+        if unknown:
+            raise InvalidValueError(
+                f"{old.kind} has no field {', '.join(map(repr, unknown))}; "
+                f"fields: {', '.join(fields)}",
+                element=element_id, field=unknown[0],
+            )
+        if isinstance(old, Indicator) and changes.get("unit", old.unit) != old.unit:
+            # Values are floats in the old unit: give them with it, so they convert.
+            def in_old_unit(pair: Any) -> tuple[int, Any]:
+                return (pair.year, parse_quantity(pair.value, old.unit))
+
+            for name in ("baseline", "target"):
+                if name not in changes and getattr(old, name) is not None:
+                    changes[name] = in_old_unit(getattr(old, name))
+            if "annual_targets" not in changes:
+                changes["annual_targets"] = [in_old_unit(p) for p in old.annual_targets]
         new = attrs.evolve(old, **changes)
         if new.level != old.level:
             self._check_level_kind(new)
@@ -518,12 +549,18 @@ class GoalChain:
                         f"{', '.join(_ELEMENT_TYPES)}", field="kind",
                     )
                 if kind != "goal" and "level" not in data:
-                    data["level"] = chain._model.default_level(kind)  # type: ignore[arg-type]
+                    data["level"] = chain._model.default_level(kind)
                 fields = {a.name for a in attrs.fields(_ELEMENT_TYPES[kind])}
+                if data.pop("id", node) != node:
+                    raise InvalidValueError(
+                        f"node {node!r} has the attribute id={graph.nodes[node]['id']!r}; "
+                        "the node itself is the id", element=str(node), field="id",
+                    )
+                given_extra = data.pop("extra", None) or {}
                 unknown = set(data) - fields
-                extra = {k: data.pop(k) for k in unknown}
+                extra = {k: data.pop(k) for k in sorted(unknown, key=str)}
                 element = _ELEMENT_TYPES[kind](id=node, **data,
-                                               extra={**extra, **data.get("extra", {})})
+                                               extra={**extra, **given_extra})
             elif element.id != node:
                 raise InvalidValueError(
                     f"node {node!r} carries element with id {element.id!r}", element=str(node)
@@ -542,7 +579,8 @@ class GoalChain:
             valid = [lv.key for lv in self._model.levels if lv.kind == element.kind]
             raise LevelError(
                 f"{element.id!r}: level {level.key!r} is for {level.kind}s, not {element.kind}s; "
-                f"{element.kind} levels in model {self._model.name!r}: {', '.join(valid) or 'none'}",
+                f"{element.kind} levels in model {self._model.name!r}: "
+                f"{', '.join(valid) or 'none'}",
                 element=element.id,
             )
 
@@ -630,10 +668,17 @@ class GoalChain:
                 f"{element.kind}; use assess() to judge goals and activities",
                 element=indicator_id,
             )
-        if unit is not None and not isinstance(value, str) and not hasattr(value, "units"):
-            quantity: Any = parse_quantity(value, unit=unit)
-        else:
-            quantity = value
+        period = _period(period, indicator_id)
+        quantity: Any = value
+        if unit is not None and not is_quantity(value):
+            try:
+                quantity = parse_quantity(value, unit=unit)
+            except UnknownUnitError as err:
+                raise UnknownUnitError(err.unit, element=indicator_id, field="unit") from err
+            except InvalidValueError as err:
+                raise InvalidValueError(
+                    str(err), element=indicator_id, field="value"
+                ) from err
         number = convert(quantity, element.unit, element=indicator_id, field="value")
         measurement = Measurement(
             indicator=indicator_id, period=period, value=number, unit=element.unit,
@@ -666,7 +711,7 @@ class GoalChain:
 
     def assess(
         self,
-        id: str,  # noqa: A002
+        id: str,
         period: Any,
         *,
         status: str,
@@ -690,7 +735,7 @@ class GoalChain:
         """
         self[id]
         assessment = Assessment(
-            element=id, period=period, status=status, score=score, rationale=rationale,  # type: ignore[arg-type]
+            element=id, period=_period(period, id), status=status, score=score, rationale=rationale,  # type: ignore[arg-type]
             participants=tuple(participants), date=date, method=method, extra=extra,
         )
         return self.add_assessment(assessment, replace=replace)
@@ -863,7 +908,10 @@ class GoalChain:
         }
 
     def validate(self, *, lang: str = "sv") -> list[Finding]:
-        """Structural findings (orphans, unanchored goals, missing owners...); see :func:`validate`."""
+        """Structural findings (orphans, unanchored goals, missing owners...).
+
+        See :func:`goalchain.validate`.
+        """
         from ._validate import validate
 
         return validate(self, lang=lang)

@@ -57,6 +57,10 @@ def normalise_status(value: Any, *, element: str | None = None) -> str:
     return check_choice(value, ASSESSMENT_STATUSES, field="status", element=element)
 
 
+def _to_period(value: Any) -> Period:
+    return Period.parse(value)
+
+
 @attrs.frozen(kw_only=True)
 class Measurement:
     """One measured value of an indicator for a period.
@@ -81,12 +85,13 @@ class Measurement:
     Examples
     --------
     >>> from goalchain.models import Measurement
-    >>> Measurement(indicator="i1", period="2024-T2", value=81.5, unit="percent")
-    Measurement(indicator='i1', period=Period('2024-T2'), value=81.5, unit='percent', gender='T', preliminary=False, source=None, extra=FrozenMapping({}))
+    >>> m = Measurement(indicator="i1", period="2024-T2", value=81.5, unit="percent")
+    >>> m.period, m.value, m.gender, m.key
+    (Period('2024-T2'), 81.5, 'T', ('i1', Period('2024-T2'), 'T'))
     """
 
     indicator: str = attrs.field()
-    period: Period = attrs.field(converter=Period.parse)
+    period: Period = attrs.field(converter=_to_period)
     value: float = attrs.field()
     unit: str = attrs.field()
     gender: str = attrs.field(default="T")
@@ -151,7 +156,7 @@ class Assessment:
     """
 
     element: str = attrs.field()
-    period: Period = attrs.field(converter=Period.parse)
+    period: Period = attrs.field(converter=_to_period)
     status: AssessmentStatus = attrs.field()
     score: float | None = attrs.field(default=None)
     rationale: str = attrs.field(default="")

@@ -59,8 +59,9 @@ class Decision:
     Examples
     --------
     >>> from goalchain.models import Decision
-    >>> Decision(body="Kommunfullmäktige", date="2022-11-28", reference="KS 2022/412")
-    Decision(body='Kommunfullmäktige', date=datetime.date(2022, 11, 28), reference='KS 2022/412', extra=FrozenMapping({}))
+    >>> d = Decision(body="Kommunfullmäktige", date="2022-11-28", reference="KS 2022/412")
+    >>> d.date
+    datetime.date(2022, 11, 28)
     """
 
     body: str = attrs.field()

@@ -28,7 +28,8 @@ _KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 def _check_key(instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:
     if not isinstance(value, str) or not _KEY.match(value):
         raise InvalidValueError(
-            f"level key {value!r} must be lower-case letters, digits and '_', starting with a letter",
+            f"level key {value!r} must be lower-case letters, digits and '_', "
+            "starting with a letter",
             field=attribute.name,
         )
 
@@ -39,6 +40,15 @@ def _check_kind(instance: Any, attribute: attrs.Attribute[Any], value: str) -> N
             f"level kind {value!r} is invalid; valid kinds: {', '.join(_KINDS)}",
             field=attribute.name,
         )
+
+
+def _to_children(value: Any) -> tuple[str, ...]:
+    # One key given as a string is one child, not a tuple of its letters.
+    if isinstance(value, str):
+        return (value,)
+    if value is None:
+        return ()
+    return tuple(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -64,15 +74,17 @@ class Level:
     Examples
     --------
     >>> from goalchain.models import Level
-    >>> Level(key="council", label_sv="KF-mål", label_en="Council goal", children=("committee",))
-    Level(key='council', label_sv='KF-mål', label_en='Council goal', kind='goal', children=('committee',), owner_required=False, description=None)
+    >>> level = Level(key="council", label_sv="KF-mål", label_en="Council goal",
+    ...               children=("committee",))
+    >>> level.kind, level.children, level.label("en")
+    ('goal', ('committee',), 'Council goal')
     """
 
     key: str = attrs.field(validator=_check_key)
     label_sv: str = attrs.field(validator=attrs.validators.instance_of(str))
     label_en: str = attrs.field(validator=attrs.validators.instance_of(str))
     kind: ElementKind = attrs.field(default="goal", validator=_check_kind)
-    children: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    children: tuple[str, ...] = attrs.field(default=(), converter=_to_children)
     owner_required: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
     description: str | None = attrs.field(default=None)
 
@@ -82,7 +94,9 @@ class Level:
 
     def to_data(self) -> dict[str, Any]:
         """A plain dict as written to files."""
-        data: dict[str, Any] = {"key": self.key, "label_sv": self.label_sv, "label_en": self.label_en}
+        data: dict[str, Any] = {
+            "key": self.key, "label_sv": self.label_sv, "label_en": self.label_en,
+        }
         if self.kind != "goal":
             data["kind"] = self.kind
         data["children"] = list(self.children)
@@ -120,6 +134,10 @@ def _check_levels(instance: GovernanceModel, attribute: Any, levels: tuple[Level
         )
 
 
+def _to_levels(value: Iterable[Level]) -> tuple[Level, ...]:
+    return tuple(value)
+
+
 @attrs.frozen(kw_only=True)
 class GovernanceModel:
     """The ordered levels of a municipality's goal chain.
@@ -148,14 +166,17 @@ class GovernanceModel:
     """
 
     name: str = attrs.field(validator=attrs.validators.instance_of(str))
-    levels: tuple[Level, ...] = attrs.field(converter=tuple, validator=_check_levels)
+    levels: tuple[Level, ...] = attrs.field(converter=_to_levels, validator=_check_levels)
     label_sv: str | None = attrs.field(default=None)
     label_en: str | None = attrs.field(default=None)
     description: str | None = attrs.field(default=None)
 
     @classmethod
     def preset(cls, name: str) -> GovernanceModel:
-        """Return a preset: ``classic``, ``trelleborg``, ``nynashamn``, ``burlov``, ``grastorp``, ``lerum``."""
+        """Return a preset.
+
+        ``classic``, ``trelleborg``, ``nynashamn``, ``burlov``, ``grastorp`` or ``lerum``.
+        """
         return get_model(name)
 
     @property

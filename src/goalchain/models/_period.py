@@ -62,6 +62,10 @@ def check_year(year: Any, *, element: str | None = None, field: str | None = Non
     return year
 
 
+def _check_period_year(year: Any) -> int:
+    return check_year(year, field="period")
+
+
 @attrs.frozen(kw_only=True, order=False)
 class Period:
     """A follow-up period: a year, a tertial, a quarter or the interim period.
@@ -87,11 +91,11 @@ class Period:
     (Period('2024-T1'), '2024-T1', (1, 4))
     >>> Period.parse("2024-delår") in Period.parse(2024)
     True
-    >>> sorted(Period.parse(s) for s in ["2024", "2024-T1", "2023-Q4"])
-    [Period('2023-Q4'), Period('2024-T1'), Period('2024')]
+    >>> sorted(Period.parse(s) for s in ["2024", "2024-T3", "2024-T1", "2023-Q4"])
+    [Period('2023-Q4'), Period('2024-T1'), Period('2024-T3'), Period('2024')]
     """
 
-    year: int = attrs.field(converter=check_year)
+    year: int = attrs.field(converter=_check_period_year)
     kind: PeriodKind = attrs.field(default="year")
     index: int = attrs.field(default=0)
 
@@ -111,7 +115,7 @@ class Period:
 
     @classmethod
     def parse(cls, value: Any) -> Period:
-        """Read a period from ``2024``, ``"2024"``, ``"2024-T1"``, ``"2024-Q3"`` or ``"2024-delår"``.
+        """Read a period: ``2024``, ``"2024"``, ``"2024-T1"``, ``"2024-Q3"``, ``"2024-delår"``.
 
         ``"K3"`` (kvartal) is read as ``Q3``; ``"interim"`` as ``delår``.
 
@@ -167,9 +171,14 @@ class Period:
         return self.contains(other)
 
     def sort_key(self) -> tuple[int, int, int]:
-        """Periods order by their end, then by their start (shorter last)."""
+        """Periods order by their end, then by their length (longer last).
+
+        So a period sorts after every period it contains: ``2024-T3`` and
+        ``2024-Q4`` before ``2024``, ``2024-T2`` before ``2024-delår``; the
+        annual figure is the last of its year.
+        """
         first, last = self.months
-        return (self.year, last, first)
+        return (self.year, last, -first)
 
     def __lt__(self, other: Period) -> bool:
         if not isinstance(other, Period):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
@@ -58,18 +59,24 @@ class Finding:
     severity
         ``"error"`` (the chain is not valid) or ``"warning"``.
     params
-        Values the message is built from.
+        Values the message is built from (level labels in the language
+        :func:`validate` was asked for).
+    translations
+        Per language (``"sv"``, ``"en"``), values of *params* in that language,
+        so that :meth:`message` never mixes languages.
     """
 
     element: str
     code: str
     severity: Severity
     params: FrozenMapping = attrs.field(factory=FrozenMapping, converter=FrozenMapping)
+    translations: FrozenMapping = attrs.field(factory=FrozenMapping, converter=FrozenMapping)
 
     def message(self, lang: str = "sv") -> str:
         """The finding in Swedish (``"sv"``) or English (``"en"``)."""
-        template = _MESSAGES[self.code]["en" if lang == "en" else "sv"]
-        return template.format(**self.params)
+        lang = "en" if lang == "en" else "sv"
+        values = {**self.params, **self.translations.get(lang, {})}
+        return _MESSAGES[self.code][lang].format(**values)
 
     def __str__(self) -> str:
         return f"{self.element}: {self.message('en')}"
@@ -99,22 +106,31 @@ def validate(chain: GoalChain, *, lang: str = "sv") -> list[Finding]:
     model = chain.model
     label = "en" if lang == "en" else "sv"
     findings: list[Finding] = []
+
+    def both(key: str, labels: Callable[[str], str]) -> dict[str, Any]:
+        """params in the asked language, and translations in both."""
+        return {"params": {key: labels(label)},
+                "translations": {code: {key: labels(code)} for code in ("sv", "en")}}
+
     for element_id in chain.orphans():
-        level = model.level(chain[element_id].level).label(label)
+        level = model.level(chain[element_id].level)
         findings.append(Finding(element=element_id, code="orphan", severity="error",
-                                params={"level": level}))
+                                **both("level", level.label)))
     anchors = chain.council_levels()
-    anchor_label = " / ".join(model.level(a).label(label) for a in anchors)
+
+    def anchor_label(lang: str) -> str:
+        return " / ".join(model.level(a).label(lang) for a in anchors)
+
     orphans = set(chain.orphans())
     for goal_id in chain.unanchored_goals():
         if goal_id not in orphans:
             findings.append(Finding(element=goal_id, code="unanchored", severity="warning",
-                                    params={"anchor": anchor_label}))
+                                    **both("anchor", anchor_label)))
     for element in chain.elements():
-        level = model.level(element.level)
-        if level.owner_required and not element.owner:
+        element_level = model.level(element.level)
+        if element_level.owner_required and not element.owner:
             findings.append(Finding(element=element.id, code="owner_missing", severity="error",
-                                    params={"level": level.label(label)}))
+                                    **both("level", element_level.label)))
         if isinstance(element, Indicator):
             finding = _direction_finding(element)
             if finding is not None:

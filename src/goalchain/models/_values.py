@@ -149,9 +149,7 @@ def year_value(value: Any, unit: str | None, *, field: str, element: str | None)
             field=field,
         )
     year = check_year(year, element=element, field=field)
-    if isinstance(raw, (int, float)) and not isinstance(raw, bool):
-        number = finite_float(raw, field=field, element=element)
-    elif unit is None:
+    if (isinstance(raw, (int, float)) and not isinstance(raw, bool)) or unit is None:
         number = finite_float(raw, field=field, element=element)
     else:
         number = convert(raw, unit, element=element, field=field)

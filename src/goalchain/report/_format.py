@@ -44,10 +44,8 @@ def format_number(value: float, *, lang: str = "sv", decimals: int | None = None
     """
     if not math.isfinite(value):
         return "–"
-    if decimals is None:
-        text = f"{value:,.{_decimals(value)}f}"
-    else:
-        text = f"{value:,.{decimals}f}"
+    places = _decimals(value) if decimals is None else decimals
+    text = f"{value:,.{places}f}"
     if "." in text and decimals is None:
         text = text.rstrip("0").rstrip(".")
     if lang == "en":

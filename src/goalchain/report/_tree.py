@@ -27,6 +27,12 @@ _WORDS = {
     "orphans": {"sv": "Utan koppling uppåt", "en": "Not linked upwards"},
 }
 
+_METHODS = {
+    "dialogue": {"sv": "dialog", "en": "dialogue"},
+    "analysis": {"sv": "analys", "en": "analysis"},
+    "self_assessment": {"sv": "självskattning", "en": "self-assessment"},
+}
+
 
 def _word(key: str, lang: str) -> str:
     return _WORDS[key]["en" if lang == "en" else "sv"]
@@ -157,8 +163,10 @@ def _data_notes(chain: GoalChain, element: Element, lang: str, period: object) -
         assessments = [a for a in assessments if a.period <= wanted]
     if assessments:
         latest_assessment = assessments[-1]
+        method = latest_assessment.method
+        method = _METHODS.get(method, {}).get("en" if lang == "en" else "sv", method)
         notes.append(f"{status_label(latest_assessment.status, lang=lang)} "
-                     f"{latest_assessment.period} ({latest_assessment.method})")
+                     f"{latest_assessment.period} ({method})")
     return notes
 
 

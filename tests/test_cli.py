@@ -1,0 +1,168 @@
+"""The ``goalchain`` command line."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import goalchain as gc
+from goalchain.cli import bundled_chain, main
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), out=out, err=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def _write(tmp_path: Path, text: str, name: str = "chain.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+VALID = """\
+goalchain: 1
+name: Testkommun
+elements:
+  - {id: v, level: vision, title: En god kommun}
+  - {id: k1, level: council, title: Trygg uppväxt, parents: [v], owner: KF}
+"""
+
+
+def test_version() -> None:
+    code, out, _ = run("--version")
+    assert code == 0
+    assert out.strip() == f"goalchain {gc.__version__}"
+
+
+def test_help_lists_the_commands() -> None:
+    code, out, _ = run("--help")
+    assert code == 0
+    for command in ("validate", "show", "demo"):
+        assert command in out
+
+
+def test_no_command_prints_help_and_exits_2() -> None:
+    code, out, _ = run()
+    assert code == 2
+    assert "usage: goalchain" in out
+
+
+def test_validate_valid_file(tmp_path: Path) -> None:
+    code, out, err = run("validate", str(_write(tmp_path, VALID)))
+    assert (code, err) == (0, "")
+    assert "giltig (2 element)" in out
+
+
+def test_validate_lists_findings_per_element_and_exits_1(tmp_path: Path) -> None:
+    text = VALID + "  - {id: n1, level: committee, title: Ensamt mål, owner: BUN}\n"
+    code, out, _ = run("validate", str(_write(tmp_path, text)), "--lang", "en")
+    assert code == 1
+    lines = out.splitlines()
+    assert lines[0] == "n1"
+    assert lines[1].startswith("  error: ") and "[orphan]" in lines[1]
+    assert "1 error(s)" in lines[-1]
+
+
+def test_validate_json(tmp_path: Path) -> None:
+    text = VALID + "  - {id: n1, level: committee, title: Ensamt mål}\n"
+    code, out, _ = run("validate", str(_write(tmp_path, text)), "--format", "json")
+    assert code == 1
+    report = json.loads(out)
+    assert report["valid"] is False
+    assert [(f["element"], f["code"]) for f in report["findings"]] == [("n1", "orphan")]
+
+
+def test_validate_strict_fails_on_warnings(tmp_path: Path) -> None:
+    text = VALID + (
+        "  - {id: i1, kind: indicator, title: Andel, parents: [k1], unit: percent,"
+        " direction: increase, baseline: [2022, 80], target: [2026, 70]}\n"
+    )
+    path = _write(tmp_path, text)
+    assert run("validate", str(path))[0] == 0
+    code, out, _ = run("validate", str(path), "--strict")
+    assert code == 1
+    assert "target_against_direction" in out
+
+
+def test_validate_unreadable_file_is_a_finding_with_its_line(tmp_path: Path) -> None:
+    text = VALID + "  - {id: k2, level: council, title: Dubblett, parents: [nope]}\n"
+    code, out, err = run("validate", str(_write(tmp_path, text)))
+    assert code == 1 and err == ""
+    assert "kan inte läsas" in out and "chain.yaml:" in out and "'nope'" in out
+
+
+def test_missing_file_is_a_user_error(tmp_path: Path) -> None:
+    for command in ("validate", "show"):
+        code, out, err = run(command, str(tmp_path / "nope.yaml"))
+        assert code == 2 and out == ""
+        assert err.startswith("goalchain: no such file")
+        assert len(err.strip().splitlines()) == 1
+
+
+def test_show_on_broken_file_is_one_line_exit_2(tmp_path: Path) -> None:
+    code, _, err = run("show", str(_write(tmp_path, "goalchain: 1\nelements: [\n")))
+    assert code == 2
+    assert err.startswith("goalchain: ") and "chain.yaml:" in err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_bad_option_is_a_user_error() -> None:
+    code, _, err = run("show", "--lang", "de", "x.yaml")
+    assert code == 2
+    assert "invalid choice" in err and len(err.strip().splitlines()) == 1
+
+
+def test_show_prints_the_tree(tmp_path: Path) -> None:
+    code, out, _ = run("show", str(_write(tmp_path, VALID)), "--lang", "en")
+    assert code == 0
+    assert out.splitlines()[1:] == [
+        "└── [Vision] v: En god kommun",
+        "    └── [Council goal] k1: Trygg uppväxt — KF",
+    ]
+
+
+def test_demo_shows_the_bundled_chain() -> None:
+    code, out, _ = run("demo")
+    chain = bundled_chain()
+    assert code == 0
+    assert chain.name in out.splitlines()[0]
+    for goal in chain.goals():
+        assert f"{goal.id}: {goal.title}" in out
+    assert f"{len(chain.measurements())} mätvärden" in out
+
+
+def test_demo_in_english() -> None:
+    code, out, _ = run("demo", "--lang", "en")
+    assert code == 0
+    assert "example:" in out.splitlines()[0]
+    assert "Check of the chain" in out
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
+def test_every_example_validates_and_shows(path: Path) -> None:
+    code, out, _ = run("validate", str(path))
+    assert code == 0, out
+    code, out, _ = run("show", str(path))
+    assert code == 0
+    chain = gc.load(path)
+    for element in chain.elements():
+        assert f"{element.id}: {element.title}" in out
+
+
+def test_console_script_runs_as_a_module() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "goalchain", "--version"],
+        capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"goalchain {gc.__version__}"
