@@ -50,8 +50,11 @@ def test_format_value(unit: str, lang: str, expected: str) -> None:
     assert format_value(12.5, unit, lang=lang) == expected
 
 
-def test_unit_symbol_falls_back_to_the_registry_name() -> None:
-    assert unit_symbol("kilometer") == "kilometer"
+def test_unit_symbol_falls_back_to_pints_short_form() -> None:
+    assert unit_symbol("kilometer") == "km"
+    assert unit_symbol("kilowatt_hour / meter ** 2") == "kWh/m²"
+    assert unit_symbol("poäng") == "poäng"
+    assert unit_symbol("poäng", lang="en") == "points"
 
 
 @pytest.mark.parametrize(

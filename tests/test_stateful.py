@@ -200,8 +200,10 @@ class GoalChainMachine(RuleBasedStateMachine):
     @rule(data=st.data(), period=PERIODS, gender=st.sampled_from(GENDERS), value=VALUES,
           replace=st.booleans())
     def record(self, data: st.DataObject, period: Period, gender: str,
-               value: tuple[float | str, float], replace: bool) -> None:
-        indicator = data.draw(st.sampled_from(self.of_kind("indicator")), label="indicator")
+               value: tuple[float | str, float], replace: bool,
+               indicator: str | None = None) -> None:
+        if indicator is None:
+            indicator = data.draw(st.sampled_from(self.of_kind("indicator")), label="indicator")
         given, expected = value
         key = (indicator, period, gender)
         old = self.values.get(key)
@@ -213,6 +215,15 @@ class GoalChainMachine(RuleBasedStateMachine):
             assert action().value == expected
             self.values[key] = expected
 
+    @precondition(lambda self: bool(self.values))
+    @rule(data=st.data(), value=VALUES, replace=st.booleans())
+    def record_again(self, data: st.DataObject, value: tuple[float | str, float],
+                     replace: bool) -> None:
+        """A value for an indicator, period and gender that already has one."""
+        indicator, period, gender = data.draw(st.sampled_from(sorted(self.values)),
+                                              label="key")
+        self.record(data, period, gender, value, replace, indicator=indicator)
+
     @precondition(lambda self: bool(self.levels))
     @rule(data=st.data(), period=PERIODS, value=st.sampled_from([float("nan"), float("inf")]))
     def record_a_non_finite_value(self, data: st.DataObject, period: Period,
@@ -223,8 +234,10 @@ class GoalChainMachine(RuleBasedStateMachine):
     @precondition(lambda self: bool(self.levels))
     @rule(data=st.data(), period=PERIODS, status=st.sampled_from(ASSESSMENT_STATUSES),
           replace=st.booleans())
-    def assess(self, data: st.DataObject, period: Period, status: str, replace: bool) -> None:
-        element_id = data.draw(st.sampled_from(self.ids()), label="element")
+    def assess(self, data: st.DataObject, period: Period, status: str, replace: bool,
+               element_id: str | None = None) -> None:
+        if element_id is None:
+            element_id = data.draw(st.sampled_from(self.ids()), label="element")
         key = (element_id, period)
         old = self.statuses.get(key)
         action = lambda: self.chain.assess(element_id, period, status=status,  # noqa: E731
@@ -234,6 +247,13 @@ class GoalChainMachine(RuleBasedStateMachine):
         else:
             assert action().status == status
             self.statuses[key] = status
+
+    @precondition(lambda self: bool(self.statuses))
+    @rule(data=st.data(), status=st.sampled_from(ASSESSMENT_STATUSES), replace=st.booleans())
+    def assess_again(self, data: st.DataObject, status: str, replace: bool) -> None:
+        """An assessment of an element and period that already has one."""
+        element_id, period = data.draw(st.sampled_from(sorted(self.statuses)), label="key")
+        self.assess(data, period, status, replace, element_id=element_id)
 
     if HAS_IO:
 

@@ -35,7 +35,7 @@ def test_tree_shows_levels_owners_weights_and_data() -> None:
     assert "78\u00a0% (2022) → 90\u00a0% (2026)" in indicator
     assert "senast 91\u00a0% (2024) prel., målvärdet nått" in indicator
     activity = next(line for line in lines if "a1: Läxhjälp" in line)
-    assert "pågår 40\u00a0%" in activity and "klar senast 2024-12-31" in activity
+    assert "pågår 40\u00a0%" in activity and "slutdatum 2024-12-31" in activity
 
 
 def test_multi_parent_element_is_expanded_once() -> None:

@@ -301,3 +301,16 @@ def test_convert_between_kronor_units_is_linear(value: float, unit: str) -> None
     factor = {"kr": 1.0, "tkr": 1000.0, "mnkr": 1_000_000.0}[unit]
     assert math.isclose(convert(f"{value!r} {unit}", "SEK"), value * factor,
                         rel_tol=1e-12, abs_tol=1e-9)
+
+
+def test_points_and_index_are_units_of_their_own() -> None:
+    from goalchain.exceptions import UnitMismatchError
+    from goalchain.units import convert, parse_quantity
+
+    assert parse_quantity("228,5 poäng").magnitude == 228.5
+    assert str(parse_quantity("228,5 poäng").units) == "score"
+    assert str(parse_quantity("104 index").units) == "index_point"
+    with pytest.raises(UnitMismatchError):
+        convert("228 poäng", "percent", element="merit")
+    with pytest.raises(UnitMismatchError):
+        convert("5 st", "score", element="merit")

@@ -149,3 +149,19 @@ def test_validate_never_raises_on_a_broken_chain() -> None:
 @given(goal_chains(with_data=False))
 def test_generated_chains_have_no_errors(chain: gc.GoalChain) -> None:
     assert [f for f in validate(chain) if f.severity == "error"] == []
+
+
+def test_annual_targets_that_step_against_the_direction_are_warned() -> None:
+    chain = gc.GoalChain(name="Steg")
+    chain.add_goal("v", "Vision", level="vision")
+    chain.add_goal("k", "Mål", level="council", parents=["v"])
+    chain.add_indicator("up", "Andel", parents=["k"], unit="percent", direction="increase",
+                        baseline=(2022, 78.0), target=(2026, 90.0),
+                        annual_targets={2023: 95.0, 2024: 60.0, 2025: 87.0})
+    chain.add_indicator("down", "Väntetid", parents=["k"], unit="day", direction="decrease",
+                        baseline=(2022, 40.0), target=(2026, 20.0),
+                        annual_targets={2023: 35.0, 2024: 30.0, 2025: 25.0})
+    steps = [f for f in chain.validate() if f.code == "step_against_direction"]
+    assert [(f.element, f.params["year"]) for f in steps] == [("up", 2024)]
+    assert all(f.severity == "warning" for f in steps)
+    assert "2024" in steps[0].message("en") and "95" in steps[0].message("en")

@@ -15,6 +15,7 @@ exits 2; there are no tracebacks for user errors.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from collections.abc import Sequence
@@ -219,7 +220,8 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None,
     parser = _build_parser()
     try:
         try:
-            args = parser.parse_args(argv)
+            with contextlib.redirect_stdout(out):
+                args = parser.parse_args(argv)
         except SystemExit as exit_:  # --help and --version
             return int(exit_.code or 0)
         if args.command is None:

@@ -590,6 +590,23 @@ def _activity_fields(model: GovernanceModel, level: str | None,
                      dates()).map(_merge)
 
 
+@functools.cache
+def _plain_fields(kind: str, model: GovernanceModel, level: str | None,
+                  units: tuple[str, ...] = UNITS) -> st.SearchStrategy[dict[str, Any]]:
+    """A title and what the level requires, nothing else: cheap to draw and to shrink."""
+    levels = ([model.level(level)] if level is not None
+              else [lv for lv in model.levels if lv.kind == kind])
+    return st.one_of([
+        st.fixed_dictionaries({
+            "title": st.sampled_from(_PHRASES),
+            "level": st.just(lv.key),
+            "owner": st.sampled_from(_OWNERS) if lv.owner_required else st.none(),
+            **({"unit": st.sampled_from(units)} if kind == "indicator" else {}),
+        })
+        for lv in levels
+    ])
+
+
 def _with_id(cls: type[Any], ids: st.SearchStrategy[str],
              fields: st.SearchStrategy[dict[str, Any]]) -> st.SearchStrategy[Any]:
     return st.builds(lambda element_id, kwargs: cls(id=element_id, **kwargs), ids, fields)
@@ -600,6 +617,7 @@ def goals(*, model: str | GovernanceModel = "classic", level: str | None = None,
     """Goals at a goal level of *model*, with owner, decision, tags and extra fields.
 
     At levels where the model requires a named owner (Lerum), every goal has one.
+    Shrinks towards a plain goal: a title and what the level requires.
 
     Parameters
     ----------
@@ -626,7 +644,8 @@ def goals(*, model: str | GovernanceModel = "classic", level: str | None = None,
     """
     resolved = _resolve_model(model)
     _check_level(resolved, level, "goal")
-    return _with_id(Goal, _ids(id), _goal_fields(resolved, level))
+    return _with_id(Goal, _ids(id), _plain_fields("goal", resolved, level)
+                    | _goal_fields(resolved, level))
 
 
 def indicators(
@@ -665,7 +684,8 @@ def indicators(
     for unit in units:
         _check_unit("units", unit)
     return _with_id(Indicator, _ids(id),
-                    _indicator_fields(resolved, level, tuple(units), low, high))
+                    _plain_fields("indicator", resolved, level, tuple(units))
+                    | _indicator_fields(resolved, level, tuple(units), low, high))
 
 
 def activities(*, model: str | GovernanceModel = "classic", level: str | None = None,
@@ -686,7 +706,8 @@ def activities(*, model: str | GovernanceModel = "classic", level: str | None = 
     """
     resolved = _resolve_model(model)
     _check_level(resolved, level, "activity")
-    return _with_id(Activity, _ids(id), _activity_fields(resolved, level))
+    return _with_id(Activity, _ids(id), _plain_fields("activity", resolved, level)
+                    | _activity_fields(resolved, level))
 
 
 def _ids(fixed: str | None, name: str = "id") -> st.SearchStrategy[str]:
@@ -1054,7 +1075,8 @@ def _add_element(draw: st.DrawFn, chain: GoalChain, tops: set[str], max_parents:
         element_id = f"{level.key[:3]}{len(chain)}"
     element: Element
     if not rich:
-        element = _plain_element(draw, element_id, level)
+        cls = {"goal": Goal, "indicator": Indicator, "activity": Activity}[level.kind]
+        element = cls(id=element_id, **draw(_plain_fields(level.kind, model, level.key)))
     elif level.kind == "goal":
         element = Goal(id=element_id, **draw(_goal_fields(model, level.key)))
     elif level.kind == "indicator":
@@ -1081,18 +1103,6 @@ def _record_options() -> st.SearchStrategy[dict[str, Any]]:
         "source": st.none() | st.sampled_from(_SOURCES),
         "extra": _maybe_extra(2, 1),
     })
-
-
-def _plain_element(draw: st.DrawFn, element_id: str, level: Level) -> Element:
-    """An element with a title and what the model requires, and nothing else."""
-    title = draw(st.sampled_from(_PHRASES))
-    owner = draw(st.sampled_from(_OWNERS)) if level.owner_required else None
-    if level.kind == "goal":
-        return Goal(id=element_id, title=title, level=level.key, owner=owner)
-    if level.kind == "indicator":
-        return Indicator(id=element_id, title=title, level=level.key, owner=owner,
-                         unit=draw(st.sampled_from(UNITS)))
-    return Activity(id=element_id, title=title, level=level.key, owner=owner)
 
 
 def _add_data(draw: st.DrawFn, chain: GoalChain, element: Element, low: int,

@@ -65,6 +65,8 @@ _DEFINITIONS = (
     "percentage_point = 0.01 = pp = procentenhet",
     "inhabitant = [population] = inv",
     "per_1000_inhabitants = 1 / (1000 * inhabitant)",
+    "score = [] = poang",
+    "index_point = [] = index",
 )
 
 # Swedish words pint cannot read as identifiers (non-ASCII or multi-word),
@@ -89,6 +91,9 @@ _SWEDISH_UNITS = {
     "timmar": "hour",
     "timme": "hour",
     "år": "year",
+    "poäng": "score",
+    "meritpoäng": "score",
+    "indexvärde": "index_point",
 }
 
 _SPACES = "\u00a0\u202f\u2009 "  # no-break, narrow no-break, thin, plain space

@@ -36,6 +36,12 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "sv": "det tvärsektoriella målet {title!r} saknas hos {owner}",
         "en": "the cross-cutting goal {title!r} is missing for {owner}",
     },
+    "step_against_direction": {
+        "sv": "årsmålet för {year} ({value}) går emot riktningen {direction} från året före "
+              "({previous})",
+        "en": "the annual target for {year} ({value}) goes against the direction {direction} "
+              "from the year before ({previous})",
+    },
     "target_against_direction": {
         "sv": "målvärdet {target} går emot riktningen {direction} från utgångsvärdet {baseline}",
         "en": "the target {target} goes against the direction {direction} from the "
@@ -55,7 +61,8 @@ class Finding:
         cross-cutting goal).
     code
         A stable identifier: ``orphan``, ``unanchored``, ``owner_missing``,
-        ``cross_cutting_missing``, ``target_against_direction``.
+        ``cross_cutting_missing``, ``target_against_direction``,
+        ``step_against_direction``.
     severity
         ``"error"`` (the chain is not valid) or ``"warning"``.
     params
@@ -135,6 +142,7 @@ def validate(chain: GoalChain, *, lang: str = "sv") -> list[Finding]:
             finding = _direction_finding(element)
             if finding is not None:
                 findings.append(finding)
+            findings.extend(_step_findings(element))
     for title, owners in chain.missing_cross_cutting().items():
         for owner in owners:
             findings.append(Finding(element=owner, code="cross_cutting_missing",
@@ -155,3 +163,24 @@ def _direction_finding(indicator: Indicator) -> Finding | None:
     return Finding(element=indicator.id, code="target_against_direction", severity="warning",
                    params={"target": f"{target:g}", "baseline": f"{base:g}",
                            "direction": indicator.direction})
+
+
+def _step_findings(indicator: Indicator) -> list[Finding]:
+    """Annual targets that step against the indicator's direction."""
+    if indicator.direction == "maintain" or not indicator.annual_targets:
+        return []
+    points = list(indicator.annual_targets)
+    if indicator.baseline is not None:
+        points.insert(0, indicator.baseline)
+    if indicator.target is not None and indicator.target.year not in {p.year for p in points}:
+        points.append(indicator.target)
+    sign = 1.0 if indicator.direction == "increase" else -1.0
+    out = []
+    for previous, current in zip(points, points[1:], strict=False):
+        if sign * (current.value - previous.value) < 0:
+            out.append(Finding(
+                element=indicator.id, code="step_against_direction", severity="warning",
+                params={"year": current.year, "value": f"{current.value:g}",
+                        "previous": f"{previous.value:g}", "direction": indicator.direction},
+            ))
+    return out

@@ -26,6 +26,8 @@ _UNIT_SYMBOLS: dict[str, dict[str, str]] = {
     "hour": {"sv": "timmar", "en": "hours"},
     "dimensionless": {"sv": "", "en": ""},
     "SEK / inhabitant": {"sv": "kr/inv.", "en": "SEK per inhabitant"},
+    "score": {"sv": "poäng", "en": "points"},
+    "index_point": {"sv": "", "en": ""},
 }
 
 
@@ -64,12 +66,12 @@ def _decimals(value: float) -> int:
 
 def unit_symbol(unit: str, *, lang: str = "sv") -> str:
     """The short symbol of a unit for display (``percent`` -> ``%``, ``SEK`` -> ``kr``)."""
-    from ..units import canonical_unit
+    from ..units import parse_unit
 
-    name = canonical_unit(unit)
-    entry = _UNIT_SYMBOLS.get(name)
+    parsed = parse_unit(unit)
+    entry = _UNIT_SYMBOLS.get(str(parsed))
     if entry is None:
-        return name
+        return f"{parsed:~P}"  # pint's short form: kWh/m²
     return entry["en" if lang == "en" else "sv"]
 
 

@@ -19,7 +19,7 @@ _WORDS = {
     "weight": {"sv": "vikt", "en": "weight"},
     "see_above": {"sv": "se ovan", "en": "see above"},
     "latest": {"sv": "senast", "en": "latest"},
-    "due": {"sv": "klar senast", "en": "due"},
+    "due": {"sv": "slutdatum", "en": "due"},
     "cross_cutting": {"sv": "tvärsektoriellt", "en": "cross-cutting"},
     "no_data": {"sv": "inga mätvärden", "en": "no measurements"},
     "preliminary": {"sv": "prel.", "en": "prelim."},
@@ -31,6 +31,7 @@ _METHODS = {
     "dialogue": {"sv": "dialog", "en": "dialogue"},
     "analysis": {"sv": "analys", "en": "analysis"},
     "self_assessment": {"sv": "självskattning", "en": "self-assessment"},
+    "follow_up": {"sv": "uppföljning", "en": "follow-up"},
 }
 
 
