@@ -38,7 +38,7 @@ lint: $(VENV)/.stamp-lint
 	$(BIN)/mypy
 
 docs: $(VENV)/.stamp-docs
-	$(BIN)/mkdocs build --strict
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet
 
 clean:
 	rm -rf $(VENV) site .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -176,7 +177,7 @@ def _step_findings(indicator: Indicator) -> list[Finding]:
         points.append(indicator.target)
     sign = 1.0 if indicator.direction == "increase" else -1.0
     out = []
-    for previous, current in zip(points, points[1:], strict=False):
+    for previous, current in itertools.pairwise(points):
         if sign * (current.value - previous.value) < 0:
             out.append(Finding(
                 element=indicator.id, code="step_against_direction", severity="warning",
