@@ -12,7 +12,15 @@ from ..units import parse_unit
 from ._elements import _extra
 from ._frozen import FrozenMapping
 from ._period import Period
-from ._values import check_choice, check_id, check_text, finite_float, to_date, to_tags
+from ._values import (
+    check_choice,
+    check_id,
+    check_text,
+    finite_float,
+    to_date,
+    to_tags,
+    unit_interval,
+)
 
 __all__ = ["ASSESSMENT_STATUSES", "GENDERS", "Assessment", "Measurement", "normalise_status"]
 
@@ -170,12 +178,7 @@ class Assessment:
         set_ = object.__setattr__
         set_(self, "status", normalise_status(self.status, element=eid))
         if self.score is not None:
-            score = finite_float(self.score, field="score", element=eid)
-            if not 0.0 <= score <= 1.0:
-                raise InvalidValueError(
-                    f"score {score} must lie between 0 and 1", element=eid, field="score"
-                )
-            set_(self, "score", score)
+            set_(self, "score", unit_interval(self.score, field="score", element=eid))
         if self.rationale is None:
             set_(self, "rationale", "")
         check_text(self.rationale, field="rationale", element=eid, optional=True)

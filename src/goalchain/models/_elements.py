@@ -17,9 +17,9 @@ from ._values import (
     check_choice,
     check_id,
     check_text,
-    finite_float,
     to_date,
     to_tags,
+    unit_interval,
     year_value,
 )
 
@@ -335,9 +335,4 @@ class Activity(Element):
             )
         check_choice(self.status, ACTIVITY_STATUSES, field="status", element=eid)
         if self.progress is not None:
-            progress = finite_float(self.progress, field="progress", element=eid)
-            if not 0.0 <= progress <= 1.0:
-                raise InvalidValueError(
-                    f"progress {progress} must lie between 0 and 1", element=eid, field="progress"
-                )
-            set_(self, "progress", progress)
+            set_(self, "progress", unit_interval(self.progress, field="progress", element=eid))

@@ -20,6 +20,7 @@ __all__ = [
     "finite_float",
     "to_date",
     "to_tags",
+    "unit_interval",
     "year_value",
 ]
 
@@ -87,6 +88,16 @@ def finite_float(value: Any, *, field: str, element: str | None) -> float:
             f"{value!r} is not a finite number (NaN and infinity are refused)",
             element=element,
             field=field,
+        )
+    return number
+
+
+def unit_interval(value: Any, *, field: str, element: str | None) -> float:
+    """Return *value* as a finite float between 0 and 1 (a score, a share done)."""
+    number = finite_float(value, field=field, element=element)
+    if not 0.0 <= number <= 1.0:
+        raise InvalidValueError(
+            f"{field} {number} must lie between 0 and 1", element=element, field=field
         )
     return number
 
