@@ -329,13 +329,18 @@ def test_goal_chains_carry_municipality_codes_and_extra_fields() -> None:
 
 
 def test_goal_chains_shrink_well() -> None:
-    # The smallest chain with an indicator: an indicator under a top-level goal
-    # (or, in the classic model, vision -> council -> indicator).
+    # The smallest chain with an indicator: vision -> council -> indicator in the
+    # classic model, or a lone indicator in a model whose indicator level is a top level.
     found = find(goal_chains(), lambda c: bool(c.indicators()), settings=FIND)
-    assert len(found) <= 3
+    structure = [(e.id, e.level, tuple(found.parents(e.id))) for e in found.elements()]
+    if found.model is gc.PRESETS["classic"]:
+        assert structure == [("vis0", "vision", ()), ("cou1", "council", ("vis0",)),
+                             ("ind2", "indicator", ("cou1",))]
+    else:
+        assert len(structure) == 1
+    # and sheds details and data
     assert found.measurements() == []
-    assert found.model is gc.PRESETS["classic"] or len(found) <= 2
-    # and sheds details and data: plain generated ids, no extra fields
+    assert found.assessments() == []
     assert found.metadata == {}
     assert all(e.extra == {} and e.description is None for e in found.elements())
 

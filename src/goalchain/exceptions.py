@@ -29,17 +29,26 @@ __all__ = [
     "FileFormatError",
     "FormatVersionError",
     "GoalchainError",
+    "GoalchainWarning",
     "InvalidValueError",
     "LevelError",
     "PeriodError",
+    "ProgressionError",
+    "RegistrationError",
     "UnitError",
     "UnitMismatchError",
     "UnknownElementError",
     "UnknownLevelError",
     "UnknownLinkError",
+    "UnknownMethodError",
     "UnknownModelError",
+    "UnknownNameError",
     "UnknownUnitError",
 ]
+
+
+class GoalchainWarning(UserWarning):
+    """Base class of warnings goalchain issues (a step against the direction...)."""
 
 
 class GoalchainError(Exception):
@@ -206,6 +215,40 @@ class UnknownModelError(GoalchainError, LookupError):
             f"unknown governance model {name!r}; presets: {', '.join(self.known)} "
             "(or pass a GovernanceModel)"
         )
+
+
+class UnknownNameError(GoalchainError, LookupError):
+    """A name that no registry entry has (a progression method, a roll-up strategy...).
+
+    Attributes
+    ----------
+    kind
+        What was looked up (``"progression method"``).
+    name
+        The name asked for.
+    known
+        The registered names.
+    """
+
+    def __init__(self, name: str, *, kind: str, known: Iterable[str]):
+        self.name = name
+        self.kind = kind
+        self.known = tuple(sorted(known))
+        super().__init__(
+            f"unknown {kind} {name!r}; registered: {', '.join(self.known) or 'none'}"
+        )
+
+
+class UnknownMethodError(UnknownNameError):
+    """A progression method name that is not registered."""
+
+
+class RegistrationError(GoalchainError, ValueError):
+    """A registration that is refused: a taken name, an invalid name or object."""
+
+
+class ProgressionError(InvalidValueError):
+    """Annual targets that cannot be derived: steps that miss the target, signs for geometric."""
 
 
 class UnitError(GoalchainError, ValueError):

@@ -596,7 +596,7 @@ def _plain_fields(kind: str, model: GovernanceModel, level: str | None,
     """A title and what the level requires, nothing else: cheap to draw and to shrink."""
     levels = ([model.level(level)] if level is not None
               else [lv for lv in model.levels if lv.kind == kind])
-    return st.one_of([
+    options = [
         st.fixed_dictionaries({
             "title": st.sampled_from(_PHRASES),
             "level": st.just(lv.key),
@@ -604,7 +604,18 @@ def _plain_fields(kind: str, model: GovernanceModel, level: str | None,
             **({"unit": st.sampled_from(units)} if kind == "indicator" else {}),
         })
         for lv in levels
-    ])
+    ]
+    return options[0] if len(options) == 1 else st.one_of(options)
+
+
+def _bare_fields(level: Level) -> dict[str, Any]:
+    """The fields of an element in a chain without details: no choices at all."""
+    fields: dict[str, Any] = {"title": level.label_sv, "level": level.key}
+    if level.owner_required:
+        fields["owner"] = _OWNERS[0]
+    if level.kind == "indicator":
+        fields["unit"] = UNITS[0]
+    return fields
 
 
 def _with_id(cls: type[Any], ids: st.SearchStrategy[str],
@@ -968,8 +979,9 @@ def goal_chains(
     baselines, targets, dates...), ids such as ``"0192"`` or ``"mål 3"`` and
     extra fields with nested mappings; chains carry a municipality code and
     metadata; measurements and assessments every optional field. Without
-    details, elements have generated ids, a title and what the model requires,
-    which is much cheaper to generate and to shrink.
+    details, elements have generated ids (``"vis0"``, ``"cou1"``...), their
+    level's name as title and what the model requires, which is much cheaper
+    to generate and to shrink.
 
     Shrinks towards a small chain in the ``classic`` model, without details
     and without data: a failing property about structure sheds the details in
@@ -1028,24 +1040,35 @@ def goal_chains(
 
     @st.composite
     def build(draw: st.DrawFn) -> GoalChain:
-        chosen = draw(models)
+        model = draw(models)
         rich = draw(rich_st)
+        # 1. The structure: levels and links. Like st.lists, each element is a
+        # short run of choices that the shrinker can delete whole.
+        shape: list[tuple[Level, dict[int, float]]] = []
+        while len(shape) < max_elements and draw(_element_shape(
+            model, shape, max_parents, required=len(shape) < min_elements,
+        )):
+            pass
+        # 2. The chain and its elements' fields. Drawn after the structure, so
+        # that dropping the details (rich -> plain) leaves the structure as it was.
         if rich:
             chain = GoalChain(
                 name=draw(st.just("") | _texts(1, 30)),
-                model=chosen,
+                model=model,
                 municipality=draw(st.none() | municipality_codes()),
                 metadata=draw(_maybe_extra()),
             )
         else:
-            chain = GoalChain(model=chosen)
-        tops = set(chosen.roots())
-        # Like st.lists: each element is one block of choices (whether to go on,
-        # the element, its links and its data), which the shrinker deletes whole.
-        while len(chain) < max_elements and (
-            len(chain) < min_elements or draw(_MORE) != 0
-        ):
-            _add_element(draw, chain, tops, max_parents, low, high, with_data, rich)
+            chain = GoalChain(model=model)
+        ids: list[str] = []
+        for number, (level, parents) in enumerate(shape):
+            element = _element(draw, chain, number, level, rich, low, high)
+            chain.add(element, parents={ids[i]: weight for i, weight in parents.items()})
+            ids.append(element.id)
+        # 3. The data.
+        if with_data:
+            for element in chain.elements():
+                _add_data(draw, chain, element, low, high, rich)
         return chain
 
     return build()
@@ -1054,46 +1077,58 @@ def goal_chains(
 # Whether to add another element: 0 (where shrinking goes) stops, so a chain
 # has about seven elements on average before max_elements cuts it off.
 _MORE = st.integers(0, 7)
+_PICK = st.integers(0, 255)
 
 
-def _add_element(draw: st.DrawFn, chain: GoalChain, tops: set[str], max_parents: int,
-                 low: int, high: int, with_data: bool, rich: bool) -> None:
-    model = chain.model
-    present = {chain[e].level for e in chain}
+@st.composite
+def _element_shape(draw: st.DrawFn, model: GovernanceModel,
+                   shape: list[tuple[Level, dict[int, float]]], max_parents: int, *,
+                   required: bool) -> bool:
+    """Maybe append one element's level and parents (by index) to *shape*."""
+    if not required and draw(_MORE) == 0:
+        return False
+    tops = set(model.roots())
+    present = {level.key for level, _ in shape}
     # A level may be used when it is a top level, or when an element at a level
     # that allows it is already in the chain (so the new element gets a parent).
     usable = tuple(
         level.key for level in model.levels
         if level.key in tops or any(model.allows(p, level.key) for p in present)
     ) or model.keys  # a model with no top level: the first elements are orphans
-    level = model.level(draw(st.sampled_from(usable)))
-    if rich:
-        element_id = draw(element_ids())
-        while element_id in chain:  # keep ids unique without rejecting the example
-            element_id += "_"
-    else:
-        element_id = f"{level.key[:3]}{len(chain)}"
-    element: Element
+    # Choices are integers taken modulo the options, so that each draw has the
+    # same shape whatever came before: deleting an earlier element then keeps
+    # the meaning of the later choices.
+    level = model.level(usable[draw(_PICK) % len(usable)])
+    # Newest first: index 0 is the most recent element the level may sit below.
+    candidates = [i for i in reversed(range(len(shape)))
+                  if model.allows(shape[i][0].key, level.key)]
+    picks = draw(st.lists(_PICK, min_size=0 if level.key in tops else 1,
+                          max_size=max_parents))
+    parents: dict[int, float] = {}
+    for pick in picks:
+        weight = draw(_weights(10.0))
+        if candidates:
+            parents.setdefault(candidates[pick % len(candidates)], weight)
+    shape.append((level, parents))
+    return True
+
+
+def _element(draw: st.DrawFn, chain: GoalChain, number: int, level: Level, rich: bool,
+             low: int, high: int) -> Element:
+    model = chain.model
+    cls = {"goal": Goal, "indicator": Indicator, "activity": Activity}[level.kind]
     if not rich:
-        cls = {"goal": Goal, "indicator": Indicator, "activity": Activity}[level.kind]
-        element = cls(id=element_id, **draw(_plain_fields(level.kind, model, level.key)))
-    elif level.kind == "goal":
-        element = Goal(id=element_id, **draw(_goal_fields(model, level.key)))
+        return cls(id=f"{level.key[:3]}{number}", **_bare_fields(level))  # type: ignore[no-any-return]
+    element_id = draw(element_ids())
+    while element_id in chain:  # keep ids unique without rejecting the example
+        element_id += "_"
+    if level.kind == "goal":
+        fields = draw(_goal_fields(model, level.key))
     elif level.kind == "indicator":
         fields = draw(_indicator_fields(model, level.key, UNITS, low, high))
-        element = Indicator(id=element_id, **fields)
     else:
-        element = Activity(id=element_id, **draw(_activity_fields(model, level.key)))
-    candidates = [e for e in chain if model.allows(chain[e].level, level.key)]
-    parents: dict[str, float] = {}
-    if candidates:
-        chosen = draw(st.lists(st.sampled_from(candidates), unique=True,
-                               min_size=0 if level.key in tops else 1,
-                               max_size=min(max_parents, len(candidates))))
-        parents = {p: draw(_weights(10.0)) for p in chosen}
-    chain.add(element, parents=parents)
-    if with_data:
-        _add_data(draw, chain, element, low, high, rich)
+        fields = draw(_activity_fields(model, level.key))
+    return cls(id=element_id, **fields)  # type: ignore[no-any-return]
 
 
 @functools.cache

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
-from typing import Any, ClassVar, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 import attrs
 
@@ -22,6 +22,9 @@ from ._values import (
     unit_interval,
     year_value,
 )
+
+if TYPE_CHECKING:
+    from ..progression import Trajectory
 
 __all__ = [
     "ACTIVITY_STATUSES",
@@ -291,6 +294,54 @@ class Indicator(Element):
     def unit_label(self) -> str:
         """The unit as the registry names it."""
         return str(parse_unit(self.unit))
+
+    def trajectory(self, *, decimals: int | None = None) -> Trajectory:
+        """The indicator's annual targets from baseline to target year.
+
+        Explicit ``annual_targets`` (the committee's progression) are used when
+        given; the years without one must not be left out. Otherwise the
+        targets are derived by the indicator's ``progression`` method
+        (``linear`` when none is named).
+
+        Raises
+        ------
+        ProgressionError
+            When the indicator has no baseline or no target, or the explicit
+            annual targets leave a year out.
+
+        Examples
+        --------
+        >>> from goalchain.models import Indicator
+        >>> ind = Indicator(id="i1", title="Behöriga", level="indicator", unit="percent",
+        ...                 baseline=(2022, 78.0), target=(2026, 90.0),
+        ...                 annual_targets={2023: 80.0, 2024: 83.0, 2025: 86.5})
+        >>> ind.trajectory().values
+        {2022: 78.0, 2023: 80.0, 2024: 83.0, 2025: 86.5, 2026: 90.0}
+        """
+        from ..exceptions import ProgressionError
+        from ..progression import annual_targets
+
+        if self.baseline is None or self.target is None:
+            missing = "a baseline" if self.baseline is None else "a target"
+            raise ProgressionError(
+                f"annual targets need a baseline and a target; the indicator has no {missing[2:]}",
+                element=self.id, field="baseline" if self.baseline is None else "target",
+            )
+        direction = self.direction
+        try:
+            if self.annual_targets:
+                return annual_targets(
+                    baseline=self.baseline, target=self.target, method="steps",
+                    steps={p.year: p.value for p in self.annual_targets}, unit=self.unit,
+                    decimals=decimals, direction=direction,
+                )
+            return annual_targets(
+                baseline=self.baseline, target=self.target,
+                method=self.progression or "linear", unit=self.unit, decimals=decimals,
+                direction=direction,
+            )
+        except ProgressionError as err:
+            raise ProgressionError(str(err), element=self.id, field="annual_targets") from err
 
 
 @attrs.frozen(kw_only=True)

@@ -1,0 +1,178 @@
+"""Name -> object registries for goalchain's extension points.
+
+Progression methods, roll-up strategies, scorers and SMART criteria are each
+looked up by name in a :class:`Registry`: register by decorator or call, by
+object or by a lazy ``"package.module:name"`` string; duplicates are refused
+unless ``replace=True``; other packages publish entries under an entry-point
+group, loaded on the first lookup that misses.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Iterator, Mapping
+from importlib import metadata
+from types import MappingProxyType
+from typing import Any, Generic, TypeVar
+
+from .exceptions import RegistrationError, UnknownNameError
+
+__all__ = ["Registry"]
+
+T = TypeVar("T")
+_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+class Registry(Mapping[str, T], Generic[T]):
+    """A read-only mapping of named entries, with :meth:`register` to add to it.
+
+    Parameters
+    ----------
+    kind
+        What the entries are, for messages (``"progression method"``).
+    group
+        The entry-point group other packages publish entries under.
+    error
+        The :class:`UnknownNameError` subclass raised by a failed lookup.
+    instantiate
+        When True, a class registered by decorator is instantiated without
+        arguments (strategies); when False it is kept as it is.
+
+    Examples
+    --------
+    >>> from goalchain._registry import Registry
+    >>> colours = Registry("colour", group="example.colours")
+    >>> colours.register("red", (204, 0, 0))
+    (204, 0, 0)
+    >>> @colours.register("grey")
+    ... def grey(level):
+    ...     return (level, level, level)
+    >>> colours["red"], colours["grey"](9), sorted(colours)
+    ((204, 0, 0), (9, 9, 9), ['grey', 'red'])
+    >>> colours.register("sqrt", "math:sqrt")  # imported on first lookup
+    'math:sqrt'
+    >>> colours["sqrt"](16.0)
+    4.0
+    >>> colours["blue"]
+    Traceback (most recent call last):
+    ...
+    goalchain.exceptions.UnknownNameError: unknown colour 'blue'; registered: grey, red, sqrt
+    """
+
+    def __init__(
+        self,
+        kind: str,
+        *,
+        group: str,
+        error: type[UnknownNameError] = UnknownNameError,
+        instantiate: bool = False,
+    ):
+        self._kind = kind
+        self._group = group
+        self._error = error
+        self._instantiate = instantiate
+        self._entries: dict[str, Any] = {}
+        self._entry_points_loaded = False
+
+    @property
+    def view(self) -> Mapping[str, Any]:
+        """A read-only live view of the raw entries (lazy strings unresolved)."""
+        return MappingProxyType(self._entries)
+
+    def register(self, name: str, obj: Any = None, *, replace: bool = False) -> Any:
+        """Register *obj* under *name*, or return a decorator that does.
+
+        *obj* may be the object itself or a lazy ``"package.module:attribute"``
+        string, imported on first lookup.
+
+        Raises
+        ------
+        RegistrationError
+            When *name* is taken (and *replace* is False) or is not a lower-case
+            identifier.
+        """
+        if not isinstance(name, str) or not _NAME.match(name):
+            raise RegistrationError(
+                f"{self._kind} name {name!r} must be lower-case letters, digits and '_', "
+                "starting with a letter"
+            )
+        if obj is None:
+
+            def decorator(target: Any) -> Any:
+                entry = target() if self._instantiate and isinstance(target, type) else target
+                self._add(name, entry, replace)
+                return target
+
+            return decorator
+        self._add(name, obj, replace)
+        return obj
+
+    def unregister(self, name: str) -> None:
+        """Remove an entry (for tests and plug-in reloading)."""
+        if name not in self._entries:
+            raise self._error(name, kind=self._kind, known=self._entries)
+        del self._entries[name]
+
+    def _add(self, name: str, obj: Any, replace: bool) -> None:
+        if name in self._entries and not replace:
+            raise RegistrationError(
+                f"a {self._kind} named {name!r} is already registered; "
+                "pass replace=True to replace it"
+            )
+        if isinstance(obj, str) and ":" not in obj:
+            raise RegistrationError(
+                f"lazy {self._kind} {obj!r} must be written 'package.module:attribute'"
+            )
+        self._entries[name] = obj
+
+    def __getitem__(self, name: str) -> T:
+        if name not in self._entries and not self._entry_points_loaded:
+            self._load_entry_points()
+        try:
+            entry = self._entries[name]
+        except (KeyError, TypeError):
+            raise self._error(str(name), kind=self._kind, known=self._entries) from None
+        if isinstance(entry, str):
+            entry = self._resolve(name, entry)
+            self._entries[name] = entry
+        return entry  # type: ignore[no-any-return]
+
+    def _resolve(self, name: str, path: str) -> Any:
+        module_name, _, attribute = path.partition(":")
+        try:
+            target: Any = importlib.import_module(module_name)
+            for part in attribute.split("."):
+                target = getattr(target, part)
+        except (ImportError, AttributeError) as err:
+            raise RegistrationError(
+                f"{self._kind} {name!r} points to {path!r}, which cannot be imported: {err}"
+            ) from err
+        if self._instantiate and isinstance(target, type):
+            target = target()
+        return target
+
+    def _load_entry_points(self) -> None:
+        self._entry_points_loaded = True
+        for entry_point in metadata.entry_points(group=self._group):
+            if entry_point.name not in self._entries:
+                self._entries[entry_point.name] = entry_point.value
+
+    def __iter__(self) -> Iterator[str]:
+        if not self._entry_points_loaded:
+            self._load_entry_points()
+        return iter(list(self._entries))
+
+    def __len__(self) -> int:
+        if not self._entry_points_loaded:
+            self._load_entry_points()
+        return len(self._entries)
+
+    def __contains__(self, name: object) -> bool:
+        if name not in self._entries and not self._entry_points_loaded:
+            self._load_entry_points()
+        return name in self._entries
+
+    def __repr__(self) -> str:
+        return f"<Registry of {self._kind}s: {', '.join(self._entries)}>"
+

@@ -1,0 +1,362 @@
+"""Annual target trajectories: from a baseline year to the council's target year."""
+
+from __future__ import annotations
+
+import math
+import warnings
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
+
+from ..exceptions import GoalchainWarning, PeriodError, ProgressionError
+from ..models import Period, YearValue
+from ..models._frozen import FrozenMapping
+from ..models._values import year_value
+from ..units import convert, get_registry, is_quantity, parse_quantity, parse_unit
+from ._methods import methods
+
+__all__ = ["ProgressionWarning", "Trajectory", "annual_targets"]
+
+
+class ProgressionWarning(GoalchainWarning):
+    """An annual target that steps against the indicator's direction."""
+
+
+def _direction(direction: str | None, baseline: float, target: float) -> str:
+    if direction is not None:
+        if direction not in ("increase", "decrease", "maintain"):
+            raise ProgressionError(
+                f"direction {direction!r} is invalid; use increase, decrease or maintain",
+                field="direction",
+            )
+        return direction
+    if target > baseline:
+        return "increase"
+    if target < baseline:
+        return "decrease"
+    return "maintain"
+
+
+class Trajectory(Mapping[int, Any]):
+    """Annual targets: a read-only mapping year -> value from baseline to target year.
+
+    Values are pint Quantities when the unit is known, floats otherwise; the
+    floats are in :attr:`values`. Built by :func:`annual_targets` or
+    :meth:`goalchain.Indicator.trajectory`.
+
+    Attributes
+    ----------
+    baseline, target
+        ``(year, value)`` pairs, values in :attr:`unit`.
+    method
+        The progression method's name; :attr:`params` its parameters.
+    unit
+        The unit of the values, or None.
+    direction
+        ``increase``, ``decrease`` or ``maintain``.
+    reaches
+        The first year whose value meets the target (for ``rate``, possibly
+        after the target year), or None when it never does.
+    warnings
+        Messages about steps against the direction.
+    """
+
+    def __init__(
+        self,
+        *,
+        values: Mapping[int, float],
+        baseline: YearValue,
+        target: YearValue,
+        method: str,
+        params: Mapping[str, Any],
+        unit: str | None,
+        direction: str,
+        reaches: int | None,
+        warnings: Sequence[str] = (),
+    ):
+        self._values = dict(values)
+        self.baseline = baseline
+        self.target = target
+        self.method = method
+        self.params = FrozenMapping(params)
+        self.unit = unit
+        self.direction = direction
+        self.reaches = reaches
+        self.warnings = tuple(warnings)
+
+    @property
+    def values(self) -> dict[int, float]:
+        """The annual targets as floats in :attr:`unit`."""
+        return dict(self._values)
+
+    def __getitem__(self, year: int) -> Any:
+        value = self._values[year]
+        if self.unit is None:
+            return value
+        return get_registry().Quantity(value, parse_unit(self.unit))
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._values)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Trajectory):
+            return NotImplemented
+        return (self._values == other._values and self.unit == other.unit
+                and self.method == other.method and self.params == other.params)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def expected(self, year: int | Period | str) -> float:
+        """The annual target of *year* as a float; after the target year, the target.
+
+        Raises
+        ------
+        PeriodError
+            For a year before the baseline year.
+        """
+        y = Period.parse(year).year if not isinstance(year, int) else year
+        if y < self.baseline.year:
+            raise PeriodError(
+                f"{y} lies before the baseline year {self.baseline.year}; annual targets "
+                f"run {self.baseline.year}-{self.target.year}",
+                field="year",
+            )
+        if y > self.target.year:
+            return self._values[self.target.year]
+        return self._values[y]
+
+    def to(self, unit: str) -> Trajectory:
+        """The same trajectory in another unit (``"tkr"`` -> ``"SEK"``)."""
+        if self.unit is None:
+            raise ProgressionError("this trajectory has no unit to convert from", field="unit")
+
+        def conv(value: float) -> float:
+            return convert(parse_quantity(value, self.unit), unit, field="unit")
+
+        return Trajectory(
+            values={y: conv(v) for y, v in self._values.items()},
+            baseline=YearValue(self.baseline.year, conv(self.baseline.value)),
+            target=YearValue(self.target.year, conv(self.target.value)),
+            method=self.method, params=self.params, unit=unit, direction=self.direction,
+            reaches=self.reaches, warnings=self.warnings,
+        )
+
+    def as_table(self) -> list[dict[str, Any]]:
+        """Rows ``{"year", "value", "change"}``: each year's target and its step from the year before."""
+        rows: list[dict[str, Any]] = []
+        previous: float | None = None
+        for year, value in self._values.items():
+            rows.append({"year": year, "value": value,
+                         "change": None if previous is None else value - previous})
+            previous = value
+        return rows
+
+    def __repr__(self) -> str:
+        unit = f" {self.unit}" if self.unit else ""
+        body = ", ".join(f"{y}: {v:g}" for y, v in self._values.items())
+        return f"<Trajectory {self.method}{unit} {{{body}}}>"
+
+
+def _read_point(value: Any, name: str, unit: str | None) -> tuple[int, Any]:
+    if isinstance(value, Mapping):
+        return int(value["year"]), value["value"]
+    if isinstance(value, (tuple, list)) and len(value) == 2:
+        return value[0], value[1]
+    raise ProgressionError(f"{name} must be a (year, value) pair, got {value!r}", field=name)
+
+
+def _unit_of(value: Any) -> str | None:
+    if is_quantity(value):
+        return str(value.units)
+    if isinstance(value, str):
+        quantity = parse_quantity(value)
+        return str(quantity.units) if str(quantity.units) != "dimensionless" else None
+    return None
+
+
+def _absolute(value: Any, unit: str | None, field: str) -> float:
+    """A change in *unit*; percentage points count 1:1 as an absolute change of percent."""
+    if unit is not None and (is_quantity(value) or isinstance(value, str)):
+        quantity = parse_quantity(value)
+        if str(quantity.units) == "percentage_point" and str(parse_unit(unit)) == "percent":
+            return float(quantity.magnitude)
+        return convert(quantity, unit, field=field)
+    return convert(value, unit, field=field) if unit else float(parse_quantity(value).magnitude)
+
+
+def annual_targets(
+    *,
+    baseline: Any,
+    target: Any,
+    method: str = "linear",
+    steps: Any = None,
+    rate: Any = None,
+    unit: str | None = None,
+    decimals: int | None = None,
+    direction: str | None = None,
+) -> Trajectory:
+    """Annual targets from a baseline to a target year (Burlöv's *progressionstakt*).
+
+    Parameters
+    ----------
+    baseline, target
+        ``(year, value)`` pairs; a value may be a float, a pint Quantity or a
+        Swedish number string (``"78,0 %"``).
+    method
+        ``"linear"``, ``"geometric"``, ``"steps"``, ``"rate"``, ``"maintain"`` or a
+        registered method.
+    steps
+        For ``steps``: yearly increments (a list) or yearly values (a mapping).
+        Increments may be given in percentage points for a percent indicator.
+    rate
+        For ``rate``: a yearly change; a number or a quantity in the unit (or
+        ``"2 procentenheter"``) is absolute, ``"5 %"`` of a non-share, or a
+        percent rate of a percent indicator, is relative (compound).
+    unit
+        The unit of the values; taken from the baseline when it carries one.
+    decimals
+        Round the years between to this many decimals; both endpoints stay exact.
+    direction
+        ``increase``, ``decrease`` or ``maintain``; by default from the sign of
+        target - baseline. ``maintain`` holds at least (``increase``) or at most
+        (``decrease``) the baseline.
+
+    Raises
+    ------
+    PeriodError
+        When the target year does not come after the baseline year.
+    UnitMismatchError
+        When baseline and target units do not fit.
+    ProgressionError
+        When the method cannot derive the targets (steps that miss, geometric
+        across zero...).
+    UnknownMethodError
+        Listing the registered methods.
+
+    Examples
+    --------
+    >>> from goalchain.progression import annual_targets
+    >>> t = annual_targets(baseline=(2022, "78 %"), target=(2026, "90 %"))
+    >>> t.values
+    {2022: 78.0, 2023: 81.0, 2024: 84.0, 2025: 87.0, 2026: 90.0}
+    >>> t[2024]
+    <Quantity(84.0, 'percent')>
+    >>> annual_targets(baseline=(2022, 100.0), target=(2024, 121.0), method="geometric").values
+    {2022: 100.0, 2023: 110.00000000000001, 2024: 121.0}
+    >>> annual_targets(baseline=(2022, 10.0), target=(2026, 20.0), method="rate", rate=4).reaches
+    2025
+    """
+    function = methods[method]
+    b_year, b_raw = _read_point(baseline, "baseline", unit)
+    t_year, t_raw = _read_point(target, "target", unit)
+    unit = unit or _unit_of(b_raw) or _unit_of(t_raw)
+    if unit is None:  # plain number strings such as "78,5"
+        b_raw = parse_quantity(b_raw).magnitude if isinstance(b_raw, str) else b_raw
+        t_raw = parse_quantity(t_raw).magnitude if isinstance(t_raw, str) else t_raw
+    base = year_value((b_year, b_raw), unit, field="baseline", element=None)
+    goal = year_value((t_year, t_raw), unit, field="target", element=None)
+    if goal.year <= base.year:
+        raise PeriodError(
+            f"the target year {goal.year} must come after the baseline year {base.year}",
+            field="target",
+        )
+    direction = _direction(direction, base.value, goal.value)
+    years = list(range(base.year, goal.year + 1))
+    params: dict[str, Any] = {}
+    if steps is not None:
+        if isinstance(steps, Mapping):
+            params["steps"] = {int(y): _absolute(v, unit, "steps") for y, v in steps.items()}
+        else:
+            params["steps"] = [_absolute(v, unit, "steps") for v in steps]
+    if rate is not None:
+        params.update(_rate(rate, unit))
+    raw = list(function(years=years, baseline=base.value, target=goal.value, **params))
+    if len(raw) != len(years):
+        raise ProgressionError(
+            f"progression method {method!r} returned {len(raw)} values for {len(years)} years",
+            field="method",
+        )
+    for year, value in zip(years, raw, strict=True):
+        if not isinstance(value, (int, float)) or not math.isfinite(value):
+            raise ProgressionError(
+                f"progression method {method!r} gave {value!r} for {year}", field="method"
+            )
+    values = [float(v) for v in raw]
+    if decimals is not None:
+        values = [values[0], *(round(v, decimals) for v in values[1:-1]), values[-1]]
+        if method not in ("rate",):
+            values[-1] = goal.value
+    messages = _against_direction(years, values, direction)
+    for message in messages:
+        warnings.warn(message, ProgressionWarning, stacklevel=2)
+    return Trajectory(
+        values=dict(zip(years, values, strict=True)), baseline=base, target=goal,
+        method=method, params={k: v for k, v in params.items()} | (
+            {"decimals": decimals} if decimals is not None else {}),
+        unit=unit, direction=direction, reaches=_reaches(years, values, base, goal, direction,
+                                                        params),
+        warnings=messages,
+    )
+
+
+def _rate(rate: Any, unit: str | None) -> dict[str, Any]:
+    if is_quantity(rate) or isinstance(rate, str):
+        quantity = parse_quantity(rate)
+        name = str(quantity.units)
+        if name == "percent" and (unit is None or str(parse_unit(unit)) != "percent"
+                                  or isinstance(rate, str) or is_quantity(rate)):
+            return {"rate": float(quantity.magnitude) / 100.0, "relative": True}
+        return {"rate": _absolute(rate, unit, "rate"), "relative": False}
+    number = float(rate)
+    if not math.isfinite(number):
+        raise ProgressionError(f"rate {rate!r} is not a finite number", field="rate")
+    return {"rate": number, "relative": False}
+
+
+def _meets(value: float, goal: float, direction: str, baseline: float) -> bool:
+    if direction == "decrease":
+        return value <= goal
+    if direction == "increase":
+        return value >= goal
+    return math.isclose(value, baseline) or value >= baseline
+
+
+def _reaches(
+    years: Sequence[int], values: Sequence[float], base: YearValue, goal: YearValue,
+    direction: str, params: Mapping[str, Any],
+) -> int | None:
+    for year, value in zip(years, values, strict=True):
+        if year > base.year and _meets(value, goal.value, direction, base.value):
+            return year
+    if "rate" not in params:
+        return None
+    rate, relative = params["rate"], params.get("relative", False)
+    if direction == "maintain":
+        return None
+    gap = goal.value - base.value
+    if relative:
+        if base.value == 0 or goal.value / base.value <= 0 or rate == 0:
+            return None
+        needed = math.log(goal.value / base.value) / math.log1p(rate)
+    else:
+        if rate == 0:
+            return None
+        needed = gap / rate
+    if needed <= 0:
+        return None
+    return base.year + math.ceil(needed - 1e-9)
+
+
+def _against_direction(years: Sequence[int], values: Sequence[float], direction: str) -> list[str]:
+    if direction == "maintain":
+        return []
+    sign = 1.0 if direction == "increase" else -1.0
+    out = []
+    for (y0, v0), (y1, v1) in zip(zip(years, values, strict=True),
+                                  zip(years[1:], values[1:], strict=True), strict=False):
+        if sign * (v1 - v0) < 0:
+            out.append(f"the annual target for {y1} ({v1:g}) steps against the direction "
+                       f"{direction} from {y0} ({v0:g})")
+    return out
