@@ -144,7 +144,7 @@ class Trajectory(Mapping[int, Any]):
         )
 
     def as_table(self) -> list[dict[str, Any]]:
-        """Rows ``{"year", "value", "change"}``: each year's target and its step from the year before."""
+        """Rows ``{"year", "value", "change"}``: each year's target and its yearly step."""
         rows: list[dict[str, Any]] = []
         previous: float | None = None
         for year, value in self._values.items():
