@@ -50,17 +50,44 @@ def chain() -> gc.GoalChain:
     both, an indicator with a measurement and an activity."""
     c = gc.GoalChain(name="Burlövs kommun", model="classic", municipality="1231")
     c.add_goal("vision", "Burlöv – en plats att växa i", level="vision")
-    c.add_goal("kf1", "Fler elever ska nå gymnasiebehörighet", level="council",
-               parents=["vision"], owner="Kommunfullmäktige")
-    c.add_goal("kf2", "God ekonomisk hushållning", level="council", parents=["vision"],
-               owner="Kommunfullmäktige")
-    c.add_goal("bun1", "Alla elever ska nå målen i svenska", level="committee",
-               parents={"kf1": 2.0, "kf2": 0.5}, owner="Barn- och utbildningsnämnden")
-    c.add_indicator("i1", "Andel behöriga till yrkesprogram", parents=["bun1"],
-                    unit="percent", direction="increase", baseline=(2022, 78.0),
-                    target=(2026, 90.0), kolada="N15436")
-    c.add_activity("a1", "Läxhjälp på alla skolor", parents=["bun1"],
-                   owner="Skolförvaltningen", due="2024-12-31")
+    c.add_goal(
+        "kf1",
+        "Fler elever ska nå gymnasiebehörighet",
+        level="council",
+        parents=["vision"],
+        owner="Kommunfullmäktige",
+    )
+    c.add_goal(
+        "kf2",
+        "God ekonomisk hushållning",
+        level="council",
+        parents=["vision"],
+        owner="Kommunfullmäktige",
+    )
+    c.add_goal(
+        "bun1",
+        "Alla elever ska nå målen i svenska",
+        level="committee",
+        parents={"kf1": 2.0, "kf2": 0.5},
+        owner="Barn- och utbildningsnämnden",
+    )
+    c.add_indicator(
+        "i1",
+        "Andel behöriga till yrkesprogram",
+        parents=["bun1"],
+        unit="percent",
+        direction="increase",
+        baseline=(2022, 78.0),
+        target=(2026, 90.0),
+        kolada="N15436",
+    )
+    c.add_activity(
+        "a1",
+        "Läxhjälp på alla skolor",
+        parents=["bun1"],
+        owner="Skolförvaltningen",
+        due="2024-12-31",
+    )
     c.record("i1", 2023, 80.5)
     c.assess("kf1", 2024, status="partly", rationale="Fler behöriga, men inte alla.")
     return c

@@ -18,8 +18,13 @@ from goalchain.units import get_registry
 NBSP = "\u00a0"
 
 
-def refused(chain: gc.GoalChain, action: Callable[[], object], exc: type[Exception],
-            builtin: type[Exception], *fragments: str) -> BaseException:
+def refused(
+    chain: gc.GoalChain,
+    action: Callable[[], object],
+    exc: type[Exception],
+    builtin: type[Exception],
+    *fragments: str,
+) -> BaseException:
     """Run *action*; check it raises *exc* (a GoalchainError and *builtin*), that the
     message contains every fragment, and that the chain is exactly as before."""
     before = chain.copy()
@@ -38,10 +43,13 @@ def refused(chain: gc.GoalChain, action: Callable[[], object], exc: type[Excepti
 
 # ------------------------------------------------------------------ construction
 def test_new_chain() -> None:
-    chain = gc.GoalChain(name="Lerums kommun", model="lerum", municipality="1441",
-                         metadata={"kommunkod": "1441", "år": [2023, 2024]})
-    assert (chain.name, chain.model.name, chain.municipality) == ("Lerums kommun", "lerum",
-                                                                   "1441")
+    chain = gc.GoalChain(
+        name="Lerums kommun",
+        model="lerum",
+        municipality="1441",
+        metadata={"kommunkod": "1441", "år": [2023, 2024]},
+    )
+    assert (chain.name, chain.model.name, chain.municipality) == ("Lerums kommun", "lerum", "1441")
     assert chain.metadata == {"kommunkod": "1441", "år": (2023, 2024)}
     assert len(chain) == 0
     assert list(chain) == []
@@ -51,10 +59,13 @@ def test_new_chain() -> None:
 
 
 def test_a_chain_takes_a_custom_model() -> None:
-    model = gc.GovernanceModel(name="egen", levels=[
-        gc.Level(key="focus", label_sv="Fokusområde", label_en="Focus", children=("kpi",)),
-        gc.Level(key="kpi", label_sv="Nyckeltal", label_en="KPI", kind="indicator"),
-    ])
+    model = gc.GovernanceModel(
+        name="egen",
+        levels=[
+            gc.Level(key="focus", label_sv="Fokusområde", label_en="Focus", children=("kpi",)),
+            gc.Level(key="kpi", label_sv="Nyckeltal", label_en="KPI", kind="indicator"),
+        ],
+    )
     chain = gc.GoalChain(name="Egen", model=model)
     chain.add_goal("f1", "Trygghet", level="focus")
     chain.add_indicator("k1", "Andel trygga", parents=["f1"], unit="%")
@@ -71,10 +82,13 @@ def test_unknown_model_lists_presets() -> None:
     assert "lerum" in str(info.value)
 
 
-@pytest.mark.parametrize(("kwargs", "fragment"), [
-    ({"municipality": 192}, "'0192'"),
-    ({"name": 5}, "'name'"),
-])
+@pytest.mark.parametrize(
+    ("kwargs", "fragment"),
+    [
+        ({"municipality": 192}, "'0192'"),
+        ({"name": 5}, "'name'"),
+    ],
+)
 def test_chain_arguments_are_checked(kwargs: dict[str, Any], fragment: str) -> None:
     with pytest.raises(gc.InvalidValueError, match=fragment):
         gc.GoalChain(**kwargs)
@@ -136,8 +150,12 @@ def test_elements_by_kind_and_level(chain: gc.GoalChain) -> None:
 
 def test_links_and_weights(chain: gc.GoalChain) -> None:
     assert set(chain.links()) == {
-        ("vision", "kf1", 1.0), ("vision", "kf2", 1.0), ("kf1", "bun1", 2.0),
-        ("kf2", "bun1", 0.5), ("bun1", "i1", 1.0), ("bun1", "a1", 1.0),
+        ("vision", "kf1", 1.0),
+        ("vision", "kf2", 1.0),
+        ("kf1", "bun1", 2.0),
+        ("kf2", "bun1", 0.5),
+        ("bun1", "i1", 1.0),
+        ("bun1", "a1", 1.0),
     }
     assert chain.weight("kf1", "bun1") == 2.0
     assert chain.graph.edges["kf2", "bun1"]["weight"] == 0.5
@@ -194,7 +212,8 @@ def test_ancestors_and_descendants(chain: gc.GoalChain) -> None:
 
 def test_paths_to_root(chain: gc.GoalChain) -> None:
     assert sorted(chain.paths_to_root("i1")) == [
-        ["i1", "bun1", "kf1", "vision"], ["i1", "bun1", "kf2", "vision"],
+        ["i1", "bun1", "kf1", "vision"],
+        ["i1", "bun1", "kf2", "vision"],
     ]
     assert chain.paths_to_root("vision") == [["vision"]]
     assert chain.paths_to_vision("kf1") == [["kf1", "vision"]]
@@ -227,18 +246,33 @@ def test_cross_cutting_goals_and_the_committees_that_lack_them() -> None:
     chain.add_goal("vision", "Nynäshamn 2040", level="vision")
     chain.add_goal("kf1", "Attraktiv arbetsgivare", level="council", parents=["vision"])
     for committee in ("Socialnämnden", "Barn- och utbildningsnämnden", "Kulturnämnden"):
-        chain.add_goal(f"{committee[:3]}-egen", "Ett eget mål", level="committee",
-                       parents=["kf1"], owner=committee)
+        chain.add_goal(
+            f"{committee[:3]}-egen",
+            "Ett eget mål",
+            level="committee",
+            parents=["kf1"],
+            owner=committee,
+        )
     for committee in ("Socialnämnden", "Barn- och utbildningsnämnden"):
-        chain.add_goal(f"{committee[:3]}-arb", "Attraktiv  arbetsgivare", level="committee",
-                       parents=["kf1"], owner=committee, cross_cutting=True)
+        chain.add_goal(
+            f"{committee[:3]}-arb",
+            "Attraktiv  arbetsgivare",
+            level="committee",
+            parents=["kf1"],
+            owner=committee,
+            cross_cutting=True,
+        )
     assert [g.id for g in chain.cross_cutting_goals()] == ["Soc-arb", "Bar-arb"]
-    assert chain.committees() == ["Socialnämnden", "Barn- och utbildningsnämnden",
-                                  "Kulturnämnden"]
+    assert chain.committees() == ["Socialnämnden", "Barn- och utbildningsnämnden", "Kulturnämnden"]
     assert chain.missing_cross_cutting() == {"Attraktiv  arbetsgivare": ["Kulturnämnden"]}
     # the same goal: titles match regardless of case and spacing
-    chain.add_goal("Kul-arb", "attraktiv arbetsgivare", level="committee", parents=["kf1"],
-                   owner="Kulturnämnden")
+    chain.add_goal(
+        "Kul-arb",
+        "attraktiv arbetsgivare",
+        level="committee",
+        parents=["kf1"],
+        owner="Kulturnämnden",
+    )
     assert chain.missing_cross_cutting() == {"Attraktiv  arbetsgivare": ["Kulturnämnden"]}
     chain.update("Kul-arb", cross_cutting=True)
     assert chain.missing_cross_cutting() == {}
@@ -257,11 +291,19 @@ def test_committees_without_cross_cutting_goals() -> None:
 
 # ------------------------------------------------------------------ building
 def test_add_goal_returns_the_goal(chain: gc.GoalChain) -> None:
-    goal = chain.add_goal("kf3", "Minskad klimatpåverkan", level="council",
-                          parents={"vision": 0.0}, owner="Kommunfullmäktige",
-                          description="Fossilfritt 2030", cross_cutting=True,
-                          decision={"body": "Kommunfullmäktige", "date": "2022-11-28"},
-                          tags=["klimat"], rollup="worst_case", extra={"färg": "grön"})
+    goal = chain.add_goal(
+        "kf3",
+        "Minskad klimatpåverkan",
+        level="council",
+        parents={"vision": 0.0},
+        owner="Kommunfullmäktige",
+        description="Fossilfritt 2030",
+        cross_cutting=True,
+        decision={"body": "Kommunfullmäktige", "date": "2022-11-28"},
+        tags=["klimat"],
+        rollup="worst_case",
+        extra={"färg": "grön"},
+    )
     assert chain["kf3"] == goal
     assert goal.decision is not None
     assert goal.decision.date == dt.date(2022, 11, 28)
@@ -269,20 +311,34 @@ def test_add_goal_returns_the_goal(chain: gc.GoalChain) -> None:
 
 
 def test_add_indicator_with_default_level_and_swedish_values(chain: gc.GoalChain) -> None:
-    ind = chain.add_indicator("i2", "Nettokostnad per invånare", parents=["bun1"],
-                              unit="kr/invånare", direction="decrease",
-                              baseline=(2022, f"12{NBSP}345 kr/invånare"),
-                              target=(2026, "12 tkr/invånare"), annual_targets={2024: 12_200},
-                              frequency="yearly", lag=1)
+    ind = chain.add_indicator(
+        "i2",
+        "Nettokostnad per invånare",
+        parents=["bun1"],
+        unit="kr/invånare",
+        direction="decrease",
+        baseline=(2022, f"12{NBSP}345 kr/invånare"),
+        target=(2026, "12 tkr/invånare"),
+        annual_targets={2024: 12_200},
+        frequency="yearly",
+        lag=1,
+    )
     assert ind.level == "indicator"
     assert ind.baseline == (2022, 12345.0)
     assert ind.target == (2026, 12000.0)
 
 
 def test_add_activity_with_default_level(chain: gc.GoalChain) -> None:
-    act = chain.add_activity("a2", "Mentorsprogram", parents=["kf1"], owner="BUN",
-                             start="2024-01-01", due="2024-06-30", status="done",
-                             progress=1.0)
+    act = chain.add_activity(
+        "a2",
+        "Mentorsprogram",
+        parents=["kf1"],
+        owner="BUN",
+        start="2024-01-01",
+        due="2024-06-30",
+        status="done",
+        progress=1.0,
+    )
     assert act.level == "activity"
     assert act.due == dt.date(2024, 6, 30)
     assert chain.parents("a2") == ["kf1"]
@@ -336,8 +392,15 @@ def test_update_unit_converts_values_and_measurements() -> None:
     chain = gc.GoalChain()
     chain.add_goal("v", "Vision", level="vision")
     chain.add_goal("k", "Budget i balans", level="council", parents=["v"])
-    chain.add_indicator("i", "Resultat", parents=["k"], unit="tkr", baseline=(2022, 1500),
-                        target=(2026, 2500), annual_targets={2024: 2000})
+    chain.add_indicator(
+        "i",
+        "Resultat",
+        parents=["k"],
+        unit="tkr",
+        baseline=(2022, 1500),
+        target=(2026, 2500),
+        annual_targets={2024: 2000},
+    )
     chain.record("i", 2023, 1800)
     new = chain.update("i", unit="mnkr")
     assert isinstance(new, Indicator)
@@ -350,8 +413,14 @@ def test_update_unit_converts_values_and_measurements() -> None:
 
 # ------------------------------------------------------------------ bad input: structure
 def test_link_that_closes_a_cycle(chain: gc.GoalChain) -> None:
-    err = refused(chain, lambda: chain.link("bun1", "vision"), gc.CycleError, ValueError,
-                  "'bun1' -> 'vision'", "would close the cycle")
+    err = refused(
+        chain,
+        lambda: chain.link("bun1", "vision"),
+        gc.CycleError,
+        ValueError,
+        "'bun1' -> 'vision'",
+        "would close the cycle",
+    )
     assert isinstance(err, gc.CycleError)
     # the cycle is a real path: the new link plus the way back down
     cycle = err.cycle
@@ -363,242 +432,528 @@ def test_link_that_closes_a_cycle(chain: gc.GoalChain) -> None:
 
 
 def test_link_to_itself_is_a_cycle(chain: gc.GoalChain) -> None:
-    err = refused(chain, lambda: chain.link("kf1", "kf1"), gc.CycleError, ValueError,
-                  "kf1 -> kf1")
+    err = refused(chain, lambda: chain.link("kf1", "kf1"), gc.CycleError, ValueError, "kf1 -> kf1")
     assert err.cycle == ("kf1", "kf1")  # type: ignore[attr-defined]
 
 
 def test_long_cycle_shows_the_whole_path(chain: gc.GoalChain) -> None:
-    refused(chain, lambda: chain.link("i1", "vision"), gc.CycleError, ValueError,
-            "i1 -> vision -> kf", " -> bun1 -> i1")
+    refused(
+        chain,
+        lambda: chain.link("i1", "vision"),
+        gc.CycleError,
+        ValueError,
+        "i1 -> vision -> kf",
+        " -> bun1 -> i1",
+    )
 
 
-@pytest.mark.parametrize(("action", "fragment"), [
-    (lambda c: c.link("kf9", "bun1"), "'kf9'"),
-    (lambda c: c.link("kf1", "bun9"), "'bun9'"),
-    (lambda c: c.add_goal("bun2", "Mål", level="committee", parents=["kf9"]),
-     "named as parent of 'bun2'"),
-    (lambda c: c.add_indicator("i2", "Ind", parents={"bun9": 1.0}, unit="%"), "'bun9'"),
-    (lambda c: c.remove("kf9"), "'kf9'"),
-    (lambda c: c.update("kf9", title="X"), "'kf9'"),
-    (lambda c: c.record("i9", 2024, 1.0), "'i9'"),
-    (lambda c: c.assess("kf9", 2024, status="achieved"), "'kf9'"),
-    (lambda c: c.measurements("i9"), "'i9'"),
-    (lambda c: c.assessments("i9"), "'i9'"),
-])
-def test_unknown_parent_or_element(chain: gc.GoalChain, action: Callable[[gc.GoalChain], Any],
-                                   fragment: str) -> None:
-    err = refused(chain, lambda: action(chain), gc.UnknownElementError, KeyError, fragment,
-                  "known ids: ")
+@pytest.mark.parametrize(
+    ("action", "fragment"),
+    [
+        (lambda c: c.link("kf9", "bun1"), "'kf9'"),
+        (lambda c: c.link("kf1", "bun9"), "'bun9'"),
+        (
+            lambda c: c.add_goal("bun2", "Mål", level="committee", parents=["kf9"]),
+            "named as parent of 'bun2'",
+        ),
+        (lambda c: c.add_indicator("i2", "Ind", parents={"bun9": 1.0}, unit="%"), "'bun9'"),
+        (lambda c: c.remove("kf9"), "'kf9'"),
+        (lambda c: c.update("kf9", title="X"), "'kf9'"),
+        (lambda c: c.record("i9", 2024, 1.0), "'i9'"),
+        (lambda c: c.assess("kf9", 2024, status="achieved"), "'kf9'"),
+        (lambda c: c.measurements("i9"), "'i9'"),
+        (lambda c: c.assessments("i9"), "'i9'"),
+    ],
+)
+def test_unknown_parent_or_element(
+    chain: gc.GoalChain, action: Callable[[gc.GoalChain], Any], fragment: str
+) -> None:
+    err = refused(
+        chain, lambda: action(chain), gc.UnknownElementError, KeyError, fragment, "known ids: "
+    )
     assert "'kf1'" in str(err)  # lists what would be valid
 
 
 def test_unlink_of_a_missing_link(chain: gc.GoalChain) -> None:
-    refused(chain, lambda: chain.unlink("vision", "bun1"), gc.UnknownLinkError, KeyError,
-            "'vision' -> 'bun1'")
+    refused(
+        chain,
+        lambda: chain.unlink("vision", "bun1"),
+        gc.UnknownLinkError,
+        KeyError,
+        "'vision' -> 'bun1'",
+    )
     refused(chain, lambda: chain.unlink("x", "y"), gc.UnknownLinkError, LookupError, "'x'")
 
 
 def test_duplicate_id(chain: gc.GoalChain) -> None:
-    refused(chain, lambda: chain.add_goal("kf1", "Ett annat mål", level="council",
-                                          parents=["vision"]),
-            gc.DuplicateError, ValueError, "'kf1'", "already used by goal",
-            "'Fler elever ska nå gymnasiebehörighet'", "unique")
-    refused(chain, lambda: chain.add_indicator("kf1", "Ind", parents=["bun1"], unit="%"),
-            gc.DuplicateError, ValueError, "'kf1'")
+    refused(
+        chain,
+        lambda: chain.add_goal("kf1", "Ett annat mål", level="council", parents=["vision"]),
+        gc.DuplicateError,
+        ValueError,
+        "'kf1'",
+        "already used by goal",
+        "'Fler elever ska nå gymnasiebehörighet'",
+        "unique",
+    )
+    refused(
+        chain,
+        lambda: chain.add_indicator("kf1", "Ind", parents=["bun1"], unit="%"),
+        gc.DuplicateError,
+        ValueError,
+        "'kf1'",
+    )
 
 
 def test_duplicate_parent(chain: gc.GoalChain) -> None:
-    refused(chain, lambda: chain.add_goal("bun2", "Mål", level="committee",
-                                          parents=["kf1", "kf1"]),
-            gc.DuplicateError, ValueError, "'kf1' is named twice", "'bun2'")
+    refused(
+        chain,
+        lambda: chain.add_goal("bun2", "Mål", level="committee", parents=["kf1", "kf1"]),
+        gc.DuplicateError,
+        ValueError,
+        "'kf1' is named twice",
+        "'bun2'",
+    )
 
 
 def test_indicator_with_children(chain: gc.GoalChain) -> None:
-    refused(chain, lambda: chain.add_activity("a2", "Akt", parents=["i1"]),
-            gc.LevelError, ValueError, "'a2'", "'i1' (indicator)", "nothing may sit below it")
-    refused(chain, lambda: chain.link("i1", "a1"), gc.LevelError, ValueError,
-            "'a1' (activity) cannot sit below 'i1' (indicator)")
+    refused(
+        chain,
+        lambda: chain.add_activity("a2", "Akt", parents=["i1"]),
+        gc.LevelError,
+        ValueError,
+        "'a2'",
+        "'i1' (indicator)",
+        "nothing may sit below it",
+    )
+    refused(
+        chain,
+        lambda: chain.link("i1", "a1"),
+        gc.LevelError,
+        ValueError,
+        "'a1' (activity) cannot sit below 'i1' (indicator)",
+    )
 
 
 def test_committee_goal_above_a_council_goal(chain: gc.GoalChain) -> None:
     chain.add_goal("bun2", "Fristående nämndmål", level="committee")
     chain.add_goal("kf3", "Fristående KF-mål", level="council")
-    err = refused(chain, lambda: chain.link("bun2", "kf3"), gc.LevelError, ValueError,
-                  "'kf3' (council) cannot sit below 'bun2' (committee)", "'classic'",
-                  "only indicator, activity may sit below it")
+    err = refused(
+        chain,
+        lambda: chain.link("bun2", "kf3"),
+        gc.LevelError,
+        ValueError,
+        "'kf3' (council) cannot sit below 'bun2' (committee)",
+        "'classic'",
+        "only indicator, activity may sit below it",
+    )
     assert err.element == "kf3"  # type: ignore[attr-defined]
-    refused(chain, lambda: chain.add_goal("kf4", "KF-mål", level="council", parents=["bun1"]),
-            gc.LevelError, ValueError, "'kf4' (council) cannot sit below 'bun1' (committee)")
+    refused(
+        chain,
+        lambda: chain.add_goal("kf4", "KF-mål", level="council", parents=["bun1"]),
+        gc.LevelError,
+        ValueError,
+        "'kf4' (council) cannot sit below 'bun1' (committee)",
+    )
 
 
 def test_vision_directly_above_a_committee_goal(chain: gc.GoalChain) -> None:
-    refused(chain, lambda: chain.add_goal("bun2", "Mål", level="committee",
-                                          parents=["vision"]),
-            gc.LevelError, ValueError, "only council may sit below it")
+    refused(
+        chain,
+        lambda: chain.add_goal("bun2", "Mål", level="committee", parents=["vision"]),
+        gc.LevelError,
+        ValueError,
+        "only council may sit below it",
+    )
 
 
 def test_level_of_the_wrong_kind(chain: gc.GoalChain) -> None:
-    refused(chain, lambda: chain.add_goal("g", "Mål", level="indicator"),
-            gc.LevelError, ValueError, "'g'", "level 'indicator' is for indicators, not goals",
-            "goal levels in model 'classic': vision, council, committee")
-    refused(chain, lambda: chain.add_indicator("i2", "Ind", parents=["bun1"], unit="%",
-                                               level="committee"),
-            gc.LevelError, ValueError, "is for goals, not indicators", "indicator levels")
-    refused(chain, lambda: chain.add_activity("a2", "Akt", level="indicator"),
-            gc.LevelError, ValueError, "activity levels in model 'classic': activity")
-    refused(chain, lambda: chain.update("kf1", level="committee"), gc.LevelError, ValueError,
-            "'kf1' (committee) cannot sit below 'vision' (vision)")
-    refused(chain, lambda: chain.update("kf1", level="indicator"), gc.LevelError, ValueError,
-            "is for indicators, not goals")
+    refused(
+        chain,
+        lambda: chain.add_goal("g", "Mål", level="indicator"),
+        gc.LevelError,
+        ValueError,
+        "'g'",
+        "level 'indicator' is for indicators, not goals",
+        "goal levels in model 'classic': vision, council, committee",
+    )
+    refused(
+        chain,
+        lambda: chain.add_indicator("i2", "Ind", parents=["bun1"], unit="%", level="committee"),
+        gc.LevelError,
+        ValueError,
+        "is for goals, not indicators",
+        "indicator levels",
+    )
+    refused(
+        chain,
+        lambda: chain.add_activity("a2", "Akt", level="indicator"),
+        gc.LevelError,
+        ValueError,
+        "activity levels in model 'classic': activity",
+    )
+    refused(
+        chain,
+        lambda: chain.update("kf1", level="committee"),
+        gc.LevelError,
+        ValueError,
+        "'kf1' (committee) cannot sit below 'vision' (vision)",
+    )
+    refused(
+        chain,
+        lambda: chain.update("kf1", level="indicator"),
+        gc.LevelError,
+        ValueError,
+        "is for indicators, not goals",
+    )
 
 
 def test_default_level_missing_in_the_model() -> None:
-    model = gc.GovernanceModel(name="bara_mal", levels=[
-        gc.Level(key="goal", label_sv="Mål", label_en="Goal")])
+    model = gc.GovernanceModel(
+        name="bara_mal", levels=[gc.Level(key="goal", label_sv="Mål", label_en="Goal")]
+    )
     chain = gc.GoalChain(model=model)
-    refused(chain, lambda: chain.add_indicator("i", "Ind", unit="%"), gc.LevelError, ValueError,
-            "'bara_mal' has no level for indicators", "its levels: goal")
+    refused(
+        chain,
+        lambda: chain.add_indicator("i", "Ind", unit="%"),
+        gc.LevelError,
+        ValueError,
+        "'bara_mal' has no level for indicators",
+        "its levels: goal",
+    )
 
 
 def test_unknown_level(chain: gc.GoalChain) -> None:
-    err = refused(chain, lambda: chain.add_goal("kf3", "Mål", level="kommunfullmäktige",
-                                                parents=["vision"]),
-                  gc.UnknownLevelError, LookupError, "'kf3'", "'kommunfullmäktige'",
-                  "'classic'", "valid levels: vision, council, committee, indicator, activity")
+    err = refused(
+        chain,
+        lambda: chain.add_goal("kf3", "Mål", level="kommunfullmäktige", parents=["vision"]),
+        gc.UnknownLevelError,
+        LookupError,
+        "'kf3'",
+        "'kommunfullmäktige'",
+        "'classic'",
+        "valid levels: vision, council, committee, indicator, activity",
+    )
     assert isinstance(err, ValueError)  # also a LevelError, a ValueError
 
 
 @pytest.mark.parametrize("weight", [-1, -0.5, float("nan"), float("inf"), "1", True, None])
 def test_bad_weight(chain: gc.GoalChain, weight: object) -> None:
-    refused(chain, lambda: chain.link("kf1", "a1", weight=weight),  # type: ignore[arg-type]
-            gc.InvalidValueError, ValueError, "'kf1' -> 'a1'", ">= 0", "'weight'")
-    refused(chain, lambda: chain.add_goal("bun2", "Mål", level="committee",
-                                          parents={"kf1": 1.0, "kf2": weight}),
-            gc.InvalidValueError, ValueError, "'kf2' -> 'bun2'", ">= 0")
+    refused(
+        chain,
+        lambda: chain.link("kf1", "a1", weight=weight),  # type: ignore[arg-type]
+        gc.InvalidValueError,
+        ValueError,
+        "'kf1' -> 'a1'",
+        ">= 0",
+        "'weight'",
+    )
+    refused(
+        chain,
+        lambda: chain.add_goal(
+            "bun2", "Mål", level="committee", parents={"kf1": 1.0, "kf2": weight}
+        ),
+        gc.InvalidValueError,
+        ValueError,
+        "'kf2' -> 'bun2'",
+        ">= 0",
+    )
 
 
 def test_bad_weight_keeps_an_existing_weight(chain: gc.GoalChain) -> None:
-    refused(chain, lambda: chain.link("kf1", "bun1", weight=-2), gc.InvalidValueError,
-            ValueError)
+    refused(chain, lambda: chain.link("kf1", "bun1", weight=-2), gc.InvalidValueError, ValueError)
     assert chain.weight("kf1", "bun1") == 2.0
 
 
 def test_add_refuses_what_is_not_an_element(chain: gc.GoalChain) -> None:
-    refused(chain, lambda: chain.add("kf3"), gc.InvalidValueError, ValueError,  # type: ignore[arg-type]
-            "Goal, Indicator or Activity", "str")
+    refused(
+        chain,
+        lambda: chain.add("kf3"),
+        gc.InvalidValueError,
+        ValueError,  # type: ignore[arg-type]
+        "Goal, Indicator or Activity",
+        "str",
+    )
 
 
 def test_invalid_fields_change_nothing(chain: gc.GoalChain) -> None:
-    refused(chain, lambda: chain.add_goal("kf3", "", level="council", parents=["vision"]),
-            gc.InvalidValueError, ValueError, "'kf3'", "'title'")
-    refused(chain, lambda: chain.add_goal(" kf3", "Mål", level="council"),
-            gc.InvalidValueError, ValueError, "' kf3'")
-    refused(chain, lambda: chain.update("kf1", id="kf9"), gc.InvalidValueError, ValueError,
-            "'kf1'", "cannot be changed")
-    refused(chain, lambda: chain.update("kf1", colour="röd"), gc.InvalidValueError, ValueError,
-            "'kf1'", "'colour'", "fields: id, title")
-    refused(chain, lambda: chain.update("i1", unit="count"), gc.UnitMismatchError, ValueError,
-            "'i1'", "'percent'", "'count'")
-    refused(chain, lambda: chain.update("i1", unit="furlongz"), gc.UnknownUnitError,
-            ValueError, "'i1'", "'furlongz'")
+    refused(
+        chain,
+        lambda: chain.add_goal("kf3", "", level="council", parents=["vision"]),
+        gc.InvalidValueError,
+        ValueError,
+        "'kf3'",
+        "'title'",
+    )
+    refused(
+        chain,
+        lambda: chain.add_goal(" kf3", "Mål", level="council"),
+        gc.InvalidValueError,
+        ValueError,
+        "' kf3'",
+    )
+    refused(
+        chain,
+        lambda: chain.update("kf1", id="kf9"),
+        gc.InvalidValueError,
+        ValueError,
+        "'kf1'",
+        "cannot be changed",
+    )
+    refused(
+        chain,
+        lambda: chain.update("kf1", colour="röd"),
+        gc.InvalidValueError,
+        ValueError,
+        "'kf1'",
+        "'colour'",
+        "fields: id, title",
+    )
+    refused(
+        chain,
+        lambda: chain.update("i1", unit="count"),
+        gc.UnitMismatchError,
+        ValueError,
+        "'i1'",
+        "'percent'",
+        "'count'",
+    )
+    refused(
+        chain,
+        lambda: chain.update("i1", unit="furlongz"),
+        gc.UnknownUnitError,
+        ValueError,
+        "'i1'",
+        "'furlongz'",
+    )
 
 
 # ------------------------------------------------------------------ bad input: indicators
 def test_unknown_unit(chain: gc.GoalChain) -> None:
-    refused(chain, lambda: chain.add_indicator("i2", "Ind", parents=["bun1"], unit="furlongz"),
-            gc.UnknownUnitError, ValueError, "'i2'", "'unit'", "'furlongz'", "'percent' ('%')")
-    refused(chain, lambda: chain.record("i1", 2024, "5 furlongz"), gc.UnknownUnitError,
-            ValueError, "'i1'", "'furlongz'")
-    refused(chain, lambda: chain.record("i1", 2024, 5, unit="furlongz"), gc.UnknownUnitError,
-            ValueError, "'i1'", "'unit'", "'furlongz'")
+    refused(
+        chain,
+        lambda: chain.add_indicator("i2", "Ind", parents=["bun1"], unit="furlongz"),
+        gc.UnknownUnitError,
+        ValueError,
+        "'i2'",
+        "'unit'",
+        "'furlongz'",
+        "'percent' ('%')",
+    )
+    refused(
+        chain,
+        lambda: chain.record("i1", 2024, "5 furlongz"),
+        gc.UnknownUnitError,
+        ValueError,
+        "'i1'",
+        "'furlongz'",
+    )
+    refused(
+        chain,
+        lambda: chain.record("i1", 2024, 5, unit="furlongz"),
+        gc.UnknownUnitError,
+        ValueError,
+        "'i1'",
+        "'unit'",
+        "'furlongz'",
+    )
 
 
-@pytest.mark.parametrize(("value", "unit", "got"), [
-    ("5 kr", None, "SEK"),
-    ("5 procentenheter", None, "percentage_point"),
-    ("12 st", None, "count"),
-    (5, "tkr", "tkr"),
-    ("5", "tkr", "tkr"),
-    (get_registry().Quantity(3, "day"), None, "day"),
-])
-def test_unit_that_does_not_fit(chain: gc.GoalChain, value: object, unit: str | None,
-                                got: str) -> None:
-    err = refused(chain, lambda: chain.record("i1", 2024, value, unit=unit),
-                  gc.UnitMismatchError, ValueError, "indicator 'i1'", f"'{got}'", "'percent'")
+@pytest.mark.parametrize(
+    ("value", "unit", "got"),
+    [
+        ("5 kr", None, "SEK"),
+        ("5 procentenheter", None, "percentage_point"),
+        ("12 st", None, "count"),
+        (5, "tkr", "tkr"),
+        ("5", "tkr", "tkr"),
+        (get_registry().Quantity(3, "day"), None, "day"),
+    ],
+)
+def test_unit_that_does_not_fit(
+    chain: gc.GoalChain, value: object, unit: str | None, got: str
+) -> None:
+    err = refused(
+        chain,
+        lambda: chain.record("i1", 2024, value, unit=unit),
+        gc.UnitMismatchError,
+        ValueError,
+        "indicator 'i1'",
+        f"'{got}'",
+        "'percent'",
+    )
     assert (err.expected, err.got, err.element) == ("percent", got, "i1")  # type: ignore[attr-defined]
 
 
 def test_unit_that_does_not_fit_the_baseline(chain: gc.GoalChain) -> None:
-    refused(chain, lambda: chain.add_indicator("i2", "Ind", parents=["bun1"], unit="percent",
-                                               baseline=(2022, "5 tkr")),
-            gc.UnitMismatchError, ValueError, "'i2'", "'baseline'", "'tkr'", "'percent'")
+    refused(
+        chain,
+        lambda: chain.add_indicator(
+            "i2", "Ind", parents=["bun1"], unit="percent", baseline=(2022, "5 tkr")
+        ),
+        gc.UnitMismatchError,
+        ValueError,
+        "'i2'",
+        "'baseline'",
+        "'tkr'",
+        "'percent'",
+    )
 
 
 @pytest.mark.parametrize("bad", [float("nan"), float("inf"), -float("inf"), "1e999"])
 def test_nan_and_infinite_values(chain: gc.GoalChain, bad: object) -> None:
-    refused(chain, lambda: chain.record("i1", 2024, bad), gc.InvalidValueError, ValueError,
-            "'i1'", "'value'", "finite")
-    refused(chain, lambda: chain.add_indicator("i2", "Ind", parents=["bun1"], unit="%",
-                                               target=(2026, bad)),
-            gc.InvalidValueError, ValueError, "'i2'", "'target'")
-    refused(chain, lambda: chain.assess("kf1", 2025, status="partly", score=bad),  # type: ignore[arg-type]
-            gc.InvalidValueError, ValueError, "'kf1'", "'score'")
+    refused(
+        chain,
+        lambda: chain.record("i1", 2024, bad),
+        gc.InvalidValueError,
+        ValueError,
+        "'i1'",
+        "'value'",
+        "finite",
+    )
+    refused(
+        chain,
+        lambda: chain.add_indicator("i2", "Ind", parents=["bun1"], unit="%", target=(2026, bad)),
+        gc.InvalidValueError,
+        ValueError,
+        "'i2'",
+        "'target'",
+    )
+    refused(
+        chain,
+        lambda: chain.assess("kf1", 2025, status="partly", score=bad),  # type: ignore[arg-type]
+        gc.InvalidValueError,
+        ValueError,
+        "'kf1'",
+        "'score'",
+    )
 
 
 def test_nan_quantity(chain: gc.GoalChain) -> None:
-    refused(chain, lambda: chain.record("i1", 2024, get_registry().Quantity(float("nan"), "%")),
-            gc.InvalidValueError, ValueError, "'i1'", "finite")
+    refused(
+        chain,
+        lambda: chain.record("i1", 2024, get_registry().Quantity(float("nan"), "%")),
+        gc.InvalidValueError,
+        ValueError,
+        "'i1'",
+        "finite",
+    )
 
 
-@pytest.mark.parametrize(("period", "fragment"), [
-    (1800, "1800"), (2201, "2201"), ("2024-T4", "tertial index 4"), ("förra året", "'2024-T1'"),
-])
+@pytest.mark.parametrize(
+    ("period", "fragment"),
+    [
+        (1800, "1800"),
+        (2201, "2201"),
+        ("2024-T4", "tertial index 4"),
+        ("förra året", "'2024-T1'"),
+    ],
+)
 def test_year_or_period_out_of_range(chain: gc.GoalChain, period: object, fragment: str) -> None:
-    refused(chain, lambda: chain.record("i1", period, 1.0), gc.PeriodError, ValueError,
-            "'i1'", "'period'", fragment)
-    refused(chain, lambda: chain.assess("kf1", period, status="achieved"), gc.PeriodError,
-            ValueError, "'kf1'", "'period'", fragment)
-    refused(chain, lambda: chain.add_indicator("i2", "Ind", parents=["bun1"], unit="%",
-                                               baseline=(1800, 1.0)),
-            gc.PeriodError, ValueError, "'i2'", "'baseline'", "1900-2200")
+    refused(
+        chain,
+        lambda: chain.record("i1", period, 1.0),
+        gc.PeriodError,
+        ValueError,
+        "'i1'",
+        "'period'",
+        fragment,
+    )
+    refused(
+        chain,
+        lambda: chain.assess("kf1", period, status="achieved"),
+        gc.PeriodError,
+        ValueError,
+        "'kf1'",
+        "'period'",
+        fragment,
+    )
+    refused(
+        chain,
+        lambda: chain.add_indicator("i2", "Ind", parents=["bun1"], unit="%", baseline=(1800, 1.0)),
+        gc.PeriodError,
+        ValueError,
+        "'i2'",
+        "'baseline'",
+        "1900-2200",
+    )
 
 
 def test_record_on_a_goal(chain: gc.GoalChain) -> None:
-    refused(chain, lambda: chain.record("kf1", 2024, 1.0), gc.InvalidValueError, ValueError,
-            "'kf1'", "is a goal", "assess()")
+    refused(
+        chain,
+        lambda: chain.record("kf1", 2024, 1.0),
+        gc.InvalidValueError,
+        ValueError,
+        "'kf1'",
+        "is a goal",
+        "assess()",
+    )
 
 
-@pytest.mark.parametrize(("kwargs", "fragment"), [
-    ({"gender": "X"}, "T, K, M"),
-    ({"preliminary": "ja"}, "true or false"),
-    ({"source": 5}, "'source'"),
-])
-def test_record_checks_its_fields(chain: gc.GoalChain, kwargs: dict[str, Any],
-                                  fragment: str) -> None:
-    refused(chain, lambda: chain.record("i1", 2024, 1.0, **kwargs), gc.InvalidValueError,
-            ValueError, "'i1'", fragment)
+@pytest.mark.parametrize(
+    ("kwargs", "fragment"),
+    [
+        ({"gender": "X"}, "T, K, M"),
+        ({"preliminary": "ja"}, "true or false"),
+        ({"source": 5}, "'source'"),
+    ],
+)
+def test_record_checks_its_fields(
+    chain: gc.GoalChain, kwargs: dict[str, Any], fragment: str
+) -> None:
+    refused(
+        chain,
+        lambda: chain.record("i1", 2024, 1.0, **kwargs),
+        gc.InvalidValueError,
+        ValueError,
+        "'i1'",
+        fragment,
+    )
 
 
 def test_assess_checks_its_fields(chain: gc.GoalChain) -> None:
-    refused(chain, lambda: chain.assess("kf1", 2025, status="bra"), gc.InvalidValueError,
-            ValueError, "'kf1'", "'status'", "achieved, partly, not_achieved, not_assessed")
-    refused(chain, lambda: chain.assess("kf1", 2025, status="achieved", score=2),
-            gc.InvalidValueError, ValueError, "between 0 and 1")
+    refused(
+        chain,
+        lambda: chain.assess("kf1", 2025, status="bra"),
+        gc.InvalidValueError,
+        ValueError,
+        "'kf1'",
+        "'status'",
+        "achieved, partly, not_achieved, not_assessed",
+    )
+    refused(
+        chain,
+        lambda: chain.assess("kf1", 2025, status="achieved", score=2),
+        gc.InvalidValueError,
+        ValueError,
+        "between 0 and 1",
+    )
 
 
 # ------------------------------------------------------------------ data
 def test_record_and_series(chain: gc.GoalChain) -> None:
     version = chain.data_version
-    m = chain.record("i1", "2024-T1", "12,5 %", gender="K", preliminary=True, source="Kolada",
-                     extra={"kommentar": "prel."})
+    m = chain.record(
+        "i1",
+        "2024-T1",
+        "12,5 %",
+        gender="K",
+        preliminary=True,
+        source="Kolada",
+        extra={"kommentar": "prel."},
+    )
     assert chain.data_version > version
     assert (m.value, m.unit, m.gender, m.preliminary) == (12.5, "percent", "K", True)
     chain.record("i1", 2024, 0.5, unit="dimensionless")  # a share: 0.5 is 50 %
     chain.record("i1", "2024-delår", get_registry().Quantity(0.81))
     chain.record("i1", 2022, "79")
-    assert chain.series("i1") == {Period.parse(2022): 79.0, Period.parse(2023): 80.5,
-                                  Period.parse("2024-delår"): 81.0, Period.parse(2024): 50.0}
+    assert chain.series("i1") == {
+        Period.parse(2022): 79.0,
+        Period.parse(2023): 80.5,
+        Period.parse("2024-delår"): 81.0,
+        Period.parse(2024): 50.0,
+    }
     assert list(chain.series("i1")) == sorted(chain.series("i1"))
     assert chain.series("i1", gender="K") == {Period.parse("2024-T1"): 12.5}
     assert [x.gender for x in chain.measurements(gender="K")] == ["K"]
@@ -623,10 +978,19 @@ def test_record_converts_to_the_indicators_unit() -> None:
 
 
 def test_record_the_same_value_again_is_fine_a_different_one_needs_replace(
-        chain: gc.GoalChain) -> None:
+    chain: gc.GoalChain,
+) -> None:
     chain.record("i1", 2023, 80.5)
-    refused(chain, lambda: chain.record("i1", 2023, 81.0), gc.DuplicateError, ValueError,
-            "'i1'", "80.5", "2023", "replace=True")
+    refused(
+        chain,
+        lambda: chain.record("i1", 2023, 81.0),
+        gc.DuplicateError,
+        ValueError,
+        "'i1'",
+        "80.5",
+        "2023",
+        "replace=True",
+    )
     chain.record("i1", 2023, 81.0, replace=True)
     assert chain.series("i1") == {Period.parse(2023): 81.0}
 
@@ -639,26 +1003,47 @@ def test_add_measurement_converts(chain: gc.GoalChain) -> None:
 
 
 def test_assess_and_assessments(chain: gc.GoalChain) -> None:
-    a = chain.assess("kf1", "2024-delår", status="ej uppfyllt", rationale="Kompetensbrist",
-                     participants=["Ordförande", "Förvaltningschef"], score=0.2,
-                     date="2024-09-30", method="dialogue", extra={"protokoll": "§ 12"})
+    a = chain.assess(
+        "kf1",
+        "2024-delår",
+        status="ej uppfyllt",
+        rationale="Kompetensbrist",
+        participants=["Ordförande", "Förvaltningschef"],
+        score=0.2,
+        date="2024-09-30",
+        method="dialogue",
+        extra={"protokoll": "§ 12"},
+    )
     assert a.status == "not_achieved"
     assert chain.assessment("kf1", "2024-delår") == a
     assert chain.assessment("kf1", 2030) is None
-    assert [x.period for x in chain.assessments("kf1")] == [Period.parse("2024-delår"),
-                                                           Period.parse(2024)]
+    assert [x.period for x in chain.assessments("kf1")] == [
+        Period.parse("2024-delår"),
+        Period.parse(2024),
+    ]
     assert chain.assessments(period=2024)[0].status == "partly"
     assert chain.assessments("kf2") == []
-    refused(chain, lambda: chain.assess("kf1", 2024, status="achieved"), gc.DuplicateError,
-            ValueError, "'kf1'", "2024", "replace=True")
+    refused(
+        chain,
+        lambda: chain.assess("kf1", 2024, status="achieved"),
+        gc.DuplicateError,
+        ValueError,
+        "'kf1'",
+        "2024",
+        "replace=True",
+    )
     chain.assess("kf1", 2024, status="achieved", replace=True)
     assert chain.assessment("kf1", 2024).status == "achieved"  # type: ignore[union-attr]
 
 
 def test_add_assessment_of_an_unknown_element(chain: gc.GoalChain) -> None:
-    refused(chain, lambda: chain.add_assessment(gc.Assessment(element="x", period=2024,
-                                                              status="achieved")),
-            gc.UnknownElementError, KeyError, "'x'")
+    refused(
+        chain,
+        lambda: chain.add_assessment(gc.Assessment(element="x", period=2024, status="achieved")),
+        gc.UnknownElementError,
+        KeyError,
+        "'x'",
+    )
 
 
 # ------------------------------------------------------------------ equality and copies
@@ -718,8 +1103,9 @@ def test_chains_are_not_hashable(chain: gc.GoalChain) -> None:
 
 # ------------------------------------------------------------------ from_graph
 def test_from_graph_of_a_chains_graph(chain: gc.GoalChain) -> None:
-    rebuilt = gc.GoalChain.from_graph(chain.graph, name=chain.name, model=chain.model,
-                                      municipality=chain.municipality)
+    rebuilt = gc.GoalChain.from_graph(
+        chain.graph, name=chain.name, model=chain.model, municipality=chain.municipality
+    )
     assert {e.id: e for e in rebuilt.elements()} == {e.id: e for e in chain.elements()}
     assert set(rebuilt.links()) == set(chain.links())
     assert rebuilt.measurements() == []

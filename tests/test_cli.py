@@ -162,7 +162,9 @@ def test_every_example_validates_and_shows(path: Path) -> None:
 def test_console_script_runs_as_a_module() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "goalchain", "--version"],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0
     assert result.stdout.strip() == f"goalchain {gc.__version__}"

@@ -31,8 +31,12 @@ from goalchain.units import get_registry
 
 
 def indicator(**changes: Any) -> Indicator:
-    fields: dict[str, Any] = {"id": "i1", "title": "Andel behöriga", "level": "indicator",
-                              "unit": "percent"}
+    fields: dict[str, Any] = {
+        "id": "i1",
+        "title": "Andel behöriga",
+        "level": "indicator",
+        "unit": "percent",
+    }
     fields.update(changes)
     return Indicator(**fields)
 
@@ -96,9 +100,15 @@ def test_tags_and_extra_are_frozen() -> None:
     assert goal.extra["nested"]["lista"] == (1, 2)
     extra["nested"]["lista"].append(3)  # type: ignore[index]
     assert goal.extra["nested"]["lista"] == (1, 2)
-    assert hash(goal) == hash(Goal(id="kf1", title="Mål", level="council",
-                                   tags=("skola", "klimat"),
-                                   extra={"kommunkod": "0192", "nested": {"lista": (1, 2)}}))
+    assert hash(goal) == hash(
+        Goal(
+            id="kf1",
+            title="Mål",
+            level="council",
+            tags=("skola", "klimat"),
+            extra={"kommunkod": "0192", "nested": {"lista": (1, 2)}},
+        )
+    )
 
 
 def test_elements_are_frozen() -> None:
@@ -111,15 +121,29 @@ def test_elements_are_frozen() -> None:
 
 # ------------------------------------------------------------------ Goal and Decision
 def test_goal() -> None:
-    goal = Goal(id="kf1", title="Fler elever ska nå gymnasiebehörighet", level="council",
-                owner="Kommunfullmäktige", cross_cutting=True, rollup="worst_case",
-                decision={"body": "Kommunfullmäktige", "date": "2022-11-28",
-                          "reference": "KF § 123", "protokoll": "2022-11"})
+    goal = Goal(
+        id="kf1",
+        title="Fler elever ska nå gymnasiebehörighet",
+        level="council",
+        owner="Kommunfullmäktige",
+        cross_cutting=True,
+        rollup="worst_case",
+        decision={
+            "body": "Kommunfullmäktige",
+            "date": "2022-11-28",
+            "reference": "KF § 123",
+            "protokoll": "2022-11",
+        },
+    )
     assert goal.kind == "goal"
     assert goal.cross_cutting
     assert goal.rollup == "worst_case"
-    assert goal.decision == Decision(body="Kommunfullmäktige", date=dt.date(2022, 11, 28),
-                                     reference="KF § 123", extra={"protokoll": "2022-11"})
+    assert goal.decision == Decision(
+        body="Kommunfullmäktige",
+        date=dt.date(2022, 11, 28),
+        reference="KF § 123",
+        extra={"protokoll": "2022-11"},
+    )
 
 
 @pytest.mark.parametrize(
@@ -150,9 +174,16 @@ def test_decision() -> None:
 
 # ------------------------------------------------------------------ Indicator
 def test_indicator() -> None:
-    ind = indicator(direction="decrease", baseline=(2022, "78,0 %"), target=[2026, 70],
-                    annual_targets={2024: 75.0, 2023: "76,5 %"}, kolada="N15436",
-                    frequency="tertial", lag=1, progression="linear")
+    ind = indicator(
+        direction="decrease",
+        baseline=(2022, "78,0 %"),
+        target=[2026, 70],
+        annual_targets={2024: 75.0, 2023: "76,5 %"},
+        kolada="N15436",
+        frequency="tertial",
+        lag=1,
+        progression="linear",
+    )
     assert ind.kind == "indicator"
     assert ind.baseline == YearValue(2022, 78.0)
     assert ind.target == (2026, 70.0)
@@ -162,24 +193,28 @@ def test_indicator() -> None:
 
 
 def test_indicator_values_are_converted_to_its_unit() -> None:
-    ind = indicator(unit="tkr", baseline={"year": "2022", "value": "1 234,5 kr"},
-                    target=(2026, get_registry().Quantity(2, "mnkr")))
+    ind = indicator(
+        unit="tkr",
+        baseline={"year": "2022", "value": "1 234,5 kr"},
+        target=(2026, get_registry().Quantity(2, "mnkr")),
+    )
     assert ind.baseline == (2022, 1.2345)
     assert ind.target == (2026, 2000.0)
 
 
 def test_indicator_unknown_unit_names_the_indicator() -> None:
-    err = refused(gc.UnknownUnitError, "'i1'", "'unit'", "'furlongz'", "'percent'",
-                  unit="furlongz")
+    err = refused(gc.UnknownUnitError, "'i1'", "'unit'", "'furlongz'", "'percent'", unit="furlongz")
     assert isinstance(err, gc.UnitError)
 
 
 def test_indicator_unit_mismatch_names_both_units() -> None:
-    err = refused(gc.UnitMismatchError, "'i1'", "'baseline'", "'SEK'", "'percent'",
-                  baseline=(2022, "5 kr"))
+    err = refused(
+        gc.UnitMismatchError, "'i1'", "'baseline'", "'SEK'", "'percent'", baseline=(2022, "5 kr")
+    )
     assert (err.expected, err.got) == ("percent", "SEK")  # type: ignore[attr-defined]
-    refused(gc.UnitMismatchError, "'percentage_point'", "'percent'",
-            target=(2026, "5 procentenheter"))
+    refused(
+        gc.UnitMismatchError, "'percentage_point'", "'percent'", target=(2026, "5 procentenheter")
+    )
 
 
 @pytest.mark.parametrize("bad", [float("nan"), float("inf"), -float("inf")])
@@ -195,24 +230,56 @@ def test_indicator_refuses_bad_years(year: object) -> None:
     assert isinstance(err, gc.InvalidValueError)
 
 
-@pytest.mark.parametrize("pair", [(2022,), (2022, 1, 2), "2022: 1", {"year": 2022},
-                                  {"year": 2022, "value": 1, "unit": "%"}, 2022])
+@pytest.mark.parametrize(
+    "pair",
+    [
+        (2022,),
+        (2022, 1, 2),
+        "2022: 1",
+        {"year": 2022},
+        {"year": 2022, "value": 1, "unit": "%"},
+        2022,
+    ],
+)
 def test_indicator_refuses_malformed_pairs(pair: object) -> None:
-    refused(gc.InvalidValueError, "'baseline'", "(year, value)" if not isinstance(pair, dict)
-            else "year", baseline=pair)
+    refused(
+        gc.InvalidValueError,
+        "'baseline'",
+        "(year, value)" if not isinstance(pair, dict) else "year",
+        baseline=pair,
+    )
 
 
 def test_target_year_must_come_after_baseline_year() -> None:
-    refused(gc.PeriodError, "'i1'", "'target'", "2022", "must come after",
-            baseline=(2022, 1.0), target=(2022, 2.0))
+    refused(
+        gc.PeriodError,
+        "'i1'",
+        "'target'",
+        "2022",
+        "must come after",
+        baseline=(2022, 1.0),
+        target=(2022, 2.0),
+    )
     refused(gc.PeriodError, "must come after", baseline=(2022, 1.0), target=(2020, 2.0))
 
 
 def test_annual_targets_lie_in_the_span() -> None:
-    refused(gc.PeriodError, "'annual_targets'", "2021", "2022-2026",
-            baseline=(2022, 1.0), target=(2026, 2.0), annual_targets={2021: 1.5})
-    refused(gc.PeriodError, "2027", baseline=(2022, 1.0), target=(2026, 2.0),
-            annual_targets=[(2027, 1.5)])
+    refused(
+        gc.PeriodError,
+        "'annual_targets'",
+        "2021",
+        "2022-2026",
+        baseline=(2022, 1.0),
+        target=(2026, 2.0),
+        annual_targets={2021: 1.5},
+    )
+    refused(
+        gc.PeriodError,
+        "2027",
+        baseline=(2022, 1.0),
+        target=(2026, 2.0),
+        annual_targets=[(2027, 1.5)],
+    )
     refused(gc.InvalidValueError, "appears twice", annual_targets=[(2024, 1.0), (2024, 2.0)])
     refused(gc.InvalidValueError, "year -> value", annual_targets="2024: 1")
     # without baseline and target any year goes
@@ -239,9 +306,16 @@ def test_indicator_choices(field: str, value: object, valid: str) -> None:
 
 # ------------------------------------------------------------------ Activity
 def test_activity() -> None:
-    act = Activity(id="a1", title="Läxhjälp", level="activity", owner="Skolförvaltningen",
-                   start="2024-01-15", due=dt.date(2024, 12, 31), status="in_progress",
-                   progress=1)
+    act = Activity(
+        id="a1",
+        title="Läxhjälp",
+        level="activity",
+        owner="Skolförvaltningen",
+        start="2024-01-15",
+        due=dt.date(2024, 12, 31),
+        status="in_progress",
+        progress=1,
+    )
     assert act.kind == "activity"
     assert (act.start, act.due) == (dt.date(2024, 1, 15), dt.date(2024, 12, 31))
     assert act.progress == 1.0
@@ -260,8 +334,9 @@ def test_activity() -> None:
         ({"progress": "50 %"}, gc.InvalidValueError, "expected a number"),
     ],
 )
-def test_activity_fields_are_checked(fields: dict[str, Any], exc: type[Exception],
-                                     fragment: str) -> None:
+def test_activity_fields_are_checked(
+    fields: dict[str, Any], exc: type[Exception], fragment: str
+) -> None:
     with pytest.raises(exc) as info:
         Activity(id="a1", title="Läxhjälp", level="activity", **fields)
     assert fragment in str(info.value)
@@ -270,8 +345,16 @@ def test_activity_fields_are_checked(fields: dict[str, Any], exc: type[Exception
 
 # ------------------------------------------------------------------ Measurement
 def test_measurement() -> None:
-    m = Measurement(indicator="i1", period="2024-T2", value=81, unit="%", gender="K",
-                    preliminary=True, source="Kolada", extra={"kommentar": "prel."})
+    m = Measurement(
+        indicator="i1",
+        period="2024-T2",
+        value=81,
+        unit="%",
+        gender="K",
+        preliminary=True,
+        source="Kolada",
+        extra={"kommentar": "prel."},
+    )
     assert m.period == Period(year=2024, kind="tertial", index=2)
     assert m.value == 81.0
     assert isinstance(m.value, float)
@@ -290,8 +373,9 @@ def test_measurement() -> None:
         ({"indicator": ""}, gc.InvalidValueError, "'indicator'"),
     ],
 )
-def test_measurement_fields_are_checked(fields: dict[str, Any], exc: type[Exception],
-                                        fragment: str) -> None:
+def test_measurement_fields_are_checked(
+    fields: dict[str, Any], exc: type[Exception], fragment: str
+) -> None:
     base: dict[str, Any] = {"indicator": "i1", "period": 2024, "value": 1.0, "unit": "percent"}
     with pytest.raises(exc, match=fragment):
         Measurement(**{**base, **fields})
@@ -326,8 +410,15 @@ def test_normalise_status_lists_the_valid_statuses() -> None:
 
 
 def test_assessment() -> None:
-    a = Assessment(element="kf1", period="2024-delår", status="delvis uppfyllt", score=0.5,
-                   rationale=None, participants="Ordförande", date="2024-09-30")  # type: ignore[arg-type]
+    a = Assessment(
+        element="kf1",
+        period="2024-delår",
+        status="delvis uppfyllt",
+        score=0.5,
+        rationale=None,
+        participants="Ordförande",
+        date="2024-09-30",
+    )  # type: ignore[arg-type]
     assert a.status == "partly"
     assert a.rationale == ""
     assert a.participants == ("Ordförande",)

@@ -30,8 +30,7 @@ def test_every_error_is_a_goalchain_error_and_its_builtin() -> None:
     assert set(BUILTINS) <= set(exceptions.__all__)
     for name in exceptions.__all__:
         cls = getattr(exceptions, name)
-        if cls is gc.GoalchainError or not issubclass(cls, Exception) or issubclass(
-                cls, Warning):
+        if cls is gc.GoalchainError or not issubclass(cls, Exception) or issubclass(cls, Warning):
             continue
         assert issubclass(cls, gc.GoalchainError), name
         # and a builtin more specific than Exception, so `except ValueError` works
@@ -52,12 +51,15 @@ def test_specific_subclasses() -> None:
     assert issubclass(gc.FormatVersionError, gc.FileFormatError)
 
 
-@pytest.mark.parametrize(("kwargs", "text"), [
-    ({"element": "i1", "field": "value"}, "'i1', field 'value': fel"),
-    ({"element": "i1"}, "'i1': fel"),
-    ({"field": "value"}, "field 'value': fel"),
-    ({}, "fel"),
-])
+@pytest.mark.parametrize(
+    ("kwargs", "text"),
+    [
+        ({"element": "i1", "field": "value"}, "'i1', field 'value': fel"),
+        ({"element": "i1"}, "'i1': fel"),
+        ({"field": "value"}, "field 'value': fel"),
+        ({}, "fel"),
+    ],
+)
 def test_invalid_value_error_says_where(kwargs: dict[str, str], text: str) -> None:
     err = gc.InvalidValueError("fel", **kwargs)
     assert str(err) == text
@@ -79,23 +81,26 @@ def test_locate_and_location() -> None:
 
 def test_key_errors_are_not_quoted() -> None:
     err = gc.UnknownElementError("kf9", known=["kf1", "kf2"], context="named as parent of 'x'")
-    assert str(err) == ("no element with id 'kf9' in the chain (named as parent of 'x'); "
-                        "known ids: 'kf1', 'kf2'")
+    assert str(err) == (
+        "no element with id 'kf9' in the chain (named as parent of 'x'); known ids: 'kf1', 'kf2'"
+    )
     assert str(gc.UnknownLinkError("a", "b")) == "there is no link 'a' -> 'b' in the chain"
 
 
 def test_cycle_error() -> None:
     err = gc.CycleError(["i1", "vision", "kf1", "i1"])
     assert err.cycle == ("i1", "vision", "kf1", "i1")
-    assert str(err).startswith("linking 'i1' -> 'vision' would close the cycle "
-                               "i1 -> vision -> kf1 -> i1")
+    assert str(err).startswith(
+        "linking 'i1' -> 'vision' would close the cycle i1 -> vision -> kf1 -> i1"
+    )
 
 
 def test_unknown_level_and_model_list_what_is_valid() -> None:
     err = gc.UnknownLevelError("kf", model="classic", known=["vision", "council"], element="g")
     assert (err.level, err.known, err.element) == ("kf", ("vision", "council"), "g")
-    assert str(err) == ("'g': unknown level 'kf' in governance model 'classic'; "
-                        "valid levels: vision, council")
+    assert str(err) == (
+        "'g': unknown level 'kf' in governance model 'classic'; valid levels: vision, council"
+    )
     model_err = gc.UnknownModelError("malmo", known=["lerum", "burlov"])
     assert model_err.known == ("burlov", "lerum")
     assert "presets: burlov, lerum" in str(model_err)
@@ -109,8 +114,9 @@ def test_unit_errors_name_the_units() -> None:
 
 
 def test_file_format_error() -> None:
-    err = gc.FileFormatError("expected a list", file="kommun.yaml", line=4, column=3,
-                             field="elements")
+    err = gc.FileFormatError(
+        "expected a list", file="kommun.yaml", line=4, column=3, field="elements"
+    )
     assert (err.file, err.line, err.column, err.field) == ("kommun.yaml", 4, 3, "elements")
     assert err.reason == "expected a list"
     assert str(err) == "kommun.yaml:4:3: elements: expected a list"

@@ -13,8 +13,13 @@ PRESET_NAMES = {"classic", "trelleborg", "nynashamn", "burlov", "grastorp", "ler
 
 
 def level(key: str, *children: str, kind: str = "goal") -> Level:
-    return Level(key=key, label_sv=key.title(), label_en=key.title(), kind=kind,  # type: ignore[arg-type]
-                 children=children)
+    return Level(
+        key=key,
+        label_sv=key.title(),
+        label_en=key.title(),
+        kind=kind,  # type: ignore[arg-type]
+        children=children,
+    )
 
 
 # ------------------------------------------------------------------ presets
@@ -179,8 +184,9 @@ def test_model_refuses_unknown_child_level_and_lists_levels() -> None:
 
 def test_model_refuses_children_below_an_indicator_level() -> None:
     with pytest.raises(gc.LevelError, match=r"'kpi'.*only goal levels"):
-        GovernanceModel(name="trasig", levels=[level("goal", "kpi"),
-                                               level("kpi", "goal", kind="indicator")])
+        GovernanceModel(
+            name="trasig", levels=[level("goal", "kpi"), level("kpi", "goal", kind="indicator")]
+        )
 
 
 @pytest.mark.parametrize(
@@ -198,13 +204,28 @@ def test_model_refuses_bad_level_lists(levels: list[Level], fragment: str) -> No
 
 def test_level_to_data() -> None:
     assert level("goal", "kpi").to_data() == {
-        "key": "goal", "label_sv": "Goal", "label_en": "Goal", "children": ["kpi"],
+        "key": "goal",
+        "label_sv": "Goal",
+        "label_en": "Goal",
+        "children": ["kpi"],
     }
-    kpi = Level(key="kpi", label_sv="Nyckeltal", label_en="KPI", kind="indicator",
-                owner_required=True, description="Kolada")
-    assert kpi.to_data() == {"key": "kpi", "label_sv": "Nyckeltal", "label_en": "KPI",
-                             "kind": "indicator", "children": [], "owner_required": True,
-                             "description": "Kolada"}
+    kpi = Level(
+        key="kpi",
+        label_sv="Nyckeltal",
+        label_en="KPI",
+        kind="indicator",
+        owner_required=True,
+        description="Kolada",
+    )
+    assert kpi.to_data() == {
+        "key": "kpi",
+        "label_sv": "Nyckeltal",
+        "label_en": "KPI",
+        "kind": "indicator",
+        "children": [],
+        "owner_required": True,
+        "description": "Kolada",
+    }
 
 
 @pytest.mark.parametrize("name", sorted(PRESET_NAMES))

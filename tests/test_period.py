@@ -125,7 +125,11 @@ def test_contains() -> None:
         assert Period.parse(text) in year
     interim = Period.parse("2024-delår")
     assert {t for t in MONTHS if Period.parse(t) in interim} == {
-        "2024-T1", "2024-T2", "2024-Q1", "2024-Q2", "2024-delår",
+        "2024-T1",
+        "2024-T2",
+        "2024-Q1",
+        "2024-Q2",
+        "2024-delår",
     }
     assert "2024-T1" in year  # strings and ints are parsed
     assert year.contains(2024)
@@ -137,8 +141,7 @@ def test_ordering_examples() -> None:
     texts = ["2024", "2023-Q4", "2024-T3", "2024-T1", "2024-delår", "2024-T2", "2024-Q4"]
     ordered = [str(p) for p in sorted(Period.parse(t) for t in texts)]
     # by end month; a period after the periods it contains; the annual figure last
-    assert ordered == ["2023-Q4", "2024-T1", "2024-T2", "2024-delår", "2024-Q4", "2024-T3",
-                       "2024"]
+    assert ordered == ["2023-Q4", "2024-T1", "2024-T2", "2024-delår", "2024-Q4", "2024-T3", "2024"]
 
 
 def test_comparing_with_other_types_is_a_type_error() -> None:
@@ -151,16 +154,25 @@ def test_comparing_with_other_types_is_a_type_error() -> None:
 
 
 def test_periods_are_hashable_values() -> None:
-    assert {Period.parse("2024-T1"), Period.parse("2024-t1"), Period(year=2024, kind="tertial",
-                                                                      index=1)} == {
-        Period.parse("2024-T1")
-    }
+    assert {
+        Period.parse("2024-T1"),
+        Period.parse("2024-t1"),
+        Period(year=2024, kind="tertial", index=1),
+    } == {Period.parse("2024-T1")}
 
 
 # ------------------------------------------------------------------ check_year
-@pytest.mark.parametrize(("value", "year"), [(2026, 2026), ("2026", 2026), (" 2026 ", 2026),
-                                             (2026.0, 2026), (MIN_YEAR, MIN_YEAR),
-                                             (MAX_YEAR, MAX_YEAR)])
+@pytest.mark.parametrize(
+    ("value", "year"),
+    [
+        (2026, 2026),
+        ("2026", 2026),
+        (" 2026 ", 2026),
+        (2026.0, 2026),
+        (MIN_YEAR, MIN_YEAR),
+        (MAX_YEAR, MAX_YEAR),
+    ],
+)
 def test_check_year(value: object, year: int) -> None:
     assert check_year(value) == year
 

@@ -42,7 +42,10 @@ def walk(start: str, step: Any) -> set[str]:
 def fingerprint(chain: gc.GoalChain) -> tuple[Any, ...]:
     """The chain's content as immutable values, independent of the chain object."""
     return (
-        chain.name, chain.model, chain.municipality, dict(chain.metadata),
+        chain.name,
+        chain.model,
+        chain.municipality,
+        dict(chain.metadata),
         frozenset((e.id, e) for e in chain.elements()),
         frozenset(chain.links()),
         tuple(chain.measurements()),
@@ -92,10 +95,15 @@ def test_paths_to_root_all_end_at_a_root(chain: gc.GoalChain) -> None:
             for child, parent in itertools.pairwise(path):
                 assert graph.has_edge(parent, child)
         # exactly the upward paths networkx finds, each once
-        expected = {(element_id,)} if element_id in roots else {
-            tuple(reversed(p)) for root in roots
-            for p in nx.all_simple_paths(graph, root, element_id)
-        }
+        expected = (
+            {(element_id,)}
+            if element_id in roots
+            else {
+                tuple(reversed(p))
+                for root in roots
+                for p in nx.all_simple_paths(graph, root, element_id)
+            }
+        )
         assert len(paths) == len(expected)
         assert {tuple(p) for p in paths} == expected
         assert {n for p in paths for n in p} == chain.ancestors(element_id) | {element_id}
@@ -111,7 +119,8 @@ def _pick_cycle_closing_link(data: st.DataObject, chain: gc.GoalChain) -> tuple[
 
 @given(goal_chains(min_elements=1), weights(), st.data())
 def test_a_link_that_would_close_a_cycle_always_raises_and_changes_nothing(
-        chain: gc.GoalChain, weight: float, data: st.DataObject) -> None:
+    chain: gc.GoalChain, weight: float, data: st.DataObject
+) -> None:
     parent, child = _pick_cycle_closing_link(data, chain)
     before = chain.copy()
     content = fingerprint(chain)
@@ -131,7 +140,8 @@ def test_a_link_that_would_close_a_cycle_always_raises_and_changes_nothing(
 
 @given(goal_chains(min_elements=2, with_data=False), weights(), st.data())
 def test_a_link_that_closes_no_cycle_never_raises_cycle_error(
-        chain: gc.GoalChain, weight: float, data: st.DataObject) -> None:
+    chain: gc.GoalChain, weight: float, data: st.DataObject
+) -> None:
     ids = sorted(chain)
     parent = data.draw(st.sampled_from(ids), label="parent")
     # not the parent itself and nothing above it
@@ -152,8 +162,9 @@ def test_a_link_that_closes_no_cycle_never_raises_cycle_error(
 
 # ------------------------------------------------------------------ copies
 @given(goal_chains(min_elements=1), st.data())
-def test_copy_is_equal_and_mutating_it_leaves_the_original(chain: gc.GoalChain,
-                                                            data: st.DataObject) -> None:
+def test_copy_is_equal_and_mutating_it_leaves_the_original(
+    chain: gc.GoalChain, data: st.DataObject
+) -> None:
     content = fingerprint(chain)
     other = chain.copy()
     assert other == chain
@@ -172,8 +183,9 @@ def test_copy_is_equal_and_mutating_it_leaves_the_original(chain: gc.GoalChain,
 
 @given(goal_chains(with_data=False))
 def test_from_graph_rebuilds_the_structure(chain: gc.GoalChain) -> None:
-    rebuilt = gc.GoalChain.from_graph(chain.graph, name=chain.name, model=chain.model,
-                                      municipality=chain.municipality)
+    rebuilt = gc.GoalChain.from_graph(
+        chain.graph, name=chain.name, model=chain.model, municipality=chain.municipality
+    )
     assert {e.id: e for e in rebuilt.elements()} == {e.id: e for e in chain.elements()}
     assert set(rebuilt.links()) == set(chain.links())
 

@@ -75,7 +75,7 @@ class GoalChainMachine(RuleBasedStateMachine):
         queue = deque([element_id])
         while queue:
             node = queue.popleft()
-            for (parent, child) in self.edges:
+            for parent, child in self.edges:
                 if parent == node and child not in seen:
                     seen.add(child)
                     queue.append(child)
@@ -88,11 +88,15 @@ class GoalChainMachine(RuleBasedStateMachine):
         assert self.chain == before
 
     # -------------------------------------------------------------- rules
-    @initialize(model=governance_models(),
-                name=st.sampled_from(["Burlövs kommun", "Grästorps kommun", ""]),
-                municipality=st.none() | municipality_codes(), data=st.data())
-    def start(self, model: gc.GovernanceModel, name: str, municipality: str | None,
-              data: st.DataObject) -> None:
+    @initialize(
+        model=governance_models(),
+        name=st.sampled_from(["Burlövs kommun", "Grästorps kommun", ""]),
+        municipality=st.none() | municipality_codes(),
+        data=st.data(),
+    )
+    def start(
+        self, model: gc.GovernanceModel, name: str, municipality: str | None, data: st.DataObject
+    ) -> None:
         self.chain = gc.GoalChain(name=name, model=model, municipality=municipality)
         # Begin with the top of the chain, so that most rules can run from the start.
         top = model.level(model.roots()[0])
@@ -100,18 +104,24 @@ class GoalChainMachine(RuleBasedStateMachine):
         self.levels["top"] = top.key
 
     def _add(self, data: st.DataObject, kind: str) -> None:
-        level = data.draw(st.sampled_from([lv for lv in self.model.levels if lv.kind == kind]),
-                          label="level")
+        level = data.draw(
+            st.sampled_from([lv for lv in self.model.levels if lv.kind == kind]), label="level"
+        )
         self.counter += 1
         choices = [st.just(f"e{self.counter}"), element_ids()]
         if self.levels:
             choices.append(st.sampled_from(self.ids()))  # sometimes a duplicate
         element_id = data.draw(st.one_of(choices), label="id")
         factory = {"goal": goals, "indicator": indicators, "activity": activities}[kind]
-        element = data.draw(factory(model=self.model, level=level.key, id=element_id),
-                            label="element")
-        parents = data.draw(st.lists(st.sampled_from(self.ids()), unique=True, max_size=3)
-                            if self.levels else st.just([]), label="parents")
+        element = data.draw(
+            factory(model=self.model, level=level.key, id=element_id), label="element"
+        )
+        parents = data.draw(
+            st.lists(st.sampled_from(self.ids()), unique=True, max_size=3)
+            if self.levels
+            else st.just([]),
+            label="parents",
+        )
         weighted = {p: data.draw(weights(), label="weight") for p in parents}
         if element_id in self.levels:
             self.refused(gc.DuplicateError, lambda: self.chain.add(element, parents=weighted))
@@ -197,18 +207,31 @@ class GoalChainMachine(RuleBasedStateMachine):
             self.refused(gc.UnknownElementError, lambda: self.chain.remove(element_id))
 
     @precondition(lambda self: bool(self.of_kind("indicator")))
-    @rule(data=st.data(), period=PERIODS, gender=st.sampled_from(GENDERS), value=VALUES,
-          replace=st.booleans())
-    def record(self, data: st.DataObject, period: Period, gender: str,
-               value: tuple[float | str, float], replace: bool,
-               indicator: str | None = None) -> None:
+    @rule(
+        data=st.data(),
+        period=PERIODS,
+        gender=st.sampled_from(GENDERS),
+        value=VALUES,
+        replace=st.booleans(),
+    )
+    def record(
+        self,
+        data: st.DataObject,
+        period: Period,
+        gender: str,
+        value: tuple[float | str, float],
+        replace: bool,
+        indicator: str | None = None,
+    ) -> None:
         if indicator is None:
             indicator = data.draw(st.sampled_from(self.of_kind("indicator")), label="indicator")
         given, expected = value
         key = (indicator, period, gender)
         old = self.values.get(key)
-        action = lambda: self.chain.record(indicator, period, given, gender=gender,  # noqa: E731
-                                           replace=replace)
+
+        def action() -> object:
+            return self.chain.record(indicator, period, given, gender=gender, replace=replace)
+
         if old is not None and old != expected and not replace:
             self.refused(gc.DuplicateError, action)
         else:
@@ -217,31 +240,42 @@ class GoalChainMachine(RuleBasedStateMachine):
 
     @precondition(lambda self: bool(self.values))
     @rule(data=st.data(), value=VALUES, replace=st.booleans())
-    def record_again(self, data: st.DataObject, value: tuple[float | str, float],
-                     replace: bool) -> None:
+    def record_again(
+        self, data: st.DataObject, value: tuple[float | str, float], replace: bool
+    ) -> None:
         """A value for an indicator, period and gender that already has one."""
-        indicator, period, gender = data.draw(st.sampled_from(sorted(self.values)),
-                                              label="key")
+        indicator, period, gender = data.draw(st.sampled_from(sorted(self.values)), label="key")
         self.record(data, period, gender, value, replace, indicator=indicator)
 
     @precondition(lambda self: bool(self.levels))
     @rule(data=st.data(), period=PERIODS, value=st.sampled_from([float("nan"), float("inf")]))
-    def record_a_non_finite_value(self, data: st.DataObject, period: Period,
-                                  value: float) -> None:
+    def record_a_non_finite_value(self, data: st.DataObject, period: Period, value: float) -> None:
         element_id = data.draw(st.sampled_from(self.ids()), label="element")
         self.refused(gc.InvalidValueError, lambda: self.chain.record(element_id, period, value))
 
     @precondition(lambda self: bool(self.levels))
-    @rule(data=st.data(), period=PERIODS, status=st.sampled_from(ASSESSMENT_STATUSES),
-          replace=st.booleans())
-    def assess(self, data: st.DataObject, period: Period, status: str, replace: bool,
-               element_id: str | None = None) -> None:
+    @rule(
+        data=st.data(),
+        period=PERIODS,
+        status=st.sampled_from(ASSESSMENT_STATUSES),
+        replace=st.booleans(),
+    )
+    def assess(
+        self,
+        data: st.DataObject,
+        period: Period,
+        status: str,
+        replace: bool,
+        element_id: str | None = None,
+    ) -> None:
         if element_id is None:
             element_id = data.draw(st.sampled_from(self.ids()), label="element")
         key = (element_id, period)
         old = self.statuses.get(key)
-        action = lambda: self.chain.assess(element_id, period, status=status,  # noqa: E731
-                                           replace=replace)
+
+        def action() -> object:
+            return self.chain.assess(element_id, period, status=status, replace=replace)
+
         if old is not None and old != status and not replace:
             self.refused(gc.DuplicateError, action)
         else:

@@ -34,9 +34,13 @@ from goalchain.testing import (
 )
 
 # find() looks for a minimal example: generate, then shrink (no explaining).
-FIND = settings(database=None, max_examples=300, deadline=None,
-                phases=[Phase.generate, Phase.shrink],
-                suppress_health_check=[HealthCheck.too_slow])
+FIND = settings(
+    database=None,
+    max_examples=300,
+    deadline=None,
+    phases=[Phase.generate, Phase.shrink],
+    suppress_health_check=[HealthCheck.too_slow],
+)
 # Only whether an example exists: generate, and return the first one found.
 EXISTS = settings(FIND, phases=[Phase.generate])
 
@@ -48,49 +52,51 @@ def test_all_is_sorted_and_complete() -> None:
 
 
 # ------------------------------------------------------------------ eager argument checks
-@pytest.mark.parametrize(("factory", "kwargs", "fragment"), [
-    (years, {"min_year": 1800}, "min_year=1800 must be at least 1900"),
-    (years, {"max_year": 2300}, "max_year=2300 must be at most 2200"),
-    (years, {"min_year": 2030, "max_year": 2020}, "must not exceed"),
-    (years, {"min_year": "2020"}, "must be an integer"),
-    (periods, {"kinds": ["month"]}, "'month'"),
-    (periods, {"kinds": []}, "non-empty"),
-    (periods, {"kinds": "year"}, "non-empty sequence"),
-    (swedish_texts, {"min_size": 0}, "min_size=0"),
-    (swedish_texts, {"min_size": 5, "max_size": 2}, "max_size=2"),
-    (weights, {"max_value": -1}, "max_value=-1"),
-    (weights, {"max_value": float("nan")}, "max_value=nan"),
-    (extra_fields, {"max_size": -1}, "max_size=-1"),
-    (extra_fields, {"max_depth": 1.5}, "max_depth=1.5"),
-    (goals, {"model": "malmo"}, "'malmo'"),
-    (goals, {"level": "indicator"}, "is for indicators"),
-    (goals, {"level": "nope"}, "valid: vision, council"),
-    (goals, {"id": " kf1"}, "id=' kf1'"),
-    (goals, {"id": ""}, "id=''"),
-    (indicators, {"level": "council"}, "is for goals"),
-    (indicators, {"units": ["furlongz"]}, "'furlongz'"),
-    (indicators, {"units": "percent"}, "non-empty sequence"),
-    (indicators, {"min_year": 2030, "max_year": 2020}, "must not exceed"),
-    (activities, {"level": "vision"}, "is for goals"),
-    (measurements, {"unit": "furlongz"}, "'furlongz'"),
-    (measurements, {"indicator": 5}, "indicator=5"),
-    (assessments, {"element": "  "}, "element='  '"),
-    (swedish_numbers, {"min_value": 5, "max_value": 1}, "max_value=1"),
-    (swedish_numbers, {"max_decimals": 16}, "max_decimals=16"),
-    (governance_models, {"presets": False, "custom": False}, "at least one"),
-    (governance_models, {"max_goal_levels": 0}, "max_goal_levels=0"),
-    (governance_models, {"presets": "ja"}, "True or False"),
-    (goal_chains, {"model": "malmo"}, "presets: burlov"),
-    (goal_chains, {"max_elements": -1}, "max_elements=-1"),
-    (goal_chains, {"max_elements": 1000}, "at most"),
-    (goal_chains, {"min_elements": 5, "max_elements": 2}, "must not exceed"),
-    (goal_chains, {"with_data": "ja"}, "with_data='ja'"),
-    (goal_chains, {"max_parents": 0}, "max_parents=0"),
-    (goal_chains, {"details": "ja"}, "details='ja'"),
-    (goal_chains, {"min_year": 1800}, "min_year=1800"),
-])
-def test_bad_arguments_raise_at_once(factory: Any, kwargs: dict[str, Any],
-                                     fragment: str) -> None:
+@pytest.mark.parametrize(
+    ("factory", "kwargs", "fragment"),
+    [
+        (years, {"min_year": 1800}, "min_year=1800 must be at least 1900"),
+        (years, {"max_year": 2300}, "max_year=2300 must be at most 2200"),
+        (years, {"min_year": 2030, "max_year": 2020}, "must not exceed"),
+        (years, {"min_year": "2020"}, "must be an integer"),
+        (periods, {"kinds": ["month"]}, "'month'"),
+        (periods, {"kinds": []}, "non-empty"),
+        (periods, {"kinds": "year"}, "non-empty sequence"),
+        (swedish_texts, {"min_size": 0}, "min_size=0"),
+        (swedish_texts, {"min_size": 5, "max_size": 2}, "max_size=2"),
+        (weights, {"max_value": -1}, "max_value=-1"),
+        (weights, {"max_value": float("nan")}, "max_value=nan"),
+        (extra_fields, {"max_size": -1}, "max_size=-1"),
+        (extra_fields, {"max_depth": 1.5}, "max_depth=1.5"),
+        (goals, {"model": "malmo"}, "'malmo'"),
+        (goals, {"level": "indicator"}, "is for indicators"),
+        (goals, {"level": "nope"}, "valid: vision, council"),
+        (goals, {"id": " kf1"}, "id=' kf1'"),
+        (goals, {"id": ""}, "id=''"),
+        (indicators, {"level": "council"}, "is for goals"),
+        (indicators, {"units": ["furlongz"]}, "'furlongz'"),
+        (indicators, {"units": "percent"}, "non-empty sequence"),
+        (indicators, {"min_year": 2030, "max_year": 2020}, "must not exceed"),
+        (activities, {"level": "vision"}, "is for goals"),
+        (measurements, {"unit": "furlongz"}, "'furlongz'"),
+        (measurements, {"indicator": 5}, "indicator=5"),
+        (assessments, {"element": "  "}, "element='  '"),
+        (swedish_numbers, {"min_value": 5, "max_value": 1}, "max_value=1"),
+        (swedish_numbers, {"max_decimals": 16}, "max_decimals=16"),
+        (governance_models, {"presets": False, "custom": False}, "at least one"),
+        (governance_models, {"max_goal_levels": 0}, "max_goal_levels=0"),
+        (governance_models, {"presets": "ja"}, "True or False"),
+        (goal_chains, {"model": "malmo"}, "presets: burlov"),
+        (goal_chains, {"max_elements": -1}, "max_elements=-1"),
+        (goal_chains, {"max_elements": 1000}, "at most"),
+        (goal_chains, {"min_elements": 5, "max_elements": 2}, "must not exceed"),
+        (goal_chains, {"with_data": "ja"}, "with_data='ja'"),
+        (goal_chains, {"max_parents": 0}, "max_parents=0"),
+        (goal_chains, {"details": "ja"}, "details='ja'"),
+        (goal_chains, {"min_year": 1800}, "min_year=1800"),
+    ],
+)
+def test_bad_arguments_raise_at_once(factory: Any, kwargs: dict[str, Any], fragment: str) -> None:
     with pytest.raises(InvalidArgument) as info:
         factory(**kwargs)  # no draw: the check is eager
     assert fragment in str(info.value)
@@ -104,8 +110,9 @@ def test_arguments_are_keyword_only() -> None:
 
 
 def test_a_model_without_indicator_levels_has_no_indicators() -> None:
-    model = gc.GovernanceModel(name="bara_mal", levels=[
-        gc.Level(key="goal", label_sv="Mål", label_en="Goal")])
+    model = gc.GovernanceModel(
+        name="bara_mal", levels=[gc.Level(key="goal", label_sv="Mål", label_en="Goal")]
+    )
     with pytest.raises(InvalidArgument, match="no indicator level"):
         indicators(model=model)
     goals(model=model)  # fine
@@ -126,8 +133,9 @@ def test_periods_of_given_kinds(period: Period) -> None:
 def test_periods_reach_every_kind_and_index() -> None:
     for text in ["2024", "2024-T3", "2024-Q4", "2024-delår"]:
         wanted = Period.parse(text)
-        found = find(periods(min_year=2024, max_year=2024), lambda p, w=wanted: p == w,
-                     settings=EXISTS)
+        found = find(
+            periods(min_year=2024, max_year=2024), lambda p, w=wanted: p == w, settings=EXISTS
+        )
         assert found == wanted
 
 
@@ -193,19 +201,38 @@ def _depth(value: Any) -> int:
 def test_extra_fields(extra: dict[str, Any]) -> None:
     assert len(extra) <= 2
     assert _depth(extra) <= 2
-    known = {"id", "title", "level", "owner", "description", "tags", "unit", "kind", "name",
-             "model", "parents", "children", "element", "period", "value", "status"}
+    known = {
+        "id",
+        "title",
+        "level",
+        "owner",
+        "description",
+        "tags",
+        "unit",
+        "kind",
+        "name",
+        "model",
+        "parents",
+        "children",
+        "element",
+        "period",
+        "value",
+        "status",
+    }
     assert not set(extra) & known
     assert FrozenMapping(extra) == FrozenMapping(extra)
 
 
 def test_extra_fields_hold_nested_mappings_and_number_like_strings() -> None:
-    found = find(extra_fields(), lambda e: any(isinstance(v, dict) for v in e.values()),
-                 settings=EXISTS)
+    found = find(
+        extra_fields(), lambda e: any(isinstance(v, dict) for v in e.values()), settings=EXISTS
+    )
     assert any(isinstance(v, dict) for v in found.values())
-    codes = find(extra_fields(), lambda e: any(isinstance(v, str) and v.isdigit()
-                                               and v.startswith("0") for v in e.values()),
-                 settings=EXISTS)
+    codes = find(
+        extra_fields(),
+        lambda e: any(isinstance(v, str) and v.isdigit() and v.startswith("0") for v in e.values()),
+        settings=EXISTS,
+    )
     assert any(isinstance(v, str) and v.startswith("0") for v in codes.values())
 
 
@@ -280,8 +307,13 @@ def test_goal_chains_without_data_and_with_one_parent(chain: gc.GoalChain) -> No
     assert all(len(chain.parents(e)) <= 1 for e in chain)
 
 
-@given(goal_chains(model=st.sampled_from([gc.PRESETS["burlov"], gc.PRESETS["grastorp"]]),
-                   min_year=2020, max_year=2026))
+@given(
+    goal_chains(
+        model=st.sampled_from([gc.PRESETS["burlov"], gc.PRESETS["grastorp"]]),
+        min_year=2020,
+        max_year=2026,
+    )
+)
 def test_goal_chains_with_a_strategy_of_models_and_years(chain: gc.GoalChain) -> None:
     assert chain.model.name in {"burlov", "grastorp"}
     for m in chain.measurements():
@@ -310,20 +342,27 @@ def test_goal_chains_are_valid(chain: gc.GoalChain) -> None:
 
 
 def test_goal_chains_have_multi_parent_links() -> None:
-    found = find(goal_chains(with_data=False),
-                 lambda c: any(len(c.parents(e)) >= 2 for e in c), settings=EXISTS)
+    found = find(
+        goal_chains(with_data=False),
+        lambda c: any(len(c.parents(e)) >= 2 for e in c),
+        settings=EXISTS,
+    )
     assert any(len(found.parents(e)) >= 2 for e in found)
 
 
 def test_goal_chains_have_measurements_of_every_gender() -> None:
-    found = find(goal_chains(), lambda c: {m.gender for m in c.measurements()} == {"T", "K", "M"},
-                 settings=EXISTS)
+    found = find(
+        goal_chains(),
+        lambda c: {m.gender for m in c.measurements()} == {"T", "K", "M"},
+        settings=EXISTS,
+    )
     assert {m.gender for m in found.measurements()} == {"T", "K", "M"}
 
 
 def test_goal_chains_carry_municipality_codes_and_extra_fields() -> None:
-    found = find(goal_chains(), lambda c: c.municipality is not None and bool(c.metadata),
-                 settings=EXISTS)
+    found = find(
+        goal_chains(), lambda c: c.municipality is not None and bool(c.metadata), settings=EXISTS
+    )
     assert found.municipality is not None
     assert found.municipality.isdigit()
 
@@ -334,8 +373,11 @@ def test_goal_chains_shrink_well() -> None:
     found = find(goal_chains(), lambda c: bool(c.indicators()), settings=FIND)
     structure = [(e.id, e.level, tuple(found.parents(e.id))) for e in found.elements()]
     if found.model is gc.PRESETS["classic"]:
-        assert structure == [("vis0", "vision", ()), ("cou1", "council", ("vis0",)),
-                             ("ind2", "indicator", ("cou1",))]
+        assert structure == [
+            ("vis0", "vision", ()),
+            ("cou1", "council", ("vis0",)),
+            ("ind2", "indicator", ("cou1",)),
+        ]
     else:
         assert len(structure) == 1
     # and sheds details and data
@@ -348,8 +390,11 @@ def test_goal_chains_shrink_well() -> None:
 def test_goal_chains_with_or_without_details() -> None:
     plain = find(goal_chains(details=False, min_elements=3), lambda c: True, settings=EXISTS)
     assert all(e.description is None and e.extra == {} for e in plain.elements())
-    rich = find(goal_chains(details=True, max_elements=12),
-                lambda c: any(e.extra for e in c.elements()), settings=EXISTS)
+    rich = find(
+        goal_chains(details=True, max_elements=12),
+        lambda c: any(e.extra for e in c.elements()),
+        settings=EXISTS,
+    )
     assert any(e.extra for e in rich.elements())
 
 

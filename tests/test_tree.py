@@ -11,12 +11,21 @@ def _chain() -> gc.GoalChain:
     chain.add_goal("v", "En god kommun", level="vision")
     chain.add_goal("k1", "Trygg uppväxt", level="council", parents=["v"], owner="KF")
     chain.add_goal("k2", "Fler i arbete", level="council", parents=["v"], owner="KF")
-    chain.add_goal("n1", "Fler klarar skolan", level="committee", parents={"k1": 2, "k2": 1},
-                   owner="BUN")
-    chain.add_indicator("i1", "Behöriga", parents=["n1"], unit="percent",
-                        baseline=(2022, 78.0), target=(2026, 90.0))
-    chain.add_activity("a1", "Läxhjälp", parents=["n1"], owner="Skolförv.", due="2024-12-31",
-                       status="in_progress", progress=0.4)
+    chain.add_goal(
+        "n1", "Fler klarar skolan", level="committee", parents={"k1": 2, "k2": 1}, owner="BUN"
+    )
+    chain.add_indicator(
+        "i1", "Behöriga", parents=["n1"], unit="percent", baseline=(2022, 78.0), target=(2026, 90.0)
+    )
+    chain.add_activity(
+        "a1",
+        "Läxhjälp",
+        parents=["n1"],
+        owner="Skolförv.",
+        due="2024-12-31",
+        status="in_progress",
+        progress=0.4,
+    )
     chain.record("i1", 2023, 80.5)
     chain.record("i1", 2024, 91.0, preliminary=True)
     chain.assess("k1", 2024, status="partly", rationale="Går åt rätt håll")
@@ -28,8 +37,10 @@ def test_tree_shows_levels_owners_weights_and_data() -> None:
     lines = text.splitlines()
     assert lines[0] == "Testkommun (Klassisk målkedja)"
     assert "└── [Vision] v: En god kommun" in lines[1]
-    assert any("[KF-mål] k1: Trygg uppväxt — KF" in line
-               and "delvis uppfyllt 2024 (dialog)" in line for line in lines)
+    assert any(
+        "[KF-mål] k1: Trygg uppväxt — KF" in line and "delvis uppfyllt 2024 (dialog)" in line
+        for line in lines
+    )
     assert any("[Nämndmål] n1: Fler klarar skolan — BUN (vikt 2)" in line for line in lines)
     indicator = next(line for line in lines if "i1: Behöriga" in line)
     assert "78\u00a0% (2022) → 90\u00a0% (2026)" in indicator

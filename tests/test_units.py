@@ -38,8 +38,7 @@ def test_registry_is_not_created_at_import() -> None:
         "import goalchain, goalchain.units as u, goalchain.models\n"
         "print(u.get_registry.cache_info().currsize)"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "0"
 
 
@@ -189,8 +188,9 @@ def test_parse_quantity_moves_quantities_of_another_registry_into_goalchains() -
     assert q._REGISTRY is get_registry()
 
 
-@pytest.mark.parametrize("value", [float("nan"), float("inf"), -float("inf"), True, None,
-                                   [1], "nan %", "abc"])
+@pytest.mark.parametrize(
+    "value", [float("nan"), float("inf"), -float("inf"), True, None, [1], "nan %", "abc"]
+)
 def test_parse_quantity_refuses_non_finite_and_non_numbers(value: object) -> None:
     with pytest.raises(gc.InvalidValueError) as info:
         parse_quantity(value)
@@ -261,8 +261,7 @@ def test_convert_refuses_units_that_do_not_fit(value: str, unit: str, got: str) 
 def test_convert_names_the_element_for_an_unknown_unit() -> None:
     with pytest.raises(gc.UnknownUnitError) as info:
         convert("5 furlongz", "percent", element="i1", field="baseline")
-    assert (info.value.element, info.value.field, info.value.unit) == ("i1", "baseline",
-                                                                        "furlongz")
+    assert (info.value.element, info.value.field, info.value.unit) == ("i1", "baseline", "furlongz")
     assert "'i1'" in str(info.value)
     assert "'baseline'" in str(info.value)
 
@@ -299,8 +298,9 @@ def test_magnitude_in() -> None:
 @given(st.floats(-1e6, 1e6, allow_nan=False), st.sampled_from(["kr", "tkr", "mnkr"]))
 def test_convert_between_kronor_units_is_linear(value: float, unit: str) -> None:
     factor = {"kr": 1.0, "tkr": 1000.0, "mnkr": 1_000_000.0}[unit]
-    assert math.isclose(convert(f"{value!r} {unit}", "SEK"), value * factor,
-                        rel_tol=1e-12, abs_tol=1e-9)
+    assert math.isclose(
+        convert(f"{value!r} {unit}", "SEK"), value * factor, rel_tol=1e-12, abs_tol=1e-9
+    )
 
 
 def test_points_and_index_are_units_of_their_own() -> None:

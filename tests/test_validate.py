@@ -27,13 +27,16 @@ def test_orphans_are_errors() -> None:
     assert codes(chain) == [("bun1", "orphan", "error"), ("i1", "orphan", "error")]
     finding = validate(chain)[0]
     assert finding.message("sv") == (
-        "Nämndmål saknar överordnat mål; koppla den till ett mål på nivån ovanför")
+        "Nämndmål saknar överordnat mål; koppla den till ett mål på nivån ovanför"
+    )
     assert finding.message("en") == (
-        "Committee goal has no parent; link it to a goal on the level above")
+        "Committee goal has no parent; link it to a goal on the level above"
+    )
     assert validate(chain, lang="en")[0].params == {"level": "Committee goal"}
     # never a mix of languages, whichever language validate was asked for
-    assert str(finding) == ("bun1: Committee goal has no parent; link it to a goal on the "
-                            "level above")
+    assert str(finding) == (
+        "bun1: Committee goal has no parent; link it to a goal on the level above"
+    )
     assert validate(chain, lang="en")[0].message("sv").startswith("Nämndmål saknar")
 
 
@@ -82,31 +85,50 @@ def test_cross_cutting_goal_missing_in_a_committee() -> None:
     chain = gc.GoalChain(model="nynashamn")
     chain.add_goal("v", "Vision 2040", level="vision")
     chain.add_goal("kf", "KF-mål", level="council", parents=["v"])
-    chain.add_goal("sn", "Attraktiv arbetsgivare", level="committee", parents=["kf"],
-                   owner="Socialnämnden", cross_cutting=True)
+    chain.add_goal(
+        "sn",
+        "Attraktiv arbetsgivare",
+        level="committee",
+        parents=["kf"],
+        owner="Socialnämnden",
+        cross_cutting=True,
+    )
     chain.add_goal("bun", "Egen", level="committee", parents=["kf"], owner="BUN")
     found = validate(chain, lang="en")
     assert [(f.element, f.code, f.severity) for f in found] == [
-        ("BUN", "cross_cutting_missing", "warning")]
+        ("BUN", "cross_cutting_missing", "warning")
+    ]
     assert found[0].message("en") == (
-        "the cross-cutting goal 'Attraktiv arbetsgivare' is missing for BUN")
+        "the cross-cutting goal 'Attraktiv arbetsgivare' is missing for BUN"
+    )
 
 
-@pytest.mark.parametrize(("direction", "baseline", "target", "flagged"), [
-    ("increase", 78.0, 90.0, False),
-    ("increase", 78.0, 70.0, True),
-    ("decrease", 78.0, 70.0, False),
-    ("decrease", 78.0, 90.0, True),
-    ("maintain", 78.0, 70.0, False),
-    ("increase", 78.0, 78.0, False),
-])
-def test_target_against_direction(direction: str, baseline: float, target: float,
-                                  flagged: bool) -> None:
+@pytest.mark.parametrize(
+    ("direction", "baseline", "target", "flagged"),
+    [
+        ("increase", 78.0, 90.0, False),
+        ("increase", 78.0, 70.0, True),
+        ("decrease", 78.0, 70.0, False),
+        ("decrease", 78.0, 90.0, True),
+        ("maintain", 78.0, 70.0, False),
+        ("increase", 78.0, 78.0, False),
+    ],
+)
+def test_target_against_direction(
+    direction: str, baseline: float, target: float, flagged: bool
+) -> None:
     chain = gc.GoalChain()
     chain.add_goal("v", "Vision", level="vision")
     chain.add_goal("kf", "KF-mål", level="council", parents=["v"])
-    chain.add_indicator("i", "Ind", parents=["kf"], unit="%", direction=direction,
-                        baseline=(2022, baseline), target=(2026, target))
+    chain.add_indicator(
+        "i",
+        "Ind",
+        parents=["kf"],
+        unit="%",
+        direction=direction,
+        baseline=(2022, baseline),
+        target=(2026, target),
+    )
     assert (codes(chain) == [("i", "target_against_direction", "warning")]) == flagged
     if flagged:
         text = validate(chain, lang="en")[0].message("en")
@@ -118,23 +140,32 @@ def test_errors_come_first() -> None:
     chain = gc.GoalChain()
     chain.add_goal("v", "Vision", level="vision")
     chain.add_goal("kf", "KF-mål", level="council", parents=["v"])
-    chain.add_indicator("i", "Ind", parents=["kf"], unit="%", direction="increase",
-                        baseline=(2022, 5.0), target=(2026, 1.0))
+    chain.add_indicator(
+        "i",
+        "Ind",
+        parents=["kf"],
+        unit="%",
+        direction="increase",
+        baseline=(2022, 5.0),
+        target=(2026, 1.0),
+    )
     chain.add_goal("bun", "Nämndmål", level="committee")
     assert [f.severity for f in validate(chain)] == ["error", "warning"]
 
 
 def test_finding_helpers() -> None:
-    finding = Finding(element="bun1", code="orphan", severity="error",
-                      params={"level": "Nämndmål"})
+    finding = Finding(element="bun1", code="orphan", severity="error", params={"level": "Nämndmål"})
     assert str(finding) == "bun1: Nämndmål has no parent; link it to a goal on the level above"
     assert finding.to_dict() == {
-        "element": "bun1", "code": "orphan", "severity": "error",
+        "element": "bun1",
+        "code": "orphan",
+        "severity": "error",
         "message": "Nämndmål saknar överordnat mål; koppla den till ett mål på nivån ovanför",
     }
     assert finding.to_dict("en")["message"].startswith("Nämndmål has no parent")
-    assert finding == Finding(element="bun1", code="orphan", severity="error",
-                              params={"level": "Nämndmål"})
+    assert finding == Finding(
+        element="bun1", code="orphan", severity="error", params={"level": "Nämndmål"}
+    )
 
 
 def test_validate_never_raises_on_a_broken_chain() -> None:
@@ -155,12 +186,26 @@ def test_annual_targets_that_step_against_the_direction_are_warned() -> None:
     chain = gc.GoalChain(name="Steg")
     chain.add_goal("v", "Vision", level="vision")
     chain.add_goal("k", "Mål", level="council", parents=["v"])
-    chain.add_indicator("up", "Andel", parents=["k"], unit="percent", direction="increase",
-                        baseline=(2022, 78.0), target=(2026, 90.0),
-                        annual_targets={2023: 95.0, 2024: 60.0, 2025: 87.0})
-    chain.add_indicator("down", "Väntetid", parents=["k"], unit="day", direction="decrease",
-                        baseline=(2022, 40.0), target=(2026, 20.0),
-                        annual_targets={2023: 35.0, 2024: 30.0, 2025: 25.0})
+    chain.add_indicator(
+        "up",
+        "Andel",
+        parents=["k"],
+        unit="percent",
+        direction="increase",
+        baseline=(2022, 78.0),
+        target=(2026, 90.0),
+        annual_targets={2023: 95.0, 2024: 60.0, 2025: 87.0},
+    )
+    chain.add_indicator(
+        "down",
+        "Väntetid",
+        parents=["k"],
+        unit="day",
+        direction="decrease",
+        baseline=(2022, 40.0),
+        target=(2026, 20.0),
+        annual_targets={2023: 35.0, 2024: 30.0, 2025: 25.0},
+    )
     steps = [f for f in chain.validate() if f.code == "step_against_direction"]
     assert [(f.element, f.params["year"]) for f in steps] == [("up", 2024)]
     assert all(f.severity == "warning" for f in steps)

@@ -11,16 +11,18 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from importlib import metadata
 from types import MappingProxyType
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, overload
 
 from .exceptions import RegistrationError, UnknownNameError
 
 __all__ = ["Registry"]
 
 T = TypeVar("T")
+U = TypeVar("U")
+F = TypeVar("F", bound=Callable[..., Any])
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
@@ -79,6 +81,14 @@ class Registry(Mapping[str, T], Generic[T]):
     def view(self) -> Mapping[str, Any]:
         """A read-only live view of the raw entries (lazy strings unresolved)."""
         return MappingProxyType(self._entries)
+
+    @overload
+    def register(
+        self, name: str, obj: None = None, *, replace: bool = False
+    ) -> Callable[[F], F]: ...
+
+    @overload
+    def register(self, name: str, obj: U, *, replace: bool = False) -> U: ...
 
     def register(self, name: str, obj: Any = None, *, replace: bool = False) -> Any:
         """Register *obj* under *name*, or return a decorator that does.
@@ -175,4 +185,3 @@ class Registry(Mapping[str, T], Generic[T]):
 
     def __repr__(self) -> str:
         return f"<Registry of {self._kind}s: {', '.join(self._entries)}>"
-

@@ -31,10 +31,14 @@ __all__ = ["main"]
 
 _TEXT = {
     "valid": {"sv": "{file}: giltig ({n} element)", "en": "{file}: valid ({n} elements)"},
-    "warnings": {"sv": "{file}: giltig med {w} varning(ar)", "en": "{file}: valid with {w} "
-                 "warning(s)"},
-    "invalid": {"sv": "{file}: {e} fel, {w} varning(ar)", "en": "{file}: {e} error(s), {w} "
-                "warning(s)"},
+    "warnings": {
+        "sv": "{file}: giltig med {w} varning(ar)",
+        "en": "{file}: valid with {w} warning(s)",
+    },
+    "invalid": {
+        "sv": "{file}: {e} fel, {w} varning(ar)",
+        "en": "{file}: {e} error(s), {w} warning(s)",
+    },
     "unreadable": {"sv": "{file}: kan inte läsas: {msg}", "en": "{file}: cannot be read: {msg}"},
     "error": {"sv": "fel", "en": "error"},
     "warning": {"sv": "varning", "en": "warning"},
@@ -50,11 +54,11 @@ _TEXT = {
     },
     "demo_next": {
         "sv": "Prova själv: goalchain show examples/burlov.yaml  ·  goalchain validate "
-              "examples/lerum.yaml  ·  python -c \"import goalchain as gc; "
-              "print(gc.load('examples/grastorp.yaml'))\"",
+        'examples/lerum.yaml  ·  python -c "import goalchain as gc; '
+        "print(gc.load('examples/grastorp.yaml'))\"",
         "en": "Try: goalchain show examples/burlov.yaml  ·  goalchain validate "
-              "examples/lerum.yaml  ·  python -c \"import goalchain as gc; "
-              "print(gc.load('examples/grastorp.yaml'))\"",
+        'examples/lerum.yaml  ·  python -c "import goalchain as gc; '
+        "print(gc.load('examples/grastorp.yaml'))\"",
     },
 }
 
@@ -81,29 +85,41 @@ def _build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     def lang_option(sub: argparse.ArgumentParser) -> None:
-        sub.add_argument("--lang", choices=("sv", "en"), default="sv",
-                         help="language of labels and messages (default sv)")
+        sub.add_argument(
+            "--lang",
+            choices=("sv", "en"),
+            default="sv",
+            help="language of labels and messages (default sv)",
+        )
 
-    validate = commands.add_parser("validate", help="check a chain file; exit 1 on findings",
-                                   description="Load a chain file and check its structure. "
-                                   "Exit 0 when valid, 1 when it has errors (or warnings with "
-                                   "--strict), 2 on a user error.")
+    validate = commands.add_parser(
+        "validate",
+        help="check a chain file; exit 1 on findings",
+        description="Load a chain file and check its structure. "
+        "Exit 0 when valid, 1 when it has errors (or warnings with "
+        "--strict), 2 on a user error.",
+    )
     validate.add_argument("file", type=Path, help="a .yaml, .yml or .json chain file")
     validate.add_argument("--format", choices=("text", "json"), default="text")
     validate.add_argument("--strict", action="store_true", help="warnings also fail")
     lang_option(validate)
 
-    show = commands.add_parser("show", help="print the chain as a tree",
-                               description="Print the chain as an indented tree with levels, "
-                               "owners, weights and the latest data.")
+    show = commands.add_parser(
+        "show",
+        help="print the chain as a tree",
+        description="Print the chain as an indented tree with levels, "
+        "owners, weights and the latest data.",
+    )
     show.add_argument("file", type=Path, help="a .yaml, .yml or .json chain file")
     show.add_argument("--period", help="show data up to this period, e.g. 2024 or 2024-T2")
     show.add_argument("--no-data", action="store_true", help="structure only")
     lang_option(show)
 
-    demo = commands.add_parser("demo", help="run goalchain on the bundled example chain",
-                               description="Load, validate and show the example chain "
-                               "bundled in the package.")
+    demo = commands.add_parser(
+        "demo",
+        help="run goalchain on the bundled example chain",
+        description="Load, validate and show the example chain bundled in the package.",
+    )
     lang_option(demo)
     return parser
 
@@ -126,9 +142,23 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
         chain = _load(args.file)
     except GoalchainError as err:
         if args.format == "json":
-            json.dump({"file": str(args.file), "valid": False, "findings": [
-                {"element": None, "code": "unreadable", "severity": "error",
-                 "message": str(err)}]}, out, ensure_ascii=False, indent=2)
+            json.dump(
+                {
+                    "file": str(args.file),
+                    "valid": False,
+                    "findings": [
+                        {
+                            "element": None,
+                            "code": "unreadable",
+                            "severity": "error",
+                            "message": str(err),
+                        }
+                    ],
+                },
+                out,
+                ensure_ascii=False,
+                indent=2,
+            )
             out.write("\n")
         else:
             out.write(_t("unreadable", lang, file=args.file, msg=str(err)) + "\n")
@@ -138,9 +168,16 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
     warnings = [f for f in findings if f.severity == "warning"]
     failed = bool(errors) or (args.strict and bool(warnings))
     if args.format == "json":
-        json.dump({"file": str(args.file), "valid": not failed,
-                   "findings": [f.to_dict(lang) for f in findings]},
-                  out, ensure_ascii=False, indent=2)
+        json.dump(
+            {
+                "file": str(args.file),
+                "valid": not failed,
+                "findings": [f.to_dict(lang) for f in findings],
+            },
+            out,
+            ensure_ascii=False,
+            indent=2,
+        )
         out.write("\n")
         return 1 if failed else 0
     by_element: dict[str, list[str]] = {}
@@ -165,8 +202,9 @@ def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
     from .report import render_tree
 
     chain = _load(args.file)
-    out.write(render_tree(chain, lang=args.lang, period=args.period,
-                          show_data=not args.no_data) + "\n")
+    out.write(
+        render_tree(chain, lang=args.lang, period=args.period, show_data=not args.no_data) + "\n"
+    )
     return 0
 
 
@@ -192,11 +230,20 @@ def _cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
     else:
         out.write("\n")
         for finding in findings:
-            out.write(f"  {finding.element}: {_t(finding.severity, lang)}: "
-                      f"{finding.message(lang)}\n")
+            out.write(
+                f"  {finding.element}: {_t(finding.severity, lang)}: {finding.message(lang)}\n"
+            )
     n_measurements = len(chain.measurements())
-    out.write(_t("demo_data", lang, m=n_measurements, i=len(chain.indicators()),
-                 a=len(chain.assessments())) + "\n\n")
+    out.write(
+        _t(
+            "demo_data",
+            lang,
+            m=n_measurements,
+            i=len(chain.indicators()),
+            a=len(chain.assessments()),
+        )
+        + "\n\n"
+    )
     out.write(_t("demo_next", lang) + "\n")
     return 0
 
@@ -204,8 +251,9 @@ def _cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
 _COMMANDS = {"validate": _cmd_validate, "show": _cmd_show, "demo": _cmd_demo}
 
 
-def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None,
-         err: TextIO | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: TextIO | None = None
+) -> int:
     """Run the command line; returns the exit code.
 
     Examples

@@ -234,9 +234,7 @@ class UnknownNameError(GoalchainError, LookupError):
         self.name = name
         self.kind = kind
         self.known = tuple(sorted(known))
-        super().__init__(
-            f"unknown {kind} {name!r}; registered: {', '.join(self.known) or 'none'}"
-        )
+        super().__init__(f"unknown {kind} {name!r}; registered: {', '.join(self.known) or 'none'}")
 
 
 class UnknownMethodError(UnknownNameError):

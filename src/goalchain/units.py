@@ -175,8 +175,14 @@ def parse_unit(text: str) -> pint.Unit:
     registry = get_registry()
     try:
         unit = registry.parse_units(_swedish_unit_text(text.strip()))
-    except (pint.errors.UndefinedUnitError, pint.errors.DefinitionSyntaxError, AttributeError,
-            TypeError, ValueError, AssertionError) as err:
+    except (
+        pint.errors.UndefinedUnitError,
+        pint.errors.DefinitionSyntaxError,
+        AttributeError,
+        TypeError,
+        ValueError,
+        AssertionError,
+    ) as err:
         raise UnknownUnitError(text) from err
     return unit
 
@@ -372,8 +378,9 @@ _SHARE_UNITS = frozenset({"percent", "permille", "ppm", "ppb"})
 
 def _dimensionless_kinds(unit: Any) -> frozenset[str]:
     names = dict(getattr(unit, "_units", {}))
-    return frozenset("share" if name in _SHARE_UNITS else name
-                     for name, power in names.items() if power)
+    return frozenset(
+        "share" if name in _SHARE_UNITS else name for name, power in names.items() if power
+    )
 
 
 def _same_dimensionless_kind(source: Any, target: Any) -> bool:
@@ -402,5 +409,6 @@ def magnitude_in(quantity: pint.Quantity[Any], unit: str) -> float:
     1.2345
     """
     quantity = parse_quantity(quantity)
-    return _to(quantity, parse_unit(unit), expected=unit, element=None, field=None,
-               original=quantity)
+    return _to(
+        quantity, parse_unit(unit), expected=unit, element=None, field=None, original=quantity
+    )

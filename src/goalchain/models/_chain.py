@@ -62,8 +62,9 @@ def _period(value: Any, element: str) -> Period:
     try:
         return Period.parse(value)
     except PeriodError as err:
-        raise PeriodError(str(err).removeprefix("field 'period': "), element=element,
-                          field="period") from err
+        raise PeriodError(
+            str(err).removeprefix("field 'period': "), element=element, field="period"
+        ) from err
 
 
 class GoalChain:
@@ -265,8 +266,9 @@ class GoalChain:
 
     def copy(self) -> GoalChain:
         """An independent copy; changing one never changes the other."""
-        new = GoalChain(self._name, self._model, municipality=self._municipality,
-                        metadata=self._metadata)
+        new = GoalChain(
+            self._name, self._model, municipality=self._municipality, metadata=self._metadata
+        )
         new._graph = self._graph.copy()
         for node in new._graph.nodes:  # node attribute dicts must not be shared
             new._graph.nodes[node].update(dict(self._graph.nodes[node]))
@@ -334,9 +336,18 @@ class GoalChain:
 
         Returns the new :class:`Goal`. See :meth:`add` for the errors.
         """
-        goal = Goal(id=id, title=title, level=level, owner=owner, description=description,
-                    decision=decision, cross_cutting=cross_cutting, tags=tuple(tags),
-                    rollup=rollup, extra=extra)
+        goal = Goal(
+            id=id,
+            title=title,
+            level=level,
+            owner=owner,
+            description=description,
+            decision=decision,
+            cross_cutting=cross_cutting,
+            tags=tuple(tags),
+            rollup=rollup,
+            extra=extra,
+        )
         return self.add(goal, parents=parents)  # type: ignore[return-value]
 
     def add_indicator(
@@ -367,11 +378,22 @@ class GoalChain:
         *level* defaults to the model's first indicator level.
         """
         indicator = Indicator(
-            id=id, title=title, level=level or self._model.default_level("indicator"),
-            owner=owner, description=description, tags=tuple(tags), extra=extra, unit=unit,
-            direction=direction, baseline=baseline, target=target,  # type: ignore[arg-type]
-            annual_targets=annual_targets or (), progression=progression, kolada=kolada,
-            frequency=frequency, lag=lag,  # type: ignore[arg-type]
+            id=id,
+            title=title,
+            level=level or self._model.default_level("indicator"),
+            owner=owner,
+            description=description,
+            tags=tuple(tags),
+            extra=extra,
+            unit=unit,
+            direction=direction,  # type: ignore[arg-type]
+            baseline=baseline,
+            target=target,
+            annual_targets=annual_targets or (),
+            progression=progression,
+            kolada=kolada,
+            frequency=frequency,  # type: ignore[arg-type]
+            lag=lag,
         )
         return self.add(indicator, parents=parents)  # type: ignore[return-value]
 
@@ -393,9 +415,17 @@ class GoalChain:
     ) -> Activity:
         """Add an activity (åtagande, uppdrag) below *parents*, with owner and due date."""
         activity = Activity(
-            id=id, title=title, level=level or self._model.default_level("activity"),
-            owner=owner, description=description, tags=tuple(tags), extra=extra,
-            start=start, due=due, status=status, progress=progress,  # type: ignore[arg-type]
+            id=id,
+            title=title,
+            level=level or self._model.default_level("activity"),
+            owner=owner,
+            description=description,
+            tags=tuple(tags),
+            extra=extra,
+            start=start,
+            due=due,
+            status=status,  # type: ignore[arg-type]
+            progress=progress,
         )
         return self.add(activity, parents=parents)  # type: ignore[return-value]
 
@@ -407,15 +437,19 @@ class GoalChain:
         """
         old = self[element_id]
         if "id" in changes and changes["id"] != element_id:
-            raise InvalidValueError("an element's id cannot be changed; add a new element",
-                                    element=element_id, field="id")
+            raise InvalidValueError(
+                "an element's id cannot be changed; add a new element",
+                element=element_id,
+                field="id",
+            )
         fields = [a.name for a in attrs.fields(type(old))]
         unknown = sorted(set(changes) - set(fields))
         if unknown:
             raise InvalidValueError(
                 f"{old.kind} has no field {', '.join(map(repr, unknown))}; "
                 f"fields: {', '.join(fields)}",
-                element=element_id, field=unknown[0],
+                element=element_id,
+                field=unknown[0],
             )
         if isinstance(old, Indicator) and changes.get("unit", old.unit) != old.unit:
             # Values are floats in the old unit: give them with it, so they convert.
@@ -437,9 +471,13 @@ class GoalChain:
         converted: dict[tuple[Period, str], Measurement] | None = None
         if isinstance(new, Indicator) and isinstance(old, Indicator) and new.unit != old.unit:
             converted = {
-                key: attrs.evolve(m, value=convert(parse_quantity(m.value, m.unit), new.unit,
-                                                   element=element_id, field="unit"),
-                                  unit=new.unit)
+                key: attrs.evolve(
+                    m,
+                    value=convert(
+                        parse_quantity(m.value, m.unit), new.unit, element=element_id, field="unit"
+                    ),
+                    unit=new.unit,
+                )
                 for key, m in self._measurements.get(element_id, {}).items()
             }
         self._graph.nodes[element_id].update(self._node_attrs(new))
@@ -546,7 +584,8 @@ class GoalChain:
                 if kind not in _ELEMENT_TYPES:
                     raise InvalidValueError(
                         f"node {node!r}: kind {kind!r} is invalid; valid: "
-                        f"{', '.join(_ELEMENT_TYPES)}", field="kind",
+                        f"{', '.join(_ELEMENT_TYPES)}",
+                        field="kind",
                     )
                 if kind != "goal" and "level" not in data:
                     data["level"] = chain._model.default_level(kind)
@@ -554,13 +593,14 @@ class GoalChain:
                 if data.pop("id", node) != node:
                     raise InvalidValueError(
                         f"node {node!r} has the attribute id={graph.nodes[node]['id']!r}; "
-                        "the node itself is the id", element=str(node), field="id",
+                        "the node itself is the id",
+                        element=str(node),
+                        field="id",
                     )
                 given_extra = data.pop("extra", None) or {}
                 unknown = set(data) - fields
                 extra = {k: data.pop(k) for k in sorted(unknown, key=str)}
-                element = _ELEMENT_TYPES[kind](id=node, **data,
-                                               extra={**extra, **given_extra})
+                element = _ELEMENT_TYPES[kind](id=node, **data, extra={**extra, **given_extra})
             elif element.id != node:
                 raise InvalidValueError(
                     f"node {node!r} carries element with id {element.id!r}", element=str(node)
@@ -570,8 +610,12 @@ class GoalChain:
         return chain
 
     def _node_attrs(self, element: Element) -> dict[str, Any]:
-        return {"element": element, "kind": element.kind, "level": element.level,
-                "title": element.title}
+        return {
+            "element": element,
+            "kind": element.kind,
+            "level": element.level,
+            "title": element.title,
+        }
 
     def _check_level_kind(self, element: Element) -> None:
         level = self._model.level(element.level, element=element.id)
@@ -587,8 +631,11 @@ class GoalChain:
     def _check_level_rule(self, parent: Element, child: Element) -> None:
         if not self._model.allows(parent.level, child.level):
             allowed = self._model.level(parent.level).children
-            what = (f"only {', '.join(allowed)} may sit below it" if allowed
-                    else "nothing may sit below it")
+            what = (
+                f"only {', '.join(allowed)} may sit below it"
+                if allowed
+                else "nothing may sit below it"
+            )
             raise LevelError(
                 f"{child.id!r} ({child.level}) cannot sit below {parent.id!r} ({parent.level}) "
                 f"in model {self._model.name!r}: {what}",
@@ -607,12 +654,14 @@ class GoalChain:
         for parent, weight in pairs:
             if parent not in self._graph:
                 raise UnknownElementError(
-                    str(parent), known=self._graph.nodes,
+                    str(parent),
+                    known=self._graph.nodes,
                     context=f"named as parent of {element.id!r}",
                 )
             if parent in seen:
-                raise DuplicateError(f"{parent!r} is named twice as parent of {element.id!r}",
-                                     element=element.id)
+                raise DuplicateError(
+                    f"{parent!r} is named twice as parent of {element.id!r}", element=element.id
+                )
             seen.add(parent)
             if parent == element.id:
                 raise CycleError([parent, element.id])
@@ -676,13 +725,17 @@ class GoalChain:
             except UnknownUnitError as err:
                 raise UnknownUnitError(err.unit, element=indicator_id, field="unit") from err
             except InvalidValueError as err:
-                raise InvalidValueError(
-                    str(err), element=indicator_id, field="value"
-                ) from err
+                raise InvalidValueError(str(err), element=indicator_id, field="value") from err
         number = convert(quantity, element.unit, element=indicator_id, field="value")
         measurement = Measurement(
-            indicator=indicator_id, period=period, value=number, unit=element.unit,
-            gender=gender, preliminary=preliminary, source=source, extra=extra,
+            indicator=indicator_id,
+            period=period,
+            value=number,
+            unit=element.unit,
+            gender=gender,
+            preliminary=preliminary,
+            source=source,
+            extra=extra,
         )
         self._store_measurement(measurement, replace=replace)
         return measurement
@@ -690,9 +743,15 @@ class GoalChain:
     def add_measurement(self, measurement: Measurement, *, replace: bool = False) -> Measurement:
         """Add a :class:`Measurement` object (converted to the indicator's unit)."""
         return self.record(
-            measurement.indicator, measurement.period, measurement.value, unit=measurement.unit,
-            gender=measurement.gender, preliminary=measurement.preliminary,
-            source=measurement.source, extra=measurement.extra, replace=replace,
+            measurement.indicator,
+            measurement.period,
+            measurement.value,
+            unit=measurement.unit,
+            gender=measurement.gender,
+            preliminary=measurement.preliminary,
+            source=measurement.source,
+            extra=measurement.extra,
+            replace=replace,
         )
 
     def _store_measurement(self, measurement: Measurement, *, replace: bool) -> None:
@@ -735,8 +794,15 @@ class GoalChain:
         """
         self[id]
         assessment = Assessment(
-            element=id, period=_period(period, id), status=status, score=score, rationale=rationale,  # type: ignore[arg-type]
-            participants=tuple(participants), date=date, method=method, extra=extra,
+            element=id,
+            period=_period(period, id),
+            status=status,  # type: ignore[arg-type]
+            score=score,
+            rationale=rationale,
+            participants=tuple(participants),
+            date=date,
+            method=method,
+            extra=extra,
         )
         return self.add_assessment(assessment, replace=replace)
 
@@ -765,8 +831,10 @@ class GoalChain:
             ids = [i for i in self._graph.nodes if i in self._measurements]
         out = []
         for i in ids:
-            for m in sorted(self._measurements.get(i, {}).values(),
-                            key=lambda m: (m.period.sort_key(), m.gender)):
+            for m in sorted(
+                self._measurements.get(i, {}).values(),
+                key=lambda m: (m.period.sort_key(), m.gender),
+            ):
                 if gender is None or m.gender == gender:
                     out.append(m)
         return out
@@ -775,16 +843,17 @@ class GoalChain:
         """An indicator's values as an ordered mapping period -> value."""
         return {m.period: m.value for m in self.measurements(indicator_id, gender=gender)}
 
-    def assessments(
-        self, element_id: str | None = None, *, period: Any = None
-    ) -> list[Assessment]:
+    def assessments(self, element_id: str | None = None, *, period: Any = None) -> list[Assessment]:
         """Assessments, optionally of one element or period, sorted by period."""
         wanted = Period.parse(period) if period is not None else None
         if element_id is not None:
             self[element_id]
-        out = [a for a in self._assessments.values()
-               if (element_id is None or a.element == element_id)
-               and (wanted is None or a.period == wanted)]
+        out = [
+            a
+            for a in self._assessments.values()
+            if (element_id is None or a.element == element_id)
+            and (wanted is None or a.period == wanted)
+        ]
         order = {n: i for i, n in enumerate(self._graph.nodes)}
         return sorted(out, key=lambda a: (order[a.element], a.period.sort_key()))
 

@@ -115,7 +115,8 @@ class Measurement:
         check_choice(self.gender, GENDERS, field="gender", element=eid)
         if not isinstance(self.preliminary, bool):
             raise InvalidValueError(
-                f"expected true or false, got {self.preliminary!r}", element=eid,
+                f"expected true or false, got {self.preliminary!r}",
+                element=eid,
                 field="preliminary",
             )
         check_text(self.source, field="source", element=eid, optional=True)
@@ -190,4 +191,3 @@ class Assessment:
     def key(self) -> tuple[str, Period]:
         """(element, period): what identifies an assessment in a chain."""
         return (self.element, self.period)
-

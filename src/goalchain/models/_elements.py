@@ -85,8 +85,9 @@ def _decision(value: Any) -> Decision | None:
         known = {k: value[k] for k in ("body", "date", "reference") if k in value}
         extra = {k: v for k, v in value.items() if k not in known}
         if "body" not in known:
-            raise InvalidValueError(f"a decision needs a 'body', got {dict(value)!r}",
-                                    field="decision")
+            raise InvalidValueError(
+                f"a decision needs a 'body', got {dict(value)!r}", field="decision"
+            )
         return Decision(**known, extra=extra)
     raise InvalidValueError(
         f"expected a decision {{body, date, reference}}, got {value!r}", field="decision"
@@ -171,7 +172,8 @@ class Goal(Element):
         if not isinstance(self.cross_cutting, bool):
             raise InvalidValueError(
                 f"expected true or false, got {self.cross_cutting!r}",
-                element=self.id, field="cross_cutting",
+                element=self.id,
+                field="cross_cutting",
             )
         check_text(self.rollup, field="rollup", element=self.id, optional=True)
 
@@ -237,30 +239,39 @@ class Indicator(Element):
         check_choice(self.frequency, FREQUENCIES, field="frequency", element=eid)
         set_ = object.__setattr__
         if self.baseline is not None:
-            set_(self, "baseline", year_value(self.baseline, self.unit, field="baseline",
-                                              element=eid))
+            set_(
+                self,
+                "baseline",
+                year_value(self.baseline, self.unit, field="baseline", element=eid),
+            )
         if self.target is not None:
             set_(self, "target", year_value(self.target, self.unit, field="target", element=eid))
-        if self.baseline is not None and self.target is not None and (
-            self.target.year <= self.baseline.year
+        if (
+            self.baseline is not None
+            and self.target is not None
+            and (self.target.year <= self.baseline.year)
         ):
             raise PeriodError(
                 f"target year {self.target.year} must come after baseline year "
                 f"{self.baseline.year}",
-                element=eid, field="target",
+                element=eid,
+                field="target",
             )
         set_(self, "annual_targets", self._read_annual_targets(self.annual_targets))
         check_text(self.progression, field="progression", element=eid, optional=True)
-        if self.kolada is not None and (not isinstance(self.kolada, str)
-                                        or not _KOLADA.match(self.kolada)):
+        if self.kolada is not None and (
+            not isinstance(self.kolada, str) or not _KOLADA.match(self.kolada)
+        ):
             raise InvalidValueError(
                 f"{self.kolada!r} is not a Kolada KPI id; they look like 'N15436' or 'U23471'",
-                element=eid, field="kolada",
+                element=eid,
+                field="kolada",
             )
         if isinstance(self.lag, bool) or not isinstance(self.lag, int) or not 0 <= self.lag <= 10:
             raise InvalidValueError(
                 f"lag must be a whole number of years 0-10, got {self.lag!r}",
-                element=eid, field="lag",
+                element=eid,
+                field="lag",
             )
 
     def _read_annual_targets(self, value: Any) -> tuple[YearValue, ...]:
@@ -269,11 +280,13 @@ class Indicator(Element):
         pairs = value.items() if isinstance(value, Mapping) else value
         if isinstance(pairs, (str, bytes)):
             raise InvalidValueError(
-                f"expected year -> value pairs, got {value!r}", element=self.id,
+                f"expected year -> value pairs, got {value!r}",
+                element=self.id,
                 field="annual_targets",
             )
-        out = [year_value(pair, self.unit, field="annual_targets", element=self.id)
-               for pair in pairs]
+        out = [
+            year_value(pair, self.unit, field="annual_targets", element=self.id) for pair in pairs
+        ]
         years = [p.year for p in out]
         if len(set(years)) != len(years):
             raise InvalidValueError(
@@ -284,9 +297,9 @@ class Indicator(Element):
         for year in years:
             if (low is not None and year < low) or (high is not None and year > high):
                 raise PeriodError(
-                    f"annual target for {year} lies outside the baseline-target span "
-                    f"{low}-{high}",
-                    element=self.id, field="annual_targets",
+                    f"annual target for {year} lies outside the baseline-target span {low}-{high}",
+                    element=self.id,
+                    field="annual_targets",
                 )
         return tuple(sorted(out))
 
@@ -315,7 +328,7 @@ class Indicator(Element):
         >>> ind = Indicator(id="i1", title="Behöriga", level="indicator", unit="percent",
         ...                 baseline=(2022, 78.0), target=(2026, 90.0),
         ...                 annual_targets={2023: 80.0, 2024: 83.0, 2025: 86.5})
-        >>> ind.trajectory().values
+        >>> ind.trajectory().magnitudes
         {2022: 78.0, 2023: 80.0, 2024: 83.0, 2025: 86.5, 2026: 90.0}
         """
         from ..exceptions import ProgressionError
@@ -325,19 +338,27 @@ class Indicator(Element):
             missing = "a baseline" if self.baseline is None else "a target"
             raise ProgressionError(
                 f"annual targets need a baseline and a target; the indicator has no {missing[2:]}",
-                element=self.id, field="baseline" if self.baseline is None else "target",
+                element=self.id,
+                field="baseline" if self.baseline is None else "target",
             )
         direction = self.direction
         try:
             if self.annual_targets:
                 return annual_targets(
-                    baseline=self.baseline, target=self.target, method="steps",
-                    steps={p.year: p.value for p in self.annual_targets}, unit=self.unit,
-                    decimals=decimals, direction=direction,
+                    baseline=self.baseline,
+                    target=self.target,
+                    method="steps",
+                    steps={p.year: p.value for p in self.annual_targets},
+                    unit=self.unit,
+                    decimals=decimals,
+                    direction=direction,
                 )
             return annual_targets(
-                baseline=self.baseline, target=self.target,
-                method=self.progression or "linear", unit=self.unit, decimals=decimals,
+                baseline=self.baseline,
+                target=self.target,
+                method=self.progression or "linear",
+                unit=self.unit,
+                decimals=decimals,
                 direction=direction,
             )
         except ProgressionError as err:
@@ -382,7 +403,8 @@ class Activity(Element):
         if self.start and self.due and self.due < self.start:
             raise PeriodError(
                 f"due date {self.due} comes before start date {self.start}",
-                element=eid, field="due",
+                element=eid,
+                field="due",
             )
         check_choice(self.status, ACTIVITY_STATUSES, field="status", element=eid)
         if self.progress is not None:

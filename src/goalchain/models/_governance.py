@@ -95,7 +95,9 @@ class Level:
     def to_data(self) -> dict[str, Any]:
         """A plain dict as written to files."""
         data: dict[str, Any] = {
-            "key": self.key, "label_sv": self.label_sv, "label_en": self.label_en,
+            "key": self.key,
+            "label_sv": self.label_sv,
+            "label_en": self.label_en,
         }
         if self.kind != "goal":
             data["kind"] = self.kind
@@ -292,8 +294,13 @@ _PRESET_MODELS: dict[str, GovernanceModel] = {
             ),
             levels=_levels(
                 ("vision", "Vision", "Vision", "goal", ("priority",)),
-                ("priority", "Politisk prioritering", "Political priority", "goal",
-                 ("effect_goal", "indicator")),
+                (
+                    "priority",
+                    "Politisk prioritering",
+                    "Political priority",
+                    "goal",
+                    ("effect_goal", "indicator"),
+                ),
                 ("effect_goal", "Effektmål", "Effect goal", "goal", _LEAVES),
                 _INDICATOR,
                 _ACTIVITY,
@@ -310,8 +317,13 @@ _PRESET_MODELS: dict[str, GovernanceModel] = {
             ),
             levels=_levels(
                 ("vision", "Vision", "Vision", "goal", ("council",)),
-                ("council", "Kommunfullmäktiges mål", "Council goal", "goal",
-                 ("committee", "indicator")),
+                (
+                    "council",
+                    "Kommunfullmäktiges mål",
+                    "Council goal",
+                    "goal",
+                    ("committee", "indicator"),
+                ),
                 ("committee", "Nämndmål", "Committee goal", "goal", _LEAVES),
                 ("indicator", "Indikator", "Indicator", "indicator", ()),
                 ("activity", "Aktivitet", "Activity", "activity", ()),
@@ -328,8 +340,13 @@ _PRESET_MODELS: dict[str, GovernanceModel] = {
             ),
             levels=_levels(
                 ("vision", "Vision", "Vision", "goal", ("council",)),
-                ("council", "Kommunfullmäktiges mål", "Council goal", "goal",
-                 ("committee", *_LEAVES)),
+                (
+                    "council",
+                    "Kommunfullmäktiges mål",
+                    "Council goal",
+                    "goal",
+                    ("committee", *_LEAVES),
+                ),
                 ("committee", "Nämndmål", "Committee goal", "goal", _LEAVES),
                 _INDICATOR,
                 _ACTIVITY,
@@ -364,12 +381,27 @@ _PRESET_MODELS: dict[str, GovernanceModel] = {
             ),
             levels=_levels(
                 ("vision", "Vision", "Vision", "goal", ("council",)),
-                ("council", "Kommunfullmäktiges mål och inriktning", "Council goal and direction",
-                 "goal", ("board", "indicator")),
-                ("board", "Kommunstyrelsens uppdrag", "Executive board assignment", "goal",
-                 ("director", *_LEAVES)),
-                ("director", "Kommundirektörens uppdrag", "Municipal director assignment", "goal",
-                 ("sector", *_LEAVES)),
+                (
+                    "council",
+                    "Kommunfullmäktiges mål och inriktning",
+                    "Council goal and direction",
+                    "goal",
+                    ("board", "indicator"),
+                ),
+                (
+                    "board",
+                    "Kommunstyrelsens uppdrag",
+                    "Executive board assignment",
+                    "goal",
+                    ("director", *_LEAVES),
+                ),
+                (
+                    "director",
+                    "Kommundirektörens uppdrag",
+                    "Municipal director assignment",
+                    "goal",
+                    ("sector", *_LEAVES),
+                ),
                 ("sector", "Sektorschefens uppdrag", "Sector head assignment", "goal", _LEAVES),
                 ("indicator", "Kvalitetsmått", "Quality measure", "indicator", ()),
                 ("activity", "Uppdrag", "Assignment", "activity", ()),

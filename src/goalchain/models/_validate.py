@@ -29,9 +29,9 @@ _MESSAGES: dict[str, dict[str, str]] = {
     },
     "owner_missing": {
         "sv": "{level} saknar utpekad mottagare (ägare); mål och uppdrag ska alltid riktas "
-              "till en mottagare",
+        "till en mottagare",
         "en": "{level} has no named recipient (owner); goals and assignments must always "
-              "be addressed to one",
+        "be addressed to one",
     },
     "cross_cutting_missing": {
         "sv": "det tvärsektoriella målet {title!r} saknas hos {owner}",
@@ -39,14 +39,14 @@ _MESSAGES: dict[str, dict[str, str]] = {
     },
     "step_against_direction": {
         "sv": "årsmålet för {year} ({value}) går emot riktningen {direction} från året före "
-              "({previous})",
+        "({previous})",
         "en": "the annual target for {year} ({value}) goes against the direction {direction} "
-              "from the year before ({previous})",
+        "from the year before ({previous})",
     },
     "target_against_direction": {
         "sv": "målvärdet {target} går emot riktningen {direction} från utgångsvärdet {baseline}",
         "en": "the target {target} goes against the direction {direction} from the "
-              "baseline {baseline}",
+        "baseline {baseline}",
     },
 }
 
@@ -91,8 +91,12 @@ class Finding:
 
     def to_dict(self, lang: str = "sv") -> dict[str, Any]:
         """A plain dict (for JSON output)."""
-        return {"element": self.element, "code": self.code, "severity": self.severity,
-                "message": self.message(lang)}
+        return {
+            "element": self.element,
+            "code": self.code,
+            "severity": self.severity,
+            "message": self.message(lang),
+        }
 
 
 def validate(chain: GoalChain, *, lang: str = "sv") -> list[Finding]:
@@ -117,13 +121,18 @@ def validate(chain: GoalChain, *, lang: str = "sv") -> list[Finding]:
 
     def both(key: str, labels: Callable[[str], str]) -> dict[str, Any]:
         """params in the asked language, and translations in both."""
-        return {"params": {key: labels(label)},
-                "translations": {code: {key: labels(code)} for code in ("sv", "en")}}
+        return {
+            "params": {key: labels(label)},
+            "translations": {code: {key: labels(code)} for code in ("sv", "en")},
+        }
 
     for element_id in chain.orphans():
         level = model.level(chain[element_id].level)
-        findings.append(Finding(element=element_id, code="orphan", severity="error",
-                                **both("level", level.label)))
+        findings.append(
+            Finding(
+                element=element_id, code="orphan", severity="error", **both("level", level.label)
+            )
+        )
     anchors = chain.council_levels()
 
     def anchor_label(lang: str) -> str:
@@ -132,13 +141,25 @@ def validate(chain: GoalChain, *, lang: str = "sv") -> list[Finding]:
     orphans = set(chain.orphans())
     for goal_id in chain.unanchored_goals():
         if goal_id not in orphans:
-            findings.append(Finding(element=goal_id, code="unanchored", severity="warning",
-                                    **both("anchor", anchor_label)))
+            findings.append(
+                Finding(
+                    element=goal_id,
+                    code="unanchored",
+                    severity="warning",
+                    **both("anchor", anchor_label),
+                )
+            )
     for element in chain.elements():
         element_level = model.level(element.level)
         if element_level.owner_required and not element.owner:
-            findings.append(Finding(element=element.id, code="owner_missing", severity="error",
-                                    **both("level", element_level.label)))
+            findings.append(
+                Finding(
+                    element=element.id,
+                    code="owner_missing",
+                    severity="error",
+                    **both("level", element_level.label),
+                )
+            )
         if isinstance(element, Indicator):
             finding = _direction_finding(element)
             if finding is not None:
@@ -146,8 +167,14 @@ def validate(chain: GoalChain, *, lang: str = "sv") -> list[Finding]:
             findings.extend(_step_findings(element))
     for title, owners in chain.missing_cross_cutting().items():
         for owner in owners:
-            findings.append(Finding(element=owner, code="cross_cutting_missing",
-                                    severity="warning", params={"title": title, "owner": owner}))
+            findings.append(
+                Finding(
+                    element=owner,
+                    code="cross_cutting_missing",
+                    severity="warning",
+                    params={"title": title, "owner": owner},
+                )
+            )
     return sorted(findings, key=lambda f: f.severity != "error")
 
 
@@ -155,15 +182,17 @@ def _direction_finding(indicator: Indicator) -> Finding | None:
     if indicator.baseline is None or indicator.target is None:
         return None
     base, target = indicator.baseline.value, indicator.target.value
-    against = (
-        (indicator.direction == "increase" and target < base)
-        or (indicator.direction == "decrease" and target > base)
+    against = (indicator.direction == "increase" and target < base) or (
+        indicator.direction == "decrease" and target > base
     )
     if not against:
         return None
-    return Finding(element=indicator.id, code="target_against_direction", severity="warning",
-                   params={"target": f"{target:g}", "baseline": f"{base:g}",
-                           "direction": indicator.direction})
+    return Finding(
+        element=indicator.id,
+        code="target_against_direction",
+        severity="warning",
+        params={"target": f"{target:g}", "baseline": f"{base:g}", "direction": indicator.direction},
+    )
 
 
 def _step_findings(indicator: Indicator) -> list[Finding]:
@@ -179,9 +208,17 @@ def _step_findings(indicator: Indicator) -> list[Finding]:
     out = []
     for previous, current in itertools.pairwise(points):
         if sign * (current.value - previous.value) < 0:
-            out.append(Finding(
-                element=indicator.id, code="step_against_direction", severity="warning",
-                params={"year": current.year, "value": f"{current.value:g}",
-                        "previous": f"{previous.value:g}", "direction": indicator.direction},
-            ))
+            out.append(
+                Finding(
+                    element=indicator.id,
+                    code="step_against_direction",
+                    severity="warning",
+                    params={
+                        "year": current.year,
+                        "value": f"{current.value:g}",
+                        "previous": f"{previous.value:g}",
+                        "direction": indicator.direction,
+                    },
+                )
+            )
     return out

@@ -49,7 +49,7 @@ def check_id(value: Any, *, field: str = "id", element: str | None = None) -> st
     if not isinstance(value, str) or not _ID.match(value):
         raise InvalidValueError(
             f"id {value!r} is invalid; ids are non-empty strings without leading or trailing "
-            "spaces or line breaks (numbers such as municipality codes must be quoted: \"0192\")",
+            'spaces or line breaks (numbers such as municipality codes must be quoted: "0192")',
             element=element,
             field=field,
         )
@@ -127,8 +127,9 @@ def to_tags(value: Any, *, field: str = "tags", element: str | None = None) -> t
     if isinstance(value, str):
         return (value,)
     if isinstance(value, Mapping) or not isinstance(value, Iterable):
-        raise InvalidValueError(f"expected a list of strings, got {value!r}", element=element,
-                                field=field)
+        raise InvalidValueError(
+            f"expected a list of strings, got {value!r}", element=element, field=field
+        )
     items = tuple(value)
     for item in items:
         if not isinstance(item, str):
@@ -148,7 +149,8 @@ def year_value(value: Any, unit: str | None, *, field: str, element: str | None)
         if set(value) - {"year", "value"} or "year" not in value or "value" not in value:
             raise InvalidValueError(
                 f"expected {{year: ..., value: ...}}, got {dict(value)!r}",
-                element=element, field=field,
+                element=element,
+                field=field,
             )
         year, raw = value["year"], value["value"]
     elif isinstance(value, (tuple, list)) and len(value) == 2:

@@ -14,7 +14,7 @@ from typing import Any
 
 import attrs
 
-from ..models import Period
+from ..models import Period, check_year
 from ..units import convert, parse_quantity
 from ._trajectory import Trajectory
 
@@ -168,7 +168,8 @@ def assess(
     unit = trajectory.unit
     values: dict[int, float] = {}
     for key, raw in actuals.items():
-        y = key if isinstance(key, int) else Period.parse(key).year
+        y = (check_year(key, field="actuals") if isinstance(key, int)
+             else Period.parse(key).year)
         number = convert(raw, unit, field="actuals") if unit else float(
             parse_quantity(raw).magnitude)
         values[y] = number
@@ -192,7 +193,7 @@ def assess(
     remaining = goal.year - latest
     required_rate = (goal.value - actual) / remaining if remaining > 0 else None
     required_growth = _cagr(actual, goal.value, remaining) if remaining > 0 else None
-    common = dict(year=latest, actual=actual, expected=expected, gap=actual - expected,
+    common: dict[str, Any] = dict(year=latest, actual=actual, expected=expected, gap=actual - expected,
                   forecast=forecasts["least_squares"], forecast_method="least_squares",
                   forecasts=forecasts, required_rate=required_rate,
                   required_growth=required_growth, unit=unit)

@@ -10,7 +10,7 @@ from typing import Any
 from ..exceptions import GoalchainWarning, PeriodError, ProgressionError
 from ..models import Period, YearValue
 from ..models._frozen import FrozenMapping
-from ..models._values import year_value
+from ..models._values import finite_float, year_value
 from ..units import convert, get_registry, is_quantity, parse_quantity, parse_unit
 from ._methods import methods
 
@@ -40,7 +40,7 @@ class Trajectory(Mapping[int, Any]):
     """Annual targets: a read-only mapping year -> value from baseline to target year.
 
     Values are pint Quantities when the unit is known, floats otherwise; the
-    floats are in :attr:`values`. Built by :func:`annual_targets` or
+    floats are in :attr:`magnitudes`. Built by :func:`annual_targets` or
     :meth:`goalchain.Indicator.trajectory`.
 
     Attributes
@@ -84,8 +84,8 @@ class Trajectory(Mapping[int, Any]):
         self.warnings = tuple(warnings)
 
     @property
-    def values(self) -> dict[int, float]:
-        """The annual targets as floats in :attr:`unit`."""
+    def magnitudes(self) -> dict[int, float]:
+        """The annual targets as floats in :attr:`unit` (the mapping's values are Quantities)."""
         return dict(self._values)
 
     def __getitem__(self, year: int) -> Any:
@@ -135,11 +135,21 @@ class Trajectory(Mapping[int, Any]):
         def conv(value: float) -> float:
             return convert(parse_quantity(value, self.unit), unit, field="unit")
 
+        def conv_change(change: float) -> float:
+            return conv(change) - conv(0.0)
+
+        params = dict(self.params)
+        if isinstance(params.get("steps"), Mapping):
+            params["steps"] = {y: conv(v) for y, v in params["steps"].items()}
+        elif params.get("steps") is not None:
+            params["steps"] = [conv_change(v) for v in params["steps"]]
+        if params.get("rate") is not None and not params.get("relative", False):
+            params["rate"] = conv_change(params["rate"])
         return Trajectory(
             values={y: conv(v) for y, v in self._values.items()},
             baseline=YearValue(self.baseline.year, conv(self.baseline.value)),
             target=YearValue(self.target.year, conv(self.target.value)),
-            method=self.method, params=self.params, unit=unit, direction=self.direction,
+            method=self.method, params=params, unit=unit, direction=self.direction,
             reaches=self.reaches, warnings=self.warnings,
         )
 
@@ -183,7 +193,11 @@ def _absolute(value: Any, unit: str | None, field: str) -> float:
         if str(quantity.units) == "percentage_point" and str(parse_unit(unit)) == "percent":
             return float(quantity.magnitude)
         return convert(quantity, unit, field=field)
-    return convert(value, unit, field=field) if unit else float(parse_quantity(value).magnitude)
+    if unit:
+        return convert(value, unit, field=field)
+    if isinstance(value, str) or is_quantity(value):
+        return finite_float(float(parse_quantity(value).magnitude), field=field, element=None)
+    return finite_float(value, field=field, element=None)
 
 
 def annual_targets(
@@ -239,11 +253,11 @@ def annual_targets(
     --------
     >>> from goalchain.progression import annual_targets
     >>> t = annual_targets(baseline=(2022, "78 %"), target=(2026, "90 %"))
-    >>> t.values
+    >>> t.magnitudes
     {2022: 78.0, 2023: 81.0, 2024: 84.0, 2025: 87.0, 2026: 90.0}
     >>> t[2024]
     <Quantity(84.0, 'percent')>
-    >>> annual_targets(baseline=(2022, 100.0), target=(2024, 121.0), method="geometric").values
+    >>> annual_targets(baseline=(2022, 100.0), target=(2024, 121.0), method="geometric").magnitudes
     {2022: 100.0, 2023: 110.00000000000001, 2024: 121.0}
     >>> annual_targets(baseline=(2022, 10.0), target=(2026, 20.0), method="rate", rate=4).reaches
     2025

@@ -140,8 +140,10 @@ def _data_notes(chain: GoalChain, element: Element, lang: str, period: object) -
             measurements = [m for m in measurements if m.period <= wanted]
         if measurements:
             latest = measurements[-1]
-            note = (f"{_word('latest', lang)} {format_value(latest.value, unit, lang=lang)} "
-                    f"({latest.period})")
+            note = (
+                f"{_word('latest', lang)} {format_value(latest.value, unit, lang=lang)} "
+                f"({latest.period})"
+            )
             if latest.preliminary:
                 note += f" {_word('preliminary', lang)}"
             if element.target is not None and _meets(element, latest.value):
@@ -166,8 +168,10 @@ def _data_notes(chain: GoalChain, element: Element, lang: str, period: object) -
         latest_assessment = assessments[-1]
         method = latest_assessment.method
         method = _METHODS.get(method, {}).get("en" if lang == "en" else "sv", method)
-        notes.append(f"{status_label(latest_assessment.status, lang=lang)} "
-                     f"{latest_assessment.period} ({method})")
+        notes.append(
+            f"{status_label(latest_assessment.status, lang=lang)} "
+            f"{latest_assessment.period} ({method})"
+        )
     return notes
 
 
