@@ -168,3 +168,46 @@ def test_console_script_runs_as_a_module() -> None:
     )
     assert result.returncode == 0
     assert result.stdout.strip() == f"goalchain {gc.__version__}"
+
+
+def test_progression_table_from_options() -> None:
+    code, out, _ = run(
+        "progression", "--baseline", "2022=78%", "--target", "2026=90%", "--decimals", "1"
+    )
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].split() == ["År", "Mål", "(%)", "Förändring"]
+    assert lines[2].split() == ["2022", "78,0"]
+    assert [line.split() for line in lines[3:]] == [
+        ["2023", "81,0", "+3,0"], ["2024", "84,0", "+3,0"],
+        ["2025", "87,0", "+3,0"], ["2026", "90,0", "+3,0"],
+    ]
+
+
+def test_progression_rate_says_when_the_target_is_reached() -> None:
+    code, out, _ = run("progression", "--baseline", "2022=10", "--target", "2026=20",
+                       "--method", "rate", "--rate", "2", "--lang", "en")
+    assert code == 0
+    assert out.splitlines()[-1] == "reaches the target in 2027"
+
+
+def test_progression_bad_options_are_user_errors() -> None:
+    code, _, err = run("progression", "--baseline", "2022=78")
+    assert code == 2 and "--target must be YEAR=VALUE" in err
+    code, _, err = run("progression", "--baseline", "2022=78", "--target", "2026=90",
+                       "--method", "nope")
+    assert code == 2 and "unknown progression method 'nope'" in err and "linear" in err
+
+
+def test_progression_of_a_file_lists_every_indicator() -> None:
+    path = ROOT / "examples" / "burlov.yaml"
+    code, out, _ = run("progression", str(path))
+    assert code == 0
+    chain = gc.load(path)
+    body = out.splitlines()[2:]
+    assert [line.split()[0] for line in body] == [i.id for i in chain.indicators()]
+    i1 = next(line for line in body if line.startswith("i1 "))
+    # i1: 2024 annual target 84 %, actual 82,9 % -> 1,1 percentage points behind
+    assert "84\u00a0%" in i1 and "82,9\u00a0%" in i1 and "−1,1\u00a0p.e." in i1
+    code, out, _ = run("progression", str(path), "--year", "2023", "--lang", "en")
+    assert all(line.split()[1] == "2023" for line in out.splitlines()[2:])

@@ -5,6 +5,9 @@
     per element.
 ``goalchain show FILE``
     Print the chain as an indented tree with levels, owners and weights.
+``goalchain progression``
+    Annual targets from a baseline to a target, or for every indicator of a
+    file: annual target, latest actual, gap, on-track category and forecast.
 ``goalchain demo``
     The whole job on the example chain bundled in the package (Burlöv).
 
@@ -114,6 +117,25 @@ def _build_parser() -> argparse.ArgumentParser:
     show.add_argument("--period", help="show data up to this period, e.g. 2024 or 2024-T2")
     show.add_argument("--no-data", action="store_true", help="structure only")
     lang_option(show)
+
+    progression = commands.add_parser(
+        "progression",
+        help="annual targets, and where each indicator stands",
+        description="Without FILE: print the annual targets from --baseline to --target. "
+        "With FILE: for every indicator with a baseline and a target, print this year's "
+        "annual target, the latest actual, the gap, the on-track category and the forecast.",
+    )
+    progression.add_argument("file", type=Path, nargs="?", help="a chain file")
+    progression.add_argument("--baseline", help="YEAR=VALUE, e.g. 2022=78%%")
+    progression.add_argument("--target", help="YEAR=VALUE, e.g. 2026=90%%")
+    progression.add_argument(
+        "--method", default="linear",
+        help="linear (default), geometric, rate, maintain or a registered method",
+    )
+    progression.add_argument("--rate", help="yearly change for --method rate, e.g. 2 or 5%%")
+    progression.add_argument("--decimals", type=int, help="round the years between")
+    progression.add_argument("--year", type=int, help="assess as of this year (default: latest)")
+    lang_option(progression)
 
     demo = commands.add_parser(
         "demo",
@@ -248,7 +270,96 @@ def _cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-_COMMANDS = {"validate": _cmd_validate, "show": _cmd_show, "demo": _cmd_demo}
+def _year_value(text: str | None, option: str) -> tuple[int, str]:
+    if not text or "=" not in text:
+        raise _UserError(f"{option} must be YEAR=VALUE, for example {option} 2022=78%")
+    year, _, value = text.partition("=")
+    if not year.strip().isdigit():
+        raise _UserError(f"{option}: {year!r} is not a year")
+    return int(year), value.strip()
+
+
+def _cmd_progression(args: argparse.Namespace, out: TextIO) -> int:
+    from .progression import annual_targets
+    from .report import format_number, text_table
+
+    lang = args.lang
+    if args.file is not None:
+        return _progression_of_file(args, out)
+    trajectory = annual_targets(
+        baseline=_year_value(args.baseline, "--baseline"),
+        target=_year_value(args.target, "--target"),
+        method=args.method, rate=args.rate, decimals=args.decimals,
+    )
+    unit = f" ({_unit(trajectory.unit, lang)})" if trajectory.unit else ""
+    headers = (["Year", f"Target{unit}", "Change"] if lang == "en"
+               else ["År", f"Mål{unit}", "Förändring"])
+    rows = [[str(row["year"]), format_number(row["value"], lang=lang, decimals=args.decimals),
+             "" if row["change"] is None else
+             ("+" if row["change"] >= 0 else "") + format_number(row["change"], lang=lang,
+                                                                 decimals=args.decimals)]
+            for row in trajectory.as_table()]
+    out.write(text_table(headers, rows, align="lrr") + "\n")
+    if trajectory.method == "rate":
+        reached = trajectory.reaches
+        if lang == "en":
+            note = f"reaches the target in {reached}" if reached else "never reaches the target"
+        else:
+            note = f"når målvärdet {reached}" if reached else "når aldrig målvärdet"
+        out.write(note + "\n")
+    for message in trajectory.warnings:
+        out.write(f"{'warning' if lang == 'en' else 'varning'}: {message}\n")
+    return 0
+
+
+def _unit(unit: str | None, lang: str) -> str:
+    from .report import unit_symbol
+
+    return unit_symbol(unit, lang=lang) if unit else ""
+
+
+def _progression_of_file(args: argparse.Namespace, out: TextIO) -> int:
+    from .progression import assess
+    from .report import format_value, text_table
+    from .units import canonical_unit
+
+    lang = args.lang
+    chain = _load(args.file)
+    en = lang == "en"
+    headers = (["Indicator", "Year", "Annual target", "Actual", "Gap", "Category",
+                "Forecast (target year)"] if en else
+               ["Indikator", "År", "Årsmål", "Utfall", "Avvikelse", "Bedömning",
+                "Prognos (målår)"])
+    rows = []
+    for indicator in chain.indicators():
+        if indicator.baseline is None or indicator.target is None:
+            continue
+        trajectory = indicator.trajectory()
+        actuals = {p.year: v for p, v in chain.series(indicator.id).items() if p.is_year}
+        result = assess(trajectory, actuals, year=args.year)
+        unit = indicator.unit
+
+        def fmt(value: float | None, unit: str = unit) -> str:
+            return "–" if value is None else format_value(value, unit, lang=lang)
+
+        # a difference of shares is in percentage points, not percent
+        gap_unit = "percentage_point" if canonical_unit(unit) == "percent" else unit
+        gap = "–" if result.gap is None else (
+            ("+" if result.gap > 0 else "") + fmt(result.gap, gap_unit))
+        forecast = "–" if result.forecast is None else (
+            f"{fmt(result.forecast)} ({trajectory.target.year})")
+        rows.append([indicator.id, str(result.year or "–"), fmt(result.expected),
+                     fmt(result.actual), gap, result.label(lang), forecast])
+    out.write(text_table(headers, rows, align="lrrrrlr") + "\n")
+    return 0
+
+
+_COMMANDS = {
+    "validate": _cmd_validate,
+    "show": _cmd_show,
+    "progression": _cmd_progression,
+    "demo": _cmd_demo,
+}
 
 
 def main(

@@ -15,7 +15,7 @@ STATUS_LABELS: dict[str, dict[str, str]] = {
 
 _UNIT_SYMBOLS: dict[str, dict[str, str]] = {
     "percent": {"sv": "%", "en": "%"},
-    "percentage_point": {"sv": "procentenheter", "en": "percentage points"},
+    "percentage_point": {"sv": "p.e.", "en": "pp"},
     "SEK": {"sv": "kr", "en": "SEK"},
     "tkr": {"sv": "tkr", "en": "kSEK"},
     "mnkr": {"sv": "mnkr", "en": "MSEK"},
