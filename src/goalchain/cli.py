@@ -50,6 +50,10 @@ _TEXT = {
         "en": "goalchain {version} — example: {name}, the goal chain bundled in the package",
     },
     "demo_check": {"sv": "Kontroll av kedjan", "en": "Check of the chain"},
+    "demo_progression": {
+        "sv": "Indikatorerna mot årsmålen (progressionstakten) — senaste utfall:",
+        "en": "The indicators against their annual targets — latest actuals:",
+    },
     "demo_ok": {"sv": "inga fel eller varningar", "en": "no errors or warnings"},
     "demo_data": {
         "sv": "{m} mätvärden för {i} indikatorer, {a} bedömningar",
@@ -255,6 +259,8 @@ def _cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
             out.write(
                 f"  {finding.element}: {_t(finding.severity, lang)}: {finding.message(lang)}\n"
             )
+    out.write("\n" + _t("demo_progression", lang) + "\n")
+    out.write(progression_table(chain, lang=lang) + "\n\n")
     n_measurements = len(chain.measurements())
     out.write(
         _t(
@@ -319,12 +325,16 @@ def _unit(unit: str | None, lang: str) -> str:
 
 
 def _progression_of_file(args: argparse.Namespace, out: TextIO) -> int:
+    out.write(progression_table(_load(args.file), year=args.year, lang=args.lang) + "\n")
+    return 0
+
+
+def progression_table(chain: GoalChain, *, year: int | None = None, lang: str = "sv") -> str:
+    """Every indicator with a baseline and a target: annual target, actual, gap, category."""
     from .progression import assess
     from .report import format_value, text_table
     from .units import canonical_unit
 
-    lang = args.lang
-    chain = _load(args.file)
     en = lang == "en"
     headers = (["Indicator", "Year", "Annual target", "Actual", "Gap", "Category",
                 "Forecast (target year)"] if en else
@@ -336,7 +346,7 @@ def _progression_of_file(args: argparse.Namespace, out: TextIO) -> int:
             continue
         trajectory = indicator.trajectory()
         actuals = {p.year: v for p, v in chain.series(indicator.id).items() if p.is_year}
-        result = assess(trajectory, actuals, year=args.year)
+        result = assess(trajectory, actuals, year=year)
         unit = indicator.unit
 
         def fmt(value: float | None, unit: str = unit) -> str:
@@ -350,8 +360,7 @@ def _progression_of_file(args: argparse.Namespace, out: TextIO) -> int:
             f"{fmt(result.forecast)} ({trajectory.target.year})")
         rows.append([indicator.id, str(result.year or "–"), fmt(result.expected),
                      fmt(result.actual), gap, result.label(lang), forecast])
-    out.write(text_table(headers, rows, align="lrrrrlr") + "\n")
-    return 0
+    return text_table(headers, rows, align="lrrrrlr")
 
 
 _COMMANDS = {
