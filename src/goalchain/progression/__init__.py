@@ -7,18 +7,22 @@ yearly targets by a registered method (``linear``, ``geometric``, ``steps``,
 """
 
 from ._assess import CATEGORIES, CATEGORY_LABELS, ProgressAssessment, assess
+from ._many import ProgressArrays, annual_targets_many, assess_many
 from ._methods import ProgressionMethod, methods, register
 from ._trajectory import ProgressionWarning, Trajectory, annual_targets
 
 __all__ = [
     "CATEGORIES",
     "CATEGORY_LABELS",
+    "ProgressArrays",
     "ProgressAssessment",
     "ProgressionMethod",
     "ProgressionWarning",
     "Trajectory",
     "annual_targets",
+    "annual_targets_many",
     "assess",
+    "assess_many",
     "methods",
     "register",
 ]
