@@ -179,14 +179,27 @@ def test_progression_table_from_options() -> None:
     assert lines[0].split() == ["År", "Mål", "(%)", "Förändring"]
     assert lines[2].split() == ["2022", "78,0"]
     assert [line.split() for line in lines[3:]] == [
-        ["2023", "81,0", "+3,0"], ["2024", "84,0", "+3,0"],
-        ["2025", "87,0", "+3,0"], ["2026", "90,0", "+3,0"],
+        ["2023", "81,0", "+3,0"],
+        ["2024", "84,0", "+3,0"],
+        ["2025", "87,0", "+3,0"],
+        ["2026", "90,0", "+3,0"],
     ]
 
 
 def test_progression_rate_says_when_the_target_is_reached() -> None:
-    code, out, _ = run("progression", "--baseline", "2022=10", "--target", "2026=20",
-                       "--method", "rate", "--rate", "2", "--lang", "en")
+    code, out, _ = run(
+        "progression",
+        "--baseline",
+        "2022=10",
+        "--target",
+        "2026=20",
+        "--method",
+        "rate",
+        "--rate",
+        "2",
+        "--lang",
+        "en",
+    )
     assert code == 0
     assert out.splitlines()[-1] == "reaches the target in 2027"
 
@@ -194,8 +207,9 @@ def test_progression_rate_says_when_the_target_is_reached() -> None:
 def test_progression_bad_options_are_user_errors() -> None:
     code, _, err = run("progression", "--baseline", "2022=78")
     assert code == 2 and "--target must be YEAR=VALUE" in err
-    code, _, err = run("progression", "--baseline", "2022=78", "--target", "2026=90",
-                       "--method", "nope")
+    code, _, err = run(
+        "progression", "--baseline", "2022=78", "--target", "2026=90", "--method", "nope"
+    )
     assert code == 2 and "unknown progression method 'nope'" in err and "linear" in err
 
 

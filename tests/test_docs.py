@@ -15,7 +15,8 @@ PAGES = ["docs/progression.md"]
 def test_page_examples_run(page: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
     result = doctest.testfile(
-        str(ROOT / page), module_relative=False,
+        str(ROOT / page),
+        module_relative=False,
         optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE,
     )
     assert result.attempted > 0

@@ -133,7 +133,8 @@ def _build_parser() -> argparse.ArgumentParser:
     progression.add_argument("--baseline", help="YEAR=VALUE, e.g. 2022=78%%")
     progression.add_argument("--target", help="YEAR=VALUE, e.g. 2026=90%%")
     progression.add_argument(
-        "--method", default="linear",
+        "--method",
+        default="linear",
         help="linear (default), geometric, rate, maintain or a registered method",
     )
     progression.add_argument("--rate", help="yearly change for --method rate, e.g. 2 or 5%%")
@@ -295,16 +296,25 @@ def _cmd_progression(args: argparse.Namespace, out: TextIO) -> int:
     trajectory = annual_targets(
         baseline=_year_value(args.baseline, "--baseline"),
         target=_year_value(args.target, "--target"),
-        method=args.method, rate=args.rate, decimals=args.decimals,
+        method=args.method,
+        rate=args.rate,
+        decimals=args.decimals,
     )
     unit = f" ({_unit(trajectory.unit, lang)})" if trajectory.unit else ""
-    headers = (["Year", f"Target{unit}", "Change"] if lang == "en"
-               else ["År", f"Mål{unit}", "Förändring"])
-    rows = [[str(row["year"]), format_number(row["value"], lang=lang, decimals=args.decimals),
-             "" if row["change"] is None else
-             ("+" if row["change"] >= 0 else "") + format_number(row["change"], lang=lang,
-                                                                 decimals=args.decimals)]
-            for row in trajectory.as_table()]
+    headers = (
+        ["Year", f"Target{unit}", "Change"] if lang == "en" else ["År", f"Mål{unit}", "Förändring"]
+    )
+    rows = [
+        [
+            str(row["year"]),
+            format_number(row["value"], lang=lang, decimals=args.decimals),
+            ""
+            if row["change"] is None
+            else ("+" if row["change"] >= 0 else "")
+            + format_number(row["change"], lang=lang, decimals=args.decimals),
+        ]
+        for row in trajectory.as_table()
+    ]
     out.write(text_table(headers, rows, align="lrr") + "\n")
     if trajectory.method == "rate":
         reached = trajectory.reaches
@@ -336,10 +346,19 @@ def progression_table(chain: GoalChain, *, year: int | None = None, lang: str = 
     from .units import canonical_unit
 
     en = lang == "en"
-    headers = (["Indicator", "Year", "Annual target", "Actual", "Gap", "Category",
-                "Forecast (target year)"] if en else
-               ["Indikator", "År", "Årsmål", "Utfall", "Avvikelse", "Bedömning",
-                "Prognos (målår)"])
+    headers = (
+        [
+            "Indicator",
+            "Year",
+            "Annual target",
+            "Actual",
+            "Gap",
+            "Category",
+            "Forecast (target year)",
+        ]
+        if en
+        else ["Indikator", "År", "Årsmål", "Utfall", "Avvikelse", "Bedömning", "Prognos (målår)"]
+    )
     rows = []
     for indicator in chain.indicators():
         if indicator.baseline is None or indicator.target is None:
@@ -354,12 +373,27 @@ def progression_table(chain: GoalChain, *, year: int | None = None, lang: str = 
 
         # a difference of shares is in percentage points, not percent
         gap_unit = "percentage_point" if canonical_unit(unit) == "percent" else unit
-        gap = "–" if result.gap is None else (
-            ("+" if result.gap > 0 else "") + fmt(result.gap, gap_unit))
-        forecast = "–" if result.forecast is None else (
-            f"{fmt(result.forecast)} ({trajectory.target.year})")
-        rows.append([indicator.id, str(result.year or "–"), fmt(result.expected),
-                     fmt(result.actual), gap, result.label(lang), forecast])
+        gap = (
+            "–"
+            if result.gap is None
+            else (("+" if result.gap > 0 else "") + fmt(result.gap, gap_unit))
+        )
+        forecast = (
+            "–"
+            if result.forecast is None
+            else (f"{fmt(result.forecast)} ({trajectory.target.year})")
+        )
+        rows.append(
+            [
+                indicator.id,
+                str(result.year or "–"),
+                fmt(result.expected),
+                fmt(result.actual),
+                gap,
+                result.label(lang),
+                forecast,
+            ]
+        )
     return text_table(headers, rows, align="lrrrrlr")
 
 

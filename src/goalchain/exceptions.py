@@ -111,6 +111,7 @@ class InvalidValueError(GoalchainError, ValueError):
     def __init__(self, message: str, *, element: str | None = None, field: str | None = None):
         self.element = element
         self.field = field
+        self.reason = message
         prefix = ""
         if element is not None and field is not None:
             prefix = f"{element!r}, field {field!r}: "

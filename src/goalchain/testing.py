@@ -30,6 +30,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import math
+import warnings
 from collections.abc import Sequence
 from typing import Any
 
@@ -79,6 +80,7 @@ __all__ = [
     "periods",
     "swedish_numbers",
     "swedish_texts",
+    "trajectories",
     "weights",
     "years",
 ]
@@ -110,8 +112,7 @@ _PERIOD_INDICES: dict[str, tuple[int, ...]] = {
 
 # Letters of Swedish text, with the characters that trip up YAML and JSON writers.
 _SWEDISH_ALPHABET = (
-    "abcdefghijklmnopqrstuvwxyzåäöABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖé0123456789"
-    " ,.-–:;!?%&/()'\"#\u00a0"
+    "abcdefghijklmnopqrstuvwxyzåäöABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖé0123456789 ,.-–:;!?%&/()'\"#\u00a0"
 )
 _PHRASES = (
     "Vision",
@@ -184,8 +185,9 @@ _MAX_EXAMPLE_SIZE = 60
 
 
 # --------------------------------------------------------------------------- checks
-def _check_int(name: str, value: Any, *, min_value: int | None = None,
-               max_value: int | None = None) -> int:
+def _check_int(
+    name: str, value: Any, *, min_value: int | None = None, max_value: int | None = None
+) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise InvalidArgument(f"{name}={value!r} must be an integer")
     if min_value is not None and value < min_value:
@@ -316,8 +318,11 @@ def periods(
 @functools.cache
 def _periods(low: int, high: int, kinds: tuple[str, ...]) -> st.SearchStrategy[Period]:
     parts = st.sampled_from([(kind, index) for kind in kinds for index in _PERIOD_INDICES[kind]])
-    return st.builds(lambda year, part: Period(year=year, kind=part[0], index=part[1]),
-                     st.integers(low, high), parts)
+    return st.builds(
+        lambda year, part: Period(year=year, kind=part[0], index=part[1]),
+        st.integers(low, high),
+        parts,
+    )
 
 
 def swedish_texts(*, min_size: int = 1, max_size: int = 40) -> st.SearchStrategy[str]:
@@ -368,8 +373,9 @@ def municipality_codes() -> st.SearchStrategy[str]:
     >>> from goalchain.testing import municipality_codes
     >>> strategy = municipality_codes()
     """
-    return st.builds(lambda county, number: f"{county:02d}{number:02d}",
-                     st.integers(1, 25), st.integers(0, 99))
+    return st.builds(
+        lambda county, number: f"{county:02d}{number:02d}", st.integers(1, 25), st.integers(0, 99)
+    )
 
 
 @functools.cache
@@ -382,8 +388,9 @@ def kolada_ids() -> st.SearchStrategy[str]:
     >>> strategy = kolada_ids()
     """
     letters = st.sampled_from("NUABCDEFGHIJKLMOPQRSTVWXYZ")
-    return st.builds(lambda letter, number: f"{letter}{number:05d}", letters,
-                     st.integers(0, 99_999))
+    return st.builds(
+        lambda letter, number: f"{letter}{number:05d}", letters, st.integers(0, 99_999)
+    )
 
 
 def weights(*, max_value: float = 10.0) -> st.SearchStrategy[float]:
@@ -394,8 +401,10 @@ def weights(*, max_value: float = 10.0) -> st.SearchStrategy[float]:
     >>> from goalchain.testing import weights
     >>> strategy = weights(max_value=3.0)
     """
-    if isinstance(max_value, bool) or not isinstance(max_value, (int, float)) or not (
-        math.isfinite(max_value) and max_value >= 0
+    if (
+        isinstance(max_value, bool)
+        or not isinstance(max_value, (int, float))
+        or not (math.isfinite(max_value) and max_value >= 0)
     ):
         raise InvalidArgument(f"max_value={max_value!r} must be a finite number >= 0")
     return _weights(float(max_value))
@@ -452,8 +461,9 @@ def extra_fields(*, max_size: int = 3, max_depth: int = 2) -> st.SearchStrategy[
 
 @functools.cache
 def _extra(max_size: int, max_depth: int) -> st.SearchStrategy[dict[str, Any]]:
-    keys = st.one_of(st.sampled_from(_EXTRA_KEYS),
-                     st.from_regex(r"x_[a-zåäö]{1,8}", fullmatch=True))
+    keys = st.one_of(
+        st.sampled_from(_EXTRA_KEYS), st.from_regex(r"x_[a-zåäö]{1,8}", fullmatch=True)
+    )
     scalars = st.one_of(
         st.none(),
         st.booleans(),
@@ -511,37 +521,50 @@ def _merge(parts: tuple[dict[str, Any], dict[str, Any]]) -> dict[str, Any]:
 
 
 @functools.cache
-def _common(kind: str, model: GovernanceModel, level: str | None,
-            ) -> st.SearchStrategy[dict[str, Any]]:
+def _common(
+    kind: str,
+    model: GovernanceModel,
+    level: str | None,
+) -> st.SearchStrategy[dict[str, Any]]:
     """The fields (except id) every element has, at *level* or at any level of *kind*."""
-    levels = ([model.level(level)] if level is not None
-              else [lv for lv in model.levels if lv.kind == kind])
-    return st.one_of([
-        st.fixed_dictionaries({
-            "title": _texts(1, 40),
-            "level": st.just(lv.key),
-            "owner": _owners(lv.owner_required),
-            "description": st.none() | _texts(1, 60),
-            "tags": st.lists(st.sampled_from(_TAGS), max_size=3, unique=True).map(tuple),
-            "extra": _maybe_extra(2, 1),
-        })
-        for lv in levels
-    ])
+    levels = (
+        [model.level(level)]
+        if level is not None
+        else [lv for lv in model.levels if lv.kind == kind]
+    )
+    return st.one_of(
+        [
+            st.fixed_dictionaries(
+                {
+                    "title": _texts(1, 40),
+                    "level": st.just(lv.key),
+                    "owner": _owners(lv.owner_required),
+                    "description": st.none() | _texts(1, 60),
+                    "tags": st.lists(st.sampled_from(_TAGS), max_size=3, unique=True).map(tuple),
+                    "extra": _maybe_extra(2, 1),
+                }
+            )
+            for lv in levels
+        ]
+    )
 
 
 @functools.cache
 def _goal_fields(model: GovernanceModel, level: str | None) -> st.SearchStrategy[dict[str, Any]]:
-    own = st.fixed_dictionaries({
-        "decision": st.none() | decisions(),
-        "cross_cutting": st.booleans(),
-        "rollup": st.none() | st.sampled_from(_ROLLUPS),
-    })
+    own = st.fixed_dictionaries(
+        {
+            "decision": st.none() | decisions(),
+            "cross_cutting": st.booleans(),
+            "rollup": st.none() | st.sampled_from(_ROLLUPS),
+        }
+    )
     return st.tuples(_common("goal", model, level), own).map(_merge)
 
 
 @functools.cache
-def _indicator_fields(model: GovernanceModel, level: str | None, units: tuple[str, ...],
-                      low: int, high: int) -> st.SearchStrategy[dict[str, Any]]:
+def _indicator_fields(
+    model: GovernanceModel, level: str | None, units: tuple[str, ...], low: int, high: int
+) -> st.SearchStrategy[dict[str, Any]]:
     @st.composite
     def span(draw: st.DrawFn) -> dict[str, Any]:
         baseline = target = None
@@ -551,28 +574,34 @@ def _indicator_fields(model: GovernanceModel, level: str | None, units: tuple[st
             target_year = draw(st.integers(base_year + 1, min(base_year + 10, high)))
             baseline = YearValue(base_year, draw(_values()))
             target = YearValue(target_year, draw(_values()))
-            targets = draw(st.dictionaries(st.integers(base_year, target_year), _values(),
-                                           max_size=4))
+            targets = draw(
+                st.dictionaries(st.integers(base_year, target_year), _values(), max_size=4)
+            )
             annual = tuple(YearValue(year, value) for year, value in targets.items())
         elif draw(st.booleans()):
             baseline = YearValue(draw(st.integers(low, high)), draw(_values()))
         return {"baseline": baseline, "target": target, "annual_targets": annual}
 
-    own = st.fixed_dictionaries({
-        "unit": st.sampled_from(units),
-        "direction": st.sampled_from(DIRECTIONS),
-        "progression": st.none() | st.sampled_from(_PROGRESSIONS),
-        "kolada": st.none() | kolada_ids(),
-        "frequency": st.sampled_from(FREQUENCIES),
-        "lag": st.integers(0, 10),
-    })
-    return st.tuples(st.tuples(_common("indicator", model, level), own).map(_merge),
-                     span()).map(_merge)
+    own = st.fixed_dictionaries(
+        {
+            "unit": st.sampled_from(units),
+            "direction": st.sampled_from(DIRECTIONS),
+            "progression": st.none() | st.sampled_from(_PROGRESSIONS),
+            "kolada": st.none() | kolada_ids(),
+            "frequency": st.sampled_from(FREQUENCIES),
+            "lag": st.integers(0, 10),
+        }
+    )
+    return st.tuples(st.tuples(_common("indicator", model, level), own).map(_merge), span()).map(
+        _merge
+    )
 
 
 @functools.cache
-def _activity_fields(model: GovernanceModel, level: str | None,
-                     ) -> st.SearchStrategy[dict[str, Any]]:
+def _activity_fields(
+    model: GovernanceModel,
+    level: str | None,
+) -> st.SearchStrategy[dict[str, Any]]:
     @st.composite
     def dates(draw: st.DrawFn) -> dict[str, Any]:
         start = draw(st.none() | _dates())
@@ -582,27 +611,36 @@ def _activity_fields(model: GovernanceModel, level: str | None,
             due = draw(st.none() | _dates())
         return {"start": start, "due": due}
 
-    own = st.fixed_dictionaries({
-        "status": st.sampled_from(ACTIVITY_STATUSES),
-        "progress": st.none() | st.floats(0.0, 1.0),
-    })
-    return st.tuples(st.tuples(_common("activity", model, level), own).map(_merge),
-                     dates()).map(_merge)
+    own = st.fixed_dictionaries(
+        {
+            "status": st.sampled_from(ACTIVITY_STATUSES),
+            "progress": st.none() | st.floats(0.0, 1.0),
+        }
+    )
+    return st.tuples(st.tuples(_common("activity", model, level), own).map(_merge), dates()).map(
+        _merge
+    )
 
 
 @functools.cache
-def _plain_fields(kind: str, model: GovernanceModel, level: str | None,
-                  units: tuple[str, ...] = UNITS) -> st.SearchStrategy[dict[str, Any]]:
+def _plain_fields(
+    kind: str, model: GovernanceModel, level: str | None, units: tuple[str, ...] = UNITS
+) -> st.SearchStrategy[dict[str, Any]]:
     """A title and what the level requires, nothing else: cheap to draw and to shrink."""
-    levels = ([model.level(level)] if level is not None
-              else [lv for lv in model.levels if lv.kind == kind])
+    levels = (
+        [model.level(level)]
+        if level is not None
+        else [lv for lv in model.levels if lv.kind == kind]
+    )
     options = [
-        st.fixed_dictionaries({
-            "title": st.sampled_from(_PHRASES),
-            "level": st.just(lv.key),
-            "owner": st.sampled_from(_OWNERS) if lv.owner_required else st.none(),
-            **({"unit": st.sampled_from(units)} if kind == "indicator" else {}),
-        })
+        st.fixed_dictionaries(
+            {
+                "title": st.sampled_from(_PHRASES),
+                "level": st.just(lv.key),
+                "owner": st.sampled_from(_OWNERS) if lv.owner_required else st.none(),
+                **({"unit": st.sampled_from(units)} if kind == "indicator" else {}),
+            }
+        )
         for lv in levels
     ]
     return options[0] if len(options) == 1 else st.one_of(options)
@@ -618,13 +656,15 @@ def _bare_fields(level: Level) -> dict[str, Any]:
     return fields
 
 
-def _with_id(cls: type[Any], ids: st.SearchStrategy[str],
-             fields: st.SearchStrategy[dict[str, Any]]) -> st.SearchStrategy[Any]:
+def _with_id(
+    cls: type[Any], ids: st.SearchStrategy[str], fields: st.SearchStrategy[dict[str, Any]]
+) -> st.SearchStrategy[Any]:
     return st.builds(lambda element_id, kwargs: cls(id=element_id, **kwargs), ids, fields)
 
 
-def goals(*, model: str | GovernanceModel = "classic", level: str | None = None,
-          id: str | None = None) -> st.SearchStrategy[Goal]:
+def goals(
+    *, model: str | GovernanceModel = "classic", level: str | None = None, id: str | None = None
+) -> st.SearchStrategy[Goal]:
     """Goals at a goal level of *model*, with owner, decision, tags and extra fields.
 
     At levels where the model requires a named owner (Lerum), every goal has one.
@@ -655,8 +695,9 @@ def goals(*, model: str | GovernanceModel = "classic", level: str | None = None,
     """
     resolved = _resolve_model(model)
     _check_level(resolved, level, "goal")
-    return _with_id(Goal, _ids(id), _plain_fields("goal", resolved, level)
-                    | _goal_fields(resolved, level))
+    return _with_id(
+        Goal, _ids(id), _plain_fields("goal", resolved, level) | _goal_fields(resolved, level)
+    )
 
 
 def indicators(
@@ -694,13 +735,17 @@ def indicators(
         raise InvalidArgument(f"units={units!r} must be a non-empty sequence of unit strings")
     for unit in units:
         _check_unit("units", unit)
-    return _with_id(Indicator, _ids(id),
-                    _plain_fields("indicator", resolved, level, tuple(units))
-                    | _indicator_fields(resolved, level, tuple(units), low, high))
+    return _with_id(
+        Indicator,
+        _ids(id),
+        _plain_fields("indicator", resolved, level, tuple(units))
+        | _indicator_fields(resolved, level, tuple(units), low, high),
+    )
 
 
-def activities(*, model: str | GovernanceModel = "classic", level: str | None = None,
-               id: str | None = None) -> st.SearchStrategy[Activity]:
+def activities(
+    *, model: str | GovernanceModel = "classic", level: str | None = None, id: str | None = None
+) -> st.SearchStrategy[Activity]:
     """Activities (åtaganden, uppdrag): owner, start and due dates, status and progress.
 
     The due date never precedes the start date.
@@ -717,8 +762,11 @@ def activities(*, model: str | GovernanceModel = "classic", level: str | None = 
     """
     resolved = _resolve_model(model)
     _check_level(resolved, level, "activity")
-    return _with_id(Activity, _ids(id), _plain_fields("activity", resolved, level)
-                    | _activity_fields(resolved, level))
+    return _with_id(
+        Activity,
+        _ids(id),
+        _plain_fields("activity", resolved, level) | _activity_fields(resolved, level),
+    )
 
 
 def _ids(fixed: str | None, name: str = "id") -> st.SearchStrategy[str]:
@@ -781,16 +829,19 @@ _STATUS_LABELS = ("uppfyllt", "delvis uppfyllt", "ej uppfyllt", "ej bedömt")
 
 @functools.cache
 def _assessment_fields() -> st.SearchStrategy[dict[str, Any]]:
-    return st.fixed_dictionaries({
-        "status": st.sampled_from(ASSESSMENT_STATUSES + _STATUS_LABELS),
-        "score": st.none() | st.floats(0.0, 1.0),
-        "rationale": st.just("") | _texts(1, 80),
-        "participants": st.lists(st.sampled_from(_PARTICIPANTS), max_size=3,
-                                 unique=True).map(tuple),
-        "date": st.none() | _dates(),
-        "method": st.sampled_from(_METHODS),
-        "extra": _maybe_extra(2, 1),
-    })
+    return st.fixed_dictionaries(
+        {
+            "status": st.sampled_from(ASSESSMENT_STATUSES + _STATUS_LABELS),
+            "score": st.none() | st.floats(0.0, 1.0),
+            "rationale": st.just("") | _texts(1, 80),
+            "participants": st.lists(st.sampled_from(_PARTICIPANTS), max_size=3, unique=True).map(
+                tuple
+            ),
+            "date": st.none() | _dates(),
+            "method": st.sampled_from(_METHODS),
+            "extra": _maybe_extra(2, 1),
+        }
+    )
 
 
 def assessments(
@@ -819,9 +870,10 @@ def assessments(
     ids = _ids(element, "element")
     low, high = _check_year_range(min_year, max_year)
     return st.builds(
-        lambda element_id, period, kwargs: Assessment(element=element_id, period=period,
-                                                      **kwargs),
-        ids, periods(min_year=low, max_year=high), _assessment_fields(),
+        lambda element_id, period, kwargs: Assessment(element=element_id, period=period, **kwargs),
+        ids,
+        periods(min_year=low, max_year=high),
+        _assessment_fields(),
     )
 
 
@@ -919,8 +971,14 @@ def _custom_models(max_goal_levels: int) -> st.SearchStrategy[GovernanceModel]:
         n_goal = draw(st.integers(1, max_goal_levels))
         with_indicator = draw(st.booleans())
         with_activity = draw(st.booleans())
-        keys = draw(st.lists(st.from_regex(r"[a-z][a-z0-9_]{0,8}", fullmatch=True),
-                             min_size=n_goal + 2, max_size=n_goal + 2, unique=True))
+        keys = draw(
+            st.lists(
+                st.from_regex(r"[a-z][a-z0-9_]{0,8}", fullmatch=True),
+                min_size=n_goal + 2,
+                max_size=n_goal + 2,
+                unique=True,
+            )
+        )
         goal_keys = keys[:n_goal]
         leaves: list[tuple[str, ElementKind]] = []
         if with_indicator:
@@ -930,18 +988,21 @@ def _custom_models(max_goal_levels: int) -> st.SearchStrategy[GovernanceModel]:
         leaf_keys = [key for key, _ in leaves]
         levels = []
         for i, key in enumerate(goal_keys):
-            below = goal_keys[i + 1:] + leaf_keys
+            below = goal_keys[i + 1 :] + leaf_keys
             children = draw(st.lists(st.sampled_from(below), unique=True)) if below else []
-            levels.append(Level(
-                key=key,
-                label_sv=draw(_texts(1, 30)),
-                label_en=draw(st.sampled_from(("Goal", "Council goal", "Assignment", "Focus"))),
-                children=tuple(children),
-                owner_required=draw(st.booleans()),
-            ))
+            levels.append(
+                Level(
+                    key=key,
+                    label_sv=draw(_texts(1, 30)),
+                    label_en=draw(st.sampled_from(("Goal", "Council goal", "Assignment", "Focus"))),
+                    children=tuple(children),
+                    owner_required=draw(st.booleans()),
+                )
+            )
         for key, kind in leaves:
-            levels.append(Level(key=key, label_sv=draw(_texts(1, 30)),
-                                label_en=kind.title(), kind=kind))
+            levels.append(
+                Level(key=key, label_sv=draw(_texts(1, 30)), label_en=kind.title(), kind=kind)
+            )
         return GovernanceModel(
             name=draw(st.from_regex(r"egen_[a-z0-9_]{1,10}", fullmatch=True)),
             levels=levels,
@@ -1045,9 +1106,14 @@ def goal_chains(
         # 1. The structure: levels and links. Like st.lists, each element is a
         # short run of choices that the shrinker can delete whole.
         shape: list[tuple[Level, dict[int, float]]] = []
-        while len(shape) < max_elements and draw(_element_shape(
-            model, shape, max_parents, required=len(shape) < min_elements,
-        )):
+        while len(shape) < max_elements and draw(
+            _element_shape(
+                model,
+                shape,
+                max_parents,
+                required=len(shape) < min_elements,
+            )
+        ):
             pass
         # 2. The chain and its elements' fields. Drawn after the structure, so
         # that dropping the details (rich -> plain) leaves the structure as it was.
@@ -1081,9 +1147,14 @@ _PICK = st.integers(0, 255)
 
 
 @st.composite
-def _element_shape(draw: st.DrawFn, model: GovernanceModel,
-                   shape: list[tuple[Level, dict[int, float]]], max_parents: int, *,
-                   required: bool) -> bool:
+def _element_shape(
+    draw: st.DrawFn,
+    model: GovernanceModel,
+    shape: list[tuple[Level, dict[int, float]]],
+    max_parents: int,
+    *,
+    required: bool,
+) -> bool:
     """Maybe append one element's level and parents (by index) to *shape*."""
     if not required and draw(_MORE) == 0:
         return False
@@ -1091,19 +1162,23 @@ def _element_shape(draw: st.DrawFn, model: GovernanceModel,
     present = {level.key for level, _ in shape}
     # A level may be used when it is a top level, or when an element at a level
     # that allows it is already in the chain (so the new element gets a parent).
-    usable = tuple(
-        level.key for level in model.levels
-        if level.key in tops or any(model.allows(p, level.key) for p in present)
-    ) or model.keys  # a model with no top level: the first elements are orphans
+    usable = (
+        tuple(
+            level.key
+            for level in model.levels
+            if level.key in tops or any(model.allows(p, level.key) for p in present)
+        )
+        or model.keys
+    )  # a model with no top level: the first elements are orphans
     # Choices are integers taken modulo the options, so that each draw has the
     # same shape whatever came before: deleting an earlier element then keeps
     # the meaning of the later choices.
     level = model.level(usable[draw(_PICK) % len(usable)])
     # Newest first: index 0 is the most recent element the level may sit below.
-    candidates = [i for i in reversed(range(len(shape)))
-                  if model.allows(shape[i][0].key, level.key)]
-    picks = draw(st.lists(_PICK, min_size=0 if level.key in tops else 1,
-                          max_size=max_parents))
+    candidates = [
+        i for i in reversed(range(len(shape))) if model.allows(shape[i][0].key, level.key)
+    ]
+    picks = draw(st.lists(_PICK, min_size=0 if level.key in tops else 1, max_size=max_parents))
     parents: dict[int, float] = {}
     for pick in picks:
         weight = draw(_weights(10.0))
@@ -1113,8 +1188,9 @@ def _element_shape(draw: st.DrawFn, model: GovernanceModel,
     return True
 
 
-def _element(draw: st.DrawFn, chain: GoalChain, number: int, level: Level, rich: bool,
-             low: int, high: int) -> Element:
+def _element(
+    draw: st.DrawFn, chain: GoalChain, number: int, level: Level, rich: bool, low: int, high: int
+) -> Element:
     model = chain.model
     cls = {"goal": Goal, "indicator": Indicator, "activity": Activity}[level.kind]
     if not rich:
@@ -1133,20 +1209,28 @@ def _element(draw: st.DrawFn, chain: GoalChain, number: int, level: Level, rich:
 
 @functools.cache
 def _record_options() -> st.SearchStrategy[dict[str, Any]]:
-    return st.fixed_dictionaries({
-        "preliminary": st.booleans(),
-        "source": st.none() | st.sampled_from(_SOURCES),
-        "extra": _maybe_extra(2, 1),
-    })
+    return st.fixed_dictionaries(
+        {
+            "preliminary": st.booleans(),
+            "source": st.none() | st.sampled_from(_SOURCES),
+            "extra": _maybe_extra(2, 1),
+        }
+    )
 
 
-def _add_data(draw: st.DrawFn, chain: GoalChain, element: Element, low: int,
-              high: int, rich: bool) -> None:
+def _add_data(
+    draw: st.DrawFn, chain: GoalChain, element: Element, low: int, high: int, rich: bool
+) -> None:
     """Measurements of a new indicator and assessments of a new element."""
     every_kind = tuple(_PERIOD_INDICES)
     if isinstance(element, Indicator):
-        keys = draw(st.lists(st.tuples(_periods(low, high, every_kind),
-                                       st.sampled_from(GENDERS)), max_size=3, unique=True))
+        keys = draw(
+            st.lists(
+                st.tuples(_periods(low, high, every_kind), st.sampled_from(GENDERS)),
+                max_size=3,
+                unique=True,
+            )
+        )
         for period, gender in keys:
             number = draw(_values())
             if not rich:
@@ -1178,3 +1262,181 @@ def _swedish(number: float) -> str:
     if fraction and fraction != "0":
         out += "," + fraction
     return out
+
+
+# ------------------------------------------------------------------- trajectories
+TRAJECTORY_METHODS = ("linear", "geometric", "steps", "maintain")
+"""The built-in progression methods :func:`trajectories` draws from by default."""
+
+TRAJECTORY_UNITS = ("tkr", "SEK", "percent", "count", "day")
+"""The units :func:`trajectories` draws from by default."""
+
+
+def trajectories(
+    *,
+    methods: Sequence[str] = TRAJECTORY_METHODS,
+    units: Sequence[str | None] = TRAJECTORY_UNITS,
+    min_year: int = 2000,
+    max_year: int = 2040,
+    max_span: int = 8,
+    max_value: float = 1e6,
+    decimals: bool = True,
+    monotone_steps: bool = False,
+) -> st.SearchStrategy[Any]:
+    """Trajectories (:class:`goalchain.progression.Trajectory`) as ``annual_targets`` builds them.
+
+    Baseline and target values have at most two decimals and lie within
+    ``±max_value``; ``geometric`` draws non-zero values of one sign,
+    ``maintain`` a target equal to the baseline, and ``steps`` increments that
+    add up to the gap (so they land on the target).
+
+    Parameters
+    ----------
+    methods
+        Built-in method names to draw from: ``linear``, ``geometric``,
+        ``steps``, ``maintain``.
+    units
+        Units to draw from; ``None`` in the sequence draws unit-less trajectories.
+    min_year, max_year
+        Bounds of the baseline and target years.
+    max_span
+        The most years from baseline to target (at least 1).
+    max_value
+        Bound of the absolute baseline and target values.
+    decimals
+        Whether some trajectories are rounded (``decimals=0..3``).
+    monotone_steps
+        Draw ``steps`` increments that all go in the direction of the target
+        (the annual targets then never step back).
+
+    Examples
+    --------
+    >>> from hypothesis import given
+    >>> from goalchain.testing import trajectories
+    >>> @given(trajectories(methods=["linear"], units=["tkr"]))
+    ... def test_ends_on_target(t):
+    ...     assert t.magnitudes[t.target.year] == t.target.value
+    >>> test_ends_on_target()
+    """
+    chosen = _check_choices("methods", methods, TRAJECTORY_METHODS)
+    if isinstance(units, str) or not isinstance(units, Sequence) or not units:
+        raise InvalidArgument(f"units={units!r} must be a non-empty sequence of unit strings")
+    for unit in units:
+        if unit is not None:
+            _check_unit("units", unit)
+    low, high = _check_year_range(min_year, max_year)
+    _check_int("max_span", max_span, min_value=1)
+    if high - low < 1:
+        raise InvalidArgument(f"min_year={low} and max_year={high} leave no span of a year")
+    if (
+        isinstance(max_value, bool)
+        or not isinstance(max_value, (int, float))
+        or not math.isfinite(max_value)
+        or max_value < 1
+    ):
+        raise InvalidArgument(f"max_value={max_value!r} must be a finite number >= 1")
+    if not isinstance(decimals, bool) or not isinstance(monotone_steps, bool):
+        raise InvalidArgument("decimals and monotone_steps must be True or False")
+    return _trajectories(
+        chosen, tuple(units), low, high, max_span, float(max_value), decimals, monotone_steps
+    )
+
+
+@functools.cache
+def _trajectory_spans(low: int, high: int, max_span: int) -> st.SearchStrategy[tuple[int, int]]:
+    """(baseline year, target year) with the target year 1..max_span years later."""
+    return st.integers(low, high - 1).flatmap(
+        lambda start: st.integers(start + 1, min(high, start + max_span)).map(
+            lambda end: (start, end)
+        )
+    )
+
+
+@functools.cache
+def _trajectory_values(max_value: float, non_zero: bool) -> st.SearchStrategy[float]:
+    """Values with at most two decimals (they shrink towards 0, or 1 when non-zero)."""
+    bound = int(max_value * 100)
+    if non_zero:
+        return st.integers(1, bound).map(lambda n: n / 100)
+    return st.integers(-bound, bound).map(lambda n: n / 100)
+
+
+@functools.cache
+def _trajectory_decimals(rounded: bool) -> st.SearchStrategy[int | None]:
+    if not rounded:
+        return st.none()
+    return st.none() | st.integers(0, 3)
+
+
+@st.composite
+def _increments(draw: st.DrawFn, gap: float, count: int, monotone: bool) -> list[float]:
+    """*count* yearly increments that add up to *gap* (the last one closes it)."""
+    if monotone:
+        weights = draw(st.lists(st.integers(0, 10), min_size=count, max_size=count))
+        total = sum(weights)
+        if total == 0:
+            weights, total = [1] * count, count
+        return [gap * w / total for w in weights]
+    free = draw(
+        st.lists(
+            st.integers(-(10**6), 10**6).map(lambda n: n / 100),
+            min_size=count - 1,
+            max_size=count - 1,
+        )
+    )
+    return [*free, gap - math.fsum(free)]
+
+
+@functools.cache
+def _trajectories(
+    methods: tuple[str, ...],
+    units: tuple[str | None, ...],
+    low: int,
+    high: int,
+    max_span: int,
+    max_value: float,
+    rounded: bool,
+    monotone: bool,
+) -> st.SearchStrategy[Any]:
+    return st.sampled_from(methods).flatmap(
+        lambda method: _trajectory(method, units, low, high, max_span, max_value, rounded, monotone)
+    )
+
+
+@st.composite
+def _trajectory(
+    draw: st.DrawFn,
+    method: str,
+    units: tuple[str | None, ...],
+    low: int,
+    high: int,
+    max_span: int,
+    max_value: float,
+    rounded: bool,
+    monotone: bool,
+) -> Any:
+    from .progression import ProgressionWarning, annual_targets
+
+    start, end = draw(_trajectory_spans(low, high, max_span))
+    unit = draw(st.sampled_from(units))
+    params: dict[str, Any] = {}
+    if method == "geometric":
+        sign = draw(st.sampled_from((1.0, -1.0)))
+        baseline = sign * draw(_trajectory_values(max_value, True))
+        target = sign * draw(_trajectory_values(max_value, True))
+    else:
+        baseline = draw(_trajectory_values(max_value, False))
+        target = baseline if method == "maintain" else draw(_trajectory_values(max_value, False))
+    if method == "steps":
+        params["steps"] = draw(_increments(target - baseline, end - start, monotone))
+    decimals = draw(_trajectory_decimals(rounded))
+    with warnings.catch_warnings():  # steps against the direction stay in .warnings
+        warnings.simplefilter("ignore", ProgressionWarning)
+        return annual_targets(
+            baseline=(start, baseline),
+            target=(end, target),
+            method=method,
+            unit=unit,
+            decimals=decimals,
+            **params,
+        )

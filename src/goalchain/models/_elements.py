@@ -362,7 +362,8 @@ class Indicator(Element):
                 direction=direction,
             )
         except ProgressionError as err:
-            raise ProgressionError(str(err), element=self.id, field="annual_targets") from err
+            field = "annual_targets" if self.annual_targets else (err.field or "progression")
+            raise ProgressionError(err.reason, element=self.id, field=field) from err
 
 
 @attrs.frozen(kw_only=True)

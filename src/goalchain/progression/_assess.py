@@ -32,8 +32,10 @@ CATEGORIES = (
 CATEGORY_LABELS: dict[str, dict[str, str]] = {
     "achieved": {"sv": "målvärdet nått", "en": "target achieved"},
     "on_track": {"sv": "i fas", "en": "on track"},
-    "acceleration_needed": {"sv": "framsteg, men takten behöver öka",
-                            "en": "progress made, acceleration needed"},
+    "acceleration_needed": {
+        "sv": "framsteg, men takten behöver öka",
+        "en": "progress made, acceleration needed",
+    },
     "limited_progress": {"sv": "begränsade framsteg", "en": "limited progress"},
     "deterioration": {"sv": "försämring", "en": "deterioration"},
     "not_assessable": {"sv": "kan inte bedömas", "en": "not assessable"},
@@ -168,10 +170,10 @@ def assess(
     unit = trajectory.unit
     values: dict[int, float] = {}
     for key, raw in actuals.items():
-        y = (check_year(key, field="actuals") if isinstance(key, int)
-             else Period.parse(key).year)
-        number = convert(raw, unit, field="actuals") if unit else float(
-            parse_quantity(raw).magnitude)
+        y = check_year(key, field="actuals") if isinstance(key, int) else Period.parse(key).year
+        number = (
+            convert(raw, unit, field="actuals") if unit else float(parse_quantity(raw).magnitude)
+        )
         values[y] = number
     if year is not None:
         values = {y: v for y, v in values.items() if y <= year}
@@ -179,7 +181,8 @@ def assess(
     later = sorted(y for y in values if y > base.year)
     if not later:
         return ProgressAssessment(
-            category="not_assessable", unit=unit,
+            category="not_assessable",
+            unit=unit,
             reason=f"needs at least one actual after the baseline year {base.year}",
         )
     latest = later[-1]
@@ -188,20 +191,34 @@ def assess(
     points = [(base.year, base.value)] + [(y, values[y]) for y in later]
     forecasts: dict[str, float | None] = {"least_squares": _least_squares(points, goal.year)}
     observed = _cagr(base.value, actual, latest - base.year)
-    forecasts["compound"] = (actual * (1 + observed) ** (goal.year - latest)
-                             if observed is not None and actual > 0 else None)
+    forecasts["compound"] = (
+        actual * (1 + observed) ** (goal.year - latest)
+        if observed is not None and actual > 0
+        else None
+    )
     remaining = goal.year - latest
     required_rate = (goal.value - actual) / remaining if remaining > 0 else None
     required_growth = _cagr(actual, goal.value, remaining) if remaining > 0 else None
-    common: dict[str, Any] = dict(year=latest, actual=actual, expected=expected, gap=actual - expected,
-                  forecast=forecasts["least_squares"], forecast_method="least_squares",
-                  forecasts=forecasts, required_rate=required_rate,
-                  required_growth=required_growth, unit=unit)
+    common: dict[str, Any] = dict(
+        year=latest,
+        actual=actual,
+        expected=expected,
+        gap=actual - expected,
+        forecast=forecasts["least_squares"],
+        forecast_method="least_squares",
+        forecasts=forecasts,
+        required_rate=required_rate,
+        required_growth=required_growth,
+        unit=unit,
+    )
     direction = trajectory.direction
     if direction == "maintain" or goal.value == base.value:
         holds = actual <= base.value if direction == "decrease" else actual >= base.value
-        return ProgressAssessment(category="achieved" if holds else "deterioration",
-                                  reason="maintain: the baseline is to be held", **common)
+        return ProgressAssessment(
+            category="achieved" if holds else "deterioration",
+            reason="maintain: the baseline is to be held",
+            **common,
+        )
     met = actual >= goal.value if direction == "increase" else actual <= goal.value
     if met:
         return ProgressAssessment(category="achieved", **common)
@@ -211,15 +228,24 @@ def assess(
     else:
         linear_required = (goal.value - base.value) / (goal.year - base.year)
         if linear_required == 0:
-            return ProgressAssessment(category="not_assessable",
-                                      reason="the target equals the baseline", **common)
+            return ProgressAssessment(
+                category="not_assessable", reason="the target equals the baseline", **common
+            )
         ratio = ((actual - base.value) / (latest - base.year)) / linear_required
         method = "linear"
-        note = ("compound growth is undefined for a zero value or a change of sign; "
-                "the linear equivalent (average yearly change over required yearly change) "
-                "is used")
+        note = (
+            "compound growth is undefined for a zero value or a change of sign; "
+            "the linear equivalent (average yearly change over required yearly change) "
+            "is used"
+        )
     if not math.isfinite(ratio):
-        return ProgressAssessment(category="not_assessable", reason="the ratio is undefined",
-                                  **common)
-    return ProgressAssessment(category=_category(ratio, on_track, acceleration), ratio=ratio,
-                              growth_method=method, reason=note, **common)
+        return ProgressAssessment(
+            category="not_assessable", reason="the ratio is undefined", **common
+        )
+    return ProgressAssessment(
+        category=_category(ratio, on_track, acceleration),
+        ratio=ratio,
+        growth_method=method,
+        reason=note,
+        **common,
+    )

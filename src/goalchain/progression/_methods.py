@@ -82,8 +82,9 @@ def steps(
     target; the error names the gap.
     """
     if steps is None:
-        raise ProgressionError("method 'steps' needs steps=[...] or steps={year: value}",
-                               field="steps")
+        raise ProgressionError(
+            "method 'steps' needs steps=[...] or steps={year: value}", field="steps"
+        )
     inner = list(years[1:])
     if isinstance(steps, Mapping):
         given = {int(year): float(value) for year, value in steps.items()}
@@ -146,16 +147,15 @@ def rate(
     t0 = years[0]
     if relative:
         if rate <= -1:
-            raise ProgressionError(f"a relative rate must be above -100 %, got {rate:%}",
-                                   field="rate")
+            raise ProgressionError(
+                f"a relative rate must be above -100 %, got {rate:%}", field="rate"
+            )
         return [baseline * (1 + rate) ** (year - t0) for year in years]
     return [baseline + rate * (year - t0) for year in years]
 
 
 @register("maintain")
-def maintain(
-    *, years: Sequence[int], baseline: float, target: float, **params: Any
-) -> list[float]:
+def maintain(*, years: Sequence[int], baseline: float, target: float, **params: Any) -> list[float]:
     """Hold the baseline: at least it (higher is better) or at most it (lower is better)."""
     if not math.isclose(target, baseline, rel_tol=1e-12, abs_tol=1e-12):
         raise ProgressionError(

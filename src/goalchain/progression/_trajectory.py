@@ -103,8 +103,12 @@ class Trajectory(Mapping[int, Any]):
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Trajectory):
             return NotImplemented
-        return (self._values == other._values and self.unit == other.unit
-                and self.method == other.method and self.params == other.params)
+        return (
+            self._values == other._values
+            and self.unit == other.unit
+            and self.method == other.method
+            and self.params == other.params
+        )
 
     __hash__ = None  # type: ignore[assignment]
 
@@ -149,8 +153,12 @@ class Trajectory(Mapping[int, Any]):
             values={y: conv(v) for y, v in self._values.items()},
             baseline=YearValue(self.baseline.year, conv(self.baseline.value)),
             target=YearValue(self.target.year, conv(self.target.value)),
-            method=self.method, params=params, unit=unit, direction=self.direction,
-            reaches=self.reaches, warnings=self.warnings,
+            method=self.method,
+            params=params,
+            unit=unit,
+            direction=self.direction,
+            reaches=self.reaches,
+            warnings=self.warnings,
         )
 
     def as_table(self) -> list[dict[str, Any]]:
@@ -158,8 +166,13 @@ class Trajectory(Mapping[int, Any]):
         rows: list[dict[str, Any]] = []
         previous: float | None = None
         for year, value in self._values.items():
-            rows.append({"year": year, "value": value,
-                         "change": None if previous is None else value - previous})
+            rows.append(
+                {
+                    "year": year,
+                    "value": value,
+                    "change": None if previous is None else value - previous,
+                }
+            )
             previous = value
         return rows
 
@@ -299,28 +312,54 @@ def annual_targets(
             )
     values = [float(v) for v in raw]
     if decimals is not None:
-        values = [values[0], *(round(v, decimals) for v in values[1:-1]), values[-1]]
+        values = [
+            values[0],
+            *(_round_within(v, decimals, base.value, goal.value) for v in values[1:-1]),
+            values[-1],
+        ]
         if method not in ("rate",):
             values[-1] = goal.value
     messages = _against_direction(years, values, direction)
     for message in messages:
         warnings.warn(message, ProgressionWarning, stacklevel=2)
     return Trajectory(
-        values=dict(zip(years, values, strict=True)), baseline=base, target=goal,
-        method=method, params={k: v for k, v in params.items()} | (
-            {"decimals": decimals} if decimals is not None else {}),
-        unit=unit, direction=direction, reaches=_reaches(years, values, base, goal, direction,
-                                                        params),
+        values=dict(zip(years, values, strict=True)),
+        baseline=base,
+        target=goal,
+        method=method,
+        params={k: v for k, v in params.items()}
+        | ({"decimals": decimals} if decimals is not None else {}),
+        unit=unit,
+        direction=direction,
+        reaches=_reaches(years, values, base, goal, direction, params),
         warnings=messages,
     )
+
+
+def _round_within(value: float, decimals: int, baseline: float, target: float) -> float:
+    """Round *value*; one that lay between baseline and target stays between them.
+
+    Without this, rounding 0.72 of a trajectory from 0 to 0.96 to no decimals
+    gives 1, above the target, and a step against the direction after it.
+    """
+    low, high = min(baseline, target), max(baseline, target)
+    noise = 1e-9 * max(1.0, abs(low), abs(high))  # steps that sum to just past an end
+    rounded = round(value, decimals)
+    if low - noise <= value <= high + noise:
+        return min(max(rounded, low), high)
+    return rounded
 
 
 def _rate(rate: Any, unit: str | None) -> dict[str, Any]:
     if is_quantity(rate) or isinstance(rate, str):
         quantity = parse_quantity(rate)
         name = str(quantity.units)
-        if name == "percent" and (unit is None or str(parse_unit(unit)) != "percent"
-                                  or isinstance(rate, str) or is_quantity(rate)):
+        if name == "percent" and (
+            unit is None
+            or str(parse_unit(unit)) != "percent"
+            or isinstance(rate, str)
+            or is_quantity(rate)
+        ):
             return {"rate": float(quantity.magnitude) / 100.0, "relative": True}
         return {"rate": _absolute(rate, unit, "rate"), "relative": False}
     number = float(rate)
@@ -338,8 +377,12 @@ def _meets(value: float, goal: float, direction: str, baseline: float) -> bool:
 
 
 def _reaches(
-    years: Sequence[int], values: Sequence[float], base: YearValue, goal: YearValue,
-    direction: str, params: Mapping[str, Any],
+    years: Sequence[int],
+    values: Sequence[float],
+    base: YearValue,
+    goal: YearValue,
+    direction: str,
+    params: Mapping[str, Any],
 ) -> int | None:
     for year, value in zip(years, values, strict=True):
         if year > base.year and _meets(value, goal.value, direction, base.value):
@@ -368,9 +411,14 @@ def _against_direction(years: Sequence[int], values: Sequence[float], direction:
         return []
     sign = 1.0 if direction == "increase" else -1.0
     out = []
-    for (y0, v0), (y1, v1) in zip(zip(years, values, strict=True),
-                                  zip(years[1:], values[1:], strict=True), strict=False):
-        if sign * (v1 - v0) < 0:
-            out.append(f"the annual target for {y1} ({v1:g}) steps against the direction "
-                       f"{direction} from {y0} ({v0:g})")
+    for (y0, v0), (y1, v1) in zip(
+        zip(years, values, strict=True), zip(years[1:], values[1:], strict=True), strict=False
+    ):
+        if sign * (v1 - v0) < 0 and not math.isclose(v0, v1, rel_tol=1e-9, abs_tol=1e-12):
+            # (float noise, such as increments summing to 0.010000000000000002 before
+            # the target 0.01, is not a step back)
+            out.append(
+                f"the annual target for {y1} ({v1:g}) steps against the direction "
+                f"{direction} from {y0} ({v0:g})"
+            )
     return out

@@ -7,8 +7,9 @@ from collections.abc import Sequence
 __all__ = ["text_table"]
 
 
-def text_table(headers: Sequence[str], rows: Sequence[Sequence[str]], *,
-               align: str | None = None) -> str:
+def text_table(
+    headers: Sequence[str], rows: Sequence[Sequence[str]], *, align: str | None = None
+) -> str:
     """Lay out rows under headers in aligned columns.
 
     *align* holds one letter per column, ``l`` or ``r`` (default: all left).
