@@ -250,3 +250,14 @@ def test_generated_models_only_allow_levels_further_down(model: GovernanceModel)
             assert lv.children == ()
     assert model.levels[0].kind == "goal"
     assert model.levels[0].key in model.roots()
+
+
+def test_model_data_round_trip_keeps_empty_text() -> None:
+    model = gc.GovernanceModel(
+        name="m",
+        label_sv="",
+        levels=[gc.Level(key="v", label_sv="V", label_en="V", description="")],
+    )
+    data = model.to_data()
+    assert data["label_sv"] == "" and data["levels"][0]["description"] == ""
+    assert gc.GovernanceModel.from_data(data) == model

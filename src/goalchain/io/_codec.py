@@ -155,27 +155,7 @@ def _extras(extra: Mapping[str, Any], known: tuple[str, ...], path: FieldPath) -
 
 def model_to_data(model: GovernanceModel) -> dict[str, Any]:
     """A governance model as written to files (the inverse of :func:`model_from_data`)."""
-    out: dict[str, Any] = {"name": model.name}
-    for key in ("label_sv", "label_en", "description"):
-        if getattr(model, key) is not None:
-            out[key] = getattr(model, key)
-    levels = []
-    for level in model.levels:
-        item: dict[str, Any] = {
-            "key": level.key,
-            "label_sv": level.label_sv,
-            "label_en": level.label_en,
-        }
-        if level.kind != "goal":
-            item["kind"] = level.kind
-        item["children"] = list(level.children)
-        if level.owner_required:
-            item["owner_required"] = True
-        if level.description is not None:
-            item["description"] = level.description
-        levels.append(item)
-    out["levels"] = levels
-    return out
+    return model.to_data()
 
 
 def _model_ref(model: GovernanceModel) -> str | dict[str, Any]:

@@ -104,7 +104,7 @@ class Level:
         data["children"] = list(self.children)
         if self.owner_required:
             data["owner_required"] = True
-        if self.description:
+        if self.description is not None:
             data["description"] = self.description
         return data
 
@@ -231,12 +231,9 @@ class GovernanceModel:
     def to_data(self) -> dict[str, Any]:
         """A plain dict as written to files."""
         data: dict[str, Any] = {"name": self.name}
-        if self.label_sv:
-            data["label_sv"] = self.label_sv
-        if self.label_en:
-            data["label_en"] = self.label_en
-        if self.description:
-            data["description"] = self.description
+        for key in ("label_sv", "label_en", "description"):
+            if getattr(self, key) is not None:
+                data[key] = getattr(self, key)
         data["levels"] = [level.to_data() for level in self.levels]
         return data
 
