@@ -13,7 +13,7 @@ Examples
 1
 """
 
-from . import exceptions, io, models, units
+from . import exceptions, io, models, progression, report, units
 from ._version import __version__
 from .exceptions import (
     CycleError,
@@ -24,12 +24,15 @@ from .exceptions import (
     InvalidValueError,
     LevelError,
     PeriodError,
+    RollupError,
     UnitError,
     UnitMismatchError,
     UnknownElementError,
     UnknownLevelError,
     UnknownLinkError,
     UnknownModelError,
+    UnknownScorerError,
+    UnknownStrategyError,
     UnknownUnitError,
 )
 from .io import dump, dumps, load, loads
@@ -71,12 +74,15 @@ __all__ = [
     "Measurement",
     "Period",
     "PeriodError",
+    "RollupError",
     "UnitError",
     "UnitMismatchError",
     "UnknownElementError",
     "UnknownLevelError",
     "UnknownLinkError",
     "UnknownModelError",
+    "UnknownScorerError",
+    "UnknownStrategyError",
     "UnknownUnitError",
     "YearValue",
     "__version__",
@@ -87,6 +93,8 @@ __all__ = [
     "load",
     "loads",
     "models",
+    "progression",
+    "report",
     "units",
     "validate",
 ]
