@@ -459,7 +459,7 @@ def test_frozen_mapping() -> None:
         m["x"] = 1  # type: ignore[index]
     assert (m == 5) is False
     assert FrozenMapping() == {}
-    assert FrozenMapping({1: "a"}) == {"1": "a"}  # keys are strings
+    assert FrozenMapping({1: "a"}) == {1: "a"}  # keys stay as given, never turned into text
 
 
 # ------------------------------------------------------------------ strategies build valid objects
@@ -501,3 +501,11 @@ def test_generated_assessments_are_valid(a: Assessment) -> None:
     assert a.element == "kf1"
     assert a.status in ASSESSMENT_STATUSES
     assert attrs.evolve(a) == a
+
+
+def test_frozen_mapping_keeps_keys_as_given() -> None:
+    # 1 and "1" are different keys; turning them into text would lose a value
+    from goalchain.models import FrozenMapping
+
+    m = FrozenMapping({1: "a", "1": "b"})
+    assert m[1] == "a" and m["1"] == "b" and len(m) == 2

@@ -871,3 +871,19 @@ def test_the_chain_is_not_returned_half_built():
     # A failing load raises; nothing is returned, so there is nothing half-built to use.
     with pytest.raises(gc.UnknownElementError):
         gc.loads("goalchain: 1\nelements:\n  - {id: k, level: council, title: K, parents: [x]}\n")
+
+
+def test_unknown_fields_that_would_change_on_reading_are_refused() -> None:
+    # an int key would be read back as text, a set as a list: refuse, never change
+    chain = gc.GoalChain(name="x")
+    chain.add_goal("v", "V", level="vision", extra={1: "a"})
+    with pytest.raises(gc.FileFormatError, match="not text"):
+        gc.dumps(chain)
+    other = gc.GoalChain(name="x")
+    other.add_goal("v", "V", level="vision", extra={"note": {"nested": {2: "b"}}})
+    with pytest.raises(gc.FileFormatError, match="not text"):
+        gc.dumps(other, format="json")
+    sets = gc.GoalChain(name="x")
+    sets.add_goal("v", "V", level="vision", extra={"tags2": {"a", "b"}})
+    with pytest.raises(gc.FileFormatError, match="cannot write"):
+        gc.dumps(sets)

@@ -128,11 +128,9 @@ def _plain(value: Any, path: FieldPath) -> Any:
     if isinstance(value, dt.date):
         return dt.date(value.year, value.month, value.day)
     if isinstance(value, Mapping):
-        return {str(k): _plain(v, (*path, str(k))) for k, v in value.items()}
+        return {_text_key(k, path): _plain(v, (*path, k)) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
         return [_plain(v, (*path, i)) for i, v in enumerate(value)]
-    if isinstance(value, (set, frozenset)):
-        return sorted((_plain(v, path) for v in value), key=repr)
     raise FileFormatError(
         f"cannot write {describe(value)} to a file; fields goalchain does not know may hold "
         "text, numbers, booleans, dates, lists and mappings",
@@ -140,9 +138,21 @@ def _plain(value: Any, path: FieldPath) -> Any:
     )
 
 
+def _text_key(key: Any, path: FieldPath) -> str:
+    """Mapping keys in files are text; another key would be read back as text, changed."""
+    if not isinstance(key, str):
+        raise FileFormatError(
+            f"the key {key!r} is not text; keys of fields goalchain does not know must be "
+            f"text to be written and read back unchanged (use {str(key)!r})",
+            field=format_path(path),
+        )
+    return key
+
+
 def _extras(extra: Mapping[str, Any], known: tuple[str, ...], path: FieldPath) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in extra.items():
+        _text_key(key, path)
         if key in known:
             raise FileFormatError(
                 f"the extra field {key!r} has the name of a field goalchain knows, so it cannot "

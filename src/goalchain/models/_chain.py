@@ -28,6 +28,7 @@ from ._period import Period
 from ._values import check_text
 
 if TYPE_CHECKING:
+    from ..rollup import RollupResult
     from ._validate import Finding
 
 __all__ = ["GoalChain", "Parents"]
@@ -134,7 +135,7 @@ class GoalChain:
         self._name = name or ""
         self._model = get_model(model)
         self._municipality = municipality
-        self._metadata: dict[str, Any] = {str(k): freeze(v) for k, v in (metadata or {}).items()}
+        self._metadata: dict[str, Any] = {k: freeze(v) for k, v in (metadata or {}).items()}
         self._graph: nx.DiGraph = nx.DiGraph()
         self._measurements: dict[str, dict[tuple[Period, str], Measurement]] = {}
         self._assessments: dict[tuple[str, Period], Assessment] = {}
@@ -975,6 +976,31 @@ class GoalChain:
             for key in titles
             if any(o not in having.get(key, set()) for o in owners)
         }
+
+    def rollup(
+        self,
+        period: Any,
+        *,
+        strategy: Any = "weighted",
+        scorer: Any = "progress",
+        scale: Any = None,
+    ) -> RollupResult:
+        """Roll goal fulfilment up the chain for *period*.
+
+        A thin wrapper around :func:`goalchain.rollup.rollup`; see there.
+
+        Examples
+        --------
+        >>> import goalchain as gc
+        >>> chain = gc.GoalChain(name="Exempel")
+        >>> _ = chain.add_goal("kf1", "Mål", level="council")
+        >>> _ = chain.add_activity("a1", "Insats", parents=["kf1"], status="done")
+        >>> chain.rollup(2024)["kf1"].status
+        'achieved'
+        """
+        from ..rollup import rollup
+
+        return rollup(self, period, strategy=strategy, scorer=scorer, scale=scale)
 
     def validate(self, *, lang: str = "sv") -> list[Finding]:
         """Structural findings (orphans, unanchored goals, missing owners...).

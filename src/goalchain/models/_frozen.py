@@ -28,7 +28,7 @@ class FrozenMapping(Mapping[str, Any]):
 
     def __init__(self, data: Mapping[str, Any] | None = None):
         items = {} if data is None else data
-        self._data: dict[str, Any] = {str(k): freeze(v) for k, v in items.items()}
+        self._data: dict[str, Any] = {k: freeze(v) for k, v in items.items()}
         self._hash: int | None = None
 
     def __getitem__(self, key: str) -> Any:
