@@ -30,6 +30,7 @@ def test_design_contract_names() -> None:
     assert t.expected(2024) == 84.0
     assert chain["i1"].trajectory().magnitudes == t.magnitudes
     assert callable(gc.load) and callable(gc.dump)
+
     # sorted the isort way (ruff RUF022): CONSTANTS, then Classes, then functions and modules
     def key(name: str) -> tuple[int, str]:
         return (0 if name.isupper() else 1 if name[0].isupper() else 2, name)

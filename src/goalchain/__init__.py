@@ -13,7 +13,7 @@ Examples
 1
 """
 
-from . import exceptions, io, models, progression, report, units
+from . import exceptions, io, models, progression, report, rollup, units
 from ._version import __version__
 from .exceptions import (
     CycleError,
@@ -95,6 +95,7 @@ __all__ = [
     "models",
     "progression",
     "report",
+    "rollup",
     "units",
     "validate",
 ]

@@ -35,6 +35,7 @@ __all__ = [
     "PeriodError",
     "ProgressionError",
     "RegistrationError",
+    "RollupError",
     "UnitError",
     "UnitMismatchError",
     "UnknownElementError",
@@ -43,6 +44,8 @@ __all__ = [
     "UnknownMethodError",
     "UnknownModelError",
     "UnknownNameError",
+    "UnknownScorerError",
+    "UnknownStrategyError",
     "UnknownUnitError",
 ]
 
@@ -240,6 +243,31 @@ class UnknownNameError(GoalchainError, LookupError):
 
 class UnknownMethodError(UnknownNameError):
     """A progression method name that is not registered."""
+
+
+class UnknownStrategyError(UnknownNameError):
+    """A roll-up strategy name that is not registered."""
+
+
+class UnknownScorerError(UnknownNameError):
+    """A leaf scorer name that is not registered."""
+
+
+class RollupError(GoalchainError, RuntimeError):
+    """A roll-up that cannot be computed: a strategy that fails, weights summing to zero.
+
+    Attributes
+    ----------
+    element
+        The id of the node being rolled up.
+    strategy
+        The name of the strategy (or scorer) that failed.
+    """
+
+    def __init__(self, message: str, *, element: str | None = None, strategy: str | None = None):
+        self.element = element
+        self.strategy = strategy
+        super().__init__(message)
 
 
 class RegistrationError(GoalchainError, ValueError):

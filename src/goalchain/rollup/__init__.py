@@ -1,0 +1,63 @@
+"""Roll-up of goal fulfilment: is each goal fulfilled, and why?
+
+:func:`rollup` (or :meth:`GoalChain.rollup`) scores the leaves -- indicators by
+a registered scorer (``progress``, ``target_met``), activities by their status
+-- and combines children into goals by a registered strategy (``weighted``,
+``worst_case``, ``mean``, ``threshold``, ``dialogue``, or your own via
+:func:`register`). A goal's own ``rollup`` field chooses its strategy.
+
+Examples
+--------
+>>> from goalchain.rollup import register, strategies
+>>> @register("best_case")
+... def best_case(node, children, context):
+...     scores = [c.score for c in children if c.score is not None]
+...     return max(scores) if scores else None
+>>> "best_case" in strategies
+True
+>>> strategies.unregister("best_case")
+"""
+
+from ._dialogue import Dialogue
+from ._engine import rollup
+from ._mean import Mean
+from ._registry import (
+    LeafScore,
+    RollupStrategy,
+    Scorer,
+    register,
+    register_scorer,
+    scorers,
+    strategies,
+)
+from ._result import ChildResult, NodeResult, RollupContext, RollupResult, StrategyResult
+from ._scale import STATUSES, StatusScale
+from ._scorers import Progress, TargetMet
+from ._threshold import Threshold
+from ._weighted import Weighted
+from ._worst_case import WorstCase
+
+__all__ = [
+    "STATUSES",
+    "ChildResult",
+    "Dialogue",
+    "LeafScore",
+    "Mean",
+    "NodeResult",
+    "Progress",
+    "RollupContext",
+    "RollupResult",
+    "RollupStrategy",
+    "Scorer",
+    "StatusScale",
+    "StrategyResult",
+    "TargetMet",
+    "Threshold",
+    "Weighted",
+    "WorstCase",
+    "register",
+    "register_scorer",
+    "rollup",
+    "scorers",
+    "strategies",
+]

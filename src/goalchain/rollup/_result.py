@@ -1,0 +1,354 @@
+"""What a roll-up returns: one :class:`NodeResult` per element, in a :class:`RollupResult`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Literal
+
+import attrs
+
+from ..models import Assessment, Measurement, Period
+from ..report._format import format_number, format_value
+from ._scale import StatusScale
+
+if TYPE_CHECKING:
+    from ..models import GoalChain
+
+__all__ = [
+    "REASONS",
+    "ChildResult",
+    "NodeResult",
+    "RollupContext",
+    "RollupResult",
+    "StrategyResult",
+    "reason_text",
+]
+
+Provenance = Literal["computed", "dialogue", "fallback"]
+
+
+@attrs.frozen
+class ChildResult:
+    """A child as a strategy sees it: its id, score (None: not assessed), status and weight."""
+
+    id: str
+    score: float | None
+    status: str
+    weight: float
+
+
+@attrs.frozen(kw_only=True)
+class StrategyResult:
+    """What a strategy may return instead of a bare score.
+
+    Parameters
+    ----------
+    score
+        The score in [0, 1], or None when the node cannot be assessed.
+    status
+        The status; derived from *score* by the scale when None.
+    coverage
+        The share (0..1) of the children that could be assessed; the engine
+        computes the share of weight when None.
+    reason
+        Why, in a few words (shown by :meth:`NodeResult.explain`).
+    provenance
+        ``"computed"``, ``"dialogue"`` or ``"fallback"``.
+    computed
+        For a dialogue: the fallback strategy's score kept beside the dialogue's.
+    assessment
+        For a dialogue: the recorded assessment that decided.
+    awaiting_dialogue
+        True when the dialogue strategy found no recorded assessment.
+    """
+
+    score: float | None
+    status: str | None = None
+    coverage: float | None = None
+    reason: str | None = None
+    provenance: Provenance = "computed"
+    computed: float | None = None
+    assessment: Assessment | None = None
+    awaiting_dialogue: bool = False
+
+
+@attrs.frozen(kw_only=True)
+class RollupContext:
+    """What a strategy may consult beside the children: the chain, period, scale and results.
+
+    ``results`` holds the results computed so far (every descendant of the node).
+    """
+
+    chain: GoalChain
+    period: Period
+    scale: StatusScale
+    strategy: str
+    results: Mapping[str, NodeResult]
+
+    def strategy_of(self, name: str) -> Any:
+        """The registered strategy *name* (for strategies that fall back on another)."""
+        from ._registry import strategies
+
+        return strategies[name]
+
+
+@attrs.frozen(kw_only=True)
+class NodeResult:
+    """The roll-up result of one element.
+
+    Attributes
+    ----------
+    id, kind
+        The element's id and kind (``goal``, ``indicator``, ``activity``).
+    score
+        In [0, 1], or None when not assessed.
+    status
+        ``achieved``, ``partly``, ``not_achieved`` or ``not_assessed``.
+    coverage
+        The share of the children's weight that could be assessed (1.0 or 0.0
+        for leaves).
+    strategy
+        The strategy (goals) or scorer (indicators, activities) that was used.
+    provenance
+        ``computed``, ``dialogue`` (a recorded assessment decided) or
+        ``fallback`` (the dialogue strategy found none and used its fallback).
+    children
+        ``(id, weight, score)`` of every child.
+    reason
+        Why it is not assessed, or how the value came about.
+    computed, deviation
+        Under ``dialogue``: the fallback strategy's score and dialogue minus it.
+    assessment, measurement
+        The dialogue record or the measurement that decided.
+    expected
+        For indicators: the year's annual target.
+    awaiting_dialogue
+        True when the dialogue strategy found no assessment for the period.
+    """
+
+    id: str
+    kind: str
+    score: float | None
+    status: str
+    coverage: float
+    strategy: str
+    provenance: Provenance = "computed"
+    children: tuple[tuple[str, float, float | None], ...] = ()
+    reason: str | None = None
+    computed: float | None = None
+    deviation: float | None = None
+    assessment: Assessment | None = None
+    measurement: Measurement | None = None
+    expected: float | None = None
+    awaiting_dialogue: bool = False
+    reason_code: str | None = None
+    reason_args: tuple[tuple[str, Any], ...] = ()
+    _owner: RollupResult | None = attrs.field(default=None, eq=False, repr=False, alias="owner")
+
+    def reason_in(self, lang: str = "sv") -> str | None:
+        """The reason in *lang* (``"sv"`` or ``"en"``) where the engine wrote it, else as given."""
+        return _reason(self, lang)
+
+    @property
+    def preliminary(self) -> bool:
+        """True when the deciding measurement is preliminary."""
+        return self.measurement is not None and self.measurement.preliminary
+
+    def explain(self, lang: str = "sv") -> str:
+        """A readable trace from this element down to the measurements and dialogues."""
+        if self._owner is None:
+            return _line(self, None, lang, StatusScale())
+        return self._owner.explain(self.id, lang=lang)
+
+
+class RollupResult(Mapping[str, NodeResult]):
+    """The result of a roll-up: a mapping id -> :class:`NodeResult`.
+
+    Examples
+    --------
+    >>> import goalchain as gc
+    >>> chain = gc.GoalChain(name="Exempel")
+    >>> _ = chain.add_goal("kf1", "Trygg skola", level="council")
+    >>> _ = chain.add_indicator("i1", "Nöjda elever", parents=["kf1"], unit="percent",
+    ...                         baseline=(2022, 70.0), target=(2024, 80.0))
+    >>> _ = chain.record("i1", 2023, 75.0)
+    >>> result = chain.rollup(2023)
+    >>> result["kf1"].score, result["kf1"].status
+    (1.0, 'achieved')
+    >>> print(result.explain("kf1", lang="en"))
+    kf1 Trygg skola: 1 (achieved), weighted, coverage 100 %
+      i1 Nöjda elever (weight 1): 1 (achieved), progress: 75% measured for 2023, expected 75
+    """
+
+    def __init__(
+        self,
+        nodes: Mapping[str, NodeResult],
+        *,
+        period: Period,
+        strategy: str,
+        scorer: str,
+        scale: StatusScale,
+        titles: Mapping[str, str],
+        units: Mapping[str, str],
+    ):
+        self._nodes = {k: attrs.evolve(v, owner=self) for k, v in nodes.items()}
+        self.period = period
+        self.strategy = strategy
+        self.scorer = scorer
+        self.scale = scale
+        self._titles = dict(titles)
+        self._units = dict(units)
+
+    def __getitem__(self, key: str) -> NodeResult:
+        return self._nodes[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._nodes)
+
+    def __len__(self) -> int:
+        return len(self._nodes)
+
+    def __repr__(self) -> str:
+        counts: dict[str, int] = {}
+        for node in self._nodes.values():
+            counts[node.status] = counts.get(node.status, 0) + 1
+        shown = ", ".join(f"{counts[s]} {s}" for s in sorted(counts))
+        return f"<RollupResult {self.period} ({self.strategy}/{self.scorer}): {shown}>"
+
+    def scores(self) -> dict[str, float | None]:
+        """Every element's score."""
+        return {k: v.score for k, v in self._nodes.items()}
+
+    def statuses(self) -> dict[str, str]:
+        """Every element's status."""
+        return {k: v.status for k, v in self._nodes.items()}
+
+    def explain(self, element_id: str, *, lang: str = "sv") -> str:
+        """A readable trace from *element_id* down to the measurements and dialogue records."""
+        lines: list[str] = []
+
+        def walk(node_id: str, weight: float | None, depth: int) -> None:
+            node = self._nodes[node_id]
+            lines.append(
+                "  " * depth + _line(node, weight, lang, self.scale, self._titles, self._units)
+            )
+            for child, w, _ in node.children:
+                walk(child, w, depth + 1)
+
+        walk(element_id, None, 0)
+        return "\n".join(lines)
+
+
+_WORDS = {
+    "sv": {
+        "weight": "vikt",
+        "coverage": "täckning",
+        "measured": "uppmätt för",
+        "expected": "förväntat",
+        "baseline": "utgångsvärde",
+        "dialogue": "dialog",
+        "computed": "beräknat",
+        "deviation": "avvikelse",
+        "awaiting": "inväntar dialog",
+        "preliminary": "preliminärt",
+    },
+    "en": {
+        "weight": "weight",
+        "coverage": "coverage",
+        "measured": "measured for",
+        "expected": "expected",
+        "baseline": "baseline",
+        "dialogue": "dialogue",
+        "computed": "computed",
+        "deviation": "deviation",
+        "awaiting": "awaiting dialogue",
+        "preliminary": "preliminary",
+    },
+}
+
+
+REASONS: dict[str, dict[str, str]] = {
+    "no_measurement": {"en": "no measurement for {period}", "sv": "inget mätvärde för {period}"},
+    "yearly": {
+        "en": "measured yearly: no value for the sub-year period {period}",
+        "sv": "mäts årsvis: inget värde för delperioden {period}",
+    },
+    "lag": {
+        "en": "published with a lag of {lag} year(s): the value for {year} cannot exist "
+        "before {ready}; no measurement for {period}",
+        "sv": "publiceras med {lag} års eftersläpning: värdet för {year} finns tidigast "
+        "{ready}; inget mätvärde för {period}",
+    },
+    "done": {"en": "status done", "sv": "genomförd"},
+    "not_started": {"en": "status not started", "sv": "ej påbörjad"},
+    "in_progress": {"en": "in progress, {share} done", "sv": "pågår, {share} klart"},
+    "no_progress": {
+        "en": "in progress, no progress reported",
+        "sv": "pågår, ingen andel klart rapporterad",
+    },
+    "cancelled": {"en": "status cancelled: not assessed", "sv": "avbruten: bedöms inte"},
+    "preliminary": {"en": "preliminary value", "sv": "preliminärt värde"},
+}
+"""Templates of the reasons the engine writes, by code and language."""
+
+
+def reason_text(code: str, args: Mapping[str, Any], lang: str = "en") -> str:
+    """The reason *code* written in *lang* with *args*."""
+    templates = REASONS[code]
+    return (templates.get(lang) or templates["en"]).format(**args)
+
+
+def _reason(node: NodeResult, lang: str) -> str | None:
+    if node.reason_code is not None and node.reason_code in REASONS:
+        return reason_text(node.reason_code, dict(node.reason_args), lang)
+    return node.reason
+
+
+def _num(value: float, lang: str) -> str:
+    return format_number(value, lang=lang)
+
+
+def _line(
+    node: NodeResult,
+    weight: float | None,
+    lang: str,
+    scale: StatusScale,
+    titles: Mapping[str, str] | None = None,
+    units: Mapping[str, str] | None = None,
+) -> str:
+    words = _WORDS.get(lang, _WORDS["en"])
+    title = (titles or {}).get(node.id, "")
+    head = f"{node.id} {title}".rstrip()
+    if weight is not None:
+        head += f" ({words['weight']} {_num(weight, lang)})"
+    score = "–" if node.score is None else _num(node.score, lang)
+    text = f"{head}: {score} ({scale.label(node.status, lang=lang)}), {node.strategy}"
+    if node.kind == "goal" and node.children:
+        text += (
+            f", {words['coverage']} {format_number(100 * node.coverage, lang=lang, decimals=0)} %"
+        )
+    if node.measurement is not None:
+        m = node.measurement
+        unit = (units or {}).get(node.id, m.unit)
+        text += f": {format_value(m.value, unit, lang=lang)} {words['measured']} {m.period}"
+        if m.preliminary:
+            text += f" ({words['preliminary']})"
+        if node.expected is not None:
+            text += f", {words['expected']} {_num(node.expected, lang)}"
+    reason = _reason(node, lang)
+    if reason and node.measurement is None:
+        text += f": {reason}"
+    elif reason and node.expected is None:
+        text += f"; {reason}"
+    if node.provenance == "dialogue" and node.assessment is not None:
+        a = node.assessment
+        text += f"; {words['dialogue']} {a.period}: {scale.label(a.status, lang=lang)}"
+        if a.rationale:
+            text += f" ({a.rationale})"
+        if node.computed is not None:
+            text += f"; {words['computed']} {_num(node.computed, lang)}"
+            if node.deviation is not None:
+                text += f", {words['deviation']} {_num(node.deviation, lang)}"
+    if node.awaiting_dialogue:
+        text += f"; {words['awaiting']}"
+    return text

@@ -1,0 +1,126 @@
+"""The status scale: from a score in [0, 1] to achieved, partly, not achieved."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+
+from ..exceptions import InvalidValueError
+from ..report._format import STATUS_LABELS
+
+__all__ = ["STATUSES", "StatusScale"]
+
+STATUSES = ("achieved", "partly", "not_achieved", "not_assessed")
+"""The statuses, best first; ``not_assessed`` means no score."""
+
+_COLOURS = {
+    "achieved": "#2e7d32",
+    "partly": "#f9a825",
+    "not_achieved": "#c62828",
+    "not_assessed": "#9e9e9e",
+}
+_EPS = 1e-9
+
+
+def _labels(value: Mapping[str, Mapping[str, str]] | None) -> dict[str, dict[str, str]]:
+    out = {status: dict(langs) for status, langs in STATUS_LABELS.items()}
+    for status, langs in (value or {}).items():
+        if status not in STATUSES:
+            raise InvalidValueError(
+                f"unknown status {status!r}; statuses: {', '.join(STATUSES)}", field="labels"
+            )
+        out[status].update(langs)
+    return out
+
+
+def _colours(value: Mapping[str, str] | None) -> dict[str, str]:
+    out = dict(_COLOURS)
+    for status, colour in (value or {}).items():
+        if status not in STATUSES:
+            raise InvalidValueError(
+                f"unknown status {status!r}; statuses: {', '.join(STATUSES)}", field="colours"
+            )
+        out[status] = str(colour)
+    return out
+
+
+@attrs.frozen(kw_only=True)
+class StatusScale:
+    """Thresholds, labels and colours of the statuses.
+
+    Parameters
+    ----------
+    achieved
+        The lowest score that counts as achieved (default 1.0).
+    partly
+        The lowest score that counts as partly achieved (default 0.5).
+    labels
+        Labels per status and language, merged over the defaults (Swedish
+        *uppfyllt*, *delvis uppfyllt*, *ej uppfyllt*, *ej bedömt*; English).
+    colours
+        A colour per status (CSS hex), merged over the defaults.
+
+    Examples
+    --------
+    >>> from goalchain.rollup import StatusScale
+    >>> scale = StatusScale()
+    >>> scale.status(1.0), scale.status(0.6), scale.status(0.2), scale.status(None)
+    ('achieved', 'partly', 'not_achieved', 'not_assessed')
+    >>> scale.label("partly"), scale.label("partly", lang="en")
+    ('delvis uppfyllt', 'partly achieved')
+    >>> StatusScale(achieved=0.9, partly=0.6).status(0.92)
+    'achieved'
+    """
+
+    achieved: float = attrs.field(default=1.0)
+    partly: float = attrs.field(default=0.5)
+    labels: dict[str, dict[str, str]] = attrs.field(default=None, converter=_labels)
+    colours: dict[str, str] = attrs.field(default=None, converter=_colours)
+
+    def __attrs_post_init__(self) -> None:
+        for name in ("achieved", "partly"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                raise InvalidValueError(f"expected a number in [0, 1], got {value!r}", field=name)
+            if not (math.isfinite(value) and 0.0 <= value <= 1.0):
+                raise InvalidValueError(f"expected a number in [0, 1], got {value!r}", field=name)
+        if self.partly > self.achieved:
+            raise InvalidValueError(
+                f"the partly threshold {self.partly} lies above the achieved threshold "
+                f"{self.achieved}",
+                field="partly",
+            )
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any]) -> StatusScale:
+        """A scale from a file's ``status_scale`` mapping (``achieved``, ``partly``...)."""
+        known = {"achieved", "partly", "labels", "colours"}
+        unknown = set(data) - known
+        if unknown:
+            raise InvalidValueError(
+                f"unknown fields {', '.join(sorted(unknown))}; valid: {', '.join(sorted(known))}",
+                field="status_scale",
+            )
+        return cls(**{str(k): v for k, v in data.items()})
+
+    def status(self, score: float | None) -> str:
+        """The status of *score* (``not_assessed`` for None)."""
+        if score is None:
+            return "not_assessed"
+        if score >= self.achieved - _EPS:
+            return "achieved"
+        if score >= self.partly - _EPS:
+            return "partly"
+        return "not_achieved"
+
+    def label(self, status: str, *, lang: str = "sv") -> str:
+        """The label of *status* in *lang* (``"sv"`` or ``"en"``)."""
+        langs = self.labels[status]
+        return langs.get(lang) or langs.get("en") or status
+
+    def colour(self, status: str) -> str:
+        """The colour of *status*."""
+        return self.colours[status]

@@ -1,0 +1,88 @@
+"""The ``threshold`` strategy: achieved when at least k children (or a share) are achieved."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from ..exceptions import RollupError
+from ._registry import register
+from ._result import ChildResult, StrategyResult
+
+__all__ = ["Threshold"]
+
+
+@register("threshold")
+class Threshold:
+    """Achieved when at least *k* assessable children, or a *share* of them, are achieved.
+
+    The parameters are set per goal in its ``extra`` field, under
+    ``rollup_params``: ``{"k": 2}`` or ``{"share": 0.5}`` (of the assessable
+    children, rounded up). Without them every assessable child must be achieved
+    (``share: 1.0``). In a file::
+
+        - id: kf1
+          rollup: threshold
+          rollup_params: {k: 2}
+
+    Children linked with weight 0 do not count (as under ``weighted``).
+    The score is 1.0 when the threshold is reached, otherwise the achieved
+    children's count divided by the number needed, so the status reads partly
+    when at least half of what is needed is achieved.
+
+    Examples
+    --------
+    >>> from goalchain import Goal
+    >>> from goalchain.rollup import ChildResult, Threshold
+    >>> goal = Goal(id="kf1", title="Mål", level="council", rollup="threshold",
+    ...             extra={"rollup_params": {"k": 2}})
+    >>> kids = [ChildResult("a", 1.0, "achieved", 1.0), ChildResult("b", 0.2, "not_achieved", 1.0),
+    ...         ChildResult("c", 1.0, "achieved", 1.0)]
+    >>> Threshold().combine(goal, kids, None).score
+    1.0
+    >>> Threshold().combine(goal, kids[:2], None).score
+    0.5
+    """
+
+    def combine(
+        self, node: Any, children: Sequence[ChildResult], context: Any
+    ) -> StrategyResult | None:
+        counted = [c for c in children if c.weight > 0]
+        assessed = [c for c in counted if c.score is not None]
+        if not assessed:
+            return StrategyResult(score=None, coverage=0.0, reason="no child can be assessed")
+        needed = _needed(node, len(assessed))
+        achieved = sum(1 for c in assessed if c.status == "achieved")
+        score = 1.0 if achieved >= needed else achieved / needed
+        return StrategyResult(
+            score=score,
+            coverage=len(assessed) / len(counted),
+            reason=f"{achieved} of {needed} needed children achieved",
+        )
+
+
+def _needed(node: Any, n_assessed: int) -> int:
+    node_id = getattr(node, "id", None)
+    extra = getattr(node, "extra", None) or {}
+    params = extra.get("rollup_params", {}) if isinstance(extra, Mapping) else {}
+
+    def fail(message: str) -> RollupError:
+        return RollupError(
+            f"{node_id!r}, field 'rollup_params': {message}", element=node_id, strategy="threshold"
+        )
+
+    if not isinstance(params, Mapping):
+        raise fail(f"expected a mapping such as {{k: 2}} or {{share: 0.5}}, got {params!r}")
+    unknown = set(params) - {"k", "share"}
+    if unknown or ("k" in params and "share" in params):
+        raise fail(f"give either 'k' or 'share', got {', '.join(sorted(map(str, params)))}")
+    if "k" in params:
+        k = params["k"]
+        if isinstance(k, bool) or not isinstance(k, int) or k < 1:
+            raise fail(f"'k' must be a whole number >= 1, got {k!r}")
+        return k
+    share = params.get("share", 1.0)
+    if isinstance(share, bool) or not isinstance(share, (int, float)) or not 0 < share <= 1:
+        raise fail(f"'share' must be a number in (0, 1], got {share!r}")
+    return max(1, math.ceil(share * n_assessed - 1e-9))
