@@ -225,3 +225,47 @@ def test_progression_of_a_file_lists_every_indicator() -> None:
     assert "84\u00a0%" in i1 and "82,9\u00a0%" in i1 and "−1,1\u00a0p.e." in i1
     code, out, _ = run("progression", str(path), "--year", "2023", "--lang", "en")
     assert all(line.split()[1] == "2023" for line in out.splitlines()[2:])
+
+
+def test_rollup_table_in_tree_order_with_dialogue_beside_computed() -> None:
+    path = ROOT / "examples" / "grastorp.yaml"
+    code, out, _ = run("rollup", str(path), "--period", "2024")
+    assert code == 0
+    chain = gc.load(path)
+    result = chain.rollup(2024)
+    lines = out.splitlines()[2:]
+    assert sorted(line.split()[0] for line in lines) == sorted(g.id for g in chain.goals())
+    assert lines[0].split()[0] in chain.roots()  # tree order: a perspective first
+    assert lines[1].startswith("  ")  # and its goals indented below it
+    boende = next(line for line in lines if line.strip().startswith("g_boende"))
+    computed = result["g_boende"].computed
+    assert result["g_boende"].provenance == "dialogue"
+    assert f"dialog (beräknat {computed:.2f}".replace(".", ",") in boende
+    assert "delvis uppfyllt" in boende
+
+
+def test_rollup_json_and_strategy() -> None:
+    path = ROOT / "examples" / "burlov.yaml"
+    code, out, _ = run(
+        "rollup", str(path), "--period", "2024", "--strategy", "worst_case", "--format", "json"
+    )
+    assert code == 0
+    report = json.loads(out)
+    expected = gc.load(path).rollup(2024, strategy="worst_case")
+    assert report["strategy"] == "worst_case"
+    for node_id, node in report["elements"].items():
+        assert node["score"] == expected[node_id].score
+        assert node["status"] == expected[node_id].status
+
+
+def test_rollup_unknown_strategy_is_a_user_error() -> None:
+    path = ROOT / "examples" / "burlov.yaml"
+    code, _, err = run("rollup", str(path), "--period", "2024", "--strategy", "nope")
+    assert code == 2
+    assert "nope" in err and "weighted" in err and len(err.strip().splitlines()) == 1
+
+
+def test_demo_shows_the_rollup() -> None:
+    code, out, _ = run("demo")
+    assert code == 0
+    assert "Måluppfyllelse 2024" in out

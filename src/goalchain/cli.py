@@ -8,6 +8,8 @@
 ``goalchain progression``
     Annual targets from a baseline to a target, or for every indicator of a
     file: annual target, latest actual, gap, on-track category and forecast.
+``goalchain rollup FILE --period P``
+    Goal fulfilment for a period, goal by goal.
 ``goalchain demo``
     The whole job on the example chain bundled in the package (Burlöv).
 
@@ -24,7 +26,7 @@ import sys
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from ._version import __version__
 from .exceptions import GoalchainError
@@ -50,6 +52,12 @@ _TEXT = {
         "en": "goalchain {version} — example: {name}, the goal chain bundled in the package",
     },
     "demo_check": {"sv": "Kontroll av kedjan", "en": "Check of the chain"},
+    "demo_rollup": {
+        "sv": "Måluppfyllelse {year} (viktad sammanvägning av indikatorernas framsteg mot "
+        "årsmålen; dialogens bedömning där en finns):",
+        "en": "Goal fulfilment {year} (weighted roll-up of the indicators' progress against "
+        "their annual targets; the dialogue's judgement where recorded):",
+    },
     "demo_progression": {
         "sv": "Indikatorerna mot årsmålen (progressionstakten) — senaste utfall:",
         "en": "The indicators against their annual targets — latest actuals:",
@@ -141,6 +149,27 @@ def _build_parser() -> argparse.ArgumentParser:
     progression.add_argument("--decimals", type=int, help="round the years between")
     progression.add_argument("--year", type=int, help="assess as of this year (default: latest)")
     lang_option(progression)
+
+    rollup = commands.add_parser(
+        "rollup",
+        help="goal fulfilment for a period, goal by goal",
+        description="Roll goal fulfilment up the chain for a period: each goal's status, "
+        "score, coverage, strategy and where the value came from (computed, dialogue, "
+        "fallback).",
+    )
+    rollup.add_argument("file", type=Path, help="a chain file")
+    rollup.add_argument("--period", required=True, help="2024, 2024-T1, 2024-delår...")
+    rollup.add_argument(
+        "--strategy",
+        default="weighted",
+        help="weighted (default), worst_case, mean, threshold, dialogue...",
+    )
+    rollup.add_argument("--scorer", default="progress", help="progress (default) or target_met")
+    rollup.add_argument("--format", choices=("table", "json"), default="table")
+    rollup.add_argument(
+        "--all", action="store_true", help="also list indicators and activities, not only goals"
+    )
+    lang_option(rollup)
 
     demo = commands.add_parser(
         "demo",
@@ -260,6 +289,10 @@ def _cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
             out.write(
                 f"  {finding.element}: {_t(finding.severity, lang)}: {finding.message(lang)}\n"
             )
+    year = max((m.period.year for m in chain.measurements()), default=None)
+    if year is not None:
+        out.write("\n" + _t("demo_rollup", lang, year=year) + "\n")
+        out.write(rollup_table(chain, chain.rollup(year), lang=lang) + "\n")
     out.write("\n" + _t("demo_progression", lang) + "\n")
     out.write(progression_table(chain, lang=lang) + "\n\n")
     n_measurements = len(chain.measurements())
@@ -397,7 +430,94 @@ def progression_table(chain: GoalChain, *, year: int | None = None, lang: str = 
     return text_table(headers, rows, align="lrrrrlr")
 
 
+def rollup_table(
+    chain: GoalChain, result: Any, *, lang: str = "sv", goals_only: bool = True
+) -> str:
+    """A roll-up as a table in tree order: status, score, coverage, strategy, source."""
+    from .report import format_number, text_table
+
+    en = lang == "en"
+    headers = (
+        ["Element", "Level", "Status", "Score", "Coverage", "Strategy", "Source"]
+        if en
+        else ["Element", "Nivå", "Status", "Poäng", "Täckning", "Strategi", "Källa"]
+    )
+    sources = {
+        "computed": ("computed", "beräknad"),
+        "dialogue": ("dialogue", "dialog"),
+        "fallback": ("awaiting dialogue", "inväntar dialog"),
+    }
+    rows: list[list[str]] = []
+    seen: set[str] = set()
+
+    def walk(node: str, depth: int) -> None:
+        element = chain[node]
+        if goals_only and element.kind != "goal":
+            return
+        item = result[node]
+        again = node in seen
+        seen.add(node)
+        source = sources.get(item.provenance, (item.provenance, item.provenance))
+        if item.provenance == "dialogue" and item.computed is not None:
+            computed = format_number(item.computed, lang=lang, decimals=2)
+            source = (f"dialogue (computed {computed})", f"dialog (beräknat {computed})")
+        rows.append(
+            [
+                "  " * depth + node + (" ↑" if again else ""),
+                chain.model.level(element.level).label(lang),
+                result.scale.label(item.status, lang=lang),
+                "–" if item.score is None else format_number(item.score, lang=lang, decimals=2),
+                format_number(item.coverage * 100, lang=lang, decimals=0) + ("%" if en else " %"),
+                item.strategy,
+                source[0] if en else source[1],
+            ]
+        )
+        if not again:
+            for child in chain.children(node):
+                walk(child, depth + 1)
+
+    for root in chain.roots():
+        walk(root, 0)
+    return text_table(headers, rows, align="lllrrll")
+
+
+def _cmd_rollup(args: argparse.Namespace, out: TextIO) -> int:
+    chain = _load(args.file)
+    result = chain.rollup(args.period, strategy=args.strategy, scorer=args.scorer)
+    if args.format == "json":
+        nodes = {
+            node_id: {
+                "kind": item.kind,
+                "score": item.score,
+                "status": item.status,
+                "coverage": item.coverage,
+                "strategy": item.strategy,
+                "provenance": item.provenance,
+                "reason": item.reason_in(args.lang),
+                "children": [{"id": c, "weight": w, "score": sc} for c, w, sc in item.children],
+            }
+            for node_id, item in result.items()
+        }
+        json.dump(
+            {
+                "file": str(args.file),
+                "period": str(result.period),
+                "strategy": args.strategy,
+                "scorer": args.scorer,
+                "elements": nodes,
+            },
+            out,
+            ensure_ascii=False,
+            indent=2,
+        )
+        out.write("\n")
+        return 0
+    out.write(rollup_table(chain, result, lang=args.lang, goals_only=not args.all) + "\n")
+    return 0
+
+
 _COMMANDS = {
+    "rollup": _cmd_rollup,
     "validate": _cmd_validate,
     "show": _cmd_show,
     "progression": _cmd_progression,
