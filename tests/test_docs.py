@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = ["docs/progression.md"]
+PAGES = ["docs/progression.md", "docs/rollup.md"]
 
 
 @pytest.mark.parametrize("page", PAGES)
