@@ -7,13 +7,18 @@ from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
+import attrs
 import networkx as nx
+import numpy as np
 
 from ..exceptions import GoalchainError, PeriodError, ProgressionError, RollupError
 from ..models import Activity, Indicator, Measurement, Period
+from ._mean import Mean
+from ._plan import BUILTIN_CODES, Evaluation, Plan, evaluate, plan_for, strategy_codes
 from ._registry import LeafScore, scorers, strategies
 from ._result import (
     ChildResult,
+    LazyNodes,
     NodeResult,
     RollupContext,
     RollupResult,
@@ -21,6 +26,8 @@ from ._result import (
     reason_text,
 )
 from ._scale import STATUSES, StatusScale
+from ._weighted import Weighted
+from ._worst_case import WorstCase
 
 if TYPE_CHECKING:
     from ..models import GoalChain
@@ -138,6 +145,7 @@ def rollup(
     strategy: Any = "weighted",
     scorer: Any = "progress",
     scale: StatusScale | Mapping[str, Any] | None = None,
+    engine: str = "auto",
 ) -> RollupResult:
     """Roll goal fulfilment up the chain for *period*, from the leaves to the vision.
 
@@ -160,6 +168,12 @@ def rollup(
     scale
         A :class:`StatusScale` or a mapping for one; by default the chain's
         ``status_scale`` metadata, else the default scale.
+    engine
+        ``"auto"`` (default): the compiled, vectorised engine when every goal's
+        strategy is the built-in ``weighted``, ``worst_case`` or ``mean``, else
+        the plain per-node engine; ``"plain"`` or ``"fast"`` force one
+        (``"fast"`` raises ``ValueError`` when a goal needs another strategy).
+        Both give the same results.
 
     Returns
     -------
@@ -193,10 +207,25 @@ def rollup(
     >>> rollup(chain, 2024)["kf1"].status, rollup(chain, 2024)["i1"].reason
     ('not_assessed', 'no measurement for 2024')
     """
+    if engine not in ("auto", "plain", "fast"):
+        raise ValueError(f"engine must be 'auto', 'plain' or 'fast', got {engine!r}")
     wanted = Period.parse(period)
     the_scale = _scale_of(chain, scale)
     default_name, default_strategy = _resolve(strategy, strategies)
     scorer_name, scorer_obj = _resolve(scorer, scorers)
+    if engine != "plain":
+        plan = plan_for(chain)
+        codes = _fast_codes(plan, default_name, default_strategy)
+        if codes is None and engine == "fast":
+            raise ValueError(
+                "the fast engine evaluates only the built-in weighted, worst_case and mean "
+                "strategies; a goal here needs another one"
+            )
+        if codes is not None and not bool(np.any(plan.zero_total & (codes == 0))):
+            return _fast(
+                chain, plan, codes, wanted, the_scale, default_name, scorer_obj, scorer_name
+            )
+        # weights summing to zero under weighted: the plain engine raises the error
     graph = chain.graph
     results: dict[str, NodeResult] = {}
     context = RollupContext(
@@ -228,6 +257,167 @@ def rollup(
         titles={n: chain[n].title for n in results},
         units={i.id: i.unit for i in chain.indicators()},
     )
+
+
+_BUILTIN_TYPES = {"weighted": Weighted, "worst_case": WorstCase, "mean": Mean}
+
+
+def _is_builtin(name: str, obj: Any) -> bool:
+    kind = _BUILTIN_TYPES.get(name)
+    return kind is not None and type(obj) is kind
+
+
+def _fast_codes(plan: Plan, default_name: str, default_strategy: Any) -> Any:
+    """The strategy code per node, or None when the plain engine must run."""
+    if not _is_builtin(default_name, default_strategy):
+        if not bool(plan.is_goal.any()):
+            return np.full(len(plan), BUILTIN_CODES["weighted"], dtype=np.int8)
+        if plan.has_own and bool(np.all((plan.own != -1) | ~plan.is_goal)):
+            default_name = "weighted"  # every goal names its own strategy
+        else:
+            return None
+    for name in {n for n in plan.own_names if n is not None}:
+        if name not in BUILTIN_CODES or not _is_builtin(name, strategies[name]):
+            return None
+    return strategy_codes(plan, default_name)
+
+
+def _fast(
+    chain: GoalChain,
+    plan: Plan,
+    codes: Any,
+    period: Period,
+    scale: StatusScale,
+    default_name: str,
+    scorer_obj: Any,
+    scorer_name: str,
+) -> RollupResult:
+    measured = _measurements(chain, period)
+    n = len(plan)
+    leaf_score = np.zeros(n)
+    leaf_assessed = np.zeros(n, dtype=bool)
+    leaves: dict[str, Any] = {}  # a NodeResult (indicators), or the element (activities)
+    nodes = chain._graph.nodes  # read only here
+    for i in np.flatnonzero(plan.is_leaf).tolist():
+        element = nodes[plan.ids[i]]["element"]
+        score: float | None
+        if isinstance(element, Indicator):
+            node = _score_indicator(
+                element, measured.get(element.id), period, scorer_obj, scorer_name, scale
+            )
+            leaves[element.id] = node
+            score = node.score
+        elif isinstance(element, Activity):
+            leaves[element.id] = element  # its NodeResult is built when asked for
+            score = _activity_score(element)
+        else:  # pragma: no cover - every element is a goal, indicator or activity
+            raise TypeError(f"unexpected element {element!r}")
+        if score is not None:
+            leaf_score[i] = score
+            leaf_assessed[i] = True
+    result = evaluate(plan, leaf_score, leaf_assessed, codes)
+    views = _FastNodes(plan, result, leaves, default_name, scale)
+    return RollupResult(
+        views,
+        period=period,
+        strategy=default_name,
+        scorer=scorer_name,
+        scale=scale,
+        titles=dict(nodes(data="title")),
+        units={i.id: i.unit for i in chain.indicators()},
+    )
+
+
+def _activity_score(activity: Activity) -> float | None:
+    """The score :func:`_score_activity` gives, without building its result."""
+    status = activity.status
+    if status == "done":
+        return 1.0
+    if status == "not_started":
+        return 0.0
+    if status == "in_progress":
+        return activity.progress
+    return None
+
+
+_CODE_NAMES = {v: k for k, v in BUILTIN_CODES.items()}
+_NO_CHILDREN = {0: "no children", 1: "no child can be assessed", 2: "no child can be assessed"}
+_UNASSESSED = {
+    0: "no child with weight can be assessed",
+    1: "no child can be assessed",
+    2: "no child can be assessed",
+}
+
+
+class _FastNodes(LazyNodes):
+    """Array-backed node results: a goal's :class:`NodeResult` is built when asked for."""
+
+    def __init__(
+        self,
+        plan: Plan,
+        result: Evaluation,
+        leaves: dict[str, Any],
+        default_name: str,
+        scale: StatusScale,
+    ):
+        self._plan = plan
+        self._result = result
+        self._built = leaves
+        self._default = default_name
+        self._scale = scale
+        self._owner: RollupResult | None = None
+
+    def bind(self, owner: RollupResult) -> None:
+        self._owner = owner
+
+    def __len__(self) -> int:
+        return len(self._plan)
+
+    def __iter__(self) -> Any:
+        return iter(self._plan.given_ids)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._plan.index
+
+    def _score(self, i: int) -> float | None:
+        return float(self._result.score[i]) if self._result.assessed[i] else None
+
+    def __getitem__(self, key: str) -> NodeResult:
+        built = self._built.get(key)
+        if isinstance(built, NodeResult):
+            if built._owner is not self._owner:
+                built = attrs.evolve(built, owner=self._owner)
+                self._built[key] = built
+            return built
+        if built is not None:  # an activity
+            node = attrs.evolve(_score_activity(built, self._scale), owner=self._owner)
+            self._built[key] = node
+            return node
+        plan, i = self._plan, self._plan.index[key]
+        codes = self._result.codes
+        code = int(codes if isinstance(codes, int) else codes[i])
+        score = self._score(i)
+        kids, weights = plan.children(i)
+        children = tuple(
+            (plan.ids[c], w, self._score(c))
+            for c, w in zip(kids.tolist(), weights.tolist(), strict=True)
+        )
+        reason = None
+        if score is None:
+            reason = _UNASSESSED[code] if children else _NO_CHILDREN[code]
+        node = NodeResult(
+            id=key,
+            kind="goal",
+            score=score,
+            status=self._scale.status(score),
+            coverage=float(self._result.coverage[i]),
+            strategy=plan.own_names[i] or self._default,
+            children=children,
+            reason=reason,
+            owner=self._owner,
+        )
+        self._built[key] = node
+        return node
 
 
 def _measurements(chain: GoalChain, period: Period) -> dict[str, Measurement]:

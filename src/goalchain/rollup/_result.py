@@ -161,6 +161,16 @@ class NodeResult:
         return self._owner.explain(self.id, lang=lang)
 
 
+class LazyNodes(Mapping[str, NodeResult]):
+    """Base of array-backed node mappings that build a :class:`NodeResult` when asked.
+
+    :class:`RollupResult` binds itself as the owner of the views with :meth:`bind`.
+    """
+
+    def bind(self, owner: RollupResult) -> None:
+        raise NotImplementedError
+
+
 class RollupResult(Mapping[str, NodeResult]):
     """The result of a roll-up: a mapping id -> :class:`NodeResult`.
 
@@ -191,7 +201,12 @@ class RollupResult(Mapping[str, NodeResult]):
         titles: Mapping[str, str],
         units: Mapping[str, str],
     ):
-        self._nodes = {k: attrs.evolve(v, owner=self) for k, v in nodes.items()}
+        self._nodes: Mapping[str, NodeResult]
+        if isinstance(nodes, LazyNodes):
+            nodes.bind(self)
+            self._nodes = nodes
+        else:
+            self._nodes = {k: attrs.evolve(v, owner=self) for k, v in nodes.items()}
         self.period = period
         self.strategy = strategy
         self.scorer = scorer

@@ -1,0 +1,534 @@
+"""A chain compiled into an evaluation plan, and the vectorised built-in strategies.
+
+The plan numbers the elements, groups the goals by height (leaves and goals
+without children have height 0) and keeps every goal's children as CSR arrays
+(``indptr``, ``indices``, ``weights``). It is compiled once per chain and
+reused until :attr:`GoalChain.structure_version` changes. :func:`evaluate`
+rolls ``weighted``, ``worst_case`` and ``mean`` up level by level with numpy.
+"""
+
+from __future__ import annotations
+
+import operator
+import weakref
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+import networkx as nx
+import numpy as np
+import numpy.typing as npt
+
+from ..exceptions import RollupError
+
+if TYPE_CHECKING:
+    from ..models import GoalChain
+
+__all__ = ["BUILTIN_CODES", "Evaluation", "Plan", "compile_plan", "evaluate", "plan_for"]
+
+BUILTIN_CODES = {"weighted": 0, "worst_case": 1, "mean": 2}
+"""The strategies the vectorised engine evaluates, by code."""
+OTHER = 3  # a goal whose own strategy is not one of the built-ins above
+DEFAULT = -1  # a goal that names no strategy of its own
+
+FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.int64]
+BoolArray = npt.NDArray[np.bool_]
+
+
+_ABSENT = 2.0  # worst_case's key where not assessed: above every score in [0, 1]
+_BUCKET_MIN = 256  # levels with fewer goals use reduceat
+_BUCKET_MAX = 16  # goals with more children use reduceat
+
+
+def _reduce(lv: _Level, x: FloatArray, ufunc: np.ufunc) -> FloatArray:
+    """Per goal of *lv*: *ufunc* (np.add or np.minimum) over its slice of *x*."""
+    if not lv.buckets:
+        return ufunc.reduceat(x, lv.starts)
+    out = np.empty(lv.hi - lv.lo)
+    for a, b, ea, eb, d in lv.buckets:
+        block = x[ea:eb].reshape(b - a, d)
+        acc = out[a:b]
+        np.copyto(acc, block[:, 0])
+        for j in range(1, d):
+            ufunc(acc, block[:, j], out=acc)
+    if lv.tail < out.size:
+        out[lv.tail :] = ufunc.reduceat(x, lv.starts[lv.tail :])
+    return out
+
+
+class _Level:
+    """The goals of one height (a slice of node numbers) and their children, concatenated."""
+
+    __slots__ = (
+        "buckets",
+        "child",
+        "count",
+        "hi",
+        "lo",
+        "npos",
+        "safe_total",
+        "starts",
+        "tail",
+        "total",
+        "w",
+        "wpos",
+    )
+
+    def __init__(self, lo: int, hi: int, indptr: IntArray, indices: IntArray, weights: FloatArray):
+        self.lo, self.hi = lo, hi
+        self.count = np.diff(indptr[lo : hi + 1])
+        self.starts = indptr[lo:hi] - indptr[lo]
+        # Goals of a level are numbered by number of children: the goals with d children
+        # form a block whose child arrays reshape to (goals, d); summing the d columns
+        # left to right is much cheaper than reduceat over many short segments.
+        self.buckets: list[tuple[int, int, int, int, int]] = []
+        self.tail = 0  # goals from here on (many children) are reduced with reduceat
+        m = hi - lo
+        if m >= _BUCKET_MIN and bool(np.all(np.diff(self.count) >= 0)):
+            degrees, first = np.unique(self.count, return_index=True)
+            ends = [*first[1:].tolist(), m]
+            self.tail = m
+            for d, a, b in zip(degrees.tolist(), first.tolist(), ends, strict=True):
+                if d > _BUCKET_MAX:
+                    self.tail = a
+                    break
+                self.buckets.append(
+                    (a, b, int(self.starts[a]), int(self.starts[a]) + d * (b - a), d)
+                )
+        self.child: IntArray = indices[indptr[lo] : indptr[hi]]
+        self.w: FloatArray = weights[indptr[lo] : indptr[hi]]
+        positive = self.w > 0
+        self.wpos: FloatArray | None = None if positive.all() else positive.astype(np.float64)
+        self.total: FloatArray = np.add.reduceat(self.w, self.starts)
+        positive_total = self.total > 0
+        self.safe_total: FloatArray = np.where(positive_total, self.total, 1.0)
+        self.npos: FloatArray = np.add.reduceat(positive.astype(np.float64), self.starts)
+
+
+class Plan:
+    """A chain's structure compiled for evaluation.
+
+    Nodes are numbered again by height, highest first, and within a height in
+    the order their parents link to them, so that every level is a slice and
+    reading the children of a level walks memory mostly forwards. Arrays given
+    to and returned by :func:`evaluate` use these numbers (:attr:`ids`,
+    :attr:`index`).
+
+    Attributes
+    ----------
+    ids
+        The element ids; an element's position is its node number.
+    given
+        The node numbers in the order the ids were given (a chain's reversed
+        topological order: the order of a roll-up's results).
+    index
+        id -> node number (built on first use).
+    is_goal
+        True for goals (combined from their children); indicators and
+        activities are leaves.
+    own
+        Per node: the code of the goal's own built-in strategy
+        (:data:`BUILTIN_CODES`), -1 when it names none, 3 for any other.
+    own_names
+        Per node: the goal's own strategy name, or None.
+    height
+        0 for leaves and goals without children, else 1 + the highest child.
+    indptr, indices, weights
+        The children of every goal (rows of leaves are empty), in link order.
+    levels
+        The goals of height 1, 2, ... with their children concatenated.
+    zero_total
+        Goals with children whose weights sum to zero.
+    structure_version
+        The chain's structure version the plan was compiled from.
+    """
+
+    def __init__(
+        self,
+        ids: Sequence[str],
+        is_goal: BoolArray,
+        indptr: IntArray,
+        indices: IntArray,
+        weights: FloatArray,
+        *,
+        own: npt.NDArray[np.int8] | None = None,
+        own_names: Sequence[str | None] | None = None,
+        structure_version: int = -1,
+    ):
+        n = len(ids)
+        indptr = np.asarray(indptr, dtype=np.int64)
+        indices = np.asarray(indices, dtype=np.int64)
+        weights = np.asarray(weights, dtype=np.float64)
+        height = _heights(n, indptr, indices)
+        new = _numbering(n, height, indptr, indices)  # old number -> new number
+        old = np.empty(n, dtype=np.int64)
+        old[new] = np.arange(n)
+        count = np.diff(indptr)[old]
+        self.indptr: IntArray = np.concatenate(([0], np.cumsum(count))).astype(np.int64)
+        pos = np.repeat(indptr[old] - self.indptr[:-1], count) + np.arange(int(count.sum()))
+        self.indices: IntArray = new[indices[pos]]
+        self.weights: FloatArray = weights[pos]
+        self.count = count
+        given = tuple(ids)
+        self.ids: tuple[str, ...] = _pick(given, old)
+        self.given: IntArray = new
+        self.given_ids = given
+        self._index: dict[str, int] | None = None
+        self._scratch: list[FloatArray] = []
+        self.is_goal: BoolArray = np.asarray(is_goal, dtype=bool)[old]
+        self.is_leaf: BoolArray = ~self.is_goal
+        self.own: npt.NDArray[np.int8] = (
+            np.full(n, DEFAULT, dtype=np.int8) if own is None else np.asarray(own)[old]
+        )
+        self.own_names: tuple[str | None, ...] = (
+            (None,) * n if own_names is None else _pick(tuple(own_names), old)
+        )
+        self.has_own = bool((self.own != DEFAULT).any())
+        self.structure_version = structure_version
+        self.height: IntArray = height[old]
+        totals = np.add.reduceat(np.append(self.weights, 0.0), self.indptr[:-1]) if n else None
+        self.zero_total: BoolArray = (
+            (self.count > 0) & (totals <= 0) if totals is not None else np.zeros(0, dtype=bool)
+        )
+        self.any_zero_total = bool(self.zero_total.any())
+        self.childless_goals: IntArray = np.flatnonzero(self.is_goal & (self.count == 0))
+        # heights descend along the numbering: level h is the slice [bounds[h], bounds[h + 1])
+        top = int(self.height.max(initial=0))
+        rank = top - self.height
+        edges = np.searchsorted(rank, np.arange(top + 2))
+        self.levels = [
+            _Level(
+                int(edges[top - h]),
+                int(edges[top - h + 1]),
+                self.indptr,
+                self.indices,
+                self.weights,
+            )
+            for h in range(1, top + 1)
+        ]
+        self.n_edges = int(self.indices.size)
+        self.n_nodes_edges = (n, self.n_edges)
+
+    def take_scratch(self) -> FloatArray:
+        """A work buffer as long as the longest level (reused; safe across threads)."""
+        try:
+            return self._scratch.pop()
+        except IndexError:
+            return np.empty(max((lv.child.size for lv in self.levels), default=0))
+
+    def give_scratch(self, buf: FloatArray) -> None:
+        """Return a buffer from :meth:`take_scratch` for the next evaluation."""
+        if not self._scratch:
+            self._scratch.append(buf)
+
+    @property
+    def index(self) -> dict[str, int]:
+        """id -> node number (built on first use)."""
+        if self._index is None:
+            self._index = dict(zip(self.given_ids, self.given.tolist(), strict=True))
+        return self._index
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def children(self, node: int) -> tuple[IntArray, FloatArray]:
+        """The child numbers and link weights of *node*."""
+        lo, hi = self.indptr[node], self.indptr[node + 1]
+        return self.indices[lo:hi], self.weights[lo:hi]
+
+
+def _pick(values: tuple[Any, ...], at: IntArray) -> tuple[Any, ...]:
+    if len(at) == 0:
+        return ()
+    if len(at) == 1:
+        return (values[int(at[0])],)
+    return tuple(operator.itemgetter(*at.tolist())(values))
+
+
+def _numbering(n: int, height: IntArray, indptr: IntArray, indices: IntArray) -> IntArray:
+    """New node numbers: by height, highest first; within a height by first parent link."""
+    new = np.full(n, -1, dtype=np.int64)
+    if n == 0:
+        return new
+    top = int(height.max())
+    parent_of_edge = np.repeat(np.arange(n, dtype=np.int64), np.diff(indptr))
+    edge_rank = np.arange(indices.size, dtype=np.int64) - indptr[parent_of_edge]
+    big = np.int64(indices.size + 1)
+    child_height = height[indices]
+    degree = np.diff(indptr)
+    key = np.full(n, np.iinfo(np.int64).max, dtype=np.int64)  # no parent: last
+    start = 0
+    for h in range(top, -1, -1):
+        nodes = np.flatnonzero(height == h)
+        if h < top:
+            # key: (new number of the first parent, position in its row)
+            here = np.flatnonzero(child_height == h)
+            np.minimum.at(key, indices[here], new[parent_of_edge[here]] * big + edge_rank[here])
+            nodes = nodes[np.argsort(key[nodes], kind="stable")]
+        if h > 0:  # goals with the same number of children side by side (see _Level)
+            nodes = nodes[np.argsort(degree[nodes], kind="stable")]
+        new[nodes] = np.arange(start, start + nodes.size)
+        start += nodes.size
+    return new
+
+
+def _heights(n: int, indptr: IntArray, indices: IntArray) -> IntArray:
+    """Longest path down to a leaf, level-synchronously with numpy (O(edges) in all)."""
+    height = np.zeros(n, dtype=np.int64)
+    if n == 0:
+        return height
+    count = np.diff(indptr)
+    parent_of_edge = np.repeat(np.arange(n, dtype=np.int64), count)
+    rev = np.argsort(indices, kind="stable")
+    rev_parent = parent_of_edge[rev]
+    rev_ptr = np.concatenate(([0], np.cumsum(np.bincount(indices, minlength=n))))
+    remaining = count.copy()
+    frontier = np.flatnonzero(remaining == 0)
+    level = 0
+    done = 0
+    while frontier.size:
+        height[frontier] = level
+        done += frontier.size
+        lo, hi = rev_ptr[frontier], rev_ptr[frontier + 1]
+        k = hi - lo
+        total = int(k.sum())
+        if total == 0:
+            break
+        starts = np.concatenate(([0], np.cumsum(k)[:-1]))
+        parents = rev_parent[np.repeat(lo - starts, k) + np.arange(total)]
+        remaining -= np.bincount(parents, minlength=n)
+        touched = np.unique(parents)
+        frontier = touched[remaining[touched] == 0]
+        level += 1
+    if done != n:
+        raise ValueError("the plan's children form a cycle")
+    return height
+
+
+def compile_plan(chain: GoalChain) -> Plan:
+    """Compile *chain*'s structure (:attr:`Plan.given_ids`: the reversed topological order)."""
+    graph = chain._graph  # read only here
+    ids = list(nx.topological_sort(graph))
+    ids.reverse()
+    index = {k: i for i, k in enumerate(ids)}
+    n = len(ids)
+    is_goal = np.zeros(n, dtype=bool)
+    own = np.full(n, DEFAULT, dtype=np.int8)
+    own_names: list[str | None] = [None] * n
+    counts = np.zeros(n + 1, dtype=np.int64)
+    indices: list[int] = []
+    weights: list[float] = []
+    node_data, succ = graph._node, graph._succ
+    for i, node_id in enumerate(ids):
+        data = node_data[node_id]
+        if data["kind"] == "goal":
+            is_goal[i] = True
+            name = getattr(data["element"], "rollup", None) or None
+            if name is not None:
+                own_names[i] = name
+                own[i] = BUILTIN_CODES.get(name, OTHER)
+            kids = succ[node_id]
+            counts[i + 1] = len(kids)
+            for child, attrs in kids.items():
+                indices.append(index[child])
+                weights.append(attrs.get("weight", 1.0))
+    plan = Plan(
+        ids,
+        is_goal,
+        np.cumsum(counts),
+        np.asarray(indices, dtype=np.int64),
+        np.asarray(weights, dtype=np.float64),
+        own=own,
+        own_names=own_names,
+        structure_version=chain.structure_version,
+    )
+    plan.n_nodes_edges = (graph.number_of_nodes(), graph.number_of_edges())
+    return plan
+
+
+# Compiled plans by id(chain); the weak reference tells a live chain from a reused id
+# and drops the entry when the chain goes away. GoalChain is unhashable (it defines
+# __eq__), so a WeakKeyDictionary cannot be used, and nothing is stored on the chain.
+_PLANS: dict[int, tuple[weakref.ref[Any], Plan]] = {}
+
+
+def plan_for(chain: GoalChain) -> Plan:
+    """The compiled plan of *chain*, compiled again only when its structure has changed."""
+    key = id(chain)
+    entry = _PLANS.get(key)
+    if entry is not None and entry[0]() is chain:
+        plan = entry[1]
+        graph = chain._graph  # a cheap size check beside the version
+        size = (graph.number_of_nodes(), graph.number_of_edges())
+        if plan.structure_version == chain.structure_version and plan.n_nodes_edges == size:
+            return plan
+    plan = compile_plan(chain)
+
+    def forget(ref: weakref.ref[Any], key: int = key) -> None:
+        current = _PLANS.get(key)
+        if current is not None and current[0] is ref:
+            del _PLANS[key]
+
+    _PLANS[key] = (weakref.ref(chain, forget), plan)
+    return plan
+
+
+def strategy_codes(plan: Plan, default: str) -> npt.NDArray[np.int8] | None:
+    """Each node's effective strategy code, or None when any goal needs another strategy."""
+    code = BUILTIN_CODES.get(default, OTHER)
+    if not plan.has_own:
+        if code == OTHER and bool(plan.is_goal.any()):
+            return None
+        return np.full(len(plan), code, dtype=np.int8)
+    codes = np.where(plan.own == DEFAULT, np.int8(code), plan.own).astype(np.int8)
+    if bool((codes[plan.is_goal] == OTHER).any()):
+        return None
+    return codes
+
+
+class Evaluation:
+    """Scores, an assessed mask and coverage per node (scores are 0.0 where not assessed)."""
+
+    __slots__ = ("assessed", "codes", "coverage", "score")
+
+    def __init__(
+        self, score: FloatArray, assessed: BoolArray, coverage: FloatArray, codes: Any
+    ) -> None:
+        self.score = score
+        self.assessed = assessed
+        self.coverage = coverage
+        self.codes = codes
+
+
+def evaluate(
+    plan: Plan,
+    leaf_score: FloatArray,
+    leaf_assessed: BoolArray,
+    strategy: str | npt.NDArray[np.int8] = "weighted",
+) -> Evaluation:
+    """Roll *leaf_score* (where *leaf_assessed*) up *plan* level by level.
+
+    The arrays are indexed by the plan's node numbers (:attr:`Plan.index`).
+    *strategy* is a built-in name applied to every goal, or an array of codes
+    per node (from :func:`strategy_codes`). Goal entries of the leaf arrays are
+    ignored; assessed leaf scores lie in [0, 1], the others may be anything
+    (NaN too). Never produces NaN: scores are 0.0 where not assessed.
+
+    Raises
+    ------
+    RollupError
+        When a goal under ``weighted`` has children whose weights sum to zero.
+    """
+    uniform: int | None
+    if isinstance(strategy, str):
+        if strategy not in BUILTIN_CODES:
+            raise ValueError(f"the vectorised engine evaluates {', '.join(BUILTIN_CODES)} only")
+        uniform = BUILTIN_CODES[strategy]
+        codes: Any = uniform
+        present = {uniform}
+    else:
+        codes = strategy
+        present = {int(k) for k in np.unique(codes[plan.is_goal])}
+        uniform = next(iter(present)) if len(present) == 1 else None
+    weighted_zero = plan.zero_total & (codes == 0) if plan.any_zero_total else None
+    if weighted_zero is not None and bool(np.any(weighted_zero)):
+        bad = plan.ids[int(np.flatnonzero(weighted_zero)[0])]
+        raise RollupError(
+            f"{bad!r}: the weights of its children sum to zero; "
+            "give at least one link a weight above zero",
+            element=bad,
+            strategy="weighted",
+        )
+    leaves = np.asarray(leaf_assessed, dtype=bool) & plan.is_leaf
+    af = leaves.astype(np.float64)  # 1.0 where assessed
+    with np.errstate(invalid="ignore", over="ignore"):  # NaN or inf where not assessed
+        score = np.multiply(np.asarray(leaf_score, dtype=np.float64), af)
+    np.fmax(score, 0.0, out=score)  # branch-free: NaN (not assessed) -> 0.0
+    low = None
+    if 1 in present:  # for worst_case: the score, or _ABSENT where not assessed
+        low = af * -_ABSENT
+        low += _ABSENT
+        low += score
+    coverage = af.copy()
+    scratch = plan.take_scratch()
+    for lv in plan.levels:
+        if uniform is not None:
+            s, ok, c = _KERNELS[uniform](lv, score, af, low, scratch)
+        else:
+            here = codes[lv.lo : lv.hi]
+            m = lv.hi - lv.lo
+            s, ok, c = np.zeros(m), np.zeros(m, dtype=bool), np.zeros(m)
+            for k in np.unique(here).tolist():
+                ks, kok, kc = _KERNELS[k](lv, score, af, low, scratch)
+                sel = here == k
+                s[sel], ok[sel], c[sel] = ks[sel], kok[sel], kc[sel]
+        score[lv.lo : lv.hi] = s
+        af[lv.lo : lv.hi] = ok
+        leaves[lv.lo : lv.hi] = ok
+        coverage[lv.lo : lv.hi] = c
+        if low is not None:
+            low[lv.lo : lv.hi] = np.where(ok, s, _ABSENT)
+    plan.give_scratch(scratch)
+    coverage[plan.childless_goals] = 0.0
+    return Evaluation(score, leaves, coverage, codes)  # leaves: now every assessed node
+
+
+_Out = tuple[FloatArray, BoolArray, FloatArray]
+
+
+def _gather(source: FloatArray, lv: _Level, out: FloatArray) -> FloatArray:
+    return np.take(source, lv.child, out=out[: lv.child.size], mode="clip")
+
+
+def _weighted(
+    lv: _Level, score: FloatArray, af: FloatArray, low: FloatArray | None, buf: FloatArray
+) -> _Out:
+    g = np.multiply(_gather(af, lv, buf), lv.w, out=buf[: lv.child.size])
+    weight = _reduce(lv, g, np.add)
+    g = np.multiply(_gather(score, lv, buf), lv.w, out=g)  # scores are 0 where not assessed
+    num = _reduce(lv, g, np.add)
+    ok = weight > 0
+    # no child assessed with weight: num is 0 too, so the score stays 0
+    value = np.minimum(num / np.where(ok, weight, 1.0), 1.0)
+    return value, ok, weight / lv.safe_total
+
+
+def _worst_case(
+    lv: _Level, score: FloatArray, af: FloatArray, low: FloatArray | None, buf: FloatArray
+) -> _Out:
+    assert low is not None
+    keyed = _gather(low, lv, buf)
+    if lv.wpos is not None:  # links of weight 0 do not count
+        np.add(keyed, (1.0 - lv.wpos) * _ABSENT, out=keyed)
+    least = _reduce(lv, keyed, np.minimum)
+    ok = least <= 1.0
+    positive = lv.total > 0
+    if positive.all():  # the share of weight assessed; links of weight 0 add nothing
+        covered = np.multiply(lv.w, keyed <= 1.0, out=keyed)
+        coverage = _reduce(lv, covered, np.add) / lv.safe_total
+    else:
+        a = _gather(af, lv, buf)
+        by_count = _reduce(lv, a, np.add) / lv.count
+        by_weight = _reduce(lv, np.multiply(a, lv.w, out=a), np.add) / lv.safe_total
+        coverage = np.where(positive, by_weight, by_count)
+    return np.where(ok, least, 0.0), ok, coverage
+
+
+def _mean(
+    lv: _Level, score: FloatArray, af: FloatArray, low: FloatArray | None, buf: FloatArray
+) -> _Out:
+    a = _gather(af, lv, buf)
+    if lv.wpos is not None:
+        np.multiply(a, lv.wpos, out=a)
+    n = _reduce(lv, a, np.add)
+    s = _gather(score, lv, buf)
+    if lv.wpos is not None:
+        np.multiply(s, lv.wpos, out=s)
+    total = _reduce(lv, s, np.add)  # scores are 0 where not assessed
+    ok = n > 0
+    value = np.minimum(total / np.where(ok, n, 1.0), 1.0)
+    coverage = n / np.where(lv.npos > 0, lv.npos, 1.0)
+    return value, ok, coverage
+
+
+_KERNELS = {0: _weighted, 1: _worst_case, 2: _mean}

@@ -1,0 +1,166 @@
+"""The compiled, vectorised roll-up engine agrees with the plain per-node engine."""
+
+from __future__ import annotations
+
+import gc as pygc
+
+import hypothesis.strategies as st
+import numpy as np
+import pytest
+from hypothesis import given, settings
+
+import goalchain as gc
+from goalchain.exceptions import RollupError
+from goalchain.rollup import rollup
+from goalchain.rollup._plan import _PLANS, Plan, evaluate, plan_for
+from goalchain.testing import goal_chains
+
+EPS = 1e-12
+BUILTINS = ("weighted", "worst_case", "mean")
+
+
+def raw(indicator: gc.Indicator, actual: float, period: gc.Period) -> float:
+    return min(1.0, max(0.0, actual / 100.0))
+
+
+@st.composite
+def chains_and_periods(draw: st.DrawFn) -> tuple[gc.GoalChain, gc.Period]:
+    chain = draw(goal_chains(with_data=True))
+    for goal in chain.goals():
+        own = draw(st.sampled_from((None, *BUILTINS)))
+        if goal.rollup != own:
+            chain.update(goal.id, rollup=own)
+    periods = sorted({m.period for m in chain.measurements(gender="T")})
+    period = draw(st.sampled_from(periods)) if periods else gc.Period.parse(2024)
+    return chain, period
+
+
+def assert_same(fast: object, plain: object) -> None:
+    assert list(fast) == list(plain)  # type: ignore[call-overload]
+    for key in plain:  # type: ignore[attr-defined]
+        a, b = fast[key], plain[key]  # type: ignore[index]
+        assert (a.score is None) == (b.score is None), key
+        if a.score is not None:
+            assert abs(a.score - b.score) <= EPS, key
+        assert abs(a.coverage - b.coverage) <= EPS, key
+        assert a.status == b.status, key
+        assert a.strategy == b.strategy, key
+        assert a.reason == b.reason, key
+        assert a.provenance == b.provenance, key
+        assert len(a.children) == len(b.children), key
+        for (ca, wa, sa), (cb, wb, sb) in zip(a.children, b.children, strict=True):
+            assert (ca, wa) == (cb, wb)
+            assert (sa is None) == (sb is None)
+            assert sa is None or sb is None or abs(sa - sb) <= EPS
+        assert a.explain("en").count("\n") == b.explain("en").count("\n")
+
+
+@given(chains_and_periods(), st.sampled_from(BUILTINS), st.sampled_from(("progress", "raw")))
+@settings(max_examples=150)
+def test_fast_engine_agrees_with_plain(
+    case: tuple[gc.GoalChain, gc.Period], strategy: str, scorer: str
+) -> None:
+    chain, period = case
+    use = raw if scorer == "raw" else scorer
+    try:
+        plain = rollup(chain, period, strategy=strategy, scorer=use, engine="plain")
+    except RollupError as err:  # weights summing to zero: both engines refuse
+        with pytest.raises(RollupError) as info:
+            rollup(chain, period, strategy=strategy, scorer=use, engine="fast")
+        assert str(info.value) == str(err)
+        return
+    fast = rollup(chain, period, strategy=strategy, scorer=use, engine="fast")
+    assert_same(fast, plain)
+    assert_same(rollup(chain, period, strategy=strategy, scorer=use), plain)
+
+
+@given(goal_chains(with_data=False), st.sampled_from(BUILTINS), st.data())
+@settings(max_examples=100)
+def test_evaluate_arrays_agrees_with_plain(
+    chain: gc.GoalChain, strategy: str, data: st.DataObject
+) -> None:
+    """Array leaf scores through :func:`evaluate` match a plain roll-up of the same scores."""
+    for goal in chain.goals():
+        if goal.rollup is not None:
+            chain.update(goal.id, rollup=None)
+    plan = plan_for(chain)
+    n = len(plan)
+    scores = np.array(data.draw(st.lists(st.floats(0, 1), min_size=n, max_size=n)), dtype=float)
+    assessed = np.array(data.draw(st.lists(st.booleans(), min_size=n, max_size=n)), dtype=bool)
+    for i, node_id in enumerate(plan.ids):  # make the chain's leaves carry exactly these scores
+        if chain[node_id].kind == "activity":
+            chain.update(
+                node_id,
+                status="in_progress" if assessed[i] else "cancelled",
+                progress=float(scores[i]) if assessed[i] else None,
+            )
+        elif chain[node_id].kind == "indicator":
+            assessed[i] = False
+    try:
+        plain = rollup(chain, 2024, strategy=strategy, engine="plain")
+    except RollupError:
+        with pytest.raises(RollupError):
+            evaluate(plan_for(chain), scores, assessed, strategy)
+        return
+    out = evaluate(plan_for(chain), scores, assessed, strategy)
+    assert not np.isnan(out.score).any()
+    for i, node_id in enumerate(plan.ids):
+        node = plain[node_id]
+        assert bool(out.assessed[i]) == (node.score is not None), node_id
+        if node.score is not None:
+            assert abs(out.score[i] - node.score) <= EPS, node_id
+        assert abs(out.coverage[i] - node.coverage) <= EPS, node_id
+
+
+def test_plan_is_cached_until_the_structure_changes() -> None:
+    chain = gc.GoalChain(name="Cache")
+    chain.add_goal("kf1", "Mål", level="council")
+    chain.add_indicator("i1", "Ind", parents=["kf1"], unit="percent")
+    plan = plan_for(chain)
+    assert plan_for(chain) is plan
+    chain.record("i1", 2023, 50.0)  # data, not structure
+    assert plan_for(chain) is plan
+    chain.add_indicator("i2", "Ind 2", parents={"kf1": 2.0}, unit="percent")
+    again = plan_for(chain)
+    assert again is not plan and len(again) == 3
+    copy = chain.copy()
+    assert copy == chain and plan_for(copy) is not again
+    key = id(copy)
+    del copy
+    pygc.collect()
+    assert key not in _PLANS or _PLANS[key][0]() is not None
+
+
+def test_plan_heights_and_csr() -> None:
+    # a <- b <- c, and c -> a directly: c has height 2
+    plan = Plan(
+        ["a", "b", "c"],
+        np.array([False, True, True]),
+        np.array([0, 0, 1, 3]),
+        np.array([0, 1, 0]),
+        np.array([1.0, 2.0, 3.0]),
+    )
+    a, b, c = (plan.index[k] for k in "abc")
+    assert [plan.height[i] for i in (a, b, c)] == [0, 1, 2]
+    assert [plan.ids[i] for i in plan.given] == ["a", "b", "c"]
+    assert [(lv.lo, lv.hi) for lv in plan.levels] == [(b, b + 1), (c, c + 1)]
+    kids, weights = plan.children(c)
+    assert [plan.ids[k] for k in kids] == ["b", "a"] and weights.tolist() == [2.0, 3.0]
+    scores, assessed = np.zeros(3), np.zeros(3, dtype=bool)
+    scores[a], assessed[a] = 0.5, True
+    out = evaluate(plan, scores, assessed, "weighted")
+    assert out.score.tolist() == [0.5, 0.5, 0.5]
+    assert out.coverage.tolist() == [1.0, 1.0, 1.0]
+    worst = evaluate(plan, scores, ~assessed, "worst_case")
+    assert not worst.assessed.any() and not np.isnan(worst.score).any()
+
+
+def test_custom_strategy_keeps_the_plain_engine() -> None:
+    chain = gc.GoalChain(name="Custom")
+    chain.add_goal("kf1", "Mål", level="council")
+    chain.add_indicator("i1", "Ind", parents=["kf1"], unit="percent")
+    with pytest.raises(ValueError, match="fast engine"):
+        rollup(chain, 2023, strategy="threshold", engine="fast")
+    assert rollup(chain, 2023, strategy="threshold")["kf1"].strategy == "threshold"
+    with pytest.raises(ValueError, match="engine must be"):
+        rollup(chain, 2023, engine="quick")
