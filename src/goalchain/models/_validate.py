@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -10,6 +9,7 @@ import attrs
 
 from ._elements import Indicator
 from ._frozen import FrozenMapping
+from ._values import steps_against
 
 if TYPE_CHECKING:
     from ._chain import GoalChain
@@ -204,21 +204,17 @@ def _step_findings(indicator: Indicator) -> list[Finding]:
         points.insert(0, indicator.baseline)
     if indicator.target is not None and indicator.target.year not in {p.year for p in points}:
         points.append(indicator.target)
-    sign = 1.0 if indicator.direction == "increase" else -1.0
-    out = []
-    for previous, current in itertools.pairwise(points):
-        if sign * (current.value - previous.value) < 0:
-            out.append(
-                Finding(
-                    element=indicator.id,
-                    code="step_against_direction",
-                    severity="warning",
-                    params={
-                        "year": current.year,
-                        "value": f"{current.value:g}",
-                        "previous": f"{previous.value:g}",
-                        "direction": indicator.direction,
-                    },
-                )
-            )
-    return out
+    return [
+        Finding(
+            element=indicator.id,
+            code="step_against_direction",
+            severity="warning",
+            params={
+                "year": current.year,
+                "value": f"{current.value:g}",
+                "previous": f"{previous.value:g}",
+                "direction": indicator.direction,
+            },
+        )
+        for previous, current in steps_against(points, indicator.direction)
+    ]

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from ..exceptions import InvalidValueError, PeriodError
@@ -18,6 +19,7 @@ __all__ = [
     "check_id",
     "check_text",
     "finite_float",
+    "steps_against",
     "to_date",
     "to_tags",
     "unit_interval",
@@ -42,6 +44,33 @@ class YearValue(NamedTuple):
 
     year: int
     value: float
+
+
+def steps_against(
+    points: Sequence[tuple[int, float]], direction: str
+) -> list[tuple[YearValue, YearValue]]:
+    """Consecutive ``(year, value)`` points whose step goes against *direction*.
+
+    Returns ``(previous, current)`` pairs. ``maintain`` has no direction to go
+    against. Differences within float noise (relative 1e-9) are not steps back:
+    increments summing to 0.010000000000000002 before a target of 0.01 are fine.
+
+    Examples
+    --------
+    >>> from goalchain.models._values import steps_against
+    >>> steps_against([(2022, 78.0), (2023, 95.0), (2024, 60.0), (2025, 90.0)], "increase")
+    [(YearValue(year=2023, value=95.0), YearValue(year=2024, value=60.0))]
+    """
+    if direction == "maintain":
+        return []
+    sign = 1.0 if direction == "increase" else -1.0
+    pairs = [YearValue(int(y), float(v)) for y, v in points]
+    return [
+        (previous, current)
+        for previous, current in itertools.pairwise(pairs)
+        if sign * (current.value - previous.value) < 0
+        and not math.isclose(previous.value, current.value, rel_tol=1e-9, abs_tol=1e-12)
+    ]
 
 
 def check_id(value: Any, *, field: str = "id", element: str | None = None) -> str:

@@ -10,7 +10,7 @@ from typing import Any
 from ..exceptions import GoalchainWarning, PeriodError, ProgressionError
 from ..models import Period, YearValue
 from ..models._frozen import FrozenMapping
-from ..models._values import finite_float, year_value
+from ..models._values import finite_float, steps_against, year_value
 from ..units import convert, get_registry, is_quantity, parse_quantity, parse_unit
 from ._methods import methods
 
@@ -407,18 +407,8 @@ def _reaches(
 
 
 def _against_direction(years: Sequence[int], values: Sequence[float], direction: str) -> list[str]:
-    if direction == "maintain":
-        return []
-    sign = 1.0 if direction == "increase" else -1.0
-    out = []
-    for (y0, v0), (y1, v1) in zip(
-        zip(years, values, strict=True), zip(years[1:], values[1:], strict=True), strict=False
-    ):
-        if sign * (v1 - v0) < 0 and not math.isclose(v0, v1, rel_tol=1e-9, abs_tol=1e-12):
-            # (float noise, such as increments summing to 0.010000000000000002 before
-            # the target 0.01, is not a step back)
-            out.append(
-                f"the annual target for {y1} ({v1:g}) steps against the direction "
-                f"{direction} from {y0} ({v0:g})"
-            )
-    return out
+    return [
+        f"the annual target for {current.year} ({current.value:g}) steps against the "
+        f"direction {direction} from {previous.year} ({previous.value:g})"
+        for previous, current in steps_against(list(zip(years, values, strict=True)), direction)
+    ]
