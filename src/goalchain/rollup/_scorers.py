@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 import attrs
@@ -13,6 +14,16 @@ if TYPE_CHECKING:
     from ..models import Indicator, Period
 
 __all__ = ["Progress", "TargetMet"]
+
+
+@functools.lru_cache(maxsize=65536)
+def _expected(indicator: Indicator, year: int) -> float:
+    """The indicator's annual target for *year*.
+
+    Indicators are frozen and hashable, so the trajectory (about 70 us to derive)
+    is computed once per indicator and year, not on every roll-up.
+    """
+    return indicator.trajectory().expected(year)
 
 
 def _better_or_equal(indicator: Indicator, actual: float, expected: float) -> bool:
@@ -43,7 +54,7 @@ class Progress:
     """
 
     def __call__(self, indicator: Indicator, actual: float, period: Period) -> LeafScore:
-        expected = indicator.trajectory().expected(period.year)
+        expected = _expected(indicator, period.year)
         assert indicator.baseline is not None  # trajectory() raised otherwise
         baseline = float(indicator.baseline.value)
         if expected == baseline:
@@ -90,7 +101,7 @@ class TargetMet:
             )
 
     def __call__(self, indicator: Indicator, actual: float, period: Period) -> LeafScore:
-        expected = indicator.trajectory().expected(period.year)
+        expected = _expected(indicator, period.year)
         if indicator.direction == "decrease":
             met = actual <= expected + self.tolerance
         else:
