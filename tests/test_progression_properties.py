@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import itertools
 import math
+import warnings
 
+import attrs
 import hypothesis.strategies as st
 import pytest
 from hypothesis import given
 from hypothesis.errors import InvalidArgument
 
-from goalchain.progression import Trajectory, annual_targets
-from goalchain.testing import trajectories
+from goalchain import GoalchainError, Indicator
+from goalchain.progression import ProgressionWarning, Trajectory, annual_targets
+from goalchain.testing import indicators, trajectories
 
 # drawn steps may go against the direction; that is tested in test_progression.py
 pytestmark = pytest.mark.filterwarnings("ignore::goalchain.progression.ProgressionWarning")
@@ -168,3 +171,22 @@ def test_steps_that_sum_to_the_gap_land_on_the_target(
 def test_trajectories_checks_its_arguments_eagerly(kwargs: dict[str, object]) -> None:
     with pytest.raises(InvalidArgument):
         trajectories(**kwargs)  # type: ignore[arg-type]
+
+
+@given(indicators(), st.integers(-5, 40), st.booleans())
+def test_indicator_expected_equals_its_trajectory(
+    indicator: Indicator, offset: int, straight: bool
+) -> None:
+    """The straight-line shortcut of Indicator.expected gives the trajectory's value."""
+    if straight:
+        indicator = attrs.evolve(indicator, annual_targets=(), progression=None)
+    year = (indicator.baseline.year if indicator.baseline else 2022) + offset
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ProgressionWarning)
+        try:
+            want = indicator.trajectory().expected(year)
+        except GoalchainError as err:
+            with pytest.raises(type(err)):
+                indicator.expected(year)
+            return
+        assert indicator.expected(year) == want

@@ -369,6 +369,50 @@ def test_scale_from_chain_metadata() -> None:
     assert chain.rollup(2024)["kf1"].status == "achieved"
 
 
+SCALED = """\
+goalchain: 1
+name: Skalad
+status_scale:
+  achieved: 0.9
+  labels:
+    partly: {sv: på väg, en: on the way}
+  colours: {achieved: "#1b5e20"}
+elements:
+  - {id: kf1, level: council, title: Mål}
+  - {id: a1, kind: activity, level: activity, title: Insats, parents: [kf1],
+     status: in_progress, progress: 0.6}
+"""
+
+
+def test_status_scale_from_a_file_round_trips() -> None:
+    chain = gc.loads(SCALED)
+    result = chain.rollup(2024)
+    assert result.scale.achieved == 0.9 and result.scale.colour("achieved") == "#1b5e20"
+    assert result["kf1"].status == "partly"
+    assert result.scale.label("partly") == "på väg"
+    assert result.scale.label("partly", lang="en") == "on the way"
+    again = gc.loads(gc.dumps(chain))
+    assert again.rollup(2024).scale == result.scale
+
+
+@pytest.mark.parametrize(
+    ("bad", "field", "line"),
+    [
+        ("  achieved: 1.5", "achieved", 4),
+        ("  colours: {partly: red}", "colours.partly", 4),
+        ("  labels:\n    partly: {de: teilweise}", "labels.partly.de", 5),
+        ("  labels: {great: {sv: toppen}}", "labels.great", 4),
+        ("  threshold: 0.9", "threshold", 4),
+    ],
+)
+def test_a_bad_status_scale_in_a_file_says_where(bad: str, field: str, line: int) -> None:
+    text = f"goalchain: 1\nname: Fel\nstatus_scale:\n{bad}\nelements: []\n"
+    with pytest.raises(gc.InvalidValueError) as info:
+        gc.loads(text, source="fel.yaml")
+    err = info.value
+    assert err.field == field and err.file == "fel.yaml" and err.line == line, str(err)
+
+
 def test_explain() -> None:
     result = make_chain().rollup(2023)
     sv = result["vision"].explain()
@@ -435,3 +479,44 @@ def test_register_scorer_and_use_by_name() -> None:
 def test_scorer_returning_bad_score() -> None:
     with pytest.raises(gc.RollupError, match=r"leaf scorer '<lambda>' .* for 'i\d'"):
         make_chain().rollup(2023, scorer=lambda ind, actual, period: 2.0)
+
+
+def test_strategy_reasons_read_in_both_languages() -> None:
+    chain = make_chain("threshold", extra={"rollup_params": {"k": 3}})
+    node = chain.rollup(2023)["kf1"]
+    assert node.reason == "1 of 3 needed children achieved" == node.reason_in("en")
+    assert node.reason_in("sv") == "1 av 3 nödvändiga underliggande delar uppfyllda"
+    assert "1 av 3" in node.explain("sv") and "1 of 3" in node.explain("en")
+    empty = gc.GoalChain(name="Tom")
+    empty.add_goal("kf1", "Mål", level="council")
+    for strategy, en, sv in (
+        ("weighted", "no children", "saknar underliggande delar"),
+        ("worst_case", "no child can be assessed", "ingen underliggande del kan bedömas"),
+    ):
+        alone = empty.rollup(2023, strategy=strategy)["kf1"]
+        assert (alone.reason, alone.reason_in("sv")) == (en, sv)
+
+
+def test_a_custom_strategy_may_give_its_reason_in_both_languages() -> None:
+    @ru.register("bilingual")
+    def bilingual(node, children, context):  # type: ignore[no-untyped-def]
+        return ru.StrategyResult(score=0.5, reason={"sv": "hälften", "en": "half"})
+
+    @ru.register("bad_code")
+    def bad_code(node, children, context):  # type: ignore[no-untyped-def]
+        return ru.StrategyResult(score=0.5, reason_code="no_such_reason")
+
+    try:
+        for engine in ("auto", "plain"):
+            node = ru.rollup(make_chain(), 2023, strategy="bilingual", engine=engine)["kf1"]
+            assert (node.reason, node.reason_in("sv"), node.reason_in("en")) == (
+                "half",
+                "hälften",
+                "half",
+            )
+            with pytest.raises(gc.RollupError, match="no_such_reason") as info:
+                ru.rollup(make_chain(), 2023, strategy="bad_code", engine=engine)
+            assert info.value.element == "kf1"
+    finally:
+        ru.strategies.unregister("bilingual")
+        ru.strategies.unregister("bad_code")

@@ -10,8 +10,10 @@ import pytest
 from hypothesis import given, settings
 
 import goalchain as gc
+import goalchain.rollup as ru
 from goalchain.exceptions import RollupError
 from goalchain.rollup import rollup
+from goalchain.rollup._compiled import CompiledNodes
 from goalchain.rollup._plan import _PLANS, Plan, evaluate, plan_for
 from goalchain.testing import goal_chains
 
@@ -155,12 +157,170 @@ def test_plan_heights_and_csr() -> None:
     assert not worst.assessed.any() and not np.isnan(worst.score).any()
 
 
-def test_custom_strategy_keeps_the_plain_engine() -> None:
+def test_every_strategy_runs_compiled() -> None:
     chain = gc.GoalChain(name="Custom")
     chain.add_goal("kf1", "Mål", level="council")
     chain.add_indicator("i1", "Ind", parents=["kf1"], unit="percent")
-    with pytest.raises(ValueError, match="fast engine"):
-        rollup(chain, 2023, strategy="threshold", engine="fast")
-    assert rollup(chain, 2023, strategy="threshold")["kf1"].strategy == "threshold"
+    fast = rollup(chain, 2023, strategy="threshold", engine="fast")
+    assert isinstance(fast._nodes, CompiledNodes)
+    assert_same(fast, rollup(chain, 2023, strategy="threshold", engine="plain"))
+    assert fast["kf1"].strategy == "threshold"
     with pytest.raises(ValueError, match="engine must be"):
         rollup(chain, 2023, engine="quick")
+
+
+class Optimist:
+    """A custom strategy whose status is not the one the scale gives its score."""
+
+    def combine(self, node, children, context):  # type: ignore[no-untyped-def]
+        scores = [c.score for c in children if c.score is not None]
+        if not scores:
+            return None
+        best = max(scores)
+        return ru.StrategyResult(
+            score=best,
+            status="achieved" if best >= 0.3 else None,
+            reason={"sv": "bästa delen avgör", "en": "the best child decides"},
+        )
+
+
+STRATEGIES = (None, *BUILTINS, "threshold", "dialogue", "optimist")
+STATUSES = ("achieved", "partly", "not_achieved")
+
+
+@pytest.fixture(autouse=True, scope="module")
+def optimist() -> object:
+    ru.register("optimist", Optimist(), replace=True)
+    yield
+    ru.strategies.unregister("optimist")
+
+
+@st.composite
+def mixed_chains(draw: st.DrawFn) -> tuple[gc.GoalChain, gc.Period]:
+    """Chains whose goals use any strategy, with dialogue assessments on some goals."""
+    chain = draw(goal_chains(with_data=True))
+    for goal in chain.goals():
+        own = draw(st.sampled_from(STRATEGIES))
+        if goal.rollup != own:
+            chain.update(goal.id, rollup=own)
+    periods = sorted({m.period for m in chain.measurements(gender="T")})
+    period = draw(st.sampled_from(periods)) if periods else gc.Period.parse(2024)
+    for goal in chain.goals():
+        if draw(st.booleans()):
+            score = draw(st.none() | st.floats(0, 1))
+            chain.assess(
+                goal.id, period, status=draw(st.sampled_from(STATUSES)), score=score, replace=True
+            )
+    return chain, period
+
+
+@given(mixed_chains(), st.sampled_from(STRATEGIES[1:]))
+@settings(max_examples=150)
+def test_compiled_engine_agrees_with_plain_on_any_strategy(
+    case: tuple[gc.GoalChain, gc.Period], strategy: str
+) -> None:
+    chain, period = case
+    try:
+        plain = rollup(chain, period, strategy=strategy, engine="plain")
+    except RollupError:
+        with pytest.raises(RollupError):
+            rollup(chain, period, strategy=strategy, engine="fast")
+        return
+    fast = rollup(chain, period, strategy=strategy, engine="fast")
+    assert_same(fast, plain)
+    for key in plain:
+        assert fast[key].explain("sv") == plain[key].explain("sv"), key
+        assert fast[key].reason_in("sv") == plain[key].reason_in("sv"), key
+
+
+def snapshot(result: object) -> dict[str, tuple[object, ...]]:
+    return {
+        k: (n.score, n.status, n.coverage, n.children, n.reason, n.provenance)
+        for k, n in result.items()  # type: ignore[attr-defined]
+    }
+
+
+@given(mixed_chains(), st.sampled_from(STRATEGIES[1:]), st.data())
+@settings(max_examples=100)
+def test_incremental_updates_agree_with_a_fresh_rollup(
+    case: tuple[gc.GoalChain, gc.Period], strategy: str, data: st.DataObject
+) -> None:
+    """New measurements and assessments: the updated result equals a fresh plain roll-up,
+    and results returned before are not changed."""
+    chain, period = case
+    indicators = [i.id for i in chain.indicators()]
+    goals = [g.id for g in chain.goals()]
+    try:
+        rollup(chain, period, strategy=strategy, engine="plain")
+    except RollupError:
+        return
+    earlier = [(rollup(chain, period, strategy=strategy), None)]
+    earlier[0] = (earlier[0][0], snapshot(earlier[0][0]))
+    for _ in range(data.draw(st.integers(1, 6))):
+        if indicators and data.draw(st.booleans()):
+            target = data.draw(st.sampled_from(indicators))
+            value = data.draw(st.floats(-50, 150, allow_nan=False))
+            chain.record(target, period, value, replace=True)
+        elif goals:
+            target = data.draw(st.sampled_from(goals))
+            chain.assess(
+                target,
+                period,
+                status=data.draw(st.sampled_from(STATUSES)),
+                score=data.draw(st.none() | st.floats(0, 1)),
+                replace=True,
+            )
+        result = rollup(chain, period, strategy=strategy)
+        assert_same(result, rollup(chain, period, strategy=strategy, engine="plain"))
+        earlier.append((result, snapshot(result)))
+    for result, seen in earlier:
+        assert snapshot(result) == seen
+
+
+def test_a_new_measurement_recomputes_only_its_ancestors() -> None:
+    chain = gc.GoalChain(name="Inkrementellt")
+    chain.add_goal("vision", "Vision", level="vision")
+    chain.add_goal("kf1", "KF 1", level="council", parents=["vision"])
+    chain.add_goal("kf2", "KF 2", level="council", parents=["vision"])
+    chain.add_goal("n1", "Nämnd 1", level="committee", parents=["kf1"])
+    chain.add_goal("n2", "Nämnd 2", level="committee", parents=["kf2"])
+    for name, parent in (("i1", "n1"), ("i2", "n2")):
+        chain.add_indicator(
+            name, name, parents=[parent], unit="percent", baseline=(2022, 50.0), target=(2026, 90.0)
+        )
+        chain.record(name, 2024, 60.0)
+    first = chain.rollup(2024)
+    assert chain.rollup(2024) is first  # nothing changed: the same result
+    chain.record("i1", 2024, 65.0, replace=True)
+    second = chain.rollup(2024)
+    nodes = second._nodes
+    assert isinstance(nodes, CompiledNodes) and nodes.base is first._nodes.base
+    changed = {nodes.plan.ids[i] for i in nodes.overlay}
+    assert changed == {"i1", "n1", "kf1", "vision"}
+    assert first["i1"].score == 0.5 and second["i1"].score == 0.75
+    assert second["kf2"] == first["kf2"] and second["vision"].score == 0.625
+    chain.record("i2", 2024, 60.0, replace=True)  # the same value: nothing above changes
+    third = chain.rollup(2024)
+    assert {nodes.plan.ids[i] for i in third._nodes.overlay} == changed  # type: ignore[attr-defined]
+    chain.assess("kf2", 2024, status="achieved")  # kf2 is weighted: nothing changes
+    assert snapshot(chain.rollup(2024)) == snapshot(third)
+    chain.update("kf2", rollup="dialogue")  # a structure change: compiled again
+    fourth = chain.rollup(2024)
+    assert fourth["kf2"].provenance == "dialogue" and fourth["vision"].score == 0.875
+    assert not fourth._nodes.overlay  # type: ignore[attr-defined]
+
+
+def test_a_long_journal_falls_back_to_a_full_evaluation() -> None:
+    chain = gc.GoalChain(name="Många värden")
+    chain.add_goal("kf1", "Mål", level="council")
+    chain.add_indicator(
+        "i1", "Ind", parents=["kf1"], unit="percent", baseline=(2022, 0.0), target=(2024, 100.0)
+    )
+    chain.record("i1", 2023, 10.0)
+    before = chain.rollup(2023)
+    for k in range(chain._JOURNAL_MAX + 10):
+        chain.record("i1", 2023, float(k % 100), replace=True)
+    assert chain._changed_since(1) is None  # the journal no longer reaches back that far
+    after = chain.rollup(2023)
+    assert after._nodes.base is not before._nodes.base  # type: ignore[attr-defined]
+    assert_same(after, rollup(chain, 2023, engine="plain"))

@@ -144,7 +144,7 @@ _PARTICIPANTS = ("Anna Andersson", "Erik Öberg", "Förvaltningschef", "Ordföra
 _TAGS = ("skola", "klimat", "ekonomi", "trygghet", "jämställdhet", "tvärsektoriellt")
 _SOURCES = ("Kolada", "SCB", "Egen mätning", "Medarbetarenkät", "utfall_2024.xlsx")
 _ROLLUPS = ("weighted", "worst_case", "dialogue", "mean")
-_PROGRESSIONS = ("linear", "even", "front_loaded")
+_PROGRESSIONS = ("linear", "geometric", "maintain")
 _METHODS = ("dialogue", "indicators", "self_assessment")
 _REFERENCES = ("KS 2022/412", "KF § 123", "Dnr 2023.0456", "BUN 2024/17")
 # Keys of extra fields: never the name of a field goalchain knows.

@@ -555,6 +555,11 @@ class _Reader:
         municipality = self.text(top, "municipality", ())
         model = self.model_ref(top)
         metadata = self.extra(top, TOP_KEYS)
+        if top.get("status_scale") is not None:  # kept in the metadata, checked here
+            from ..rollup import StatusScale
+
+            with self.located(("status_scale",)):
+                StatusScale.from_mapping(top["status_scale"])
         with self.located(()):
             chain = GoalChain(name, model, municipality=municipality, metadata=metadata)
         if top.get("elements") is not None:

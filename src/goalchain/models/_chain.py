@@ -141,6 +141,10 @@ class GoalChain:
         self._assessments: dict[tuple[str, Period], Assessment] = {}
         self._structure_version = 0
         self._data_version = 0
+        # (data version after the change, element id) of recent data changes, so that a
+        # roll-up can recompute only what a new measurement or assessment affects
+        self._changes: list[tuple[int, str]] = []
+        self._changes_from = 0  # the journal covers every change after this version
 
     # ------------------------------------------------------------------ basics
     @property
@@ -275,6 +279,7 @@ class GoalChain:
             new._graph.nodes[node].update(dict(self._graph.nodes[node]))
         new._measurements = {k: dict(v) for k, v in self._measurements.items()}
         new._assessments = dict(self._assessments)
+        new._data_version = new._changes_from = self._data_version
         return new
 
     __copy__ = copy
@@ -484,7 +489,7 @@ class GoalChain:
         self._graph.nodes[element_id].update(self._node_attrs(new))
         if converted is not None and element_id in self._measurements:
             self._measurements[element_id] = converted
-            self._data_version += 1
+            self._data_changed(element_id)
         self._structure_version += 1
         return new
 
@@ -533,10 +538,10 @@ class GoalChain:
         element = self[element_id]
         self._graph.remove_node(element_id)
         if self._measurements.pop(element_id, None) is not None:
-            self._data_version += 1
+            self._data_changed(element_id)
         for key in [k for k in self._assessments if k[0] == element_id]:
             del self._assessments[key]
-            self._data_version += 1
+            self._data_changed(element_id)
         self._structure_version += 1
         return element
 
@@ -767,7 +772,7 @@ class GoalChain:
                 element=measurement.indicator,
             )
         per[key] = measurement
-        self._data_version += 1
+        self._data_changed(measurement.indicator)
 
     def assess(
         self,
@@ -818,8 +823,29 @@ class GoalChain:
                 element=assessment.element,
             )
         self._assessments[assessment.key] = assessment
-        self._data_version += 1
+        self._data_changed(assessment.element)
         return assessment
+
+    _JOURNAL_MAX = 4096
+
+    def _data_changed(self, element_id: str) -> None:
+        self._data_version += 1
+        self._changes.append((self._data_version, element_id))
+        if len(self._changes) > self._JOURNAL_MAX:
+            half = len(self._changes) // 2
+            self._changes_from = self._changes[half - 1][0]
+            del self._changes[:half]
+
+    def _changed_since(self, version: int) -> set[str] | None:
+        """The ids whose data changed after *version*, or None when the journal is too short."""
+        if version < self._changes_from or version > self._data_version:
+            return None
+        changed: set[str] = set()
+        for at, element_id in reversed(self._changes):
+            if at <= version:
+                break
+            changed.add(element_id)
+        return changed
 
     def measurements(
         self, indicator_id: str | None = None, *, gender: str | None = None

@@ -308,6 +308,48 @@ class Indicator(Element):
         """The unit as the registry names it."""
         return str(parse_unit(self.unit))
 
+    def expected(self, year: int) -> float:
+        """The annual target of *year* (after the target year, the target), as a float.
+
+        The same value as ``self.trajectory().expected(year)``; a straight
+        line from baseline to target (the default ``linear`` progression, no
+        explicit annual targets) is computed without building the trajectory.
+
+        Raises
+        ------
+        ProgressionError
+            When the indicator has no baseline or target, or its method fails.
+        PeriodError
+            For a year before the baseline year.
+
+        Examples
+        --------
+        >>> from goalchain import Indicator
+        >>> ind = Indicator(id="i1", title="Behöriga", level="indicator", unit="percent",
+        ...                 baseline=(2022, 78.0), target=(2026, 90.0))
+        >>> ind.expected(2024), ind.expected(2030)
+        (84.0, 90.0)
+        """
+        base, goal = self.baseline, self.target
+        if (
+            base is not None
+            and goal is not None
+            and not self.annual_targets
+            and self.progression in (None, "linear")
+            and base.year <= year
+            and base.year < goal.year
+            and _straight_line_is_builtin()
+            and (
+                (self.direction == "increase" and goal.value >= base.value)
+                or (self.direction == "decrease" and goal.value <= base.value)
+            )
+        ):
+            if year >= goal.year:
+                return float(goal.value)
+            b, t = float(base.value), float(goal.value)
+            return b + (t - b) * (year - base.year) / (goal.year - base.year)
+        return self.trajectory().expected(year)
+
     def trajectory(self, *, decimals: int | None = None) -> Trajectory:
         """The indicator's annual targets from baseline to target year.
 
@@ -364,6 +406,13 @@ class Indicator(Element):
         except ProgressionError as err:
             field = "annual_targets" if self.annual_targets else (err.field or "progression")
             raise ProgressionError(err.reason, element=self.id, field=field) from err
+
+
+def _straight_line_is_builtin() -> bool:
+    """True while the progression method ``linear`` is goalchain's own."""
+    from ..progression import _methods, methods
+
+    return methods.get("linear") is _methods.linear
 
 
 @attrs.frozen(kw_only=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from ._combine import call_strategy
 from ._registry import register, strategies
 from ._result import ChildResult, RollupContext, StrategyResult
 
@@ -46,8 +47,6 @@ class Dialogue:
     def combine(
         self, node: Any, children: Sequence[ChildResult], context: RollupContext
     ) -> StrategyResult:
-        from ._engine import call_strategy
-
         fallback = call_strategy(strategies[self.fallback], self.fallback, node, children, context)
         assessment = context.chain.assessment(node.id, context.period)
         if assessment is None:
@@ -56,6 +55,8 @@ class Dialogue:
                 status=fallback.status,
                 coverage=fallback.coverage,
                 reason=fallback.reason,
+                reason_code=fallback.reason_code,
+                reason_args=fallback.reason_args,
                 provenance="fallback",
                 computed=fallback.score,
                 awaiting_dialogue=True,

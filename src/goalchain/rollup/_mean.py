@@ -34,7 +34,7 @@ class Mean:
         counted = [c for c in children if c.weight > 0]
         scores = [c.score for c in counted if c.score is not None]
         if not scores:
-            return StrategyResult(score=None, coverage=0.0, reason="no child can be assessed")
+            return StrategyResult(score=None, coverage=0.0, reason_code="no_child_assessed")
         score = sum(scores) / len(scores)
         return StrategyResult(
             score=max(min(scores), min(max(scores), score)),

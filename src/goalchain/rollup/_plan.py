@@ -9,12 +9,12 @@ rolls ``weighted``, ``worst_case`` and ``mean`` up level by level with numpy.
 
 from __future__ import annotations
 
+import itertools
 import operator
 import weakref
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
-import networkx as nx
 import numpy as np
 import numpy.typing as npt
 
@@ -23,7 +23,17 @@ from ..exceptions import RollupError
 if TYPE_CHECKING:
     from ..models import GoalChain
 
-__all__ = ["BUILTIN_CODES", "Evaluation", "Plan", "compile_plan", "evaluate", "plan_for"]
+__all__ = [
+    "BUILTIN_CODES",
+    "OTHER",
+    "CustomNodes",
+    "Evaluation",
+    "Plan",
+    "compile_plan",
+    "evaluate",
+    "first_in_given_order",
+    "plan_for",
+]
 
 BUILTIN_CODES = {"weighted": 0, "worst_case": 1, "mean": 2}
 """The strategies the vectorised engine evaluates, by code."""
@@ -35,6 +45,7 @@ IntArray = npt.NDArray[np.int64]
 BoolArray = npt.NDArray[np.bool_]
 
 
+TINY_WEIGHT = 1e-250  # below this, weight x score may underflow; such goals are clamped
 _ABSENT = 2.0  # worst_case's key where not assessed: above every score in [0, 1]
 _BUCKET_MIN = 256  # levels with fewer goals use reduceat
 _BUCKET_MAX = 16  # goals with more children use reduceat
@@ -119,8 +130,8 @@ class Plan:
     ids
         The element ids; an element's position is its node number.
     given
-        The node numbers in the order the ids were given (a chain's reversed
-        topological order: the order of a roll-up's results).
+        The node numbers in the order the ids were given (for a chain: the
+        order its elements were added, which is the order of a roll-up's results).
     index
         id -> node number (built on first use).
     is_goal
@@ -175,6 +186,10 @@ class Plan:
         self.given_ids = given
         self._index: dict[str, int] | None = None
         self._scratch: list[FloatArray] = []
+        self._parents: tuple[IntArray, IntArray] | None = None
+        self._labels: tuple[dict[str, str], dict[str, str]] | None = None
+        self._memoryviews: dict[str, memoryview] = {}
+        self._strategies: dict[str, Any] = {}  # kept by the compiled engine
         self.is_goal: BoolArray = np.asarray(is_goal, dtype=bool)[old]
         self.is_leaf: BoolArray = ~self.is_goal
         self.own: npt.NDArray[np.int8] = (
@@ -230,6 +245,39 @@ class Plan:
 
     def __len__(self) -> int:
         return len(self.ids)
+
+    def parents(self) -> tuple[IntArray, IntArray]:
+        """The parents of every node as CSR arrays ``(indptr, indices)`` (built on first use)."""
+        if self._parents is None:
+            n = len(self)
+            parent_of_edge = np.repeat(np.arange(n, dtype=np.int64), self.count)
+            order = np.argsort(self.indices, kind="stable")
+            ptr = np.concatenate(([0], np.cumsum(np.bincount(self.indices, minlength=n))))
+            self._parents = (ptr.astype(np.int64), parent_of_edge[order])
+        return self._parents
+
+    def _view(self, name: str, array: Any) -> memoryview:
+        view = self._memoryviews.get(name)
+        if view is None:
+            view = self._memoryviews[name] = np.ascontiguousarray(array).data
+        return view
+
+    def views(self) -> tuple[memoryview, memoryview, memoryview]:
+        """``indptr``, ``indices`` and ``weights`` as memoryviews (Python numbers per item)."""
+        return (
+            self._view("indptr", self.indptr),
+            self._view("indices", self.indices),
+            self._view("weights", self.weights),
+        )
+
+    def parent_views(self) -> tuple[memoryview, memoryview]:
+        """:meth:`parents` as memoryviews."""
+        ptr, idx = self.parents()
+        return self._view("pptr", ptr), self._view("parents", idx)
+
+    def height_view(self) -> memoryview:
+        """:attr:`height` as a memoryview."""
+        return self._view("height", self.height)
 
     def children(self, node: int) -> tuple[IntArray, FloatArray]:
         """The child numbers and link weights of *node*."""
@@ -306,43 +354,48 @@ def _heights(n: int, indptr: IntArray, indices: IntArray) -> IntArray:
 
 
 def compile_plan(chain: GoalChain) -> Plan:
-    """Compile *chain*'s structure (:attr:`Plan.given_ids`: the reversed topological order)."""
+    """Compile *chain*'s structure (:attr:`Plan.given_ids`: the order elements were added)."""
     graph = chain._graph  # read only here
-    ids = list(nx.topological_sort(graph))
-    ids.reverse()
-    index = {k: i for i, k in enumerate(ids)}
+    node_data, succ = graph._node, graph._succ
+    ids = list(node_data)
+    index = dict(zip(ids, range(len(ids)), strict=True))
     n = len(ids)
-    is_goal = np.zeros(n, dtype=bool)
+    # C-level iteration (map, chain.from_iterable): this runs once per link of a large chain
+    is_goal = np.fromiter(
+        map("goal".__eq__, map(operator.itemgetter("kind"), node_data.values())), bool, count=n
+    )
+    rows = list(map(succ.__getitem__, ids))
+    counts = np.fromiter(map(len, rows), dtype=np.int64, count=n)
+    m = int(counts.sum())
+    indices = np.fromiter(
+        map(index.__getitem__, itertools.chain.from_iterable(rows)), dtype=np.int64, count=m
+    )
+    weights = np.fromiter(
+        map(
+            operator.itemgetter("weight"),
+            itertools.chain.from_iterable(map(dict.values, rows)),
+        ),
+        dtype=np.float64,
+        count=m,
+    )
     own = np.full(n, DEFAULT, dtype=np.int8)
     own_names: list[str | None] = [None] * n
-    counts = np.zeros(n + 1, dtype=np.int64)
-    indices: list[int] = []
-    weights: list[float] = []
-    node_data, succ = graph._node, graph._succ
-    for i, node_id in enumerate(ids):
-        data = node_data[node_id]
-        if data["kind"] == "goal":
-            is_goal[i] = True
-            name = getattr(data["element"], "rollup", None) or None
-            if name is not None:
-                own_names[i] = name
-                own[i] = BUILTIN_CODES.get(name, OTHER)
-            kids = succ[node_id]
-            counts[i + 1] = len(kids)
-            for child, attrs in kids.items():
-                indices.append(index[child])
-                weights.append(attrs.get("weight", 1.0))
+    for i in np.flatnonzero(is_goal).tolist():
+        name = getattr(node_data[ids[i]]["element"], "rollup", None) or None
+        if name is not None:
+            own_names[i] = name
+            own[i] = BUILTIN_CODES.get(name, OTHER)
     plan = Plan(
         ids,
         is_goal,
-        np.cumsum(counts),
-        np.asarray(indices, dtype=np.int64),
-        np.asarray(weights, dtype=np.float64),
+        np.concatenate(([0], np.cumsum(counts))),
+        indices,
+        weights,
         own=own,
         own_names=own_names,
         structure_version=chain.structure_version,
     )
-    plan.n_nodes_edges = (graph.number_of_nodes(), graph.number_of_edges())
+    plan.n_nodes_edges = (n, m)
     return plan
 
 
@@ -358,9 +411,10 @@ def plan_for(chain: GoalChain) -> Plan:
     entry = _PLANS.get(key)
     if entry is not None and entry[0]() is chain:
         plan = entry[1]
-        graph = chain._graph  # a cheap size check beside the version
-        size = (graph.number_of_nodes(), graph.number_of_edges())
-        if plan.structure_version == chain.structure_version and plan.n_nodes_edges == size:
+        if (
+            plan.structure_version == chain.structure_version
+            and plan.n_nodes_edges[0] == len(chain._graph)  # a cheap check beside the version
+        ):
             return plan
     plan = compile_plan(chain)
 
@@ -373,21 +427,11 @@ def plan_for(chain: GoalChain) -> Plan:
     return plan
 
 
-def strategy_codes(plan: Plan, default: str) -> npt.NDArray[np.int8] | None:
-    """Each node's effective strategy code, or None when any goal needs another strategy."""
-    code = BUILTIN_CODES.get(default, OTHER)
-    if not plan.has_own:
-        if code == OTHER and bool(plan.is_goal.any()):
-            return None
-        return np.full(len(plan), code, dtype=np.int8)
-    codes = np.where(plan.own == DEFAULT, np.int8(code), plan.own).astype(np.int8)
-    if bool((codes[plan.is_goal] == OTHER).any()):
-        return None
-    return codes
-
-
 class Evaluation:
-    """Scores, an assessed mask and coverage per node (scores are 0.0 where not assessed)."""
+    """Scores, an assessed mask and coverage per node (scores are 0.0 where not assessed).
+
+    ``codes`` is the strategy code of every node (an int when one code serves all).
+    """
 
     __slots__ = ("assessed", "codes", "coverage", "score")
 
@@ -400,24 +444,50 @@ class Evaluation:
         self.codes = codes
 
 
+class CustomNodes(Protocol):
+    """Evaluates the goals the vectorised kernels cannot (strategy code ``OTHER``).
+
+    Called with node numbers whose children are all evaluated; writes each
+    node's score (0.0 when not assessed), assessed flag and coverage into the
+    :class:`Evaluation`, and sets :attr:`flagged` where the node's status is
+    not the one the scale gives its score (``worst_case`` parents of such a
+    node are then handed over too, since their status is the worst status).
+    """
+
+    flagged: BoolArray | None
+
+    def __call__(self, which: IntArray, evaluation: Evaluation) -> None: ...
+
+
+def first_in_given_order(plan: Plan, nodes: IntArray) -> int:
+    """Of *nodes*, the one that comes first in the order the ids were given."""
+    position = np.empty(len(plan), dtype=np.int64)
+    position[plan.given] = np.arange(len(plan))
+    return int(nodes[int(np.argmin(position[nodes]))])
+
+
 def evaluate(
     plan: Plan,
     leaf_score: FloatArray,
     leaf_assessed: BoolArray,
     strategy: str | npt.NDArray[np.int8] = "weighted",
+    custom: CustomNodes | None = None,
 ) -> Evaluation:
     """Roll *leaf_score* (where *leaf_assessed*) up *plan* level by level.
 
     The arrays are indexed by the plan's node numbers (:attr:`Plan.index`).
     *strategy* is a built-in name applied to every goal, or an array of codes
-    per node (from :func:`strategy_codes`). Goal entries of the leaf arrays are
-    ignored; assessed leaf scores lie in [0, 1], the others may be anything
-    (NaN too). Never produces NaN: scores are 0.0 where not assessed.
+    per node (:data:`BUILTIN_CODES`, or ``OTHER`` for goals that *custom*
+    evaluates one by one). Goal entries of the leaf arrays are ignored;
+    assessed leaf scores lie in [0, 1], the others may be anything (NaN too).
+    Never produces NaN: scores are 0.0 where not assessed.
 
     Raises
     ------
     RollupError
         When a goal under ``weighted`` has children whose weights sum to zero.
+    ValueError
+        When a goal has the code ``OTHER`` and no *custom* is given.
     """
     uniform: int | None
     if isinstance(strategy, str):
@@ -430,9 +500,11 @@ def evaluate(
         codes = strategy
         present = {int(k) for k in np.unique(codes[plan.is_goal])}
         uniform = next(iter(present)) if len(present) == 1 else None
+    if OTHER in present and custom is None:
+        raise ValueError("goals with another strategy than the built-in ones need `custom`")
     weighted_zero = plan.zero_total & (codes == 0) if plan.any_zero_total else None
     if weighted_zero is not None and bool(np.any(weighted_zero)):
-        bad = plan.ids[int(np.flatnonzero(weighted_zero)[0])]
+        bad = plan.ids[first_in_given_order(plan, np.flatnonzero(weighted_zero))]
         raise RollupError(
             f"{bad!r}: the weights of its children sum to zero; "
             "give at least one link a weight above zero",
@@ -449,28 +521,62 @@ def evaluate(
         low = af * -_ABSENT
         low += _ABSENT
         low += score
-    coverage = af.copy()
+    coverage = af.copy()  # goals without children keep coverage 0
+    out = Evaluation(score, leaves, coverage, codes)  # `leaves` becomes every assessed node
+    if custom is not None and OTHER in present:
+        alone = plan.childless_goals
+        if uniform is None:
+            alone = alone[codes[alone] == OTHER]
+        if alone.size:
+            custom(alone, out)
+            af[alone] = leaves[alone]
+            if low is not None:
+                low[alone] = np.where(leaves[alone], score[alone], _ABSENT)
     scratch = plan.take_scratch()
     for lv in plan.levels:
-        if uniform is not None:
+        if uniform is not None and uniform != OTHER:
             s, ok, c = _KERNELS[uniform](lv, score, af, low, scratch)
+            score[lv.lo : lv.hi] = s
+            leaves[lv.lo : lv.hi] = ok
+            coverage[lv.lo : lv.hi] = c
         else:
-            here = codes[lv.lo : lv.hi]
-            m = lv.hi - lv.lo
-            s, ok, c = np.zeros(m), np.zeros(m, dtype=bool), np.zeros(m)
-            for k in np.unique(here).tolist():
-                ks, kok, kc = _KERNELS[k](lv, score, af, low, scratch)
-                sel = here == k
-                s[sel], ok[sel], c[sel] = ks[sel], kok[sel], kc[sel]
-        score[lv.lo : lv.hi] = s
-        af[lv.lo : lv.hi] = ok
-        leaves[lv.lo : lv.hi] = ok
-        coverage[lv.lo : lv.hi] = c
+            _mixed_level(lv, codes, present, out, af, low, scratch, custom)
+        af[lv.lo : lv.hi] = leaves[lv.lo : lv.hi]
         if low is not None:
-            low[lv.lo : lv.hi] = np.where(ok, s, _ABSENT)
+            low[lv.lo : lv.hi] = np.where(leaves[lv.lo : lv.hi], score[lv.lo : lv.hi], _ABSENT)
     plan.give_scratch(scratch)
-    coverage[plan.childless_goals] = 0.0
-    return Evaluation(score, leaves, coverage, codes)  # leaves: now every assessed node
+    return out
+
+
+def _mixed_level(
+    lv: _Level,
+    codes: Any,
+    present: set[int],
+    out: Evaluation,
+    af: FloatArray,
+    low: FloatArray | None,
+    scratch: FloatArray,
+    custom: CustomNodes | None,
+) -> None:
+    """One level whose goals use different strategies, some perhaps evaluated one by one."""
+    m = lv.hi - lv.lo
+    here = np.full(m, OTHER, dtype=np.int8) if isinstance(codes, int) else codes[lv.lo : lv.hi]
+    by_hand = here == OTHER
+    flagged = None if custom is None else custom.flagged
+    if flagged is not None and 1 in present and bool(flagged.any()):
+        # a worst_case goal's status is its worst child's status, which the scale may not give
+        marks = flagged.astype(np.float64)
+        child_flagged = _reduce(lv, np.take(marks, lv.child, out=scratch[: lv.child.size]), np.add)
+        by_hand |= (here == 1) & (child_flagged > 0)
+    for k in np.unique(here[~by_hand]).tolist():
+        s, ok, c = _KERNELS[k](lv, out.score, af, low, scratch)
+        sel = (here == k) & ~by_hand
+        out.score[lv.lo : lv.hi][sel] = s[sel]
+        out.assessed[lv.lo : lv.hi][sel] = ok[sel]
+        out.coverage[lv.lo : lv.hi][sel] = c[sel]
+    if bool(by_hand.any()):
+        assert custom is not None
+        custom(lv.lo + np.flatnonzero(by_hand), out)
 
 
 _Out = tuple[FloatArray, BoolArray, FloatArray]
@@ -490,6 +596,13 @@ def _weighted(
     ok = weight > 0
     # no child assessed with weight: num is 0 too, so the score stays 0
     value = np.minimum(num / np.where(ok, weight, 1.0), 1.0)
+    tiny = np.flatnonzero(ok & (weight < TINY_WEIGHT))
+    for j in tiny.tolist():  # weight x score may have underflowed: as Weighted.combine does it
+        lo, hi = int(lv.starts[j]), int(lv.starts[j] + lv.count[j])
+        kids, w = lv.child[lo:hi], lv.w[lo:hi]
+        sel = (af[kids] > 0) & (w > 0)
+        value[j] = min(max(float(value[j]), float(score[kids][sel].min())), 1.0)
+        value[j] = min(float(value[j]), float(score[kids][sel].max()))
     return value, ok, weight / lv.safe_total
 
 

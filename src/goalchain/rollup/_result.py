@@ -21,6 +21,7 @@ __all__ = [
     "RollupContext",
     "RollupResult",
     "StrategyResult",
+    "reason_fields",
     "reason_text",
 ]
 
@@ -51,7 +52,11 @@ class StrategyResult:
         The share (0..1) of the children that could be assessed; the engine
         computes the share of weight when None.
     reason
-        Why, in a few words (shown by :meth:`NodeResult.explain`).
+        Why, in a few words (shown by :meth:`NodeResult.explain`): a text, or
+        a mapping of texts by language (``{"sv": "...", "en": "..."}``).
+    reason_code, reason_args
+        Instead of *reason*: a code of :data:`REASONS` and the values its
+        templates are filled with, so that the reason reads in either language.
     provenance
         ``"computed"``, ``"dialogue"`` or ``"fallback"``.
     computed
@@ -65,7 +70,9 @@ class StrategyResult:
     score: float | None
     status: str | None = None
     coverage: float | None = None
-    reason: str | None = None
+    reason: str | Mapping[str, str] | None = None
+    reason_code: str | None = None
+    reason_args: Mapping[str, Any] = attrs.field(factory=dict)
     provenance: Provenance = "computed"
     computed: float | None = None
     assessment: Assessment | None = None
@@ -124,6 +131,10 @@ class NodeResult:
         For indicators: the year's annual target.
     awaiting_dialogue
         True when the dialogue strategy found no assessment for the period.
+    reason_code, reason_args
+        The code of :data:`REASONS` the reason was written from, and its values.
+    reason_texts
+        ``(lang, text)`` pairs where a strategy gave its reason in several languages.
     """
 
     id: str
@@ -143,6 +154,7 @@ class NodeResult:
     awaiting_dialogue: bool = False
     reason_code: str | None = None
     reason_args: tuple[tuple[str, Any], ...] = ()
+    reason_texts: tuple[tuple[str, str], ...] = ()
     _owner: RollupResult | None = attrs.field(default=None, eq=False, repr=False, alias="owner")
 
     def reason_in(self, lang: str = "sv") -> str | None:
@@ -200,6 +212,7 @@ class RollupResult(Mapping[str, NodeResult]):
         scale: StatusScale,
         titles: Mapping[str, str],
         units: Mapping[str, str],
+        copy_labels: bool = True,
     ):
         self._nodes: Mapping[str, NodeResult]
         if isinstance(nodes, LazyNodes):
@@ -211,8 +224,8 @@ class RollupResult(Mapping[str, NodeResult]):
         self.strategy = strategy
         self.scorer = scorer
         self.scale = scale
-        self._titles = dict(titles)
-        self._units = dict(units)
+        self._titles = dict(titles) if copy_labels else titles
+        self._units = dict(units) if copy_labels else units
 
     def __getitem__(self, key: str) -> NodeResult:
         return self._nodes[key]
@@ -303,6 +316,19 @@ REASONS: dict[str, dict[str, str]] = {
     },
     "cancelled": {"en": "status cancelled: not assessed", "sv": "avbruten: bedöms inte"},
     "preliminary": {"en": "preliminary value", "sv": "preliminärt värde"},
+    "no_children": {"en": "no children", "sv": "saknar underliggande delar"},
+    "no_child_assessed": {
+        "en": "no child can be assessed",
+        "sv": "ingen underliggande del kan bedömas",
+    },
+    "no_weighted_child_assessed": {
+        "en": "no child with weight can be assessed",
+        "sv": "ingen underliggande del med vikt kan bedömas",
+    },
+    "threshold": {
+        "en": "{achieved} of {needed} needed children achieved",
+        "sv": "{achieved} av {needed} nödvändiga underliggande delar uppfyllda",
+    },
 }
 """Templates of the reasons the engine writes, by code and language."""
 
@@ -316,7 +342,36 @@ def reason_text(code: str, args: Mapping[str, Any], lang: str = "en") -> str:
 def _reason(node: NodeResult, lang: str) -> str | None:
     if node.reason_code is not None and node.reason_code in REASONS:
         return reason_text(node.reason_code, dict(node.reason_args), lang)
+    if node.reason_texts:
+        texts = dict(node.reason_texts)
+        return texts.get(lang) or texts.get("en") or node.reason
     return node.reason
+
+
+def reason_fields(
+    reason: str | Mapping[str, str] | None,
+    code: str | None = None,
+    args: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
+    """The reason fields of a :class:`NodeResult` from what a strategy gave.
+
+    A code of :data:`REASONS` wins; a mapping of texts by language keeps every
+    language and reads English (else any) as :attr:`NodeResult.reason`.
+    """
+    if code is not None:
+        if code not in REASONS:
+            raise ValueError(f"unknown reason code {code!r}; codes: {', '.join(sorted(REASONS))}")
+        values = dict(args or {})
+        return {
+            "reason": reason_text(code, values),
+            "reason_code": code,
+            "reason_args": tuple(sorted(values.items())),
+        }
+    if isinstance(reason, Mapping):
+        texts = {str(k): str(v) for k, v in reason.items()}
+        shown = texts.get("en") or next(iter(texts.values()), None)
+        return {"reason": shown, "reason_texts": tuple(sorted(texts.items()))}
+    return {"reason": reason}
 
 
 def _num(value: float, lang: str) -> str:

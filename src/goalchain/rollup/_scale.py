@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -25,25 +26,55 @@ _COLOURS = {
 _EPS = 1e-9
 
 
-def _labels(value: Mapping[str, Mapping[str, str]] | None) -> dict[str, dict[str, str]]:
-    out = {status: dict(langs) for status, langs in STATUS_LABELS.items()}
-    for status, langs in (value or {}).items():
+_HEX = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
+
+
+def _status_keys(value: Any, field: str, what: str) -> Mapping[str, Any]:
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise InvalidValueError(
+            f"expected a mapping of status to {what}, got {value!r}", field=field
+        )
+    for status in value:
         if status not in STATUSES:
             raise InvalidValueError(
-                f"unknown status {status!r}; statuses: {', '.join(STATUSES)}", field="labels"
+                f"unknown status {status!r}; statuses: {', '.join(STATUSES)}",
+                field=f"{field}.{status}",
             )
+    return value
+
+
+def _labels(value: Mapping[str, Mapping[str, str]] | None) -> dict[str, dict[str, str]]:
+    out = {status: dict(langs) for status, langs in STATUS_LABELS.items()}
+    for status, langs in _status_keys(value, "labels", "labels by language").items():
+        where = f"labels.{status}"
+        if not isinstance(langs, Mapping):
+            raise InvalidValueError(
+                f"expected labels by language such as {{sv: uppfyllt, en: achieved}}, "
+                f"got {langs!r}",
+                field=where,
+            )
+        for lang, label in langs.items():
+            if lang not in ("sv", "en") or not isinstance(label, str) or not label.strip():
+                raise InvalidValueError(
+                    f"expected a non-empty text for the language 'sv' or 'en', "
+                    f"got {lang!r}: {label!r}",
+                    field=f"{where}.{lang}",
+                )
         out[status].update(langs)
     return out
 
 
 def _colours(value: Mapping[str, str] | None) -> dict[str, str]:
     out = dict(_COLOURS)
-    for status, colour in (value or {}).items():
-        if status not in STATUSES:
+    for status, colour in _status_keys(value, "colours", "CSS colours").items():
+        if not isinstance(colour, str) or not _HEX.match(colour):
             raise InvalidValueError(
-                f"unknown status {status!r}; statuses: {', '.join(STATUSES)}", field="colours"
+                f"expected a CSS hex colour such as '#2e7d32', got {colour!r}",
+                field=f"colours.{status}",
             )
-        out[status] = str(colour)
+        out[status] = colour
     return out
 
 
@@ -96,15 +127,59 @@ class StatusScale:
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any]) -> StatusScale:
-        """A scale from a file's ``status_scale`` mapping (``achieved``, ``partly``...)."""
+        """A scale from a file's ``status_scale`` mapping (``achieved``, ``partly``...).
+
+        Raises
+        ------
+        InvalidValueError
+            Naming the field (``achieved``, ``labels.partly.sv``...) and what is valid.
+
+        Examples
+        --------
+        >>> from goalchain.rollup import StatusScale
+        >>> labels = {"partly": {"sv": "delvis"}}
+        >>> scale = StatusScale.from_mapping({"achieved": 0.95, "labels": labels})
+        >>> scale.status(0.96), scale.label("partly")
+        ('achieved', 'delvis')
+        """
+        if not isinstance(data, Mapping):
+            raise InvalidValueError(
+                f"expected a mapping with achieved, partly, labels or colours, got {data!r}",
+                field="status_scale",
+            )
         known = {"achieved", "partly", "labels", "colours"}
         unknown = set(data) - known
         if unknown:
             raise InvalidValueError(
-                f"unknown fields {', '.join(sorted(unknown))}; valid: {', '.join(sorted(known))}",
-                field="status_scale",
+                f"unknown fields {', '.join(sorted(map(str, unknown)))}; "
+                f"valid: {', '.join(sorted(known))}",
+                field=str(sorted(map(str, unknown))[0]),
             )
         return cls(**{str(k): v for k, v in data.items()})
+
+    def to_data(self) -> dict[str, Any]:
+        """The mapping :meth:`from_mapping` reads, with what differs from the defaults."""
+        out: dict[str, Any] = {}
+        default = StatusScale()
+        if self.achieved != default.achieved:
+            out["achieved"] = self.achieved
+        if self.partly != default.partly:
+            out["partly"] = self.partly
+        labels = {
+            status: {
+                lang: text
+                for lang, text in langs.items()
+                if default.labels[status].get(lang) != text
+            }
+            for status, langs in self.labels.items()
+        }
+        labels = {status: langs for status, langs in labels.items() if langs}
+        if labels:
+            out["labels"] = labels
+        colours = {s: c for s, c in self.colours.items() if default.colours[s] != c}
+        if colours:
+            out["colours"] = colours
+        return out
 
     def status(self, score: float | None) -> str:
         """The status of *score* (``not_assessed`` for None)."""

@@ -23,7 +23,7 @@ def _expected(indicator: Indicator, year: int) -> float:
     Indicators are frozen and hashable, so the trajectory (about 70 us to derive)
     is computed once per indicator and year, not on every roll-up.
     """
-    return indicator.trajectory().expected(year)
+    return indicator.expected(year)
 
 
 def _better_or_equal(indicator: Indicator, actual: float, expected: float) -> bool:

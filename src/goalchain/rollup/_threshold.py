@@ -51,14 +51,15 @@ class Threshold:
         counted = [c for c in children if c.weight > 0]
         assessed = [c for c in counted if c.score is not None]
         if not assessed:
-            return StrategyResult(score=None, coverage=0.0, reason="no child can be assessed")
+            return StrategyResult(score=None, coverage=0.0, reason_code="no_child_assessed")
         needed = _needed(node, len(assessed))
         achieved = sum(1 for c in assessed if c.status == "achieved")
         score = 1.0 if achieved >= needed else achieved / needed
         return StrategyResult(
             score=score,
             coverage=len(assessed) / len(counted),
-            reason=f"{achieved} of {needed} needed children achieved",
+            reason_code="threshold",
+            reason_args={"achieved": achieved, "needed": needed},
         )
 
 

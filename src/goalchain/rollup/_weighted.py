@@ -34,7 +34,7 @@ class Weighted:
         self, node: Any, children: Sequence[ChildResult], context: Any
     ) -> StrategyResult | None:
         if not children:
-            return StrategyResult(score=None, coverage=0.0, reason="no children")
+            return StrategyResult(score=None, coverage=0.0, reason_code="no_children")
         total = sum(c.weight for c in children)
         if total <= 0:
             node_id = getattr(node, "id", None)
@@ -48,7 +48,7 @@ class Weighted:
         weight = sum(c.weight for c in assessed)
         if weight <= 0:
             return StrategyResult(
-                score=None, coverage=0.0, reason="no child with weight can be assessed"
+                score=None, coverage=0.0, reason_code="no_weighted_child_assessed"
             )
         pairs = [(c.weight, c.score) for c in assessed if c.score is not None and c.weight > 0]
         score = sum(w * s for w, s in pairs) / weight

@@ -33,7 +33,7 @@ class WorstCase:
     ) -> StrategyResult | None:
         assessed = [c for c in children if c.score is not None and c.weight > 0]
         if not assessed:
-            return StrategyResult(score=None, reason="no child can be assessed")
+            return StrategyResult(score=None, reason_code="no_child_assessed")
         score = min(c.score for c in assessed if c.score is not None)
         status = max((c.status for c in assessed), key=STATUSES.index)
         return StrategyResult(score=score, status=status)
