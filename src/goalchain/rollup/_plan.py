@@ -186,6 +186,7 @@ class Plan:
         self.given_ids = given
         self._index: dict[str, int] | None = None
         self._scratch: list[FloatArray] = []
+        self._work: list[tuple[FloatArray, FloatArray]] = []
         self._parents: tuple[IntArray, IntArray] | None = None
         self._labels: tuple[dict[str, str], dict[str, str]] | None = None
         self._memoryviews: dict[str, memoryview] = {}
@@ -230,6 +231,18 @@ class Plan:
             return self._scratch.pop()
         except IndexError:
             return np.empty(max((lv.child.size for lv in self.levels), default=0))
+
+    def take_work(self) -> tuple[FloatArray, FloatArray]:
+        """Two work arrays as long as the plan (reused; safe across threads)."""
+        try:
+            return self._work.pop()
+        except IndexError:
+            return np.empty(len(self)), np.empty(len(self))
+
+    def give_work(self, work: tuple[FloatArray, FloatArray]) -> None:
+        """Return the arrays from :meth:`take_work` for the next evaluation."""
+        if not self._work:
+            self._work.append(work)
 
     def give_scratch(self, buf: FloatArray) -> None:
         """Return a buffer from :meth:`take_scratch` for the next evaluation."""
@@ -512,13 +525,15 @@ def evaluate(
             strategy="weighted",
         )
     leaves = np.asarray(leaf_assessed, dtype=bool) & plan.is_leaf
-    af = leaves.astype(np.float64)  # 1.0 where assessed
+    work = plan.take_work()  # af and low are not returned: reused buffers, already paged in
+    af = work[0]
+    np.copyto(af, leaves)  # 1.0 where assessed
     with np.errstate(invalid="ignore", over="ignore"):  # NaN or inf where not assessed
         score = np.multiply(np.asarray(leaf_score, dtype=np.float64), af)
     np.fmax(score, 0.0, out=score)  # branch-free: NaN (not assessed) -> 0.0
     low = None
     if 1 in present:  # for worst_case: the score, or _ABSENT where not assessed
-        low = af * -_ABSENT
+        low = np.multiply(af, -_ABSENT, out=work[1])
         low += _ABSENT
         low += score
     coverage = af.copy()  # goals without children keep coverage 0
@@ -545,6 +560,7 @@ def evaluate(
         if low is not None:
             low[lv.lo : lv.hi] = np.where(leaves[lv.lo : lv.hi], score[lv.lo : lv.hi], _ABSENT)
     plan.give_scratch(scratch)
+    plan.give_work(work)
     return out
 
 
