@@ -19,6 +19,7 @@ __all__ = [
     "check_id",
     "check_text",
     "finite_float",
+    "meets",
     "steps_against",
     "to_date",
     "to_tags",
@@ -44,6 +45,29 @@ class YearValue(NamedTuple):
 
     year: int
     value: float
+
+
+def meets(value: float, goal: float, direction: str, *, tolerance: float = 0.0) -> bool:
+    """True when *value* has reached *goal* in the indicator's *direction*.
+
+    Lower is better for ``decrease``; higher is better otherwise (``maintain``
+    holds at least the level). *tolerance* (in the unit) may be missing; float
+    noise (relative 1e-9) never decides. The one rule behind the scorers, the
+    text tree and :attr:`Trajectory.reaches`.
+
+    Examples
+    --------
+    >>> from goalchain.models._values import meets
+    >>> meets(6.0, 6.5, "decrease"), meets(89.5, 90.0, "increase", tolerance=0.5)
+    (True, True)
+    >>> meets(0.1 + 0.2, 0.3, "increase"), meets(77.9, 78.0, "maintain")
+    (True, False)
+    """
+    if math.isclose(value, goal, rel_tol=1e-9, abs_tol=1e-12):
+        return True
+    if direction == "decrease":
+        return value <= goal + tolerance
+    return value >= goal - tolerance
 
 
 def steps_against(

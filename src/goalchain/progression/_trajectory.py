@@ -10,7 +10,7 @@ from typing import Any
 from ..exceptions import GoalchainWarning, PeriodError, ProgressionError
 from ..models import Period, YearValue
 from ..models._frozen import FrozenMapping
-from ..models._values import finite_float, steps_against, year_value
+from ..models._values import finite_float, meets, steps_against, year_value
 from ..units import convert, get_registry, is_quantity, parse_quantity, parse_unit
 from ._methods import methods
 
@@ -368,14 +368,6 @@ def _rate(rate: Any, unit: str | None) -> dict[str, Any]:
     return {"rate": number, "relative": False}
 
 
-def _meets(value: float, goal: float, direction: str, baseline: float) -> bool:
-    if direction == "decrease":
-        return value <= goal
-    if direction == "increase":
-        return value >= goal
-    return math.isclose(value, baseline) or value >= baseline
-
-
 def _reaches(
     years: Sequence[int],
     values: Sequence[float],
@@ -385,7 +377,9 @@ def _reaches(
     params: Mapping[str, Any],
 ) -> int | None:
     for year, value in zip(years, values, strict=True):
-        if year > base.year and _meets(value, goal.value, direction, base.value):
+        if year > base.year and meets(
+            value, base.value if direction == "maintain" else goal.value, direction
+        ):
             return year
     if "rate" not in params:
         return None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..models import Activity, GoalChain, Indicator
 from ..models._elements import Element
+from ..models._values import meets
 from ._format import format_number, format_value, status_label
 
 __all__ = ["render_tree"]
@@ -146,7 +147,9 @@ def _data_notes(chain: GoalChain, element: Element, lang: str, period: object) -
             )
             if latest.preliminary:
                 note += f" {_word('preliminary', lang)}"
-            if element.target is not None and _meets(element, latest.value):
+            if element.target is not None and meets(
+                latest.value, element.target.value, element.direction
+            ):
                 note += f", {_word('target_met', lang)}"
             notes.append(note)
         else:
@@ -173,14 +176,3 @@ def _data_notes(chain: GoalChain, element: Element, lang: str, period: object) -
             f"{latest_assessment.period} ({method})"
         )
     return notes
-
-
-def _meets(indicator: Indicator, value: float) -> bool:
-    assert indicator.target is not None
-    target = indicator.target.value
-    if indicator.direction == "decrease":
-        return value <= target
-    if indicator.direction == "maintain":
-        base = indicator.baseline.value if indicator.baseline is not None else target
-        return value >= base if target >= base else value <= base
-    return value >= target

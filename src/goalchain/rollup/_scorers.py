@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from ..exceptions import InvalidValueError
+from ..models._values import meets
 from ._registry import LeafScore, register_scorer
 
 if TYPE_CHECKING:
@@ -24,12 +25,6 @@ def _expected(indicator: Indicator, year: int) -> float:
     is computed once per indicator and year, not on every roll-up.
     """
     return indicator.expected(year)
-
-
-def _better_or_equal(indicator: Indicator, actual: float, expected: float) -> bool:
-    if indicator.direction == "decrease":
-        return actual <= expected
-    return actual >= expected
 
 
 @register_scorer("progress")
@@ -58,7 +53,7 @@ class Progress:
         assert indicator.baseline is not None  # trajectory() raised otherwise
         baseline = float(indicator.baseline.value)
         if expected == baseline:
-            score = 1.0 if _better_or_equal(indicator, actual, expected) else 0.0
+            score = 1.0 if meets(actual, expected, indicator.direction) else 0.0
         else:
             score = min(1.0, max(0.0, (actual - baseline) / (expected - baseline)))
         return LeafScore(score=score, expected=expected)
@@ -102,8 +97,5 @@ class TargetMet:
 
     def __call__(self, indicator: Indicator, actual: float, period: Period) -> LeafScore:
         expected = _expected(indicator, period.year)
-        if indicator.direction == "decrease":
-            met = actual <= expected + self.tolerance
-        else:
-            met = actual >= expected - self.tolerance
+        met = meets(actual, expected, indicator.direction, tolerance=self.tolerance)
         return LeafScore(score=1.0 if met else 0.0, expected=expected)
