@@ -24,6 +24,7 @@ from ._data import Assessment, Measurement
 from ._elements import Activity, Element, Goal, Indicator
 from ._frozen import FrozenMapping, freeze
 from ._governance import GovernanceModel, get_model
+from ._links import LinkLog
 from ._period import Period
 from ._values import check_text
 
@@ -145,6 +146,7 @@ class GoalChain:
         # roll-up can recompute only what a new measurement or assessment affects
         self._changes: list[tuple[int, str]] = []
         self._changes_from = 0  # the journal covers every change after this version
+        self._links = LinkLog()  # the structure as arrays, for compiling roll-ups
 
     # ------------------------------------------------------------------ basics
     @property
@@ -280,6 +282,7 @@ class GoalChain:
         new._measurements = {k: dict(v) for k, v in self._measurements.items()}
         new._assessments = dict(self._assessments)
         new._data_version = new._changes_from = self._data_version
+        new._links = self._links.copy()
         return new
 
     __copy__ = copy
@@ -318,8 +321,10 @@ class GoalChain:
         edges = self._parent_edges(element, parents)
         # Everything is checked; now change. A new node has no edges out, so no cycle.
         self._graph.add_node(element.id, **self._node_attrs(element))
+        self._links.add_element(element.id, goal=element.kind == "goal")
         for parent, weight in edges:
             self._graph.add_edge(parent, element.id, weight=weight)
+            self._links.add_link(parent, element.id, weight)
         self._structure_version += 1
         return element
 
@@ -513,6 +518,10 @@ class GoalChain:
             path = [parent] if parent == child else nx.shortest_path(self._graph, child, parent)
             raise CycleError([parent, *path])
         self._check_level_rule(parent_el, child_el)
+        if self._graph.has_edge(parent, child):
+            self._links.invalidate()  # a weight set again
+        else:
+            self._links.add_link(parent, child, value)
         self._graph.add_edge(parent, child, weight=value)
         self._structure_version += 1
 
@@ -527,6 +536,7 @@ class GoalChain:
         if not self._graph.has_edge(parent, child):
             raise UnknownLinkError(parent, child)
         self._graph.remove_edge(parent, child)
+        self._links.invalidate()
         self._structure_version += 1
 
     def remove(self, element_id: str) -> Element:
@@ -537,6 +547,7 @@ class GoalChain:
         """
         element = self[element_id]
         self._graph.remove_node(element_id)
+        self._links.invalidate()
         if self._measurements.pop(element_id, None) is not None:
             self._data_changed(element_id)
         for key in [k for k in self._assessments if k[0] == element_id]:

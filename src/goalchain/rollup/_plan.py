@@ -366,13 +366,13 @@ def _heights(n: int, indptr: IntArray, indices: IntArray) -> IntArray:
     return height
 
 
-def compile_plan(chain: GoalChain) -> Plan:
-    """Compile *chain*'s structure (:attr:`Plan.given_ids`: the order elements were added)."""
-    graph = chain._graph  # read only here
-    node_data, succ = graph._node, graph._succ
-    ids = list(node_data)
-    index = dict(zip(ids, range(len(ids)), strict=True))
+def _read_graph(
+    chain: GoalChain, ids: list[str]
+) -> tuple[BoolArray, IntArray, IntArray, FloatArray]:
+    """Kinds, child counts, children and weights read out of the graph's dictionaries."""
+    node_data, succ = chain._graph._node, chain._graph._succ
     n = len(ids)
+    index = dict(zip(ids, range(n), strict=True))
     # C-level iteration (map, chain.from_iterable): this runs once per link of a large chain
     is_goal = np.fromiter(
         map("goal".__eq__, map(operator.itemgetter("kind"), node_data.values())), bool, count=n
@@ -391,6 +391,33 @@ def compile_plan(chain: GoalChain) -> Plan:
         dtype=np.float64,
         count=m,
     )
+    return is_goal, counts, indices, weights
+
+
+def compile_plan(chain: GoalChain) -> Plan:
+    """Compile *chain*'s structure (:attr:`Plan.given_ids`: the order elements were added).
+
+    The chain records its elements and links as arrays while they are added
+    (its link log); when a removal made that record stale, the structure is
+    read from the graph once and the record starts afresh.
+    """
+    graph = chain._graph  # read only here
+    node_data = graph._node
+    ids = list(node_data)
+    n = len(ids)
+    log = chain._links
+    if log.valid and len(log.is_goal) == n:
+        is_goal = np.frombuffer(bytes(log.is_goal), dtype=bool)
+        parents = np.array(log.parents, dtype=np.int64)
+        order = np.argsort(parents, kind="stable")  # link order within a parent is kept
+        counts = np.bincount(parents, minlength=n)
+        indices = np.array(log.children, dtype=np.int64)[order]
+        weights = np.array(log.weights, dtype=np.float64)[order]
+    else:
+        is_goal, counts, indices, weights = _read_graph(chain, ids)
+        parents = np.repeat(np.arange(n, dtype=np.int64), counts)
+        log.reset(ids, is_goal.tolist(), (parents.tolist(), indices.tolist(), weights.tolist()))
+    m = int(counts.sum())
     own = np.full(n, DEFAULT, dtype=np.int8)
     own_names: list[str | None] = [None] * n
     for i in np.flatnonzero(is_goal).tolist():
