@@ -372,16 +372,21 @@ def _evaluate(
 
 def _combine_builtin(nodes: CompiledNodes, i: int, code: int) -> tuple[float, bool, float]:
     """Node *i* under a built-in strategy, as the vectorised kernels compute it."""
-    plan = nodes.plan
-    indptr, indices, weights = plan.views()
+    indptr, indices, weights = nodes.plan.views()
     lo, hi = indptr[i], indptr[i + 1]
-    value = nodes.value
+    overlay, scores, assessed = nodes.overlay, nodes._score_view, nodes._assessed_view
+    # the children's (score, assessed, weight), read through the overlay; a hot loop
+    children: list[tuple[float, bool, float]] = []
+    for c, link in zip(indices[lo:hi], weights[lo:hi], strict=True):
+        entry = overlay.get(c)
+        if entry is None:  # memoryviews give Python floats and bools
+            children.append((scores[c], assessed[c], link))  # type: ignore[arg-type]
+        else:
+            children.append((entry[0], entry[1], link))
     if code == 0:  # weighted
         weight = num = total = 0.0
         least, most = 2.0, -1.0
-        for k in range(lo, hi):
-            w = weights[k]
-            s, ok = value(indices[k])
+        for s, ok, w in children:
             total += w
             if ok:
                 weight += w
@@ -398,26 +403,23 @@ def _combine_builtin(nodes: CompiledNodes, i: int, code: int) -> tuple[float, bo
     if code == 1:  # worst_case
         least = 2.0
         covered = total = 0.0
-        count = assessed = 0
-        for k in range(lo, hi):
-            w = weights[k]
-            s, ok = value(indices[k])
+        n_assessed = 0
+        for s, ok, w in children:
             total += w
-            count += 1
             if ok:
-                assessed += 1
+                n_assessed += 1
                 covered += w
                 if w > 0 and s < least:
                     least = s
-        coverage = covered / total if total > 0 else (assessed / count if count else 0.0)
+        count = len(children)
+        coverage = covered / total if total > 0 else (n_assessed / count if count else 0.0)
         return (least, True, coverage) if least <= 1.0 else (0.0, False, coverage)
     # mean
     n = npos = 0
     acc = 0.0
-    for k in range(lo, hi):
-        if weights[k] > 0:
+    for s, ok, w in children:
+        if w > 0:
             npos += 1
-            s, ok = value(indices[k])
             if ok:
                 n += 1
                 acc += s
