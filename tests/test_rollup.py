@@ -320,6 +320,33 @@ def test_entry_point_found_by_name(monkeypatch: pytest.MonkeyPatch) -> None:
         ru.strategies.unregister("plugin_mean")
 
 
+def test_a_strategy_published_by_an_installed_package_is_found(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A real distribution on sys.path (dist-info with entry_points.txt), nothing mocked."""
+    (tmp_path / "kommun_strategier.py").write_text(
+        "def best_case(node, children, context):\n"
+        "    scores = [c.score for c in children if c.score is not None]\n"
+        "    return max(scores) if scores else None\n",
+        encoding="utf-8",
+    )
+    info = tmp_path / "kommun_strategier-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: kommun-strategier\nVersion: 1.0\n", encoding="utf-8"
+    )
+    (info / "entry_points.txt").write_text(
+        "[goalchain.rollup]\nbest_case = kommun_strategier:best_case\n", encoding="utf-8"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setattr(ru.strategies, "_entry_points_loaded", False)
+    try:
+        assert "best_case" in ru.strategies
+        assert make_chain().rollup(2023, strategy="best_case")["kf1"].score == 1.0
+    finally:
+        ru.strategies.unregister("best_case")
+
+
 @pytest.mark.parametrize("bad", [1.5, -0.1, math.nan, "high"])
 def test_custom_strategy_bad_score(bad: object) -> None:
     with pytest.raises(gc.RollupError, match=r"'bad'.*'kf1'") as info:
