@@ -1039,6 +1039,18 @@ class GoalChain:
 
         return rollup(self, period, strategy=strategy, scorer=scorer, scale=scale)
 
+    def to_mermaid(self, *, result: Any = None, lang: str = "sv", direction: str = "TD") -> str:
+        """The chain as a Mermaid flowchart; see :func:`goalchain.report.to_mermaid`."""
+        from ..report import to_mermaid
+
+        return to_mermaid(self, result=result, lang=lang, direction=direction)
+
+    def to_dot(self, *, result: Any = None, lang: str = "sv") -> str:
+        """The chain as Graphviz DOT text; see :func:`goalchain.report.to_dot`."""
+        from ..report import to_dot
+
+        return to_dot(self, result=result, lang=lang)
+
     def validate(self, *, lang: str = "sv") -> list[Finding]:
         """Structural findings (orphans, unanchored goals, missing owners...).
 
