@@ -271,6 +271,16 @@ class GoalChain:
             f"{n_meas} measurements, {len(self._assessments)} assessments>"
         )
 
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
+        """Notebook display: the tree as HTML, the graph as Mermaid, and the repr."""
+        from ..report._html import chain_html
+
+        return {
+            "text/plain": repr(self),
+            "text/html": chain_html(self),
+            "text/vnd.mermaid": self.to_mermaid(),
+        }
+
     def copy(self) -> GoalChain:
         """An independent copy; changing one never changes the other."""
         new = GoalChain(

@@ -176,6 +176,11 @@ class Trajectory(Mapping[int, Any]):
             previous = value
         return rows
 
+    def _repr_html_(self) -> str:
+        from ..report._html import trajectory_html
+
+        return trajectory_html(self)
+
     def __repr__(self) -> str:
         unit = f" {self.unit}" if self.unit else ""
         body = ", ".join(f"{y}: {v:g}" for y, v in self._values.items())

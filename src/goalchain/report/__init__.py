@@ -2,18 +2,25 @@
 
 from ._format import STATUS_LABELS, format_number, format_value, status_label, unit_symbol
 from ._graph import text_colour, to_dot, to_mermaid
+from ._html import CSS, chain_html, rollup_html, status_badge, trajectory_html, trajectory_svg
 from ._table import text_table
 from ._tree import render_tree
 
 __all__ = [
+    "CSS",
     "STATUS_LABELS",
+    "chain_html",
     "format_number",
     "format_value",
     "render_tree",
+    "rollup_html",
+    "status_badge",
     "status_label",
     "text_colour",
     "text_table",
     "to_dot",
     "to_mermaid",
+    "trajectory_html",
+    "trajectory_svg",
     "unit_symbol",
 ]

@@ -243,6 +243,15 @@ class RollupResult(Mapping[str, NodeResult]):
         shown = ", ".join(f"{counts[s]} {s}" for s in sorted(counts))
         return f"<RollupResult {self.period} ({self.strategy}/{self.scorer}): {shown}>"
 
+    def title(self, element_id: str) -> str:
+        """The title of *element_id* when the roll-up was made."""
+        return self._titles.get(element_id, "")
+
+    def _repr_html_(self) -> str:
+        from ..report._html import rollup_html
+
+        return rollup_html(self)
+
     def scores(self) -> dict[str, float | None]:
         """Every element's score."""
         return {k: v.score for k, v in self._nodes.items()}

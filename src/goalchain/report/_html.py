@@ -1,0 +1,304 @@
+"""HTML pieces: the chain as a tree, a roll-up, a trajectory with an inline SVG chart.
+
+Everything a user wrote (titles, owners, rationales) is escaped: a goal title
+from Excel may contain ``<script>``. Statuses are shown as a text label on
+their colour (never colour alone), with text in black or white, whichever
+contrasts more (WCAG 2.1 AA). No network, no JavaScript: the pieces are used
+by notebooks (``_repr_html_``) and by the follow-up report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from html import escape
+from typing import TYPE_CHECKING, Any
+
+from ._format import format_number, unit_symbol
+from ._graph import text_colour
+
+if TYPE_CHECKING:
+    from ..models import GoalChain
+
+__all__ = ["CSS", "chain_html", "rollup_html", "status_badge", "trajectory_html", "trajectory_svg"]
+
+CSS = """
+.gc{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;line-height:1.4;color:#1a1a1a}
+.gc ul.gc-tree{list-style:none;padding-left:1.2em;margin:0;border-left:1px solid #d0d0d0}
+.gc ul.gc-tree.gc-root{border-left:none;padding-left:0}
+.gc li{margin:.25em 0}
+.gc .gc-level{color:#555;font-size:.85em}
+.gc .gc-id{color:#555;font-family:ui-monospace,monospace;font-size:.85em}
+.gc .gc-status{display:inline-block;padding:0 .45em;border-radius:.3em;font-size:.85em;
+  font-weight:600;white-space:nowrap}
+.gc table{border-collapse:collapse;margin:.5em 0}
+.gc th,.gc td{border-bottom:1px solid #d0d0d0;padding:.2em .6em;text-align:left;
+  vertical-align:top}
+.gc td.gc-num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+.gc .gc-note{color:#555;font-size:.85em}
+.gc svg{max-width:100%;height:auto}
+""".strip()
+
+_WORDS = {
+    "weight": {"sv": "vikt", "en": "weight"},
+    "coverage": {"sv": "täckning", "en": "coverage"},
+    "see_above": {"sv": "se ovan", "en": "see above"},
+    "owner": {"sv": "ansvarig", "en": "owner"},
+    "element": {"sv": "Element", "en": "Element"},
+    "status": {"sv": "Status", "en": "Status"},
+    "score": {"sv": "Poäng", "en": "Score"},
+    "strategy": {"sv": "Strategi", "en": "Strategy"},
+    "source": {"sv": "Källa", "en": "Source"},
+    "computed": {"sv": "beräknad", "en": "computed"},
+    "dialogue": {"sv": "dialog", "en": "dialogue"},
+    "fallback": {"sv": "inväntar dialog", "en": "awaiting dialogue"},
+    "year": {"sv": "År", "en": "Year"},
+    "annual_target": {"sv": "Årsmål", "en": "Annual target"},
+    "actual": {"sv": "Utfall", "en": "Actual"},
+    "chart": {
+        "sv": "Årsmål från utgångsvärde till målvärde{actuals}",
+        "en": "Annual targets from baseline to target{actuals}",
+    },
+    "with_actuals": {"sv": " och utfall", "en": " and actuals"},
+}
+
+
+def _w(key: str, lang: str) -> str:
+    return _WORDS[key]["en" if lang == "en" else "sv"]
+
+
+def _num(value: float | None, lang: str, decimals: int | None = None) -> str:
+    return "–" if value is None else format_number(value, lang=lang, decimals=decimals)
+
+
+def status_badge(status: str, scale: Any, *, lang: str = "sv") -> str:
+    """A status as its label on its colour.
+
+    Examples
+    --------
+    >>> from goalchain.report import status_badge
+    >>> from goalchain.rollup import StatusScale
+    >>> print(status_badge("achieved", StatusScale()))
+    <span class="gc-status gc-achieved" style="background:#2e7d32;color:#ffffff">uppfyllt</span>
+    """
+    fill = scale.colour(status)
+    label = escape(scale.label(status, lang=lang))
+    return (
+        f'<span class="gc-status gc-{escape(status)}" '
+        f'style="background:{escape(fill)};color:{text_colour(fill)}">{label}</span>'
+    )
+
+
+def _wrap(body: str, *, css: bool) -> str:
+    style = f"<style>{CSS}</style>" if css else ""
+    return f'<div class="gc">{style}{body}</div>'
+
+
+def chain_html(chain: GoalChain, *, result: Any = None, lang: str = "sv", css: bool = True) -> str:
+    """The chain as a nested list, from its roots; with a roll-up, each element's status.
+
+    An element with several parents is shown in full under its first parent and
+    as a reference under the others.
+
+    Examples
+    --------
+    >>> import goalchain as gc
+    >>> from goalchain.report import chain_html
+    >>> chain = gc.GoalChain(name="Exempel")
+    >>> _ = chain.add_goal("kf1", "<b>Trygg</b> skola", level="council", owner="KF")
+    >>> html = chain_html(chain, css=False)
+    >>> "&lt;b&gt;Trygg&lt;/b&gt; skola" in html, "<b>" in html
+    (True, False)
+    """
+    seen: set[str] = set()
+
+    def item(node: str, weight: float | None) -> str:
+        element = chain[node]
+        level = chain.model.level(element.level).label(lang)
+        parts = [f"<strong>{escape(element.title)}</strong>"]
+        parts.append(f'<span class="gc-level">{escape(level)}</span>')
+        parts.append(f'<span class="gc-id">{escape(node)}</span>')
+        if weight is not None and weight != 1:
+            parts.append(f'<span class="gc-note">{_w("weight", lang)} {_num(weight, lang)}</span>')
+        if element.owner:
+            parts.append(f'<span class="gc-note">{escape(element.owner)}</span>')
+        if result is not None and node in result:
+            res = result[node]
+            parts.append(status_badge(res.status, result.scale, lang=lang))
+            if res.score is not None:
+                parts.append(f'<span class="gc-note">{_num(res.score, lang, 2)}</span>')
+        if node in seen:
+            parts.append(f'<span class="gc-note">({_w("see_above", lang)})</span>')
+            return f"<li>{' '.join(parts)}</li>"
+        seen.add(node)
+        children = chain.children(node)
+        inner = ""
+        if children:
+            items = "".join(item(c, chain.weight(node, c)) for c in children)
+            inner = f'<ul class="gc-tree">{items}</ul>'
+        return f"<li>{' '.join(parts)}{inner}</li>"
+
+    roots = "".join(item(r, None) for r in chain.roots())
+    return _wrap(f'<ul class="gc-tree gc-root">{roots}</ul>', css=css)
+
+
+def rollup_html(result: Any, *, lang: str = "sv", css: bool = True) -> str:
+    """A roll-up as a table in tree order: status (label and colour), score, coverage.
+
+    Examples
+    --------
+    >>> import goalchain as gc
+    >>> from goalchain.report import rollup_html
+    >>> chain = gc.GoalChain(name="Exempel")
+    >>> _ = chain.add_goal("kf1", "Trygg skola", level="council")
+    >>> _ = chain.add_activity("a1", "Läxhjälp", parents=["kf1"], status="done")
+    >>> "uppfyllt</span>" in rollup_html(chain.rollup(2024), css=False)
+    True
+    """
+    child_ids = {c for node in result.values() for c, _, _ in node.children}
+    roots = [k for k in result if k not in child_ids]
+    rows: list[str] = []
+    seen: set[str] = set()
+
+    def walk(node_id: str, depth: int) -> None:
+        node = result[node_id]
+        again = node_id in seen
+        seen.add(node_id)
+        title = escape(result.title(node_id))
+        indent = f'style="padding-left:{0.6 + 1.2 * depth:.1f}em"'
+        source = _w(node.provenance, lang) if node.provenance in _WORDS else node.provenance
+        if node.provenance == "dialogue" and node.computed is not None:
+            source += f" ({_w('computed', lang)} {_num(node.computed, lang, 2)})"
+        rows.append(
+            f'<tr><td {indent}>{title} <span class="gc-id">{escape(node_id)}</span>'
+            f"{' ↑' if again else ''}</td>"
+            f"<td>{status_badge(node.status, result.scale, lang=lang)}</td>"
+            f'<td class="gc-num">{_num(node.score, lang, 2)}</td>'
+            f'<td class="gc-num">{_num(100 * node.coverage, lang, 0)} %</td>'
+            f"<td>{escape(node.strategy)}</td><td>{escape(source)}</td></tr>"
+        )
+        if not again:
+            for child, _, _ in node.children:
+                walk(child, depth + 1)
+
+    for root in roots:
+        walk(root, 0)
+    head = "".join(
+        f"<th>{h}</th>"
+        for h in (
+            _w("element", lang),
+            _w("status", lang),
+            _w("score", lang),
+            _w("coverage", lang).capitalize(),
+            _w("strategy", lang),
+            _w("source", lang),
+        )
+    )
+    table = f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    return _wrap(table, css=css)
+
+
+def trajectory_svg(
+    targets: Mapping[int, float],
+    *,
+    actuals: Mapping[int, float] | None = None,
+    unit: str = "",
+    lang: str = "sv",
+    width: int = 480,
+    height: int = 240,
+) -> str:
+    """An inline SVG line chart: annual targets (dashed) and actuals (solid, with dots).
+
+    The chart has a title and a description for screen readers; years and
+    values are labelled on the axes.
+
+    Examples
+    --------
+    >>> from goalchain.report import trajectory_svg
+    >>> svg = trajectory_svg({2022: 78.0, 2026: 90.0}, actuals={2023: 80.5}, unit="percent")
+    >>> svg.startswith("<svg") and "<title>" in svg and "2026" in svg
+    True
+    """
+    points = {**targets, **(actuals or {})}
+    years = sorted(points)
+    if not years:
+        return ""
+    low, high = min(points.values()), max(points.values())
+    if high == low:
+        high, low = high + 1, low - 1
+    pad = 0.08 * (high - low)
+    low, high = low - pad, high + pad
+    left, right, top, bottom = 56, 12, 12, 28
+    first, last = years[0], years[-1]
+    span = max(last - first, 1)
+
+    def x(year: int) -> float:
+        return left + (width - left - right) * (year - first) / span
+
+    def y(value: float) -> float:
+        return top + (height - top - bottom) * (high - value) / (high - low)
+
+    def path(series: Mapping[int, float]) -> str:
+        return " ".join(f"{x(k):.1f},{y(v):.1f}" for k, v in sorted(series.items()))
+
+    symbol = unit_symbol(unit, lang=lang) if unit else ""
+    what = _w("chart", lang).format(actuals=_w("with_actuals", lang) if actuals else "")
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        f'width="{width}" height="{height}" role="img">',
+        f"<title>{escape(what)}</title>",
+        f"<desc>{escape(what)}: "
+        + escape(", ".join(f"{k}: {_num(v, lang)}" for k, v in sorted(targets.items())))
+        + "</desc>",
+        f'<line x1="{left}" y1="{height - bottom}" x2="{width - right}" y2="{height - bottom}" '
+        'stroke="#555"/>',
+        f'<line x1="{left}" y1="{top}" x2="{left}" y2="{height - bottom}" stroke="#555"/>',
+    ]
+    for value in (low + pad, high - pad):
+        label = escape(f"{_num(value, lang, 1)} {symbol}".strip())
+        parts.append(
+            f'<text x="{left - 4}" y="{y(value) + 4:.1f}" font-size="11" text-anchor="end">'
+            f"{label}</text>"
+        )
+    for year in years:
+        parts.append(
+            f'<text x="{x(year):.1f}" y="{height - 10}" font-size="11" '
+            f'text-anchor="middle">{year}</text>'
+        )
+    parts.append(
+        f'<polyline points="{path(targets)}" fill="none" stroke="#1f4e79" '
+        'stroke-width="2" stroke-dasharray="6 4"/>'
+    )
+    if actuals:
+        parts.append(
+            f'<polyline points="{path(actuals)}" fill="none" stroke="#b33c00" stroke-width="2"/>'
+        )
+        for k, v in sorted(actuals.items()):
+            parts.append(f'<circle cx="{x(k):.1f}" cy="{y(v):.1f}" r="3.5" fill="#b33c00"/>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def trajectory_html(
+    trajectory: Any,
+    *,
+    actuals: Mapping[int, float] | None = None,
+    lang: str = "sv",
+    css: bool = True,
+) -> str:
+    """A trajectory as a table of annual targets (and actuals) beside its chart."""
+    unit = getattr(trajectory, "unit", "") or ""
+    targets: Mapping[int, float] = trajectory.magnitudes
+    years: Sequence[int] = sorted({*targets, *(actuals or {})})
+    symbol = escape(unit_symbol(unit, lang=lang)) if unit else ""
+    head = f"<th>{_w('year', lang)}</th><th>{_w('annual_target', lang)}</th>"
+    if actuals:
+        head += f"<th>{_w('actual', lang)}</th>"
+    rows = []
+    for year in years:
+        cells = f'<td>{year}</td><td class="gc-num">{_num(targets.get(year), lang)} {symbol}</td>'
+        if actuals:
+            cells += f'<td class="gc-num">{_num(actuals.get(year), lang)} {symbol}</td>'
+        rows.append(f"<tr>{cells}</tr>")
+    table = f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    chart = trajectory_svg(targets, actuals=actuals, unit=unit, lang=lang)
+    return _wrap(table + chart, css=css)

@@ -1,0 +1,116 @@
+"""HTML pieces for notebooks and reports: well formed, escaped, statuses as text."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+import hypothesis.strategies as st
+from hypothesis import given
+
+import goalchain as gc
+from goalchain.progression import annual_targets
+from goalchain.report import chain_html, rollup_html, trajectory_html, trajectory_svg
+from goalchain.testing import goal_chains
+
+VOID = {"br", "circle", "line", "polyline", "path", "meta"}
+
+
+class Checker(HTMLParser):
+    """Balanced tags, and the text content."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.text: list[str] = []
+        self.tags: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        if tag not in VOID:
+            self.stack.append(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in VOID:
+            return
+        assert self.stack and self.stack[-1] == tag, (self.stack, tag)
+        self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def check(html: str) -> Checker:
+    checker = Checker()
+    checker.feed(html)
+    checker.close()
+    assert not checker.stack, checker.stack
+    return checker
+
+
+HOSTILE = '<script>alert("x")</script> & </li></ul> <img src=x onerror=alert(1)>'
+
+
+def hostile_chain() -> gc.GoalChain:
+    chain = gc.GoalChain(name="Fientlig")
+    chain.add_goal("kf1", HOSTILE, level="council", owner=HOSTILE)
+    chain.add_goal("n1", "Nämndmål", level="committee", parents=["kf1"])
+    chain.add_activity("a1", "Insats", parents=["n1", "kf1"], status="done")
+    return chain
+
+
+def test_user_text_is_escaped_everywhere() -> None:
+    chain = hostile_chain()
+    result = chain.rollup(2024)
+    for html in (chain_html(chain, result=result), rollup_html(result)):
+        parsed = check(html)
+        assert "script" not in parsed.tags and "img" not in parsed.tags
+        assert HOSTILE in "".join(parsed.text)
+
+
+def test_statuses_are_labels_not_only_colours() -> None:
+    chain = hostile_chain()
+    result = chain.rollup(2024)
+    text = "".join(check(rollup_html(result, lang="en")).text)
+    assert "achieved" in text
+    sv = "".join(check(chain_html(chain, result=result)).text)
+    assert "uppfyllt" in sv and "se ovan" in sv  # a1 has two parents
+
+
+@given(goal_chains(with_data=True), st.sampled_from(["sv", "en"]))
+def test_pieces_are_well_formed_for_any_chain(chain: gc.GoalChain, lang: str) -> None:
+    try:
+        result = chain.rollup(2024)
+    except gc.RollupError:  # weights summing to zero
+        result = None
+    text = "".join(check(chain_html(chain, result=result, lang=lang)).text)
+    for element in chain.elements():
+        assert " ".join(element.title.split()) in " ".join(text.split())
+    if result is not None:
+        check(rollup_html(result, lang=lang))
+
+
+def test_notebook_reprs() -> None:
+    chain = hostile_chain()
+    bundle = chain._repr_mimebundle_()
+    assert set(bundle) == {"text/plain", "text/html", "text/vnd.mermaid"}
+    assert bundle["text/vnd.mermaid"].startswith("flowchart TD")
+    check(bundle["text/html"])
+    check(chain.rollup(2024)._repr_html_())
+    trajectory = annual_targets(baseline=(2022, 78.0), target=(2026, 90.0), unit="percent")
+    html = trajectory._repr_html_()
+    parsed = check(html)
+    assert "svg" in parsed.tags and "84" in "".join(parsed.text)
+
+
+def test_trajectory_chart_has_axes_title_and_both_series() -> None:
+    trajectory = annual_targets(baseline=(2022, 78.0), target=(2026, 90.0), unit="percent")
+    html = trajectory_html(trajectory, actuals={2023: 80.5, 2024: 82.9}, lang="en")
+    parsed = check(html)
+    assert parsed.tags.count("polyline") == 2 and parsed.tags.count("circle") == 2
+    assert "Annual targets from baseline to target and actuals" in "".join(parsed.text)
+    assert trajectory_svg({}) == ""
+    flat = check(trajectory_svg({2022: 5.0, 2023: 5.0}))
+    assert flat.tags.count("polyline") == 1
