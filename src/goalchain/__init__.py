@@ -13,7 +13,7 @@ Examples
 1
 """
 
-from . import exceptions, io, models, progression, report, rollup, units
+from . import exceptions, io, models, progression, report, rollup, smart, units
 from ._version import __version__
 from .exceptions import (
     CycleError,
@@ -22,11 +22,13 @@ from .exceptions import (
     FormatVersionError,
     GoalchainError,
     InvalidValueError,
+    KoladaError,
     LevelError,
     PeriodError,
     RollupError,
     UnitError,
     UnitMismatchError,
+    UnknownCriterionError,
     UnknownElementError,
     UnknownLevelError,
     UnknownLinkError,
@@ -69,6 +71,7 @@ __all__ = [
     "GovernanceModel",
     "Indicator",
     "InvalidValueError",
+    "KoladaError",
     "Level",
     "LevelError",
     "Measurement",
@@ -77,6 +80,7 @@ __all__ = [
     "RollupError",
     "UnitError",
     "UnitMismatchError",
+    "UnknownCriterionError",
     "UnknownElementError",
     "UnknownLevelError",
     "UnknownLinkError",
@@ -96,6 +100,7 @@ __all__ = [
     "progression",
     "report",
     "rollup",
+    "smart",
     "units",
     "validate",
 ]

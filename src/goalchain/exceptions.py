@@ -31,6 +31,7 @@ __all__ = [
     "GoalchainError",
     "GoalchainWarning",
     "InvalidValueError",
+    "KoladaError",
     "LevelError",
     "PeriodError",
     "ProgressionError",
@@ -38,6 +39,7 @@ __all__ = [
     "RollupError",
     "UnitError",
     "UnitMismatchError",
+    "UnknownCriterionError",
     "UnknownElementError",
     "UnknownLevelError",
     "UnknownLinkError",
@@ -253,6 +255,10 @@ class UnknownScorerError(UnknownNameError):
     """A leaf scorer name that is not registered."""
 
 
+class UnknownCriterionError(UnknownNameError):
+    """A SMART criterion name that is not registered."""
+
+
 class RollupError(GoalchainError, RuntimeError):
     """A roll-up that cannot be computed: a strategy that fails, weights summing to zero.
 
@@ -346,3 +352,41 @@ class FileFormatError(GoalchainError, ValueError):
 
 class FormatVersionError(FileFormatError):
     """A file written in a format version this goalchain cannot read."""
+
+
+class KoladaError(GoalchainError, ConnectionError):
+    """A Kolada request that failed or a response that cannot be used.
+
+    Raised for an HTTP error, a timeout or lost connection after the retries,
+    a response that is not JSON or lacks a field, a ``next_url`` loop, and a
+    value missing from the offline cache. Nothing is recorded into a chain
+    when it is raised.
+
+    Attributes
+    ----------
+    url
+        The URL requested (or the first one of a paginated request).
+    status
+        The HTTP status code, when the server answered with one.
+    field
+        The field of the response that is missing or malformed (a path such as
+        ``values[3].period``), when that is the problem.
+    reason
+        The message without the URL.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        url: str | None = None,
+        status: int | None = None,
+        field: str | None = None,
+    ):
+        self.url = url
+        self.status = status
+        self.field = field
+        self.reason = message
+        where = f"field {field!r}: " if field else ""
+        source = f"Kolada {url}: " if url else "Kolada: "
+        super().__init__(source + where + message)

@@ -1,0 +1,328 @@
+"""*Realistiskt*: a target within reach of the indicator's own history, and possible at all."""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import math
+from collections.abc import Mapping
+from typing import Any
+
+from ..exceptions import InvalidValueError
+from ..models import Goal, Indicator
+from ..report import format_number, format_value, unit_symbol
+from ..units import canonical_unit
+from ._context import LevelRoles, SmartContext
+from ._finding import Judgement, Table, from_table
+from ._measurable import complete
+from ._registry import register
+
+__all__ = ["Realistic", "best_yearly_change"]
+
+_NON_NEGATIVE = frozenset(
+    {"percent", "count", "inhabitant", "day", "hour", "per_1000_inhabitants", "year"}
+)
+
+_TEXT: Table = {
+    "realistic": {
+        "sv": ("målvärdena ligger inom räckhåll: {evidence}", ""),
+        "en": ("the targets are within reach: {evidence}", ""),
+    },
+    "no_history": {
+        "sv": (
+            "målvärdet är möjligt, men indikatorn {indicator} har inga mätvärden att jämföra "
+            "takten med",
+            "",
+        ),
+        "en": (
+            "the target is possible, but indicator {indicator} has no measurements to compare "
+            "the pace with",
+            "",
+        ),
+    },
+    "judged_below": {
+        "sv": ("målets indikatorer sitter på målen under det och bedöms där", ""),
+        "en": ("the goal's indicators belong to the goals below it and are judged there", ""),
+    },
+    "nothing_to_judge": {
+        "sv": (
+            "det finns inget utgångsvärde och målvärde att bedöma",
+            "ge målets indikator ett utgångsvärde och ett målvärde",
+        ),
+        "en": (
+            "there is no baseline and target to judge",
+            "give the goal's indicator a baseline and a target",
+        ),
+    },
+    "out_of_range": {
+        "sv": (
+            "målvärdet {evidence} för {indicator} ligger utanför det möjliga ({range})",
+            "sätt ett målvärde som enheten tillåter",
+        ),
+        "en": (
+            "the target {evidence} of {indicator} lies outside what is possible ({range})",
+            "set a target the unit allows",
+        ),
+    },
+    "unambitious": {
+        "sv": (
+            "målvärdet för {indicator} är redan nått vid utgångsläget: {evidence}",
+            "höj ambitionen, eller ange riktningen 'maintain' om nivån ska hållas",
+        ),
+        "en": (
+            "the target of {indicator} is already met at the baseline: {evidence}",
+            "raise the ambition, or give the direction 'maintain' if the level is to be kept",
+        ),
+    },
+    "too_fast": {
+        "sv": (
+            "{indicator} behöver förändras {evidence} per år fram till {year}, mer än {factor} "
+            "gånger den bästa uppmätta årsförändringen ({best})",
+            "pröva om målvärdet eller målåret är rimligt, eller beskriv vad som ska bryta trenden",
+        ),
+        "en": (
+            "{indicator} needs to change by {evidence} a year until {year}, more than {factor} "
+            "times its best recorded yearly change ({best})",
+            "consider whether the target or its year is realistic, or say what will break "
+            "the trend",
+        ),
+    },
+    "never_moved": {
+        "sv": (
+            "{indicator} behöver förändras {evidence} per år fram till {year} men har aldrig "
+            "rört sig i rätt riktning under de uppmätta åren",
+            "pröva om målvärdet är rimligt, eller beskriv vad som ska vända utvecklingen",
+        ),
+        "en": (
+            "{indicator} needs to change by {evidence} a year until {year} but has never moved "
+            "in the right direction in the years measured",
+            "consider whether the target is realistic, or say what will turn the trend",
+        ),
+    },
+}
+
+
+def best_yearly_change(points: Mapping[int, float], direction: str) -> float | None:
+    """The best yearly change in the indicator's direction between recorded years.
+
+    *points* maps years to values (the baseline and the measurements). Between
+    years further apart the change is divided by the years. None with fewer
+    than two points.
+
+    Examples
+    --------
+    >>> from goalchain.smart import best_yearly_change
+    >>> best_yearly_change({2022: 78.0, 2023: 80.5, 2024: 81.0}, "increase")
+    2.5
+    >>> best_yearly_change({2022: 75.0, 2024: 65.0}, "decrease")
+    5.0
+    """
+    years = sorted(points)
+    if len(years) < 2:
+        return None
+    sign = -1.0 if direction == "decrease" else 1.0
+    return max(sign * (points[b] - points[a]) / (b - a) for a, b in itertools.pairwise(years))
+
+
+def _range(unit: str) -> tuple[float, float] | None:
+    if unit == "percent":
+        return 0.0, 100.0
+    if unit in _NON_NEGATIVE:
+        return 0.0, math.inf
+    return None
+
+
+@functools.lru_cache(maxsize=256)
+def _symbol(unit: str, lang: str) -> str:
+    return unit_symbol(unit, lang=lang)
+
+
+@functools.lru_cache(maxsize=256)
+def _canonical(unit: str) -> str:
+    return canonical_unit(unit)
+
+
+def _value(value: float, unit: str, lang: str) -> str:
+    """What :func:`goalchain.report.format_value` gives, with the unit symbol cached."""
+    number = format_number(value, lang=lang)
+    symbol = _symbol(unit, lang)
+    if not symbol:
+        return number
+    if lang == "en" and symbol == "%":
+        return number + symbol
+    return f"{number}\u00a0{symbol}"
+
+
+def _fmt(value: float, unit: str) -> dict[str, str]:
+    return {lang: _value(value, unit, lang) for lang in ("sv", "en")}
+
+
+def _change_unit(unit: str) -> str:
+    # a difference of shares is in percentage points
+    return "percentage_point" if unit == "percent" else unit
+
+
+def _check_factor(options: Mapping[str, Any]) -> float:
+    factor = options.get("factor", 2.0)
+    if isinstance(factor, bool) or not isinstance(factor, (int, float)) or not factor > 0:
+        raise InvalidValueError(
+            f"the realistic criterion's factor must be a number > 0, got {factor!r}",
+            field="options.realistic.factor",
+        )
+    return float(factor)
+
+
+@register("realistic")
+class Realistic:
+    """The target is possible, ambitious, and not far beyond the indicator's own history.
+
+    For each of the goal's own indicators with baseline and target (those of the
+    goals below it are judged there):
+
+    - a target outside what the unit allows (a share below 0 or above 100 %, a
+      count, number of days or inhabitants below 0) fails;
+    - a target already met at the baseline warns as unambitious (use the
+      direction ``maintain`` for a level to be kept);
+    - the yearly change the target still needs -- from the latest recorded
+      value before the target year (or the baseline) to the target -- is
+      compared with the best yearly change between the indicator's recorded
+      values (its baseline and measurements): more than ``factor`` times the
+      best (default 2), or any change when it never moved the right way, warns.
+
+    Notes
+    -----
+    Option ``factor`` (default 2.0): how many times the best recorded yearly
+    change the needed change may be, e.g.
+    ``check(chain, options={"realistic": {"factor": 1.5}})``.
+
+    Examples
+    --------
+    >>> import goalchain as gc
+    >>> chain = gc.GoalChain(name="Exempel")
+    >>> _ = chain.add_goal("kf1", "Alla ska vara nöjda", level="council")
+    >>> _ = chain.add_indicator("i1", "Nöjda", parents=["kf1"], unit="percent",
+    ...                         baseline=(2022, 90.0), target=(2026, 110.0))
+    >>> f = gc.smart.check(chain, criteria=["realistic"], strict=True)[0]
+    >>> f.verdict, f.code
+    ('fail', 'out_of_range')
+    """
+
+    label_sv = "Realistiskt"
+    label_en = "Realistic"
+    defaults: Mapping[str, Any] = {"factor": 2.0}
+
+    def default_levels(self, roles: LevelRoles) -> tuple[str, ...]:
+        """Every goal level below the top."""
+        return roles.below_top
+
+    def check(self, goal: Goal, context: SmartContext) -> list[Judgement]:
+        """Judge one goal."""
+        factor = _check_factor(context.options)
+        indicators = [i for i in context.indicators(goal.id) if complete(i)]
+        if not indicators:
+            below = any(complete(i) for i in context.indicators_below(goal.id))
+            return [
+                from_table(_TEXT, "not_applicable", "judged_below" if below else "nothing_to_judge")
+            ]
+        problems: list[Judgement] = []
+        paces: list[dict[str, str]] = []
+        unknown: list[str] = []
+        for indicator in indicators:
+            found, pace = self._indicator(indicator, context, factor)
+            problems.extend(found)
+            if pace is None:
+                unknown.append(indicator.id)
+            else:
+                paces.append(pace)
+        if problems:
+            return problems
+        if not paces:
+            return [from_table(_TEXT, "pass", "no_history", indicator=", ".join(unknown))]
+        evidence = {lang: "; ".join(p[lang] for p in paces) for lang in ("sv", "en")}
+        return [from_table(_TEXT, "pass", "realistic", evidence=evidence)]
+
+    def _indicator(
+        self, indicator: Indicator, context: SmartContext, factor: float
+    ) -> tuple[list[Judgement], dict[str, str] | None]:
+        assert indicator.baseline is not None and indicator.target is not None
+        base, target = indicator.baseline, indicator.target
+        unit = _canonical(indicator.unit)
+        name = indicator.id
+        bounds = _range(unit)
+        if bounds is not None and not bounds[0] <= target.value <= bounds[1]:
+            shown = {
+                "sv": f"{format_value(bounds[0], unit)}–{format_value(bounds[1], unit)}"
+                if math.isfinite(bounds[1])
+                else f"minst {format_value(bounds[0], unit)}",
+                "en": f"{format_value(bounds[0], unit, lang='en')}–"
+                f"{format_value(bounds[1], unit, lang='en')}"
+                if math.isfinite(bounds[1])
+                else f"at least {format_value(bounds[0], unit, lang='en')}",
+            }
+            return [
+                from_table(
+                    _TEXT,
+                    "fail",
+                    "out_of_range",
+                    evidence=_fmt(target.value, unit),
+                    indicator=name,
+                    range=shown,
+                )
+            ], None
+        direction = indicator.direction
+        if direction != "maintain" and (
+            (direction == "increase" and target.value <= base.value)
+            or (direction == "decrease" and target.value >= base.value)
+        ):
+            evidence = {
+                lang: f"{_value(base.value, unit, lang)} ({base.year}) → "
+                f"{_value(target.value, unit, lang)} ({target.year})"
+                for lang in ("sv", "en")
+            }
+            return [
+                from_table(_TEXT, "warn", "unambitious", evidence=evidence, indicator=name)
+            ], None
+        if direction == "maintain":
+            return [], None
+        points = {base.year: base.value, **context.series(indicator.id)}
+        # what is still needed: from the latest value before the target year (or the baseline)
+        start = max((y for y in points if base.year <= y < target.year), default=base.year)
+        sign = -1.0 if direction == "decrease" else 1.0
+        needed = max(0.0, sign * (target.value - points[start]) / (target.year - start))
+        if needed == 0.0:
+            return [], None
+        best = best_yearly_change(points, direction)
+        if best is None:
+            return [], None
+        change = _change_unit(unit)
+        needed_text = _fmt(needed, change)
+        if best <= 0:
+            return [
+                from_table(
+                    _TEXT,
+                    "warn",
+                    "never_moved",
+                    evidence=needed_text,
+                    indicator=name,
+                    year=target.year,
+                )
+            ], None
+        if needed > factor * best * (1 + 1e-9):
+            return [
+                from_table(
+                    _TEXT,
+                    "warn",
+                    "too_fast",
+                    evidence=needed_text,
+                    indicator=name,
+                    year=target.year,
+                    best=_fmt(best, change),
+                    factor={lang: format_number(factor, lang=lang) for lang in ("sv", "en")},
+                )
+            ], None
+        best_text = _fmt(best, change)
+        pace = {
+            "sv": f"{name} {needed_text['sv']}/år (bästa uppmätta {best_text['sv']})",
+            "en": f"{name} {needed_text['en']}/year (best recorded {best_text['en']})",
+        }
+        return [], pace

@@ -1,0 +1,210 @@
+"""The fast paths of goalchain.smart give what the plain ways of computing the same do.
+
+``check()`` was made fast (benchmarks/smart.py) by indexing the lexicons by first
+words, by reading chain-wide data once per check, and by keeping the garbage
+collector's full passes off old objects. Each is compared here with the plain
+computation it replaced.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Sequence
+
+import hypothesis.strategies as st
+from hypothesis import given
+
+import goalchain as gc_
+from goalchain.models import Goal, Indicator
+from goalchain.smart import SmartContext, analyse, check
+from goalchain.smart._gc import frozen_objects
+from goalchain.smart._language import (
+    _CONJUNCTION_INDEX,
+    _TOKEN,
+    LEXICONS,
+    _filler_hits,
+    _join_width,
+    _Token,
+    _tokenize,
+)
+from goalchain.testing import goal_chains
+
+# --------------------------------------------------------------- lexicon indexes
+
+
+def _plain_tokenize(text: str) -> list[_Token]:
+    return [
+        _Token(m.lastgroup or "p", m.group(), m.group().casefold(), m.start(), m.end())
+        for m in _TOKEN.finditer(text)
+    ]
+
+
+def _plain_fillers(tokens: Sequence[_Token], lang: str) -> list[tuple[int, int]]:
+    """Every filler phrase tried at every token: leftmost, then longest."""
+    lexicon = LEXICONS[lang]
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(tokens):
+        longest = -1
+        for phrase in lexicon.fillers:
+            end = i + len(phrase)
+            if end > len(tokens) or end - 1 <= longest:
+                continue
+            if all(
+                tokens[i + k].kind == "w" and tokens[i + k].norm in forms
+                for k, forms in enumerate(phrase)
+            ):
+                longest = end - 1
+        if longest == i and i > 0 and tokens[i - 1].norm in lexicon.determiners:
+            longest = -1
+        if longest >= 0:
+            out.append((i, longest))
+            i = longest + 1
+        else:
+            i += 1
+    return out
+
+
+def _plain_join_width(tokens: Sequence[_Token], i: int, lang: str) -> int:
+    for conjunction in LEXICONS[lang].conjunctions:
+        width = len(conjunction)
+        if tuple(t.norm for t in tokens[i : i + width]) != conjunction:
+            continue
+        if tokens[i].kind == "w" and i > 0 and tokens[i - 1].text in {"-", "–", "—"}:
+            return 0
+        if tokens[i].kind == "p" and i + 1 < len(tokens) and tokens[i + 1].kind == "w":
+            return width + _plain_join_width(tokens, i + 1, lang)
+        return width
+    return 0
+
+
+def _lexicon_words(lang: str) -> list[str]:
+    lexicon = LEXICONS[lang]
+    words = {form for phrase in lexicon.fillers for forms in phrase for form in forms}
+    words |= {word for conjunction in lexicon.conjunctions for word in conjunction}
+    words |= lexicon.determiners
+    return sorted(words)
+
+
+def _sentences(lang: str) -> st.SearchStrategy[str]:
+    word = st.sampled_from([*_lexicon_words(lang), "mål", "goal", "Barn-", "90", "-", ","])
+    return st.lists(word, max_size=14).map(" ".join)
+
+
+@given(
+    st.sampled_from(["sv", "en"]).flatmap(lambda lang: st.tuples(st.just(lang), _sentences(lang)))
+)
+def test_fillers_are_found_as_by_trying_every_phrase(case: tuple[str, str]) -> None:
+    lang, text = case
+    tokens = _tokenize(text)
+    found = [(hit.first, hit.last) for hit in _filler_hits(text, tokens, lang)]
+    assert found == _plain_fillers(tokens, lang)
+
+
+@given(
+    st.sampled_from(["sv", "en"]).flatmap(lambda lang: st.tuples(st.just(lang), _sentences(lang)))
+)
+def test_joins_are_found_as_by_trying_every_conjunction(case: tuple[str, str]) -> None:
+    lang, text = case
+    tokens = _tokenize(text)
+    conjunctions = _CONJUNCTION_INDEX[lang]
+    for i in range(len(tokens)):
+        assert _join_width(tokens, i, conjunctions) == _plain_join_width(tokens, i, lang)
+
+
+@given(st.text(alphabet=st.sampled_from("aåÄöß İΣς-,.1 2Öland\u00a0"), max_size=30))
+def test_tokens_are_folded_word_by_word(text: str) -> None:
+    # "ß" and "İ" fold to two characters: then each word is folded on its own
+    assert _tokenize(text) == _plain_tokenize(text)
+
+
+def test_words_that_fold_longer_are_matched() -> None:
+    assert [i.code for i in analyse("Straße ska främja tryggheten")] == ["vague_verb"]
+    assert [i.evidence for i in analyse("GROSSE STRAßE SKA I MÖJLIGASTE MÅN ÖKA")] == [
+        "I MÖJLIGASTE MÅN",
+        "ÖKA",
+    ]
+
+
+def test_a_sentence_without_any_lexicon_word_is_still_judged() -> None:
+    assert [i.code for i in analyse("Trygghet")] == ["too_short"]
+    assert analyse("Andelen nöjda brukare ska vara minst 92 procent 2026") == ()
+
+
+# --------------------------------------------------------------- chain-wide data
+
+
+@given(goal_chains(max_elements=14))
+def test_the_context_reads_the_chain_as_its_methods_do(chain: gc_.GoalChain) -> None:
+    context = SmartContext(chain)
+    assert [e.id for e in context.elements] == [e.id for e in chain.elements()]
+    order = {element_id: i for i, element_id in enumerate(chain)}
+    for element in chain.elements():
+        children = sorted(chain.children(element.id), key=order.__getitem__)
+        parents = sorted(chain.parents(element.id), key=order.__getitem__)
+        assert [e.id for e in context.children(element.id)] == children
+        assert [e.id for e in context.parents(element.id)] == parents
+        if isinstance(element, Goal):
+            own = [i for i in children if isinstance(chain[i], Indicator)]
+            assert [i.id for i in context.indicators(element.id)] == own
+        if isinstance(element, Indicator):
+            expected = {
+                period.year: value
+                for period, value in chain.series(element.id).items()
+                if period.is_year
+            }
+            assert context.series(element.id) == expected
+    assert context.series("no such indicator") == {}
+
+
+# --------------------------------------------------------------- garbage collection
+
+
+def test_check_leaves_the_collector_as_it_found_it() -> None:
+    chain = gc_.GoalChain(name="Exempel")
+    chain.add_goal("kf1", "Fler elever ska klara skolan", level="council")
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    check(chain)
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+
+
+def test_frozen_objects_freezes_for_the_block_only() -> None:
+    with frozen_objects() as freeze:
+        assert gc.get_freeze_count() > 0
+        kept = [object() for _ in range(10)]
+        freeze()
+        assert gc.get_freeze_count() > 0
+    assert gc.get_freeze_count() == 0
+    assert gc.isenabled()
+    del kept
+
+
+def test_frozen_objects_leaves_a_disabled_collector_alone() -> None:
+    gc.disable()
+    try:
+        with frozen_objects() as freeze:
+            freeze()
+            assert gc.get_freeze_count() == 0
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_frozen_objects_leaves_the_programs_own_freeze_alone() -> None:
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with frozen_objects() as freeze:
+            freeze()
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
+
+
+def test_an_exception_in_the_block_still_unfreezes() -> None:
+    try:
+        with frozen_objects():
+            raise ValueError("in the block")
+    except ValueError:
+        pass
+    assert gc.get_freeze_count() == 0
