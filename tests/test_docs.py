@@ -8,7 +8,13 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = ["docs/progression.md", "docs/rollup.md"]
+PAGES = [
+    "docs/progression.md",
+    "docs/rollup.md",
+    "docs/smart.md",
+    "docs/reports.md",
+    "docs/spreadsheets.md",
+]
 
 
 @pytest.mark.parametrize("page", PAGES)

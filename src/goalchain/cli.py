@@ -10,6 +10,18 @@
     file: annual target, latest actual, gap, on-track category and forecast.
 ``goalchain rollup FILE --period P``
     Goal fulfilment for a period, goal by goal.
+``goalchain smart FILE``
+    SMART(A) checks of every goal and structural checks of the chain, as a
+    table, JSON or Markdown; exit 1 with ``--strict`` when a finding fails.
+``goalchain report FILE --period P [--format html|md] [-o OUT]``
+    The follow-up report: goal fulfilment, dialogues, indicators with charts,
+    a SMART summary and the sources; HTML is one self-contained file.
+``goalchain import FILE DATA -o OUT``, ``goalchain template FILE -o OUT``
+    Read measurements from a CSV or Excel file into a chain (all or nothing),
+    and write a template to fill in.
+``goalchain kolada fetch FILE --years 2019-2024``
+    Fill the indicators that carry a Kolada id with values from Kolada's API,
+    with provenance (URL and fetch time) stored with every value.
 ``goalchain demo``
     The whole job on the example chain bundled in the package (Burlöv).
 
@@ -28,6 +40,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, TextIO
 
+from . import _cli_import, _cli_kolada
 from ._version import __version__
 from .exceptions import GoalchainError
 from .models import GoalChain
@@ -94,7 +107,8 @@ class _Parser(argparse.ArgumentParser):
 def _build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="goalchain",
-        description="Goal chains (målkedjor) of Swedish municipalities: validate, show, demo.",
+        description="Goal chains (målkedjor) of Swedish municipalities: check, show, roll up, "
+        "judge and report them; bring in values from spreadsheets and Kolada.",
     )
     parser.add_argument("--version", action="version", version=f"goalchain {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -171,12 +185,46 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     lang_option(rollup)
 
+    smart = commands.add_parser(
+        "smart",
+        help="SMART(A) checks of every goal, and structural checks",
+        description="Judge every goal as specific, measurable, accepted, realistic, "
+        "time-bound and with a responsible owner, and check the chain's structure. "
+        "The checks advise: a fail is shown as a warning unless --strict. "
+        "Exit 1 with --strict when a finding fails, else 0; 2 on a user error.",
+    )
+    smart.add_argument("file", type=Path, help="a .yaml, .yml or .json chain file")
+    smart.add_argument("--format", choices=("table", "json", "md"), default="table")
+    smart.add_argument("--strict", action="store_true", help="fails stay fails (exit 1)")
+    smart.add_argument(
+        "--all", action="store_true", help="also list passes and what does not apply"
+    )
+    lang_option(smart)
+
+    report = commands.add_parser(
+        "report",
+        help="the follow-up report for a period, as HTML or Markdown",
+        description="Write the follow-up report for a period: goal fulfilment as a tree of "
+        "statuses, dialogue assessments, every indicator against its annual target with a "
+        "chart, a SMART summary and the sources. HTML is one self-contained file.",
+    )
+    report.add_argument("file", type=Path, help="a chain file")
+    report.add_argument("--period", required=True, help="2024, 2024-T2...")
+    report.add_argument("--format", choices=("html", "md"), default="html")
+    report.add_argument("-o", "--output", type=Path, help="write here (default: print)")
+    report.add_argument("--strategy", default="weighted", help="weighted (default), worst_case...")
+    report.add_argument("--scorer", default="progress", help="progress (default) or target_met")
+    report.add_argument("--no-smart", action="store_true", help="leave out the SMART summary")
+    lang_option(report)
+
     demo = commands.add_parser(
         "demo",
         help="run goalchain on the bundled example chain",
         description="Load, validate and show the example chain bundled in the package.",
     )
     lang_option(demo)
+    _cli_kolada.add_parser(commands)
+    _cli_import.add_parsers(commands)
     return parser
 
 
@@ -516,11 +564,52 @@ def _cmd_rollup(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _cmd_smart(args: argparse.Namespace, out: TextIO) -> int:
+    from .smart import check
+
+    chain = _load(args.file)
+    report = check(chain, lang=args.lang, strict=args.strict)
+    if args.format == "json":
+        json.dump({"file": str(args.file), **report.to_dict()}, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    elif args.format == "md":
+        out.write(report.to_markdown(include_passed=args.all))
+    else:
+        out.write(report.to_table(include_passed=args.all) + "\n")
+    return 1 if args.strict and report.failed else 0
+
+
+def _cmd_report(args: argparse.Namespace, out: TextIO) -> int:
+    from .io._files import atomic_write
+    from .report import html, markdown
+
+    chain = _load(args.file)
+    write = html if args.format == "html" else markdown
+    text = write(
+        chain,
+        args.period,
+        strategy=args.strategy,
+        scorer=args.scorer,
+        lang=args.lang,
+        smart=not args.no_smart,
+    )
+    if args.output is None:
+        out.write(text if text.endswith("\n") else text + "\n")
+    else:
+        atomic_write(args.output, text)
+    return 0
+
+
 _COMMANDS = {
+    "import": _cli_import.run_import,
+    "template": _cli_import.run_template,
+    "kolada": _cli_kolada.run,
+    "report": _cmd_report,
     "rollup": _cmd_rollup,
     "validate": _cmd_validate,
     "show": _cmd_show,
     "progression": _cmd_progression,
+    "smart": _cmd_smart,
     "demo": _cmd_demo,
 }
 

@@ -1,4 +1,7 @@
-"""Goal chain files: YAML and JSON, governance model files, and the JSON Schema.
+"""Goal chain files: YAML and JSON, governance model files, the JSON Schema, spreadsheets.
+
+Measurements are also read from CSV and Excel files (:func:`read_measurements`,
+:func:`import_measurements`), and :func:`write_template` writes a file to fill in.
 
 A chain is stored as YAML (``.yaml``, ``.yml``) or JSON (``.json``), format
 version 1; see the file-format reference. Loading then saving gives back the
@@ -23,19 +26,44 @@ True
 """
 
 from ._codec import FORMAT_VERSION, SUPPORTED_VERSIONS, from_data, to_data
-from ._files import dump, dump_model, dumps, load, load_model, loads
+from ._files import dump, dump_model, dumps, load, load_demo, load_model, loads
 from ._schema import schema
+from ._spreadsheet import (
+    COLUMN_NAMES,
+    MISSING_MARKERS,
+    ImportReport,
+    SpreadsheetDuplicateError,
+    SpreadsheetError,
+    SpreadsheetUnitError,
+    SpreadsheetUnknownIndicatorError,
+    SpreadsheetValueError,
+    import_measurements,
+    read_measurements,
+    write_template,
+)
 
 __all__ = [
+    "COLUMN_NAMES",
     "FORMAT_VERSION",
+    "MISSING_MARKERS",
     "SUPPORTED_VERSIONS",
+    "ImportReport",
+    "SpreadsheetDuplicateError",
+    "SpreadsheetError",
+    "SpreadsheetUnitError",
+    "SpreadsheetUnknownIndicatorError",
+    "SpreadsheetValueError",
     "dump",
     "dump_model",
     "dumps",
     "from_data",
+    "import_measurements",
     "load",
+    "load_demo",
     "load_model",
     "loads",
+    "read_measurements",
     "schema",
     "to_data",
+    "write_template",
 ]

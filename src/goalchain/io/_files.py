@@ -20,6 +20,7 @@ __all__ = [
     "dump_model",
     "dumps",
     "load",
+    "load_demo",
     "load_model",
     "loads",
     "serialise",
@@ -313,6 +314,22 @@ def dump(
     data_text = serialise(datafile, data_fmt)
     atomic_write(data_file, data_text)
     atomic_write(file, structure_text)
+
+
+def load_demo() -> GoalChain:
+    """The example chain bundled in the package (Burlöv), as ``goalchain demo`` shows it.
+
+    Examples
+    --------
+    >>> import goalchain as gc
+    >>> chain = gc.io.load_demo()
+    >>> chain.name, chain.municipality
+    ('Burlövs kommun', '1231')
+    """
+    from importlib import resources
+
+    text = resources.files("goalchain").joinpath("data/burlov.yaml").read_text(encoding="utf-8")
+    return loads(text, format="yaml", source="goalchain/data/burlov.yaml")
 
 
 def load_model(path: StrPath) -> GovernanceModel:

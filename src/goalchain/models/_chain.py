@@ -29,6 +29,7 @@ from ._period import Period
 from ._values import check_text
 
 if TYPE_CHECKING:
+    from ..io import ImportReport
     from ..rollup import RollupResult
     from ._validate import Finding
 
@@ -1069,3 +1070,46 @@ class GoalChain:
         from ._validate import validate
 
         return validate(self, lang=lang)
+
+    def import_measurements(self, path: Any, **kwargs: Any) -> ImportReport:
+        """Record the measurements of a CSV or Excel file, all or none.
+
+        A thin wrapper around :func:`goalchain.io.import_measurements`; see there
+        for the columns read, *mapping*, *sheet*, *on_conflict* and *missing*.
+
+        Parameters
+        ----------
+        path
+            A ``.csv`` or ``.xlsx`` file with columns for the indicator, the
+            period and the value (``indikator; år; värde``).
+        **kwargs
+            Passed on: ``mapping``, ``sheet``, ``source``, ``on_conflict``
+            (``"error"``, ``"keep"``, ``"replace"``), ``missing``, ``encoding``,
+            ``delimiter``.
+
+        Returns
+        -------
+        ImportReport
+            Counts of added, unchanged, replaced and kept measurements.
+
+        Raises
+        ------
+        SpreadsheetError
+            Naming the file, row and column; the chain is then unchanged.
+
+        Examples
+        --------
+        >>> import pathlib, tempfile
+        >>> import goalchain as gc
+        >>> chain = gc.GoalChain(name="Exempel")
+        >>> _ = chain.add_indicator("i1", "Andel behöriga", unit="percent")
+        >>> with tempfile.TemporaryDirectory() as tmp:
+        ...     path = pathlib.Path(tmp) / "utfall.csv"
+        ...     _ = path.write_text("indikator;år;värde\\ni1;2024;81,5 %\\n", encoding="utf-8")
+        ...     report = chain.import_measurements(path)
+        >>> report.added, chain.series("i1")
+        (1, {Period('2024'): 81.5})
+        """
+        from ..io import import_measurements
+
+        return import_measurements(self, path, **kwargs)

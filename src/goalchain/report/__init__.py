@@ -1,17 +1,23 @@
 """Reports of a goal chain: text trees, Mermaid and DOT graphs, Swedish/English formatting."""
 
+from ._followup import html, markdown
 from ._format import STATUS_LABELS, format_number, format_value, status_label, unit_symbol
 from ._graph import text_colour, to_dot, to_mermaid
 from ._html import CSS, chain_html, rollup_html, status_badge, trajectory_html, trajectory_svg
+from ._indicators import IndicatorRow, indicator_rows
 from ._table import text_table
 from ._tree import render_tree
 
 __all__ = [
     "CSS",
     "STATUS_LABELS",
+    "IndicatorRow",
     "chain_html",
     "format_number",
     "format_value",
+    "html",
+    "indicator_rows",
+    "markdown",
     "render_tree",
     "rollup_html",
     "status_badge",

@@ -1,0 +1,857 @@
+"""A client for the Kolada v3 API, and filling a chain's indicators from it.
+
+Kolada (https://www.kolada.se, run by RKA) publishes some 5 000 key figures
+(KPIs) for every Swedish municipality and region. Indicators that carry a
+Kolada id (``kolada: N15436``) can be filled from it with :func:`fetch_into`.
+
+What this module relies on, and where it was checked
+-----------------------------------------------------
+- Base URL ``https://api.kolada.se/v3`` (v2 is retired): the v3 URL composers
+  and tests of rKolada (``LCHansson/rKolada``, ``tests/testthat/test-query-composers.R``),
+  and scripts that fetch from v3 (``hamta_kolada.py``: "API:t (v3; v2 är avvecklat)").
+- KPI metadata ``/kpi/{id,id,...}`` (ids comma separated, in the path); objects
+  with ``id``, ``title``, ``description``, ``operating_area``,
+  ``is_divided_by_gender``, ``municipality_type``, ``auspice``,
+  ``publication_date`` (rKolada's recorded v3 responses, ``test-api-mocked.R``).
+- Values ``/data/kpi/{kpis}/municipality/{municipalities}/year/{years}``, each
+  part a comma-separated list (rKolada ``compose_data_query``; the v2 README of
+  ``Hypergene/kolada``, whose data routes v3 keeps).
+- At most 25 ids per list: rKolada splits more than 25 KPIs or ids into
+  separate requests ("chunks >25 KPIs into separate requests"), and a v3
+  fetcher notes "the API refuses longer year lists" than 25.
+- Response ``{"values": [{"kpi": "N15436", "municipality": "1231", "period": 2022,
+  "values": [{"gender": "T", "count": 1, "status": "", "value": 78.0}]}],
+  "count": ..., "next_url": "..."}``: ``period`` is a number, ``gender`` is
+  ``T``, ``K`` or ``M``, ``value`` is ``null`` when missing (with a status such
+  as ``"Missing"``), ``count`` differs from 1 only for groups of municipalities
+  (rKolada's v3 fixtures; ``Hypergene/kolada`` README; ``hamta_kolada.py``).
+- Pagination: ``next_url`` is the full URL of the next page (v2 called it
+  ``next_page``, which is accepted too); pages hold at most 5 000 rows. A v3
+  client stops when a page is empty, as this module does.
+- Municipality codes are strings of four digits with leading zeros (``"0192"``,
+  ``"0000"`` for the whole country); they are never turned into numbers here.
+
+Terms of use: data from Kolada is free to use and should be credited
+("Källa: Kolada"); every measurement recorded keeps ``source="Kolada"``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+import time
+import urllib.parse
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import attrs
+
+from ..exceptions import DuplicateError, InvalidValueError, KoladaError, UnitMismatchError
+from ..models import GoalChain, Indicator, Measurement, Period
+from ._kolada_http import Cache, Fetched, Opener, Transport
+
+__all__ = [
+    "DEFAULT_BASE_URL",
+    "MAX_IDS",
+    "FetchReport",
+    "KoladaClient",
+    "KoladaValue",
+    "KpiInfo",
+    "fetch_into",
+    "parse_years",
+]
+
+DEFAULT_BASE_URL = "https://api.kolada.se/v3"
+#: Most ids Kolada accepts in one comma-separated list.
+MAX_IDS = 25
+#: Most pages followed through ``next_url`` for one request.
+MAX_PAGES = 200
+
+GENDERS = ("T", "K", "M")
+_SHARE_UNITS = frozenset({"percent", "permille"})
+
+Progress = Callable[[int, int], None]
+
+
+# ------------------------------------------------------------------ values
+@attrs.frozen(kw_only=True)
+class KpiInfo:
+    """Metadata of one Kolada KPI (nyckeltal).
+
+    Attributes
+    ----------
+    id, title, description
+        As Kolada gives them (``"N15436"``, ``"Elever i åk 9 ... andel (%)"``).
+    operating_area, municipality_type, auspice, publication_date
+        As Kolada gives them, or None.
+    is_divided_by_gender
+        True when Kolada publishes values for women (K) and men (M) too.
+    data
+        The whole object as Kolada sent it (read-only).
+    """
+
+    id: str
+    title: str
+    description: str = ""
+    operating_area: str | None = None
+    is_divided_by_gender: bool = False
+    municipality_type: str | None = None
+    auspice: str | None = None
+    publication_date: str | None = None
+    data: Mapping[str, Any] = attrs.field(factory=dict, eq=False, repr=False)
+
+    @property
+    def is_percent(self) -> bool:
+        """True when the title says the values are percent (``"%"``, ``"andel"``, ``"procent"``).
+
+        Examples
+        --------
+        >>> KpiInfo(id="N15436", title="Behöriga till yrkesprogram, andel (%)").is_percent
+        True
+        >>> KpiInfo(id="N00945", title="Invånare totalt, antal").is_percent
+        False
+        """
+        title = self.title.lower()
+        return "%" in title or "andel" in title or "procent" in title
+
+
+@attrs.frozen(kw_only=True)
+class KoladaValue:
+    """One value from Kolada: a KPI for a municipality, year and gender.
+
+    Attributes
+    ----------
+    kpi
+        The KPI id (``"N15436"``).
+    municipality
+        The municipality code, a string (``"0192"``).
+    year
+        The year (Kolada's ``period``).
+    gender
+        ``"T"`` (total), ``"K"`` (women) or ``"M"`` (men).
+    value
+        The number, or None when Kolada has none (never 0 in its place).
+    status
+        Kolada's status text (``"Missing"``...), or None when empty.
+    count
+        How many municipalities the value is based on (1 unless a group).
+    url
+        The URL of the page the value came from.
+    fetched_at
+        When that page was fetched, ISO 8601 UTC (``"2025-03-01T09:30:00Z"``).
+    """
+
+    kpi: str
+    municipality: str
+    year: int
+    gender: str
+    value: float | None
+    status: str | None = None
+    count: int | None = None
+    url: str = ""
+    fetched_at: str = ""
+
+
+@attrs.frozen(kw_only=True)
+class FetchReport:
+    """What :func:`fetch_into` did.
+
+    Attributes
+    ----------
+    municipality
+        The municipality code fetched.
+    years
+        The years asked for.
+    recorded
+        The measurements recorded (new or replaced).
+    unchanged
+        How many values were already in the chain with the same value.
+    missing
+        ``(indicator, year, gender, reason)`` for every value Kolada does not
+        have; these stay missing in the chain.
+    unit_notes
+        Indicators not filled because their unit does not fit the KPI's values.
+    requests
+        How many pages were read (from the server or the cache).
+    """
+
+    municipality: str
+    years: tuple[int, ...]
+    recorded: tuple[Measurement, ...] = ()
+    unchanged: int = 0
+    missing: tuple[tuple[str, int, str, str], ...] = ()
+    unit_notes: tuple[str, ...] = ()
+    requests: int = 0
+
+    def summary(self) -> str:
+        """A few lines for a person: what was recorded, what is missing and why."""
+        years = f"{self.years[0]}-{self.years[-1]}" if self.years else "-"
+        lines = [
+            f"Kolada, municipality {self.municipality}, {years}: {len(self.recorded)} "
+            f"measurement(s) recorded, {self.unchanged} unchanged, {len(self.missing)} missing"
+        ]
+        for indicator, year, gender, reason in self.missing:
+            lines.append(f"  missing: {indicator} {year} ({gender}): {reason}")
+        for note in self.unit_notes:
+            lines.append(f"  not filled: {note}")
+        return "\n".join(lines)
+
+
+# ------------------------------------------------------------------ parsing helpers
+def parse_years(spec: int | str | Iterable[int | str]) -> tuple[int, ...]:
+    """Years from ``2024``, ``"2019-2024"``, ``"2019,2021"`` or a list; sorted, no repeats.
+
+    Examples
+    --------
+    >>> parse_years("2019-2022")
+    (2019, 2020, 2021, 2022)
+    >>> parse_years("2024, 2022")
+    (2022, 2024)
+    >>> parse_years([2023, 2023])
+    (2023,)
+    >>> parse_years("2024-2019")
+    Traceback (most recent call last):
+    ...
+    goalchain.exceptions.InvalidValueError: field 'years': a range of years runs from the \
+first year to the last, e.g. 2019-2024; got '2024-2019'
+    """
+    items: list[int | str]
+    items = [spec] if isinstance(spec, (int, str)) else list(spec)
+    years: set[int] = set()
+    for item in items:
+        if isinstance(item, bool):
+            raise InvalidValueError(f"expected a year, got {item!r}", field="years")
+        parts = [item] if isinstance(item, int) else [p for p in str(item).split(",") if p.strip()]
+        for part in parts:
+            if isinstance(part, int):
+                years.add(_year(part))
+                continue
+            text = part.strip()
+            match = re.fullmatch(r"(\d{4})\s*[-–]\s*(\d{4})", text)
+            if match:
+                first, last = int(match[1]), int(match[2])
+                if first > last:
+                    raise InvalidValueError(
+                        "a range of years runs from the first year to the last, "
+                        f"e.g. 2019-2024; got {text!r}",
+                        field="years",
+                    )
+                years.update(_year(y) for y in range(first, last + 1))
+            elif text.isdigit():
+                years.add(_year(int(text)))
+            else:
+                raise InvalidValueError(
+                    f"expected a year or a range such as 2019-2024, got {text!r}", field="years"
+                )
+    if not years:
+        raise InvalidValueError("give at least one year", field="years")
+    return tuple(sorted(years))
+
+
+def _year(year: int) -> int:
+    if not 1900 <= year <= 2200:
+        raise InvalidValueError(f"{year} is not a plausible year", field="years")
+    return year
+
+
+def _ids(values: str | Iterable[str], what: str) -> list[str]:
+    """Unique ids in order; strings only (a municipality code such as '0192' is not a number)."""
+    items = [values] if isinstance(values, str) else list(values)
+    out: list[str] = []
+    for item in items:
+        if not isinstance(item, str) or not item.strip() or "," in item or "/" in item:
+            hint = " (codes are strings such as '0192')" if what == "municipality" else ""
+            raise InvalidValueError(
+                f"expected {what} ids as strings, got {item!r}{hint}", field=what
+            )
+        if item.strip() not in out:
+            out.append(item.strip())
+    if not out:
+        raise InvalidValueError(f"give at least one {what} id", field=what)
+    return out
+
+
+def _genders(gender: str | Iterable[str]) -> tuple[str, ...]:
+    items = list(gender) if isinstance(gender, str) else [g for g in gender]
+    out = []
+    for g in items:
+        if g not in GENDERS:
+            raise InvalidValueError(
+                f"gender is 'T' (total), 'K' (women) or 'M' (men), or several such as 'TKM'; "
+                f"got {gender!r}",
+                field="gender",
+            )
+        if g not in out:
+            out.append(g)
+    if not out:
+        raise InvalidValueError("give at least one gender: 'T', 'K' or 'M'", field="gender")
+    return tuple(out)
+
+
+def _chunks(items: Sequence[Any], size: int = MAX_IDS) -> list[list[Any]]:
+    return [list(items[i : i + size]) for i in range(0, len(items), size)]
+
+
+def _quote(ids: Iterable[Any]) -> str:
+    return ",".join(urllib.parse.quote(str(i), safe="") for i in ids)
+
+
+def _need(obj: Any, key: str, kinds: type | tuple[type, ...], url: str, path: str) -> Any:
+    if not isinstance(obj, dict):
+        raise KoladaError(f"expected an object, got {type(obj).__name__}", url=url, field=path)
+    if key not in obj:
+        raise KoladaError("missing from the response", url=url, field=f"{path}.{key}".lstrip("."))
+    value = obj[key]
+    if not isinstance(value, kinds) or (isinstance(value, bool) and bool not in _tuple(kinds)):
+        raise KoladaError(
+            f"expected {_kind_names(kinds)}, got {value!r}",
+            url=url,
+            field=f"{path}.{key}".lstrip("."),
+        )
+    return value
+
+
+def _tuple(kinds: type | tuple[type, ...]) -> tuple[type, ...]:
+    return kinds if isinstance(kinds, tuple) else (kinds,)
+
+
+def _kind_names(kinds: type | tuple[type, ...]) -> str:
+    names = {
+        str: "a string",
+        int: "a number",
+        float: "a number",
+        list: "a list",
+        bool: "true or false",
+        type(None): "null",
+        dict: "an object",
+    }
+    return " or ".join(dict.fromkeys(names.get(k, k.__name__) for k in _tuple(kinds)))
+
+
+def _optional_text(obj: dict[str, Any], key: str, url: str, path: str) -> str | None:
+    value = obj.get(key)
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise KoladaError(
+            f"expected a string or null, got {value!r}", url=url, field=f"{path}.{key}"
+        )
+    return value
+
+
+# ------------------------------------------------------------------ the client
+class KoladaClient:
+    """A client for the Kolada v3 API.
+
+    Parameters
+    ----------
+    base_url
+        The API's root, ``https://api.kolada.se/v3`` by default.
+    cache_dir
+        A directory where responses are kept as JSON files; read before asking
+        the server (see *max_age*), written after every successful fetch.
+    timeout
+        Seconds to wait for the server.
+    retries
+        How many times a request is tried again after a 5xx, a 429, a timeout
+        or a lost connection; other HTTP errors fail at once.
+    backoff
+        The first wait between attempts in seconds; doubled every time.
+        A 429 or 503 with ``Retry-After`` waits as told (at most 120 s).
+    opener
+        An :class:`urllib.request.OpenerDirector` to send requests with.
+    clock
+        Returns the current time (aware, UTC); for tests.
+    sleep
+        Waits a number of seconds; for tests.
+    max_age
+        Seconds a cached response stays fresh; None: forever.
+    offline
+        Read only the cache; raise :class:`KoladaError` for anything missing.
+    max_pages
+        Most pages followed through ``next_url`` for one request.
+
+    Examples
+    --------
+    Building the URLs needs no network:
+
+    >>> client = KoladaClient()
+    >>> client.data_urls(["N15436", "N15419"], ["1231"], [2022, 2023])
+    ['https://api.kolada.se/v3/data/kpi/N15436,N15419/municipality/1231/year/2022,2023']
+    >>> len(client.data_urls([f"N{i:05d}" for i in range(30)], ["0192"], [2024]))
+    2
+    """
+
+    def __init__(
+        self,
+        base_url: str = DEFAULT_BASE_URL,
+        *,
+        cache_dir: str | Path | None = None,
+        timeout: float = 10.0,
+        retries: int = 3,
+        backoff: float = 0.5,
+        opener: Opener | None = None,
+        clock: Callable[[], dt.datetime] | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+        max_age: float | None = None,
+        offline: bool = False,
+        max_pages: int = MAX_PAGES,
+    ):
+        parsed = urllib.parse.urlsplit(base_url)
+        if parsed.scheme not in ("http", "https") or not parsed.netloc:
+            raise InvalidValueError(
+                f"expected an http(s) URL such as {DEFAULT_BASE_URL}, got {base_url!r}",
+                field="base_url",
+            )
+        self.base_url = base_url.rstrip("/")
+        self.max_pages = max_pages
+        try:
+            self._http = Transport(
+                timeout=timeout,
+                retries=retries,
+                backoff=backoff,
+                opener=opener,
+                cache=Cache(cache_dir) if cache_dir is not None else None,
+                max_age=max_age,
+                offline=offline,
+                clock=clock,
+                sleep=sleep,
+            )
+        except ValueError as err:
+            raise InvalidValueError(str(err)) from err
+        self.pages_read = 0
+
+    def __repr__(self) -> str:
+        cache = self._http.cache.directory if self._http.cache else None
+        return f"KoladaClient({self.base_url!r}, cache_dir={cache!r}, offline={self._http.offline})"
+
+    # -------------------------------------------------------------- URLs
+    def kpi_urls(self, ids: str | Iterable[str]) -> list[str]:
+        """The metadata URLs for *ids*, at most 25 ids each."""
+        return [f"{self.base_url}/kpi/{_quote(chunk)}" for chunk in _chunks(_ids(ids, "kpi"))]
+
+    def data_urls(
+        self,
+        kpis: str | Iterable[str],
+        municipalities: str | Iterable[str],
+        years: int | str | Iterable[int | str],
+    ) -> list[str]:
+        """The data URLs, at most 25 KPIs, 25 municipalities and 25 years each."""
+        kpi_ids = _ids(kpis, "kpi")
+        codes = _ids(municipalities, "municipality")
+        wanted = parse_years(years)
+        return [
+            f"{self.base_url}/data/kpi/{_quote(k)}/municipality/{_quote(m)}/year/{_quote(y)}"
+            for k in _chunks(kpi_ids)
+            for m in _chunks(codes)
+            for y in _chunks(wanted)
+        ]
+
+    # -------------------------------------------------------------- requests
+    def _pages(self, url: str) -> list[Fetched]:
+        """Every page of *url*, following ``next_url``; a loop or too many pages raise."""
+        pages: list[Fetched] = []
+        seen: set[str] = set()
+        next_url: str | None = url
+        while next_url is not None:
+            if next_url in seen:
+                raise KoladaError(
+                    f"next_url leads back to {next_url}, a page already read; the pagination loops",
+                    url=url,
+                )
+            if len(pages) >= self.max_pages:
+                raise KoladaError(
+                    f"more than {self.max_pages} pages; stopped following next_url", url=url
+                )
+            seen.add(next_url)
+            page = self._http.get(next_url)
+            self.pages_read += 1
+            rows = _need(page.data, "values", list, page.url, "")
+            pages.append(page)
+            following = page.data.get("next_url", page.data.get("next_page"))
+            if following in (None, "") or not rows:
+                next_url = None
+            elif not isinstance(following, str):
+                raise KoladaError(
+                    f"expected a URL or null, got {following!r}", url=page.url, field="next_url"
+                )
+            else:
+                next_url = urllib.parse.urljoin(page.url, following)
+                if urllib.parse.urlsplit(next_url).scheme not in ("http", "https"):
+                    raise KoladaError(
+                        f"expected an http(s) URL, got {following!r}",
+                        url=page.url,
+                        field="next_url",
+                    )
+        return pages
+
+    def kpi(self, ids: str | Iterable[str], *, progress: Progress | None = None) -> list[KpiInfo]:
+        """Metadata of the KPIs *ids*, in Kolada's order; ids Kolada does not know are left out.
+
+        Raises
+        ------
+        KoladaError
+            When a request fails or a response lacks ``id`` or ``title``.
+        """
+        out: list[KpiInfo] = []
+        urls = self.kpi_urls(ids)
+        for done, url in enumerate(urls, 1):
+            for page in self._pages(url):
+                for i, row in enumerate(page.data["values"]):
+                    path = f"values[{i}]"
+                    kpi_id = _need(row, "id", str, page.url, path)
+                    title = _need(row, "title", str, page.url, path)
+                    divided = row.get("is_divided_by_gender")
+                    out.append(
+                        KpiInfo(
+                            id=kpi_id,
+                            title=title,
+                            description=_optional_text(row, "description", page.url, path) or "",
+                            operating_area=_optional_text(row, "operating_area", page.url, path),
+                            is_divided_by_gender=bool(divided) if divided is not None else False,
+                            municipality_type=_optional_text(
+                                row, "municipality_type", page.url, path
+                            ),
+                            auspice=_optional_text(row, "auspice", page.url, path)
+                            or _optional_text(row, "auspices", page.url, path),
+                            publication_date=_optional_text(
+                                row, "publication_date", page.url, path
+                            ),
+                            data=MappingProxyType(dict(row)),
+                        )
+                    )
+            if progress is not None:
+                progress(done, len(urls))
+        return out
+
+    def values(
+        self,
+        kpis: str | Iterable[str],
+        municipalities: str | Iterable[str],
+        years: int | str | Iterable[int | str],
+        *,
+        gender: str | Iterable[str] = "T",
+        progress: Progress | None = None,
+    ) -> list[KoladaValue]:
+        """Values of *kpis* for *municipalities* and *years*, of the genders asked for.
+
+        Parameters
+        ----------
+        kpis, municipalities
+            Ids (strings); more than 25 are split over several requests.
+        years
+            Years as :func:`parse_years` reads them (``"2019-2024"``, ``[2023, 2024]``).
+        gender
+            ``"T"`` (total, the default), ``"K"``, ``"M"`` or several (``"TKM"``).
+        progress
+            Called with ``(done, total)`` requests after each request.
+
+        Returns
+        -------
+        list of KoladaValue
+            In Kolada's order. A value Kolada has as ``null`` stays None.
+
+        Raises
+        ------
+        KoladaError
+            When any request fails or any response is malformed; nothing
+            partial is returned.
+        """
+        wanted = _genders(gender)
+        urls = self.data_urls(kpis, municipalities, years)
+        out: list[KoladaValue] = []
+        for done, url in enumerate(urls, 1):
+            for page in self._pages(url):
+                out.extend(v for v in _parse_data(page) if v.gender in wanted)
+            if progress is not None:
+                progress(done, len(urls))
+        return out
+
+
+def _parse_data(page: Fetched) -> list[KoladaValue]:
+    url = page.url
+    out = []
+    for i, row in enumerate(page.data["values"]):
+        path = f"values[{i}]"
+        kpi = _need(row, "kpi", str, url, path)
+        municipality = _need(row, "municipality", str, url, path)
+        period = _need(row, "period", (int, str), url, path)
+        if isinstance(period, str):
+            if not period.strip().isdigit():
+                raise KoladaError(
+                    f"expected a year, got {period!r}", url=url, field=f"{path}.period"
+                )
+            period = int(period)
+        entries = _need(row, "values", list, url, path)
+        for j, entry in enumerate(entries):
+            where = f"{path}.values[{j}]"
+            gender = _need(entry, "gender", str, url, where)
+            if gender not in GENDERS:
+                raise KoladaError(
+                    f"expected 'T', 'K' or 'M', got {gender!r}", url=url, field=f"{where}.gender"
+                )
+            value = _need(entry, "value", (int, float, type(None)), url, where)
+            if isinstance(value, bool) or (value is not None and not math.isfinite(value)):
+                raise KoladaError(
+                    f"expected a number or null, got {value!r}", url=url, field=f"{where}.value"
+                )
+            count = entry.get("count")
+            if count is not None and (not isinstance(count, int) or isinstance(count, bool)):
+                raise KoladaError(
+                    f"expected a number or null, got {count!r}", url=url, field=f"{where}.count"
+                )
+            out.append(
+                KoladaValue(
+                    kpi=kpi,
+                    municipality=municipality,
+                    year=period,
+                    gender=gender,
+                    value=None if value is None else float(value),
+                    status=_optional_text(entry, "status", url, where),
+                    count=count,
+                    url=url,
+                    fetched_at=page.fetched_at,
+                )
+            )
+    return out
+
+
+# ------------------------------------------------------------------ filling a chain
+def _provenance(value: KoladaValue) -> dict[str, Any]:
+    kolada: dict[str, Any] = {
+        "kpi": value.kpi,
+        "municipality": value.municipality,
+        "url": value.url,
+        "fetched_at": value.fetched_at,
+    }
+    if value.status:
+        kolada["status"] = value.status
+    return {"kolada": kolada}
+
+
+def _unit_problem(indicator: Indicator, info: KpiInfo | None) -> str | None:
+    """Why Kolada's plain numbers cannot be recorded in the indicator's unit, or None."""
+    from ..units import canonical_unit
+
+    unit = canonical_unit(indicator.unit)
+    is_share = unit in _SHARE_UNITS
+    if info is None:
+        return (
+            None
+            if not is_share
+            else (
+                f"{indicator.id}: Kolada has no metadata for {indicator.kolada}, so it is not "
+                f"known whether its values are percent; the indicator is in {indicator.unit!r}"
+            )
+        )
+    if info.is_percent and not is_share:
+        return (
+            f"{indicator.id}: {info.id} ({info.title}) is in percent, but the indicator is in "
+            f"{indicator.unit!r}; give the indicator unit 'percent' to fill it from Kolada"
+        )
+    if is_share and not info.is_percent:
+        return (
+            f"{indicator.id}: the indicator is in {indicator.unit!r}, but {info.id} "
+            f"({info.title}) is not a share in percent"
+        )
+    return None
+
+
+def _in_unit(number: float, indicator: Indicator, info: KpiInfo | None) -> float:
+    """Kolada's number in the indicator's unit (percent to permille, say)."""
+    from ..units import convert, get_registry
+
+    if info is not None and info.is_percent:
+        return convert(
+            get_registry().Quantity(number, "percent"),
+            indicator.unit,
+            element=indicator.id,
+            field="value",
+        )
+    return number
+
+
+def fetch_into(
+    chain: GoalChain,
+    years: int | str | Iterable[int | str],
+    *,
+    municipality: str | None = None,
+    client: KoladaClient | None = None,
+    gender: str | Iterable[str] = "T",
+    replace: bool = False,
+    progress: Progress | None = None,
+) -> FetchReport:
+    """Fill the indicators that carry a Kolada id with Kolada's values for *years*.
+
+    Everything is fetched and checked first; only then is anything recorded, so
+    a failed request, a malformed response or a conflict leaves *chain* exactly
+    as it was.
+
+    Parameters
+    ----------
+    chain
+        The chain; changed in place (its measurements).
+    years
+        ``2024``, ``"2019-2024"``, ``[2022, 2023]``...
+    municipality
+        The municipality code (a string such as ``"0192"``); the chain's own
+        ``municipality`` by default.
+    client
+        The :class:`KoladaClient` to use (cache, offline...); a default one otherwise.
+    gender
+        ``"T"`` (total) by default; ``"TKM"`` also records women (K) and men (M)
+        as measurements of their own gender.
+    replace
+        Overwrite a measurement that differs from Kolada's value. Without it a
+        difference is an error that lists every conflict.
+    progress
+        Called with ``(done, total)`` requests.
+
+    Returns
+    -------
+    FetchReport
+        What was recorded, unchanged and missing, and unit problems.
+
+    Raises
+    ------
+    KoladaError
+        When a request fails or a response is malformed (nothing is recorded).
+    DuplicateError
+        When Kolada's value differs from one already in the chain and
+        *replace* is False (nothing is recorded).
+    InvalidValueError
+        When no municipality is known, or *years* or *gender* cannot be read.
+
+    Notes
+    -----
+    Every measurement gets ``source="Kolada"`` and, under ``extra["kolada"]``,
+    the KPI id, the municipality, the URL and the fetch time (ISO 8601 UTC), so
+    the provenance is saved with the chain. Kolada's ``null`` values are
+    reported as missing, never recorded as 0. Kolada publishes plain numbers;
+    a KPI whose title says percent (``%``, ``andel``) is recorded in a share
+    unit of the indicator (percent, permille), any other KPI as a plain number
+    in the indicator's unit. An indicator in percent fed by a KPI that is not
+    a percent, or the other way round, is not filled and named in
+    :attr:`FetchReport.unit_notes`.
+    """
+    if not isinstance(chain, GoalChain):
+        raise TypeError(f"expected a GoalChain, got {type(chain).__name__}")
+    code = municipality if municipality is not None else chain.municipality
+    if code is None:
+        raise InvalidValueError(
+            "the chain has no municipality code; give one, e.g. municipality='1231'",
+            field="municipality",
+        )
+    code = _ids([code], "municipality")[0]
+    wanted_years = parse_years(years)
+    genders = _genders(gender)
+    client = client or KoladaClient()
+
+    by_kpi: dict[str, list[Indicator]] = {}
+    for indicator in chain.indicators():
+        if indicator.kolada:
+            by_kpi.setdefault(indicator.kolada, []).append(indicator)
+    pages_before = client.pages_read
+    if not by_kpi:
+        return FetchReport(municipality=code, years=wanted_years)
+
+    kpi_ids = list(by_kpi)
+    n_meta = len(client.kpi_urls(kpi_ids))
+    n_data = len(client.data_urls(kpi_ids, [code], wanted_years))
+    total = n_meta + n_data
+
+    def meta_progress(done: int, _total: int) -> None:
+        if progress is not None:
+            progress(done, total)
+
+    def data_progress(done: int, _total: int) -> None:
+        if progress is not None:
+            progress(n_meta + done, total)
+
+    infos = {info.id: info for info in client.kpi(kpi_ids, progress=meta_progress)}
+    values = client.values(kpi_ids, [code], wanted_years, gender=genders, progress=data_progress)
+
+    # ---- plan: nothing is recorded before every check has passed
+    found: dict[tuple[str, int, str], KoladaValue] = {}
+    for value in values:
+        if value.municipality == code and value.kpi in by_kpi and value.year in wanted_years:
+            found[(value.kpi, value.year, value.gender)] = value
+    unit_notes: list[str] = []
+    planned: list[tuple[Indicator, KoladaValue, float]] = []
+    missing: list[tuple[str, int, str, str]] = []
+    for kpi_id, indicators in by_kpi.items():
+        info = infos.get(kpi_id)
+        for indicator in indicators:
+            problem = _unit_problem(indicator, info)
+            if problem is not None:
+                unit_notes.append(problem)
+                continue
+            for year in wanted_years:
+                for g in genders:
+                    got = found.get((kpi_id, year, g))
+                    if got is None:
+                        missing.append((indicator.id, year, g, f"Kolada has no value of {kpi_id}"))
+                    elif got.value is None:
+                        reason = f"Kolada's value of {kpi_id} is null"
+                        if got.status:
+                            reason += f" (status {got.status})"
+                        missing.append((indicator.id, year, g, reason))
+                    else:
+                        try:
+                            number = _in_unit(got.value, indicator, info)
+                        except UnitMismatchError as err:  # pragma: no cover - checked above
+                            unit_notes.append(f"{indicator.id}: {err}")
+                            break
+                        planned.append((indicator, got, number))
+
+    existing = {(m.indicator, m.period, m.gender): m for m in chain.measurements()}
+    to_record: list[tuple[Indicator, KoladaValue, float]] = []
+    conflicts: list[str] = []
+    unchanged = 0
+    for indicator, value, number in planned:
+        old = existing.get((indicator.id, Period.parse(value.year), value.gender))
+        if old is not None and old.value == number:
+            unchanged += 1
+            continue
+        if old is not None and not replace:
+            conflicts.append(
+                f"{indicator.id} {value.year} ({value.gender}): the chain has {old.value:g}"
+                f"{f' from {old.source}' if old.source else ''}, Kolada {number:g}"
+            )
+            continue
+        to_record.append((indicator, value, number))
+    if conflicts:
+        raise DuplicateError(
+            f"Kolada's values differ from {len(conflicts)} measurement(s) already in the chain "
+            "(nothing was recorded); pass replace=True (--replace) to overwrite them: "
+            + "; ".join(conflicts)
+        )
+
+    def record(target: GoalChain) -> list[Measurement]:
+        return [
+            target.record(
+                indicator.id,
+                value.year,
+                number,
+                gender=value.gender,
+                source="Kolada",
+                extra=_provenance(value),
+                replace=replace,
+            )
+            for indicator, value, number in to_record
+        ]
+
+    record(chain.copy())  # a rehearsal: an error here leaves the chain untouched
+    recorded = record(chain)
+    return FetchReport(
+        municipality=code,
+        years=wanted_years,
+        recorded=tuple(recorded),
+        unchanged=unchanged,
+        missing=tuple(missing),
+        unit_notes=tuple(unit_notes),
+        requests=client.pages_read - pages_before,
+    )

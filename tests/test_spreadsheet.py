@@ -1,0 +1,781 @@
+"""Measurements from CSV and Excel files: dialects, errors naming file/row/column,
+all-or-nothing imports, conflicts, the template and the import/template commands."""
+
+from __future__ import annotations
+
+import argparse
+import io
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import goalchain as gc
+from goalchain import _cli_import
+from goalchain.exceptions import (
+    DuplicateError,
+    FileFormatError,
+    InvalidValueError,
+    UnitMismatchError,
+    UnknownElementError,
+)
+from goalchain.io import (
+    ImportReport,
+    SpreadsheetDuplicateError,
+    SpreadsheetError,
+    SpreadsheetUnitError,
+    SpreadsheetUnknownIndicatorError,
+    SpreadsheetValueError,
+    import_measurements,
+    read_measurements,
+    write_template,
+)
+from goalchain.models import Period
+
+try:
+    import openpyxl
+except ImportError:  # pragma: no cover - the test extra installs it
+    openpyxl = None
+
+needs_excel = pytest.mark.skipif(
+    openpyxl is None, reason="the excel extra (openpyxl, defusedxml) is not installed"
+)
+
+P = Period.parse
+
+
+def make_chain() -> gc.GoalChain:
+    chain = gc.GoalChain(name="Nynäshamns kommun", model="classic", municipality="0192")
+    chain.add_goal("vision", "Vision 2040", level="vision")
+    chain.add_goal("kf1", "Fler i arbete", level="council", parents=["vision"])
+    chain.add_indicator(
+        "i1",
+        "Andel behöriga till yrkesprogram",
+        parents=["kf1"],
+        unit="percent",
+        baseline=(2022, 78.0),
+        target=(2026, 90.0),
+        kolada="N15436",
+    )
+    chain.add_indicator("kost", "Kostnad per elev", parents=["kf1"], unit="tkr")
+    chain.add_indicator("antal", "Antal invånare", parents=["kf1"], unit="count")
+    chain.record("i1", 2022, 78.0)
+    return chain
+
+
+@pytest.fixture
+def chain() -> gc.GoalChain:
+    return make_chain()
+
+
+def write(path: Path, text: str, *, bom: bool = False) -> Path:
+    path.write_bytes(("\ufeff" if bom else "").encode() + text.encode("utf-8"))
+    return path
+
+
+def values(chain: gc.GoalChain) -> dict[tuple[str, str, str], float]:
+    return {(m.indicator, str(m.period), m.gender): m.value for m in chain.measurements()}
+
+
+# ------------------------------------------------------------------ CSV dialects
+
+
+@pytest.mark.parametrize("bom", [False, True])
+def test_swedish_csv_semicolon_decimal_comma_nbsp_thousands(tmp_path: Path, chain, bom) -> None:
+    path = write(
+        tmp_path / "utfall.csv",
+        "Indikator;År;Värde;Enhet\r\n"
+        "i1;2023;80,5;%\r\n"
+        "i1;2024;81,5 %;\r\n"
+        "kost;2024;1\u00a0234,5 kr;\r\n"
+        "kost;2023;98\u2009765;kr\r\n"
+        "antal;2024;12\u202f345;\r\n"
+        '"antal";"2023";"12 000";""\r\n',
+        bom=bom,
+    )
+    got = read_measurements(path, chain)
+    assert [(m.indicator, str(m.period), m.value) for m in got] == [
+        ("i1", "2023", 80.5),
+        ("i1", "2024", 81.5),
+        ("kost", "2024", pytest.approx(1.2345)),
+        ("kost", "2023", pytest.approx(98.765)),
+        ("antal", "2024", 12345.0),
+        ("antal", "2023", 12000.0),
+    ]
+    assert all(m.source == "utfall.csv" for m in got)
+    assert got[0].unit == "percent" and got[2].unit == "tkr"
+    assert len(chain.measurements()) == 1  # reading never changes the chain
+
+
+def test_english_csv_comma_separated_quoted_fields(tmp_path: Path, chain) -> None:
+    path = write(
+        tmp_path / "values.csv",
+        "indicator,year,value,gender,preliminary,source,comment\n"
+        'i1,2024,81.5,K,yes,Kolada,"women, preliminary"\n'
+        'i1,2024-T2,"80,5",T,,,"a ""quoted"" note\nover two lines"\n'
+        "N15436,2025,82,M,no,,\n",
+    )
+    got = read_measurements(path, chain)
+    assert [(m.indicator, str(m.period), m.gender, m.value, m.preliminary) for m in got] == [
+        ("i1", "2024", "K", 81.5, True),
+        ("i1", "2024-T2", "T", 80.5, False),
+        ("i1", "2025", "M", 82.0, False),  # found by its Kolada id
+    ]
+    assert got[0].source == "Kolada" and got[1].source == "values.csv"
+    assert got[0].extra == {"comment": "women, preliminary"}
+    assert got[1].extra == {"comment": 'a "quoted" note\nover two lines'}
+
+
+def test_tab_separated_and_sep_line(tmp_path: Path, chain) -> None:
+    tab = write(tmp_path / "a.tsv", "indikator\tår\tvärde\ni1\t2024\t81,5\n")
+    assert read_measurements(tab, chain)[0].value == 81.5
+    sep = write(tmp_path / "b.csv", 'sep=,\nindikator,år,värde\ni1,2024,"81,5"\n')
+    assert read_measurements(sep, chain)[0].value == 81.5
+
+
+def test_cp1252_needs_encoding(tmp_path: Path, chain) -> None:
+    path = tmp_path / "ansi.csv"
+    path.write_bytes("indikator;år;värde\ni1;2024;81,5\n".encode("cp1252"))
+    with pytest.raises(SpreadsheetError, match=r"ansi\.csv:1: row 1: .*not UTF-8.*cp1252"):
+        read_measurements(path, chain)
+    assert read_measurements(path, chain, encoding="cp1252")[0].value == 81.5
+
+
+def test_codes_stay_strings(tmp_path: Path, chain) -> None:
+    path = write(tmp_path / "k.csv", "kommun;indikator;år;värde\n0192;i1;2024;81,5\n")
+    (m,) = read_measurements(path, chain)
+    assert m.extra == {"kommun": "0192"}
+
+
+def test_mapping_of_own_headers(tmp_path: Path, chain) -> None:
+    path = write(
+        tmp_path / "egen.csv",
+        "Mått;Tidpunkt;Utfall 2024;Anteckning\ni1;2024;81,5;intern\n",
+    )
+    with pytest.raises(
+        SpreadsheetError, match="no header row with columns for indicator, period, value"
+    ):
+        read_measurements(path, chain)
+    got = read_measurements(
+        path,
+        chain,
+        mapping={
+            "Mått": "indicator",
+            "tidpunkt": "period",
+            "Utfall 2024": "value",
+            "Anteckning": None,
+        },
+    )
+    assert [(m.indicator, m.value, dict(m.extra)) for m in got] == [("i1", 81.5, {})]
+    with pytest.raises(
+        SpreadsheetError, match=r"egen\.csv:1: row 1: mapping= names the column 'Källa'"
+    ):
+        read_measurements(
+            path,
+            chain,
+            mapping={
+                "Mått": "indicator",
+                "Tidpunkt": "period",
+                "Utfall 2024": "value",
+                "Källa": "source",
+            },
+        )
+    with pytest.raises(InvalidValueError, match="unknown field; valid fields"):
+        read_measurements(path, chain, mapping={"Mått": "indikator"})
+
+
+def test_missing_markers_and_empty_cells(tmp_path: Path, chain) -> None:
+    path = write(tmp_path / "m.csv", "indikator;år;värde\ni1;2023;..\ni1;2024;\ni1;2025;83\n")
+    with pytest.raises(SpreadsheetValueError) as info:
+        import_measurements(chain, path)
+    err = info.value
+    assert (err.file, err.line, err.column, err.cell) == (str(path), 3, 3, "C3")
+    assert "m.csv:3:3: row 3, column C 'värde': the value of 'i1' is empty" in str(err)
+    assert "'..'" in str(err)
+    report = import_measurements(chain, path, missing="skip")
+    assert report.added == 1
+    assert report.missing == (f"{path}:2:3", f"{path}:3:3")
+    assert values(chain)[("i1", "2025", "T")] == 83.0
+
+
+# ------------------------------------------------------------------ bad input
+
+
+@pytest.mark.parametrize(
+    ("text", "cls", "builtin", "where", "message"),
+    [
+        (
+            "indikator;år;värde\ni1;2024;80\nil;2024;81\n",
+            SpreadsheetUnknownIndicatorError,
+            UnknownElementError,
+            ":3:1: row 3, column A 'indikator'",
+            "no indicator with id 'il' in the chain; did you mean 'i1'",
+        ),
+        (
+            "indikator;år;värde\ni1;2024;åttio\n",
+            SpreadsheetValueError,
+            InvalidValueError,
+            ":2:3: row 2, column C 'värde'",
+            "cannot read a number from 'åttio'; write for example '12,5'",
+        ),
+        (
+            "indikator;år;värde\ni1;2024;1 234 kr\n",
+            SpreadsheetUnitError,
+            UnitMismatchError,
+            ":2:3: row 2, column C 'värde'",
+            "is in 'SEK', which does not fit the unit of 'i1', 'percent'",
+        ),
+        (
+            "indikator;år;värde\ni1;2024;5 procentenheter\n",
+            SpreadsheetUnitError,
+            UnitMismatchError,
+            ":2:3: row 2, column C 'värde'",
+            "is in 'percentage_point', which does not fit the unit of 'i1', 'percent'",
+        ),
+        (
+            "indikator;år;värde\nantal;2024;12,5 %\n",
+            SpreadsheetUnitError,
+            UnitMismatchError,
+            ":2:3:",
+            "is in 'percent', which does not fit the unit of 'antal', 'count'",
+        ),
+        (
+            "indikator;år;värde\nantal;2024;1,234.5\n",
+            SpreadsheetValueError,
+            InvalidValueError,
+            ":2:3:",
+            "'1,234.5' mixes a decimal comma and a decimal point",
+        ),
+        (
+            "indikator;år;värde;enhet\nkost;2024;12;procent\n",
+            SpreadsheetUnitError,
+            UnitMismatchError,
+            ":2:3: row 2, column C 'värde'",
+            "is in 'percent', which does not fit the unit of 'kost', 'tkr'",
+        ),
+        (
+            "indikator;år;värde;enhet\ni1;2024;12 kr;%\n",
+            SpreadsheetUnitError,
+            UnitMismatchError,
+            ":2:3:",
+            "is in 'SEK' but the unit column says '%'",
+        ),
+        (
+            "indikator;år;värde;enhet\ni1;2024;12;äpplen\n",
+            SpreadsheetValueError,
+            InvalidValueError,
+            ":2:4: row 2, column D 'enhet'",
+            "unknown unit 'äpplen'",
+        ),
+        (
+            "indikator;år;värde\ni1;2024;80\ni1;2024;81\n",
+            SpreadsheetDuplicateError,
+            DuplicateError,
+            ":3:3: row 3, column C 'värde'",
+            "'i1' 2024 (gender T) is 81 here but 80 in row 2",
+        ),
+        (
+            "indikator;år;värde\ni1;tjugo;80\n",
+            SpreadsheetValueError,
+            InvalidValueError,
+            ":2:2: row 2, column B 'år'",
+            "cannot read period 'tjugo'",
+        ),
+        (
+            "indikator;år;värde\nkf1;2024;80\n",
+            SpreadsheetValueError,
+            InvalidValueError,
+            ":2:1:",
+            "'kf1' is a goal, not an indicator",
+        ),
+        (
+            "indikator;år;värde;kön\ni1;2024;80;X\n",
+            SpreadsheetValueError,
+            InvalidValueError,
+            ":2:4: row 2, column D 'kön'",
+            "'X' is not a gender; write T, K, M",
+        ),
+        (
+            "indikator;år;värde;preliminär\ni1;2024;80;kanske\n",
+            SpreadsheetValueError,
+            InvalidValueError,
+            ":2:4:",
+            "'kanske' is not yes or no",
+        ),
+        (
+            "indikator;år;värde\ni1;2024-06-30;80\n",
+            SpreadsheetValueError,
+            InvalidValueError,
+            ":2:2:",
+            "the date 2024-06-30 is not a period",
+        ),
+        (
+            'indikator;år;värde\ni1;2024;"80\n',
+            SpreadsheetError,
+            FileFormatError,
+            ":2: row 2:",
+            "cannot be read as CSV",
+        ),
+        (
+            "indikator;år;år;värde\ni1;2024;2024;80\n",
+            SpreadsheetError,
+            FileFormatError,
+            ":1:3: row 1, column C 'år'",
+            "both hold the period",
+        ),
+        ("", SpreadsheetError, FileFormatError, "", "the file is empty"),
+    ],
+)
+def test_bad_input_names_file_row_and_column(
+    tmp_path: Path, chain, text, cls, builtin, where, message
+) -> None:
+    path = write(tmp_path / "data.csv", text)
+    before = chain.copy()
+    version = chain.data_version
+    with pytest.raises(cls) as info:
+        import_measurements(chain, path)
+    err = info.value
+    assert isinstance(err, FileFormatError) and isinstance(err, builtin)
+    assert isinstance(err, gc.GoalchainError)
+    assert str(err).startswith(str(path))
+    assert where in str(err)
+    assert message in str(err)
+    assert chain == before and chain.data_version == version
+
+
+def test_unknown_indicator_lists_ids_when_nothing_is_close(tmp_path: Path, chain) -> None:
+    path = write(tmp_path / "d.csv", "indikator;år;värde\nzzzzzz;2024;1\n")
+    with pytest.raises(KeyError, match=r"the chain's indicators: 'i1', 'kost', 'antal'"):
+        read_measurements(path, chain)
+
+
+def test_missing_required_columns_lists_accepted_headers(tmp_path: Path, chain) -> None:
+    path = write(tmp_path / "d.csv", "Mått;år;Resultat\ni1;2024;1\n")
+    with pytest.raises(SpreadsheetError) as info:
+        read_measurements(path, chain)
+    text = str(info.value)
+    assert text.startswith(f"{path}:1: row 1: no header row with columns for indicator, value")
+    assert "'indikator'" in text and "'värde'" in text and "mapping=" in text
+
+
+def test_all_or_nothing_when_a_late_row_fails(tmp_path: Path, chain) -> None:
+    rows = "".join(f"i1;{year};{year - 1940}\n" for year in range(2000, 2030))
+    path = write(tmp_path / "d.csv", "indikator;år;värde\n" + rows + "i1;2031;x\n")
+    before = chain.copy()
+    with pytest.raises(SpreadsheetValueError, match=":32:3:"):
+        chain.import_measurements(path)
+    assert chain == before
+
+
+# ------------------------------------------------------------------ conflicts
+
+
+def test_conflicts_error_keep_replace(tmp_path: Path, chain) -> None:
+    path = write(tmp_path / "d.csv", "indikator;år;värde\ni1;2022;79\ni1;2023;80,5\ni1;2022;79\n")
+    before = chain.copy()
+    with pytest.raises(SpreadsheetDuplicateError) as info:
+        import_measurements(chain, path)
+    assert "d.csv:2:3: row 2, column C 'värde': the chain already has 78 for 'i1' 2022" in str(
+        info.value
+    )
+    assert "on_conflict='replace'" in str(info.value)
+    assert chain == before
+
+    kept = import_measurements(chain, path, on_conflict="keep")
+    assert (kept.added, kept.kept, kept.replaced, kept.unchanged) == (1, 1, 0, 0)
+    assert values(chain)[("i1", "2022", "T")] == 78.0
+
+    replaced = import_measurements(chain, path, on_conflict="replace")
+    assert (replaced.added, replaced.replaced, replaced.unchanged) == (0, 1, 1)
+    assert values(chain)[("i1", "2022", "T")] == 79.0
+    assert replaced.by_indicator == {"i1": {"added": 0, "unchanged": 1, "replaced": 1, "kept": 0}}
+    assert "1 ersatta" in str(replaced) and "1 replaced" in replaced.summary(lang="en")
+    with pytest.raises(InvalidValueError, match="on_conflict='newest' is invalid"):
+        import_measurements(chain, path, on_conflict="newest")  # type: ignore[arg-type]
+
+
+def test_same_value_from_another_source_is_unchanged(tmp_path: Path, chain) -> None:
+    path = write(tmp_path / "d.csv", "indikator;år;värde\ni1;2022;78,0\n")
+    report = import_measurements(chain, path)
+    assert (report.unchanged, report.changed) == (1, False)
+    assert chain.measurements("i1")[0].source is None  # the chain's record is kept
+
+
+# ------------------------------------------------------------------ Excel
+
+
+def _workbook(path: Path, rows: list[list[Any]], *, title: str = "Blad1") -> Any:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = title
+    for row in rows:
+        sheet.append(row)
+    return book
+
+
+def _cache_formula(path: Path, formula: str, cached: str) -> None:
+    """Give a formula a saved value, as Excel does when it saves (openpyxl cannot)."""
+    with zipfile.ZipFile(path) as src:
+        items = {name: src.read(name) for name in src.namelist()}
+    name = "xl/worksheets/sheet1.xml"
+    old = f"<f>{formula}</f><v />".encode()
+    assert old in items[name]
+    items[name] = items[name].replace(old, f"<f>{formula}</f><v>{cached}</v>".encode())
+    with zipfile.ZipFile(path, "w") as dst:
+        for item, data in items.items():
+            dst.writestr(item, data)
+
+
+@needs_excel
+def test_xlsx_numbers_text_percent_and_cached_formula(tmp_path: Path, chain) -> None:
+    path = tmp_path / "utfall.xlsx"
+    book = _workbook(
+        path,
+        [
+            ["Uppföljning 2024"],
+            [],
+            ["indikator", "år", "värde", "enhet", "kommun"],
+            ["i1", 2023, 80.5, None, "0192"],
+            ["i1", "2024", "81,5 %", None, 192],
+            ["i1", 2025.0, 0.825, None, None],
+            ["kost", 2024, "=1000+234", "kr", None],
+            ["antal", 2024, 12000, None, None],
+        ],
+    )
+    book.active["C6"].number_format = "0.0%"
+    book.active["E5"].number_format = "0000"
+    book.save(path)
+    _cache_formula(path, "1000+234", "1234")
+    got = read_measurements(path, chain)
+    assert [(m.indicator, str(m.period), m.value) for m in got] == [
+        ("i1", "2023", 80.5),
+        ("i1", "2024", 81.5),
+        ("i1", "2025", 82.5),
+        ("kost", "2024", pytest.approx(1.234)),
+        ("antal", "2024", 12000.0),
+    ]
+    assert got[0].extra == {"kommun": "0192"} and got[1].extra == {"kommun": "0192"}
+
+
+@needs_excel
+def test_xlsx_formula_without_saved_value_is_reported(tmp_path: Path, chain) -> None:
+    path = tmp_path / "utfall.xlsx"
+    _workbook(
+        path,
+        [["indikator", "år", "värde"], ["i1", 2023, 80.5], ["i1", 2024, "=C2+1"]],
+        title="Blad1",
+    ).save(path)
+    before = chain.copy()
+    with pytest.raises(SpreadsheetValueError) as info:
+        import_measurements(chain, path)
+    err = info.value
+    assert err.cell == "Blad1!C3" and (err.line, err.column) == (3, 3)
+    assert str(err).startswith(f"{path}:3:3: cell Blad1!C3 'värde': the formula =C2+1 has no")
+    assert chain == before
+
+
+@needs_excel
+def test_xlsx_error_value_and_sheet_choice(tmp_path: Path, chain) -> None:
+    path = tmp_path / "bok.xlsx"
+    book = _workbook(path, [["Instruktioner: fyll i bladet Data"]], title="Info")
+    data = book.create_sheet("Data")
+    data.append(["indikator", "år", "värde"])
+    data.append(["i1", 2024, 81.5])
+    book.save(path)
+    assert read_measurements(path, chain)[0].value == 81.5  # the first sheet with a header
+    assert read_measurements(path, chain, sheet="Data")[0].value == 81.5
+    with pytest.raises(SpreadsheetError, match="no sheet 'data'; the sheets are 'Info', 'Data'"):
+        read_measurements(path, chain, sheet="data")
+    with pytest.raises(SpreadsheetError, match=r"sheet 'Info', row 1: no header row"):
+        read_measurements(path, chain, sheet="Info")
+
+
+@needs_excel
+def test_xlsx_garbage_file(tmp_path: Path, chain) -> None:
+    path = tmp_path / "trasig.xlsx"
+    path.write_bytes(b"not a zip file")
+    with pytest.raises(SpreadsheetError, match="cannot be read as an Excel workbook"):
+        read_measurements(path, chain)
+
+
+@needs_excel
+def test_xlsx_cached_excel_error(tmp_path: Path, chain) -> None:
+    path = tmp_path / "fel.xlsx"
+    _workbook(path, [["indikator", "år", "värde"], ["i1", 2024, "=1/0"]]).save(path)
+    with zipfile.ZipFile(path) as src:
+        items = {name: src.read(name) for name in src.namelist()}
+    name = "xl/worksheets/sheet1.xml"
+    items[name] = items[name].replace(
+        b'<c r="C2"><f>1/0</f><v /></c>', b'<c r="C2" t="e"><f>1/0</f><v>#DIV/0!</v></c>'
+    )
+    with zipfile.ZipFile(path, "w") as dst:
+        for item, payload in items.items():
+            dst.writestr(item, payload)
+    with pytest.raises(SpreadsheetValueError, match=r"cell Blad1!C2 'värde': .*#DIV/0!"):
+        read_measurements(path, chain)
+
+
+# ------------------------------------------------------------------ template
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_template_round_trip(tmp_path: Path, chain, suffix, lang) -> None:
+    if suffix == ".xlsx" and openpyxl is None:  # pragma: no cover
+        pytest.skip("the excel extra (openpyxl, defusedxml) is not installed")
+    path = tmp_path / f"mall{suffix}"
+    write_template(chain, path, years="2023-2024", lang=lang)
+    if suffix == ".csv":
+        data = path.read_bytes()
+        assert data.startswith("\ufeff".encode())
+        lines = data.decode("utf-8-sig").split("\r\n")
+        header = (
+            "indikator;titel;år;värde;enhet"
+            if lang == "sv"
+            else ("indicator;title;year;value;unit")
+        )
+        assert lines[0] == header
+        assert lines[1] == "i1;Andel behöriga till yrkesprogram;2023;;%"
+        filled = "\r\n".join(
+            [lines[0]] + [line.replace(";;", ";12,5;") for line in lines[1:] if line]
+        )
+        path.write_bytes(b"\xef\xbb\xbf" + filled.encode())
+    else:
+        book = openpyxl.load_workbook(path)
+        sheet = book.worksheets[0]
+        assert sheet.title == ("Mätvärden" if lang == "sv" else "Measurements")
+        assert [c.value for c in sheet[2]] == [
+            "i1",
+            "Andel behöriga till yrkesprogram",
+            2023,
+            None,
+            "%",
+        ]
+        for row in sheet.iter_rows(min_row=2):
+            row[3].value = 12.5
+        book.save(path)
+    report = chain.import_measurements(path)
+    assert (report.added, report.unchanged) == (6, 0)
+    assert values(chain)[("kost", "2024", "T")] == 12.5
+    assert values(chain)[("i1", "2023", "T")] == 12.5
+
+
+def test_empty_template_is_refused_until_filled(tmp_path: Path, chain) -> None:
+    path = tmp_path / "mall.csv"
+    write_template(chain, path, years=[2024])
+    with pytest.raises(SpreadsheetValueError, match=r"mall\.csv:2:4: row 2, column D 'värde'"):
+        chain.import_measurements(path)
+
+
+def test_template_default_years_and_bad_arguments(tmp_path: Path, chain) -> None:
+    path = tmp_path / "mall.csv"
+    write_template(chain, path)
+    text = path.read_text(encoding="utf-8-sig")
+    assert ";2023;" in text and ";2026;" in text and ";2022;" not in text
+    with pytest.raises(FileFormatError, match=r"a template is a \.csv or an \.xlsx file"):
+        write_template(chain, tmp_path / "mall.ods")
+    with pytest.raises(InvalidValueError, match="write a year"):
+        write_template(chain, path, years="nästa år")
+
+
+# ------------------------------------------------------------------ properties
+
+
+@st.composite
+def swedish_numbers(draw: Any) -> tuple[str, float]:
+    """A number written the Swedish way, and its value."""
+    integer = draw(st.integers(min_value=0, max_value=10**9))
+    decimals = draw(st.text(alphabet="0123456789", max_size=4))
+    negative = draw(st.booleans())
+    space = draw(st.sampled_from([" ", "\u00a0", "\u2009", "\u202f", ""]))
+    groups = f"{integer:,}".replace(",", space)
+    text = groups + ("," + decimals if decimals else "")
+    plain = str(integer) + ("." + decimals if decimals else "")
+    sign = draw(st.sampled_from(["-", "\u2212"])) if negative else ""
+    return sign + text, float(("-" if negative else "") + plain)
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    numbers=st.lists(swedish_numbers(), min_size=1, max_size=6),
+    bom=st.booleans(),
+    quote=st.booleans(),
+)
+def test_swedish_numbers_round_trip_through_csv(tmp_path: Path, numbers, bom, quote) -> None:
+    chain = make_chain()
+    lines = ["indikator;år;värde"]
+    for i, (text, _) in enumerate(numbers):
+        cell = f'"{text}"' if quote else text
+        lines.append(f"antal;{2000 + i};{cell}")
+    path = write(tmp_path / "tal.csv", "\n".join(lines) + "\n", bom=bom)
+    got = [m.value for m in read_measurements(path, chain)]
+    assert got == [value for _, value in numbers]
+
+
+@settings(max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    rows=st.dictionaries(
+        st.tuples(st.sampled_from(["i1", "kost", "antal"]), st.integers(2015, 2030)),
+        st.floats(min_value=-1e6, max_value=1e6, allow_nan=False).map(lambda v: round(v, 3)),
+        min_size=1,
+        max_size=8,
+    ),
+    delimiter=st.sampled_from([";", ","]),
+)
+def test_importing_twice_changes_nothing_the_second_time(tmp_path: Path, rows, delimiter) -> None:
+    chain = make_chain()
+    sep = delimiter
+    text = [sep.join(["indicator", "year", "value"])]
+    for (indicator, year), value in rows.items():
+        number = repr(value).replace(".", ",") if sep == ";" else repr(value)
+        text.append(sep.join([indicator, str(year), f'"{number}"']))
+    path = write(tmp_path / "d.csv", "\n".join(text) + "\n")
+    first = import_measurements(chain, path, on_conflict="replace")
+    after_first = chain.copy()
+    version = chain.data_version
+    second = import_measurements(chain, path)
+    assert (second.added, second.replaced, second.kept) == (0, 0, 0)
+    assert second.unchanged == first.added + first.replaced + first.unchanged
+    assert chain == after_first and chain.data_version == version
+
+
+# ------------------------------------------------------------------ command line
+
+
+def _parse(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="goalchain")
+    commands = parser.add_subparsers(dest="command")
+    _cli_import.add_parsers(commands)
+    return parser.parse_args(argv)
+
+
+@needs_excel
+def test_cli_import_and_template(tmp_path: Path, chain) -> None:
+    source = tmp_path / "kedja.yaml"
+    gc.dump(chain, source)
+    template = tmp_path / "mall.xlsx"
+    out = io.StringIO()
+    args = _parse(["template", str(source), "-o", str(template), "--years", "2024"])
+    assert _cli_import.run_template(args, out) == 0
+    assert "mall.xlsx: skriven (3 indikatorer)" in out.getvalue()
+    book = openpyxl.load_workbook(template)
+    for row in book.worksheets[0].iter_rows(min_row=2):
+        row[3].value = "1 234,5" if row[0].value == "kost" else 42
+    book.save(template)
+
+    target = tmp_path / "ny.yaml"
+    out = io.StringIO()
+    args = _parse(["import", str(source), str(template), "-o", str(target)])
+    assert _cli_import.run_import(args, out) == 0
+    assert "3 tillagda" in out.getvalue()
+    loaded = gc.load(target)
+    assert loaded.series("kost") == {P(2024): 1234.5}
+    assert gc.load(source) == chain  # the input file is untouched
+
+
+def test_cli_import_refuses_to_overwrite_and_writes_nothing_on_error(tmp_path: Path, chain) -> None:
+    from goalchain._cli_import import CommandError as _UserError
+
+    source = tmp_path / "kedja.yaml"
+    gc.dump(chain, source)
+    original = source.read_bytes()
+    data = write(tmp_path / "d.csv", "Mått;år;värde\ni1;2024;81,5\ni1;2023;x\n")
+    with pytest.raises(_UserError, match="--in-place"):
+        _cli_import.run_import(_parse(["import", str(source), str(data)]), io.StringIO())
+    args = _parse(["import", str(source), str(data), "--in-place", "--mapping", "Mått=indicator"])
+    with pytest.raises(SpreadsheetValueError, match=r"d\.csv:3:3: row 3"):
+        _cli_import.run_import(args, io.StringIO())
+    assert source.read_bytes() == original
+    data.write_text("Mått;år;värde\ni1;2024;81,5\n", encoding="utf-8")
+    out = io.StringIO()
+    assert _cli_import.run_import(args, out) == 0
+    assert gc.load(source).series("i1")[P(2024)] == 81.5
+    with pytest.raises(_UserError, match="COLUMN=FIELD"):
+        _cli_import.run_import(
+            _parse(["import", str(source), str(data), "--in-place", "--mapping", "Mått"]),
+            io.StringIO(),
+        )
+
+
+def test_import_report_is_frozen() -> None:
+    report = ImportReport(file="x.csv", added=1)
+    with pytest.raises(AttributeError):
+        report.added = 2  # type: ignore[misc]
+    assert report.changed and "1 tillagda" in report.summary()
+
+
+@needs_excel
+def test_excel_extra_missing_says_how_to_install(
+    tmp_path: Path, chain, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    from goalchain.io._xlsx import ExcelMissingError
+
+    path = tmp_path / "utfall.xlsx"
+    _workbook(path, [["indikator", "år", "värde"], ["i1", 2024, 1]]).save(path)
+    monkeypatch.setitem(sys.modules, "defusedxml", None)
+    with pytest.raises(ExcelMissingError, match=r"pip install 'malkedja\[excel\]'") as info:
+        read_measurements(path, chain)
+    assert isinstance(info.value, ImportError) and isinstance(info.value, gc.GoalchainError)
+    with pytest.raises(ExcelMissingError):
+        write_template(chain, tmp_path / "mall.xlsx")
+
+
+@needs_excel
+def test_workbooks_are_parsed_with_defusedxml() -> None:
+    from goalchain.io._xlsx import openpyxl as load_openpyxl
+
+    assert load_openpyxl().DEFUSEDXML is True
+
+
+def test_other_formats_and_options_are_refused(tmp_path: Path, chain) -> None:
+    with pytest.raises(FileFormatError, match=r"cannot read \.ods files; save the sheet as \.xlsx"):
+        read_measurements(tmp_path / "gammal.ods", chain)
+    path = write(tmp_path / "d.csv", "indikator;år;värde\ni1;2024;1\n")
+    with pytest.raises(InvalidValueError, match="sheet='Blad1' is for Excel files"):
+        read_measurements(path, chain, sheet="Blad1")
+    with pytest.raises(InvalidValueError, match="missing='drop' is invalid"):
+        read_measurements(path, chain, missing="drop")  # type: ignore[arg-type]
+    with pytest.raises(FileNotFoundError):
+        read_measurements(tmp_path / "saknas.csv", chain)
+    with pytest.raises(FileNotFoundError):
+        read_measurements(tmp_path / "saknas.xlsx", chain)
+
+
+def test_wide_layout_one_column_per_period(tmp_path: Path, chain) -> None:
+    path = write(
+        tmp_path / "bred.csv",
+        "Indikator;Titel;Enhet;2023;2024;2024-T2;Kommentar\n"
+        "i1;Andel behöriga;%;80,5;81,5;..;ok\n"
+        "kost;Kostnad;kr;98 000;101 500;50 000;\n",
+    )
+    got = read_measurements(path, chain)
+    assert [(m.indicator, str(m.period), m.value, dict(m.extra)) for m in got] == [
+        ("i1", "2023", 80.5, {"Kommentar": "ok"}),
+        ("i1", "2024", 81.5, {"Kommentar": "ok"}),
+        ("kost", "2023", 98.0, {}),
+        ("kost", "2024", 101.5, {}),
+        ("kost", "2024-T2", 50.0, {}),
+    ]
+    report = import_measurements(chain, path)
+    assert report.added == 5 and report.missing == (f"{path}:2:6",)
+
+
+@needs_excel
+def test_wide_layout_in_excel_with_numeric_headers(tmp_path: Path, chain) -> None:
+    path = tmp_path / "bred.xlsx"
+    _workbook(
+        path,
+        [["indikator", 2023, 2024.0, 2025], ["i1", 80.5, "81,5", None], ["antal", 1, 2, 3]],
+    ).save(path)
+    before = chain.copy()
+    with pytest.raises(SpreadsheetValueError, match=r"cell Blad1!D2 '2025': the value of 'i1'"):
+        import_measurements(chain, path)
+    assert chain == before
+    report = import_measurements(chain, path, missing="skip")
+    assert (report.added, report.missing) == (5, (f"{path}:2:4 (Blad1!D2)",))
+    assert chain.series("antal") == {P(2023): 1.0, P(2024): 2.0, P(2025): 3.0}
