@@ -17,7 +17,7 @@ from hypothesis import given
 import goalchain as gc_
 from goalchain.models import Goal, Indicator
 from goalchain.smart import SmartContext, analyse, check
-from goalchain.smart._gc import frozen_objects
+from goalchain._gc import frozen_objects
 from goalchain.smart._language import (
     _CONJUNCTION_INDEX,
     _TOKEN,

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import numpy as np
 
+from .._gc import frozen_objects
 from ..models import Activity, Indicator, Period
 from ._combine import combine_node
 from ._leaves import activity_score, measurement_for, measurements, score_activity, score_indicator
@@ -606,7 +607,28 @@ def rollup_compiled(
     scorer: Any,
     scorer_name: str,
 ) -> RollupResult:
-    """Roll up with the compiled engine, starting from a recent result where one fits."""
+    """Roll up with the compiled engine, starting from a recent result where one fits.
+
+    The objects that exist before the call are frozen for the garbage
+    collector meanwhile (see :func:`goalchain._gc.frozen_objects`): a full
+    collection over a large chain would otherwise cost more than the roll-up.
+    """
+    with frozen_objects():
+        return _rollup_compiled(
+            chain, plan, period, scale, default_name, default, scorer, scorer_name
+        )
+
+
+def _rollup_compiled(
+    chain: GoalChain,
+    plan: Plan,
+    period: Period,
+    scale: StatusScale,
+    default_name: str,
+    default: Any,
+    scorer: Any,
+    scorer_name: str,
+) -> RollupResult:
     used = Strategies.resolve(plan, default_name, default)
     recent = _recent_of(chain)
     for k, last in enumerate(recent):

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
+from .._gc import frozen_objects
 from ..exceptions import InvalidValueError, UnknownCriterionError, UnknownLevelError
 from ..models import Goal, GoalChain
 from ._context import SmartContext
 from ._finding import Judgement, SmartFinding, check_lang, make_finding
-from ._gc import frozen_objects
 from ._registry import BUILTIN
 from ._registry import criteria as registry
 from ._report import SmartReport
