@@ -976,11 +976,19 @@ class GoalChain:
         """
         anchors = set(to_levels) if to_levels is not None else set(self.council_levels())
         top = set(self._model.roots())
+        nodes, pred = self._graph._node, self._graph._pred
+        # one pass from the top down: an element reaches an anchor when a parent is one
+        # or reaches one (O(elements + links), not a search upwards from every goal)
+        reaches: dict[str, bool] = {}
+        for node in nx.topological_sort(self._graph):
+            reaches[node] = any(
+                nodes[p]["element"].level in anchors or reaches[p] for p in pred[node]
+            )
         out = []
         for goal in self.goals():
             if goal.level in anchors or goal.level in top:
                 continue
-            if not any(self[a].level in anchors for a in nx.ancestors(self._graph, goal.id)):
+            if not reaches[goal.id]:
                 out.append(goal.id)
         return out
 

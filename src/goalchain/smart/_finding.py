@@ -336,6 +336,7 @@ Table = Mapping[str, Mapping[str, tuple[str, str]]]
 
 # Judgements are immutable: the same table entry with the same plain values is built once.
 _MEMO: dict[tuple[Any, ...], Judgement] = {}
+_MEMO_MAX = 20_000
 _PLAIN = (str, int)  # the exact types of memoised parameters (not bool, whose text differs)
 
 
@@ -364,6 +365,8 @@ def from_table(
         found = _MEMO.get(key)
         if found is not None:
             return found
+        if len(_MEMO) >= _MEMO_MAX:  # bounded: checks of many chains must not grow it forever
+            _MEMO.clear()
     entry = table[code]
     (sv_text, sv_how), (en_text, en_how) = entry["sv"], entry["en"]
     sv_values: Mapping[str, Any]
