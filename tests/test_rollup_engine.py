@@ -135,7 +135,7 @@ def test_plan_is_cached_until_the_structure_changes() -> None:
     key = id(copy)
     del copy
     pygc.collect()
-    assert key not in _PLANS or _PLANS[key][0]() is not None
+    assert key not in _PLANS._entries or _PLANS._entries[key][0]() is not None
 
 
 def test_plan_heights_and_csr() -> None:

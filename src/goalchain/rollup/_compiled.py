@@ -17,7 +17,6 @@ shared arrays).
 from __future__ import annotations
 
 import heapq
-import weakref
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -29,6 +28,7 @@ from ..models import Activity, Indicator, Period
 from ._combine import combine_node
 from ._leaves import activity_score, measurement_for, measurements, score_activity, score_indicator
 from ._mean import Mean
+from ._per_chain import PerChain
 from ._plan import (
     BUILTIN_CODES,
     DEFAULT,
@@ -577,23 +577,14 @@ class _Recent:
         )
 
 
-# Recent results by id(chain), as _PLANS in _plan.py keeps plans.
-_RECENT: dict[int, tuple[weakref.ref[Any], list[_Recent]]] = {}
+_RECENT: PerChain[list[_Recent]] = PerChain()  # recent results, as long as their chain lives
 
 
 def _recent_of(chain: GoalChain) -> list[_Recent]:
-    key = id(chain)
-    entry = _RECENT.get(key)
-    if entry is not None and entry[0]() is chain:
-        return entry[1]
-
-    def forget(ref: weakref.ref[Any], key: int = key) -> None:
-        current = _RECENT.get(key)
-        if current is not None and current[0] is ref:
-            del _RECENT[key]
-
-    recent: list[_Recent] = []
-    _RECENT[key] = (weakref.ref(chain, forget), recent)
+    recent = _RECENT.get(chain)
+    if recent is None:
+        recent = []
+        _RECENT.set(chain, recent)
     return recent
 
 

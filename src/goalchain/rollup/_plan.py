@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import itertools
 import operator
-import weakref
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -19,6 +18,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ..exceptions import RollupError
+from ._per_chain import PerChain
 
 if TYPE_CHECKING:
     from ..models import GoalChain
@@ -439,31 +439,20 @@ def compile_plan(chain: GoalChain) -> Plan:
     return plan
 
 
-# Compiled plans by id(chain); the weak reference tells a live chain from a reused id
-# and drops the entry when the chain goes away. GoalChain is unhashable (it defines
-# __eq__), so a WeakKeyDictionary cannot be used, and nothing is stored on the chain.
-_PLANS: dict[int, tuple[weakref.ref[Any], Plan]] = {}
+_PLANS: PerChain[Plan] = PerChain()  # compiled plans, as long as their chain lives
 
 
 def plan_for(chain: GoalChain) -> Plan:
     """The compiled plan of *chain*, compiled again only when its structure has changed."""
-    key = id(chain)
-    entry = _PLANS.get(key)
-    if entry is not None and entry[0]() is chain:
-        plan = entry[1]
-        if (
-            plan.structure_version == chain.structure_version
-            and plan.n_nodes_edges[0] == len(chain._graph)  # a cheap check beside the version
-        ):
-            return plan
+    plan = _PLANS.get(chain)
+    if (
+        plan is not None
+        and plan.structure_version == chain.structure_version
+        and plan.n_nodes_edges[0] == len(chain._graph)  # a cheap check beside the version
+    ):
+        return plan
     plan = compile_plan(chain)
-
-    def forget(ref: weakref.ref[Any], key: int = key) -> None:
-        current = _PLANS.get(key)
-        if current is not None and current[0] is ref:
-            del _PLANS[key]
-
-    _PLANS[key] = (weakref.ref(chain, forget), plan)
+    _PLANS.set(chain, plan)
     return plan
 
 
