@@ -33,6 +33,7 @@ __all__ = [
     "InvalidValueError",
     "KoladaError",
     "LevelError",
+    "MissingDependencyError",
     "PeriodError",
     "ProgressionError",
     "RegistrationError",
@@ -274,6 +275,13 @@ class RollupError(GoalchainError, RuntimeError):
         self.element = element
         self.strategy = strategy
         super().__init__(message)
+
+
+class MissingDependencyError(GoalchainError, ImportError):
+    """An optional dependency (pandas, matplotlib, openpyxl...) is not installed.
+
+    The message names the extra that installs it (``pip install "malkedja[plot]"``).
+    """
 
 
 class RegistrationError(GoalchainError, ValueError):

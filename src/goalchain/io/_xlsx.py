@@ -19,7 +19,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from ..exceptions import GoalchainError
+from ..exceptions import MissingDependencyError
 from ._spreadsheet import CellError, SpreadsheetError, Table
 
 __all__ = ["ExcelMissingError", "read_xlsx", "write_xlsx_template"]
@@ -31,7 +31,7 @@ _INSTALL = (
 )
 
 
-class ExcelMissingError(GoalchainError, ImportError):
+class ExcelMissingError(MissingDependencyError):
     """openpyxl or defusedxml is not installed; the message says how to install them."""
 
 
