@@ -75,3 +75,12 @@ def test_trajectory_chart_has_axes_title_and_both_series() -> None:
     assert trajectory_svg({}) == ""
     flat = check(trajectory_svg({2022: 5.0, 2023: 5.0}))
     assert flat.tags.count("polyline") == 1
+
+
+def test_smart_report_displays_in_a_notebook() -> None:
+    chain = hostile_chain()
+    html = gc.smart.check(chain, lang="en")._repr_html_()
+    parsed = check(html)
+    assert "script" not in parsed.tags and parsed.tags.count("table") == 2
+    text = "".join(parsed.text)
+    assert "kf1" in text and "Specific" in text

@@ -15,9 +15,9 @@ import hypothesis.strategies as st
 from hypothesis import given
 
 import goalchain as gc_
+from goalchain._gc import frozen_objects
 from goalchain.models import Goal, Indicator
 from goalchain.smart import SmartContext, analyse, check
-from goalchain._gc import frozen_objects
 from goalchain.smart._language import (
     _CONJUNCTION_INDEX,
     _TOKEN,

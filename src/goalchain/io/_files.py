@@ -40,8 +40,8 @@ def serialise(data: Any, format: str) -> str:
     return dump_yaml(data)
 
 
-def atomic_write(path: StrPath, text: str) -> None:
-    """Write *text* (UTF-8) to *path* atomically.
+def atomic_write(path: StrPath, text: str | bytes) -> None:
+    """Write *text* (UTF-8), or bytes as they are, to *path* atomically.
 
     The text goes to a temporary file in the same directory, which is flushed,
     synced to disk and then moved over *path* with :func:`os.replace`. If any step
@@ -49,13 +49,16 @@ def atomic_write(path: StrPath, text: str) -> None:
     it was. An existing file's permissions are kept; a symbolic link is followed,
     so the file it points to is replaced.
     """
-    try:
-        payload = text.encode("utf-8")
-    except UnicodeEncodeError as err:
-        raise FileFormatError(
-            f"the text cannot be written as UTF-8 ({err.reason} at character {err.start})",
-            file=os.fspath(path),
-        ) from err
+    if isinstance(text, bytes):
+        payload = text
+    else:
+        try:
+            payload = text.encode("utf-8")
+        except UnicodeEncodeError as err:
+            raise FileFormatError(
+                f"the text cannot be written as UTF-8 ({err.reason} at character {err.start})",
+                file=os.fspath(path),
+            ) from err
     target = Path(os.path.realpath(path))
     mode: int | None = None
     with contextlib.suppress(FileNotFoundError):

@@ -176,6 +176,23 @@ class Trajectory(Mapping[int, Any]):
             previous = value
         return rows
 
+    def to_dataframe(self) -> Any:
+        """The annual targets as a pandas DataFrame: index ``year``.
+
+        Columns annual_target, change (from the year before) and unit. Needs
+        pandas (the ``pandas`` extra).
+
+        Examples
+        --------
+        >>> from goalchain.progression import annual_targets
+        >>> frame = annual_targets(baseline=(2022, 78.0), target=(2024, 84.0)).to_dataframe()
+        >>> frame["annual_target"].tolist()
+        [78.0, 81.0, 84.0]
+        """
+        from ..report._frames import trajectory_frame
+
+        return trajectory_frame(self)
+
     def _repr_html_(self) -> str:
         from ..report._html import trajectory_html
 

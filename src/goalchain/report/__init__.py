@@ -2,9 +2,19 @@
 
 from ._followup import html, markdown
 from ._format import STATUS_LABELS, format_number, format_value, status_label, unit_symbol
+from ._frames import indicators_frame, measurements_frame
 from ._graph import text_colour, to_dot, to_mermaid
-from ._html import CSS, chain_html, rollup_html, status_badge, trajectory_html, trajectory_svg
+from ._html import (
+    CSS,
+    chain_html,
+    html_table,
+    rollup_html,
+    status_badge,
+    trajectory_html,
+    trajectory_svg,
+)
 from ._indicators import IndicatorRow, indicator_rows
+from ._plots import plot_status_overview, plot_trajectory, save_figure
 from ._table import text_table
 from ._tree import render_tree
 
@@ -16,10 +26,16 @@ __all__ = [
     "format_number",
     "format_value",
     "html",
+    "html_table",
     "indicator_rows",
+    "indicators_frame",
     "markdown",
+    "measurements_frame",
+    "plot_status_overview",
+    "plot_trajectory",
     "render_tree",
     "rollup_html",
+    "save_figure",
     "status_badge",
     "status_label",
     "text_colour",

@@ -19,7 +19,15 @@ from ._graph import text_colour
 if TYPE_CHECKING:
     from ..models import GoalChain
 
-__all__ = ["CSS", "chain_html", "rollup_html", "status_badge", "trajectory_html", "trajectory_svg"]
+__all__ = [
+    "CSS",
+    "chain_html",
+    "html_table",
+    "rollup_html",
+    "status_badge",
+    "trajectory_html",
+    "trajectory_svg",
+]
 
 CSS = """
 .gc{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;line-height:1.4;color:#1a1a1a}
@@ -91,6 +99,37 @@ def status_badge(status: str, scale: Any, *, lang: str = "sv") -> str:
 def _wrap(body: str, *, css: bool) -> str:
     style = f"<style>{CSS}</style>" if css else ""
     return f'<div class="gc">{style}{body}</div>'
+
+
+def html_table(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    *,
+    align: str = "",
+    caption: str | None = None,
+    css: bool = True,
+) -> str:
+    """A table of plain texts as HTML, every cell escaped; ``align`` as in ``text_table``.
+
+    Examples
+    --------
+    >>> from goalchain.report import html_table
+    >>> html = html_table(["Mål", "Poäng"], [["<b>A</b>", "0,5"]], align="lr", css=False)
+    >>> "<td>&lt;b&gt;A&lt;/b&gt;</td>" in html, '<td class="gc-num">0,5</td>' in html
+    (True, True)
+    """
+    head = "".join(f"<th>{escape(h)}</th>" for h in headers)
+    body = []
+    for row in rows:
+        cells = []
+        for k, cell in enumerate(row):
+            numeric = k < len(align) and align[k] == "r"
+            klass = ' class="gc-num"' if numeric else ""
+            cells.append(f"<td{klass}>{escape(cell)}</td>")
+        body.append(f"<tr>{''.join(cells)}</tr>")
+    title = f"<caption>{escape(caption)}</caption>" if caption else ""
+    table = f"<table>{title}<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+    return _wrap(table, css=css)
 
 
 def chain_html(chain: GoalChain, *, result: Any = None, lang: str = "sv", css: bool = True) -> str:

@@ -252,6 +252,25 @@ class RollupResult(Mapping[str, NodeResult]):
 
         return rollup_html(self)
 
+    def to_dataframe(self, *, lang: str = "sv") -> Any:
+        """The result as a pandas DataFrame: one row per element, index ``id``.
+
+        Columns title, kind, score, status, status_label (in *lang*),
+        coverage, strategy, provenance, computed, deviation, reason (in
+        *lang*) and awaiting_dialogue, with nullable dtypes: a missing score
+        is ``<NA>``. Needs pandas (the ``pandas`` extra).
+
+        Examples
+        --------
+        >>> import goalchain as gc
+        >>> frame = gc.io.load_demo().rollup(2024).to_dataframe(lang="en")
+        >>> frame.loc["vision", ["kind", "status_label"]].tolist()
+        ['goal', 'partly achieved']
+        """
+        from ..report._frames import rollup_frame
+
+        return rollup_frame(self, lang=lang)
+
     def scores(self) -> dict[str, float | None]:
         """Every element's score."""
         return {k: v.score for k, v in self._nodes.items()}

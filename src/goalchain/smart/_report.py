@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from html import escape
 from typing import Any, overload
 
 from ..report import text_table
@@ -62,7 +63,8 @@ class SmartReport(Sequence[SmartFinding]):
     A sequence of :class:`SmartFinding`: one or more per goal and criterion,
     then the structural findings. Filter with :meth:`filter`, summarise with
     :meth:`summary` and :meth:`by_owner`, print with :meth:`to_table` (also
-    ``str(report)``) or :meth:`to_markdown`, serialise with :meth:`to_dict`.
+    ``str(report)``) or :meth:`to_markdown`, serialise with :meth:`to_dict`, analyse
+    in pandas with :meth:`to_dataframe`.
 
     Attributes
     ----------
@@ -262,6 +264,26 @@ class SmartReport(Sequence[SmartFinding]):
             "findings": [f.to_dict() for f in self._findings],
         }
 
+    def to_dataframe(self) -> Any:
+        """The findings as a pandas DataFrame: one row per finding, in order.
+
+        Columns element, criterion, code, verdict, strict_verdict, message,
+        hint, evidence, owner and level (``<NA>`` when missing). Needs pandas
+        (the ``pandas`` extra).
+
+        Examples
+        --------
+        >>> import goalchain as gc
+        >>> chain = gc.GoalChain(name="Exempel")
+        >>> _ = chain.add_goal("kf1", "Fler elever ska klara skolan", level="council")
+        >>> frame = gc.smart.check(chain, criteria=["responsible"]).to_dataframe()
+        >>> frame[["element", "verdict", "strict_verdict", "message"]].values.tolist()
+        [['kf1', 'warn', 'fail', 'målet saknar ägare']]
+        """
+        from ..report._frames import findings_frame
+
+        return findings_frame(self)
+
     def _rows(self, include_passed: bool) -> list[list[str]]:
         rows = []
         for f in self._findings:
@@ -311,6 +333,26 @@ class SmartReport(Sequence[SmartFinding]):
 
     def __str__(self) -> str:
         return self.to_table()
+
+    def _repr_html_(self) -> str:
+        """Notebook display: the findings to fix, then the summary per criterion."""
+        from ..report import html_table
+
+        words = _WORDS[self.lang]
+        rows = self._rows(False)
+        findings = (
+            html_table(_HEAD[self.lang], rows, caption=self._heading())
+            if rows
+            else f"<p>{escape(words['none'])}</p>"
+        )
+        summary = html_table(
+            _SUMMARY_HEAD[self.lang],
+            self._summary_rows(),
+            align="lrrrr",
+            caption=words["summary"],
+            css=not rows,  # the style is in the findings' table when there is one
+        )
+        return findings + summary
 
     def to_markdown(self, *, include_passed: bool = False) -> str:
         """The report as Markdown: a heading, the findings table and the summaries."""
