@@ -81,12 +81,12 @@ _TEXT = {
         "en": "{m} measurements of {i} indicators, {a} assessments",
     },
     "demo_next": {
-        "sv": "Prova själv: goalchain show examples/burlov.yaml  ·  goalchain validate "
-        'examples/lerum.yaml  ·  python -c "import goalchain as gc; '
-        "print(gc.load('examples/grastorp.yaml'))\"",
-        "en": "Try: goalchain show examples/burlov.yaml  ·  goalchain validate "
-        'examples/lerum.yaml  ·  python -c "import goalchain as gc; '
-        "print(gc.load('examples/grastorp.yaml'))\"",
+        "sv": "Prova själv: goalchain show examples/burlov.yaml  ·  goalchain smart "
+        "examples/lerum.yaml  ·  goalchain report examples/grastorp.yaml --period 2024 "
+        "-o rapport.html",
+        "en": "Try: goalchain show examples/burlov.yaml  ·  goalchain smart "
+        "examples/lerum.yaml --lang en  ·  goalchain report examples/grastorp.yaml "
+        "--period 2024 --lang en -o report.html",
     },
 }
 
