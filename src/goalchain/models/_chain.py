@@ -976,19 +976,21 @@ class GoalChain:
         """
         anchors = set(to_levels) if to_levels is not None else set(self.council_levels())
         top = set(self._model.roots())
-        nodes, pred = self._graph._node, self._graph._pred
-        # one pass from the top down: an element reaches an anchor when a parent is one
-        # or reaches one (O(elements + links), not a search upwards from every goal)
-        reaches: dict[str, bool] = {}
-        for node in nx.topological_sort(self._graph):
-            reaches[node] = any(
-                nodes[p]["element"].level in anchors or reaches[p] for p in pred[node]
-            )
+        nodes, succ = self._graph._node, self._graph._succ
+        # one walk down from the anchor goals: what it reaches is anchored
+        # (O(elements + links), not a search upwards from every goal)
+        stack = [n for n, data in nodes.items() if data["element"].level in anchors]
+        anchored: set[str] = set()
+        while stack:
+            for child in succ[stack.pop()]:
+                if child not in anchored:
+                    anchored.add(child)
+                    stack.append(child)
         out = []
         for goal in self.goals():
             if goal.level in anchors or goal.level in top:
                 continue
-            if not reaches[goal.id]:
+            if goal.id not in anchored:
                 out.append(goal.id)
         return out
 

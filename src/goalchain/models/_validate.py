@@ -126,7 +126,8 @@ def validate(chain: GoalChain, *, lang: str = "sv") -> list[Finding]:
             "translations": {code: {key: labels(code)} for code in ("sv", "en")},
         }
 
-    for element_id in chain.orphans():
+    orphans = chain.orphans()
+    for element_id in orphans:
         level = model.level(chain[element_id].level)
         findings.append(
             Finding(
@@ -138,9 +139,9 @@ def validate(chain: GoalChain, *, lang: str = "sv") -> list[Finding]:
     def anchor_label(lang: str) -> str:
         return " / ".join(model.level(a).label(lang) for a in anchors)
 
-    orphans = set(chain.orphans())
+    orphaned = set(orphans)
     for goal_id in chain.unanchored_goals():
-        if goal_id not in orphans:
+        if goal_id not in orphaned:
             findings.append(
                 Finding(
                     element=goal_id,
