@@ -16,9 +16,9 @@ from typing import Any
 import numpy as np
 import pytest
 from hypothesis import given
-from hypothesis import strategies as st
 
 import goalchain as gc
+from _strategies import chains_and_periods
 from goalchain.exceptions import InvalidValueError, MissingDependencyError
 from goalchain.report import indicator_rows, indicators_frame, measurements_frame
 from goalchain.report._frames import (
@@ -350,24 +350,7 @@ def test_a_missing_pandas_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> No
 
 
 # ----------------------------------------------------------------- properties
-@st.composite
-def chains_and_periods(draw: st.DrawFn) -> tuple[gc.GoalChain, gc.Period]:
-    """A generated chain that rolls up, and a period it has measurements for (mostly)."""
-    chain = draw(goal_chains(max_elements=10))
-    for goal in chain.goals():
-        if goal.rollup is not None:
-            chain.update(goal.id, rollup=None)
-    for goal in chain.goals():  # weights summing to zero raise; tested in test_rollup.py
-        children = chain.children(goal.id)
-        if children and sum(chain.weight(goal.id, c) for c in children) == 0:
-            chain.unlink(goal.id, children[0])
-            chain.link(goal.id, children[0], 1.0)
-    periods = sorted({m.period for m in chain.measurements(gender="T")})
-    period = draw(st.sampled_from(periods)) if periods else gc.Period.parse(2024)
-    return chain, period
-
-
-@given(chains_and_periods())
+@given(chains_and_periods(max_elements=10))
 def test_generated_rollup_frames_have_a_row_per_element(
     case: tuple[gc.GoalChain, gc.Period],
 ) -> None:

@@ -7,8 +7,8 @@ import pytest
 from hypothesis import assume, given
 
 import goalchain as gc
+from _strategies import chains_and_periods
 from goalchain.rollup import ChildResult, Mean, StatusScale, Threshold, Weighted, WorstCase
-from goalchain.testing import goal_chains
 
 EPS = 1e-12
 SCALE = StatusScale()
@@ -18,22 +18,6 @@ MONOTONE = ("weighted", "worst_case", "mean")
 def raw(indicator: gc.Indicator, actual: float, period: gc.Period) -> float:
     """A scorer that rises with the measured value, so every measured leaf is assessed."""
     return min(1.0, max(0.0, actual / 100.0))
-
-
-@st.composite
-def chains_and_periods(draw: st.DrawFn) -> tuple[gc.GoalChain, gc.Period]:
-    chain = draw(goal_chains(with_data=True))
-    for goal in chain.goals():
-        if goal.rollup is not None:
-            chain.update(goal.id, rollup=None)
-    for goal in chain.goals():  # weights summing to zero raise; tested in test_rollup.py
-        children = chain.children(goal.id)
-        if children and sum(chain.weight(goal.id, c) for c in children) == 0:
-            chain.unlink(goal.id, children[0])
-            chain.link(goal.id, children[0], 1.0)
-    periods = sorted({m.period for m in chain.measurements(gender="T")})
-    period = draw(st.sampled_from(periods)) if periods else gc.Period.parse(2024)
-    return chain, period
 
 
 def children_of(result, node_id: str) -> list[ChildResult]:  # type: ignore[no-untyped-def]
