@@ -1,0 +1,123 @@
+"""The HTML report in a real headless Chromium: what a reader sees.
+
+`.ci/run` installs Debian's Chromium so CI runs these tests; elsewhere they
+skip, saying why. The report itself has no scripts: the test writes a copy with
+one script appended that measures the rendered page (visible status labels,
+their colours, the page's width) into the DOM, which Chromium then dumps.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pytest
+
+import goalchain as gc
+from goalchain.report import html
+
+EXAMPLES = Path(__file__).parent.parent / "examples"
+
+CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+
+
+def _browser() -> str | None:
+    given = os.environ.get("GOALCHAIN_CHROMIUM")
+    if given:
+        return given
+    for name in CANDIDATES:
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+BROWSER = _browser()
+pytestmark = pytest.mark.skipif(
+    BROWSER is None,
+    reason="no Chromium found (install Debian's chromium, or set GOALCHAIN_CHROMIUM); "
+    ".ci/run installs it so CI runs these tests",
+)
+
+PROBE = """
+<script>
+(function () {
+  var out = {labels: [], overflow: 0, width: window.innerWidth};
+  document.querySelectorAll(".gc-status").forEach(function (el) {
+    var box = el.getBoundingClientRect();
+    var style = getComputedStyle(el);
+    out.labels.push({text: el.textContent, width: box.width, height: box.height,
+                     right: box.right, colour: style.color, background: style.backgroundColor});
+  });
+  out.overflow = document.documentElement.scrollWidth - document.documentElement.clientWidth;
+  out.scripts = document.scripts.length;
+  var pre = document.createElement("pre");
+  pre.id = "goalchain-probe";
+  pre.textContent = JSON.stringify(out);
+  document.body.appendChild(pre);
+})();
+</script>
+"""
+
+
+def render(page: str, *, width: int) -> dict[str, object]:
+    """Load *page* with the probe in headless Chromium and return what the probe measured."""
+    assert BROWSER is not None
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "report.html"
+        path.write_text(page.replace("</body>", PROBE + "</body>"), encoding="utf-8")
+        profile = Path(tmp) / "profile"
+        result = subprocess.run(
+            [
+                BROWSER,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                f"--user-data-dir={profile}",
+                f"--window-size={width},900",
+                "--dump-dom",
+                path.as_uri(),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=90,
+            check=False,
+        )
+    dom = result.stdout
+    start = dom.find('<pre id="goalchain-probe">')
+    assert start >= 0, f"Chromium did not render the page: {result.stderr[-2000:]}"
+    text = dom[start + len('<pre id="goalchain-probe">') : dom.index("</pre>", start)]
+    return dict(json.loads(text.replace("&quot;", '"').replace("&amp;", "&")))
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_grastorp_report_shows_its_statuses_readably(lang: str) -> None:
+    chain = gc.load(EXAMPLES / "grastorp.yaml")
+    result = chain.rollup(2024)
+    seen = render(html(chain, 2024, lang=lang), width=1280)
+    labels = seen["labels"]
+    assert isinstance(labels, list) and labels
+    texts = {str(label["text"]) for label in labels}
+    expected = {result.scale.label(node.status, lang=lang) for node in result.values()}
+    assert expected <= texts  # every status in the roll-up is shown as text
+    for label in labels:  # shown: a box with size, its text not the colour of its background
+        assert label["width"] > 0 and label["height"] > 0, label
+        assert label["colour"] != label["background"], label
+        assert label["right"] <= seen["width"], label
+    assert seen["overflow"] == 0  # nothing sticks out of the page sideways
+    assert seen["scripts"] == 1  # only the probe: the report itself has none
+
+
+def test_a_narrow_window_does_not_overflow_the_page() -> None:
+    chain = gc.load(EXAMPLES / "lerum.yaml")
+    seen = render(html(chain, 2024), width=420)
+    assert seen["overflow"] == 0  # wide tables scroll inside their own box
