@@ -957,7 +957,13 @@ class GoalChain:
     def orphans(self) -> list[str]:
         """Elements without parents whose level is not a top level of the model."""
         top = set(self._model.roots())
-        return [n for n in self.roots() if self[n].level not in top]
+        # roots() and self[n] without the per-node views: the graph's own dicts
+        pred = self._graph._pred
+        return [
+            n
+            for n, data in self._graph._node.items()
+            if not pred[n] and data["element"].level not in top
+        ]
 
     def council_levels(self) -> tuple[str, ...]:
         """The goal levels directly below the model's top levels (council goals, priorities...)."""
@@ -987,11 +993,12 @@ class GoalChain:
                     anchored.add(child)
                     stack.append(child)
         out = []
-        for goal in self.goals():
-            if goal.level in anchors or goal.level in top:
+        for data in nodes.values():  # the goals in insertion order, without a list of them
+            element = data["element"]
+            if element.kind != "goal" or element.level in anchors or element.level in top:
                 continue
-            if goal.id not in anchored:
-                out.append(goal.id)
+            if element.id not in anchored:
+                out.append(element.id)
         return out
 
     def cross_cutting_goals(self) -> list[Goal]:
@@ -1021,10 +1028,18 @@ class GoalChain:
         A cross-cutting goal is the same goal adopted by every committee; each
         committee's copy is a goal marked ``cross_cutting`` with the same title.
         """
+        # cross_cutting_goals() without the list of every goal first
+        cross_cutting = [
+            element
+            for data in self._graph._node.values()
+            if (element := data["element"]).kind == "goal" and element.cross_cutting
+        ]
+        if not cross_cutting:  # nothing can be missing: skip finding the committees
+            return {}
         owners = self.committees()
         having: dict[str, set[str]] = {}
         titles: dict[str, str] = {}
-        for goal in self.cross_cutting_goals():
+        for goal in cross_cutting:
             key = " ".join(goal.title.lower().split())
             titles.setdefault(key, goal.title)
             if goal.owner:

@@ -13,6 +13,7 @@ from ._values import steps_against
 
 if TYPE_CHECKING:
     from ._chain import GoalChain
+    from ._governance import Level
 
 __all__ = ["Finding", "validate"]
 
@@ -150,8 +151,11 @@ def validate(chain: GoalChain, *, lang: str = "sv") -> list[Finding]:
                     **both("anchor", anchor_label),
                 )
             )
+    levels: dict[str, Level] = {}  # each level looked up once
     for element in chain.elements():
-        element_level = model.level(element.level)
+        element_level = levels.get(element.level)
+        if element_level is None:
+            element_level = levels[element.level] = model.level(element.level)
         if element_level.owner_required and not element.owner:
             findings.append(
                 Finding(

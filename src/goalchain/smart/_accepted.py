@@ -64,7 +64,7 @@ def deciding_bodies(goal: Goal, context: SmartContext) -> tuple[bool, list[str]]
     bodies: list[str] = []
     if goal.owner:
         bodies.append(goal.owner)
-    given_by = goal.extra.get("given_by")
+    given_by = goal.extra.get("given_by") if goal.extra else None  # skip empty extras
     if isinstance(given_by, str) and given_by.strip():
         bodies.append(given_by)
     for parent in context.parents(goal.id):

@@ -171,18 +171,19 @@ class SmartContext:
             self.mandate, self.mandate_source = chain_mandate(
                 chain, self.roles.council, today=today, elements=self.elements
             )
-            children: dict[str, list[str]] = {node: [] for node in found}
-            parents: dict[str, list[str]] = {node: [] for node in found}
-            for parent, child in graph.edges():
-                children[parent].append(child)
-                parents[child].append(parent)
-            # in the chain's element order, whatever order the links were made in
-            order = {node: i for i, node in enumerate(found)}
-            for links, out in ((children, self._children), (parents, self._parents)):
-                for node, ids in links.items():
-                    if len(ids) > 1:
-                        ids.sort(key=order.__getitem__)
-                    out[node] = [found[i] for i in ids]
+            # Walking the elements in the chain's order and appending each to the lists of its
+            # neighbours leaves every list in that order, whatever order the links were made in.
+            # (networkx's adjacency dicts: the public views cost a wrapper per element.)
+            children: dict[str, list[Element]] = {node: [] for node in found}
+            parents: dict[str, list[Element]] = {node: [] for node in found}
+            preds, succs = graph._pred, graph._succ
+            for node, element in found.items():
+                for parent in preds[node]:
+                    children[parent].append(element)
+                for child in succs[node]:
+                    parents[child].append(element)
+            self._children = children
+            self._parents = parents
             bodies: dict[str, int] = {}
             for element in self.elements:
                 if element.owner:
@@ -246,23 +247,28 @@ class SmartContext:
         if goal_id in self._below:
             return self._below[goal_id]
         seen: dict[str, Indicator] = {}
-        stack = [e for e in reversed(self.children(goal_id)) if isinstance(e, Goal)]
+        children = self._children
+        stack = [e for e in reversed(children.get(goal_id, ())) if isinstance(e, Goal)]
         visited: set[str] = set()
         while stack:
             goal = stack.pop()
             if goal.id in visited:
                 continue
             visited.add(goal.id)
-            for child in self.children(goal.id):
+            goals: list[Goal] = []  # one pass over the children: indicators and goals
+            for child in children.get(goal.id, ()):
                 if isinstance(child, Indicator):
                     seen.setdefault(child.id, child)
-            stack.extend(e for e in reversed(self.children(goal.id)) if isinstance(e, Goal))
+                elif isinstance(child, Goal):
+                    goals.append(child)
+            goals.reverse()
+            stack.extend(goals)
         self._below[goal_id] = list(seen.values())
         return self._below[goal_id]
 
     def series(self, indicator_id: str) -> dict[int, float]:
         """An indicator's yearly values (total, not by gender), year -> value."""
-        if self.chain is None or indicator_id not in self.chain:
+        if self.chain is None:
             return {}
         series: dict[str, dict[int, float]] | None = self._shared.get("series")
         if series is None:
@@ -272,6 +278,11 @@ class SmartContext:
                 if measurement.period.is_year:
                     found = series.setdefault(measurement.indicator, {})
                     found[measurement.period.year] = measurement.value
+        known = series.get(indicator_id)
+        if known is not None:  # measured, so in the chain
+            return known
+        if indicator_id not in self.chain:
+            return {}
         return series.setdefault(indicator_id, {})
 
     def is_council_level(self, level: str) -> bool:

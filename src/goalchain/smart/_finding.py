@@ -395,7 +395,10 @@ def from_table(
         judgement, "message", Texts(sv_text.format_map(sv_values), en_text.format_map(en_values))
     )
     setattr_(judgement, "hint", Texts(sv_hint, en_hint) if sv_hint or en_hint else _EMPTY)
-    setattr_(judgement, "evidence", _texts(evidence))
+    if isinstance(evidence, str):  # what _texts() makes of a string, without its checks
+        setattr_(judgement, "evidence", Texts(evidence, evidence) if evidence else _EMPTY)
+    else:
+        setattr_(judgement, "evidence", _texts(evidence))
     setattr_(judgement, "element", element)
     if key is not None:
         if len(_MEMO) >= 4096:

@@ -216,6 +216,8 @@ _TOKEN = re.compile(
     r"|(?P<w>[^\W\d_][^\W_]*(?:[-'’][^\W_]+)*)"
     r"|(?P<p>[^\w\s])"
 )
+_TOKEN_TEXTS = re.compile(r"[\s_]*(?:" + re.sub(r"\(\?P<\w>", "(", _TOKEN.pattern) + ")")
+""":data:`_TOKEN` with plain groups, after the characters that start no token (for findall)."""
 _BOUNDARY = re.compile(r"[.!?]+(?=\s|$)|\n[ \t]*\n|\n(?=[ \t]*[-•*–][ \t])")
 _ABBREVIATION_TEXT = (
     "t.ex. bl.a. m.m. dvs. d.v.s. osv. ca. s.k. t.o.m. fr.o.m. inkl. exkl. resp. enl. jfr. "
@@ -238,13 +240,19 @@ def _tokenize(text: str) -> list[_Token]:
             for word in (match.group(),)
         ]
     # Case folding is per character, so slices of the folded text are the folded words;
-    # tuple.__new__ skips the keyword handling of the NamedTuple constructor.
+    # tuple.__new__ skips the keyword handling of the NamedTuple constructor. findall gives
+    # the texts without match objects; between two tokens are only whitespace and "_", which
+    # start no token, so each token is the first occurrence of its text after the one before.
     new = tuple.__new__
+    find = text.find
     tokens = []
-    for match in _TOKEN.finditer(text):
-        start, end = match.span()
-        kind = match.lastgroup or "p"
-        tokens.append(new(_Token, (kind, text[start:end], folded[start:end], start, end)))
+    end = 0
+    for number, word, mark in _TOKEN_TEXTS.findall(text):
+        token = number or word or mark
+        start = find(token, end)
+        end = start + len(token)
+        kind = "n" if number else "w" if word else "p"
+        tokens.append(new(_Token, (kind, token, folded[start:end], start, end)))
     return tokens
 
 

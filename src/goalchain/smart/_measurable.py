@@ -82,7 +82,8 @@ def goal_target(goal: Goal) -> tuple[int | None, float] | None:
     >>> goal_target(goal)
     (2026, 6.5)
     """
-    value: Any = goal.extra.get("target")
+    # most goals have no extra fields: skip the lookup (Mapping.get raises inside when missing)
+    value: Any = goal.extra.get("target") if goal.extra else None
     if value is None:
         return None
     year: Any = None

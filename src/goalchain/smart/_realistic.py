@@ -142,9 +142,18 @@ def _canonical(unit: str) -> str:
     return canonical_unit(unit)
 
 
-def _value(value: float, unit: str, lang: str) -> str:
-    """What :func:`goalchain.report.format_value` gives, with the unit symbol cached."""
-    number = format_number(value, lang=lang)
+def _numbers(value: float) -> tuple[str, str]:
+    """``format_number(value)`` in Swedish and in English, the number formatted once.
+
+    The Swedish form is the English one with its separators swapped, as
+    :func:`goalchain.report.format_number` makes it.
+    """
+    en = format_number(value, lang="en")
+    return en.replace(",", "\u00a0").replace(".", ",").replace("-", "\u2212"), en
+
+
+def _with_unit(number: str, unit: str, lang: str) -> str:
+    """What :func:`goalchain.report.format_value` gives for a formatted *number*."""
     symbol = _symbol(unit, lang)
     if not symbol:
         return number
@@ -154,7 +163,8 @@ def _value(value: float, unit: str, lang: str) -> str:
 
 
 def _fmt(value: float, unit: str) -> dict[str, str]:
-    return {lang: _value(value, unit, lang) for lang in ("sv", "en")}
+    sv, en = _numbers(value)
+    return {"sv": _with_unit(sv, unit, "sv"), "en": _with_unit(en, unit, "en")}
 
 
 def _change_unit(unit: str) -> str:
@@ -217,7 +227,11 @@ class Realistic:
 
     def check(self, goal: Goal, context: SmartContext) -> list[Judgement]:
         """Judge one goal."""
-        factor = _check_factor(context.options)
+        options = context.options
+        checked = context.cache.get("realistic.factor")
+        if checked is None or checked[0] is not options:  # checked once per check
+            checked = context.cache["realistic.factor"] = (options, _check_factor(options))
+        factor: float = checked[1]
         indicators = [i for i in context.indicators(goal.id) if complete(i)]
         if not indicators:
             below = any(complete(i) for i in context.indicators_below(goal.id))
@@ -274,9 +288,9 @@ class Realistic:
             (direction == "increase" and target.value <= base.value)
             or (direction == "decrease" and target.value >= base.value)
         ):
+            was, wanted = _fmt(base.value, unit), _fmt(target.value, unit)
             evidence = {
-                lang: f"{_value(base.value, unit, lang)} ({base.year}) → "
-                f"{_value(target.value, unit, lang)} ({target.year})"
+                lang: f"{was[lang]} ({base.year}) → {wanted[lang]} ({target.year})"
                 for lang in ("sv", "en")
             }
             return [
