@@ -254,8 +254,6 @@ def _check(
 
     findings: list[SmartFinding] = []
     append = findings.append
-    # make_finding inlined: one finding per judgement is the loop's bulk (7 x 10^4 of them)
-    new, init = object.__new__, SmartFinding.__init__
     for number, goal in enumerate(goals, 1):
         if number % _FREEZE_EVERY == 0:
             freeze()
@@ -275,25 +273,17 @@ def _check(
             else:
                 answers = [not_here(level)]
             for answer in answers:
-                verdict = answer.verdict
-                message, hint, evidence = answer.message, answer.hint, answer.evidence
-                finding = new(SmartFinding)
-                init(
-                    finding,
-                    element=element if answer.element is None else answer.element,
-                    criterion=criterion_name,
-                    code=answer.code,
-                    verdict="warn" if verdict == "fail" and not strict else verdict,
-                    strict_verdict=verdict,
-                    message=getattr(message, lang),  # Texts: the "sv" and "en" attributes
-                    hint=getattr(hint, lang),
-                    evidence=getattr(evidence, lang),
-                    owner=owner,
-                    level=level,
-                    lang=lang,
-                    texts=(message, hint, evidence),
+                append(
+                    make_finding(
+                        answer,
+                        element=element,
+                        criterion=criterion_name,
+                        owner=owner,
+                        level=level,
+                        lang=lang,
+                        strict=strict,
+                    )
                 )
-                append(finding)
     if chain is not None and STRUCTURE in names:
         for answer, owner in structure(chain, context):
             element = answer.element or ""
