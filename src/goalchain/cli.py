@@ -482,7 +482,7 @@ def rollup_table(
     chain: GoalChain, result: Any, *, lang: str = "sv", goals_only: bool = True
 ) -> str:
     """A roll-up as a table in tree order: status, score, coverage, strategy, source."""
-    from .report import format_number, text_table
+    from .report import format_number, provenance_label, text_table
 
     en = lang == "en"
     headers = (
@@ -490,11 +490,6 @@ def rollup_table(
         if en
         else ["Element", "Nivå", "Status", "Poäng", "Täckning", "Strategi", "Källa"]
     )
-    sources = {
-        "computed": ("computed", "beräknad"),
-        "dialogue": ("dialogue", "dialog"),
-        "fallback": ("awaiting dialogue", "inväntar dialog"),
-    }
     rows: list[list[str]] = []
     seen: set[str] = set()
 
@@ -505,10 +500,6 @@ def rollup_table(
         item = result[node]
         again = node in seen
         seen.add(node)
-        source = sources.get(item.provenance, (item.provenance, item.provenance))
-        if item.provenance == "dialogue" and item.computed is not None:
-            computed = format_number(item.computed, lang=lang, decimals=2)
-            source = (f"dialogue (computed {computed})", f"dialog (beräknat {computed})")
         rows.append(
             [
                 "  " * depth + node + (" ↑" if again else ""),
@@ -517,7 +508,7 @@ def rollup_table(
                 "–" if item.score is None else format_number(item.score, lang=lang, decimals=2),
                 format_number(item.coverage * 100, lang=lang, decimals=0) + ("%" if en else " %"),
                 item.strategy,
-                source[0] if en else source[1],
+                provenance_label(item.provenance, item.computed, lang=lang),
             ]
         )
         if not again:

@@ -1,7 +1,15 @@
 """Reports of a goal chain: text trees, Mermaid and DOT graphs, Swedish/English formatting."""
 
 from ._followup import html, markdown
-from ._format import STATUS_LABELS, format_number, format_value, status_label, unit_symbol
+from ._format import (
+    STATUS_LABELS,
+    computed_note,
+    format_number,
+    format_value,
+    provenance_label,
+    status_label,
+    unit_symbol,
+)
 from ._frames import indicators_frame, measurements_frame
 from ._graph import text_colour, to_dot, to_mermaid
 from ._html import (
@@ -23,6 +31,7 @@ __all__ = [
     "STATUS_LABELS",
     "IndicatorRow",
     "chain_html",
+    "computed_note",
     "format_number",
     "format_value",
     "html",
@@ -33,6 +42,7 @@ __all__ = [
     "measurements_frame",
     "plot_status_overview",
     "plot_trajectory",
+    "provenance_label",
     "render_tree",
     "rollup_html",
     "save_figure",

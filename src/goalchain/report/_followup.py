@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING, Any
 
-from ._format import format_number, format_value
+from ._format import computed_note, format_number, format_value
 from ._html import CSS, chain_html, status_badge, trajectory_svg
 from ._indicators import IndicatorRow, indicator_rows
 
@@ -34,7 +34,6 @@ _T = {
     "strategy": {"sv": "Strategi", "en": "Strategy"},
     "rationale": {"sv": "Motivering", "en": "Rationale"},
     "participants": {"sv": "Deltagare", "en": "Participants"},
-    "computed": {"sv": "beräknat {value}", "en": "computed {value}"},
     "indicator": {"sv": "Indikator", "en": "Indicator"},
     "baseline": {"sv": "Utgångsvärde", "en": "Baseline"},
     "annual": {"sv": "Årsmål {year}", "en": "Annual target {year}"},
@@ -109,7 +108,7 @@ class _Report:
         element = self.chain[node]
         strategy = item.strategy
         if item.provenance == "dialogue" and item.computed is not None:
-            strategy += f" ({_t('computed', self.lang, value=self.num(item.computed, 2))})"
+            strategy += f" ({computed_note(item.computed, lang=self.lang)})"
         return [
             self.chain.model.level(element.level).label(self.lang),
             self.result.scale.label(item.status, lang=self.lang),

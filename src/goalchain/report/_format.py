@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import math
 
-__all__ = ["STATUS_LABELS", "format_number", "format_value", "status_label", "unit_symbol"]
+__all__ = [
+    "STATUS_LABELS",
+    "computed_note",
+    "format_number",
+    "format_value",
+    "provenance_label",
+    "status_label",
+    "unit_symbol",
+]
 
 STATUS_LABELS: dict[str, dict[str, str]] = {
     "achieved": {"sv": "uppfyllt", "en": "achieved"},
@@ -93,6 +101,34 @@ def format_value(value: float, unit: str, *, lang: str = "sv", decimals: int | N
     if lang == "en" and symbol == "%":
         return number + symbol
     return f"{number}\u00a0{symbol}"
+
+
+_PROVENANCE = {
+    "computed": {"sv": "beräknad", "en": "computed"},
+    "dialogue": {"sv": "dialog", "en": "dialogue"},
+    "fallback": {"sv": "inväntar dialog", "en": "awaiting dialogue"},
+}
+
+
+def computed_note(value: float, *, lang: str = "sv") -> str:
+    """The value a strategy computed beside a dialogue's (``beräknat 0,27``)."""
+    word = "computed" if lang == "en" else "beräknat"
+    return f"{word} {format_number(value, lang=lang, decimals=2)}"
+
+
+def provenance_label(provenance: str, computed: float | None, *, lang: str = "sv") -> str:
+    """Where a roll-up value came from, with the computed value beside a dialogue's.
+
+    Examples
+    --------
+    >>> from goalchain.report import provenance_label
+    >>> provenance_label("dialogue", 0.2667), provenance_label("fallback", 0.5, lang="en")
+    ('dialog (beräknat 0,27)', 'awaiting dialogue')
+    """
+    label = _PROVENANCE.get(provenance, {}).get("en" if lang == "en" else "sv", provenance)
+    if provenance == "dialogue" and computed is not None:
+        label += f" ({computed_note(computed, lang=lang)})"
+    return label
 
 
 def status_label(status: str, *, lang: str = "sv") -> str:

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from html import escape
 from typing import TYPE_CHECKING, Any
 
-from ._format import format_number, unit_symbol
+from ._format import format_number, provenance_label, unit_symbol
 from ._graph import text_colour
 
 if TYPE_CHECKING:
@@ -56,9 +56,6 @@ _WORDS = {
     "score": {"sv": "Poäng", "en": "Score"},
     "strategy": {"sv": "Strategi", "en": "Strategy"},
     "source": {"sv": "Källa", "en": "Source"},
-    "computed": {"sv": "beräknad", "en": "computed"},
-    "dialogue": {"sv": "dialog", "en": "dialogue"},
-    "fallback": {"sv": "inväntar dialog", "en": "awaiting dialogue"},
     "year": {"sv": "År", "en": "Year"},
     "annual_target": {"sv": "Årsmål", "en": "Annual target"},
     "actual": {"sv": "Utfall", "en": "Actual"},
@@ -204,9 +201,7 @@ def rollup_html(result: Any, *, lang: str = "sv", css: bool = True) -> str:
         seen.add(node_id)
         title = escape(result.title(node_id))
         indent = f'style="padding-left:{0.6 + 1.2 * depth:.1f}em"'
-        source = _w(node.provenance, lang) if node.provenance in _WORDS else node.provenance
-        if node.provenance == "dialogue" and node.computed is not None:
-            source += f" ({_w('computed', lang)} {_num(node.computed, lang, 2)})"
+        source = provenance_label(node.provenance, node.computed, lang=lang)
         rows.append(
             f'<tr><td {indent}>{title} <span class="gc-id">{escape(node_id)}</span>'
             f"{' ↑' if again else ''}</td>"
