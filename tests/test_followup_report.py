@@ -100,3 +100,21 @@ def test_cli_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["report", str(path), "--period", "2024", "--format", "md", "--lang", "en"]) == 0
     assert capsys.readouterr().out.startswith("# Follow-up 2024")
     assert main(["report", str(tmp_path / "nej.yaml"), "--period", "2024"]) == 2
+
+
+def test_the_fetch_date_kolada_fetch_records_is_shown() -> None:
+    """``goalchain kolada fetch`` keeps its provenance under ``extra["kolada"]``."""
+    chain = hostile()
+    chain.add_measurement(
+        gc.Measurement(
+            indicator="i1",
+            period=2023,
+            value=65.0,
+            unit="percent",
+            source="Kolada",
+            extra={"kolada": {"kpi": "N15436", "fetched_at": "2025-04-02T08:00:00Z"}},
+        )
+    )
+    (row,) = indicator_rows(chain, year=2023)
+    assert row.fetched == "2025-04-02"
+    assert "Källa: Kolada, hämtad 2025-04-02" in markdown(chain, 2023)

@@ -61,6 +61,7 @@ __all__ = [
     "KoladaValue",
     "KpiInfo",
     "fetch_into",
+    "fetched_at",
     "parse_years",
 ]
 
@@ -620,6 +621,28 @@ def _parse_data(page: Fetched) -> list[KoladaValue]:
 
 
 # ------------------------------------------------------------------ filling a chain
+def fetched_at(measurement: Measurement) -> str | None:
+    """When a measurement's value was fetched from Kolada (ISO 8601), or None.
+
+    Reads the provenance :func:`fetch_into` stores under ``extra["kolada"]``.
+
+    Examples
+    --------
+    >>> from goalchain import Measurement
+    >>> from goalchain.io.kolada import fetched_at
+    >>> m = Measurement(indicator="i1", period=2024, value=82.9, unit="percent",
+    ...                 source="Kolada", extra={"kolada": {"fetched_at": "2025-03-01T10:00:00Z"}})
+    >>> fetched_at(m), fetched_at(Measurement(indicator="i1", period=2024, value=1.0, unit="count"))
+    ('2025-03-01T10:00:00Z', None)
+    """
+    kolada = measurement.extra.get("kolada")
+    if isinstance(kolada, Mapping):
+        value = kolada.get("fetched_at")
+        if value:
+            return str(value)
+    return None
+
+
 def _provenance(value: KoladaValue) -> dict[str, Any]:
     kolada: dict[str, Any] = {
         "kpi": value.kpi,

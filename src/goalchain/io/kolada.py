@@ -22,6 +22,7 @@ from ._kolada import (
     KoladaValue,
     KpiInfo,
     fetch_into,
+    fetched_at,
     parse_years,
 )
 
@@ -34,5 +35,6 @@ __all__ = [
     "KoladaValue",
     "KpiInfo",
     "fetch_into",
+    "fetched_at",
     "parse_years",
 ]

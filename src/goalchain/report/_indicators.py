@@ -52,7 +52,12 @@ class IndicatorRow:
         """When the value was fetched, where the measurement records it (Kolada)."""
         if self.measurement is None:
             return None
-        for key in _FETCHED_KEYS:
+        from ..io.kolada import fetched_at
+
+        kolada = fetched_at(self.measurement)  # where goalchain kolada fetch records it
+        if kolada:
+            return kolada[:10]
+        for key in _FETCHED_KEYS:  # a fetch date recorded by hand or from a spreadsheet
             value = self.measurement.extra.get(key)
             if value:
                 return str(value)[:10]
