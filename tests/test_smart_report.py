@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import copy
 import json
+import pickle
 from pathlib import Path
 
+import attrs
 import pytest
 
 import goalchain as gc
@@ -181,6 +184,58 @@ def test_finding_str_and_dict() -> None:
     finding = check(chain, criteria=["responsible"], lang="en")[0]
     assert str(finding) == "g: responsible: warn: the goal has no owner"
     assert finding.to_dict()["strict_verdict"] == "fail"
+
+
+def test_a_finding_is_a_read_only_record() -> None:
+    chain = gc.load(ROOT / "examples/lerum.yaml")
+    findings = list(check(chain))
+    finding = next(f for f in findings if f.problem)
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        finding.verdict = "pass"  # type: ignore[misc]
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        del finding.message  # type: ignore[misc]
+    assert pickle.loads(pickle.dumps(findings)) == findings
+    assert copy.copy(finding) == finding and copy.deepcopy(finding) == finding
+    assert len(set(findings)) == len({json.dumps(f.to_dict()) for f in findings})
+    assert repr(finding).startswith(f"SmartFinding(element={finding.element!r}, criterion=")
+    # the fields, as given to the constructor
+    made = SmartFinding(**{name: getattr(finding, name) for name in _FINDING_FIELDS})
+    assert made == finding and hash(made) == hash(finding)
+    assert made.in_lang("en") == finding.in_lang("en")
+    with pytest.raises(gc.InvalidValueError, match="unknown verdict 'ok'"):
+        SmartFinding(
+            element="g", criterion="x", code="c", verdict="ok", strict_verdict="pass", message="m"
+        )  # type: ignore[arg-type]
+
+
+_FINDING_FIELDS = (
+    "element",
+    "criterion",
+    "code",
+    "verdict",
+    "strict_verdict",
+    "message",
+    "hint",
+    "evidence",
+    "owner",
+    "level",
+    "lang",
+    "texts",
+)
+
+
+def test_a_criterion_that_answers_no_judgement_is_named() -> None:
+    def broken(goal: gc.Goal, context: gc.smart.SmartContext) -> list[str]:
+        return ["not a judgement"]
+
+    gc.smart.register("broken", broken)
+    try:
+        chain = gc.GoalChain(name="x")
+        chain.add_goal("g", "Mål", level="council")
+        with pytest.raises(gc.InvalidValueError, match="criterion 'broken' answered"):
+            check(chain, criteria="broken")
+    finally:
+        gc.smart.criteria.unregister("broken")
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)

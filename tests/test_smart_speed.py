@@ -20,10 +20,13 @@ from goalchain.models import Goal, Indicator
 from goalchain.smart import SmartContext, analyse, check
 from goalchain.smart._language import (
     _CONJUNCTION_INDEX,
+    _LANGUAGE_WORDS,
     _TOKEN,
     LEXICONS,
     _filler_hits,
     _join_width,
+    _may_have_filler,
+    _scan,
     _Token,
     _tokenize,
 )
@@ -99,6 +102,31 @@ def test_fillers_are_found_as_by_trying_every_phrase(case: tuple[str, str]) -> N
     tokens = _tokenize(text)
     found = [(hit.first, hit.last) for hit in _filler_hits(text, tokens, lang)]
     assert found == _plain_fillers(tokens, lang)
+
+
+@given(
+    st.sampled_from(["sv", "en"]).flatmap(lambda lang: st.tuples(st.just(lang), _sentences(lang)))
+)
+def test_a_sentence_passed_over_for_fillers_has_none(case: tuple[str, str]) -> None:
+    lang, text = case
+    tokens = _tokenize(text)
+    if not _may_have_filler([t.norm for t in tokens], lang):
+        assert _plain_fillers(tokens, lang) == []
+
+
+@given(st.text(max_size=60))
+def test_one_scan_sorts_and_counts_as_separate_passes_do(text: str) -> None:
+    scan = _scan(text)
+    assert scan.tokens == _plain_tokenize(text)
+    assert scan.words == [t for t in scan.tokens if t.kind == "w"]
+    assert scan.counted == [t for t in scan.tokens if t.kind in "wn"]
+    assert scan.norms == [t.norm for t in scan.tokens]
+    # what detect_language counted, word by word, before the counts were kept per word
+    sv_words, en_words = _LANGUAGE_WORDS["sv"], _LANGUAGE_WORDS["en"]
+    assert scan.sv == sum(
+        (t.norm in sv_words) + any(c in t.norm for c in "åäö") for t in scan.words
+    )
+    assert scan.en == sum(t.norm in en_words for t in scan.words)
 
 
 @given(

@@ -140,5 +140,6 @@ class Accepted:
                 "decided",
                 body=decision.body,
                 evidence=f"{decision.reference}, {decision.date}",
+                once=True,
             )
         ]

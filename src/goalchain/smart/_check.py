@@ -9,7 +9,7 @@ from .._gc import frozen_objects
 from ..exceptions import InvalidValueError, UnknownCriterionError, UnknownLevelError
 from ..models import Goal, GoalChain
 from ._context import SmartContext
-from ._finding import Judgement, SmartFinding, check_lang, make_finding
+from ._finding import FindingMaker, Judgement, SmartFinding, check_lang
 from ._registry import BUILTIN
 from ._registry import criteria as registry
 from ._report import SmartReport
@@ -252,6 +252,7 @@ def _check(
             outside[level] = _outside(level, labels)
         return outside[level]
 
+    make = FindingMaker(lang, strict)
     findings: list[SmartFinding] = []
     append = findings.append
     for number, goal in enumerate(goals, 1):
@@ -259,45 +260,26 @@ def _check(
             freeze()
         element, owner, level = goal.id, goal.owner, goal.level
         for criterion_name, judge, ctx, applies in plans:
-            if level in applies:
-                # a judgement, None (nothing to say) or judgements; a list is not copied
-                found = judge(goal, ctx)
-                if isinstance(found, Judgement):
-                    answers: list[Judgement] = [found]
-                elif found is None:
-                    answers = [_NOTHING]
-                else:
-                    answers = found if type(found) is list else list(found)
-                    if not answers:
-                        answers = [_NOTHING]
-            else:
-                answers = [not_here(level)]
+            if level not in applies:
+                append(make(not_here(level), element, criterion_name, owner, level))
+                continue
+            # a judgement, None (nothing to say) or judgements
+            found = judge(goal, ctx)
+            if isinstance(found, Judgement):
+                append(make(found, element, criterion_name, owner, level))
+                continue
+            answers = () if found is None else found
+            some = False
             for answer in answers:
-                append(
-                    make_finding(
-                        answer,
-                        element=element,
-                        criterion=criterion_name,
-                        owner=owner,
-                        level=level,
-                        lang=lang,
-                        strict=strict,
-                    )
-                )
+                append(make(answer, element, criterion_name, owner, level))
+                some = True
+            if not some:
+                append(make(_NOTHING, element, criterion_name, owner, level))
     if chain is not None and STRUCTURE in names:
         for answer, owner in structure(chain, context):
-            element = answer.element or ""
-            findings.append(
-                make_finding(
-                    answer,
-                    element=element,
-                    criterion=STRUCTURE,
-                    owner=owner,
-                    level=chain[element].level if element in chain else None,
-                    lang=lang,
-                    strict=strict,
-                )
-            )
+            about = answer.element or ""
+            found_level = chain[about].level if about in chain else None
+            findings.append(make(answer, about, STRUCTURE, owner, found_level))
     return SmartReport(
         findings,
         lang=lang,

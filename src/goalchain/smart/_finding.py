@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 import attrs
 
@@ -198,9 +198,12 @@ class Judgement:
     element: str | None = attrs.field(default=None)
 
 
-@attrs.frozen(kw_only=True)
 class SmartFinding:
     """One finding of a SMART check: an element, a criterion and a verdict, with why.
+
+    A small read-only record: a check makes one for every goal and criterion (some
+    70,000 for a chain of 10^4 goals), so its fields are kept in one tuple and read
+    through properties. Findings are equal when every field but :attr:`texts` is.
 
     Attributes
     ----------
@@ -243,28 +246,132 @@ class SmartFinding:
     'the goal has no owner'
     """
 
-    element: str
-    criterion: str
-    code: str
-    verdict: Verdict
-    strict_verdict: Verdict
-    message: str
-    hint: str = ""
-    evidence: str = ""
-    owner: str | None = None
-    level: str | None = None
-    lang: str = "sv"
-    texts: tuple[Texts, Texts, Texts] = attrs.field(default=(_EMPTY, _EMPTY, _EMPTY), eq=False)
+    __slots__ = ("_row",)
+
+    # (element, criterion, owner, level) + _Part: code, verdict, strict_verdict,
+    # message, hint, evidence, lang, texts
+    _row: tuple[Any, ...]
+
+    def __init__(
+        self,
+        *,
+        element: str,
+        criterion: str,
+        code: str,
+        verdict: Verdict,
+        strict_verdict: Verdict,
+        message: str,
+        hint: str = "",
+        evidence: str = "",
+        owner: str | None = None,
+        level: str | None = None,
+        lang: str = "sv",
+        texts: tuple[Texts, Texts, Texts] = (_EMPTY, _EMPTY, _EMPTY),
+    ):
+        for name, value in (("verdict", verdict), ("strict_verdict", strict_verdict)):
+            if value not in _RANK:
+                raise InvalidValueError(
+                    f"unknown verdict {value!r}; valid: {', '.join(VERDICTS)}", field=name
+                )
+        row = (element, criterion, owner, level, code, verdict, strict_verdict)
+        _set_row(self, (*row, message, hint, evidence, lang, texts))
+
+    @classmethod
+    def _from_row(cls, row: tuple[Any, ...]) -> SmartFinding:
+        finding = _new(cls)
+        _set_row(finding, row)
+        return finding
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise attrs.exceptions.FrozenInstanceError()
+
+    def __delattr__(self, name: str) -> None:
+        raise attrs.exceptions.FrozenInstanceError()
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_restore, (self._row,))
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not SmartFinding:
+            return NotImplemented
+        return self._row[:-1] == other._row[:-1]
+
+    def __hash__(self) -> int:
+        return hash(self._row[:-1])
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in _FIELDS)
+        return f"SmartFinding({fields})"
+
+    @property
+    def element(self) -> str:
+        """The id of the element the finding concerns."""
+        return self._row[0]  # type: ignore[no-any-return]
+
+    @property
+    def criterion(self) -> str:
+        """The criterion's name (``structure`` for the structural checks)."""
+        return self._row[1]  # type: ignore[no-any-return]
+
+    @property
+    def owner(self) -> str | None:
+        """The owner of the element."""
+        return self._row[2]  # type: ignore[no-any-return]
+
+    @property
+    def level(self) -> str | None:
+        """The level key of the element."""
+        return self._row[3]  # type: ignore[no-any-return]
+
+    @property
+    def code(self) -> str:
+        """A stable identifier of what was found."""
+        return self._row[4]  # type: ignore[no-any-return]
+
+    @property
+    def verdict(self) -> Verdict:
+        """The verdict as reported (a fail is a warn in the advisory mode)."""
+        return self._row[5]  # type: ignore[no-any-return]
+
+    @property
+    def strict_verdict(self) -> Verdict:
+        """The criterion's own verdict, which strict mode reports."""
+        return self._row[6]  # type: ignore[no-any-return]
+
+    @property
+    def message(self) -> str:
+        """What was found, in :attr:`lang`."""
+        return self._row[7]  # type: ignore[no-any-return]
+
+    @property
+    def hint(self) -> str:
+        """How to fix it, in :attr:`lang`."""
+        return self._row[8]  # type: ignore[no-any-return]
+
+    @property
+    def evidence(self) -> str:
+        """The word, field or number that decided it, in :attr:`lang`."""
+        return self._row[9]  # type: ignore[no-any-return]
+
+    @property
+    def lang(self) -> str:
+        """The language of message, hint and evidence."""
+        return self._row[10]  # type: ignore[no-any-return]
+
+    @property
+    def texts(self) -> tuple[Texts, Texts, Texts]:
+        """The message, hint and evidence in every language."""
+        return self._row[11]  # type: ignore[no-any-return]
 
     @property
     def advisory(self) -> bool:
         """True when a fail is reported as a warning (the advisory, non-strict mode)."""
-        return self.verdict != self.strict_verdict
+        return self._row[5] != self._row[6]  # type: ignore[no-any-return]
 
     @property
     def problem(self) -> bool:
         """True for a ``warn`` or ``fail``: something to fix."""
-        return self.verdict in ("warn", "fail")
+        return self._row[5] in ("warn", "fail")
 
     def in_lang(self, lang: str) -> SmartFinding:
         """The same finding with message, hint and evidence in *lang* (``"sv"`` or ``"en"``)."""
@@ -274,8 +381,9 @@ class SmartFinding:
         message, hint, evidence = self.texts
         if not message.sv and not message.en:
             return self
-        return attrs.evolve(
-            self, message=message[lang], hint=hint[lang], evidence=evidence[lang], lang=lang
+        row = self._row
+        return SmartFinding._from_row(
+            (*row[:7], message[lang], hint[lang], evidence[lang], lang, row[11])
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -301,6 +409,96 @@ class SmartFinding:
         )
 
 
+_FIELDS = (
+    "element",
+    "criterion",
+    "code",
+    "verdict",
+    "strict_verdict",
+    "message",
+    "hint",
+    "evidence",
+    "owner",
+    "level",
+    "lang",
+    "texts",
+)
+_new = object.__new__
+_set_row = SmartFinding.__dict__["_row"].__set__  # the slot's own setter, past __setattr__
+
+
+def _restore(row: tuple[Any, ...]) -> SmartFinding:
+    """Unpickle a finding."""
+    return SmartFinding._from_row(row)
+
+
+_Part = tuple[Any, ...]
+"""What a finding takes from its judgement, in a language and mode: code, verdict,
+strict verdict, message, hint, evidence, language and texts."""
+
+
+def finding_part(judgement: Judgement, lang: str, strict: bool) -> _Part:
+    """The part of a finding's row that comes from *judgement* (shared by every goal
+    that got the same judgement)."""
+    verdict = judgement.verdict
+    shown = "warn" if verdict == "fail" and not strict else verdict
+    message, hint, evidence = judgement.message, judgement.hint, judgement.evidence
+    return (
+        judgement.code,
+        shown,
+        verdict,
+        getattr(message, lang),  # Texts: the "sv" and "en" attributes
+        getattr(hint, lang),
+        getattr(evidence, lang),
+        lang,
+        (message, hint, evidence),
+    )
+
+
+class FindingMaker:
+    """Makes findings in one language and mode, judgement parts shared.
+
+    Judgements are immutable and criteria share them between goals (a memo of
+    table entries, one judgement per vague verb...), so the part of a finding
+    that comes from its judgement is made once per judgement.
+    """
+
+    __slots__ = ("_lang", "_parts", "_strict")
+
+    def __init__(self, lang: str, strict: bool):
+        self._lang = lang
+        self._strict = strict
+        # id -> (judgement, part); the judgement is kept so that its id is not reused
+        self._parts: dict[int, tuple[Judgement, _Part]] = {}
+
+    def __call__(
+        self,
+        judgement: Judgement,
+        element: str,
+        criterion: str,
+        owner: str | None,
+        level: str | None,
+    ) -> SmartFinding:
+        """A finding of *judgement* about *element* (unless the judgement names its own)."""
+        entry = self._parts.get(id(judgement))
+        if entry is None or entry[0] is not judgement:
+            if not isinstance(judgement, Judgement):
+                raise InvalidValueError(
+                    f"criterion {criterion!r} answered {judgement!r} about {element!r}; "
+                    "a criterion returns a Judgement, an iterable of them, or None",
+                    field=criterion,
+                )
+            entry = self._parts[id(judgement)] = (
+                judgement,
+                finding_part(judgement, self._lang, self._strict),
+            )
+        if judgement.element is not None:
+            element = judgement.element
+        finding = _new(SmartFinding)
+        _set_row(finding, (element, criterion, owner, level, *entry[1]))
+        return finding
+
+
 def make_finding(
     judgement: Judgement,
     *,
@@ -312,31 +510,52 @@ def make_finding(
     strict: bool,
 ) -> SmartFinding:
     """Turn a judgement into a finding in *lang*; advisory mode reports a fail as warn."""
-    verdict: Verdict = judgement.verdict
-    shown: Verdict = "warn" if verdict == "fail" and not strict else verdict
-    message, hint, evidence = judgement.message, judgement.hint, judgement.evidence
-    return SmartFinding(
-        element=judgement.element if judgement.element is not None else element,
-        criterion=criterion,
-        code=judgement.code,
-        verdict=shown,
-        strict_verdict=verdict,
-        message=getattr(message, lang),  # Texts: the "sv" and "en" attributes
-        hint=getattr(hint, lang),
-        evidence=getattr(evidence, lang),
-        owner=owner,
-        level=level,
-        lang=lang,
-        texts=(message, hint, evidence),
+    if judgement.element is not None:
+        element = judgement.element
+    return SmartFinding._from_row(
+        (element, criterion, owner, level, *finding_part(judgement, lang, strict))
     )
 
 
 Table = Mapping[str, Mapping[str, tuple[str, str]]]
 """Messages of a criterion: code -> language -> (message, hint), with ``{name}`` fields."""
 
+
+class _Entry(NamedTuple):
+    """A table entry made ready for filling in: the texts without fields are made once."""
+
+    sv_text: str
+    sv_hint: str
+    en_text: str
+    en_hint: str
+    message: Texts | None  # when neither message has a field
+    hint: Texts | None  # when neither hint has a field
+
+
+def _entries(table: Table) -> dict[str, _Entry]:
+    entries = {}
+    for code, texts in table.items():
+        (sv_text, sv_hint), (en_text, en_hint) = texts["sv"], texts["en"]
+        fixed_text = "{" not in sv_text and "{" not in en_text
+        fixed_hint = "{" not in sv_hint and "{" not in en_hint
+        entries[code] = _Entry(
+            sv_text,
+            sv_hint,
+            en_text,
+            en_hint,
+            Texts(sv_text, en_text) if fixed_text else None,
+            (Texts(sv_hint, en_hint) if sv_hint or en_hint else _EMPTY) if fixed_hint else None,
+        )
+    return entries
+
+
+# Per table (by id; the table is kept, so that its id is not reused): its entries.
+_TABLES: dict[int, tuple[Table, dict[str, _Entry]]] = {}
+
 # Judgements are immutable: the same table entry with the same plain values is built once.
 _MEMO: dict[tuple[Any, ...], Judgement] = {}
 _MEMO_MAX = 20_000
+"""Entries before the memo is emptied: checks of many chains must not grow it forever."""
 _PLAIN = (str, int)  # the exact types of memoised parameters (not bool, whose text differs)
 
 
@@ -347,28 +566,35 @@ def from_table(
     *,
     evidence: str | Mapping[str, str] = "",
     element: str | None = None,
+    once: bool = False,
     **params: Any,
 ) -> Judgement:
     """A judgement whose message and hint come from *table*, filled in with *params*.
 
     A parameter given as a mapping ``{"sv": ..., "en": ...}`` is filled in per language.
+    Judgements of plain values are memoised (criteria give the same ones to many
+    goals); *once* says that these values are the goal's own (its indicators' ids,
+    its decision's reference) and will not come again, so the memo is skipped.
     """
-    plain = isinstance(evidence, str)
-    for value in params.values():
-        if type(value) not in _PLAIN:
-            plain = False
-            break
-    key: tuple[Any, ...] | None = None
+    plain = type(evidence) is str
     if plain:
+        for value in params.values():
+            if type(value) not in _PLAIN:
+                plain = False
+                break
+    key: tuple[Any, ...] | None = None
+    if plain and not once:
         # keyword order is fixed at each call site, so the items need no sorting
         key = (id(table), verdict, code, evidence, element, *params.items())
         found = _MEMO.get(key)
         if found is not None:
             return found
-        if len(_MEMO) >= _MEMO_MAX:  # bounded: checks of many chains must not grow it forever
-            _MEMO.clear()
-    entry = table[code]
-    (sv_text, sv_how), (en_text, en_how) = entry["sv"], entry["en"]
+    known = _TABLES.get(id(table))
+    if known is None or known[0] is not table:
+        known = _TABLES[id(table)] = (table, _entries(table))
+    entry = known[1].get(code)
+    if entry is None:
+        raise KeyError(code)
     sv_values: Mapping[str, Any]
     en_values: Mapping[str, Any]
     if plain:
@@ -384,24 +610,30 @@ def from_table(
             }
             for lang in LANGUAGES
         )
-    sv_hint = sv_how.format_map(sv_values) if sv_how else ""
-    en_hint = en_how.format_map(en_values) if en_how else ""
+    message = entry.message
+    if message is None:
+        message = Texts(entry.sv_text.format_map(sv_values), entry.en_text.format_map(en_values))
+    hint = entry.hint
+    if hint is None:
+        sv_hint = entry.sv_hint.format_map(sv_values)
+        en_hint = entry.en_hint.format_map(en_values)
+        hint = Texts(sv_hint, en_hint) if sv_hint or en_hint else _EMPTY
     # built from a checked table: skip the validation of Judgement.__init__
-    judgement = object.__new__(Judgement)
-    setattr_ = object.__setattr__
-    setattr_(judgement, "verdict", verdict)
-    setattr_(judgement, "code", code)
-    setattr_(
-        judgement, "message", Texts(sv_text.format_map(sv_values), en_text.format_map(en_values))
-    )
-    setattr_(judgement, "hint", Texts(sv_hint, en_hint) if sv_hint or en_hint else _EMPTY)
-    if isinstance(evidence, str):  # what _texts() makes of a string, without its checks
-        setattr_(judgement, "evidence", Texts(evidence, evidence) if evidence else _EMPTY)
+    judgement = _new(Judgement)
+    _set(judgement, "verdict", verdict)
+    _set(judgement, "code", code)
+    _set(judgement, "message", message)
+    _set(judgement, "hint", hint)
+    if plain:  # what _texts() makes of a string, without its checks
+        _set(judgement, "evidence", Texts(evidence, evidence) if evidence else _EMPTY)  # type: ignore[arg-type]
     else:
-        setattr_(judgement, "evidence", _texts(evidence))
-    setattr_(judgement, "element", element)
+        _set(judgement, "evidence", _texts(evidence))
+    _set(judgement, "element", element)
     if key is not None:
-        if len(_MEMO) >= 4096:
+        if len(_MEMO) >= _MEMO_MAX:
             _MEMO.clear()
         _MEMO[key] = judgement
     return judgement
+
+
+_set = object.__setattr__

@@ -53,6 +53,7 @@ Examples
 
 from __future__ import annotations
 
+import itertools
 import operator
 import re
 import unicodedata
@@ -231,29 +232,97 @@ _FOUR_DIGITS = re.compile(r"\d{4}")
 _RANGE = frozenset({"-", "–", "—"})
 
 
+class _Scan(NamedTuple):
+    """A text's tokens, and what :func:`analyse` reads from all of them."""
+
+    tokens: list[_Token]
+    words: list[_Token]
+    """The word tokens."""
+    counted: list[_Token]
+    """The word and number tokens."""
+    norms: list[str]
+    """The folded text of every token."""
+    sv: int
+    """The words that count for Swedish in :func:`detect_language`."""
+    en: int
+    """The words that count for English."""
+
+
 def _tokenize(text: str) -> list[_Token]:
+    return _scan(text).tokens
+
+
+def _scan(text: str) -> _Scan:
+    """Tokenize *text*, and in the same pass sort the tokens and count language words."""
     folded = text.casefold()
+    scores = _LANGUAGE_SCORES
+    tokens: list[_Token] = []
+    words: list[_Token] = []
+    counted: list[_Token] = []
+    norms: list[str] = []
+    sv = en = 0
     if len(folded) != len(text):  # "ß" -> "ss": fold word by word
-        return [
-            _Token(match.lastgroup or "p", word, word.casefold(), match.start(), match.end())
-            for match in _TOKEN.finditer(text)
-            for word in (match.group(),)
-        ]
+        for match in _TOKEN.finditer(text):
+            word = match.group()
+            kind = match.lastgroup or "p"
+            token = _Token(kind, word, word.casefold(), match.start(), match.end())
+            tokens.append(token)
+            norms.append(token.norm)
+            if token.kind != "p":
+                counted.append(token)
+                if token.kind == "w":
+                    words.append(token)
+                    score = scores.get(token.norm) or _language_score(token.norm)
+                    sv += score[0]
+                    en += score[1]
+        return _Scan(tokens, words, counted, norms, sv, en)
     # Case folding is per character, so slices of the folded text are the folded words;
     # tuple.__new__ skips the keyword handling of the NamedTuple constructor. findall gives
     # the texts without match objects; between two tokens are only whitespace and "_", which
     # start no token, so each token is the first occurrence of its text after the one before.
     new = tuple.__new__
     find = text.find
-    tokens = []
     end = 0
     for number, word, mark in _TOKEN_TEXTS.findall(text):
-        token = number or word or mark
-        start = find(token, end)
-        end = start + len(token)
-        kind = "n" if number else "w" if word else "p"
-        tokens.append(new(_Token, (kind, token, folded[start:end], start, end)))
-    return tokens
+        if word:
+            start = find(word, end)
+            end = start + len(word)
+            norm = folded[start:end]
+            token = new(_Token, ("w", word, norm, start, end))
+            words.append(token)
+            counted.append(token)
+            score = scores.get(norm) or _language_score(norm)
+            sv += score[0]
+            en += score[1]
+        elif number:
+            start = find(number, end)
+            end = start + len(number)
+            norm = folded[start:end]
+            token = new(_Token, ("n", number, norm, start, end))
+            counted.append(token)
+        else:
+            start = find(mark, end)
+            end = start + len(mark)
+            norm = folded[start:end]
+            token = new(_Token, ("p", mark, norm, start, end))
+        tokens.append(token)
+        norms.append(norm)
+    return _Scan(tokens, words, counted, norms, sv, en)
+
+
+_LANGUAGE_SCORES: dict[str, tuple[int, int]] = {}
+"""Folded word -> what it counts for Swedish and for English (filled as words are met)."""
+_LANGUAGE_SCORES_MAX = 50_000
+
+
+def _language_score(norm: str) -> tuple[int, int]:
+    """What one folded word counts for Swedish and English in :func:`detect_language`."""
+    sv = (norm in _LANGUAGE_WORDS["sv"]) + ("å" in norm or "ä" in norm or "ö" in norm)
+    score = (sv, int(norm in _LANGUAGE_WORDS["en"]))
+    if len(_LANGUAGE_SCORES) >= _LANGUAGE_SCORES_MAX:  # bounded over many texts
+        _LANGUAGE_SCORES.clear()
+    _LANGUAGE_SCORES[norm] = score
+    return score
 
 
 def _sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -307,25 +376,8 @@ def detect_language(text: str) -> str:
     >>> detect_language("")
     'sv'
     """
-    return _detect(_tokenize(unicodedata.normalize("NFC", text)))
-
-
-def _detect(tokens: Sequence[_Token]) -> str:
-    """:func:`detect_language` on the tokens of an NFC-normalised text."""
-    sv_words = _LANGUAGE_WORDS["sv"]
-    en_words = _LANGUAGE_WORDS["en"]
-    sv = en = 0
-    for token in tokens:
-        if token.kind != "w":
-            continue
-        norm = token.norm
-        if norm in sv_words:
-            sv += 1
-        if norm in en_words:
-            en += 1
-        if "å" in norm or "ä" in norm or "ö" in norm:
-            sv += 1
-    return "en" if en > sv else "sv"
+    scan = _scan(unicodedata.normalize("NFC", text))
+    return "en" if scan.en > scan.sv else "sv"
 
 
 def _index(lexicon: Lexicon) -> dict[str, tuple[int, ...]]:
@@ -465,15 +517,14 @@ def _evidence(text: str, start: int, end: int) -> str:
     return " ".join(text[start:end].split())
 
 
-def _vague_hits(
-    text: str, tokens: Sequence[_Token], lang: str, quantified: bool
-) -> tuple[list[_Hit], set[int]]:
+def _vague_hits(text: str, tokens: Sequence[_Token], lang: str) -> tuple[list[_Hit], set[int]]:
     """Vague verbs in one sentence, and the token indices of every match
     (including those a quantity excuses, which still are no object)."""
     lexicon = LEXICONS[lang]
     index = _VAGUE_INDEX[lang]
     hits: list[_Hit] = []
     covered: set[int] = set()
+    quantified: bool | None = None
     for i, token in enumerate(tokens):
         if token.kind != "w" or token.norm not in index:
             continue
@@ -493,8 +544,11 @@ def _vague_hits(
             continue
         last, quantifiable = best
         covered.update(range(i, last + 1))
-        if quantifiable and quantified:
-            continue
+        if quantifiable:
+            if quantified is None:  # read the sentence for a quantity once, when it matters
+                quantified = _has_quantity(tokens, lexicon)
+            if quantified:
+                continue
         hits.append(
             _Hit(token.start, "vague_verb", _evidence(text, token.start, tokens[last].end), i, last)
         )
@@ -514,6 +568,15 @@ def _match_particles(
         if j >= len(tokens) or tokens[j].kind != "w" or tokens[j].norm not in forms:
             return None
     return j
+
+
+def _may_have_filler(folded: Sequence[str], lang: str) -> bool:
+    """False when no filler can start in a sentence of these folded tokens: no
+    one-word filler among them, and no two in a row that start a longer one."""
+    fillers = _FILLER_INDEX[lang]
+    if not fillers.single.isdisjoint(folded):
+        return True
+    return not fillers.pairs.keys().isdisjoint(itertools.pairwise(folded))
 
 
 def _filler_hits(text: str, tokens: Sequence[_Token], lang: str) -> list[_Hit]:
@@ -565,6 +628,13 @@ def _is_content(token: _Token, lexicon: Lexicon) -> bool:
         and token.norm not in lexicon.percent_words
         and token.norm not in lexicon.quantity_words
     )
+
+
+_NOT_CONTENT = {
+    lang: lexicon.stop | lexicon.percent_words | lexicon.quantity_words
+    for lang, lexicon in LEXICONS.items()
+}
+"""Per language, the words that are no content (see :func:`_is_content`)."""
 
 
 def _is_goal_clause(part: Sequence[_Token], lexicon: Lexicon) -> bool:
@@ -697,9 +767,8 @@ def analyse(text: str, *, lang: str | None = None) -> tuple[TextIssue, ...]:
     ['no_object', 'too_short', 'vague_verb']
     """
     text = unicodedata.normalize("NFC", text)
-    tokens = _tokenize(text)
-    lang = _detect(tokens) if lang is None else _normalise_lang(lang, text)
-    lexicon = LEXICONS[lang]
+    tokens, words, counted, norms, sv, en = _scan(text)
+    lang = ("en" if en > sv else "sv") if lang is None else _normalise_lang(lang, text)
     spans = _sentence_spans(text)
     sentences: list[list[_Token]]
     if len(spans) == 1:
@@ -713,7 +782,6 @@ def analyse(text: str, *, lang: str | None = None) -> tuple[TextIssue, ...]:
             sentences[number].append(token)
 
     hits: list[_Hit] = []
-    counted = [t for t in tokens if t.kind in "wn"]
     if len(counted) < MIN_WORDS:
         stripped = text.strip()
         hits.append(
@@ -737,24 +805,27 @@ def analyse(text: str, *, lang: str | None = None) -> tuple[TextIssue, ...]:
     conjunctions = _CONJUNCTION_INDEX[lang].keys()
     not_content: set[int] = set()  # positions of tokens in vague verbs and fillers
     for sentence in sentences:
-        norms = {t.norm for t in sentence}
-        if not vague_heads.isdisjoint(norms):
-            quantified = _has_quantity(sentence, lexicon)
-            vague, covered = _vague_hits(text, sentence, lang, quantified)
+        found = set(norms) if sentence is tokens else {t.norm for t in sentence}
+        if not vague_heads.isdisjoint(found):
+            vague, covered = _vague_hits(text, sentence, lang)
             hits.extend(vague)
             not_content.update(sentence[k].start for k in covered)
-        if not filler_heads.isdisjoint(norms):
+        if not filler_heads.isdisjoint(found) and _may_have_filler(
+            norms if sentence is tokens else [t.norm for t in sentence], lang
+        ):
             fillers = _filler_hits(text, sentence, lang)
             hits.extend(fillers)
             for hit in fillers:
                 not_content.update(sentence[k].start for k in range(hit.first, hit.last + 1))
-        if not conjunctions.isdisjoint(norms):
+        if not conjunctions.isdisjoint(found):
             several = _several_goals(text, sentence, lang)
             if several is not None:
                 hits.append(several)
 
-    words = [t for t in tokens if t.kind == "w"]
-    if words and not any(_is_content(t, lexicon) and t.start not in not_content for t in words):
+    not_words = _NOT_CONTENT[lang]
+    if words and not any(
+        len(t.norm) > 1 and t.norm not in not_words and t.start not in not_content for t in words
+    ):
         hits.append(
             _Hit(words[0].start, "no_object", _evidence(text, words[0].start, words[-1].end), 0, 0)
         )

@@ -162,7 +162,7 @@ class Measurable:
             return from_table(_TEXT, "pass", "direction_indicator", evidence=_ids(indicators))
         good = [i for i in indicators if complete(i)]
         if good:
-            return from_table(_TEXT, "pass", "indicator", evidence=_ids(good))
+            return from_table(_TEXT, "pass", "indicator", evidence=_ids(good), once=True)
         below = [i for i in context.indicators_below(goal.id) if complete(i)]
         if below:
             return from_table(_TEXT, "pass", "indicator_below", evidence=_ids(below))

@@ -251,7 +251,9 @@ class Realistic:
         if problems:
             return problems
         if not paces:
-            return [from_table(_TEXT, "pass", "no_history", indicator=", ".join(unknown))]
+            return [
+                from_table(_TEXT, "pass", "no_history", indicator=", ".join(unknown), once=True)
+            ]
         evidence = {lang: "; ".join(p[lang] for p in paces) for lang in ("sv", "en")}
         return [from_table(_TEXT, "pass", "realistic", evidence=evidence)]
 

@@ -132,14 +132,17 @@ def structure(chain: GoalChain, context: SmartContext) -> list[tuple[Judgement, 
                 isinstance(c, Goal) and c.level in committee for c in context.children(goal.id)
             ):
                 out.append(
-                    (from_table(_TEXT, "warn", "no_committee_goal", element=goal.id), goal.owner)
+                    (
+                        from_table(_TEXT, "warn", "no_committee_goal", element=goal.id, once=True),
+                        goal.owner,
+                    )
                 )
     measured = {m.indicator for m in chain.measurements()}
     for element in elements:
         if isinstance(element, Indicator) and element.id not in measured:
             out.append(
                 (
-                    from_table(_TEXT, "warn", "no_measurements", element=element.id),
+                    from_table(_TEXT, "warn", "no_measurements", element=element.id, once=True),
                     element.owner or _parent_owner(element.id, context),
                 )
             )
@@ -149,7 +152,12 @@ def structure(chain: GoalChain, context: SmartContext) -> list[tuple[Judgement, 
                 out.append(
                     (
                         from_table(
-                            _TEXT, "warn", "activity_no_owner", element=element.id, evidence="owner"
+                            _TEXT,
+                            "warn",
+                            "activity_no_owner",
+                            element=element.id,
+                            evidence="owner",
+                            once=True,
                         ),
                         parent_owner,
                     )
@@ -158,7 +166,12 @@ def structure(chain: GoalChain, context: SmartContext) -> list[tuple[Judgement, 
                 out.append(
                     (
                         from_table(
-                            _TEXT, "warn", "activity_no_due", element=element.id, evidence="due"
+                            _TEXT,
+                            "warn",
+                            "activity_no_due",
+                            element=element.id,
+                            evidence="due",
+                            once=True,
                         ),
                         parent_owner,
                     )

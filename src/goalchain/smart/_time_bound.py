@@ -186,7 +186,11 @@ class TimeBound:
             elif found is not None:
                 out.append(found)
         if missing:
-            out.append(from_table(_TEXT, "warn", "no_annual_targets", evidence=", ".join(missing)))
+            out.append(
+                from_table(
+                    _TEXT, "warn", "no_annual_targets", evidence=", ".join(missing), once=True
+                )
+            )
         if out:
             return out
         shown = ", ".join(str(y) for y in sorted(years))
