@@ -244,6 +244,14 @@ def test_rollup_table_in_tree_order_with_dialogue_beside_computed() -> None:
     assert "delvis uppfyllt" in boende
 
 
+def test_rollup_table_writes_coverage_as_a_percentage_of_the_language() -> None:
+    path = ROOT / "examples" / "burlov.yaml"
+    _, sv, _ = run("rollup", str(path), "--period", "2024")
+    _, en, _ = run("rollup", str(path), "--period", "2024", "--lang", "en")
+    assert "100\u00a0%" in sv and "100 %" not in sv
+    assert "100%" in en and "100\u00a0%" not in en
+
+
 def test_rollup_json_and_strategy() -> None:
     path = ROOT / "examples" / "burlov.yaml"
     code, out, _ = run(

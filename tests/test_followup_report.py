@@ -71,9 +71,9 @@ def test_user_text_is_escaped_and_sources_are_named() -> None:
     parsed = check(page)
     assert {"script", "img", "b", "i"}.isdisjoint(parsed.tags)
     text = "".join(parsed.text)
-    assert "<script>alert(1)</script>" in text and "Källa: Kolada, hämtad 2025-03-01" in text
+    assert "<script>alert(1)</script>" in text and "Källa: Kolada, hämtad 1 mars 2025" in text
     md = markdown(chain, 2024, lang="en")
-    assert "\\| pipe" in md and "Source: Kolada, fetched 2025-03-01" in md
+    assert "\\| pipe" in md and "Source: Kolada, fetched 1 March 2025" in md
 
 
 def test_indicator_rows() -> None:
@@ -117,4 +117,16 @@ def test_the_fetch_date_kolada_fetch_records_is_shown() -> None:
     )
     (row,) = indicator_rows(chain, year=2023)
     assert row.fetched == "2025-04-02"
-    assert "Källa: Kolada, hämtad 2025-04-02" in markdown(chain, 2023)
+    assert "Källa: Kolada, hämtad 2 april 2025" in markdown(chain, 2023)
+
+
+def test_coverage_and_fetch_dates_are_written_the_way_of_the_language() -> None:
+    """Coverage as CLDR's percentage; a fetch date written out; other text kept as it is."""
+    chain = hostile()
+    sv, en = markdown(chain, 2024), markdown(chain, 2024, lang="en")
+    assert "| 1,00 | 100\u00a0% | weighted |" in sv and "| 1.00 | 100% | weighted |" in en
+    assert "- Källa: Kolada, hämtad 1 mars 2025" in sv
+    assert "- Source: Kolada, fetched 1 March 2025" in en
+    chain.add_indicator("i2", "Egen mätning", parents=["kf1"], unit="count")
+    chain.record("i2", 2024, 3, source="Enkät", extra={"hämtad": "vecka 12"})
+    assert "- Källa: Enkät, hämtad vecka 12" in markdown(chain, 2024)

@@ -40,6 +40,12 @@ def test_statuses_are_labels_not_only_colours() -> None:
     assert "uppfyllt" in sv and "se ovan" in sv  # a1 has two parents
 
 
+def test_rollup_html_writes_coverage_as_a_percentage_of_the_language() -> None:
+    result = hostile_chain().rollup(2024)
+    assert '<td class="gc-num">100\u00a0%</td>' in rollup_html(result)
+    assert '<td class="gc-num">100%</td>' in rollup_html(result, lang="en")
+
+
 @given(goal_chains(with_data=True), st.sampled_from(["sv", "en"]))
 def test_pieces_are_well_formed_for_any_chain(chain: gc.GoalChain, lang: str) -> None:
     try:

@@ -1,12 +1,26 @@
-"""Swedish and English formatting of numbers, units and statuses."""
+"""Swedish and English formatting of numbers, units, dates and statuses (CLDR through Babel)."""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+from decimal import ROUND_HALF_EVEN, Decimal, localcontext
+
 import pytest
+from babel import Locale
+from babel.dates import format_date as babel_format_date
+from babel.numbers import (
+    format_currency,
+    format_decimal,
+    format_percent,
+    get_currency_symbol,
+    get_minus_sign_symbol,
+)
 from hypothesis import given
 from hypothesis import strategies as st
 
-from goalchain.report import format_number, format_value, status_label, unit_symbol
+import goalchain as gc
+from goalchain.report import format_date, format_number, format_value, status_label, unit_symbol
 from goalchain.units import parse_number
 
 
@@ -40,8 +54,11 @@ def test_non_finite_is_a_dash_not_nan() -> None:
     [
         ("percent", "sv", "12,5\u00a0%"),
         ("%", "en", "12.5%"),
-        ("SEK", "sv", "12,5\u00a0kr"),
-        ("kr", "en", "12.5\u00a0SEK"),
+        ("SEK", "sv", "12,50\u00a0kr"),
+        ("kr", "en", "SEK\u00a012.50"),
+        ("tkr", "sv", "12,5\u00a0tkr"),
+        ("tkr", "en", "kSEK\u00a012.5"),
+        ("procentenheter", "en", "12.5\u00a0pp"),
         ("per_1000_inhabitants", "sv", "12,5\u00a0per 1 000 inv."),
         ("dimensionless", "sv", "12,5"),
     ],
@@ -75,3 +92,199 @@ def test_status_labels(status: str, sv: str, en: str) -> None:
 def test_swedish_formatting_reads_back(value: float) -> None:
     text = format_number(value, decimals=3)
     assert parse_number(text) == pytest.approx(value, abs=1e-9)
+
+
+# ------------------------------------------------------------- CLDR through Babel
+
+NBSP = "\u00a0"
+MINUS = "\u2212"
+LOCALES = {"sv": "sv_SE", "en": "en_GB"}
+
+
+def _default_places(value: float) -> int:
+    """The decimals format_number writes by default (documented there)."""
+    return 1 if abs(value) >= 100 else 2 if abs(value) >= 1 else 3
+
+
+def _babel(
+    value: float, lang: str, decimals: int | None, kind: str = "decimal", currency: str = "SEK"
+) -> str:
+    """What Babel writes for *value* with the locale's pattern at *decimals*.
+
+    Babel gets ``Decimal(value)``, the float's exact binary value, in a context
+    precise enough for any float, so that it rounds (half to even) the same
+    number Python's formatting rounds; given the float itself it would round
+    ``str(value)`` instead (``2.675`` -> ``2.68`` where the float is
+    2.67499...). Babel writes the pattern's ``-`` as a hyphen; CLDR says it is
+    the locale's minus sign, which the comparison puts in.
+    """
+    locale = Locale.parse(LOCALES[lang])
+    if decimals is None:
+        fraction = "." + "#" * _default_places(value)
+    else:
+        fraction = "." + "0" * decimals if decimals else ""
+    number = "#,##0" + fraction
+    with localcontext() as ctx:
+        ctx.prec, ctx.rounding = 1000, ROUND_HALF_EVEN
+        exact = Decimal(value)
+        if kind == "decimal":
+            base = locale.decimal_formats[None].pattern
+            assert base.startswith("#,##0"), base
+            text = format_decimal(exact, format=number, locale=locale)
+        elif kind == "percent":
+            pattern = locale.percent_formats[None].pattern.replace("#,##0", number)
+            text = format_percent(exact.scaleb(-2), format=pattern, locale=locale)
+        else:
+            pattern = locale.currency_formats["standard"].pattern
+            pattern = pattern.replace("#,##0.00", number)
+            text = format_currency(
+                exact, currency, format=pattern, locale=locale, currency_digits=False
+            )
+            # CLDR's currency spacing, which Babel leaves out: SEK1,234 -> SEK 1,234
+            text = re.sub(r"([A-Za-z])(\d)", rf"\1{NBSP}\2", text)
+    return text.replace("-", get_minus_sign_symbol(locale))
+
+
+finite = st.floats(allow_nan=False, allow_infinity=False)
+places = st.none() | st.integers(min_value=0, max_value=6)
+
+
+@given(value=finite, lang=st.sampled_from(["sv", "en"]), decimals=places)
+def test_format_number_is_babels_format_decimal(value: float, lang: str, decimals: int | None):
+    assert format_number(value, lang=lang, decimals=decimals) == _babel(value, lang, decimals)
+
+
+@given(
+    value=st.floats(min_value=-1e12, max_value=1e12, allow_nan=False),
+    lang=st.sampled_from(["sv", "en"]),
+    decimals=places,
+)
+def test_percent_is_babels_format_percent(value: float, lang: str, decimals: int | None) -> None:
+    expected = _babel(value, lang, decimals, kind="percent")
+    assert format_value(value, "percent", lang=lang, decimals=decimals) == expected
+
+
+@given(
+    value=st.floats(min_value=-1e12, max_value=1e12, allow_nan=False),
+    lang=st.sampled_from(["sv", "en"]),
+    decimals=st.integers(min_value=0, max_value=4),
+)
+def test_kronor_are_babels_format_currency(value: float, lang: str, decimals: int) -> None:
+    expected = _babel(value, lang, decimals, kind="currency")
+    assert format_value(value, "SEK", lang=lang, decimals=decimals) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "decimals", "sv", "en"),
+    [
+        (0.0, None, "0", "0"),
+        (0, 2, "0,00", "0.00"),
+        (-0.5, None, f"{MINUS}0,5", "-0.5"),
+        (-1234.5, None, f"{MINUS}1{NBSP}234,5", "-1,234.5"),
+        (-1234.5, 0, f"{MINUS}1{NBSP}234", "-1,234"),  # half to even
+        (1234567890.25, 2, f"1{NBSP}234{NBSP}567{NBSP}890,25", "1,234,567,890.25"),
+        (1e15, None, f"1{NBSP}000{NBSP}000{NBSP}000{NBSP}000{NBSP}000", "1,000,000,000,000,000"),
+        (0.0004, None, "0", "0"),
+        (99.999, None, "100", "100"),
+        (2.675, 2, "2,67", "2.67"),  # the float is 2.67499999...
+        (float("nan"), None, "–", "–"),
+        (float("inf"), 2, "–", "–"),
+        (-float("inf"), None, "–", "–"),
+    ],
+)
+def test_format_number_examples(value: float, decimals: int | None, sv: str, en: str) -> None:
+    assert format_number(value, decimals=decimals) == sv
+    assert format_number(value, lang="en", decimals=decimals) == en
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "decimals", "sv", "en"),
+    [
+        (12.5, "percent", None, f"12,5{NBSP}%", "12.5%"),
+        (-12.5, "%", None, f"{MINUS}12,5{NBSP}%", "-12.5%"),
+        (0.0, "percent", 1, f"0,0{NBSP}%", "0.0%"),
+        (1234.0, "SEK", None, f"1{NBSP}234{NBSP}kr", f"SEK{NBSP}1,234"),
+        (1234.004, "kr", None, f"1{NBSP}234{NBSP}kr", f"SEK{NBSP}1,234"),  # whole kronor
+        (1234.5, "kronor", None, f"1{NBSP}234,50{NBSP}kr", f"SEK{NBSP}1,234.50"),
+        (-1234.0, "SEK", None, f"{MINUS}1{NBSP}234{NBSP}kr", f"-SEK{NBSP}1,234"),
+        (1234.5, "SEK", 0, f"1{NBSP}234{NBSP}kr", f"SEK{NBSP}1,234"),
+        (0.0, "SEK", None, f"0{NBSP}kr", f"SEK{NBSP}0"),
+        (2_500_000.0, "SEK", None, f"2{NBSP}500{NBSP}000{NBSP}kr", f"SEK{NBSP}2,500,000"),
+        (1234.0, "tkr", None, f"1{NBSP}234{NBSP}tkr", f"kSEK{NBSP}1,234"),
+        (12.5, "mnkr", None, f"12,5{NBSP}mnkr", f"MSEK{NBSP}12.5"),
+        (-12.5, "mnkr", None, f"{MINUS}12,5{NBSP}mnkr", f"-MSEK{NBSP}12.5"),
+        (-1.1, "percentage_point", None, f"{MINUS}1,1{NBSP}p.e.", f"-1.1{NBSP}pp"),
+        (1234.0, "kr/invånare", None, f"1{NBSP}234{NBSP}kr/inv.", f"1,234{NBSP}SEK per inhabitant"),
+        (3.0, "count", None, f"3{NBSP}st", "3"),
+        (float("nan"), "percent", None, "–", "–"),
+        (float("inf"), "SEK", None, "–", "–"),
+    ],
+)
+def test_format_value_examples(
+    value: float, unit: str, decimals: int | None, sv: str, en: str
+) -> None:
+    assert format_value(value, unit, decimals=decimals) == sv
+    assert format_value(value, unit, lang="en", decimals=decimals) == en
+
+
+def test_krona_symbol_is_cldrs() -> None:
+    for lang, locale in LOCALES.items():
+        assert unit_symbol("SEK", lang=lang) == get_currency_symbol("SEK", locale=locale)
+    assert (unit_symbol("kr"), unit_symbol("kr", lang="en")) == ("kr", "SEK")
+
+
+@pytest.mark.parametrize(
+    ("value", "style", "sv", "en"),
+    [
+        (dt.date(2022, 11, 28), "short", "2022-11-28", "28/11/2022"),
+        (dt.date(2022, 11, 28), "medium", "28 nov. 2022", "28 Nov 2022"),
+        (dt.date(2022, 11, 28), "long", "28 november 2022", "28 November 2022"),
+        (dt.date(2025, 3, 1), "long", "1 mars 2025", "1 March 2025"),
+        (dt.datetime(2024, 6, 30, 23, 59), "short", "2024-06-30", "30/06/2024"),
+        ("2024-12-31", "long", "31 december 2024", "31 December 2024"),
+        (" 2025-03-01T10:00:00Z", "short", "2025-03-01", "01/03/2025"),
+    ],
+)
+def test_format_date(value: dt.date | str, style: str, sv: str, en: str) -> None:
+    assert format_date(value, style=style) == sv
+    assert format_date(value, lang="en", style=style) == en
+
+
+def test_format_date_defaults_to_short_swedish_iso() -> None:
+    assert format_date(dt.date(2026, 1, 5)) == "2026-01-05"
+
+
+@given(day=st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2200, 12, 31)))
+def test_format_date_is_babels_and_short_swedish_is_iso(day: dt.date) -> None:
+    assert format_date(day) == day.isoformat()
+    for lang, locale in LOCALES.items():
+        for style in ("short", "medium", "long"):
+            expected = babel_format_date(day, format=style, locale=locale)
+            assert format_date(day, lang=lang, style=style) == expected
+
+
+@pytest.mark.parametrize("value", ["28/11/2022", "", "mars 2025", 20221128, None, 2024.5])
+def test_format_date_refuses_what_is_not_a_date(value: object) -> None:
+    with pytest.raises(gc.InvalidValueError, match="expected a date") as info:
+        format_date(value)  # type: ignore[arg-type]
+    assert isinstance(info.value, ValueError)
+
+
+def test_format_date_refuses_an_unknown_style() -> None:
+    with pytest.raises(gc.InvalidValueError, match="short, medium, long"):
+        format_date(dt.date(2024, 1, 1), style="full")
+
+
+@pytest.mark.parametrize("lang", ["de", "SV", "sv_SE", "", None])
+def test_an_unknown_language_is_refused_and_the_valid_ones_named(lang: object) -> None:
+    calls = [
+        lambda: format_number(1.0, lang=lang),  # type: ignore[arg-type]
+        lambda: format_number(float("nan"), lang=lang),  # type: ignore[arg-type]
+        lambda: format_value(1.0, "percent", lang=lang),  # type: ignore[arg-type]
+        lambda: format_date(dt.date(2024, 1, 1), lang=lang),  # type: ignore[arg-type]
+        lambda: unit_symbol("SEK", lang=lang),  # type: ignore[arg-type]
+    ]
+    for call in calls:
+        with pytest.raises(gc.InvalidValueError, match="valid: sv, en") as info:
+            call()
+        assert isinstance(info.value, ValueError) and info.value.field == "lang"

@@ -447,7 +447,7 @@ def test_explain() -> None:
     assert "i1 Sysselsättning (vikt 3)" in sv and "uppmätt för 2023" in sv
     assert "ej bedömt" in sv and "inget mätvärde för 2023" in sv and "pågår, 20% klart" in sv
     en = result.explain("kf1", lang="en")
-    assert "coverage 71 %" in en and "partly achieved" in en
+    assert "coverage 71%" in en and "täckning 71\u00a0%" in sv and "partly achieved" in en
     assert (
         len(result) == 6
         and "kf1" in repr(result.scores())

@@ -64,6 +64,14 @@ def test_tree_in_english_and_up_to_a_period() -> None:
     assert "partly achieved 2024 (dialogue)" in render_tree(_chain(), lang="en")
 
 
+def test_activity_progress_and_due_date_in_each_language() -> None:
+    """The due date in CLDR's short style (ISO in Swedish), the progress as a percentage."""
+    sv = next(line for line in render_tree(_chain()).splitlines() if "a1:" in line)
+    en = next(line for line in render_tree(_chain(), lang="en").splitlines() if "a1:" in line)
+    assert sv.endswith("(pågår 40\u00a0%; slutdatum 2024-12-31)")
+    assert en.endswith("(in progress 40%; due 31/12/2024)")
+
+
 def test_orphans_are_listed_apart() -> None:
     chain = _chain()
     chain.add_goal("lost", "Ensamt mål", level="committee")

@@ -482,7 +482,7 @@ def rollup_table(
     chain: GoalChain, result: Any, *, lang: str = "sv", goals_only: bool = True
 ) -> str:
     """A roll-up as a table in tree order: status, score, coverage, strategy, source."""
-    from .report import format_number, provenance_label, text_table
+    from .report import format_number, format_value, provenance_label, text_table
 
     en = lang == "en"
     headers = (
@@ -506,7 +506,7 @@ def rollup_table(
                 chain.model.level(element.level).label(lang),
                 result.scale.label(item.status, lang=lang),
                 "–" if item.score is None else format_number(item.score, lang=lang, decimals=2),
-                format_number(item.coverage * 100, lang=lang, decimals=0) + ("%" if en else " %"),
+                format_value(item.coverage * 100, "percent", lang=lang, decimals=0),
                 item.strategy,
                 provenance_label(item.provenance, item.computed, lang=lang),
             ]

@@ -88,13 +88,15 @@ def steps_against(
     if direction == "maintain":
         return []
     sign = 1.0 if direction == "increase" else -1.0
-    pairs = [YearValue(int(y), float(v)) for y, v in points]
-    return [
-        (previous, current)
-        for previous, current in itertools.pairwise(pairs)
-        if sign * (current.value - previous.value) < 0
-        and not math.isclose(previous.value, current.value, rel_tol=1e-9, abs_tol=1e-12)
-    ]
+    out = []
+    for (year_before, before), (year, value) in itertools.pairwise(points):
+        if sign * (value - before) < 0 and not math.isclose(
+            before, value, rel_tol=1e-9, abs_tol=1e-12
+        ):
+            out.append(
+                (YearValue(int(year_before), float(before)), YearValue(int(year), float(value)))
+            )
+    return out
 
 
 def check_id(value: Any, *, field: str = "id", element: str | None = None) -> str:

@@ -4,6 +4,7 @@ from ._followup import html, markdown
 from ._format import (
     STATUS_LABELS,
     computed_note,
+    format_date,
     format_number,
     format_value,
     provenance_label,
@@ -32,6 +33,7 @@ __all__ = [
     "IndicatorRow",
     "chain_html",
     "computed_note",
+    "format_date",
     "format_number",
     "format_value",
     "html",

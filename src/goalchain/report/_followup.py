@@ -5,7 +5,8 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING, Any
 
-from ._format import computed_note, format_number, format_value
+from ..exceptions import InvalidValueError
+from ._format import computed_note, format_date, format_number, format_value
 from ._html import CSS, chain_html, status_badge, trajectory_svg
 from ._indicators import IndicatorRow, indicator_rows
 
@@ -86,6 +87,13 @@ class _Report:
     def value(self, value: float | None, unit: str) -> str:
         return "–" if value is None else format_value(value, unit, lang=self.lang)
 
+    def date(self, text: str) -> str:
+        """A date recorded as ISO text, written out (``1 mars 2025``); other text as it is."""
+        try:
+            return format_date(text, lang=self.lang, style="long")
+        except InvalidValueError:
+            return text
+
     def goals(self) -> list[tuple[str, int]]:
         """The goals in tree order with their depth (an element with two parents once)."""
         out: list[tuple[str, int]] = []
@@ -113,7 +121,7 @@ class _Report:
             self.chain.model.level(element.level).label(self.lang),
             self.result.scale.label(item.status, lang=self.lang),
             self.num(item.score, 2),
-            f"{self.num(100 * item.coverage, 0)} %",
+            format_value(100 * item.coverage, "percent", lang=self.lang, decimals=0),
             strategy,
         ]
 
@@ -171,7 +179,8 @@ class _Report:
         for source in sorted(seen):
             text = _t("source_of", self.lang, source=source)
             if seen[source]:
-                text += ", " + _t("fetched", self.lang, date=", ".join(sorted(seen[source])))
+                dates = ", ".join(self.date(day) for day in sorted(seen[source]))
+                text += ", " + _t("fetched", self.lang, date=dates)
             out.append(text)
         return out
 

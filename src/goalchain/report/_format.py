@@ -1,12 +1,34 @@
-"""Numbers, units and statuses written the Swedish or the English way."""
+"""Numbers, units, dates and statuses written the Swedish or the English way.
+
+The conventions come from the Unicode CLDR through Babel: the locale ``sv_SE``
+for ``lang="sv"`` and ``en_GB`` for ``lang="en"`` (en_GB rather than en_US:
+day-month-year dates, ``28 November 2022`` and ``28/11/2022``, as a European
+reader of a Swedish municipality's English report expects; the numbers are the
+same in both). The number symbols (decimal sign, group separator, minus sign,
+percent sign), the percent and currency patterns and the symbol of the krona
+are read from Babel once per language, the first time the language is used;
+the digits are then written by Python's own formatting, so that
+:func:`format_number` stays as fast as a few string replacements (checks
+format thousands of numbers). Dates are formatted by Babel.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import math
+import unicodedata
+from typing import TYPE_CHECKING, NamedTuple
+
+from ..exceptions import InvalidValueError
+
+if TYPE_CHECKING:
+    from babel import Locale
 
 __all__ = [
     "STATUS_LABELS",
     "computed_note",
+    "format_date",
     "format_number",
     "format_value",
     "provenance_label",
@@ -21,10 +43,15 @@ STATUS_LABELS: dict[str, dict[str, str]] = {
     "not_assessed": {"sv": "ej bedömt", "en": "not assessed"},
 }
 
+# The CLDR locale behind each language goalchain writes.
+_LOCALES = {"sv": "sv_SE", "en": "en_GB"}
+_DATE_STYLES = ("short", "medium", "long")
+_NBSP = "\u00a0"
+
 _UNIT_SYMBOLS: dict[str, dict[str, str]] = {
     "percent": {"sv": "%", "en": "%"},
     "percentage_point": {"sv": "p.e.", "en": "pp"},
-    "SEK": {"sv": "kr", "en": "SEK"},
+    # "SEK" is CLDR's symbol of the krona in the language ("kr", "SEK")
     "tkr": {"sv": "tkr", "en": "kSEK"},
     "mnkr": {"sv": "mnkr", "en": "MSEK"},
     "per_1000_inhabitants": {"sv": "per 1 000 inv.", "en": "per 1,000 inhabitants"},
@@ -38,9 +65,141 @@ _UNIT_SYMBOLS: dict[str, dict[str, str]] = {
     "index_point": {"sv": "", "en": ""},
 }
 
+# Amounts of money, written with the locale's currency pattern.
+_CURRENCY_UNITS = ("SEK", "tkr", "mnkr")
+
+_Affixes = tuple[tuple[str, str], tuple[str, str]]  # (prefix, suffix) if positive, if negative
+_Replacements = tuple[str, str, str]
+
+
+class _Conventions(NamedTuple):
+    """What one language's CLDR locale says about writing numbers, read once."""
+
+    locale: Locale
+    # what replaces "," "." "-" in Python's "-1,234.5"; None: they are the locale's
+    digits: _Replacements | None
+    # unit key ("percent", "SEK", "tkr", "mnkr") -> the affixes of its pattern
+    affixes: dict[str, _Affixes]
+    krona: str  # CLDR's symbol of SEK: "kr" in Swedish, "SEK" in English
+    krona_digits: int  # CLDR's decimals of SEK (2)
+
+
+_LOADED: dict[str, _Conventions] = {}
+_DIGITS: dict[str, _Replacements | None] = {}  # _LOADED[lang].digits, for format_number
+
+
+def _conventions(lang: str) -> _Conventions:
+    """The conventions of *lang*, read from Babel the first time."""
+    found = _LOADED.get(lang)
+    if found is None:
+        found = _load(lang)
+        _DIGITS[lang] = found.digits
+        _LOADED[lang] = found
+    return found
+
+
+def _unknown_language(lang: object) -> InvalidValueError:
+    return InvalidValueError(
+        f"unknown language {lang!r}; valid: {', '.join(_LOCALES)}", field="lang"
+    )
+
+
+def _load(lang: str) -> _Conventions:
+    if not isinstance(lang, str) or lang not in _LOCALES:
+        raise _unknown_language(lang)
+    from babel import Locale
+    from babel.numbers import get_currency_precision, get_currency_symbol
+
+    locale = Locale.parse(_LOCALES[lang])
+    symbols = locale.number_symbols["latn"]  # goalchain writes the digits 0-9
+    group, decimal, minus = symbols["group"], symbols["decimal"], symbols["minusSign"]
+    for pattern in (locale.decimal_formats[None], locale.percent_formats[None]):
+        if pattern.grouping != (3, 3):  # Python's "," groups by three
+            raise NotImplementedError(f"{locale}: grouping {pattern.grouping} is not supported")
+    if "." in group or "-" in group or "-" in decimal:  # replaced again (group "." in de)
+        raise NotImplementedError(f"{locale}: symbols {group!r} {decimal!r} {minus!r}")
+    digits = None if (group, decimal, minus) == (",", ".", "-") else (group, decimal, minus)
+
+    def affixes(pattern: str, symbol: str = "") -> _Affixes:
+        parsed = {
+            "percent": locale.percent_formats[None],
+            "currency": locale.currency_formats["standard"],
+        }[pattern]
+        out = []
+        for prefix, suffix in zip(parsed.prefix, parsed.suffix, strict=True):
+            # CLDR: "-" in a pattern is the locale's minus sign, "%" its percent sign
+            prefix, suffix = (
+                a.replace("-", minus).replace("%", symbols["percentSign"]) for a in (prefix, suffix)
+            )
+            out.append((_currency(prefix, symbol, True), _currency(suffix, symbol, False)))
+        return (out[0], out[1])
+
+    krona = get_currency_symbol("SEK", locale=locale)
+    table = {"percent": affixes("percent")}
+    for unit in _CURRENCY_UNITS:
+        table[unit] = affixes("currency", krona if unit == "SEK" else _UNIT_SYMBOLS[unit][lang])
+    return _Conventions(
+        locale=locale,
+        digits=digits,
+        affixes=table,
+        krona=krona,
+        krona_digits=get_currency_precision("SEK"),
+    )
+
+
+def _currency(affix: str, symbol: str, before: bool) -> str:
+    """Put *symbol* for ``¤`` in a prefix (*before* the number) or a suffix.
+
+    CLDR's currency spacing (root locale, which Babel does not apply): a
+    no-break space goes between the digits and a symbol whose character next
+    to them is neither a symbol nor a space (``SEK 12`` but ``$12``).
+    """
+    if "¤" not in affix:
+        return affix
+    edge = symbol[-1] if before else symbol[0]
+    if unicodedata.category(edge)[0] not in "SZ":
+        if before and affix.endswith("¤"):
+            symbol += _NBSP
+        elif not before and affix.startswith("¤"):
+            symbol = _NBSP + symbol
+    return affix.replace("¤", symbol)
+
 
 def format_number(value: float, *, lang: str = "sv", decimals: int | None = None) -> str:
-    """Write a number with a decimal comma and narrow spaces (sv) or the English way.
+    """Write a number the Swedish or the English way (CLDR ``sv_SE``, ``en_GB``).
+
+    Swedish has a decimal comma, a no-break space between thousands and the
+    minus sign U+2212 (``−1 234,5``); English ``-1,234.5``.
+
+    Parameters
+    ----------
+    value
+        The number. NaN and infinities are written ``–`` (an en dash), as a
+        missing value in a table.
+    lang
+        ``"sv"`` or ``"en"``.
+    decimals
+        How many decimals to write, trailing zeros kept. None (the default):
+        three below 1, two from 1, one from 100, trailing zeros dropped
+        (``80`` rather than ``80,0``).
+
+    Returns
+    -------
+    str
+        The number as text.
+
+    Raises
+    ------
+    InvalidValueError
+        For a language other than ``"sv"`` and ``"en"``.
+
+    Notes
+    -----
+    The digits are rounded half to even from the float's exact binary value,
+    by Python's formatting (``2.675`` is stored as 2.67499... and gives
+    ``2,67``); Babel's ``format_decimal`` gives the same digits when passed
+    ``decimal.Decimal(value)``. Babel writes a hyphen for negative numbers
+    where CLDR's Swedish minus sign is U+2212; goalchain follows CLDR.
 
     Examples
     --------
@@ -49,18 +208,24 @@ def format_number(value: float, *, lang: str = "sv", decimals: int | None = None
     '1\u00a0234,5'
     >>> format_number(1234.5, lang="en")
     '1,234.5'
-    >>> format_number(12.0)
-    '12'
+    >>> format_number(-0.125), format_number(12.0), format_number(2, decimals=2)
+    ('\u22120,125', '12', '2,00')
+    >>> format_number(float("nan"))
+    '–'
     """
+    try:
+        digits = _DIGITS[lang]
+    except KeyError:
+        digits = _conventions(lang).digits
     if not math.isfinite(value):
         return "–"
     places = _decimals(value) if decimals is None else decimals
     text = f"{value:,.{places}f}"
     if "." in text and decimals is None:
         text = text.rstrip("0").rstrip(".")
-    if lang == "en":
+    if digits is None:
         return text
-    return text.replace(",", "\u00a0").replace(".", ",").replace("-", "\u2212")
+    return text.replace(",", digits[0]).replace(".", digits[1]).replace("-", digits[2])
 
 
 def _decimals(value: float) -> int:
@@ -72,19 +237,94 @@ def _decimals(value: float) -> int:
     return 3
 
 
-def unit_symbol(unit: str, *, lang: str = "sv") -> str:
-    """The short symbol of a unit for display (``percent`` -> ``%``, ``SEK`` -> ``kr``)."""
-    from ..units import parse_unit
+@functools.lru_cache(maxsize=512)
+def _unit_key(unit: str) -> str:
+    from ..units import canonical_unit
 
-    parsed = parse_unit(unit)
-    entry = _UNIT_SYMBOLS.get(str(parsed))
+    return canonical_unit(unit)
+
+
+@functools.lru_cache(maxsize=512)
+def _symbol(unit: str, lang: str) -> str:
+    key = _unit_key(unit)
+    if key == "SEK":
+        return _conventions(lang).krona
+    entry = _UNIT_SYMBOLS.get(key)
     if entry is None:
-        return f"{parsed:~P}"  # pint's short form: kWh/m²
-    return entry["en" if lang == "en" else "sv"]
+        from ..units import parse_unit
+
+        return f"{parse_unit(unit):~P}"  # pint's short form: kWh/m²
+    return entry[lang]
+
+
+def unit_symbol(unit: str, *, lang: str = "sv") -> str:
+    """The short symbol of a unit for display (``percent`` -> ``%``, ``SEK`` -> ``kr``).
+
+    The krona's symbol is CLDR's (``kr`` in Swedish, ``SEK`` in English); the
+    other municipal units have goalchain's own (``tkr``/``kSEK``, ``p.e.``/``pp``,
+    ``inv.``); any other unit pint's short form.
+
+    Parameters
+    ----------
+    unit
+        A unit that :func:`goalchain.units.parse_unit` reads (``"%"``, ``"kr"``...).
+    lang
+        ``"sv"`` or ``"en"``.
+
+    Raises
+    ------
+    UnknownUnitError
+        For a unit the registry does not know.
+    InvalidValueError
+        For a language other than ``"sv"`` and ``"en"``.
+
+    Examples
+    --------
+    >>> from goalchain.report import unit_symbol
+    >>> unit_symbol("kronor"), unit_symbol("SEK", lang="en"), unit_symbol("procentenheter")
+    ('kr', 'SEK', 'p.e.')
+    >>> unit_symbol("kilowatt_hour / meter ** 2")
+    'kWh/m²'
+    """
+    if lang not in _LOCALES:
+        raise _unknown_language(lang)
+    return _symbol(unit, lang)
 
 
 def format_value(value: float, unit: str, *, lang: str = "sv", decimals: int | None = None) -> str:
-    """A number with its unit symbol: ``12,5 %``, ``1 234 kr``.
+    """A number with its unit: ``12,5 %``, ``1 234 kr``; ``12.5%``, ``SEK 1,234``.
+
+    Percentages and amounts of money follow the CLDR patterns of the language:
+    Swedish ``12,5 %`` (with a no-break space), ``1 234 kr``, ``12,5 mnkr``;
+    English ``12.5%``, ``SEK 1,234``, ``MSEK 12.5``, ``kSEK 1,234`` (the
+    symbol before the number, a no-break space between, the minus sign before
+    both: ``-SEK 500``). Other units follow the number after a no-break space
+    (``−1,1 p.e.``, ``4,2 per 1 000 inv.``).
+
+    Parameters
+    ----------
+    value
+        The number, in *unit*. NaN and infinities are written ``–`` alone.
+    unit
+        A unit that :func:`goalchain.units.parse_unit` reads.
+    lang
+        ``"sv"`` or ``"en"``.
+    decimals
+        As for :func:`format_number`, except for kronor (``SEK``): by default
+        whole kronor without decimals (``1 234 kr``), other amounts with the
+        krona's two (``1 234,50 kr``).
+
+    Returns
+    -------
+    str
+        The value with its unit as text.
+
+    Raises
+    ------
+    UnknownUnitError
+        For a unit the registry does not know.
+    InvalidValueError
+        For a language other than ``"sv"`` and ``"en"``.
 
     Examples
     --------
@@ -93,14 +333,145 @@ def format_value(value: float, unit: str, *, lang: str = "sv", decimals: int | N
     '12,5\u00a0%'
     >>> format_value(12.5, "percent", lang="en")
     '12.5%'
+    >>> format_value(1234, "SEK"), format_value(1234, "kr", lang="en")
+    ('1\u00a0234\u00a0kr', 'SEK\u00a01,234')
+    >>> format_value(-12.5, "mnkr"), format_value(-12.5, "mnkr", lang="en")
+    ('\u221212,5\u00a0mnkr', '-MSEK\u00a012.5')
+    >>> format_value(-1.1, "procentenheter")
+    '\u22121,1\u00a0p.e.'
     """
-    number = format_number(value, lang=lang, decimals=decimals)
-    symbol = unit_symbol(unit, lang=lang)
-    if not symbol:
-        return number
-    if lang == "en" and symbol == "%":
-        return number + symbol
-    return f"{number}\u00a0{symbol}"
+    conventions = _LOADED.get(lang) or _conventions(lang)
+    if not math.isfinite(value):
+        return "–"
+    key = _unit_key(unit)
+    text = _plain_digits(value, key, decimals, conventions.krona_digits)
+    return _localise(text, key, unit, lang, conventions)
+
+
+def format_value_sv_en(value: float, unit: str, *, decimals: int | None = None) -> tuple[str, str]:
+    """:func:`format_value` in Swedish and in English, the number rounded once.
+
+    For texts kept in both languages (the SMART check's messages).
+
+    Examples
+    --------
+    >>> from goalchain.report._format import format_value_sv_en
+    >>> format_value_sv_en(1234, "SEK")
+    ('1\u00a0234\u00a0kr', 'SEK\u00a01,234')
+    """
+    if not math.isfinite(value):
+        return "–", "–"
+    sv, en = _LOADED.get("sv") or _conventions("sv"), _LOADED.get("en") or _conventions("en")
+    key = _unit_key(unit)
+    text = _plain_digits(value, key, decimals, sv.krona_digits)  # the currency's, in any language
+    return _localise(text, key, unit, "sv", sv), _localise(text, key, unit, "en", en)
+
+
+def _plain_digits(value: float, key: str, decimals: int | None, krona_digits: int) -> str:
+    """The number as Python writes it (``-1,234.5``), rounded for the unit *key*."""
+    if key == "SEK" and decimals is None:
+        text = f"{value:,.{krona_digits}f}"
+        whole, _, fraction = text.partition(".")
+        return whole if not fraction.strip("0") else text
+    places = _decimals(value) if decimals is None else decimals
+    text = f"{value:,.{places}f}"
+    if "." in text and decimals is None:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+def _localise(text: str, key: str, unit: str, lang: str, conventions: _Conventions) -> str:
+    """Python's *text* of a number in *lang*, with the unit's symbol."""
+    digits = conventions.digits
+    affixes = conventions.affixes.get(key)
+    if affixes is None:
+        if digits is not None:
+            text = text.replace(",", digits[0]).replace(".", digits[1]).replace("-", digits[2])
+        symbol = _symbol(unit, lang)
+        return f"{text}{_NBSP}{symbol}" if symbol else text
+    negative = text.startswith("-")
+    if negative:
+        text = text[1:]
+    if digits is not None:
+        text = text.replace(",", digits[0]).replace(".", digits[1])
+    prefix, suffix = affixes[negative]
+    return prefix + text + suffix
+
+
+def _day(value: object) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            pass
+        try:
+            return dt.datetime.fromisoformat(text).date()
+        except ValueError:
+            pass
+    raise InvalidValueError(
+        f"expected a date or an ISO 8601 date text such as '2022-11-28', got {value!r}",
+        field="date",
+    )
+
+
+def format_date(value: dt.date | str, *, lang: str = "sv", style: str = "short") -> str:
+    """A date for people to read, written by Babel in CLDR's style for the language.
+
+    | style  | ``lang="sv"``    | ``lang="en"``    |
+    |--------|------------------|------------------|
+    | short  | 2022-11-28       | 28/11/2022       |
+    | medium | 28 nov. 2022     | 28 Nov 2022      |
+    | long   | 28 november 2022 | 28 November 2022 |
+
+    goalchain's reports write ``short`` where a date sits in a table or a
+    note (in Swedish it is ISO 8601, as controllers write it) and ``long`` in
+    running text. Files and machine outputs (YAML, JSON, CSV, DataFrames) keep
+    ISO 8601 whatever the language.
+
+    Parameters
+    ----------
+    value
+        A ``datetime.date``, a ``datetime.datetime`` (its own date, in its own
+        time zone) or an ISO 8601 text (``"2022-11-28"``, ``"2025-03-01T10:00:00Z"``).
+    lang
+        ``"sv"`` or ``"en"``.
+    style
+        ``"short"``, ``"medium"`` or ``"long"``.
+
+    Returns
+    -------
+    str
+        The date as text.
+
+    Raises
+    ------
+    InvalidValueError
+        For a value that is not a date, a language other than ``"sv"`` and
+        ``"en"``, or an unknown style.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> from goalchain.report import format_date
+    >>> day = dt.date(2022, 11, 28)
+    >>> format_date(day), format_date(day, style="long"), format_date(day, lang="en", style="long")
+    ('2022-11-28', '28 november 2022', '28 November 2022')
+    >>> format_date("2025-03-01T10:00:00Z", lang="en")
+    '01/03/2025'
+    """
+    conventions = _conventions(lang)
+    if style not in _DATE_STYLES:
+        raise InvalidValueError(
+            f"unknown date style {style!r}; valid: {', '.join(_DATE_STYLES)}", field="style"
+        )
+    from babel.dates import format_date as babel_format_date
+
+    return babel_format_date(_day(value), format=style, locale=conventions.locale)
 
 
 _PROVENANCE = {

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from html import escape
 from typing import TYPE_CHECKING, Any
 
-from ._format import format_number, provenance_label, unit_symbol
+from ._format import format_number, format_value, provenance_label, unit_symbol
 from ._graph import text_colour
 
 if TYPE_CHECKING:
@@ -202,12 +202,13 @@ def rollup_html(result: Any, *, lang: str = "sv", css: bool = True) -> str:
         title = escape(result.title(node_id))
         indent = f'style="padding-left:{0.6 + 1.2 * depth:.1f}em"'
         source = provenance_label(node.provenance, node.computed, lang=lang)
+        coverage = format_value(100 * node.coverage, "percent", lang=lang, decimals=0)
         rows.append(
             f'<tr><td {indent}>{title} <span class="gc-id">{escape(node_id)}</span>'
             f"{' ↑' if again else ''}</td>"
             f"<td>{status_badge(node.status, result.scale, lang=lang)}</td>"
             f'<td class="gc-num">{_num(node.score, lang, 2)}</td>'
-            f'<td class="gc-num">{_num(100 * node.coverage, lang, 0)} %</td>'
+            f'<td class="gc-num">{coverage}</td>'
             f"<td>{escape(node.strategy)}</td><td>{escape(source)}</td></tr>"
         )
         if not again:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..models import Activity, GoalChain, Indicator
 from ..models._elements import Element
 from ..models._values import meets
-from ._format import format_number, format_value, status_label
+from ._format import format_date, format_number, format_value, status_label
 
 __all__ = ["render_tree"]
 
@@ -157,10 +157,10 @@ def _data_notes(chain: GoalChain, element: Element, lang: str, period: object) -
     elif isinstance(element, Activity):
         status = _ACTIVITY_STATUS[element.status]["en" if lang == "en" else "sv"]
         if element.status == "in_progress" and element.progress is not None:
-            status += f" {format_number(element.progress * 100, lang=lang, decimals=0)}\u00a0%"
+            status += " " + format_value(element.progress * 100, "percent", lang=lang, decimals=0)
         notes.append(status)
         if element.due is not None:
-            notes.append(f"{_word('due', lang)} {element.due.isoformat()}")
+            notes.append(f"{_word('due', lang)} {format_date(element.due, lang=lang)}")
     assessments = chain.assessments(element.id)
     if period is not None:
         from ..models import Period

@@ -198,7 +198,7 @@ class RollupResult(Mapping[str, NodeResult]):
     >>> result["kf1"].score, result["kf1"].status
     (1.0, 'achieved')
     >>> print(result.explain("kf1", lang="en"))
-    kf1 Trygg skola: 1 (achieved), weighted, coverage 100 %
+    kf1 Trygg skola: 1 (achieved), weighted, coverage 100%
       i1 Nöjda elever (weight 1): 1 (achieved), progress: 75% measured for 2023, expected 75
     """
 
@@ -422,8 +422,8 @@ def _line(
     score = "–" if node.score is None else _num(node.score, lang)
     text = f"{head}: {score} ({scale.label(node.status, lang=lang)}), {node.strategy}"
     if node.kind == "goal" and node.children:
-        text += (
-            f", {words['coverage']} {format_number(100 * node.coverage, lang=lang, decimals=0)} %"
+        text += f", {words['coverage']} " + format_value(
+            100 * node.coverage, "percent", lang=lang, decimals=0
         )
     if node.measurement is not None:
         m = node.measurement

@@ -618,17 +618,18 @@ def from_table(
         sv_hint = entry.sv_hint.format_map(sv_values)
         en_hint = entry.en_hint.format_map(en_values)
         hint = Texts(sv_hint, en_hint) if sv_hint or en_hint else _EMPTY
-    # built from a checked table: skip the validation of Judgement.__init__
+    # built from a checked table: skip the validation of Judgement.__init__ (the slots'
+    # own setters, as the frozen class refuses setattr)
     judgement = _new(Judgement)
-    _set(judgement, "verdict", verdict)
-    _set(judgement, "code", code)
-    _set(judgement, "message", message)
-    _set(judgement, "hint", hint)
+    _set_verdict(judgement, verdict)
+    _set_code(judgement, code)
+    _set_message(judgement, message)
+    _set_hint(judgement, hint)
     if plain:  # what _texts() makes of a string, without its checks
-        _set(judgement, "evidence", Texts(evidence, evidence) if evidence else _EMPTY)  # type: ignore[arg-type]
+        _set_evidence(judgement, Texts(evidence, evidence) if evidence else _EMPTY)  # type: ignore[arg-type]
     else:
-        _set(judgement, "evidence", _texts(evidence))
-    _set(judgement, "element", element)
+        _set_evidence(judgement, _texts(evidence))
+    _set_element(judgement, element)
     if key is not None:
         if len(_MEMO) >= _MEMO_MAX:
             _MEMO.clear()
@@ -636,4 +637,7 @@ def from_table(
     return judgement
 
 
-_set = object.__setattr__
+_set_verdict, _set_code, _set_message, _set_hint, _set_evidence, _set_element = (
+    Judgement.__dict__[name].__set__
+    for name in ("verdict", "code", "message", "hint", "evidence", "element")
+)

@@ -10,7 +10,8 @@ from typing import Any
 
 from ..exceptions import InvalidValueError
 from ..models import Goal, Indicator
-from ..report import format_number, format_value, unit_symbol
+from ..report import format_number, format_value
+from ..report._format import format_value_sv_en
 from ..units import canonical_unit
 from ._context import LevelRoles, SmartContext
 from ._finding import Judgement, Table, from_table
@@ -133,38 +134,14 @@ def _range(unit: str) -> tuple[float, float] | None:
 
 
 @functools.lru_cache(maxsize=256)
-def _symbol(unit: str, lang: str) -> str:
-    return unit_symbol(unit, lang=lang)
-
-
-@functools.lru_cache(maxsize=256)
 def _canonical(unit: str) -> str:
     return canonical_unit(unit)
 
 
-def _numbers(value: float) -> tuple[str, str]:
-    """``format_number(value)`` in Swedish and in English, the number formatted once.
-
-    The Swedish form is the English one with its separators swapped, as
-    :func:`goalchain.report.format_number` makes it.
-    """
-    en = format_number(value, lang="en")
-    return en.replace(",", "\u00a0").replace(".", ",").replace("-", "\u2212"), en
-
-
-def _with_unit(number: str, unit: str, lang: str) -> str:
-    """What :func:`goalchain.report.format_value` gives for a formatted *number*."""
-    symbol = _symbol(unit, lang)
-    if not symbol:
-        return number
-    if lang == "en" and symbol == "%":
-        return number + symbol
-    return f"{number}\u00a0{symbol}"
-
-
 def _fmt(value: float, unit: str) -> dict[str, str]:
-    sv, en = _numbers(value)
-    return {"sv": _with_unit(sv, unit, "sv"), "en": _with_unit(en, unit, "en")}
+    """:func:`goalchain.report.format_value` in Swedish and English."""
+    sv, en = format_value_sv_en(value, unit)
+    return {"sv": sv, "en": en}
 
 
 def _change_unit(unit: str) -> str:
