@@ -9,6 +9,7 @@ computation it replaced.
 from __future__ import annotations
 
 import gc
+import string
 from collections.abc import Sequence
 
 import hypothesis.strategies as st
@@ -17,7 +18,18 @@ from hypothesis import given
 import goalchain as gc_
 from goalchain._gc import frozen_objects
 from goalchain.models import Goal, Indicator
-from goalchain.smart import SmartContext, analyse, check
+from goalchain.smart import (
+    SmartContext,
+    _accepted,
+    _measurable,
+    _realistic,
+    _responsible,
+    _structure,
+    _time_bound,
+    analyse,
+    check,
+)
+from goalchain.smart._finding import _fill
 from goalchain.smart._language import (
     _CONJUNCTION_INDEX,
     _LANGUAGE_WORDS,
@@ -236,3 +248,35 @@ def test_an_exception_in_the_block_still_unfreezes() -> None:
     except ValueError:
         pass
     assert gc.get_freeze_count() == 0
+
+
+# --------------------------------------------------------------- table templates
+
+_TEMPLATE_PIECES = st.sampled_from(
+    ["målet ", "{evidence}", "{indicator}", " (", ")", "{{", "}}", "{year:d}", "{evidence!r}", "å"]
+)
+
+
+@given(st.lists(_TEMPLATE_PIECES, max_size=6).map("".join), st.text(max_size=5), st.integers())
+def test_a_template_is_filled_in_as_format_map_does(template: str, text: str, year: int) -> None:
+    values = {"evidence": text, "indicator": text + "x", "year": year}
+    assert _fill(template)(values) == template.format_map(values)
+
+
+def test_every_table_template_is_filled_in_as_format_map_does() -> None:
+    tables = [
+        module._TEXT
+        for module in (_accepted, _measurable, _realistic, _responsible, _structure, _time_bound)
+    ]
+    templates = [
+        template
+        for table in tables
+        for texts in table.values()
+        for pair in texts.values()
+        for template in pair
+    ]
+    names = {name for template in templates for _, name, _, _ in string.Formatter().parse(template)}
+    values = {name: f"<{name}>" for name in names if name}
+    assert {"evidence", "indicator", "mandate"} <= values.keys()
+    for template in templates:
+        assert _fill(template)(values) == template.format_map(values), template

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+import string
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any, Literal, NamedTuple
 
 import attrs
@@ -521,13 +522,39 @@ Table = Mapping[str, Mapping[str, tuple[str, str]]]
 """Messages of a criterion: code -> language -> (message, hint), with ``{name}`` fields."""
 
 
+_Fill = Callable[[Mapping[str, Any]], str]
+"""Fills in the fields of one template, as ``str.format_map`` does."""
+
+
+def _fill(template: str) -> _Fill:
+    """A function that fills in *template* as ``template.format_map(values)`` would.
+
+    A template with no field or one plain ``{name}`` field (nearly all of them) is
+    cut around it once; the function then joins three strings instead of parsing
+    the template again on every call.
+    """
+    parts = list(string.Formatter().parse(template))
+    if len(parts) == 1 and parts[0][1] is None:  # no field: the text, "{{" unescaped
+        text = parts[0][0]
+        return lambda values: text
+    fields = [(literal, name, spec, conversion) for literal, name, spec, conversion in parts]
+    plain = [f for f in fields if f[1] is not None]
+    if len(plain) == 1 and len(fields) <= 2:
+        before, name, spec, conversion = fields[0]
+        after = fields[1][0] if len(fields) == 2 else ""
+        if name and name.isidentifier() and not spec and not conversion:
+            # format(value, "") is str(value) for the str and int values tables are given
+            return lambda values: before + str(values[name]) + after
+    return template.format_map
+
+
 class _Entry(NamedTuple):
     """A table entry made ready for filling in: the texts without fields are made once."""
 
-    sv_text: str
-    sv_hint: str
-    en_text: str
-    en_hint: str
+    sv_text: _Fill
+    sv_hint: _Fill
+    en_text: _Fill
+    en_hint: _Fill
     message: Texts | None  # when neither message has a field
     hint: Texts | None  # when neither hint has a field
 
@@ -539,10 +566,10 @@ def _entries(table: Table) -> dict[str, _Entry]:
         fixed_text = "{" not in sv_text and "{" not in en_text
         fixed_hint = "{" not in sv_hint and "{" not in en_hint
         entries[code] = _Entry(
-            sv_text,
-            sv_hint,
-            en_text,
-            en_hint,
+            _fill(sv_text),
+            _fill(sv_hint),
+            _fill(en_text),
+            _fill(en_hint),
             Texts(sv_text, en_text) if fixed_text else None,
             (Texts(sv_hint, en_hint) if sv_hint or en_hint else _EMPTY) if fixed_hint else None,
         )
@@ -612,11 +639,11 @@ def from_table(
         )
     message = entry.message
     if message is None:
-        message = Texts(entry.sv_text.format_map(sv_values), entry.en_text.format_map(en_values))
+        message = Texts(entry.sv_text(sv_values), entry.en_text(en_values))
     hint = entry.hint
     if hint is None:
-        sv_hint = entry.sv_hint.format_map(sv_values)
-        en_hint = entry.en_hint.format_map(en_values)
+        sv_hint = entry.sv_hint(sv_values)
+        en_hint = entry.en_hint(en_values)
         hint = Texts(sv_hint, en_hint) if sv_hint or en_hint else _EMPTY
     # built from a checked table: skip the validation of Judgement.__init__ (the slots'
     # own setters, as the frozen class refuses setattr)
