@@ -165,7 +165,8 @@ class SmartContext:
         if chain is not None:
             # One pass over the graph: the elements, and each one's children and parents.
             graph = chain.graph
-            found = dict(graph.nodes(data="element"))
+            # (networkx's node dicts: the public view costs a generator step per element)
+            found = {node: data["element"] for node, data in graph._node.items()}
             self.elements = tuple(found.values())
             self.roles = LevelRoles.of(chain.model)
             self.mandate, self.mandate_source = chain_mandate(

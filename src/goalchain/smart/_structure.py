@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..models import Activity, Finding, Goal, Indicator
-from ._finding import Judgement, Table, from_table
+from ._finding import Judgement, Table, Texts, from_table
 
 if TYPE_CHECKING:
     from ..models import GoalChain
@@ -50,6 +50,8 @@ _HINTS: dict[str, dict[str, str]] = {
         "en": "correct the annual targets so that they go in the indicator's direction",
     },
 }
+
+_HINT_TEXTS = {code: Texts(hint["sv"], hint["en"]) for code, hint in _HINTS.items()}
 
 _TEXT: Table = {
     "no_committee_goal": {
@@ -101,12 +103,12 @@ def _evidence(finding: Finding) -> str:
 
 
 def _from_validate(finding: Finding) -> Judgement:
-    hint = _HINTS.get(finding.code, {})
+    hint = _HINT_TEXTS.get(finding.code)
     return Judgement(
         verdict="fail" if finding.severity == "error" else "warn",
         code=finding.code,
-        message={lang: finding.message(lang) for lang in ("sv", "en")},
-        hint=dict(hint) if hint else "",
+        message=Texts(finding.message("sv"), finding.message("en")),
+        hint=hint if hint is not None else "",
         evidence=_evidence(finding),
         element=finding.element,
     )
