@@ -36,8 +36,11 @@ from goalchain.smart._language import (
     _TOKEN,
     LEXICONS,
     _filler_hits,
+    _has_quantity,
     _join_width,
+    _joins,
     _may_have_filler,
+    _number_is_quantity,
     _scan,
     _Token,
     _tokenize,
@@ -124,6 +127,57 @@ def test_a_sentence_passed_over_for_fillers_has_none(case: tuple[str, str]) -> N
     tokens = _tokenize(text)
     if not _may_have_filler([t.norm for t in tokens], lang):
         assert _plain_fillers(tokens, lang) == []
+
+
+def _plain_has_quantity(tokens: Sequence[_Token], lang: str) -> bool:
+    lexicon = LEXICONS[lang]
+    for i, token in enumerate(tokens):
+        if token.kind == "n" and _number_is_quantity(tokens, i, lexicon):
+            return True
+        if token.text == "%" or token.norm in lexicon.percent_words | lexicon.quantity_words:
+            return True
+    return False
+
+
+def _quantity_sentences(lang: str) -> st.SearchStrategy[str]:
+    lexicon = LEXICONS[lang]
+    words = sorted(lexicon.percent_words | lexicon.quantity_words | lexicon.age_words)
+    word = st.sampled_from([*words, "år", "year", "med", "2026", "16", "1 000", "%", "+", "-", "x"])
+    return st.lists(word, max_size=10).map(" ".join)
+
+
+@given(
+    st.sampled_from(["sv", "en"]).flatmap(
+        lambda lang: st.tuples(st.just(lang), _quantity_sentences(lang))
+    )
+)
+def test_a_quantity_is_found_as_by_reading_every_token(case: tuple[str, str]) -> None:
+    lang, text = case
+    tokens = _tokenize(text)
+    assert _has_quantity(tokens, LEXICONS[lang]) == _plain_has_quantity(tokens, lang)
+
+
+def _plain_join_parts(tokens: Sequence[_Token], lang: str) -> list[tuple[int, int]]:
+    """The joins of a sentence, found by trying every token in turn."""
+    joins = []
+    i = 0
+    while i < len(tokens):
+        width = _join_width(tokens, i, _CONJUNCTION_INDEX[lang])
+        if width:
+            joins.append((i, i + width))
+            i += width
+        else:
+            i += 1
+    return joins
+
+
+@given(
+    st.sampled_from(["sv", "en"]).flatmap(lambda lang: st.tuples(st.just(lang), _sentences(lang)))
+)
+def test_joins_are_found_as_by_trying_every_token(case: tuple[str, str]) -> None:
+    lang, text = case
+    tokens = _tokenize(text)
+    assert _joins(tokens, lang) == _plain_join_parts(tokens, lang)
 
 
 @given(st.text(max_size=60))

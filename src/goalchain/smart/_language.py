@@ -491,14 +491,20 @@ def _number_is_quantity(tokens: Sequence[_Token], i: int, lexicon: Lexicon) -> b
 
 
 def _has_quantity(tokens: Sequence[_Token], lexicon: Lexicon) -> bool:
-    for i, token in enumerate(tokens):
-        if token.kind == "n" and _number_is_quantity(tokens, i, lexicon):
-            return True
-        if token.text == "%" or token.norm in lexicon.percent_words:
-            return True
-        if token.norm in lexicon.quantity_words:
-            return True
-    return False
+    """Whether a sentence gives a quantity: a percent or quantity word, or a number
+    that is a quantity (see :func:`_number_is_quantity`)."""
+    norms = {token.norm for token in tokens}
+    if (
+        "%" in norms
+        or not lexicon.percent_words.isdisjoint(norms)
+        or not lexicon.quantity_words.isdisjoint(norms)
+    ):
+        return True
+    return any(
+        _number_is_quantity(tokens, i, lexicon)
+        for i, token in enumerate(tokens)
+        if token.kind == "n"
+    )
 
 
 class _Hit(NamedTuple):
@@ -525,9 +531,9 @@ def _vague_hits(text: str, tokens: Sequence[_Token], lang: str) -> tuple[list[_H
     hits: list[_Hit] = []
     covered: set[int] = set()
     quantified: bool | None = None
-    for i, token in enumerate(tokens):
-        if token.kind != "w" or token.norm not in index:
-            continue
+    # only the tokens a vague verb can start with (every form in the index is a word)
+    for i in [k for k, token in enumerate(tokens) if token.norm in index]:
+        token = tokens[i]
         best: tuple[int, bool] | None = None  # (last index, quantifiable)
         for number in index[token.norm]:
             verb = lexicon.vague[number]
@@ -585,38 +591,38 @@ def _filler_hits(text: str, tokens: Sequence[_Token], lang: str) -> list[_Hit]:
     heads, single, pairs = _FILLER_INDEX[lang]
     hits: list[_Hit] = []
     count = len(tokens)
-    i = 0
-    while i < count:
+    after = 0  # the first token not covered by a filler found
+    # only the tokens a filler can start with (every first form is a word)
+    for i in [k for k, token in enumerate(tokens) if token.norm in heads]:
+        if i < after:
+            continue
         longest = -1
         token = tokens[i]
-        if token.kind == "w" and token.norm in heads:
-            if i + 1 < count:
-                # the fillers of two words or more that start with these two, longest first
-                for phrase in pairs.get((token.norm, tokens[i + 1].norm), ()):
-                    end = i + len(phrase)
-                    if end <= count and all(
-                        tokens[k].kind == "w" and tokens[k].norm in forms
-                        for k, forms in enumerate(phrase[1:], i + 1)
-                    ):
-                        longest = end - 1
-                        break
-            if longest < 0 and token.norm in single:
-                longest = i
+        if i + 1 < count:
+            # the fillers of two words or more that start with these two, longest first
+            for phrase in pairs.get((token.norm, tokens[i + 1].norm), ()):
+                end = i + len(phrase)
+                if end <= count and all(
+                    tokens[k].kind == "w" and tokens[k].norm in forms
+                    for k, forms in enumerate(phrase[1:], i + 1)
+                ):
+                    longest = end - 1
+                    break
+        if longest < 0 and token.norm in single:
+            longest = i
         if longest == i and i > 0 and tokens[i - 1].norm in lexicon.determiners:
             longest = -1  # "ett aktivt liv": an adjective, not the adverb
         if longest >= 0:
             hits.append(
                 _Hit(
-                    tokens[i].start,
+                    token.start,
                     "filler",
-                    _evidence(text, tokens[i].start, tokens[longest].end),
+                    _evidence(text, token.start, tokens[longest].end),
                     i,
                     longest,
                 )
             )
-            i = longest + 1
-        else:
-            i += 1
+            after = longest + 1
     return hits
 
 
@@ -664,21 +670,11 @@ def _is_goal_clause(part: Sequence[_Token], lexicon: Lexicon) -> bool:
 def _several_goals(text: str, tokens: Sequence[_Token], lang: str) -> _Hit | None:
     """The join before the second goal clause of one sentence, if there is one."""
     lexicon = LEXICONS[lang]
-    conjunctions = _CONJUNCTION_INDEX[lang]
-    parts: list[tuple[int, int]] = []  # (first, last + 1) token of each part
-    joins: list[tuple[int, int]] = [(0, 0)]  # (first, last + 1) token of the join before it
-    start = 0
-    i = 0
-    while i < len(tokens):
-        width = _join_width(tokens, i, conjunctions) if tokens[i].norm in conjunctions else 0
-        if width:
-            parts.append((start, i))
-            joins.append((i, i + width))
-            start = i + width
-            i = start
-        else:
-            i += 1
-    parts.append((start, len(tokens)))
+    found = _joins(tokens, lang)
+    # (first, last + 1) token of each part, and of the join before it
+    joins: list[tuple[int, int]] = [(0, 0), *found]
+    parts = [(before[1], join[0]) for before, join in itertools.pairwise(joins)]
+    parts.append((joins[-1][1], len(tokens)))
     clauses = 0
     for (first, end), (join_first, join_end) in zip(parts, joins, strict=True):
         if not _is_goal_clause(tokens[first:end], lexicon):
@@ -699,6 +695,22 @@ def _several_goals(text: str, tokens: Sequence[_Token], lang: str) -> _Hit | Non
                 last,
             )
     return None
+
+
+def _joins(tokens: Sequence[_Token], lang: str) -> list[tuple[int, int]]:
+    """The joins of two clauses in a sentence, left to right: (first, last + 1) token."""
+    conjunctions = _CONJUNCTION_INDEX[lang]
+    joins: list[tuple[int, int]] = []
+    start = 0
+    # only the tokens a conjunction can start with
+    for i in [k for k, token in enumerate(tokens) if token.norm in conjunctions]:
+        if i < start:  # inside the join before
+            continue
+        width = _join_width(tokens, i, conjunctions)
+        if width:
+            joins.append((i, i + width))
+            start = i + width
+    return joins
 
 
 def _join_width(
