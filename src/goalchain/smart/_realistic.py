@@ -209,7 +209,11 @@ class Realistic:
         if checked is None or checked[0] is not options:  # checked once per check
             checked = context.cache["realistic.factor"] = (options, _check_factor(options))
         factor: float = checked[1]
-        indicators = [i for i in context.indicators(goal.id) if complete(i)]
+        indicators = [
+            i
+            for i in context.indicators(goal.id)
+            if i.baseline is not None and i.target is not None
+        ]  # complete() inlined: the hot path of the check
         if not indicators:
             below = any(complete(i) for i in context.indicators_below(goal.id))
             return [
@@ -231,7 +235,10 @@ class Realistic:
             return [
                 from_table(_TEXT, "pass", "no_history", indicator=", ".join(unknown), once=True)
             ]
-        evidence = {lang: "; ".join(p[lang] for p in paces) for lang in ("sv", "en")}
+        if len(paces) == 1:
+            evidence = paces[0]
+        else:
+            evidence = {lang: "; ".join(p[lang] for p in paces) for lang in ("sv", "en")}
         return [from_table(_TEXT, "pass", "realistic", evidence=evidence)]
 
     def _indicator(
@@ -279,7 +286,10 @@ class Realistic:
             return [], None
         points = {base.year: base.value, **context.series(indicator.id)}
         # what is still needed: from the latest value before the target year (or the baseline)
-        start = max((y for y in points if base.year <= y < target.year), default=base.year)
+        start = base.year
+        for year in points:
+            if start < year < target.year:
+                start = year
         sign = -1.0 if direction == "decrease" else 1.0
         needed = max(0.0, sign * (target.value - points[start]) / (target.year - start))
         if needed == 0.0:
