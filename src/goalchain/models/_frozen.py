@@ -56,8 +56,14 @@ class FrozenMapping(Mapping[str, Any]):
         return f"FrozenMapping({self._data!r})"
 
 
+_ATOMS = frozenset({str, int, float, bool, type(None)})
+"""Types that are immutable and hold nothing to freeze (exact types: not subclasses)."""
+
+
 def freeze(value: Any) -> Any:
     """Return a hashable, immutable copy of nested dicts, lists and sets."""
+    if type(value) in _ATOMS:  # the common case, before the checks against the ABCs
+        return value
     if isinstance(value, FrozenMapping):
         return value
     if isinstance(value, Mapping):
