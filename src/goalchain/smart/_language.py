@@ -733,6 +733,8 @@ def _too_long(
     text: str, counted: Sequence[_Token], sentences: Sequence[Sequence[_Token]]
 ) -> _Hit | None:
     """*counted* are the words and numbers of the text."""
+    if len(sentences) <= MAX_SENTENCES and len(counted) <= MAX_WORDS:
+        return None  # short enough, however many of the sentences have words
     spoken = [s for s in sentences if any(t.kind in "wn" for t in s)]
     words: Sequence[_Token]
     if len(spoken) > MAX_SENTENCES:
