@@ -109,3 +109,10 @@ def test_status_text_meets_wcag_aa_contrast(status: str) -> None:
 
 def test_text_colour_takes_short_hex() -> None:
     assert text_colour("#fff") == "#000000" and text_colour("#000") == "#ffffff"
+
+
+def test_a_chain_shows_its_tree_where_a_frontend_asks_only_for_html() -> None:
+    chain = gc.io.load_demo()
+    html = chain._repr_html_()
+    assert html == chain._repr_mimebundle_()["text/html"]
+    assert all(goal.title.split()[0] in html for goal in chain.goals())

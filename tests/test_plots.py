@@ -293,8 +293,8 @@ def test_bad_inputs_raise_clear_errors() -> None:
 
 def test_save_refuses_other_formats_and_bad_dpi(tmp_path: Path) -> None:
     fig = plot_trajectory(_small_chain(), "i1")
-    for name in ("plot.pdf", "plot", "plot.png.txt"):
-        with pytest.raises(FileFormatError, match=r"\.png, \.svg") as err:
+    for name in ("plot.jpg", "plot", "plot.png.txt"):
+        with pytest.raises(FileFormatError, match=r"\.png, \.svg, \.pdf") as err:
             save_figure(fig, tmp_path / name)
         assert err.value.file == str(tmp_path / name)
     for dpi in (0, -5, float("nan"), True, "150"):
@@ -303,6 +303,15 @@ def test_save_refuses_other_formats_and_bad_dpi(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
     upper = save_figure(fig, str(tmp_path / "PLOT.SVG"))
     assert upper == tmp_path / "PLOT.SVG" and upper.read_bytes().startswith(b"<?xml")
+
+
+def test_a_pdf_has_searchable_text_and_no_date(tmp_path: Path) -> None:
+    fig = plot_trajectory(_small_chain(), "i1")
+    first = save_figure(fig, tmp_path / "a.pdf").read_bytes()
+    assert first.startswith(b"%PDF")
+    assert b"/CreationDate" not in first
+    assert b"/FontFile2" in first  # the font embedded as TrueType (pdf.fonttype 42)
+    assert save_figure(fig, tmp_path / "b.PDF").read_bytes() == first
 
 
 def test_missing_matplotlib_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:

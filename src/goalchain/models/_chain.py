@@ -282,6 +282,12 @@ class GoalChain:
             "text/vnd.mermaid": self.to_mermaid(),
         }
 
+    def _repr_html_(self) -> str:
+        """Notebook display where only HTML is asked for: the tree (see :meth:`_repr_mimebundle_`)."""
+        from ..report._html import chain_html
+
+        return chain_html(self)
+
     def copy(self) -> GoalChain:
         """An independent copy; changing one never changes the other."""
         new = GoalChain(

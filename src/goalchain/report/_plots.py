@@ -33,7 +33,7 @@ __all__ = ["plot_status_overview", "plot_trajectory", "save_figure"]
 
 _LANGS = ("sv", "en")
 _SCOPES = ("children", "descendants")
-_FORMATS = {".png": "png", ".svg": "svg"}
+_FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
 # rc_context changes matplotlib's global settings while a figure is saved: one save at a time
 _SAVE_LOCK = threading.Lock()
 
@@ -515,7 +515,7 @@ def plot_status_overview(
 
 
 def save_figure(figure: Figure, path: str | os.PathLike[str], *, dpi: float = 150) -> Path:
-    """Save *figure* as PNG or SVG, chosen by the file's suffix, atomically.
+    """Save *figure* as PNG, SVG or PDF, chosen by the file's suffix, atomically.
 
     The image is rendered in memory, written to a temporary file in the same
     folder and moved over *path*, so a failed save never leaves half a file
@@ -523,7 +523,9 @@ def save_figure(figure: Figure, path: str | os.PathLike[str], *, dpi: float = 15
     stays text (searchable, selectable, read by screen readers): matplotlib's
     ``svg.fonttype`` is set to ``none`` for this save only (``rcParams`` are
     as before afterwards), and the file carries no date and no random ids, so
-    the same plot drawn and saved again gives the same bytes.
+    the same plot drawn and saved again gives the same bytes. A PDF (for print
+    and for attaching to a committee's papers) embeds its fonts as TrueType, so
+    its text can be searched and copied, and carries no creation date either.
 
     Saves through this function are serialised by a lock, because
     :func:`matplotlib.rc_context` changes the process-wide settings for its
@@ -535,7 +537,7 @@ def save_figure(figure: Figure, path: str | os.PathLike[str], *, dpi: float = 15
         A matplotlib figure (from :func:`plot_trajectory` or
         :func:`plot_status_overview`, or any other).
     path
-        Where to write; ``.png`` or ``.svg`` (any case).
+        Where to write; ``.png``, ``.svg`` or ``.pdf`` (any case).
     dpi
         Resolution of a PNG (dots per inch).
 
@@ -547,7 +549,7 @@ def save_figure(figure: Figure, path: str | os.PathLike[str], *, dpi: float = 15
     Raises
     ------
     FileFormatError
-        For a suffix other than ``.png`` or ``.svg``.
+        For a suffix other than ``.png``, ``.svg`` or ``.pdf``.
     InvalidValueError
         For a *dpi* that is not a positive number.
 
@@ -578,12 +580,9 @@ def save_figure(figure: Figure, path: str | os.PathLike[str], *, dpi: float = 15
 
     matplotlib = require("matplotlib", extra="plot", purpose="plots")
     buffer = io.BytesIO()
-    with _SAVE_LOCK, matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "goalchain"}):
-        figure.savefig(
-            buffer,
-            format=fmt,
-            dpi=dpi,
-            metadata={"Date": None} if fmt == "svg" else None,
-        )
+    settings = {"svg.fonttype": "none", "svg.hashsalt": "goalchain", "pdf.fonttype": 42}
+    metadata = {"svg": {"Date": None}, "pdf": {"CreationDate": None}}.get(fmt)
+    with _SAVE_LOCK, matplotlib.rc_context(settings):
+        figure.savefig(buffer, format=fmt, dpi=dpi, metadata=metadata)
     atomic_write(target, buffer.getvalue())
     return target
