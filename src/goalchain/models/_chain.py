@@ -283,7 +283,7 @@ class GoalChain:
         }
 
     def _repr_html_(self) -> str:
-        """Notebook display where only HTML is asked for: the tree (see :meth:`_repr_mimebundle_`)."""
+        """Notebook display where only HTML is asked for: the tree, as in the mime bundle."""
         from ..report._html import chain_html
 
         return chain_html(self)
