@@ -12,6 +12,7 @@ import pytest
 
 import goalchain as gc
 from goalchain.smart import SmartFinding, SmartReport, check
+from goalchain.smart._finding import _FIELDS
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
@@ -199,29 +200,13 @@ def test_a_finding_is_a_read_only_record() -> None:
     assert len(set(findings)) == len({json.dumps(f.to_dict()) for f in findings})
     assert repr(finding).startswith(f"SmartFinding(element={finding.element!r}, criterion=")
     # the fields, as given to the constructor
-    made = SmartFinding(**{name: getattr(finding, name) for name in _FINDING_FIELDS})
+    made = SmartFinding(**{name: getattr(finding, name) for name in _FIELDS})
     assert made == finding and hash(made) == hash(finding)
     assert made.in_lang("en") == finding.in_lang("en")
     with pytest.raises(gc.InvalidValueError, match="unknown verdict 'ok'"):
         SmartFinding(
             element="g", criterion="x", code="c", verdict="ok", strict_verdict="pass", message="m"
         )  # type: ignore[arg-type]
-
-
-_FINDING_FIELDS = (
-    "element",
-    "criterion",
-    "code",
-    "verdict",
-    "strict_verdict",
-    "message",
-    "hint",
-    "evidence",
-    "owner",
-    "level",
-    "lang",
-    "texts",
-)
 
 
 def test_a_criterion_that_answers_no_judgement_is_named() -> None:

@@ -284,29 +284,21 @@ def _scan(text: str) -> _Scan:
     find = text.find
     end = 0
     for number, word, mark in _TOKEN_TEXTS.findall(text):
-        if word:
-            start = find(word, end)
-            end = start + len(word)
-            norm = folded[start:end]
-            token = new(_Token, ("w", word, norm, start, end))
-            words.append(token)
-            counted.append(token)
-            score = scores.get(norm) or _language_score(norm)
-            sv += score[0]
-            en += score[1]
-        elif number:
-            start = find(number, end)
-            end = start + len(number)
-            norm = folded[start:end]
-            token = new(_Token, ("n", number, norm, start, end))
-            counted.append(token)
-        else:
-            start = find(mark, end)
-            end = start + len(mark)
-            norm = folded[start:end]
-            token = new(_Token, ("p", mark, norm, start, end))
+        piece = word or number or mark
+        start = find(piece, end)
+        end = start + len(piece)
+        norm = folded[start:end]
+        kind = "w" if word else "n" if number else "p"
+        token = new(_Token, (kind, piece, norm, start, end))
         tokens.append(token)
         norms.append(norm)
+        if kind != "p":
+            counted.append(token)
+            if kind == "w":
+                words.append(token)
+                score = scores.get(norm) or _language_score(norm)
+                sv += score[0]
+                en += score[1]
     return _Scan(tokens, words, counted, norms, sv, en)
 
 
