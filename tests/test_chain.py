@@ -993,6 +993,12 @@ def test_record_the_same_value_again_is_fine_a_different_one_needs_replace(
     )
     chain.record("i1", 2023, 81.0, replace=True)
     assert chain.series("i1") == {Period.parse(2023): 81.0}
+    with pytest.raises(gc.DuplicateError) as total:
+        chain.record("i1", 2023, 82.0)
+    assert "gender" not in str(total.value)  # the total is the plain case
+    chain.record("i1", 2023, 40.0, gender="K")
+    with pytest.raises(gc.DuplicateError, match="already has 40 for 2023 for women; got 41"):
+        chain.record("i1", 2023, 41.0, gender="K")
 
 
 def test_add_measurement_converts(chain: gc.GoalChain) -> None:

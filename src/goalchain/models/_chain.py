@@ -20,7 +20,7 @@ from ..exceptions import (
     UnknownUnitError,
 )
 from ..units import convert, is_quantity, parse_quantity
-from ._data import Assessment, Measurement
+from ._data import Assessment, Measurement, for_whom
 from ._elements import Activity, Element, Goal, Indicator
 from ._frozen import FrozenMapping, freeze
 from ._governance import GovernanceModel, get_model
@@ -795,7 +795,7 @@ class GoalChain:
         if old is not None and old != measurement and not replace:
             raise DuplicateError(
                 f"indicator {measurement.indicator!r} already has {old.value:g} for "
-                f"{measurement.period} (gender {measurement.gender}); got {measurement.value:g}. "
+                f"{measurement.period}{for_whom(measurement.gender)}; got {measurement.value:g}. "
                 "Pass replace=True to overwrite",
                 element=measurement.indicator,
             )

@@ -25,6 +25,23 @@ from ._values import (
 __all__ = ["ASSESSMENT_STATUSES", "GENDERS", "Assessment", "Measurement", "normalise_status"]
 
 GENDERS = ("T", "K", "M")
+
+_FOR_WHOM = {"T": "", "K": " for women", "M": " for men"}
+
+
+def for_whom(gender: str) -> str:
+    """How an error message says whose value it is: nothing for the total (Kolada's
+    ``T``), ``" for women"`` (``K``), ``" for men"`` (``M``).
+
+    Examples
+    --------
+    >>> from goalchain.models._data import for_whom
+    >>> "2024" + for_whom("T"), "2024" + for_whom("K")
+    ('2024', '2024 for women')
+    """
+    return _FOR_WHOM.get(gender, f" (gender {gender})")
+
+
 ASSESSMENT_STATUSES = ("achieved", "partly", "not_achieved", "not_assessed")
 
 # Swedish labels (and common variants) accepted in files and code.
