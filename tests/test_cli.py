@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -277,3 +278,79 @@ def test_demo_shows_the_rollup() -> None:
     code, out, _ = run("demo")
     assert code == 0
     assert "Måluppfyllelse 2024" in out
+
+
+ENGLISH_KEYS = ("weighted", "worst_case", "dialogue", "report_back", "progress", "target_met")
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[\w-]+", text))
+
+
+@pytest.mark.parametrize("example", ["grastorp.yaml", "burlov.yaml", "lerum.yaml"])
+def test_swedish_rollup_table_names_strategies_and_scorers_in_swedish(example: str) -> None:
+    path = ROOT / "examples" / example
+    code, out, _ = run("rollup", str(path), "--period", "2024", "--all")
+    assert code == 0
+    assert not _words(out) & set(ENGLISH_KEYS), out
+    code, out, _ = run("rollup", str(path), "--period", "2024", "--all", "--lang", "en")
+    assert "delår" not in out and "beräkn" not in out and "viktad" not in out
+
+
+def test_rollup_table_labels_each_strategy_and_scorer() -> None:
+    path = ROOT / "examples" / "grastorp.yaml"
+    _, sv, _ = run("rollup", str(path), "--period", "2024", "--all")
+    _, en, _ = run("rollup", str(path), "--period", "2024", "--all", "--lang", "en")
+    boende = next(line for line in sv.splitlines() if line.strip().startswith("g_boende"))
+    assert "  dialog  " in boende
+    perspective = next(line for line in sv.splitlines() if line.startswith("p_samhalle"))
+    assert "  viktad  " in perspective
+    assert "framsteg mot årsmålet" in sv and "aktivitetens status" in sv
+    assert "progress towards the annual target" in en and "activity status" in en
+    assert "  weighted  " in en and "  dialogue  " in en
+
+
+def test_rollup_json_keeps_the_keys() -> None:
+    path = ROOT / "examples" / "grastorp.yaml"
+    _, out, _ = run("rollup", str(path), "--period", "2024", "--format", "json")
+    report = json.loads(out)
+    strategies = {node["strategy"] for node in report["elements"].values()}
+    assert {"weighted", "dialogue", "progress", "activity"} <= strategies
+    assert report["strategy"] == "weighted" and report["scorer"] == "progress"
+
+
+def test_show_names_assessment_methods_and_periods_in_the_language() -> None:
+    path = ROOT / "examples" / "lerum.yaml"
+    code, sv, _ = run("show", str(path))
+    assert code == 0
+    assert "(uppfyllt 2013 (återrapportering))" in sv
+    assert "delvis uppfyllt 2013-delår (återrapportering)" in sv
+    assert not _words(sv) & set(ENGLISH_KEYS), sv
+    code, en, _ = run("show", str(path), "--lang", "en")
+    assert code == 0
+    assert "(achieved 2013 (report-back))" in en
+    assert "partly achieved interim 2013 (report-back)" in en
+    assert "report_back" not in en
+    assert "delår" not in en
+
+
+def test_demo_caption_says_what_the_rollup_is_computed_from() -> None:
+    for lang, dialogue in (("sv", "strategin dialog"), ("en", "the dialogue strategy")):
+        _, out, _ = run("demo", "--lang", lang)
+        caption = next(line for line in out.splitlines() if line.startswith(("Mål", "Goal")))
+        assert dialogue in caption
+        assert "dialogens bedömning där en finns" not in out
+        assert "judgement where recorded" not in out
+    _, out, _ = run("demo")
+    # Burlöv's assessments (method analysis) are shown in the tree, not used by "viktad"
+    assert "(analys)" in out
+    table = out.split("Måluppfyllelse 2024")[1].split("\n\n")[0]
+    assert "viktad" in table and "weighted" not in table and "dialog " not in table
+
+
+def test_the_rollup_shown_in_the_cli_docs_is_the_commands_output() -> None:
+    text = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    command = "$ goalchain rollup examples/grastorp.yaml --period 2024\n"
+    shown = text.split(command, 1)[1].split("```", 1)[0]
+    _, out, _ = run("rollup", str(ROOT / "examples" / "grastorp.yaml"), "--period", "2024")
+    assert shown == out

@@ -20,7 +20,20 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import goalchain as gc
-from goalchain.report import format_date, format_number, format_value, status_label, unit_symbol
+from goalchain.models import Period
+from goalchain.report import (
+    assessment_method_label,
+    element_kind_label,
+    format_date,
+    format_number,
+    format_value,
+    period_label,
+    scorer_label,
+    status_label,
+    strategy_label,
+    unit_symbol,
+)
+from goalchain.rollup import scorers, strategies
 from goalchain.units import parse_number
 
 
@@ -283,8 +296,124 @@ def test_an_unknown_language_is_refused_and_the_valid_ones_named(lang: object) -
         lambda: format_value(1.0, "percent", lang=lang),  # type: ignore[arg-type]
         lambda: format_date(dt.date(2024, 1, 1), lang=lang),  # type: ignore[arg-type]
         lambda: unit_symbol("SEK", lang=lang),  # type: ignore[arg-type]
+        lambda: strategy_label("weighted", lang=lang),  # type: ignore[arg-type]
+        lambda: strategy_label("my_own", lang=lang),  # type: ignore[arg-type]
+        lambda: scorer_label("progress", lang=lang),  # type: ignore[arg-type]
+        lambda: element_kind_label("goal", lang=lang),  # type: ignore[arg-type]
+        lambda: assessment_method_label("dialogue", lang=lang),  # type: ignore[arg-type]
+        lambda: period_label("2024-delår", lang=lang),  # type: ignore[arg-type]
     ]
     for call in calls:
         with pytest.raises(gc.InvalidValueError, match="valid: sv, en") as info:
             call()
         assert isinstance(info.value, ValueError) and info.value.field == "lang"
+
+
+@pytest.mark.parametrize(
+    ("name", "sv", "en"),
+    [
+        ("weighted", "viktad", "weighted"),
+        ("worst_case", "sämsta utfall", "worst case"),
+        ("mean", "medelvärde", "mean"),
+        ("threshold", "tröskel", "threshold"),
+        ("dialogue", "dialog", "dialogue"),
+    ],
+)
+def test_strategy_labels(name: str, sv: str, en: str) -> None:
+    assert strategy_label(name) == sv
+    assert strategy_label(name, lang="sv") == sv
+    assert strategy_label(name, lang="en") == en
+
+
+@pytest.mark.parametrize(
+    ("name", "sv", "en"),
+    [
+        ("progress", "framsteg mot årsmålet", "progress towards the annual target"),
+        ("target_met", "årsmålet nått eller inte", "annual target met or not"),
+        ("activity", "aktivitetens status", "activity status"),
+    ],
+)
+def test_scorer_labels(name: str, sv: str, en: str) -> None:
+    assert scorer_label(name) == sv
+    assert scorer_label(name, lang="en") == en
+
+
+def test_every_built_in_strategy_and_scorer_has_a_swedish_label() -> None:
+    for name in ("weighted", "worst_case", "mean", "threshold", "dialogue"):
+        assert name in strategies
+        assert strategy_label(name) != name
+    for name in ("progress", "target_met"):
+        assert name in scorers
+        assert scorer_label(name) != name
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_names_of_your_own_are_shown_as_they_are(lang: str) -> None:
+    assert strategy_label("best_case", lang=lang) == "best_case"
+    assert scorer_label("target_met_1", lang=lang) == "target_met_1"
+    assert assessment_method_label("medarbetarsamtal", lang=lang) == "medarbetarsamtal"
+    assert element_kind_label("widget", lang=lang) == "widget"
+    # a scorer's name is not a strategy's, nor the other way round
+    assert strategy_label("progress", lang=lang) == "progress"
+    assert scorer_label("weighted", lang=lang) == "weighted"
+
+
+@pytest.mark.parametrize(
+    ("kind", "sv", "en"),
+    [
+        ("goal", "mål", "goal"),
+        ("indicator", "indikator", "indicator"),
+        ("activity", "aktivitet", "activity"),
+    ],
+)
+def test_element_kind_labels(kind: str, sv: str, en: str) -> None:
+    assert element_kind_label(kind) == sv
+    assert element_kind_label(kind, lang="en") == en
+
+
+@pytest.mark.parametrize(
+    ("method", "sv", "en"),
+    [
+        ("dialogue", "dialog", "dialogue"),
+        ("analysis", "analys", "analysis"),
+        ("report_back", "återrapportering", "report-back"),
+        ("follow_up", "uppföljning", "follow-up"),
+        ("self_assessment", "självskattning", "self-assessment"),
+        ("self-assessment", "självskattning", "self-assessment"),
+        ("indicators", "indikatorer", "indicators"),
+    ],
+)
+def test_assessment_method_labels(method: str, sv: str, en: str) -> None:
+    assert assessment_method_label(method) == sv
+    assert assessment_method_label(method, lang="en") == en
+
+
+@pytest.mark.parametrize(
+    ("period", "sv", "en"),
+    [
+        (2024, "2024", "2024"),
+        ("2024", "2024", "2024"),
+        ("2024-T1", "2024-T1", "2024-T1"),
+        ("2024-K3", "2024-Q3", "2024-Q3"),
+        ("2024-delår", "2024-delår", "interim 2024"),
+        ("2024-interim", "2024-delår", "interim 2024"),
+        (Period(year=2013, kind="interim"), "2013-delår", "interim 2013"),
+    ],
+)
+def test_period_labels(period: object, sv: str, en: str) -> None:
+    assert period_label(period) == sv
+    assert period_label(period, lang="en") == en
+
+
+def test_english_period_labels_have_no_swedish_words() -> None:
+    for kind, indices in (("year", [0]), ("tertial", [1, 2, 3]), ("quarter", [1, 2, 3, 4])):
+        for index in indices:
+            period = Period(year=2024, kind=kind, index=index)  # type: ignore[arg-type]
+            assert period_label(period, lang="en") == str(period)
+    assert "delår" not in period_label("2024-delår", lang="en")
+
+
+def test_period_label_refuses_what_is_not_a_period() -> None:
+    for value in ("nästa år", True, None, 1066):
+        with pytest.raises(gc.PeriodError):
+            period_label(value)

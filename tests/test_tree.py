@@ -78,3 +78,36 @@ def test_orphans_are_listed_apart() -> None:
     text = render_tree(chain, show_data=False)
     assert "Utan koppling uppåt:" in text
     assert text.rstrip().endswith("[Nämndmål] lost: Ensamt mål")
+
+
+def test_assessment_method_and_period_are_written_in_the_language() -> None:
+    chain = gc.GoalChain(name="Testkommun", model="classic")
+    chain.add_goal("v", "En god kommun", level="vision")
+    chain.add_goal("k1", "Trygg uppväxt", level="council", parents=["v"])
+    chain.add_indicator(
+        "i1", "Behöriga", parents=["k1"], unit="percent", baseline=(2022, 78.0), target=(2026, 90.0)
+    )
+    chain.record("i1", "2024-delår", 80.5)
+    chain.assess("k1", "2024-delår", status="partly", method="report_back")
+    sv = render_tree(chain)
+    en = render_tree(chain, lang="en")
+    assert "delvis uppfyllt 2024-delår (återrapportering)" in sv
+    assert "(2024-delår)" in sv
+    assert "partly achieved interim 2024 (report-back)" in en
+    assert "(interim 2024)" in en
+    assert "delår" not in en and "report_back" not in en + sv
+    chain.assess("k1", 2024, status="achieved", method="medarbetarsamtal")
+    assert "uppfyllt 2024 (medarbetarsamtal)" in render_tree(chain)  # a method of one's own
+
+
+def test_unknown_language_is_refused() -> None:
+    import pytest
+
+    with pytest.raises(gc.InvalidValueError, match="valid: sv, en"):
+        render_tree(_chain(), lang="de")
+
+
+def test_unnamed_chain_in_english() -> None:
+    chain = gc.GoalChain(name="")
+    assert render_tree(chain, lang="en").startswith("(unnamed)")
+    assert render_tree(chain).startswith("(namnlös)")

@@ -66,10 +66,12 @@ _TEXT = {
     },
     "demo_check": {"sv": "Kontroll av kedjan", "en": "Check of the chain"},
     "demo_rollup": {
-        "sv": "Måluppfyllelse {year} (viktad sammanvägning av indikatorernas framsteg mot "
-        "årsmålen; dialogens bedömning där en finns):",
-        "en": "Goal fulfilment {year} (weighted roll-up of the indicators' progress against "
-        "their annual targets; the dialogue's judgement where recorded):",
+        "sv": "Måluppfyllelse {year}: viktad sammanvägning, beräknad från indikatorernas "
+        "framsteg mot årsmålen och aktiviteternas status. En registrerad bedömning (i trädet "
+        "ovan) avgör bara för mål med strategin dialog.",
+        "en": "Goal fulfilment {year}: weighted roll-up, computed from the indicators' progress "
+        "towards their annual targets and the activities' status. A recorded assessment (in "
+        "the tree above) decides only for goals with the dialogue strategy.",
     },
     "demo_progression": {
         "sv": "Indikatorerna mot årsmålen (progressionstakten) — senaste utfall:",
@@ -481,8 +483,13 @@ def progression_table(chain: GoalChain, *, year: int | None = None, lang: str = 
 def rollup_table(
     chain: GoalChain, result: Any, *, lang: str = "sv", goals_only: bool = True
 ) -> str:
-    """A roll-up as a table in tree order: status, score, coverage, strategy, source."""
+    """A roll-up as a table in tree order: status, score, coverage, strategy, source.
+
+    Levels, statuses, strategies (scorers for indicators and activities) and
+    sources are written in *lang*; ``--format json`` keeps the keys.
+    """
     from .report import format_number, format_value, provenance_label, text_table
+    from .report._format import rule_label
 
     en = lang == "en"
     headers = (
@@ -507,7 +514,7 @@ def rollup_table(
                 result.scale.label(item.status, lang=lang),
                 "–" if item.score is None else format_number(item.score, lang=lang, decimals=2),
                 format_value(item.coverage * 100, "percent", lang=lang, decimals=0),
-                item.strategy,
+                rule_label(item.kind, item.strategy, lang=lang),
                 provenance_label(item.provenance, item.computed, lang=lang),
             ]
         )

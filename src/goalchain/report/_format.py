@@ -18,7 +18,8 @@ import datetime as dt
 import functools
 import math
 import unicodedata
-from typing import TYPE_CHECKING, NamedTuple
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..exceptions import InvalidValueError
 
@@ -27,12 +28,17 @@ if TYPE_CHECKING:
 
 __all__ = [
     "STATUS_LABELS",
+    "assessment_method_label",
     "computed_note",
+    "element_kind_label",
     "format_date",
     "format_number",
     "format_value",
+    "period_label",
     "provenance_label",
+    "scorer_label",
     "status_label",
+    "strategy_label",
     "unit_symbol",
 ]
 
@@ -505,3 +511,284 @@ def provenance_label(provenance: str, computed: float | None, *, lang: str = "sv
 def status_label(status: str, *, lang: str = "sv") -> str:
     """The label of a status key in Swedish or English (``partly`` -> ``delvis uppfyllt``)."""
     return STATUS_LABELS[status]["en" if lang == "en" else "sv"]
+
+
+# Names that goalchain keeps as keys in files and machine outputs (JSON, DataFrames,
+# to_dict), written for people. A name missing here (a user's own strategy,
+# scorer or assessment method) is shown as it is.
+_STRATEGY_LABELS: dict[str, dict[str, str]] = {
+    "weighted": {"sv": "viktad", "en": "weighted"},
+    "worst_case": {"sv": "sämsta utfall", "en": "worst case"},
+    "mean": {"sv": "medelvärde", "en": "mean"},
+    "threshold": {"sv": "tröskel", "en": "threshold"},
+    "dialogue": {"sv": "dialog", "en": "dialogue"},
+}
+
+_SCORER_LABELS: dict[str, dict[str, str]] = {
+    "progress": {"sv": "framsteg mot årsmålet", "en": "progress towards the annual target"},
+    "target_met": {"sv": "årsmålet nått eller inte", "en": "annual target met or not"},
+    # how an activity is scored (a NodeResult's strategy for an activity)
+    "activity": {"sv": "aktivitetens status", "en": "activity status"},
+}
+
+_KIND_LABELS: dict[str, dict[str, str]] = {
+    "goal": {"sv": "mål", "en": "goal"},
+    "indicator": {"sv": "indikator", "en": "indicator"},
+    "activity": {"sv": "aktivitet", "en": "activity"},
+}
+
+_METHOD_LABELS: dict[str, dict[str, str]] = {
+    "dialogue": {"sv": "dialog", "en": "dialogue"},
+    "analysis": {"sv": "analys", "en": "analysis"},
+    "report_back": {"sv": "återrapportering", "en": "report-back"},
+    "follow_up": {"sv": "uppföljning", "en": "follow-up"},
+    "self_assessment": {"sv": "självskattning", "en": "self-assessment"},
+    "indicators": {"sv": "indikatorer", "en": "indicators"},
+}
+
+
+def _label(table: Mapping[str, Mapping[str, str]], name: str, lang: str) -> str:
+    if lang not in _LOCALES:
+        raise _unknown_language(lang)
+    entry = table.get(name)
+    return name if entry is None else entry[lang]
+
+
+def strategy_label(name: str, *, lang: str = "sv") -> str:
+    """The name of a roll-up strategy for people to read (``weighted`` -> ``viktad``).
+
+    | name         | ``lang="sv"``   | ``lang="en"`` |
+    |--------------|-----------------|---------------|
+    | weighted     | viktad          | weighted      |
+    | worst_case   | sämsta utfall   | worst case    |
+    | mean         | medelvärde      | mean          |
+    | threshold    | tröskel         | threshold     |
+    | dialogue     | dialog          | dialogue      |
+
+    Files and machine outputs (JSON, DataFrames, ``to_dict``) keep the names.
+
+    Parameters
+    ----------
+    name
+        The name the strategy is registered under.
+    lang
+        ``"sv"`` or ``"en"``.
+
+    Returns
+    -------
+    str
+        The label; the name itself for a strategy of your own.
+
+    Raises
+    ------
+    InvalidValueError
+        For a language other than ``"sv"`` and ``"en"``.
+
+    See Also
+    --------
+    scorer_label : the same for the scorers of indicators.
+
+    Examples
+    --------
+    >>> from goalchain.report import strategy_label
+    >>> strategy_label("weighted"), strategy_label("worst_case", lang="en")
+    ('viktad', 'worst case')
+    >>> strategy_label("best_case")
+    'best_case'
+    """
+    return _label(_STRATEGY_LABELS, name, lang)
+
+
+def scorer_label(name: str, *, lang: str = "sv") -> str:
+    """What an indicator's scorer measures, for people to read.
+
+    ``progress`` scores the share of the way from the baseline to the year's
+    annual target (*framsteg mot årsmålet*); ``target_met`` scores 1 when the
+    annual target is met and 0 otherwise (*årsmålet nått eller inte*).
+    ``activity``, the name a roll-up gives an activity's scoring (done 1, in
+    progress its progress), reads *aktivitetens status*.
+
+    Parameters
+    ----------
+    name
+        The name the scorer is registered under, or ``"activity"``.
+    lang
+        ``"sv"`` or ``"en"``.
+
+    Returns
+    -------
+    str
+        The label; the name itself for a scorer of your own.
+
+    Raises
+    ------
+    InvalidValueError
+        For a language other than ``"sv"`` and ``"en"``.
+
+    See Also
+    --------
+    strategy_label : the same for the roll-up strategies of goals.
+
+    Examples
+    --------
+    >>> from goalchain.report import scorer_label
+    >>> scorer_label("progress"), scorer_label("progress", lang="en")
+    ('framsteg mot årsmålet', 'progress towards the annual target')
+    >>> scorer_label("target_met"), scorer_label("target_met_1")
+    ('årsmålet nått eller inte', 'target_met_1')
+    """
+    return _label(_SCORER_LABELS, name, lang)
+
+
+def element_kind_label(kind: str, *, lang: str = "sv") -> str:
+    """The kind of an element in words: ``goal``, ``indicator``, ``activity`` -> ``mål``...
+
+    Parameters
+    ----------
+    kind
+        ``"goal"``, ``"indicator"`` or ``"activity"`` (an element's ``kind``).
+    lang
+        ``"sv"`` or ``"en"``.
+
+    Returns
+    -------
+    str
+        The label; any other text is returned as it is.
+
+    Raises
+    ------
+    InvalidValueError
+        For a language other than ``"sv"`` and ``"en"``.
+
+    Examples
+    --------
+    >>> from goalchain.report import element_kind_label
+    >>> [element_kind_label(k) for k in ("goal", "indicator", "activity")]
+    ['mål', 'indikator', 'aktivitet']
+    >>> element_kind_label("activity", lang="en")
+    'activity'
+    """
+    return _label(_KIND_LABELS, kind, lang)
+
+
+def assessment_method_label(method: str, *, lang: str = "sv") -> str:
+    """How an assessment was made, in words (``report_back`` -> ``återrapportering``).
+
+    An :class:`~goalchain.models.Assessment`'s ``method`` is free text;
+    goalchain knows ``dialogue`` (*dialog*, the default), ``analysis``
+    (*analys*), ``report_back`` (*återrapportering*, Lerum), ``follow_up``
+    (*uppföljning*), ``self_assessment`` (*självskattning*) and ``indicators``
+    (*indikatorer*), written with an underscore, a hyphen or a space
+    (``self-assessment``).
+
+    Parameters
+    ----------
+    method
+        The assessment's ``method``.
+    lang
+        ``"sv"`` or ``"en"``.
+
+    Returns
+    -------
+    str
+        The label; a method goalchain does not know is returned as it is.
+
+    Raises
+    ------
+    InvalidValueError
+        For a language other than ``"sv"`` and ``"en"``.
+
+    Examples
+    --------
+    >>> from goalchain.report import assessment_method_label
+    >>> assessment_method_label("report_back"), assessment_method_label("report_back", lang="en")
+    ('återrapportering', 'report-back')
+    >>> assessment_method_label("analysis"), assessment_method_label("medarbetarsamtal")
+    ('analys', 'medarbetarsamtal')
+    """
+    if lang not in _LOCALES:
+        raise _unknown_language(lang)
+    entry = _METHOD_LABELS.get(method.strip().lower().replace("-", "_").replace(" ", "_"))
+    return method if entry is None else entry[lang]
+
+
+def period_label(period: Any, *, lang: str = "sv") -> str:
+    """A follow-up period for people to read, in Swedish or English.
+
+    | period        | ``lang="sv"`` | ``lang="en"``  |
+    |---------------|---------------|----------------|
+    | year          | 2024          | 2024           |
+    | tertial       | 2024-T1       | 2024-T1        |
+    | quarter       | 2024-Q3       | 2024-Q3        |
+    | interim       | 2024-delår    | interim 2024   |
+
+    Swedish keeps the notation of files and of ``--period`` (``str(period)``);
+    English names the interim period (*delårsrapport*, January-August) in
+    English. Files and machine outputs keep ``str(period)``.
+
+    Parameters
+    ----------
+    period
+        A :class:`~goalchain.models.Period` or anything
+        :meth:`Period.parse <goalchain.models.Period.parse>` reads (``2024``,
+        ``"2024-delår"``).
+    lang
+        ``"sv"`` or ``"en"``.
+
+    Returns
+    -------
+    str
+        The period as text.
+
+    Raises
+    ------
+    PeriodError
+        For a value that is not a period.
+    InvalidValueError
+        For a language other than ``"sv"`` and ``"en"``.
+
+    Examples
+    --------
+    >>> from goalchain.report import period_label
+    >>> period_label("2024-delår"), period_label("2024-delår", lang="en")
+    ('2024-delår', 'interim 2024')
+    >>> period_label(2024, lang="en"), period_label("2024-T2", lang="en")
+    ('2024', '2024-T2')
+    """
+    if lang not in _LOCALES:
+        raise _unknown_language(lang)
+    if isinstance(period, (str, int)):  # what files and reasons hold, read once
+        return _period_text(period, lang)
+    return _period_label(period, lang)
+
+
+@functools.lru_cache(maxsize=1024, typed=True)
+def _period_text(period: str | int, lang: str) -> str:
+    return _period_label(period, lang)
+
+
+def _period_label(period: Any, lang: str) -> str:
+    from ..models import Period
+
+    parsed = Period.parse(period)
+    if lang == "en" and parsed.kind == "interim":
+        return f"interim {parsed.year}"
+    return str(parsed)
+
+
+def rule_label(kind: str, name: str, *, lang: str = "sv") -> str:
+    """How a roll-up scored an element, in words: its strategy or its scorer.
+
+    A roll-up's :attr:`NodeResult.strategy <goalchain.rollup.NodeResult.strategy>`
+    is the strategy for a goal and the scorer (or ``"activity"``) for an
+    indicator or an activity.
+
+    Examples
+    --------
+    >>> from goalchain.report._format import rule_label
+    >>> rule_label("goal", "weighted"), rule_label("indicator", "progress", lang="en")
+    ('viktad', 'progress towards the annual target')
+    """
+    if kind == "goal":
+        return strategy_label(name, lang=lang)
+    return scorer_label(name, lang=lang)

@@ -5,7 +5,16 @@ from __future__ import annotations
 from ..models import Activity, GoalChain, Indicator
 from ..models._elements import Element
 from ..models._values import meets
-from ._format import format_date, format_number, format_value, status_label
+from ._format import (
+    _LOCALES,
+    _unknown_language,
+    assessment_method_label,
+    format_date,
+    format_number,
+    format_value,
+    period_label,
+    status_label,
+)
 
 __all__ = ["render_tree"]
 
@@ -26,13 +35,7 @@ _WORDS = {
     "preliminary": {"sv": "prel.", "en": "prelim."},
     "target_met": {"sv": "målvärdet nått", "en": "target reached"},
     "orphans": {"sv": "Utan koppling uppåt", "en": "Not linked upwards"},
-}
-
-_METHODS = {
-    "dialogue": {"sv": "dialog", "en": "dialogue"},
-    "analysis": {"sv": "analys", "en": "analysis"},
-    "self_assessment": {"sv": "självskattning", "en": "self-assessment"},
-    "follow_up": {"sv": "uppföljning", "en": "follow-up"},
+    "unnamed": {"sv": "(namnlös)", "en": "(unnamed)"},
 }
 
 
@@ -54,6 +57,32 @@ def render_tree(
     and as a reference (``se ovan``) under the others. With *show_data*,
     indicators show baseline, target and the latest value, activities their
     status, and goals the assessment recorded for *period* (or the latest one).
+    Statuses, periods and assessment methods are written in *lang*
+    (:func:`~goalchain.report.period_label`,
+    :func:`~goalchain.report.assessment_method_label`).
+
+    Parameters
+    ----------
+    chain
+        The goal chain.
+    lang
+        ``"sv"`` or ``"en"``.
+    period
+        Show measurements and assessments up to this period; None: the latest.
+    show_weights
+        Show link weights other than 1.
+    show_data
+        Show baselines, targets, latest values, activity statuses and assessments.
+
+    Returns
+    -------
+    str
+        The tree, one element a line.
+
+    Raises
+    ------
+    InvalidValueError
+        For a language other than ``"sv"`` and ``"en"``.
 
     Examples
     --------
@@ -67,9 +96,11 @@ def render_tree(
     └── [Vision] v: En god kommun att leva i
         └── [KF-mål] k1: Fler i arbete — Kommunfullmäktige
     """
+    if lang not in _LOCALES:
+        raise _unknown_language(lang)
     model = chain.model
     title = model.label_en if lang == "en" else model.label_sv
-    lines = [f"{chain.name or '(namnlös)'} ({title or model.name})"]
+    lines = [f"{chain.name or _word('unnamed', lang)} ({title or model.name})"]
     shown: set[str] = set()
     top = set(model.roots())
 
@@ -143,7 +174,7 @@ def _data_notes(chain: GoalChain, element: Element, lang: str, period: object) -
             latest = measurements[-1]
             note = (
                 f"{_word('latest', lang)} {format_value(latest.value, unit, lang=lang)} "
-                f"({latest.period})"
+                f"({period_label(latest.period, lang=lang)})"
             )
             if latest.preliminary:
                 note += f" {_word('preliminary', lang)}"
@@ -169,10 +200,9 @@ def _data_notes(chain: GoalChain, element: Element, lang: str, period: object) -
         assessments = [a for a in assessments if a.period <= wanted]
     if assessments:
         latest_assessment = assessments[-1]
-        method = latest_assessment.method
-        method = _METHODS.get(method, {}).get("en" if lang == "en" else "sv", method)
+        method = assessment_method_label(latest_assessment.method, lang=lang)
         notes.append(
             f"{status_label(latest_assessment.status, lang=lang)} "
-            f"{latest_assessment.period} ({method})"
+            f"{period_label(latest_assessment.period, lang=lang)} ({method})"
         )
     return notes

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
+from ..exceptions import PeriodError
 from ..models import Assessment, Measurement, Period
-from ..report._format import format_number, format_value
+from ..report._format import format_number, format_value, period_label, rule_label
 from ._scale import StatusScale
 
 if TYPE_CHECKING:
@@ -186,6 +188,13 @@ class LazyNodes(Mapping[str, NodeResult]):
 class RollupResult(Mapping[str, NodeResult]):
     """The result of a roll-up: a mapping id -> :class:`NodeResult`.
 
+    What people read (:meth:`explain`, the notebook display) names strategies,
+    scorers and periods in Swedish or English
+    (:func:`~goalchain.report.strategy_label`,
+    :func:`~goalchain.report.scorer_label`,
+    :func:`~goalchain.report.period_label`); the attributes, :meth:`to_dataframe`
+    and the command line's JSON keep the keys (``weighted``, ``progress``).
+
     Examples
     --------
     >>> import goalchain as gc
@@ -199,7 +208,14 @@ class RollupResult(Mapping[str, NodeResult]):
     (1.0, 'achieved')
     >>> print(result.explain("kf1", lang="en"))
     kf1 Trygg skola: 1 (achieved), weighted, coverage 100%
-      i1 Nöjda elever (weight 1): 1 (achieved), progress: 75% measured for 2023, expected 75
+      i1 Nöjda elever (weight 1): 1 (achieved), progress towards the annual target:
+      75% measured for 2023, expected 75
+    >>> print(result.explain("kf1"))
+    kf1 Trygg skola: 1 (uppfyllt), viktad, täckning 100\u00a0%
+      i1 Nöjda elever (vikt 1): 1 (uppfyllt), framsteg mot årsmålet:
+      75\u00a0% uppmätt för 2023, förväntat 75
+    >>> result.strategy, result["i1"].strategy
+    ('weighted', 'progress')
     """
 
     def __init__(
@@ -362,9 +378,19 @@ REASONS: dict[str, dict[str, str]] = {
 
 
 def reason_text(code: str, args: Mapping[str, Any], lang: str = "en") -> str:
-    """The reason *code* written in *lang* with *args*."""
+    """The reason *code* written in *lang* with *args*.
+
+    A ``period`` among *args* (as ``str(period)``, ``2024-delår``) is written
+    for *lang* (:func:`~goalchain.report.period_label`: ``interim 2024``).
+    """
     templates = REASONS[code]
-    return (templates.get(lang) or templates["en"]).format(**args)
+    if lang not in templates:
+        lang = "en"
+    values = dict(args)
+    if "period" in values:
+        with contextlib.suppress(PeriodError):
+            values["period"] = period_label(values["period"], lang=lang)
+    return templates[lang].format(**values)
 
 
 def _reason(node: NodeResult, lang: str) -> str | None:
@@ -420,7 +446,8 @@ def _line(
     if weight is not None:
         head += f" ({words['weight']} {_num(weight, lang)})"
     score = "–" if node.score is None else _num(node.score, lang)
-    text = f"{head}: {score} ({scale.label(node.status, lang=lang)}), {node.strategy}"
+    rule = rule_label(node.kind, node.strategy, lang=lang)
+    text = f"{head}: {score} ({scale.label(node.status, lang=lang)}), {rule}"
     if node.kind == "goal" and node.children:
         text += f", {words['coverage']} " + format_value(
             100 * node.coverage, "percent", lang=lang, decimals=0
@@ -428,7 +455,8 @@ def _line(
     if node.measurement is not None:
         m = node.measurement
         unit = (units or {}).get(node.id, m.unit)
-        text += f": {format_value(m.value, unit, lang=lang)} {words['measured']} {m.period}"
+        text += f": {format_value(m.value, unit, lang=lang)} {words['measured']} "
+        text += period_label(m.period, lang=lang)
         if m.preliminary:
             text += f" ({words['preliminary']})"
         if node.expected is not None:
@@ -440,7 +468,8 @@ def _line(
         text += f"; {reason}"
     if node.provenance == "dialogue" and node.assessment is not None:
         a = node.assessment
-        text += f"; {words['dialogue']} {a.period}: {scale.label(a.status, lang=lang)}"
+        when = period_label(a.period, lang=lang)
+        text += f"; {words['dialogue']} {when}: {scale.label(a.status, lang=lang)}"
         if a.rationale:
             text += f" ({a.rationale})"
         if node.computed is not None:
