@@ -417,3 +417,19 @@ def test_period_label_refuses_what_is_not_a_period() -> None:
     for value in ("nästa år", True, None, 1066):
         with pytest.raises(gc.PeriodError):
             period_label(value)
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "lang", "expected"),
+    [
+        (1, "day", "sv", "1\u00a0dag"),
+        (-1, "day", "sv", "\u22121\u00a0dag"),
+        (1.0, "hour", "en", "1\u00a0hour"),
+        (1, "inhabitant", "en", "1\u00a0inhabitant"),
+        (2, "day", "sv", "2\u00a0dagar"),
+        (1.5, "day", "en", "1.5\u00a0days"),
+        (0.999, "day", "sv", "0,999\u00a0dagar"),
+    ],
+)
+def test_exactly_one_takes_the_singular(value: float, unit: str, lang: str, expected: str) -> None:
+    assert format_value(value, unit, lang=lang) == expected

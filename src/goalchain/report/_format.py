@@ -71,6 +71,14 @@ _UNIT_SYMBOLS: dict[str, dict[str, str]] = {
     "index_point": {"sv": "", "en": ""},
 }
 
+# Units whose symbol is a word with a singular, for exactly one (of a whole number).
+_SINGULAR: dict[str, dict[str, str]] = {
+    "day": {"sv": "dag", "en": "day"},
+    "hour": {"sv": "timme", "en": "hour"},
+    "score": {"sv": "poäng", "en": "point"},
+    "inhabitant": {"sv": "inv.", "en": "inhabitant"},
+}
+
 # Amounts of money, written with the locale's currency pattern.
 _CURRENCY_UNITS = ("SEK", "tkr", "mnkr")
 
@@ -345,6 +353,8 @@ def format_value(value: float, unit: str, *, lang: str = "sv", decimals: int | N
     ('\u221212,5\u00a0mnkr', '-MSEK\u00a012.5')
     >>> format_value(-1.1, "procentenheter")
     '\u22121,1\u00a0p.e.'
+    >>> format_value(1, "day"), format_value(3, "day"), format_value(1, "day", lang="en")
+    ('1\u00a0dag', '3\u00a0dagar', '1\u00a0day')
     """
     conventions = _LOADED.get(lang) or _conventions(lang)
     if not math.isfinite(value):
@@ -391,9 +401,10 @@ def _localise(text: str, key: str, unit: str, lang: str, conventions: _Conventio
     digits = conventions.digits
     affixes = conventions.affixes.get(key)
     if affixes is None:
+        singular = key in _SINGULAR and text in ("1", "-1")  # "1 dag", not "1 dagar"
         if digits is not None:
             text = text.replace(",", digits[0]).replace(".", digits[1]).replace("-", digits[2])
-        symbol = _symbol(unit, lang)
+        symbol = _SINGULAR[key][lang] if singular else _symbol(unit, lang)
         return f"{text}{_NBSP}{symbol}" if symbol else text
     negative = text.startswith("-")
     if negative:
