@@ -354,3 +354,25 @@ def test_the_rollup_shown_in_the_cli_docs_is_the_commands_output() -> None:
     shown = text.split(command, 1)[1].split("```", 1)[0]
     _, out, _ = run("rollup", str(ROOT / "examples" / "grastorp.yaml"), "--period", "2024")
     assert shown == out
+
+
+def test_output_into_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
+    chain = gc.GoalChain(name="Stor")
+    chain.add_goal("kf", "Fler elever ska klara skolan", level="council")
+    for k in range(400):
+        chain.add_goal(f"n{k}", f"Nämndmål nummer {k} ska öka", level="committee", parents=["kf"])
+    path = tmp_path / "stor.yaml"
+    gc.io.dump(chain, path)
+    command = [sys.executable, "-c", "from goalchain.cli import run; run()"]
+    with subprocess.Popen(
+        [*command, "smart", str(path), "--format", "json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    ) as child:
+        assert child.stdout is not None and child.stderr is not None
+        assert child.stdout.read(10)  # the reader takes a little and goes away, like `head`
+        child.stdout.close()
+        errors = child.stderr.read()
+        code = child.wait(timeout=60)
+    assert errors == b""
+    assert code == 141

@@ -34,6 +34,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import os
 import sys
 from collections.abc import Sequence
 from importlib import resources
@@ -643,6 +644,8 @@ def main(
     except GoalchainError as error:
         err.write(f"goalchain: {error}\n")
         return 2
+    except BrokenPipeError:  # the reader went away (`goalchain show ... | head`): not an error
+        return _BROKEN_PIPE
     except OSError as error:
         err.write(f"goalchain: {error.strerror or error}: {error.filename or ''}\n")
         return 2
@@ -651,9 +654,19 @@ def main(
         return 130
 
 
+_BROKEN_PIPE = 141
+"""The exit code of a command whose output pipe closed early (128 + SIGPIPE, as the shell's)."""
+
+
 def run() -> None:
     """Entry point of the console script."""
-    sys.exit(main())
+    code = main()
+    if code == _BROKEN_PIPE:
+        # Python flushes stdout again at exit, which would report the closed pipe:
+        # point stdout at /dev/null first (as the Python documentation advises).
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    sys.exit(code)
 
 
 if __name__ == "__main__":  # pragma: no cover
