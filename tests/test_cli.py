@@ -376,3 +376,18 @@ def test_output_into_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
         code = child.wait(timeout=60)
     assert errors == b""
     assert code == 141
+
+
+def test_report_format_follows_the_file_name_and_refuses_a_misleading_one(tmp_path: Path) -> None:
+    chain = str(ROOT / "examples" / "burlov.yaml")
+    for name, start in (("r.md", "# "), ("r.html", "<!DOCTYPE html>"), ("R.HTM", "<!DOCTYPE")):
+        assert main(["report", chain, "--period", "2024", "-o", str(tmp_path / name)]) == 0
+        assert (tmp_path / name).read_text(encoding="utf-8").startswith(start)
+    for args, message in (
+        (["-o", str(tmp_path / "r.pdf")], "cannot write a report as '.pdf'"),
+        (["-o", str(tmp_path / "r.md"), "--format", "html"], "--format html does not fit"),
+    ):
+        err = io.StringIO()
+        assert main(["report", chain, "--period", "2024", *args], err=err) == 2
+        assert message in err.getvalue()
+    assert not (tmp_path / "r.pdf").exists()

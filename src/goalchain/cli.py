@@ -213,7 +213,11 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     report.add_argument("file", type=Path, help="a chain file")
     report.add_argument("--period", required=True, help="2024, 2024-T2...")
-    report.add_argument("--format", choices=("html", "md"), default="html")
+    report.add_argument(
+        "--format",
+        choices=("html", "md"),
+        help="html or md (default: by the suffix of -o, else html)",
+    )
     report.add_argument("-o", "--output", type=Path, help="write here (default: print)")
     report.add_argument("--strategy", default="weighted", help="weighted (default), worst_case...")
     report.add_argument("--scorer", default="progress", help="progress (default) or target_met")
@@ -582,8 +586,9 @@ def _cmd_report(args: argparse.Namespace, out: TextIO) -> int:
     from .io._files import atomic_write
     from .report import html, markdown
 
+    report_format = _report_format(args.format, args.output)
     chain = _load(args.file)
-    write = html if args.format == "html" else markdown
+    write = html if report_format == "html" else markdown
     text = write(
         chain,
         args.period,
@@ -597,6 +602,27 @@ def _cmd_report(args: argparse.Namespace, out: TextIO) -> int:
     else:
         atomic_write(args.output, text)
     return 0
+
+
+_REPORT_SUFFIXES = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md"}
+
+
+def _report_format(given: str | None, output: Path | None) -> str:
+    """The report's format: as given, else by the output's suffix, else HTML.
+
+    A suffix of the other format, or of a format goalchain does not write
+    (``.pdf``), is refused rather than a file written whose name misleads.
+    """
+    suffix = output.suffix.lower() if output is not None else ""
+    by_suffix = _REPORT_SUFFIXES.get(suffix)
+    if suffix and by_suffix is None:
+        raise _UserError(
+            f"cannot write a report as {suffix!r} ({output}); use .html or .md "
+            "(for PDF, open the HTML report in a browser and print it to PDF)"
+        )
+    if given is not None and by_suffix is not None and given != by_suffix:
+        raise _UserError(f"--format {given} does not fit the file name {output}; use .{given}")
+    return given or by_suffix or "html"
 
 
 _COMMANDS = {
