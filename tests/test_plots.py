@@ -213,6 +213,8 @@ def test_english_on_request(tmp_path: Path) -> None:
     assert _legend(overview) == ["achieved", "partly achieved", "not achieved", "not assessed"]
     assert overview.axes[0].get_title(loc="left") == "Goal fulfilment 2024"
     assert overview.axes[0].get_ylabel() == "Council goal"
+    interim = plot_status_overview(chain, chain.rollup("2024-delår"), lang="en")
+    assert interim.axes[0].get_title(loc="left") == "Goal fulfilment interim 2024"
 
 
 def test_scope_descendants_counts_everything_below() -> None:

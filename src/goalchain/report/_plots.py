@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..exceptions import FileFormatError, InvalidValueError, ProgressionError, UnknownElementError
 from ..io._files import atomic_write
-from ._format import format_number, format_value, unit_symbol
+from ._format import format_number, format_value, period_label, unit_symbol
 from ._graph import text_colour
 
 if TYPE_CHECKING:
@@ -498,7 +498,9 @@ def plot_status_overview(
     ax.set_xlabel(_w(scope, lang))
     ax.tick_params(axis="y", length=0)
     ax.spines[["top", "right", "left"]].set_visible(False)
-    ax.set_title(_w("overview", lang, period=result.period), loc="left", fontsize=11)
+    ax.set_title(
+        _w("overview", lang, period=period_label(result.period, lang=lang)), loc="left", fontsize=11
+    )
     levels = [chain.model.level(level).label(lang) for level in chain.council_levels()]
     ax.set_ylabel(" / ".join(dict.fromkeys(levels)))
     # the legend below the axis label, at a distance in points whatever the figure's height
