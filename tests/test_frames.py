@@ -150,7 +150,7 @@ def test_rollup_frame_in_english() -> None:
     sv, en = result.to_dataframe(), result.to_dataframe(lang="en")
     assert sv.loc["kf1", "status_label"] == "delvis uppfyllt"
     assert en.loc["kf1", "status_label"] == "partly achieved"
-    assert sv.loc["a1", "reason"] == "pågår, 80% klart"
+    assert sv.loc["a1", "reason"] == "pågår, 80\u00a0% klart"
     assert en.loc["a1", "reason"] == "in progress, 80% done"
     assert en["reason"].tolist() == [cell(n.reason_in("en")) for n in result.values()]
     assert (sv["status"] == en["status"]).all()

@@ -445,7 +445,7 @@ def test_explain() -> None:
     sv = result["vision"].explain()
     assert sv.splitlines()[0].startswith("vision Vision")
     assert "i1 Sysselsättning (vikt 3)" in sv and "uppmätt för 2023" in sv
-    assert "ej bedömt" in sv and "inget mätvärde för 2023" in sv and "pågår, 20% klart" in sv
+    assert "ej bedömt" in sv and "inget mätvärde för 2023" in sv and "pågår, 20\u00a0% klart" in sv
     en = result.explain("kf1", lang="en")
     assert "coverage 71%" in en and "täckning 71\u00a0%" in sv and "partly achieved" in en
     assert (

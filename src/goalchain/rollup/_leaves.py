@@ -141,5 +141,5 @@ def score_activity(activity: Activity, scale: StatusScale) -> NodeResult:
         if score is None:
             code = "no_progress"
         else:
-            args = {"share": f"{score:.0%}"}
+            args = {"share": score}  # written as a percentage in each language
     return _leaf(activity, "activity", score, scale, **reason_fields(None, code, args))

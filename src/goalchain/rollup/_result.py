@@ -381,7 +381,8 @@ def reason_text(code: str, args: Mapping[str, Any], lang: str = "en") -> str:
     """The reason *code* written in *lang* with *args*.
 
     A ``period`` among *args* (as ``str(period)``, ``2024-delår``) is written
-    for *lang* (:func:`~goalchain.report.period_label`: ``interim 2024``).
+    for *lang* (:func:`~goalchain.report.period_label`: ``interim 2024``), and
+    a ``share`` given as a fraction as a percentage of it (``80 %``, ``80%``).
     """
     templates = REASONS[code]
     if lang not in templates:
@@ -390,6 +391,9 @@ def reason_text(code: str, args: Mapping[str, Any], lang: str = "en") -> str:
     if "period" in values:
         with contextlib.suppress(PeriodError):
             values["period"] = period_label(values["period"], lang=lang)
+    share = values.get("share")
+    if isinstance(share, (int, float)) and not isinstance(share, bool):  # a fraction done
+        values["share"] = format_value(100 * share, "percent", lang=lang, decimals=0)
     return templates[lang].format(**values)
 
 
