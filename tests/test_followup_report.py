@@ -10,7 +10,7 @@ import pytest
 import goalchain as gc
 from _html_check import check
 from goalchain.cli import main
-from goalchain.report import html, indicator_rows, markdown
+from goalchain.report import format_value, html, indicator_rows, markdown, trajectory_svg
 
 EXAMPLES = sorted((Path(__file__).parent.parent / "examples").glob("*.yaml"))
 
@@ -35,7 +35,7 @@ def test_every_example_reports(path: Path, lang: str) -> None:
 def test_grastorp_shows_the_dialogue_beside_the_computed_value() -> None:
     chain = gc.load(Path(__file__).parent.parent / "examples" / "grastorp.yaml")
     md = markdown(chain, 2024)
-    assert "## Dialogens bedömningar" in md and "dialogue (beräknat 0,27)" in md
+    assert "## Dialogens bedömningar" in md and "dialog (beräknat 0,27)" in md
     assert "Befolkningen minskade något" in md
     assert "Befolkningen minskade något" in "".join(check(html(chain, 2024)).text)
 
@@ -87,8 +87,18 @@ def test_indicator_rows() -> None:
         "2025-03-01",
     )
     assert row.gap_unit == "percentage_point" and row.annual_targets[2026] == 80.0
+    # after the target year: no annual target; the latest actual, with its year and source
     (later,) = indicator_rows(chain, year=2030)
-    assert later.actual is None and later.measurement is None
+    assert (later.expected, later.actual, later.actual_year, later.gap) == (None, 70.0, 2024, 0.0)
+    assert later.source == "Kolada"
+    (before,) = indicator_rows(chain, year=2020)  # before the baseline and every actual
+    assert (before.expected, before.actual, before.actual_year, before.gap) == (
+        None,
+        None,
+        None,
+        None,
+    )
+    assert before.measurement is None
 
 
 def test_cli_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -124,9 +134,192 @@ def test_coverage_and_fetch_dates_are_written_the_way_of_the_language() -> None:
     """Coverage as CLDR's percentage; a fetch date written out; other text kept as it is."""
     chain = hostile()
     sv, en = markdown(chain, 2024), markdown(chain, 2024, lang="en")
-    assert "| 1,00 | 100\u00a0% | weighted |" in sv and "| 1.00 | 100% | weighted |" in en
+    assert "| 1,00 | 100\u00a0% | viktad |" in sv and "| 1.00 | 100% | weighted |" in en
     assert "- Källa: Kolada, hämtad 1 mars 2025" in sv
     assert "- Source: Kolada, fetched 1 March 2025" in en
     chain.add_indicator("i2", "Egen mätning", parents=["kf1"], unit="count")
     chain.record("i2", 2024, 3, source="Enkät", extra={"hämtad": "vecka 12"})
     assert "- Källa: Enkät, hämtad vecka 12" in markdown(chain, 2024)
+
+
+# ----------------------------------------------------------------- the trial's defects
+ROOT = Path(__file__).parent.parent
+NBSP = "\u00a0"
+
+
+def example(name: str) -> gc.GoalChain:
+    return gc.load(ROOT / "examples" / f"{name}.yaml")
+
+
+def md_row(text: str, marker: str) -> list[str]:
+    """The cells of the Markdown table row whose first cell contains *marker*."""
+    for line in text.splitlines():
+        if line.startswith("| ") and marker in line.split(" | ")[0]:
+            return [cell.strip() for cell in line.strip("|").split(" | ")]
+    raise AssertionError(f"no row {marker!r}")
+
+
+def test_a_year_without_its_own_actual_shows_the_latest_with_its_year() -> None:
+    """Trelleborg's turnout: the 2024 annual target, the 2022 actual and gap, marked 2022."""
+    md = markdown(example("trelleborg"), 2024)
+    cells = md_row(md, "(pi_valdeltagande)")
+    annual_2024 = format_value(81.4 + 6 * (82.0 - 81.4) / 8, "percent", decimals=1)
+    assert cells[1:6] == [
+        f"81,4{NBSP}% (2018)",
+        annual_2024,  # the period's own annual target, not 2022's 81,7 %
+        f"78,9{NBSP}% (2022)",
+        f"\u22122,8{NBSP}p.e. (2022)",
+        "försämring",
+    ]
+    assert "saknar utfall för 2024" in md  # the note says what the year in brackets means
+    dwellings = md_row(md, "(i_fardiga_bostader)")
+    assert dwellings[3:5] == [f"188{NBSP}st (2023)", f"\u221259{NBSP}st (2023)"]
+    en = markdown(example("trelleborg"), 2024, lang="en")
+    assert md_row(en, "(pi_valdeltagande)")[3:5] == ["78.9% (2022)", f"-2.8{NBSP}pp (2022)"]
+    assert "has no actual for 2024" in en
+
+
+def test_the_annual_target_column_is_the_periods_or_nothing() -> None:
+    md = markdown(example("trelleborg"), 2030)
+    assert "Årsmål 2030" in md
+    cells = md_row(md, "(pi_invanare)")
+    assert cells[2] == "–"  # 2030 lies after the target year 2026: no annual target of 2030
+    assert cells[3] == f"47{NBSP}580{NBSP}st (2024)" and "ligger utanför" in md
+    lerum = markdown(example("lerum"), 2024)  # data from 2010-2013, targets for 2014
+    row = md_row(lerum, "(q_vantetid)")
+    assert row[2] == "–" and row[3] == f"36{NBSP}dagar (2013)" and row[4].endswith("(2013)")
+
+
+def test_no_actual_at_all_is_a_dash_throughout() -> None:
+    md = markdown(example("trelleborg"), 2020)
+    assert md_row(md, "(i_behorighet_yrkes)")[2:] == ["–"] * 5
+
+
+def test_forecasts_stay_possible_and_are_marked_when_limited() -> None:
+    md = markdown(example("grastorp"), 2024)
+    assert "123,5" not in md and "100,3" not in md
+    assert md_row(md, "(vm_nojd_hemtjanst)")[6] == f"100,0{NBSP}% (2026)*"
+    assert "* Prognosen begränsad till det möjliga intervallet" in md
+    en = markdown(example("nynashamn"), 2024, lang="en")
+    assert md_row(en, "(ri_foretag_svar)")[6] == "100.0% (2027)*"
+    assert "* Forecast limited to the possible range" in en
+    # no mark where nothing was limited
+    assert "*" not in md_row(md, "(vm_nojd_sabo)")[6]
+    assert "begränsad" not in markdown(example("burlov"), 2024)
+
+
+@pytest.mark.parametrize("name", ["burlov", "grastorp", "lerum", "nynashamn", "trelleborg"])
+def test_counts_are_whole_and_shares_have_one_decimal(name: str) -> None:
+    md = markdown(example(name), 2024)
+    table = md[md.index("## Indikatorer") : md.index("## SMART")]
+    assert not re.search(rf"\d,\d+{NBSP}st", table)  # no 5 749,5 st, no 8,67 st
+    shares = re.findall(rf"\d+(?:,\d+)?{NBSP}(?:%|p\.e\.)", table)
+    assert shares
+    assert all(re.fullmatch(rf"\d+,\d{NBSP}(?:%|p\.e\.)", share) for share in shares), shares
+
+
+def test_a_dialogue_the_rollup_does_not_use_says_so() -> None:
+    """Burlöv's kf3: assessed achieved in the dialogue, partly achieved by the roll-up."""
+    md = markdown(example("burlov"), 2024)
+    (kf3,) = [line for line in md.splitlines() if "(kf3)" in line]
+    assert "Sammanvägningen (viktad) ger delvis uppfyllt; bedömningen används inte av den." in kf3
+    (kf1,) = [line for line in md.splitlines() if "(kf1)" in line]
+    assert "Sammanvägningen" not in kf1  # the same status: nothing to say
+    en = markdown(example("burlov"), 2024, lang="en")
+    assert "The roll-up (weighted) gives partly achieved; this assessment is not used by it." in en
+    text = "".join(check(html(example("burlov"), 2024)).text)
+    assert "bedömningen används inte av den" in text
+    grastorp = markdown(example("grastorp"), 2024)
+    (boende,) = [line for line in grastorp.splitlines() if "(g_boende)" in line]
+    assert "Bedömningen avgör statusen i sammanvägningen (dialog)." in boende
+
+
+def test_goals_with_the_same_title_are_told_apart_by_their_owner() -> None:
+    chain = example("nynashamn")
+    md = markdown(chain, 2024)
+    assert "| Mål | Nivå | Ägare | Status |" in md
+    rows = [line for line in md.splitlines() if "attraktiv arbetsgivare |" in line]
+    assert len(rows) == 4 and len(set(rows)) == 4
+    assert any("| Socialnämnden |" in row for row in rows)
+    assert "| Goal | Level | Owner | Status |" in markdown(chain, 2024, lang="en")
+    page = html(chain, 2024)
+    assert "<th>Ägare</th>" in page and "<td>Samhällsbyggnadsnämnden</td>" in page
+
+
+def test_sources_name_their_indicators_and_kolada_ids() -> None:
+    md = markdown(example("burlov"), 2024)
+    sources = md[md.index("## Källor") :]
+    assert "- Källa: Kolada. Indikatorer: i1 (Kolada N15436), i2 (Kolada N15419)," in sources
+    assert "- Källa: ingen källa angiven. Indikatorer: i4, i7, i8, i10." in sources
+    # Lerum's values are from 2010-2013: the report for 2024 shows them, so names their source
+    lerum = markdown(example("lerum"), 2024, lang="en")
+    assert "## Sources" in lerum
+    assert "q_atervinning (Kolada U07414)" in lerum and "Indicators: q_energi," in lerum
+    page = html(hostile(), 2024)
+    assert "Källa: Kolada, hämtad 1 mars 2025. Indikatorer: i1." in "".join(check(page).text)
+
+
+def test_a_period_without_data_is_said_at_the_top() -> None:
+    chain = example("burlov")
+    md = markdown(chain, 2019)
+    assert md.splitlines()[2].startswith("> Obs: 2019 ligger före alla indikatorers utgångsår")
+    en = markdown(chain, 2019, lang="en").splitlines()[2]
+    assert en.startswith("> Note: 2019 lies before every indicator's baseline year")
+    assert "Obs:" not in markdown(chain, 2024)
+    lerum = markdown(example("lerum"), 2024)  # after the baselines, but nothing for 2024
+    assert "> Obs: kedjan har inga mätvärden för 2024" in lerum
+    page = html(chain, 2019)
+    check(page)
+    assert '<p class="gc-alert" role="note">Obs: 2019 ligger före' in page
+
+
+def test_html_aligns_numbers_right_and_text_left() -> None:
+    page = html(example("trelleborg"), 2024)
+    assert '<td class="gc-num">försämring</td>' not in page
+    assert "<td>försämring</td>" in page
+    assert f'<td class="gc-num">78,9{NBSP}% (2022)</td>' in page
+    assert '<th style="text-align:right">Utfall</th>' in page and "<th>Bedömning</th>" in page
+
+
+def test_report_charts_have_a_legend_the_target_and_the_forecast() -> None:
+    page = html(example("grastorp"), 2024, lang="en")
+    svgs = re.findall(r"<svg.*?</svg>", page, flags=re.S)
+    assert svgs
+    chart = next(svg for svg in svgs if "Forecast 2026" in svg)
+    text = "".join(check(chart).text)
+    for word in ("Annual target", "Actual", "Forecast", "Target"):
+        assert word in text
+    assert "Target 2026" in text  # the description names the target point
+    assert re.search(r'<path d="M[^"]*Z" fill="#1f4e79"', chart)  # the target's marker
+    # in English, percentages on the axis are written as in the tables
+    percent = [svg for svg in svgs if "%" in svg]
+    assert percent and all(re.search(r">\d+\.\d%</text>", svg) for svg in percent)
+
+
+def test_trajectory_svg_escapes_and_marks_what_it_is_given() -> None:
+    svg = trajectory_svg(
+        {2022: 78.0, 2026: 90.0},
+        actuals={2023: 80.5},
+        unit="percent",
+        forecast=(2026, 100.0),
+        lang="sv",
+    )
+    parsed = check(svg)
+    text = "".join(parsed.text)
+    assert f"100,0{NBSP}%" in text and "Prognos 2026" in text and "Målvärde 2026" in text
+    assert parsed.tags.count("polyline") == 3  # annual targets, actuals, forecast
+    no_forecast = "".join(check(trajectory_svg({2022: 1.0, 2026: 2.0})).text)
+    assert "Prognos" not in no_forecast and "Utfall" not in no_forecast and "Årsmål" in no_forecast
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "examples").glob("*.yaml")), ids=lambda p: p.stem)
+def test_the_report_names_strategies_scorers_and_criteria_in_its_language(path: Path) -> None:
+    chain = gc.load(path)
+    sv = markdown(chain, 2024)
+    for key in ("weighted", "progress", "time_bound", "specific", "structure", "dialogue"):
+        assert not re.search(rf"\b{key}\b", sv), key
+    assert "Sammanvägning: viktad; indikatorer: framsteg mot årsmålet" in sv
+    assert "| Tidsatt |" in sv
+    en = markdown(chain, "2024-delår", lang="en")
+    assert en.startswith("# Follow-up interim 2024")
+    assert "| Time-bound |" in en and "delår" not in en.split("\n")[0]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import hypothesis.strategies as st
 from hypothesis import given
 
@@ -90,3 +92,37 @@ def test_smart_report_displays_in_a_notebook() -> None:
     assert "script" not in parsed.tags and parsed.tags.count("table") == 2
     text = "".join(parsed.text)
     assert "kf1" in text and "Specific" in text
+
+
+def test_rollup_html_names_strategies_and_scorers_in_the_language() -> None:
+    chain = gc.load(Path(__file__).resolve().parent.parent / "examples" / "grastorp.yaml")
+    result = chain.rollup(2024)
+    sv = rollup_html(result)
+    sv_text = " ".join(check(sv).text)
+    for key in ("weighted", "dialogue", "progress", "activity"):
+        assert key not in sv_text
+    assert "<td>viktad</td>" in sv and "<td>dialog</td>" in sv
+    assert "<td>framsteg mot årsmålet</td>" in sv and "<td>aktivitetens status</td>" in sv
+    en = rollup_html(result, lang="en")
+    assert "<td>weighted</td>" in en and "<td>dialogue</td>" in en
+    assert "<td>progress towards the annual target</td>" in en
+    assert "viktad" not in en and "beräkn" not in en
+    assert result._repr_html_() == sv  # the notebook display is Swedish
+
+
+def test_rollup_html_shows_a_strategy_of_ones_own_by_its_name() -> None:
+    from goalchain.rollup import register, strategies
+
+    @register("best_case_test")
+    def best(node: object, children: list[object], context: object) -> float:
+        return 1.0
+
+    try:
+        chain = gc.GoalChain(name="Egen")
+        chain.add_goal("kf1", "Mål", level="council")
+        chain.add_activity("a1", "Insats", parents=["kf1"], status="done")
+        assert "<td>best_case_test</td>" in rollup_html(
+            chain.rollup(2024, strategy="best_case_test")
+        )
+    finally:
+        strategies.unregister("best_case_test")

@@ -54,6 +54,30 @@ PROBE = """
                      right: box.right, colour: style.color, background: style.backgroundColor});
   });
   out.overflow = document.documentElement.scrollWidth - document.documentElement.clientWidth;
+  // every text of a chart inside the chart, and no two texts over each other
+  out.charts = 0;
+  out.outside = [];
+  out.overlaps = [];
+  document.querySelectorAll("svg").forEach(function (svg) {
+    out.charts += 1;
+    var view = svg.viewBox.baseVal;
+    var boxes = [];
+    svg.querySelectorAll("text").forEach(function (text) {
+      var b = text.getBBox();
+      if (b.x < view.x - 0.5 || b.y < view.y - 0.5 || b.x + b.width > view.x + view.width + 0.5
+          || b.y + b.height > view.y + view.height + 0.5) {
+        out.outside.push(text.textContent);
+      }
+      boxes.forEach(function (other) {
+        var o = other.box;
+        if (b.x < o.x + o.width && o.x < b.x + b.width && b.y < o.y + o.height
+            && o.y < b.y + b.height) {
+          out.overlaps.push([other.text, text.textContent]);
+        }
+      });
+      boxes.push({box: b, text: text.textContent});
+    });
+  });
   out.scripts = document.scripts.length;
   var pre = document.createElement("pre");
   pre.id = "goalchain-probe";
@@ -121,3 +145,14 @@ def test_a_narrow_window_does_not_overflow_the_page() -> None:
     chain = gc.load(EXAMPLES / "lerum.yaml")
     seen = render(html(chain, 2024), width=420)
     assert seen["overflow"] == 0  # wide tables scroll inside their own box
+
+
+@pytest.mark.parametrize("name", ["grastorp", "trelleborg", "nynashamn", "lerum"])
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_chart_texts_stay_inside_their_charts_and_apart(name: str, lang: str) -> None:
+    """Axis labels, years and the legend: inside the chart, none over another."""
+    chain = gc.load(EXAMPLES / f"{name}.yaml")
+    seen = render(html(chain, 2024, lang=lang), width=1280)
+    assert isinstance(seen["charts"], int) and seen["charts"] > 0
+    assert seen["outside"] == [] and seen["overlaps"] == []
+    assert seen["overflow"] == 0

@@ -2,13 +2,28 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from html import escape
 from typing import TYPE_CHECKING, Any
 
 from ..exceptions import InvalidValueError
-from ._format import computed_note, format_date, format_number, format_value
+from ._format import (
+    computed_note,
+    format_date,
+    format_number,
+    format_value,
+    period_label,
+    scorer_label,
+    strategy_label,
+)
 from ._html import CSS, chain_html, status_badge, trajectory_svg
-from ._indicators import IndicatorRow, indicator_rows
+from ._indicators import (
+    IndicatorRow,
+    display_decimals,
+    fetched_date,
+    indicator_rows,
+    kolada_kpi,
+)
 
 if TYPE_CHECKING:
     from ..models import GoalChain
@@ -29,6 +44,7 @@ _T = {
     "sources": {"sv": "Källor", "en": "Sources"},
     "goal": {"sv": "Mål", "en": "Goal"},
     "level": {"sv": "Nivå", "en": "Level"},
+    "owner": {"sv": "Ägare", "en": "Owner"},
     "status": {"sv": "Status", "en": "Status"},
     "score": {"sv": "Poäng", "en": "Score"},
     "coverage": {"sv": "Täckning", "en": "Coverage"},
@@ -49,6 +65,44 @@ _T = {
     "source_of": {"sv": "Källa: {source}", "en": "Source: {source}"},
     "fetched": {"sv": "hämtad {date}", "en": "fetched {date}"},
     "no_source": {"sv": "ingen källa angiven", "en": "no source given"},
+    "covers": {"sv": "Indikatorer: {ids}.", "en": "Indicators: {ids}."},
+    "no_data": {
+        "sv": "Obs: kedjan har inga mätvärden för {period}, så måluppfyllelsen nedan bygger "
+        "inte på periodens utfall.",
+        "en": "Note: the chain has no measurements for {period}, so the goal fulfilment "
+        "below does not rest on the period's actuals.",
+    },
+    "before_baselines": {
+        "sv": "Obs: {period} ligger före alla indikatorers utgångsår (det tidigaste är {year}), "
+        "så måluppfyllelsen nedan bygger inte på periodens utfall.",
+        "en": "Note: {period} lies before every indicator's baseline year (the earliest is "
+        "{year}), so the goal fulfilment below does not rest on the period's actuals.",
+    },
+    "decides": {
+        "sv": "Bedömningen avgör statusen i sammanvägningen ({strategy}).",
+        "en": "This assessment decides the status in the roll-up ({strategy}).",
+    },
+    "differs": {
+        "sv": "Sammanvägningen ({strategy}) ger {status}; bedömningen används inte av den.",
+        "en": "The roll-up ({strategy}) gives {status}; this assessment is not used by it.",
+    },
+    "earlier_note": {
+        "sv": "Årtal inom parentes efter utfall och avvikelse: indikatorn saknar utfall för "
+        "{year}; det senaste utfallet visas, och avvikelsen och bedömningen gäller årsmålet "
+        "för dess år.",
+        "en": "A year in brackets after an actual and a gap: the indicator has no actual for "
+        "{year}; the latest actual is shown, and the gap and the assessment are against the "
+        "annual target of its year.",
+    },
+    "outside_note": {
+        "sv": "Årsmål –: {year} ligger utanför indikatorns år från utgångsvärde till målvärde.",
+        "en": "Annual target –: {year} lies outside the indicator's years from baseline to target.",
+    },
+    "clamped_note": {
+        "sv": "* Prognosen begränsad till det möjliga intervallet (en andel 0–100 %, "
+        "ett antal minst 0).",
+        "en": "* Forecast limited to the possible range (a share 0–100%, a count at least 0).",
+    },
     "generated": {
         "sv": "Skapad med goalchain {version} från {name}.",
         "en": "Made with goalchain {version} from {name}.",
@@ -74,6 +128,10 @@ class _Report:
         self.result = chain.rollup(self.period, strategy=strategy, scorer=scorer)
         self.strategy = self.result.strategy
         self.scorer = self.result.scorer
+        # what people read: "viktad", "interim 2024" (the keys stay in the data)
+        self.strategy_text = strategy_label(self.strategy, lang=lang)
+        self.scorer_text = scorer_label(self.scorer, lang=lang)
+        self.period_text = period_label(self.period, lang=lang)
         self.rows = indicator_rows(chain, year=self.period.year, lang=lang)
         self.findings = None
         if smart:
@@ -84,8 +142,15 @@ class _Report:
     def num(self, value: float | None, decimals: int | None = None) -> str:
         return "–" if value is None else format_number(value, lang=self.lang, decimals=decimals)
 
-    def value(self, value: float | None, unit: str) -> str:
-        return "–" if value is None else format_value(value, unit, lang=self.lang)
+    def value(self, value: float | None, unit: str, *, signed: bool = False) -> str:
+        """A value as a table shows it: whole counts, shares with one decimal."""
+        if value is None:
+            return "–"
+        decimals = display_decimals(unit)
+        if decimals is not None:
+            value = round(value, decimals) + 0.0  # + 0.0: no "−0,0"
+        text = format_value(value, unit, lang=self.lang, decimals=decimals)
+        return "+" + text if signed and value > 0 else text
 
     def date(self, text: str) -> str:
         """A date recorded as ISO text, written out (``1 mars 2025``); other text as it is."""
@@ -93,6 +158,19 @@ class _Report:
             return format_date(text, lang=self.lang, style="long")
         except InvalidValueError:
             return text
+
+    def warning(self) -> str | None:
+        """One sentence when the period has no measurements or lies before every baseline."""
+        indicators = self.chain.indicators()
+        if not indicators:
+            return None
+        year = self.period.year
+        baselines = [i.baseline.year for i in indicators if i.baseline is not None]
+        if baselines and year < min(baselines):
+            return _t("before_baselines", self.lang, period=self.period_text, year=min(baselines))
+        if not any(m.period.year == year for m in self.chain.measurements()):
+            return _t("no_data", self.lang, period=self.period_text)
+        return None
 
     def goals(self) -> list[tuple[str, int]]:
         """The goals in tree order with their depth (an element with two parents once)."""
@@ -111,14 +189,20 @@ class _Report:
             walk(root, 0)
         return out
 
+    def goal_headers(self) -> list[str]:
+        keys = ("goal", "level", "owner", "status", "score", "coverage", "strategy")
+        return [_t(k, self.lang) for k in keys]
+
     def goal_cells(self, node: str) -> list[str]:
+        """Level, owner, status, score, coverage and strategy of a goal."""
         item = self.result[node]
         element = self.chain[node]
-        strategy = item.strategy
+        strategy = strategy_label(item.strategy, lang=self.lang)
         if item.provenance == "dialogue" and item.computed is not None:
             strategy += f" ({computed_note(item.computed, lang=self.lang)})"
         return [
             self.chain.model.level(element.level).label(self.lang),
+            element.owner or "–",
             self.result.scale.label(item.status, lang=self.lang),
             self.num(item.score, 2),
             format_value(100 * item.coverage, "percent", lang=self.lang, decimals=0),
@@ -132,27 +216,46 @@ class _Report:
             if self.chain[a.element].kind == "goal"
         ]
 
+    def dialogue_note(self, assessment: Any) -> str | None:
+        """Whether the roll-up uses a dialogue assessment, where that matters (one clause)."""
+        if assessment.element not in self.result:
+            return None
+        item = self.result[assessment.element]
+        if item.provenance == "dialogue" and item.assessment == assessment:
+            return _t("decides", self.lang, strategy=strategy_label(item.strategy, lang=self.lang))
+        if item.status != assessment.status:
+            status = self.result.scale.label(item.status, lang=self.lang)
+            return _t(
+                "differs",
+                self.lang,
+                strategy=strategy_label(item.strategy, lang=self.lang),
+                status=status,
+            )
+        return None
+
+    def earlier(self, row: IndicatorRow) -> bool:
+        """Whether the row's actual is from a year before the period's."""
+        return row.actual_year is not None and row.actual_year != self.period.year
+
     def indicator_cells(self, row: IndicatorRow) -> list[str]:
+        """Baseline, annual target, actual, gap, category and forecast of an indicator."""
         unit = row.indicator.unit
         baseline = (
             "–"
             if row.baseline is None
             else f"{self.value(row.baseline.value, unit)} ({row.baseline.year})"
         )
-        gap = "–"
-        if row.gap is not None:
-            gap = ("+" if row.gap > 0 else "") + self.value(row.gap, row.gap_unit)
+        when = f" ({row.actual_year})" if self.earlier(row) else ""
+        actual = "–" if row.actual is None else self.value(row.actual, unit) + when
+        gap = "–" if row.gap is None else self.value(row.gap, row.gap_unit, signed=True) + when
+        label = (row.label or "–") if row.actual is not None else "–"
         forecast = "–"
-        if row.forecast is not None and row.target is not None:
-            forecast = f"{self.value(row.forecast, unit)} ({row.target.year})"
-        return [
-            baseline,
-            self.value(row.expected, unit),
-            self.value(row.actual, unit),
-            gap,
-            row.label or "–",
-            forecast,
-        ]
+        shown = row.forecast_shown
+        if shown is not None and row.target is not None and row.actual is not None:
+            forecast = f"{self.value(shown, unit)} ({row.target.year})"
+            if row.forecast_clamped:
+                forecast += "*"
+        return [baseline, self.value(row.expected, unit), actual, gap, label, forecast]
 
     def indicator_headers(self) -> list[str]:
         lang = self.lang
@@ -166,36 +269,58 @@ class _Report:
             _t("forecast", lang),
         ]
 
+    def indicator_notes(self) -> list[str]:
+        """What the marks in the indicator table mean, those that are used."""
+        year = self.period.year
+        notes = []
+        if any(self.earlier(row) for row in self.rows):
+            notes.append(_t("earlier_note", self.lang, year=year))
+        if any(row.annual_targets and row.expected is None for row in self.rows):
+            notes.append(_t("outside_note", self.lang, year=year))
+        if any(row.forecast_clamped and row.actual is not None for row in self.rows):
+            notes.append(_t("clamped_note", self.lang))
+        return notes
+
+    def chart_actuals(self, row: IndicatorRow) -> dict[int, float]:
+        """The actuals a chart shows: those up to the period, as the table and the forecast."""
+        return {k: v for k, v in row.actuals.items() if k <= self.period.year}
+
     def sources(self) -> list[str]:
-        seen: dict[str, set[str]] = {}
+        """Per source, its fetch dates and the indicators whose shown values it gave."""
+        dates: dict[str, set[str]] = {}
+        covered: dict[str, list[str]] = {}
         for row in self.rows:
-            if row.measurement is None:
-                continue
-            source = row.source or _t("no_source", self.lang)
-            seen.setdefault(source, set())
-            if row.fetched:
-                seen[source].add(row.fetched)
+            indicator = row.indicator
+            for m in self.chain.measurements(indicator.id, gender="T"):
+                if not m.period.is_year or m.period.year > self.period.year:
+                    continue  # not in the table or the chart
+                source = m.source or _t("no_source", self.lang)
+                dates.setdefault(source, set())
+                fetched = fetched_date(m)
+                if fetched:
+                    dates[source].add(fetched)
+                kpi = kolada_kpi(indicator, m)
+                name = f"{indicator.id} (Kolada {kpi})" if kpi else indicator.id
+                if name not in covered.setdefault(source, []):
+                    covered[source].append(name)
         out = []
-        for source in sorted(seen):
+        for source in sorted(dates):
             text = _t("source_of", self.lang, source=source)
-            if seen[source]:
-                dates = ", ".join(self.date(day) for day in sorted(seen[source]))
-                text += ", " + _t("fetched", self.lang, date=dates)
+            if dates[source]:
+                written = ", ".join(self.date(day) for day in sorted(dates[source]))
+                text += ", " + _t("fetched", self.lang, date=written)
+            text += ". " + _t("covers", self.lang, ids=", ".join(covered[source]))
             out.append(text)
         return out
 
     def smart_rows(self) -> list[list[str]]:
         if self.findings is None:
             return []
-        labels = (
-            self.findings.criterion_labels() if hasattr(self.findings, "criterion_labels") else {}
-        )
         rows = []
         for criterion, counts in self.findings.summary().items():
             to_fix = counts.get("warn", 0) + counts.get("fail", 0)
-            rows.append(
-                [str(labels.get(criterion, criterion)), str(to_fix), str(counts.get("pass", 0))]
-            )
+            label = self.findings.label(criterion)  # in the report's language: "Tidsatt"
+            rows.append([label, str(to_fix), str(counts.get("pass", 0))])
         return rows
 
     def most_to_fix(self) -> list[tuple[str, int]]:
@@ -246,10 +371,13 @@ def markdown(
     True
     """
     r = _Report(chain, period, strategy, scorer, lang, smart)
-    out = [f"# {_t('title', lang, period=r.period)} – {chain.name}".rstrip(" –"), ""]
+    out = [f"# {_t('title', lang, period=r.period_text)} – {chain.name}".rstrip(" –"), ""]
+    warning = r.warning()
+    if warning:
+        out += [f"> {warning}", ""]
     out += [f"## {_t('fulfilment', lang)}", ""]
-    out += [_t("method", lang, strategy=r.strategy, scorer=r.scorer), ""]
-    headers = [_t(k, lang) for k in ("goal", "level", "status", "score", "coverage", "strategy")]
+    out += [_t("method", lang, strategy=r.strategy_text, scorer=r.scorer_text), ""]
+    headers = r.goal_headers()
     rows = [
         ["\u00a0\u00a0" * depth + chain[node].title, *r.goal_cells(node)]
         for node, depth in r.goals()
@@ -265,6 +393,9 @@ def markdown(
                 line += f" — {a.rationale}"
             if a.participants:
                 line += f" ({_t('participants', lang)}: {', '.join(a.participants)})"
+            note = r.dialogue_note(a)
+            if note:
+                line += f" {note}"
             out.append(line)
         out.append("")
     out += [f"## {_t('indicators', lang)}", ""]
@@ -272,6 +403,9 @@ def markdown(
         [f"{row.indicator.title} ({row.indicator.id})", *r.indicator_cells(row)] for row in r.rows
     ]
     out += [_md_table(r.indicator_headers(), rows), ""]
+    notes = r.indicator_notes()
+    if notes:
+        out += [" ".join(notes), ""]
     if r.findings is not None:
         out += [f"## {_t('smart', lang)}", ""]
         out += [
@@ -319,31 +453,39 @@ def html(
 
     r = _Report(chain, period, strategy, scorer, lang, smart)
     e = escape
-    title = f"{_t('title', lang, period=r.period)} – {chain.name}".rstrip(" –")
+    title = f"{_t('title', lang, period=r.period_text)} – {chain.name}".rstrip(" –")
     parts = [
         "<!DOCTYPE html>",
         f'<html lang="{"en" if lang == "en" else "sv"}"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{e(title)}</title>",
         f"<style>{CSS}\nbody{{max-width:72em;margin:1.5em auto;padding:0 1em}}"
-        "\n.gc-wide{overflow-x:auto}</style></head>",
+        "\n.gc-wide{overflow-x:auto}"
+        "\n.gc-alert{border-left:4px solid #b33c00;background:#fff4e5;padding:.4em .8em}"
+        "\nfigure{margin:1em 0}</style></head>",
         f'<body class="gc"><h1>{e(title)}</h1>',
+    ]
+    warning = r.warning()
+    if warning:
+        parts.append(f'<p class="gc-alert" role="note">{e(warning)}</p>')
+    parts += [
         f"<h2>{_t('fulfilment', lang)}</h2>",
-        f'<p class="gc-note">{e(_t("method", lang, strategy=r.strategy, scorer=r.scorer))}</p>',
+        '<p class="gc-note">'
+        + e(_t("method", lang, strategy=r.strategy_text, scorer=r.scorer_text))
+        + "</p>",
         chain_html(chain, result=r.result, lang=lang, css=False),
     ]
-    headers = [_t(k, lang) for k in ("goal", "level", "status", "score", "coverage", "strategy")]
     body = []
     for node, depth in r.goals():
-        cells = r.goal_cells(node)
+        level, owner, _, score, coverage, strategy_cell = r.goal_cells(node)
         badge = status_badge(r.result[node].status, r.result.scale, lang=lang)
         body.append(
             f'<tr><td style="padding-left:{0.6 + 1.2 * depth:.1f}em">{e(chain[node].title)}</td>'
-            f"<td>{e(cells[0])}</td><td>{badge}</td>"
-            f'<td class="gc-num">{e(cells[2])}</td><td class="gc-num">{e(cells[3])}</td>'
-            f"<td>{e(cells[4])}</td></tr>"
+            f"<td>{e(level)}</td><td>{e(owner)}</td><td>{badge}</td>"
+            f'<td class="gc-num">{e(score)}</td><td class="gc-num">{e(coverage)}</td>'
+            f"<td>{e(strategy_cell)}</td></tr>"
         )
-    parts.append(_html_table(headers, body))
+    parts.append(_html_table(r.goal_headers(), body, numbers=(4, 5)))
     dialogues = r.dialogues()
     if dialogues:
         parts.append(f"<h2>{_t('dialogues', lang)}</h2><ul>")
@@ -357,23 +499,45 @@ def html(
                     f' <span class="gc-note">({_t("participants", lang)}: '
                     f"{e(', '.join(a.participants))})</span>"
                 )
+            note = r.dialogue_note(a)
+            if note:
+                item += f" <em>{e(note)}</em>"
             parts.append(item + "</li>")
         parts.append("</ul>")
     parts.append(f"<h2>{_t('indicators', lang)}</h2>")
     body = []
     for row in r.rows:
-        numbers = "".join(f'<td class="gc-num">{e(c)}</td>' for c in r.indicator_cells(row))
+        cells = r.indicator_cells(row)
+        # numbers right-aligned, the category (text) left-aligned
+        shown = "".join(
+            f"<td>{e(c)}</td>" if k == _CATEGORY else f'<td class="gc-num">{e(c)}</td>'
+            for k, c in enumerate(cells)
+        )
         body.append(
             f"<tr><td>{e(row.indicator.title)} "
-            f'<span class="gc-id">{e(row.indicator.id)}</span></td>{numbers}</tr>'
+            f'<span class="gc-id">{e(row.indicator.id)}</span></td>{shown}</tr>'
         )
-    parts.append(_html_table(r.indicator_headers(), body))
+    numbers = [k + 1 for k in range(len(r.indicator_headers()) - 1) if k != _CATEGORY]
+    parts.append(_html_table(r.indicator_headers(), body, numbers=numbers))
+    notes = r.indicator_notes()
+    if notes:
+        parts.append(f'<p class="gc-note">{e(" ".join(notes))}</p>')
     for row in r.rows:
         if row.annual_targets:
+            forecast = None
+            if row.forecast_shown is not None and row.target is not None:
+                forecast = (row.target.year, row.forecast_shown)
+            target = None if row.target is None else (row.target.year, row.target.value)
             parts.append(
-                f"<figure><figcaption>{e(row.indicator.title)}</figcaption>"
+                f"<figure><figcaption>{e(row.indicator.title)} "
+                f'<span class="gc-id">{e(row.indicator.id)}</span></figcaption>'
                 + trajectory_svg(
-                    row.annual_targets, actuals=row.actuals, unit=row.indicator.unit, lang=lang
+                    row.annual_targets,
+                    actuals=r.chart_actuals(row),
+                    unit=row.indicator.unit,
+                    lang=lang,
+                    target=target,
+                    forecast=forecast,
                 )
                 + "</figure>"
             )
@@ -403,8 +567,16 @@ def html(
     return "\n".join(parts)
 
 
-def _html_table(headers: list[str], body: list[str]) -> str:
-    head = "".join(f"<th>{escape(h)}</th>" for h in headers)
+_CATEGORY = 4  # the index of the on-track category among the indicator cells
+
+
+def _html_table(headers: list[str], body: list[str], numbers: Iterable[int] = ()) -> str:
+    """A table of rows already written; the headers of the columns *numbers* right-aligned."""
+    right = set(numbers)
+    head = "".join(
+        f'<th style="text-align:right">{escape(h)}</th>' if k in right else f"<th>{escape(h)}</th>"
+        for k, h in enumerate(headers)
+    )
     return (
         f'<div class="gc-wide"><table><thead><tr>{head}</tr></thead>'
         f"<tbody>{''.join(body)}</tbody></table></div>"
