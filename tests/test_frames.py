@@ -273,6 +273,14 @@ def test_measurements_frame_periods_are_texts() -> None:
 
 
 # ----------------------------------------------------------------- indicators
+def test_indicators_frame_shows_the_year_of_an_earlier_actual_and_a_limited_forecast() -> None:
+    frame = indicators_frame(gc.load(ROOT / "examples" / "trelleborg.yaml"), 2024)
+    assert frame.loc["pi_valdeltagande", ["actual", "actual_year"]].tolist() == [78.9, 2022]
+    grastorp = indicators_frame(gc.load(ROOT / "examples" / "grastorp.yaml"), 2024)
+    assert grastorp["forecast_clamped"].any()
+    assert (grastorp.loc[grastorp["forecast_clamped"].fillna(False), "forecast"] > 100).all()
+
+
 @pytest.mark.parametrize("year", [None, 2024])
 def test_indicators_frame_matches(chain: gc.GoalChain, year: int | None) -> None:
     frame = indicators_frame(chain, year)
@@ -291,11 +299,13 @@ def test_indicators_frame_matches(chain: gc.GoalChain, year: int | None) -> None
                 r.baseline.year if r.baseline else None,
                 r.expected,
                 r.actual,
+                r.actual_year,
                 r.gap,
                 r.gap_unit,
                 r.category,
                 r.label,
                 r.forecast,
+                r.forecast_clamped if r.forecast is not None else None,
                 r.target.value if r.target else None,
                 r.target.year if r.target else None,
                 r.source,

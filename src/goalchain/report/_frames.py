@@ -99,11 +99,13 @@ INDICATOR_COLUMNS: Mapping[str, str] = {
     "baseline_year": _INT,
     "annual_target": _FLOAT,
     "actual": _FLOAT,
+    "actual_year": _INT,
     "gap": _FLOAT,
     "gap_unit": _TEXT,
     "category": _TEXT,
     "category_label": _TEXT,
     "forecast": _FLOAT,
+    "forecast_clamped": _BOOL,
     "target": _FLOAT,
     "target_year": _INT,
     "source": _TEXT,
@@ -353,11 +355,15 @@ def indicators_frame(chain: GoalChain, year: int | None = None, *, lang: str = "
     -------
     pandas.DataFrame
         Index ``id``; the columns of :data:`INDICATOR_COLUMNS`: title, unit,
-        year, baseline, baseline_year, annual_target (the year's), actual,
-        gap (in ``gap_unit``: percentage points for a percent indicator),
-        category and category_label (the on-track assessment), forecast (for
-        the target year), target, target_year, source and fetched (the date
-        a Kolada value was fetched). What cannot be computed is ``<NA>``.
+        year, baseline, baseline_year, annual_target (the year's), actual and
+        actual_year (the latest value up to the year, and its year, which may
+        be earlier), gap (against that year's annual target, in ``gap_unit``:
+        percentage points for a percent indicator), category and
+        category_label (the on-track assessment), forecast (for the target
+        year, exact) and forecast_clamped (True when it lies outside what the
+        unit allows, which reports show limited), target, target_year, source
+        and fetched (the date a Kolada value was fetched). What cannot be
+        computed is ``<NA>``.
 
     Examples
     --------
@@ -382,11 +388,13 @@ def indicators_frame(chain: GoalChain, year: int | None = None, *, lang: str = "
             None if row.baseline is None else row.baseline.year,
             row.expected,
             row.actual,
+            row.actual_year,
             row.gap,
             row.gap_unit,
             row.category,
             row.label,
             row.forecast,
+            row.forecast_clamped if row.forecast is not None else None,
             None if row.target is None else row.target.value,
             None if row.target is None else row.target.year,
             row.source,
