@@ -194,6 +194,43 @@ def test_dump_into_a_missing_directory_fails_cleanly(tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
+def test_writing_into_a_missing_directory_names_the_directory(tmp_path):
+    from goalchain.io._files import DirectoryNotFoundError, atomic_write
+
+    target = tmp_path / "no" / "such" / "r.html"
+    with pytest.raises(DirectoryNotFoundError) as info:
+        atomic_write(target, "<p>")
+    err = info.value
+    assert isinstance(err, FileNotFoundError) and isinstance(err, gc.GoalchainError)
+    assert (err.directory, err.missing) == (str(tmp_path / "no" / "such"), str(tmp_path / "no"))
+    assert err.filename == str(tmp_path / "no" / "such") and err.errno == 2
+    assert str(err) == (
+        f"{target}: cannot write the file: no directory {tmp_path / 'no' / 'such'} "
+        f"({tmp_path / 'no'} does not exist); create the directory first, or write the file "
+        "elsewhere"
+    )
+    assert ".tmp" not in str(err)
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    with pytest.raises(DirectoryNotFoundError, match=r"no directory .*a-file \(it is a file\)"):
+        atomic_write(tmp_path / "a-file" / "r.html", b"<p>")
+    assert leftovers(tmp_path) == []
+
+
+def test_the_command_line_names_the_missing_directory(tmp_path):
+    import io
+
+    from goalchain.cli import main
+
+    source = tmp_path / "kedja.yaml"
+    gc.dump(gc.io.load_demo(), source)
+    err = io.StringIO()
+    target = tmp_path / "nonexistent" / "dir" / "r.html"
+    code = main(["report", str(source), "--period", "2024", "-o", str(target)], err=err)
+    assert code == 2
+    assert f"no directory {tmp_path / 'nonexistent' / 'dir'}" in err.getvalue()
+    assert ".tmp" not in err.getvalue() and err.getvalue().count("\n") == 1
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
 def test_dump_keeps_permissions_of_an_existing_file(tmp_path):
     path = tmp_path / "chain.yaml"

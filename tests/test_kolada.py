@@ -657,3 +657,51 @@ def test_the_command_is_wired_into_goalchain(tmp_path: Path) -> None:
     )
     assert code == 2 and "offline" in err.getvalue() and err.getvalue().count("\n") == 1
     assert gc.load(path) == gc.io.load_demo()  # nothing written
+
+
+# --------------------------------------------------------------------- writing only what changed
+def test_cli_fetch_that_changes_nothing_does_not_rewrite(
+    server: KoladaServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("http_proxy", "HTTP_PROXY", "all_proxy", "ALL_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("no_proxy", "*")
+    server.standard()
+    source = tmp_path / "burlov.yaml"
+    source.write_text("# Burlövs kedja\n" + gc.dumps(chain()), encoding="utf-8")
+    common = ["--base-url", server.base, "--cache", str(tmp_path / "c"), "--no-progress"]
+    argv = ["kolada", "fetch", str(source), "--years", "2021-2023", *common]
+
+    out, err = io.StringIO(), io.StringIO()
+    assert _cli_kolada.run(_parse(argv), out, err) == 0  # changes: written, comments gone
+    assert f"written to {source}" in out.getvalue()
+    assert err.getvalue() == (
+        f"note: {source} had comments; they are not kept when the file is rewritten\n"
+    )
+    fetched = gc.load(source)
+
+    source.write_text("# Burlövs kedja\n" + gc.dumps(fetched), encoding="utf-8")
+    before = source.read_bytes()
+    out, err = io.StringIO(), io.StringIO()
+    assert _cli_kolada.run(_parse([*argv, "--offline"]), out, err) == 0
+    assert "0 measurement(s) recorded" in out.getvalue()
+    assert f"nothing changed; {source} was not written" in out.getvalue()
+    assert err.getvalue() == "" and source.read_bytes() == before
+
+    # -o another file is written even when nothing changed
+    other = tmp_path / "ny.yaml"
+    assert _cli_kolada.run(_parse([*argv, "--offline", "-o", str(other)]), out, err) == 0
+    assert gc.load(other) == fetched
+
+
+def test_guide_commands_parse() -> None:
+    """The guide's commands are valid (running them needs the network)."""
+    import re
+    import shlex
+
+    text = (ROOT / "docs" / "kolada.md").read_text(encoding="utf-8")
+    commands = re.findall(r"^goalchain (kolada .*)$", text, re.M)
+    assert len(commands) >= 3
+    for command in commands:
+        args = _parse(shlex.split(command))
+        assert args.kolada_command == "fetch" and args.years

@@ -275,7 +275,7 @@ def test_missing_markers_and_empty_cells(tmp_path: Path, chain) -> None:
             SpreadsheetDuplicateError,
             DuplicateError,
             ":3:3: row 3, column C 'värde'",
-            "'i1' 2024 (gender T) is 81 here but 80 in row 2",
+            "'i1' 2024 is 81 here but 80 in row 2",
         ),
         (
             "indikator;år;värde\ni1;tjugo;80\n",
@@ -686,14 +686,15 @@ def test_cli_import_refuses_to_overwrite_and_writes_nothing_on_error(tmp_path: P
     with pytest.raises(_UserError, match="--in-place"):
         _cli_import.run_import(_parse(["import", str(source), str(data)]), io.StringIO())
     args = _parse(["import", str(source), str(data), "--in-place", "--mapping", "Mått=indicator"])
-    with pytest.raises(SpreadsheetValueError, match=r"d\.csv:3:3: row 3"):
+    with pytest.raises(_UserError, match=r"d\.csv:3:3: rad 3, kolumn C") as info:
         _cli_import.run_import(args, io.StringIO())
+    assert isinstance(info.value.__cause__, SpreadsheetValueError)
     assert source.read_bytes() == original
     data.write_text("Mått;år;värde\ni1;2024;81,5\n", encoding="utf-8")
     out = io.StringIO()
     assert _cli_import.run_import(args, out) == 0
     assert gc.load(source).series("i1")[P(2024)] == 81.5
-    with pytest.raises(_UserError, match="COLUMN=FIELD"):
+    with pytest.raises(_UserError, match="KOLUMN=FÄLT"):
         _cli_import.run_import(
             _parse(["import", str(source), str(data), "--in-place", "--mapping", "Mått"]),
             io.StringIO(),
@@ -779,3 +780,498 @@ def test_wide_layout_in_excel_with_numeric_headers(tmp_path: Path, chain) -> Non
     report = import_measurements(chain, path, missing="skip")
     assert (report.added, report.missing) == (5, (f"{path}:2:4 (Blad1!D2)",))
     assert chain.series("antal") == {P(2023): 1.0, P(2024): 2.0, P(2025): 3.0}
+
+
+# ------------------------------------------------------------------ rows that do not fit the header
+
+
+@pytest.mark.parametrize(
+    ("text", "hint"),
+    [
+        ("indicator,year,value\ni1,2025,85,4\n", 'must be quoted ("85,4")'),
+        ("indicator;year;value\ni1;2025;85;4\n", "remove it, or give it a header"),
+        ("indicator,year,value\ni1,2025,85,4,x\n", "remove them, or give them a header"),
+    ],
+)
+def test_csv_row_with_more_cells_than_the_header_is_an_error(
+    tmp_path: Path, chain, text, hint
+) -> None:
+    path = write(tmp_path / "amb.csv", text)
+    before = chain.copy()
+    with pytest.raises(SpreadsheetValueError) as info:
+        import_measurements(chain, path)
+    err = info.value
+    assert err.code == "too_many_cells" and (err.row, err.col) == (2, 4)
+    cells = len(text.splitlines()[1].split(text[9]))
+    assert str(err).startswith(f"{path}:2:4: row 2, column D: the row has {cells} cells but ")
+    assert "the header row has 3 (indicator, year, value)" in str(err)
+    assert hint in str(err)
+    assert "rubrikraden har 3" in err.render("sv")
+    assert chain == before
+
+
+def test_trailing_empty_cells_beyond_the_header_are_harmless(tmp_path: Path, chain) -> None:
+    path = write(tmp_path / "d.csv", "indikator;år;värde;;\ni1;2024;81,5;;\ni1;2025;82;\n")
+    assert [m.value for m in read_measurements(path, chain)] == [81.5, 82.0]
+
+
+@pytest.mark.parametrize("missing", ["error", "skip"])
+def test_csv_row_with_fewer_cells_than_the_columns_is_an_error(
+    tmp_path: Path, chain, missing
+) -> None:
+    path = write(tmp_path / "few.csv", "indicator,year,value\ni1,2025\n")
+    with pytest.raises(SpreadsheetValueError) as info:
+        import_measurements(chain, path, missing=missing)
+    err = info.value
+    assert err.code == "too_few_cells" and err.cell == "C2"
+    assert "few.csv:2:3: row 2, column C 'value': the row has only 2 cell(s)" in str(err)
+    assert "missing separator (',')" in str(err)
+    assert len(chain.measurements()) == 1
+
+
+def test_csv_row_may_leave_out_trailing_optional_cells(tmp_path: Path, chain) -> None:
+    path = write(tmp_path / "d.csv", "indikator;år;värde;enhet;källa\ni1;2024;81,5\n")
+    (m,) = read_measurements(path, chain)
+    assert (m.value, m.source) == (81.5, "d.csv")
+
+
+def test_csv_wide_layout_row_that_stops_short_is_an_error(tmp_path: Path, chain) -> None:
+    path = write(tmp_path / "bred.csv", "indikator;2023;2024\ni1;80,5\n")
+    with pytest.raises(SpreadsheetValueError, match=r":2:3: row 2, column C '2024': the row has"):
+        read_measurements(path, chain, missing="skip")
+
+
+@needs_excel
+def test_xlsx_values_beyond_the_header_are_an_error(tmp_path: Path, chain) -> None:
+    path = tmp_path / "utfall.xlsx"
+    rows = [["indikator", "år", "värde"], ["i1", 2024, 81.5, None, "obs"], ["i1", 2025, 82]]
+    _workbook(path, rows).save(path)
+    with pytest.raises(SpreadsheetValueError) as info:
+        import_measurements(chain, path)
+    err = info.value
+    assert err.code == "too_many_cells" and err.cell == "Blad1!E2"
+    assert "cell Blad1!E2: the row has 5 cells but the header row has 3" in str(err)
+    assert "'obs'" in str(err) and "quoted" not in str(err)
+    # a row shorter than the header is an empty cell in Excel, not a shape error
+    _workbook(path, [["indikator", "år", "värde", "enhet"], ["i1", 2024, 81.5]]).save(path)
+    assert read_measurements(path, chain)[0].value == 81.5
+
+
+# ------------------------------------------------------------------ every error at once
+
+
+def test_all_row_errors_are_reported_together(tmp_path: Path, chain) -> None:
+    path = write(
+        tmp_path / "d.csv",
+        "indikator;år;värde\nil;2024;80\ni1;2024;x\ni1;2025;81\nkost;tjugo;1 kr x\n",
+    )
+    before = chain.copy()
+    with pytest.raises(SpreadsheetUnknownIndicatorError) as info:
+        import_measurements(chain, path)
+    err = info.value
+    assert [(e.row, e.col, type(e).__name__) for e in err.errors] == [
+        (2, 1, "SpreadsheetUnknownIndicatorError"),
+        (3, 3, "SpreadsheetValueError"),
+        (5, 2, "SpreadsheetValueError"),
+        (5, 3, "SpreadsheetValueError"),
+    ]
+    lines = str(err).splitlines()
+    assert lines[0].startswith(f"{path}:2:1: row 2, column A 'indikator': no indicator")
+    assert lines[1].startswith(f"{path}:3:3: row 3, column C 'värde': cannot read a number")
+    assert lines[-1] == "4 errors in all; nothing was recorded"
+    assert err.render("sv").splitlines()[-1] == "4 fel sammanlagt; inget registrerades"
+    assert chain == before
+
+
+def test_many_row_errors_are_capped_in_the_message(tmp_path: Path, chain) -> None:
+    rows = "".join(f"i1;{year};x\n" for year in range(2000, 2030))
+    path = write(tmp_path / "d.csv", "indikator;år;värde\n" + rows)
+    with pytest.raises(SpreadsheetValueError) as info:
+        read_measurements(path, chain)
+    err = info.value
+    assert len(err.errors) == 30 and err.errors[0] is err
+    lines = str(err).splitlines()
+    assert len(lines) == 22
+    assert lines[19].startswith(f"{path}:21:3:")
+    assert lines[20:] == ["... and 10 more", "30 errors in all; nothing was recorded"]
+
+
+def test_duplicates_and_conflicts_are_all_reported(tmp_path: Path, chain) -> None:
+    path = write(
+        tmp_path / "d.csv", "indikator;år;värde\ni1;2023;80\ni1;2023;81\ni1;2024;82\ni1;2024;83\n"
+    )
+    with pytest.raises(SpreadsheetDuplicateError) as info:
+        read_measurements(path, chain)
+    assert [(e.row, e.code) for e in info.value.errors] == [
+        (3, "duplicate_in_file"),
+        (5, "duplicate_in_file"),
+    ]
+    chain.record("i1", 2023, 70.0)
+    chain.record("i1", 2024, 71.0)
+    before = chain.copy()
+    path = write(tmp_path / "e.csv", "indikator;år;värde\ni1;2023;80\ni1;2024;82\ni1;2025;84\n")
+    with pytest.raises(SpreadsheetDuplicateError) as info:
+        import_measurements(chain, path)
+    assert [e.row for e in info.value.errors] == [2, 3]
+    assert "2 errors in all" in str(info.value)
+    assert chain == before
+
+
+# ------------------------------------------------------------------ hints for each front end
+
+
+def _error(tmp_path: Path, chain: gc.GoalChain, text: str | bytes, **kwargs: Any) -> Any:
+    path = tmp_path / "d.csv"
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        write(path, text)
+    with pytest.raises(SpreadsheetError) as info:
+        import_measurements(chain, path, **kwargs)
+    return info.value
+
+
+@pytest.mark.parametrize(
+    ("text", "python", "cli"),
+    [
+        (
+            "indikator;år;värde\ni1;2022;79\n",
+            "on_conflict='replace' to take the file's values or on_conflict='keep'",
+            "--on-conflict replace to take the file's values or --on-conflict keep",
+        ),
+        ("indikator;år;värde\ni1;2022;\n", "missing='skip'", "--missing skip"),
+        (
+            "indikator;år;värde\ni1;2024;81,5 å\n".encode("cp1252"),
+            "encoding='cp1252'",
+            "--encoding cp1252",
+        ),
+        (
+            "Mått;år;värde\ni1;2024;1\n",
+            "mapping={'Mått': 'indicator'}",
+            "--mapping 'Mått=indicator'",
+        ),
+        (
+            "indikator;år;period;värde\ni1;2024;2024;1\n",
+            "mapping={'period': None}",
+            "--mapping period=ignore",
+        ),
+    ],
+)
+def test_hints_are_python_in_the_library_and_options_on_the_command_line(
+    tmp_path: Path, chain, text, python, cli
+) -> None:
+    err = _error(tmp_path, chain, text)
+    assert python in str(err) and "--" not in str(err)
+    assert cli in err.render("en", cli=True) and python not in err.render("en", cli=True)
+    assert err.options and all(isinstance(o.name, str) for o in err.options)
+
+
+def test_cli_error_is_worded_in_the_chosen_language_with_cli_options(tmp_path: Path, chain) -> None:
+    from goalchain._cli_import import CommandError
+
+    source = tmp_path / "kedja.yaml"
+    gc.dump(chain, source)
+    data = write(tmp_path / "d.csv", "indikator;år;värde\ni1;2022;79\n")
+    target = str(tmp_path / "ny.yaml")
+    for lang, expected in [
+        ("sv", "kedjan har redan 78 för 'i1' 2022; filen har 79. Ange --on-conflict"),
+        ("en", "the chain already has 78 for 'i1' 2022; the file has 79. Pass --on"),
+    ]:
+        args = _parse(["import", str(source), str(data), "-o", target, "--lang", lang])
+        with pytest.raises(CommandError) as info:
+            _cli_import.run_import(args, io.StringIO(), io.StringIO())
+        assert expected in str(info.value) and "on_conflict=" not in str(info.value)
+    assert not (tmp_path / "ny.yaml").exists()
+
+
+def test_cli_has_encoding_mapping_and_delimiter_options(tmp_path: Path, chain) -> None:
+    source = tmp_path / "kedja.yaml"
+    gc.dump(chain, source)
+    data = tmp_path / "d.csv"
+    data.write_bytes("Mått|år|värde|anm\ni1|2024|81,5|å\n".encode("cp1252"))
+    out = io.StringIO()
+    argv = ["import", str(source), str(data), "--in-place", "--encoding", "cp1252"]
+    argv += ["--delimiter", "|", "--mapping", "Mått=indicator", "--mapping", "anm=ignore"]
+    assert _cli_import.run_import(_parse(argv), out, io.StringIO()) == 0
+    assert gc.load(source).series("i1")[P(2024)] == 81.5
+    from goalchain._cli_import import CommandError
+
+    with pytest.raises(CommandError, match="okänt fält 'indikator'; fält: indicator, period"):
+        _cli_import.run_import(
+            _parse(["import", str(source), str(data), "--in-place", "--mapping", "Mått=indikator"]),
+            io.StringIO(),
+        )
+    with pytest.raises(CommandError, match="--delimiter ';;'"):
+        _cli_import.run_import(
+            _parse(["import", str(source), str(data), "--in-place", "--delimiter", ";;"]),
+            io.StringIO(),
+        )
+
+
+# ------------------------------------------------------------------ Swedish and English
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "english", "swedish"),
+    [
+        (
+            "indikator;år;värde\nil;2024;80\n",
+            "unknown_indicator",
+            "row 2, column A 'indikator': no indicator with id 'il' in the chain; did you mean",
+            "rad 2, kolumn A 'indikator': ingen indikator med id 'il' i kedjan; menade du",
+        ),
+        (
+            "indikator;år;värde\ni1;2024;åttio\n",
+            "not_a_number",
+            "cannot read a number from 'åttio'",
+            "kan inte läsa ett tal ur 'åttio'",
+        ),
+        (
+            "indikator;år;värde\ni1;2024;1 234 kr\n",
+            "unit_mismatch",
+            "is in 'SEK', which does not fit the unit of 'i1', 'percent'",
+            "är i 'SEK', som inte passar enheten för 'i1', 'percent'",
+        ),
+        (
+            "indikator;år;värde\ni1;2024;80,5\ni1;2024;81\n",
+            "duplicate_in_file",
+            "'i1' 2024 is 81 here but 80.5 in row 2, column C",
+            "'i1' 2024 är 81 här men 80,5 på rad 2, kolumn C",
+        ),
+        (
+            "indikator;år;kön;värde\ni1;2024;K;80,5\ni1;2024;K;81\n",
+            "duplicate_in_file",
+            "'i1' 2024 for women is 81 here but 80.5 in row 2, column D",
+            "'i1' 2024 för kvinnor är 81 här men 80,5 på rad 2, kolumn D",
+        ),
+        (
+            "indikator;år;värde\ni1;2022;79,5\n",
+            "conflict",
+            "the chain already has 78 for 'i1' 2022; the file has 79.5",
+            "kedjan har redan 78 för 'i1' 2022; filen har 79,5",
+        ),
+        (
+            "indikator;år;värde\ni1;2024;80;1\n",
+            "too_many_cells",
+            "the row has 4 cells but the header row has 3",
+            "raden har 4 celler men rubrikraden har 3",
+        ),
+        (
+            "indikator;år;värde\ni1;2024\n",
+            "too_few_cells",
+            "the row has only 2 cell(s)",
+            "raden har bara 2 cell(er)",
+        ),
+        (
+            "indikator;år;resultat\ni1;2024;1\n",
+            "no_header",
+            "no header row with columns for value; found 'indikator', 'år', 'resultat'",
+            "ingen rubrikrad med kolumner för värde; hittade 'indikator', 'år', 'resultat'",
+        ),
+        (
+            "indikator;år;värde\ni1;tjugo;1\n",
+            "bad_period",
+            "cannot read period 'tjugo'",
+            "perioden 'tjugo' går inte att läsa",
+        ),
+    ],
+)
+def test_errors_in_english_and_swedish(tmp_path: Path, chain, text, code, english, swedish) -> None:
+    err = _error(tmp_path, chain, text)
+    assert err.code == code
+    assert english in str(err) and english in err.render("en")
+    assert swedish in err.render("sv")
+    assert err.render("sv").startswith(str(tmp_path / "d.csv"))
+    with pytest.raises(InvalidValueError, match="lang='de' is invalid"):
+        err.render("de")
+
+
+@needs_excel
+def test_formula_without_saved_value_in_swedish(tmp_path: Path, chain) -> None:
+    path = tmp_path / "utfall.xlsx"
+    _workbook(path, [["indikator", "år", "värde"], ["i1", 2024, "=1+1"]]).save(path)
+    with pytest.raises(SpreadsheetValueError) as info:
+        read_measurements(path, chain)
+    assert info.value.code == "formula_no_value"
+    assert "cell Blad1!C2 'värde': formeln =1+1 har inget sparat värde" in info.value.render("sv")
+
+
+# ------------------------------------------------------------------ warnings
+
+
+def test_implausible_values_are_recorded_with_warnings(tmp_path: Path, chain) -> None:
+    chain.record("i1", 2023, 84.0)
+    path = write(
+        tmp_path / "d.csv",
+        "indikator;år;värde\n"
+        "i1;2024;1 234,5\n"  # a percentage beyond 100
+        "i1;2025;0,85\n"  # a share written as a fraction: ~1/100 of 78-90
+        "i1;2026;88\n"  # fine
+        "antal;2024;100\nantal;2025;110\nantal;2026;9\n"  # no values in the chain: fine
+        "kost;2024;10\nkost;2025;11\nkost;2026;0,1\n",  # ~1/100 of the file's others
+    )
+    report = import_measurements(chain, path)
+    assert report.added == 9 and chain.series("i1")[P(2024)] == 1234.5  # recorded all the same
+    got = [(w.row, w.col, w.element, w.code) for w in report.warnings]
+    assert got == [
+        (2, 3, "i1", "percent_range"),
+        (3, 3, "i1", "scale_small"),
+        (10, 3, "kost", "scale_small"),
+    ]
+    first, second, _ = report.warnings
+    assert str(first) == (
+        f"{path}:2:3: row 2, column C 'värde': 1234.5 % for 'i1' 2024 lies outside 0-100 %; "
+        "check the decimal mark and the thousands (recorded anyway)"
+    )
+    assert second.render("sv").startswith(
+        f"{path}:3:3: rad 3, kolumn C 'värde': 0,85 för 'i1' 2025 är 95 gånger mindre än "
+        "indikatorns övriga värden (omkring 81)"
+    )
+    assert "3 att kontrollera (varningar)" in report.summary()
+    # importing the same file again records nothing new and warns of nothing
+    again = import_measurements(chain, path)
+    assert (again.unchanged, again.warnings) == (9, ())
+
+
+def test_large_values_are_warned_and_kept_values_are_not(tmp_path: Path, chain) -> None:
+    chain.record("kost", 2023, 98.0)
+    path = write(tmp_path / "d.csv", "indikator;år;värde\nkost;2024;98 500\ni1;2022;8\n")
+    report = import_measurements(chain, path, on_conflict="keep")
+    assert [(w.element, w.code, w.reference) for w in report.warnings] == [
+        ("kost", "scale_large", 98.0)
+    ]
+    assert "1005 times larger" in str(report.warnings[0])
+
+
+def test_cli_prints_warnings_on_stderr(tmp_path: Path, chain) -> None:
+    source = tmp_path / "kedja.yaml"
+    gc.dump(chain, source)
+    data = write(tmp_path / "d.csv", "indikator;år;värde\ni1;2024;0,8\ni1;2025;120\n")
+    out, err = io.StringIO(), io.StringIO()
+    args = _parse(["import", str(source), str(data), "--in-place"])
+    assert _cli_import.run_import(args, out, err) == 0
+    lines = err.getvalue().splitlines()
+    assert len(lines) == 2
+    assert lines[0].startswith(f"varning: {data}:2:3: rad 2, kolumn C 'värde': 0,8 för 'i1'")
+    assert lines[1].startswith(f"varning: {data}:3:3: rad 3, kolumn C 'värde': 120 % för 'i1'")
+    assert "2 att kontrollera" in out.getvalue()
+
+
+# ------------------------------------------------------------------ writing only what changed
+
+
+def test_cli_import_that_changes_nothing_does_not_rewrite(tmp_path: Path, chain) -> None:
+    source = tmp_path / "kedja.yaml"
+    source.write_text("# Kedjan för 2024\n" + gc.dumps(chain), encoding="utf-8")
+    original = source.read_bytes()
+    data = write(tmp_path / "same.csv", "indikator;år;värde\ni1;2022;78,0\n")
+    for lang, said in [("sv", "inget ändrat; filen skrevs inte"), ("en", "nothing changed")]:
+        out, err = io.StringIO(), io.StringIO()
+        args = _parse(["import", str(source), str(data), "--in-place", "--lang", lang])
+        assert _cli_import.run_import(args, out, err) == 0
+        assert f"{source}: {said}" in out.getvalue() and err.getvalue() == ""
+        assert source.read_bytes() == original
+    # -o another file is written all the same: it was asked for
+    other = tmp_path / "ny.yaml"
+    args = _parse(["import", str(source), str(data), "-o", str(other)])
+    assert _cli_import.run_import(args, io.StringIO(), io.StringIO()) == 0
+    assert gc.load(other) == chain
+
+
+def test_cli_import_in_place_says_comments_are_not_kept(tmp_path: Path, chain) -> None:
+    source = tmp_path / "kedja.yaml"
+    source.write_text("# Kedjan för 2024\n" + gc.dumps(chain), encoding="utf-8")
+    data = write(tmp_path / "d.csv", "indikator;år;värde\ni1;2024;81\n")
+    out, err = io.StringIO(), io.StringIO()
+    assert (
+        _cli_import.run_import(_parse(["import", str(source), str(data), "--in-place"]), out, err)
+        == 0
+    )
+    assert (
+        err.getvalue() == f"obs: {source} hade kommentarer; de behålls inte när filen skrivs om\n"
+    )
+    assert f"{source}: skriven" in out.getvalue()
+    # now without comments: no note
+    data.write_text("indikator;år;värde\ni1;2025;82\n", encoding="utf-8")
+    err = io.StringIO()
+    args = _parse(["import", str(source), str(data), "--in-place", "--lang", "en"])
+    assert _cli_import.run_import(args, io.StringIO(), err) == 0
+    assert err.getvalue() == ""
+
+
+def test_has_comments() -> None:
+    from goalchain._cli_import import has_comments
+
+    assert not has_comments(Path("no-such-file.yaml"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("# a\nx: 1\n", True), ("x: 1  # a\n", True), ("x: 'a#b'\n", False), ("x: 1\n", False)],
+)
+def test_has_comments_looks_at_yaml_text(tmp_path: Path, text, expected) -> None:
+    from goalchain._cli_import import has_comments
+
+    path = tmp_path / "k.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert has_comments(path) is expected
+    json_path = tmp_path / "k.json"
+    json_path.write_text(text, encoding="utf-8")
+    assert has_comments(json_path) is False
+
+
+def test_cli_import_into_a_missing_directory_names_it(tmp_path: Path, chain) -> None:
+    from goalchain.cli import main
+
+    source = tmp_path / "kedja.yaml"
+    gc.dump(chain, source)
+    data = write(tmp_path / "d.csv", "indikator;år;värde\ni1;2024;81\n")
+    target = tmp_path / "saknas" / "ny.yaml"
+    for lang, expected in [
+        ("sv", f"kan inte skriva filen: mappen {tmp_path / 'saknas'} finns inte"),
+        ("en", f"cannot write the file: no directory {tmp_path / 'saknas'}; create it first"),
+    ]:
+        out, err = io.StringIO(), io.StringIO()
+        argv = ["import", str(source), str(data), "-o", str(target), "--lang", lang]
+        assert main(argv, out=out, err=err) == 2
+        assert expected in err.getvalue() and err.getvalue().count("\n") == 1
+        assert out.getvalue() == ""  # no summary for an import that was not written
+    assert not target.parent.exists()
+
+
+# ------------------------------------------------------------------ the guide's commands
+
+
+def test_guide_commands_run_as_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every ``goalchain`` command in the guide's text blocks runs (on a copy of an example)."""
+    import re
+    import shlex
+    import shutil
+
+    from goalchain.cli import main
+
+    root = Path(__file__).resolve().parent.parent
+    text = (root / "docs" / "spreadsheets.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```(?:text|console|sh)?\n(.*?)```", text, re.S)
+    commands = [
+        line.split("#")[0].strip()
+        for block in blocks
+        for line in block.splitlines()
+        if line.startswith("goalchain ") and "FILE" not in line
+    ]
+    assert len(commands) >= 2
+    shutil.copy(root / "examples" / "burlov.yaml", tmp_path / "kedja.yaml")
+    monkeypatch.chdir(tmp_path)
+    for command in commands:
+        argv = shlex.split(command)[1:]
+        if argv[0] == "import":  # fill in the template the previous command wrote
+            book = openpyxl.load_workbook(tmp_path / argv[2]) if openpyxl else None
+            if book is None:
+                pytest.skip("the excel extra is not installed")
+            chain = gc.load(tmp_path / argv[1])
+            for row in book.worksheets[0].iter_rows(min_row=2):
+                known = chain.series(row[0].value).get(P(row[2].value))
+                row[3].value = 50 if known is None else known
+            book.save(tmp_path / argv[2])
+        out, err = io.StringIO(), io.StringIO()
+        assert main(argv, out=out, err=err) == 0, (command, err.getvalue())

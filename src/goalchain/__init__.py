@@ -17,6 +17,7 @@ from . import exceptions, io, models, progression, report, rollup, smart, units
 from ._version import __version__
 from .exceptions import (
     CycleError,
+    DirectoryNotFoundError,
     DuplicateError,
     FileFormatError,
     FormatVersionError,
@@ -61,6 +62,7 @@ __all__ = [
     "Assessment",
     "CycleError",
     "Decision",
+    "DirectoryNotFoundError",
     "DuplicateError",
     "FileFormatError",
     "Finding",

@@ -3,24 +3,37 @@
 ``goalchain import FILE DATA -o OUT``
     Read the measurements of a CSV or Excel file (*DATA*) into the chain in
     *FILE* and write the chain to *OUT*, atomically; all or nothing. Without
-    ``-o`` the command refuses to overwrite *FILE* unless ``--in-place``.
+    ``-o`` the command refuses to overwrite *FILE* unless ``--in-place``. When
+    the import changes nothing, *FILE* is not rewritten.
 ``goalchain template FILE -o OUT.csv|OUT.xlsx``
     Write a file to fill in: one row per indicator and year.
 
-A user error prints one line on stderr and exits 2: the functions here raise a
+A user error prints its message on stderr and exits 2: the functions here raise a
 :class:`~goalchain.exceptions.GoalchainError` (a :class:`CommandError` for a bad
-option), which :func:`goalchain.cli.main` prints.
+option, or for bad data worded in the chosen language with the command's own
+options as hints), which :func:`goalchain.cli.main` prints. Warnings about
+values that look wrong go to stderr, one line each, and do not stop the import.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import re
+import sys
 from pathlib import Path
 from typing import Any, TextIO
 
 from .exceptions import GoalchainError
 
-__all__ = ["CommandError", "add_parsers", "run_import", "run_template"]
+__all__ = [
+    "CommandError",
+    "add_parsers",
+    "has_comments",
+    "run_import",
+    "run_template",
+    "same_file",
+]
 
 _SHOWN = 10  # rows marked missing listed by name
 
@@ -32,7 +45,10 @@ def add_parsers(commands: Any) -> None:
         help="read measurements from a CSV or Excel file into a chain",
         description="Read the measurements of DATA (.csv or .xlsx) into the chain in FILE "
         "and write the chain to OUT. Every row is checked first; on any error nothing is "
-        "written (exit 2) and the message names the file, row and column.",
+        "written (exit 2) and the message lists every wrong cell by file, row and column. "
+        "Values that look wrong (a percentage outside 0-100, a value 50 times off the "
+        "indicator's others) are imported and warned about on stderr. When nothing "
+        "changes, FILE is not rewritten.",
     )
     imp.add_argument("file", type=Path, help="a .yaml, .yml or .json chain file")
     imp.add_argument("data", type=Path, help="a .csv or .xlsx file of measurements")
@@ -61,6 +77,11 @@ def add_parsers(commands: Any) -> None:
         help="empty value cells: error (default) or skip them ('..' always marks a missing value)",
     )
     imp.add_argument("--encoding", help="the CSV file's encoding when not UTF-8, e.g. cp1252")
+    imp.add_argument(
+        "--delimiter",
+        metavar="SEP",
+        help="the CSV separator when it should not be taken from the header row: ';', ',' or tab",
+    )
     imp.add_argument("--lang", choices=("sv", "en"), default="sv", help="language (default sv)")
 
     template = commands.add_parser(
@@ -82,70 +103,207 @@ def add_parsers(commands: Any) -> None:
 
 
 class CommandError(GoalchainError, ValueError):
-    """A user error in the command line (a missing option, a file that does not exist)."""
+    """A user error in the command line (a missing option, a file that does not exist).
+
+    Bad data in ``goalchain import`` is raised as a ``CommandError`` worded in the
+    chosen language, from the library's
+    :class:`~goalchain.io.SpreadsheetError` (its ``__cause__``).
+    """
 
 
 def _user_error(message: str) -> CommandError:
     return CommandError(message)
 
 
-def _load(path: Path) -> Any:
+# key -> (English, Swedish)
+_TEXT: dict[str, tuple[str, str]] = {
+    "no_such_file": ("no such file: {path}", "filen finns inte: {path}"),
+    "is_dir": (
+        "{path} is a directory; give a .yaml, .yml or .json file",
+        "{path} är en mapp; ange en .yaml-, .yml- eller .json-fil",
+    ),
+    "need_output": (
+        "give -o OUT for the updated chain, or --in-place to overwrite {file}",
+        "ange -o UT för den uppdaterade kedjan, eller --in-place för att skriva över {file}",
+    ),
+    "both_outputs": (
+        "give either -o OUT or --in-place, not both",
+        "ange antingen -o UT eller --in-place, inte båda",
+    ),
+    "chain_suffix": (
+        "{path}: a chain is written as .yaml, .yml or .json",
+        "{path}: en kedja skrivs som .yaml, .yml eller .json",
+    ),
+    "mapping_form": (
+        "--mapping {item!r}: write COLUMN=FIELD, e.g. --mapping 'Mått=indicator'",
+        "--mapping {item!r}: skriv KOLUMN=FÄLT, t.ex. --mapping 'Mått=indicator'",
+    ),
+    "mapping_field": (
+        "--mapping {item!r}: unknown field {field!r}; fields: {fields}, or ignore to leave "
+        "the column out",
+        "--mapping {item!r}: okänt fält {field!r}; fält: {fields}, eller ignore för att "
+        "hoppa över kolumnen",
+    ),
+    "delimiter": (
+        "--delimiter {value!r}: give one character such as ';' or ',', or tab",
+        "--delimiter {value!r}: ange ett tecken som ';' eller ',', eller tab",
+    ),
+    "missing": ("missing (skipped)", "saknas"),
+    "more": ("more", "till"),
+    "written": ("written", "skriven"),
+    "warning": ("warning", "varning"),
+    "not_written": (
+        "nothing changed; the file was not written",
+        "inget ändrat; filen skrevs inte",
+    ),
+    "no_directory": (
+        "{path}: cannot write the file: no directory {directory}; create it first, or give "
+        "another -o",
+        "{path}: kan inte skriva filen: mappen {directory} finns inte; skapa den först, "
+        "eller ange en annan -o",
+    ),
+    "comments": (
+        "note: {path} had comments; they are not kept when the file is rewritten",
+        "obs: {path} hade kommentarer; de behålls inte när filen skrivs om",
+    ),
+}
+
+
+def _t(key: str, lang: str, **params: Any) -> str:
+    en, sv = _TEXT[key]
+    return (en if lang == "en" else sv).format(**params)
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """True when *a* and *b* name the same file (following links); False if either is missing."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+_COMMENT = re.compile(r"(?:^|\s)#")
+
+
+def has_comments(path: Path) -> bool:
+    """True when the YAML file *path* has a ``#`` comment (a quick look at the text).
+
+    A ``#`` at the start of a line or after a space counts, even inside a quoted
+    string: the check only decides whether to say that comments are not kept.
+    JSON files have no comments.
+    """
+    if path.suffix.lower() not in (".yaml", ".yml"):
+        return False
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return False
+    return _COMMENT.search(text) is not None
+
+
+def _load(path: Path, lang: str = "en") -> Any:
     from .io import load
 
     if not path.exists():
-        raise _user_error(f"no such file: {path}")
+        raise _user_error(_t("no_such_file", lang, path=path))
     if path.is_dir():
-        raise _user_error(f"{path} is a directory; give a .yaml, .yml or .json file")
+        raise _user_error(_t("is_dir", lang, path=path))
     return load(path)
 
 
-def _mapping(items: list[str]) -> dict[str, str | None]:
+def _mapping(items: list[str], lang: str = "en") -> dict[str, str | None]:
+    from .io._spreadsheet import FIELDS
+
     out: dict[str, str | None] = {}
     for item in items:
         column, sep, field = item.rpartition("=")
         if not sep or not column.strip() or not field.strip():
-            raise _user_error(
-                f"--mapping {item!r}: write COLUMN=FIELD, e.g. --mapping 'Mått=indicator'"
-            )
+            raise _user_error(_t("mapping_form", lang, item=item))
         name = field.strip()
-        out[column.strip()] = None if name in ("ignore", "none", "-") else name
+        if name in ("ignore", "none", "-"):
+            out[column.strip()] = None
+        elif name in FIELDS:
+            out[column.strip()] = name
+        else:
+            raise _user_error(
+                _t("mapping_field", lang, item=item, field=name, fields=", ".join(FIELDS))
+            )
     return out
 
 
-def run_import(args: argparse.Namespace, out: TextIO) -> int:
-    """Run ``goalchain import``; returns the exit code (0), raises on a user error."""
-    from .io import dump, import_measurements
+def _delimiter(value: str | None, lang: str) -> str | None:
+    if value is None:
+        return None
+    if value.lower() in ("tab", "\\t", "\t"):
+        return "\t"
+    if len(value) != 1:
+        raise _user_error(_t("delimiter", lang, value=value))
+    return value
 
+
+def _dump(chain: Any, target: Path, lang: str) -> None:
+    from .exceptions import DirectoryNotFoundError
+    from .io import dump
+
+    try:
+        dump(chain, target)
+    except DirectoryNotFoundError as error:
+        raise CommandError(
+            _t("no_directory", lang, path=target, directory=error.directory)
+        ) from error
+
+
+def run_import(args: argparse.Namespace, out: TextIO, err: TextIO | None = None) -> int:
+    """Run ``goalchain import``; returns the exit code (0), raises on a user error.
+
+    Bad data raises a :class:`CommandError` in ``args.lang`` whose hints are
+    this command's options. Warnings go to *err* (by default stderr).
+    """
+    from .io import import_measurements
+    from .io._spreadsheet import SpreadsheetError
+
+    err = err or sys.stderr
+    lang = args.lang
     if args.output is None and not args.in_place:
-        raise _user_error(
-            f"give -o OUT for the updated chain, or --in-place to overwrite {args.file}"
-        )
+        raise _user_error(_t("need_output", lang, file=args.file))
     if args.output is not None and args.in_place:
-        raise _user_error("give either -o OUT or --in-place, not both")
+        raise _user_error(_t("both_outputs", lang))
     target = args.file if args.output is None else args.output
     if target.suffix.lower() not in (".yaml", ".yml", ".json"):
-        raise _user_error(f"{target}: a chain is written as .yaml, .yml or .json")
+        raise _user_error(_t("chain_suffix", lang, path=target))
     if not args.data.exists():
-        raise _user_error(f"no such file: {args.data}")
-    chain = _load(args.file)
-    report = import_measurements(
-        chain,
-        args.data,
-        mapping=_mapping(args.mapping),
-        sheet=args.sheet,
-        on_conflict=args.on_conflict,
-        missing=args.missing,
-        encoding=args.encoding,
-    )
-    dump(chain, target)
-    out.write(report.summary(lang=args.lang) + "\n")
+        raise _user_error(_t("no_such_file", lang, path=args.data))
+    mapping = _mapping(args.mapping, lang)
+    delimiter = _delimiter(getattr(args, "delimiter", None), lang)
+    chain = _load(args.file, lang)
+    try:
+        report = import_measurements(
+            chain,
+            args.data,
+            mapping=mapping,
+            sheet=args.sheet,
+            on_conflict=args.on_conflict,
+            missing=args.missing,
+            encoding=args.encoding,
+            delimiter=delimiter,
+        )
+    except SpreadsheetError as error:
+        raise CommandError(error.render(lang, cli=True)) from error
+    in_place = same_file(target, args.file)
+    write = not in_place or report.changed
+    comments = write and in_place and has_comments(args.file)
+    if write:
+        _dump(chain, target, lang)  # first: a failure prints only the error
+    out.write(report.summary(lang=lang) + "\n")
     for where in report.missing[:_SHOWN]:
-        out.write(f"  {where}: {'missing (skipped)' if args.lang == 'en' else 'saknas'}\n")
+        out.write(f"  {where}: {_t('missing', lang)}\n")
     if len(report.missing) > _SHOWN:
-        more = len(report.missing) - _SHOWN
-        out.write(f"  ... {more} {'more' if args.lang == 'en' else 'till'}\n")
-    written = "written" if args.lang == "en" else "skriven"
-    out.write(f"{target}: {written}\n")
+        out.write(f"  ... {len(report.missing) - _SHOWN} {_t('more', lang)}\n")
+    for warning in report.warnings:
+        err.write(f"{_t('warning', lang)}: {warning.render(lang)}\n")
+    out.write(f"{target}: {_t('written' if write else 'not_written', lang)}\n")
+    if comments:
+        err.write(_t("comments", lang, path=target) + "\n")
     return 0
 
 
@@ -155,7 +313,7 @@ def run_template(args: argparse.Namespace, out: TextIO) -> int:
 
     if args.output.suffix.lower() not in (".csv", ".xlsx"):
         raise _user_error(f"{args.output}: a template is a .csv or an .xlsx file")
-    chain = _load(args.file)
+    chain = _load(args.file, args.lang)
     write_template(chain, args.output, years=args.years, lang=args.lang)
     rows = len(chain.indicators())
     written = "written" if args.lang == "en" else "skriven"

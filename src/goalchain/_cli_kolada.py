@@ -110,8 +110,11 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO | None = None) -> int
 
     Errors (a missing file, a failed request, a conflict) are raised as
     :class:`~goalchain.exceptions.GoalchainError`; :func:`goalchain.cli.main`
-    prints them as one line and exits 2.
+    prints them as one line and exits 2. When the fetch changes nothing in
+    place, the file is not rewritten (its comments are kept); when it is
+    rewritten and had comments, a note on *err* says they are gone.
     """
+    from ._cli_import import has_comments, same_file
     from .exceptions import InvalidValueError
     from .io import dump, load
     from .io.kolada import DEFAULT_BASE_URL, KoladaClient, fetch_into
@@ -134,6 +137,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO | None = None) -> int
         max_age=args.max_age,
     )
     bar = None if args.no_progress else ProgressBar(err)
+    version = chain.data_version
     try:
         report = fetch_into(
             chain,
@@ -148,7 +152,15 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO | None = None) -> int
         if bar is not None:
             bar.close()
     target = args.output or file
+    in_place = same_file(target, file)
+    if in_place and chain.data_version == version:
+        out.write(report.summary() + "\n")
+        out.write(f"nothing changed; {target} was not written\n")
+        return 0
+    comments = in_place and has_comments(file)
     dump(chain, target)
     out.write(report.summary() + "\n")
     out.write(f"written to {target}\n")
+    if comments:
+        err.write(f"note: {target} had comments; they are not kept when the file is rewritten\n")
     return 0

@@ -21,10 +21,13 @@ LevelError True
 
 from __future__ import annotations
 
+import errno
+import os
 from collections.abc import Iterable, Sequence
 
 __all__ = [
     "CycleError",
+    "DirectoryNotFoundError",
     "DuplicateError",
     "FileFormatError",
     "FormatVersionError",
@@ -275,6 +278,41 @@ class RollupError(GoalchainError, RuntimeError):
         self.element = element
         self.strategy = strategy
         super().__init__(message)
+
+
+class DirectoryNotFoundError(GoalchainError, FileNotFoundError):
+    """The directory a file is to be written in does not exist (or is not a directory).
+
+    Also a :class:`FileNotFoundError` (``errno`` ``ENOENT``, ``filename`` the
+    directory), so ``except FileNotFoundError`` and ``except OSError`` catch it.
+
+    Attributes
+    ----------
+    directory
+        The directory the file was to be written in.
+    missing
+        The first part of its path that does not exist (the directory itself,
+        or one above it), or a file standing where a directory should be.
+    """
+
+    def __init__(self, path: str, directory: str, missing: str):
+        super().__init__(errno.ENOENT, "No such directory", directory)
+        self.directory = directory
+        self.missing = missing
+        self.locate(file=path)
+        if os.path.exists(missing):
+            why = "it is a file" if missing == directory else f"{missing} is a file"
+        elif missing != directory:
+            why = f"{missing} does not exist"
+        else:
+            why = "it does not exist"
+        self.message = (
+            f"cannot write the file: no directory {directory} ({why}); create the "
+            "directory first, or write the file elsewhere"
+        )
+
+    def _text(self) -> str:
+        return self.message
 
 
 class MissingDependencyError(GoalchainError, ImportError):

@@ -12,7 +12,7 @@ from typing import Any
 
 from ..exceptions import InvalidValueError
 from ._files import atomic_write
-from ._spreadsheet import SpreadsheetError, Table
+from ._spreadsheet import OptionHint, SpreadsheetError, Table, _Text
 
 __all__ = ["read_csv", "sniff_delimiter", "write_csv_template"]
 
@@ -32,33 +32,30 @@ def _decode(data: bytes, *, file: str, encoding: str | None) -> str:
         try:
             return data.decode(encoding).removeprefix("\ufeff")
         except UnicodeDecodeError as err:
-            raise _bad_bytes(data, err, file, f"is not {encoding} text") from err
+            raise _bad_bytes(data, err, file, "not_encoding", encoding=encoding) from err
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # Excel's "Unicode text"
         try:
             return data.decode("utf-16").removeprefix("\ufeff")
         except UnicodeDecodeError as err:
-            raise _bad_bytes(data, err, file, "is not UTF-16 text") from err
+            raise _bad_bytes(data, err, file, "not_encoding", encoding="UTF-16") from err
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         raise _bad_bytes(
-            data,
-            err,
-            file,
-            "is not UTF-8 text; save it as 'CSV UTF-8' (Excel: Spara som > CSV UTF-8), "
-            "or pass encoding='cp1252' for Excel's older 'CSV (semikolonavgränsad)'",
+            data, err, file, "not_utf8", encoding=OptionHint("encoding", "cp1252")
         ) from err
 
 
-def _bad_bytes(data: bytes, err: UnicodeDecodeError, file: str, what: str) -> SpreadsheetError:
+def _bad_bytes(
+    data: bytes, err: UnicodeDecodeError, file: str, code: str, **params: Any
+) -> SpreadsheetError:
     line = data.count(b"\n", 0, err.start) + 1
     column = err.start - (data.rfind(b"\n", 0, err.start) + 1) + 1
-    error = SpreadsheetError(
-        f"the file {what} (byte {data[err.start]:#04x} at column {column})",
+    return SpreadsheetError(
+        _Text(code, byte=f"{data[err.start]:#04x}", col=column, **params),
         file=file,
         row=line,
     )
-    return error
 
 
 def sniff_delimiter(header_line: str) -> str:
@@ -114,14 +111,14 @@ def read_csv(path: Path, *, encoding: str | None = None, delimiter: str | None =
             break
         except csv.Error as err:
             raise SpreadsheetError(
-                f'the row cannot be read as CSV ({err}); check the quotes (") in it',
+                _Text("bad_csv", reason=str(err)),
                 file=file,
                 row=skip + reader.line_num,
             ) from err
         end = skip + reader.line_num
         if record:
             rows.append((start, record))
-    return Table(file, None, rows)
+    return Table(file, None, rows, delimiter=delimiter)
 
 
 def write_csv_template(path: Path, rows: Sequence[Sequence[Any]]) -> None:

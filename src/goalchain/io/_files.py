@@ -9,12 +9,13 @@ import stat
 from pathlib import Path
 from typing import Any
 
-from ..exceptions import FileFormatError, InvalidValueError
+from ..exceptions import DirectoryNotFoundError, FileFormatError, InvalidValueError
 from ..models import GoalChain, GovernanceModel
 from ._codec import build_chain, model_from_document, model_to_data, split_data, to_data
 from ._document import check_format, format_of, parse_text, read_document
 
 __all__ = [
+    "DirectoryNotFoundError",
     "atomic_write",
     "dump",
     "dump_model",
@@ -40,6 +41,14 @@ def serialise(data: Any, format: str) -> str:
     return dump_yaml(data)
 
 
+def _missing_part(directory: Path) -> Path:
+    """The first part of *directory*'s path that is missing (or a file), from the top."""
+    for part in reversed([directory, *directory.parents]):
+        if not part.is_dir():
+            return part
+    return directory
+
+
 def atomic_write(path: StrPath, text: str | bytes) -> None:
     """Write *text* (UTF-8), or bytes as they are, to *path* atomically.
 
@@ -48,6 +57,25 @@ def atomic_write(path: StrPath, text: str | bytes) -> None:
     fails, the temporary file is removed and an existing *path* is left exactly as
     it was. An existing file's permissions are kept; a symbolic link is followed,
     so the file it points to is replaced.
+
+    Raises
+    ------
+    DirectoryNotFoundError
+        When the directory to write in does not exist; names the directory
+        (a :class:`FileNotFoundError` and a :class:`~goalchain.exceptions.GoalchainError`).
+    FileFormatError
+        When *text* cannot be encoded as UTF-8.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from goalchain.io._files import atomic_write
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     atomic_write(pathlib.Path(tmp) / "no" / "r.html", "<p>")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    goalchain.exceptions.DirectoryNotFoundError: .../no/r.html: cannot write the file: no
+    directory .../no (it does not exist); create the directory first, or write the file elsewhere
     """
     if isinstance(text, bytes):
         payload = text
@@ -61,7 +89,7 @@ def atomic_write(path: StrPath, text: str | bytes) -> None:
             ) from err
     target = Path(os.path.realpath(path))
     mode: int | None = None
-    with contextlib.suppress(FileNotFoundError):
+    with contextlib.suppress(FileNotFoundError, NotADirectoryError):
         mode = stat.S_IMODE(os.stat(target).st_mode)
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     while True:
@@ -71,6 +99,12 @@ def atomic_write(path: StrPath, text: str | bytes) -> None:
             break
         except FileExistsError:  # pragma: no cover - 48 random bits
             continue
+        except (FileNotFoundError, NotADirectoryError) as err:
+            if target.parent.is_dir():  # pragma: no cover - removed meanwhile
+                raise
+            raise DirectoryNotFoundError(
+                os.fspath(path), str(target.parent), str(_missing_part(target.parent))
+            ) from err
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)

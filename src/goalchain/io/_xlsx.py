@@ -7,12 +7,9 @@ external entities (a workbook is untrusted input).
 
 from __future__ import annotations
 
-import contextlib
 import difflib
 import importlib
 import io
-import os
-import secrets
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -20,7 +17,8 @@ from types import ModuleType
 from typing import Any
 
 from ..exceptions import MissingDependencyError
-from ._spreadsheet import CellError, SpreadsheetError, Table
+from ._files import atomic_write
+from ._spreadsheet import CellError, SpreadsheetError, Table, _Text
 
 __all__ = ["ExcelMissingError", "read_xlsx", "write_xlsx_template"]
 
@@ -57,13 +55,10 @@ def _open(path: Path, *, data_only: bool) -> Any:
     except FileNotFoundError:
         raise
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as err:
-        raise SpreadsheetError(
-            f"the file cannot be read as an Excel workbook (.xlsx): {err}", file=str(path)
-        ) from err
+        raise SpreadsheetError(_Text("bad_workbook", reason=str(err)), file=str(path)) from err
     except Exception as err:  # openpyxl's InvalidFileException, defusedxml's refusals
         raise SpreadsheetError(
-            f"the file cannot be read as an Excel workbook (.xlsx): {type(err).__name__}: {err}",
-            file=str(path),
+            _Text("bad_workbook", reason=f"{type(err).__name__}: {err}"), file=str(path)
         ) from err
 
 
@@ -89,9 +84,9 @@ def read_xlsx(path: Path, *, sheet: str | None = None) -> list[Table]:
         if sheet is not None:
             if sheet not in names:
                 close = difflib.get_close_matches(sheet, names, n=1, cutoff=0.5)
-                hint = f"; did you mean {close[0]!r}?" if close else ""
+                hint = _Text("hint_sheet", name=close[0]) if close else ""
                 raise SpreadsheetError(
-                    f"no sheet {sheet!r}; the sheets are {', '.join(map(repr, names))}{hint}",
+                    _Text("no_sheet", sheet=sheet, names=", ".join(map(repr, names)), hint=hint),
                     file=file,
                 )
             names = [sheet]
@@ -151,7 +146,7 @@ def write_xlsx_template(path: Path, rows: Sequence[Sequence[Any]], *, lang: str 
     help_sheet.column_dimensions["A"].width = 100
     buffer = io.BytesIO()
     book.save(buffer)
-    _atomic_write_bytes(path, buffer.getvalue())
+    atomic_write(path, buffer.getvalue())
 
 
 _HELP = {
@@ -170,18 +165,3 @@ _HELP = {
         "goalchain import CHAIN.yaml FILE.xlsx -o CHAIN.yaml",
     ),
 }
-
-
-def _atomic_write_bytes(path: Path, payload: bytes) -> None:
-    target = Path(os.path.realpath(path))
-    temp = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
-    try:
-        with open(temp, "xb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
