@@ -275,7 +275,7 @@ class SmartContext:
         if series is None:
             # every indicator's series at once: one pass over the measurements
             series = self._shared["series"] = {}
-            for measurement in self.chain.measurements(gender="T"):
+            for measurement in self.chain.measurements(gender="T", ordered=False):
                 if measurement.period.is_year:
                     found = series.setdefault(measurement.indicator, {})
                     found[measurement.period.year] = measurement.value

@@ -139,7 +139,7 @@ def structure(chain: GoalChain, context: SmartContext) -> list[tuple[Judgement, 
                         goal.owner,
                     )
                 )
-    measured = {m.indicator for m in chain.measurements()}
+    measured = {m.indicator for m in chain.measurements(ordered=False)}
     for element in elements:
         if isinstance(element, Indicator) and element.id not in measured:
             out.append(
