@@ -626,17 +626,17 @@ def from_table(
     en_values: Mapping[str, Any]
     if plain:
         sv_values = en_values = {**params, "evidence": evidence}
-    else:
-        sv_values, en_values = (
-            {
-                "evidence": evidence if isinstance(evidence, str) else evidence.get(lang, ""),
-                **{
-                    key: (value if isinstance(value, (str, int)) else value.get(lang, ""))
-                    for key, value in params.items()
-                },
-            }
-            for lang in LANGUAGES
-        )
+    else:  # some value per language: {"sv": ..., "en": ...} or Texts
+        sv_fill: dict[str, Any] = {}
+        en_fill: dict[str, Any] = {}
+        for name, value in (("evidence", evidence), *params.items()):
+            if isinstance(value, (str, int)):
+                sv_fill[name] = en_fill[name] = value
+            elif type(value) is Texts:
+                sv_fill[name], en_fill[name] = value.sv, value.en
+            else:
+                sv_fill[name], en_fill[name] = value.get("sv", ""), value.get("en", "")
+        sv_values, en_values = sv_fill, en_fill
     message = entry.message
     if message is None:
         message = Texts(entry.sv_text(sv_values), entry.en_text(en_values))

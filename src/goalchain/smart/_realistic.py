@@ -14,7 +14,7 @@ from ..report import format_number, format_value
 from ..report._format import format_value_sv_en
 from ..units import canonical_unit
 from ._context import LevelRoles, SmartContext
-from ._finding import Judgement, Table, from_table
+from ._finding import Judgement, Table, Texts, from_table
 from ._measurable import complete
 from ._registry import register
 
@@ -138,10 +138,9 @@ def _canonical(unit: str) -> str:
     return canonical_unit(unit)
 
 
-def _fmt(value: float, unit: str) -> dict[str, str]:
+def _fmt(value: float, unit: str) -> Texts:
     """:func:`goalchain.report.format_value` in Swedish and English."""
-    sv, en = format_value_sv_en(value, unit)
-    return {"sv": sv, "en": en}
+    return Texts(*format_value_sv_en(value, unit))
 
 
 def _change_unit(unit: str) -> str:
@@ -220,7 +219,7 @@ class Realistic:
                 from_table(_TEXT, "not_applicable", "judged_below" if below else "nothing_to_judge")
             ]
         problems: list[Judgement] = []
-        paces: list[dict[str, str]] = []
+        paces: list[Texts] = []
         unknown: list[str] = []
         for indicator in indicators:
             found, pace = self._indicator(indicator, context, factor)
@@ -238,12 +237,12 @@ class Realistic:
         if len(paces) == 1:
             evidence = paces[0]
         else:
-            evidence = {lang: "; ".join(p[lang] for p in paces) for lang in ("sv", "en")}
+            evidence = Texts("; ".join(p.sv for p in paces), "; ".join(p.en for p in paces))
         return [from_table(_TEXT, "pass", "realistic", evidence=evidence)]
 
     def _indicator(
         self, indicator: Indicator, context: SmartContext, factor: float
-    ) -> tuple[list[Judgement], dict[str, str] | None]:
+    ) -> tuple[list[Judgement], Texts | None]:
         assert indicator.baseline is not None and indicator.target is not None
         base, target = indicator.baseline, indicator.target
         unit = _canonical(indicator.unit)
@@ -324,8 +323,8 @@ class Realistic:
                 )
             ], None
         best_text = _fmt(best, change)
-        pace = {
-            "sv": f"{name} {needed_text['sv']}/år (bästa uppmätta {best_text['sv']})",
-            "en": f"{name} {needed_text['en']}/year (best recorded {best_text['en']})",
-        }
+        pace = Texts(
+            f"{name} {needed_text.sv}/år (bästa uppmätta {best_text.sv})",
+            f"{name} {needed_text.en}/year (best recorded {best_text.en})",
+        )
         return [], pace
