@@ -228,8 +228,16 @@ def test_a_sentence_without_any_lexicon_word_is_still_judged() -> None:
 # --------------------------------------------------------------- chain-wide data
 
 
-@given(goal_chains(max_elements=14))
-def test_the_context_reads_the_chain_as_its_methods_do(chain: gc_.GoalChain) -> None:
+@given(goal_chains(max_elements=14), st.booleans())
+def test_the_context_reads_the_chain_as_its_methods_do(
+    chain: gc_.GoalChain, relinked: bool
+) -> None:
+    links = chain.links()
+    if relinked and links:  # a link made again last: the chain's link log is stale
+        parent, child, weight = links[0]
+        chain.unlink(parent, child)
+        chain.link(parent, child, weight)
+        assert not chain._links.valid
     context = SmartContext(chain)
     assert [e.id for e in context.elements] == [e.id for e in chain.elements()]
     order = {element_id: i for i, element_id in enumerate(chain)}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 from typing import Any
 
@@ -99,6 +99,37 @@ class LevelRoles:
         return tuple(key for key in self.goal if key not in self.top)
 
 
+def _neighbours(
+    chain: GoalChain, found: Mapping[str, Element], elements: Sequence[Element]
+) -> tuple[dict[str, list[Element]], dict[str, list[Element]]]:
+    """Each element's children and parents, every list in the chain's order.
+
+    From the chain's link log (its links as arrays of element numbers, which
+    are the positions in the chain's order) when it is up to date: two sorts
+    of number pairs, no walk through networkx's dictionary per element. Else
+    from the graph: walking the elements in order and appending each to the
+    lists of its neighbours leaves every list in that order.
+    """
+    log = chain._links
+    kids: list[list[Element]] = [[] for _ in elements]
+    folks: list[list[Element]] = [[] for _ in elements]
+    if log.valid and len(log.is_goal) == len(elements):
+        for child, parent in sorted(zip(log.children, log.parents, strict=True)):
+            kids[parent].append(elements[child])
+        for parent, child in sorted(zip(log.parents, log.children, strict=True)):
+            folks[child].append(elements[parent])
+    else:
+        graph = chain.graph
+        preds, succs = graph._pred, graph._succ  # the public views cost a wrapper per element
+        number = {node: k for k, node in enumerate(found)}
+        for node, element in found.items():
+            for parent in preds[node]:
+                kids[number[parent]].append(element)
+            for child in succs[node]:
+                folks[number[child]].append(element)
+    return dict(zip(found, kids, strict=True)), dict(zip(found, folks, strict=True))
+
+
 class SmartContext:
     """What a criterion sees when it judges a goal.
 
@@ -172,19 +203,7 @@ class SmartContext:
             self.mandate, self.mandate_source = chain_mandate(
                 chain, self.roles.council, today=today, elements=self.elements
             )
-            # Walking the elements in the chain's order and appending each to the lists of its
-            # neighbours leaves every list in that order, whatever order the links were made in.
-            # (networkx's adjacency dicts: the public views cost a wrapper per element.)
-            children: dict[str, list[Element]] = {node: [] for node in found}
-            parents: dict[str, list[Element]] = {node: [] for node in found}
-            preds, succs = graph._pred, graph._succ
-            for node, element in found.items():
-                for parent in preds[node]:
-                    children[parent].append(element)
-                for child in succs[node]:
-                    parents[child].append(element)
-            self._children = children
-            self._parents = parents
+            self._children, self._parents = _neighbours(chain, found, self.elements)
             bodies: dict[str, int] = {}
             for element in self.elements:
                 if element.owner:
