@@ -10,9 +10,11 @@ from typing import Any
 
 import networkx as nx
 import pytest
+from hypothesis import given
 
 import goalchain as gc
 from goalchain.models import Goal, Indicator, Period
+from goalchain.testing import goal_chains
 from goalchain.units import get_registry
 
 NBSP = "\u00a0"
@@ -1165,3 +1167,17 @@ def test_from_graph_refuses_cycles_and_bad_graphs() -> None:
     level_rule.add_edge("i", "g")
     with pytest.raises(gc.LevelError):
         gc.GoalChain.from_graph(level_rule)
+
+
+@given(goal_chains(max_elements=16))
+def test_unanchored_goals_are_those_with_no_path_up_to_an_anchor(chain: gc.GoalChain) -> None:
+    anchors = set(chain.council_levels())
+    top = set(chain.model.roots())
+    expected = [
+        goal.id
+        for goal in chain.goals()
+        if goal.level not in anchors
+        and goal.level not in top
+        and not any(chain[a].level in anchors for a in nx.ancestors(chain.graph, goal.id))
+    ]
+    assert chain.unanchored_goals() == expected

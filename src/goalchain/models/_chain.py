@@ -1012,23 +1012,25 @@ class GoalChain:
         anchors = set(to_levels) if to_levels is not None else set(self.council_levels())
         top = set(self._model.roots())
         nodes, succ = self._graph._node, self._graph._succ
-        # one walk down from the anchor goals: what it reaches is anchored
-        # (O(elements + links), not a search upwards from every goal)
-        stack = [n for n, data in nodes.items() if data["element"].level in anchors]
+        # One pass over the elements finds the anchors and the goals to judge; one walk
+        # down from the anchors marks what they reach (O(elements + links), not a search
+        # upwards from every goal).
+        stack: list[str] = []
+        judged: list[str] = []  # goals below the anchors and the top, in insertion order
+        for node, data in nodes.items():
+            element = data["element"]
+            level = element.level
+            if level in anchors:
+                stack.append(node)
+            elif element.kind == "goal" and level not in top:
+                judged.append(node)
         anchored: set[str] = set()
         while stack:
             for child in succ[stack.pop()]:
                 if child not in anchored:
                     anchored.add(child)
                     stack.append(child)
-        out = []
-        for data in nodes.values():  # the goals in insertion order, without a list of them
-            element = data["element"]
-            if element.kind != "goal" or element.level in anchors or element.level in top:
-                continue
-            if element.id not in anchored:
-                out.append(element.id)
-        return out
+        return [node for node in judged if node not in anchored]
 
     def cross_cutting_goals(self) -> list[Goal]:
         """Goals marked as cross-cutting (tvärsektoriella mål)."""
