@@ -490,3 +490,22 @@ def test_the_same_text_in_both_languages_never_raises(text: str) -> None:
 def test_module_exports() -> None:
     assert sorted(language.__all__) == language.__all__
     assert MIN_WORDS < MAX_WORDS and MAX_SENTENCES >= 1
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("Mål 2026.", [(0, 9)]),
+        ("Mål 2026.  \n", [(0, 9)]),
+        ("Ett mål. Ett till.", [(0, 8), (8, 18)]),
+        ("Ett mål. ett till", [(0, 17)]),  # no capital after the full stop
+        ("Minst 80 % m.m. ska nås", [(0, 23)]),  # an abbreviation ends no sentence
+        ("", [(0, 0)]),
+    ],
+)
+def test_sentences_end_at_their_boundary_and_trailing_space_is_none(
+    text: str, spans: list[tuple[int, int]]
+) -> None:
+    from goalchain.smart._language import _sentence_spans
+
+    assert _sentence_spans(text) == spans

@@ -318,7 +318,10 @@ def _language_score(norm: str) -> tuple[int, int]:
 
 
 def _sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of the sentences of *text* (boundaries kept in the sentence before)."""
+    """Spans of the sentences of *text* (boundaries kept in the sentence before).
+
+    Only space after the last boundary is no sentence: ``"Mål 2026. "`` is one.
+    """
     if _BOUNDARY_CHARACTERS.isdisjoint(text):
         return [(0, len(text))]
     spans = []
@@ -333,7 +336,8 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
                 continue
         spans.append((start, match.end()))
         start = match.end()
-    spans.append((start, len(text)))
+    if not spans or text[start:].strip():
+        spans.append((start, len(text)))  # not after the last boundary when only space follows
     return spans
 
 
