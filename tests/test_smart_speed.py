@@ -297,8 +297,12 @@ def test_frozen_objects_leaves_the_programs_own_freeze_alone() -> None:
     try:
         frozen = gc.get_freeze_count()
         with frozen_objects() as freeze:
+            garbage = [[] for _ in range(1000)]  # new objects, which freeze() must not take
             freeze()
-        assert gc.get_freeze_count() == frozen
+            assert gc.get_freeze_count() <= frozen
+        del garbage
+        # nothing unfrozen (frozen objects that die in between leave the count: a few)
+        assert frozen * 0.99 <= gc.get_freeze_count() <= frozen
     finally:
         gc.unfreeze()
 
