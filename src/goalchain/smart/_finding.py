@@ -604,7 +604,7 @@ def from_table(
     its decision's reference) and will not come again, so the memo is skipped.
     """
     plain = type(evidence) is str
-    if plain:
+    if plain and params:
         for value in params.values():
             if type(value) not in _PLAIN:
                 plain = False
@@ -612,7 +612,11 @@ def from_table(
     key: tuple[Any, ...] | None = None
     if plain and not once:
         # keyword order is fixed at each call site, so the items need no sorting
-        key = (id(table), verdict, code, evidence, element, *params.items())
+        key = (
+            (id(table), verdict, code, evidence, element, *params.items())
+            if params
+            else (id(table), verdict, code, evidence, element)
+        )
         found = _MEMO.get(key)
         if found is not None:
             return found
@@ -625,7 +629,9 @@ def from_table(
     sv_values: Mapping[str, Any]
     en_values: Mapping[str, Any]
     if plain:
-        sv_values = en_values = {**params, "evidence": evidence}
+        sv_values = en_values = (
+            {**params, "evidence": evidence} if params else {"evidence": evidence}
+        )
     else:  # some value per language: {"sv": ..., "en": ...} or Texts
         sv_fill: dict[str, Any] = {}
         en_fill: dict[str, Any] = {}
