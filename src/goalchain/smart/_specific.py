@@ -64,24 +64,25 @@ class Specific:
         """Goal levels below the top, except area headings (a vision may inspire)."""
         return tuple(key for key in roles.below_top if key not in roles.areas)
 
-    def check(self, goal: Goal, context: SmartContext) -> list[Judgement]:
+    def check(self, goal: Goal, context: SmartContext) -> tuple[Judgement, ...]:
         """Judge one goal."""
         # Per check: the judgements of each title, and of each issue (judgements are
-        # immutable, so goals with the same vague verb share one).
-        cache: dict[str, list[Judgement]] = context.cache.setdefault("specific.text", {})
+        # immutable, so goals with the same vague verb share one; the tuple too).
+        cache: dict[str, tuple[Judgement, ...]] = context.cache.setdefault("specific.text", {})
         text = goal.title
         found = cache.get(text)
         if found is None:
             issues = analyse(text)
             if issues:
                 shared: dict[TextIssue, Judgement] = context.cache.setdefault("specific.issue", {})
-                found = []
+                judgements = []
                 for issue in issues:
                     judgement = shared.get(issue)
                     if judgement is None:
                         judgement = shared[issue] = _judgement(issue)
-                    found.append(judgement)
+                    judgements.append(judgement)
+                found = tuple(judgements)
             else:
-                found = [_PASS]
+                found = (_PASS,)
             cache[text] = found
-        return list(found)
+        return found
