@@ -260,7 +260,7 @@ def run_import(args: argparse.Namespace, out: TextIO, err: TextIO | None = None)
     this command's options. Warnings go to *err* (by default stderr).
     """
     from .io import import_measurements
-    from .io._spreadsheet import SpreadsheetError
+    from .io._spreadsheet_errors import SpreadsheetError
 
     err = err or sys.stderr
     lang = args.lang

@@ -12,7 +12,8 @@ from typing import Any
 
 from ..exceptions import InvalidValueError
 from ._files import atomic_write
-from ._spreadsheet import OptionHint, SpreadsheetError, Table, _Text
+from ._spreadsheet import Table
+from ._spreadsheet_errors import OptionHint, SpreadsheetError, _Text
 
 __all__ = ["read_csv", "sniff_delimiter", "write_csv_template"]
 

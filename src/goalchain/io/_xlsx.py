@@ -18,7 +18,8 @@ from typing import Any
 
 from ..exceptions import MissingDependencyError
 from ._files import atomic_write
-from ._spreadsheet import CellError, SpreadsheetError, Table, _Text
+from ._spreadsheet import CellError, Table
+from ._spreadsheet_errors import SpreadsheetError, _Text
 
 __all__ = ["ExcelMissingError", "read_xlsx", "write_xlsx_template"]
 

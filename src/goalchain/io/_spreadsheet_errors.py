@@ -1,0 +1,684 @@
+"""The errors and warnings of spreadsheet imports, and their words in Swedish and English.
+
+Every error of :mod:`goalchain.io._spreadsheet` keeps its parts (file, row,
+column, a code and the values) and words itself on request:
+:meth:`SpreadsheetError.render` in English or Swedish, with the library's
+keyword arguments or the command line's options as hints. ``str(error)`` is
+the English text.
+"""
+
+from __future__ import annotations
+
+import math
+import shlex
+from collections.abc import Mapping, Sequence
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from ..exceptions import (
+    DuplicateError,
+    FileFormatError,
+    InvalidValueError,
+    UnitMismatchError,
+    UnknownElementError,
+)
+
+if TYPE_CHECKING:
+    pass
+
+__all__ = [
+    "MAX_SHOWN",
+    "OptionHint",
+    "SpreadsheetDuplicateError",
+    "SpreadsheetError",
+    "SpreadsheetUnitError",
+    "SpreadsheetUnknownIndicatorError",
+    "SpreadsheetValueError",
+    "SpreadsheetWarning",
+    "column_letter",
+]
+
+# ------------------------------------------------------------------ messages
+
+MAX_SHOWN = 20
+"""How many errors one message lists; the rest are counted (``... and 5 more``)."""
+
+
+@attrs.frozen(eq=False)
+class OptionHint:
+    """An option a message suggests, worded by each front end.
+
+    The library's messages name the keyword (``on_conflict='replace'``), the
+    command line's the option (``--on-conflict replace``).
+
+    Attributes
+    ----------
+    name
+        The keyword of :func:`import_measurements` (``"on_conflict"``); the
+        command line's option is the same with dashes (``--on-conflict``).
+    value
+        The value suggested (``"replace"``; for *mapping* a dict such as
+        ``{"Mått": "indicator"}``), or None for the option itself.
+
+    Examples
+    --------
+    >>> from goalchain.io._spreadsheet import OptionHint
+    >>> hint = OptionHint("on_conflict", "replace")
+    >>> hint.python(), hint.cli()
+    ("on_conflict='replace'", '--on-conflict replace')
+    >>> print(OptionHint("mapping", {"Mått": "indicator"}).cli())
+    --mapping 'Mått=indicator'
+    """
+
+    name: str
+    value: Any = None
+
+    def python(self) -> str:
+        """The keyword argument: ``on_conflict='replace'``, ``mapping=`` without a value."""
+        if self.value is None:
+            return f"{self.name}="
+        return f"{self.name}={self.value!r}"
+
+    def cli(self) -> str:
+        """The command-line option: ``--on-conflict replace``, ``--mapping 'Mått=indicator'``."""
+        flag = "--" + self.name.replace("_", "-")
+        if self.value is None:
+            return flag
+        if isinstance(self.value, Mapping):
+            items = [
+                f"{column}={'ignore' if field is None else field}"
+                for column, field in self.value.items()
+            ]
+            return " ".join(f"{flag} {shlex.quote(item)}" for item in items)
+        return f"{flag} {shlex.quote(str(self.value))}"
+
+
+class _Num:
+    """A number in a message: ``1234.5`` in English, ``1234,5`` in Swedish."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: float):
+        self.value = value
+
+    def render(self, lang: str) -> str:
+        text = format(self.value, ".10g")
+        return text.replace(".", ",") if lang == "sv" else text
+
+
+class _Text:
+    """A message by code and parameters, worded in English or Swedish on demand.
+
+    Parameters may be text, :class:`OptionHint` (worded for Python or the
+    command line), numbers (:class:`_Num`) or other ``_Text`` (a hint).
+    """
+
+    __slots__ = ("code", "literal", "params")
+
+    def __init__(self, code: str, /, **params: Any):
+        self.code: str | None = code
+        self.literal: str | None = None
+        self.params = params
+
+    @classmethod
+    def plain(cls, text: str) -> _Text:
+        """A text that reads the same in every language (a message from elsewhere)."""
+        out = cls("")
+        out.code = None
+        out.literal = text
+        return out
+
+    def render(self, lang: str, *, cli: bool = False) -> str:
+        if self.code is None:
+            return self.literal or ""
+        en, sv = _TEXTS[self.code]
+        values = {name: _render(value, lang, cli) for name, value in self.params.items()}
+        return (sv if lang == "sv" else en).format(**values)
+
+    def options(self) -> list[OptionHint]:
+        """The options suggested, in this text and its hints."""
+        out: list[OptionHint] = []
+        for value in self.params.values():
+            if isinstance(value, OptionHint):
+                out.append(value)
+            elif isinstance(value, _Text):
+                out.extend(value.options())
+        return out
+
+
+def _render(value: Any, lang: str, cli: bool) -> Any:
+    if isinstance(value, _Text):
+        return value.render(lang, cli=cli)
+    if isinstance(value, OptionHint):
+        return value.cli() if cli else value.python()
+    if isinstance(value, _Num):
+        return value.render(lang)
+    return value
+
+
+def _check_lang(lang: str) -> str:
+    if lang not in ("sv", "en"):
+        raise InvalidValueError(f"lang={lang!r} is invalid; valid: sv, en", field="lang")
+    return lang
+
+
+_FIELD_SV = {
+    "indicator": "indikator",
+    "period": "period",
+    "value": "värde",
+    "unit": "enhet",
+    "gender": "kön",
+    "preliminary": "preliminär",
+    "source": "källa",
+    "title": "titel",
+}
+_FIELD_THE = {  # "both hold the period"
+    "indicator": ("the indicator", "indikatorn"),
+    "period": ("the period", "perioden"),
+    "value": ("the value", "värdet"),
+    "unit": ("the unit", "enheten"),
+    "gender": ("the gender", "könet"),
+    "preliminary": ("the preliminary flag", "preliminärflaggan"),
+    "source": ("the source", "källan"),
+    "title": ("the title", "titeln"),
+}
+_KIND_SV = {"goal": "mål", "activity": "aktivitet", "element": "element"}
+
+_PERIOD_FORMS = "'2024-T2', '2024-Q3', '2024-delår'"
+
+# code -> (English, Swedish); str.format templates over the error's parameters
+_TEXTS: dict[str, tuple[str, str]] = {
+    # ---- rows and cells
+    "excel_error": (
+        "the cell holds the Excel error {code}; correct the formula or type the value",
+        "cellen innehåller Excel-felet {code}; rätta formeln eller skriv in värdet",
+    ),
+    "formula_no_value": (
+        "the formula {formula} has no saved value (the file was not saved by a program that "
+        "computes formulas); open it in Excel or LibreOffice and save it, or type the value",
+        "formeln {formula} har inget sparat värde (filen sparades inte av ett program som "
+        "räknar ut formler); öppna den i Excel eller LibreOffice och spara den, eller skriv "
+        "in värdet",
+    ),
+    "indicator_empty": (
+        "the indicator is empty; write the id of one of the chain's indicators",
+        "indikatorn är tom; skriv id:t för en av kedjans indikatorer",
+    ),
+    "not_an_indicator": (
+        "{id!r} is a {kind}, not an indicator; measurements are recorded for indicators",
+        "{id!r} är ett {kind_sv}, inte en indikator; mätvärden registreras för indikatorer",
+    ),
+    "unknown_indicator": (
+        "no indicator with id {id!r} in the chain{hint}",
+        "ingen indikator med id {id!r} i kedjan{hint}",
+    ),
+    "hint_close": ("; did you mean {close}?", "; menade du {close}?"),
+    "hint_ids": ("; the chain's indicators: {shown}{more}", "; kedjans indikatorer: {shown}{more}"),
+    "hint_no_ids": ("; the chain has no indicators", "; kedjan har inga indikatorer"),
+    "hint_kolada": (
+        "; Kolada id {id!r} is carried by {ids}",
+        "; Kolada-id {id!r} används av {ids}",
+    ),
+    "more": (" and {n} more", " och {n} till"),
+    "period_empty": (
+        f"the period is empty; write a year such as 2024, or {_PERIOD_FORMS}",
+        f"perioden är tom; skriv ett år som 2024, eller {_PERIOD_FORMS}",
+    ),
+    "date_not_period": (
+        "the date {date} is not a period; write a year such as {year}, or '{year}-T2', "
+        "'{year}-Q3', '{year}-delår'",
+        "datumet {date} är ingen period; skriv ett år som {year}, eller '{year}-T2', "
+        "'{year}-Q3', '{year}-delår'",
+    ),
+    "bad_period": (
+        "{reason}",
+        "perioden {value!r} går inte att läsa; skriv ett år som 2024 (1900–2200), eller "
+        "'2024-T1' (T1–T3), '2024-Q3' (Q1–Q4), '2024-delår'",
+    ),
+    "value_empty": (
+        "the value of {id!r} is empty; write the value, '..' if it is missing (the row is "
+        "then skipped and reported), or pass {skip} to skip empty cells",
+        "värdet för {id!r} är tomt; skriv värdet, '..' om det saknas (raden hoppas då över "
+        "och redovisas), eller ange {skip} för att hoppa över tomma celler",
+    ),
+    "not_a_number_type": (
+        "expected a number, got {raw}; write for example '12,5', '12,5 %' or '1 234'",
+        "väntade ett tal, fick {raw}; skriv till exempel '12,5', '12,5 %' eller '1 234'",
+    ),
+    "unknown_unit_column": (
+        "{reason}",
+        "okänd enhet {unit!r}; skriv till exempel '%', 'procentenheter', 'kr', 'tkr', "
+        "'mnkr', 'st', 'dagar' eller lämna cellen tom för indikatorns enhet",
+    ),
+    "mixed_marks": (
+        "{raw} mixes a decimal comma and a decimal point; write 1 234,5 or 1234.5 (spaces "
+        "between thousands, never a comma or point)",
+        "{raw} blandar decimalkomma och decimalpunkt; skriv 1 234,5 eller 1234.5 (mellanslag "
+        "mellan tusental, aldrig komma eller punkt)",
+    ),
+    "unit_column_disagrees": (
+        "the value {raw} is in {got!r} but the unit column says {unit!r}; make them agree",
+        "värdet {raw} är i {got!r} men enhetskolumnen säger {unit!r}; gör dem lika",
+    ),
+    "unit_mismatch": (
+        "the value {raw} is in {got!r}, which does not fit the unit of {id!r}, {unit!r}; "
+        "give the value in {unit!r} or a unit convertible to it",
+        "värdet {raw} är i {got!r}, som inte passar enheten för {id!r}, {unit!r}; ange "
+        "värdet i {unit!r} eller i en enhet som kan räknas om till den",
+    ),
+    "unknown_unit_value": (
+        "cannot read the unit of {raw}: unknown unit {unit!r}; write for example '12,5 %', "
+        "'1 234 kr', '3,2 tkr' or a plain number in {iunit!r}",
+        "kan inte läsa enheten i {raw}: okänd enhet {unit!r}; skriv till exempel '12,5 %', "
+        "'1 234 kr', '3,2 tkr' eller ett tal i {iunit!r}",
+    ),
+    "not_a_number": (
+        "cannot read a number from {raw}; write for example '12,5', '12,5 %', '1 234' or "
+        "'78.0' (a decimal comma or point, spaces between thousands), or '..' for a missing "
+        "value",
+        "kan inte läsa ett tal ur {raw}; skriv till exempel '12,5', '12,5 %', '1 234' eller "
+        "'78.0' (decimalkomma eller decimalpunkt, mellanslag mellan tusental), eller '..' "
+        "för ett värde som saknas",
+    ),
+    "bad_gender": (
+        "{text!r} is not a gender; write {genders} (totalt, kvinnor, män)",
+        "{text!r} är inget kön; skriv {genders} (totalt, kvinnor, män)",
+    ),
+    "bad_flag": (
+        "{value!r} is not yes or no; write ja/nej (yes/no, x, 1/0), or leave it empty for a "
+        "final figure",
+        "{value!r} är varken ja eller nej; skriv ja/nej (x, 1/0), eller lämna cellen tom för "
+        "ett slutligt värde",
+    ),
+    "too_many_cells": (
+        "the row has {n} cells but the header row has {width} ({headers}); {extra} beyond "
+        "the last column would be lost{hint}",
+        "raden har {n} celler men rubrikraden har {width} ({headers}); {extra_sv} utanför sista "
+        "kolumnen skulle gå förlorade{hint}",
+    ),
+    "hint_decimal_comma": (
+        '; a decimal comma in a comma-separated file must be quoted ("{joined}"), or the '
+        "file saved with ';' as separator",
+        "; ett decimalkomma i en kommaseparerad fil måste stå inom citattecken "
+        "(\"{joined}\"), eller filen sparas med ';' som avgränsare",
+    ),
+    "hint_extra_cells": (
+        "; remove them, or give them a header to keep them",
+        "; ta bort dem, eller ge dem en rubrik för att behålla dem",
+    ),
+    "hint_extra_cell": (
+        "; remove it, or give it a header to keep it",
+        "; ta bort den, eller ge den en rubrik för att behålla den",
+    ),
+    "too_few_cells": (
+        "the row has only {n} cell(s), so it lacks the column {letter} {header!r} (the header "
+        "has {width}); check the row for a missing separator ({sep})",
+        "raden har bara {n} cell(er) och saknar alltså kolumnen {letter} {header!r} "
+        "(rubrikraden har {width}); se efter om en avgränsare ({sep}) fattas i raden",
+    ),
+    "duplicate_in_file": (
+        "{id!r} {period}{gender} is {value} here but {other} in {there}; a "
+        "measurement may appear once, or several times with the same value",
+        "{id!r} {period}{gender} är {value} här men {other} på {there}; ett mätvärde "
+        "får stå en gång, eller flera gånger med samma värde",
+    ),
+    "there_row": ("row {row}", "rad {row}"),
+    "there_col": ("row {row}, column {letter}", "rad {row}, kolumn {letter}"),
+    "conflict": (
+        "the chain already has {old}{prelim} for {id!r} {period}{gender}; the file "
+        "has {value}. Pass {replace} to take the file's values or {keep} to keep the chain's",
+        "kedjan har redan {old}{prelim} för {id!r} {period}{gender}; filen har "
+        "{value}. Ange {replace} för att ta filens värden eller {keep} för att behålla kedjans",
+    ),
+    "prelim": (" (preliminary)", " (preliminärt)"),
+    # whose value: nothing for the total (Kolada's T), women (K), men (M)
+    "for_T": ("", ""),
+    "for_K": (" for women", " för kvinnor"),
+    "for_M": (" for men", " för män"),
+    # ---- headers, sheets and files
+    "duplicate_columns": (
+        "columns {a} {ta!r} and {b} {tb!r} both hold {field}; remove one, or leave one out "
+        "with {ignore}",
+        "kolumnerna {a} {ta!r} och {b} {tb!r} innehåller båda {field_sv}; ta bort en, eller "
+        "hoppa över en med {ignore}",
+    ),
+    "empty_file": (
+        "the file is empty; it needs a header row with columns for the indicator, the period "
+        "and the value ({accepted})",
+        "filen är tom; den behöver en rubrikrad med kolumner för indikator, period och värde "
+        "({accepted_sv})",
+    ),
+    "empty_sheet": (
+        "the sheet is empty; it needs a header row with columns for the indicator, the "
+        "period and the value ({accepted})",
+        "bladet är tomt; det behöver en rubrikrad med kolumner för indikator, period och "
+        "värde ({accepted_sv})",
+    ),
+    "no_header": (
+        "no header row with columns for {lacking}; found {found}. Accepted headers: "
+        "{accepted}{hint}",
+        "ingen rubrikrad med kolumner för {lacking_sv}; hittade {found}. Godtagna rubriker: "
+        "{accepted_sv}{hint}",
+    ),
+    "hint_mapping": (
+        "; or name your own headers, for example with {mapping}",
+        "; eller ange egna rubriker, till exempel med {mapping}",
+    ),
+    "no_sheet_header": (
+        "no sheet has a header row with columns for the indicator, the period and the value; "
+        "sheets: {sheets}. Pass {sheet} and {mapping} to say where the values are",
+        "inget blad har en rubrikrad med kolumner för indikator, period och värde; blad: "
+        "{sheets}. Ange {sheet} och {mapping} för att säga var värdena står",
+    ),
+    "mapping_column_missing": (
+        "{mapping} names the column {header!r}, which the header row does not have; its "
+        "columns: {columns}",
+        "{mapping} anger kolumnen {header!r}, som rubrikraden inte har; dess kolumner: {columns}",
+    ),
+    "not_utf8": (
+        "the file is not UTF-8 text; save it as 'CSV UTF-8' (Excel: Spara som > CSV UTF-8), "
+        "or pass {encoding} for Excel's older 'CSV (semikolonavgränsad)' (byte {byte} at "
+        "column {col})",
+        "filen är inte UTF-8-text; spara den som 'CSV UTF-8' (Excel: Spara som > CSV UTF-8), "
+        "eller ange {encoding} för Excels äldre 'CSV (semikolonavgränsad)' (byte {byte} i "
+        "kolumn {col})",
+    ),
+    "not_encoding": (
+        "the file is not {encoding} text (byte {byte} at column {col})",
+        "filen är inte {encoding}-text (byte {byte} i kolumn {col})",
+    ),
+    "bad_csv": (
+        'the row cannot be read as CSV ({reason}); check the quotes (") in it',
+        'raden går inte att läsa som CSV ({reason}); kontrollera citattecknen (") i den',
+    ),
+    "bad_workbook": (
+        "the file cannot be read as an Excel workbook (.xlsx): {reason}",
+        "filen går inte att läsa som en Excel-arbetsbok (.xlsx): {reason}",
+    ),
+    "no_sheet": (
+        "no sheet {sheet!r}; the sheets are {names}{hint}",
+        "inget blad {sheet!r}; bladen är {names}{hint}",
+    ),
+    "hint_sheet": ("; did you mean {name!r}?", "; menade du {name!r}?"),
+    # ---- lists of errors
+    "and_more": ("... and {n} more", "... och {n} till"),
+    "in_all": (
+        "{n} errors in all; nothing was recorded",
+        "{n} fel sammanlagt; inget registrerades",
+    ),
+    # ---- warnings
+    "percent_range": (
+        "{value} % for {id!r} {period} lies outside 0-100 %; check the decimal mark and the "
+        "thousands (recorded anyway)",
+        "{value} % för {id!r} {period} ligger utanför 0-100 %; kontrollera decimaltecknet och "
+        "tusentalen (registrerat ändå)",
+    ),
+    "scale_small": (
+        "{value} for {id!r} {period} is {factor} times smaller than its other values (about "
+        "{reference}); a share written as a fraction (0,85 for 85 %) or a misplaced decimal "
+        "mark? (recorded anyway)",
+        "{value} för {id!r} {period} är {factor} gånger mindre än indikatorns övriga värden "
+        "(omkring {reference}); en andel skriven som bråktal (0,85 för 85 %) eller ett "
+        "felplacerat decimaltecken? (registrerat ändå)",
+    ),
+    "scale_large": (
+        "{value} for {id!r} {period} is {factor} times larger than its other values (about "
+        "{reference}); a misplaced decimal mark or thousands separator? (recorded anyway)",
+        "{value} för {id!r} {period} är {factor} gånger större än indikatorns övriga värden "
+        "(omkring {reference}); ett felplacerat decimaltecken eller tusental? "
+        "(registrerat ändå)",
+    ),
+}
+
+
+def _place(
+    row: int | None, col: int | None, header: str | None, sheet: str | None, lang: str
+) -> str:
+    """Where in a sheet: ``row 7, column C 'värde'``, ``cell Blad1!C7 'värde'``."""
+    sv = lang == "sv"
+    if row is not None and col is not None:
+        label = f" {header!r}" if header else ""
+        if sheet is not None:
+            return f"cell {sheet}!{column_letter(col)}{row}{label}"
+        return f"{'rad' if sv else 'row'} {row}, {'kolumn' if sv else 'column'} " + (
+            f"{column_letter(col)}{label}"
+        )
+    if row is not None:
+        if sheet is None:
+            return f"{'rad' if sv else 'row'} {row}"
+        return f"{'blad' if sv else 'sheet'} {sheet!r}, {'rad' if sv else 'row'} {row}"
+    if sheet is not None:
+        return f"{'blad' if sv else 'sheet'} {sheet!r}"
+    return ""
+
+
+# ------------------------------------------------------------------ errors
+
+
+class SpreadsheetError(FileFormatError):
+    """A problem in a cell, row or header of a measurement file.
+
+    ``str(error)`` starts with ``file:row:column:`` and then names the place the
+    way a spreadsheet shows it: ``row 7, column C 'värde'`` for CSV, ``cell
+    Blad1!C7 'värde'`` for Excel. When several rows are wrong, one error is
+    raised for them all: it is the first row's error, :attr:`errors` holds
+    every one, and the message lists them (at most :data:`MAX_SHOWN`, then how
+    many more), one a line.
+
+    ``str(error)`` is English with hints in Python syntax; :meth:`render`
+    words it in Swedish (``lang="sv"``) or for the command line (``cli=True``).
+
+    Attributes
+    ----------
+    file
+        The file.
+    row
+        The 1-based row (for CSV the line where the row starts; the header is row 1).
+    col
+        The 1-based column number, or None for a whole row.
+    cell
+        The cell as a spreadsheet names it (``"C7"``, ``"Blad1!C7"``), or None.
+    header
+        The column's header, when known.
+    sheet
+        The Excel sheet, or None for CSV.
+    reason
+        The English message without the place.
+    message
+        The English message of this error alone: the place and the reason.
+    code
+        What is wrong, for programs: ``"unknown_indicator"``, ``"not_a_number"``,
+        ``"unit_mismatch"``, ``"conflict"``, ``"too_many_cells"``... (None for a
+        message from elsewhere).
+    params
+        The parts of the message (the raw cell text, the indicator id...).
+    options
+        The options the message suggests, as :class:`OptionHint`.
+    errors
+        Every error found in the file, this one first; ``(self,)`` when it is the only one.
+    """
+
+    def __init__(
+        self,
+        message: str | _Text,
+        *,
+        file: str | None,
+        row: int | None = None,
+        col: int | None = None,
+        header: str | None = None,
+        sheet: str | None = None,
+    ):
+        text = message if isinstance(message, _Text) else _Text.plain(message)
+        self._reason = text
+        self.code = text.code
+        self.params: Mapping[str, Any] = MappingProxyType(
+            {k: v.value if isinstance(v, _Num) else v for k, v in text.params.items()}
+        )
+        self.options: tuple[OptionHint, ...] = tuple(text.options())
+        self.reason = text.render("en")
+        self.field = header
+        self.row = row
+        self.col = col
+        self.header = header
+        self.sheet = sheet
+        self.cell: str | None = None
+        if row is not None and col is not None:
+            self.cell = f"{column_letter(col)}{row}"
+            if sheet is not None:
+                self.cell = f"{sheet}!{self.cell}"
+        self.errors: tuple[SpreadsheetError, ...] = (self,)
+        self.message = self.describe()
+        Exception.__init__(self, self.message)
+        self.locate(file=file, line=row, column=col)
+
+    def describe(self, lang: str = "en", *, cli: bool = False) -> str:
+        """This error alone, without the file: ``row 7, column C 'värde': ...``."""
+        place = _place(self.row, self.col, self.header, self.sheet, _check_lang(lang))
+        reason = self._reason.render(lang, cli=cli)
+        return f"{place}: {reason}" if place else reason
+
+    def render(self, lang: str = "en", *, cli: bool = False) -> str:
+        """The whole message in *lang*, with hints for Python or the command line.
+
+        One line per error (``file:row:column: place: what is wrong``), at most
+        :data:`MAX_SHOWN`; after several, how many there are in all.
+
+        Examples
+        --------
+        >>> from goalchain.io import SpreadsheetValueError
+        >>> err = SpreadsheetValueError("x", file="d.csv", row=3, col=2, header="år")
+        >>> err.render("sv")
+        "d.csv:3:2: rad 3, kolumn B 'år': x"
+        """
+        lines = []
+        for error in self.errors[:MAX_SHOWN]:
+            where = error.location()
+            text = error.describe(lang, cli=cli)
+            lines.append(f"{where}: {text}" if where else text)
+        if len(self.errors) > MAX_SHOWN:
+            lines.append(_Text("and_more", n=len(self.errors) - MAX_SHOWN).render(lang))
+        if len(self.errors) > 1:
+            lines.append(_Text("in_all", n=len(self.errors)).render(lang))
+        return "\n".join(lines)
+
+    def _text(self) -> str:
+        return self.describe()
+
+    def __str__(self) -> str:
+        return self.render()
+
+
+class SpreadsheetValueError(SpreadsheetError, InvalidValueError):
+    """A cell that cannot be read: a value, period, gender or flag that does not parse.
+
+    Also a row with more cells than the header (``code == "too_many_cells"``)
+    or, in a CSV file, fewer than the columns it must fill (``"too_few_cells"``).
+    """
+
+    def __init__(self, message: str | _Text, *, element: str | None = None, **where: Any):
+        super().__init__(message, **where)
+        self.element = element
+
+
+class SpreadsheetUnitError(SpreadsheetError, UnitMismatchError):
+    """A value whose unit does not fit the indicator's; names both units."""
+
+    def __init__(
+        self, message: str | _Text, *, element: str, expected: str, got: str, **where: Any
+    ):
+        super().__init__(message, **where)
+        self.element = element
+        self.expected = expected
+        self.got = got
+
+
+class SpreadsheetUnknownIndicatorError(SpreadsheetError, UnknownElementError):
+    """A row for an indicator the chain does not have; lists close ids."""
+
+    def __init__(self, message: str | _Text, *, element: str, **where: Any):
+        super().__init__(message, **where)
+        self.element = element
+
+
+class SpreadsheetDuplicateError(SpreadsheetError, DuplicateError):
+    """Two rows, or a row and the chain, with different values for one measurement."""
+
+    def __init__(self, message: str | _Text, *, element: str | None = None, **where: Any):
+        super().__init__(message, **where)
+        self.element = element
+
+
+def _gather(errors: Sequence[SpreadsheetError]) -> SpreadsheetError:
+    """One error for them all: the first, holding every one in ``errors``."""
+    first = errors[0]
+    first.errors = tuple(errors)
+    return first
+
+
+@attrs.frozen(kw_only=True)
+class SpreadsheetWarning:
+    """A value that was imported but looks wrong (returned, not raised or issued).
+
+    A percentage outside 0-100, or a value more than 50 times larger or smaller
+    than the indicator's other values (its baseline, target and measurements):
+    likely a share written as a fraction (``0,85`` for 85 %) or a misplaced
+    decimal mark. The value is recorded all the same; the file is the user's.
+
+    Attributes
+    ----------
+    file, row, col, header, sheet
+        Where the value stands, as for :class:`SpreadsheetError`.
+    element
+        The indicator.
+    period
+        The period, as text.
+    value
+        The value recorded, in the indicator's unit.
+    code
+        ``"percent_range"``, ``"scale_small"`` or ``"scale_large"``.
+    reference
+        The typical value of the indicator's other values (for the scale
+        warnings), or None.
+    """
+
+    file: str
+    row: int
+    col: int
+    header: str | None = None
+    sheet: str | None = None
+    element: str
+    period: str
+    value: float
+    code: str
+    reference: float | None = None
+
+    def location(self) -> str:
+        """``file:row:column``."""
+        return f"{self.file}:{self.row}:{self.col}"
+
+    def render(self, lang: str = "en") -> str:
+        """One line: ``file:row:column: place: what looks wrong``, in *lang*."""
+        place = _place(self.row, self.col, self.header, self.sheet, _check_lang(lang))
+        params: dict[str, Any] = {"value": _Num(self.value), "id": self.element}
+        params["period"] = self.period
+        if self.reference is not None:
+            ratio = self.value / self.reference if self.reference else math.inf
+            factor = ratio if abs(ratio) >= 1 else 1 / ratio
+            params["factor"] = _Num(round(abs(factor)))
+            params["reference"] = _Num(float(f"{self.reference:.3g}"))
+        text = _Text(self.code, **params).render(lang)
+        return f"{self.location()}: {place}: {text}"
+
+    def __str__(self) -> str:
+        return self.render()
+
+
+def column_letter(number: int) -> str:
+    """``1`` -> ``"A"``, ``27`` -> ``"AA"``: a column as a spreadsheet names it."""
+    letters = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
