@@ -11,6 +11,7 @@ from typing import Any
 import networkx as nx
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 import goalchain as gc
 from goalchain.models import Goal, Indicator, Period
@@ -1169,8 +1170,15 @@ def test_from_graph_refuses_cycles_and_bad_graphs() -> None:
         gc.GoalChain.from_graph(level_rule)
 
 
-@given(goal_chains(max_elements=16))
-def test_unanchored_goals_are_those_with_no_path_up_to_an_anchor(chain: gc.GoalChain) -> None:
+@given(goal_chains(max_elements=16), st.booleans())
+def test_unanchored_goals_are_those_with_no_path_up_to_an_anchor(
+    chain: gc.GoalChain, relinked: bool
+) -> None:
+    links = chain.links()
+    if relinked and links:  # a link made again: the link log is stale, the graph is walked
+        parent, child, weight = links[-1]
+        chain.unlink(parent, child)
+        chain.link(parent, child, weight)
     anchors = set(chain.council_levels())
     top = set(chain.model.roots())
     expected = [

@@ -75,6 +75,26 @@ def _measurement_order(measurement: Measurement) -> tuple[tuple[int, int, int], 
     return measurement.period.sort_key(), measurement.gender
 
 
+def _reached(starts: list[int], parents: Any, children: Any, count: int) -> list[bool]:
+    """Which of *count* elements the links (numbered *parents* -> *children*) lead
+    to from the *starts*, one level of links at a time over the arrays."""
+    import numpy as np
+
+    above = np.frombuffer(parents, dtype=np.int64)
+    below = np.frombuffer(children, dtype=np.int64)
+    reached = np.zeros(count, dtype=bool)
+    frontier = np.zeros(count, dtype=bool)
+    frontier[starts] = True
+    while True:
+        found = below[frontier[above]]
+        found = found[~reached[found]]
+        if not found.size:
+            return reached.tolist()
+        reached[found] = True
+        frontier = np.zeros(count, dtype=bool)
+        frontier[found] = True
+
+
 class GoalChain:
     """A municipality's goal chain (*målkedja*) as a validated DAG.
 
@@ -1016,21 +1036,27 @@ class GoalChain:
         # down from the anchors marks what they reach (O(elements + links), not a search
         # upwards from every goal).
         stack: list[str] = []
-        judged: list[str] = []  # goals below the anchors and the top, in insertion order
-        for node, data in nodes.items():
+        starts: list[int] = []  # the anchors' numbers (positions in insertion order)
+        judged: list[tuple[int, str]] = []  # goals below the anchors and the top, in order
+        for number, (node, data) in enumerate(nodes.items()):
             element = data["element"]
             level = element.level
             if level in anchors:
                 stack.append(node)
+                starts.append(number)
             elif element.kind == "goal" and level not in top:
-                judged.append(node)
+                judged.append((number, node))
+        log = self._links
+        if log.valid and len(log.is_goal) == len(nodes):  # its numbers are the positions
+            reached = _reached(starts, log.parents, log.children, len(nodes))
+            return [node for number, node in judged if not reached[number]]
         anchored: set[str] = set()
         while stack:
             for child in succ[stack.pop()]:
                 if child not in anchored:
                     anchored.add(child)
                     stack.append(child)
-        return [node for node in judged if node not in anchored]
+        return [node for _, node in judged if node not in anchored]
 
     def cross_cutting_goals(self) -> list[Goal]:
         """Goals marked as cross-cutting (tvärsektoriella mål)."""
