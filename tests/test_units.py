@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import goalchain as gc
+from goalchain.exceptions import UnknownUnitError
 from goalchain.units import (
     canonical_unit,
     convert,
@@ -21,6 +22,7 @@ from goalchain.units import (
     parse_number,
     parse_quantity,
     parse_unit,
+    possible_bounds,
 )
 
 NBSP = "\u00a0"
@@ -314,3 +316,28 @@ def test_points_and_index_are_units_of_their_own() -> None:
         convert("228 poäng", "percent", element="merit")
     with pytest.raises(UnitMismatchError):
         convert("5 st", "score", element="merit")
+
+
+@pytest.mark.parametrize(
+    ("unit", "bounds"),
+    [
+        ("%", (0.0, 100.0)),
+        ("procent", (0.0, 100.0)),
+        ("st", (0.0, None)),
+        ("inv.", (0.0, None)),
+        ("dagar", (0.0, None)),
+        ("år", (0.0, None)),
+        ("per 1000 inv", (0.0, None)),
+        ("procentenheter", (None, None)),
+        ("mnkr", (None, None)),
+    ],
+)
+def test_possible_bounds_of_municipal_units(
+    unit: str, bounds: tuple[float | None, float | None]
+) -> None:
+    assert possible_bounds(unit) == bounds
+
+
+def test_possible_bounds_of_an_unknown_unit_names_it() -> None:
+    with pytest.raises(UnknownUnitError, match="glädjeenheter"):
+        possible_bounds("glädjeenheter")

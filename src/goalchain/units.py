@@ -56,6 +56,7 @@ __all__ = [
     "parse_number",
     "parse_quantity",
     "parse_unit",
+    "possible_bounds",
 ]
 
 _DEFINITIONS = (
@@ -197,6 +198,38 @@ def canonical_unit(text: str) -> str:
     'percentage_point'
     """
     return str(parse_unit(text))
+
+
+# Units no value can be below 0 of: counts, people, durations (a share has its own bounds)
+_NOT_NEGATIVE = frozenset({"count", "inhabitant", "day", "hour", "year", "per_1000_inhabitants"})
+
+
+def possible_bounds(unit: str) -> tuple[float | None, float | None]:
+    """The lowest and highest value a unit makes possible (None: no bound).
+
+    A share (``percent``) lies between 0 and 100; a count, a number of
+    inhabitants, days, hours or years, or a rate per 1,000 inhabitants is
+    not below 0; other units (kronor, percentage points, indexes) have no
+    bounds. The SMART check fails a target outside them, and the follow-up
+    report limits a forecast to them.
+
+    Raises
+    ------
+    UnknownUnitError
+        For a unit the registry does not know.
+
+    Examples
+    --------
+    >>> from goalchain.units import possible_bounds
+    >>> possible_bounds("%"), possible_bounds("st"), possible_bounds("mnkr")
+    ((0.0, 100.0), (0.0, None), (None, None))
+    """
+    key = canonical_unit(unit)
+    if key == "percent":
+        return 0.0, 100.0
+    if key in _NOT_NEGATIVE:
+        return 0.0, None
+    return None, None
 
 
 def parse_number(text: str) -> float:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ..exceptions import GoalchainError
+from ..units import possible_bounds
 
 if TYPE_CHECKING:
     from ..models import GoalChain, Indicator, Measurement, YearValue
@@ -33,7 +34,6 @@ __all__ = [
 _FETCHED_KEYS = ("fetched_at", "fetched", "hämtad")
 
 # Units whose values cannot fall below 0 (a count, a number of days...).
-_NOT_NEGATIVE = ("count", "inhabitant", "day", "hour", "per_1000_inhabitants")
 # Units a report writes as whole numbers: one cannot have 19.5 dwellings.
 _WHOLE = ("count", "inhabitant")
 # Units a report writes with one decimal: shares and their differences.
@@ -76,8 +76,8 @@ def display_decimals(unit: str) -> int | None:
 def possible_range(unit: str, values: Iterable[float] = ()) -> tuple[float | None, float | None]:
     """The lowest and highest value *unit* makes possible (None: no bound).
 
-    A share (percent) lies between 0 and 100, a count, a number of
-    inhabitants or days is not below 0. A bound is dropped where one of the
+    The bounds of :func:`goalchain.units.possible_bounds` (a share between 0
+    and 100, a count, inhabitants or days not below 0). A bound is dropped where one of the
     indicator's own *values* (baseline, target, actuals) already lies beyond
     it: a result in percent of tax revenue can be negative.
 
@@ -90,12 +90,7 @@ def possible_range(unit: str, values: Iterable[float] = ()) -> tuple[float | Non
     (None, 100.0)
     """
     key = _key(unit)
-    low: float | None = None
-    high: float | None = None
-    if key == "percent":
-        low, high = 0.0, 100.0
-    elif key in _NOT_NEGATIVE:
-        low = 0.0
+    low, high = (None, None) if key is None else possible_bounds(key)
     known = list(values)
     if low is not None and any(v < low for v in known):
         low = None

@@ -12,7 +12,7 @@ from ..exceptions import InvalidValueError
 from ..models import Goal, Indicator
 from ..report import format_number, format_value
 from ..report._format import format_value_sv_en
-from ..units import canonical_unit
+from ..units import canonical_unit, possible_bounds
 from ._context import LevelRoles, SmartContext
 from ._finding import Judgement, Table, Texts, from_table
 from ._measurable import complete
@@ -20,9 +20,6 @@ from ._registry import register
 
 __all__ = ["Realistic", "best_yearly_change"]
 
-_NON_NEGATIVE = frozenset(
-    {"percent", "count", "inhabitant", "day", "hour", "per_1000_inhabitants", "year"}
-)
 
 _TEXT: Table = {
     "realistic": {
@@ -125,12 +122,13 @@ def best_yearly_change(points: Mapping[int, float], direction: str) -> float | N
     return max(sign * (points[b] - points[a]) / (b - a) for a, b in itertools.pairwise(years))
 
 
+@functools.lru_cache(maxsize=256)
 def _range(unit: str) -> tuple[float, float] | None:
-    if unit == "percent":
-        return 0.0, 100.0
-    if unit in _NON_NEGATIVE:
-        return 0.0, math.inf
-    return None
+    """The bounds of :func:`goalchain.units.possible_bounds`, ``inf`` for no upper one."""
+    low, high = possible_bounds(unit)
+    if low is None and high is None:
+        return None
+    return (-math.inf if low is None else low), (math.inf if high is None else high)
 
 
 @functools.lru_cache(maxsize=256)
