@@ -233,10 +233,21 @@ def format_number(value: float, *, lang: str = "sv", decimals: int | None = None
         digits = _conventions(lang).digits
     if not math.isfinite(value):
         return "–"
+    return _localised_digits(_python_digits(value, decimals), digits)
+
+
+def _python_digits(value: float, decimals: int | None) -> str:
+    """The number as Python writes it (``-1,234.5``): *decimals* places, or by
+    default :func:`_decimals` of them with trailing zeros dropped."""
     places = _decimals(value) if decimals is None else decimals
     text = f"{value:,.{places}f}"
     if "." in text and decimals is None:
         text = text.rstrip("0").rstrip(".")
+    return text
+
+
+def _localised_digits(text: str, digits: _Replacements | None) -> str:
+    """Python's ``,`` ``.`` ``-`` in *text* replaced by the language's (None: kept)."""
     if digits is None:
         return text
     return text.replace(",", digits[0]).replace(".", digits[1]).replace("-", digits[2])
@@ -389,11 +400,7 @@ def _plain_digits(value: float, key: str, decimals: int | None, krona_digits: in
         text = f"{value:,.{krona_digits}f}"
         whole, _, fraction = text.partition(".")
         return whole if not fraction.strip("0") else text
-    places = _decimals(value) if decimals is None else decimals
-    text = f"{value:,.{places}f}"
-    if "." in text and decimals is None:
-        text = text.rstrip("0").rstrip(".")
-    return text
+    return _python_digits(value, decimals)
 
 
 def _localise(text: str, key: str, unit: str, lang: str, conventions: _Conventions) -> str:
@@ -402,8 +409,7 @@ def _localise(text: str, key: str, unit: str, lang: str, conventions: _Conventio
     affixes = conventions.affixes.get(key)
     if affixes is None:
         singular = key in _SINGULAR and text in ("1", "-1")  # "1 dag", not "1 dagar"
-        if digits is not None:
-            text = text.replace(",", digits[0]).replace(".", digits[1]).replace("-", digits[2])
+        text = _localised_digits(text, digits)
         symbol = _SINGULAR[key][lang] if singular else _symbol(unit, lang)
         return f"{text}{_NBSP}{symbol}" if symbol else text
     negative = text.startswith("-")
