@@ -500,24 +500,6 @@ class FindingMaker:
         return finding
 
 
-def make_finding(
-    judgement: Judgement,
-    *,
-    element: str,
-    criterion: str,
-    owner: str | None,
-    level: str | None,
-    lang: str,
-    strict: bool,
-) -> SmartFinding:
-    """Turn a judgement into a finding in *lang*; advisory mode reports a fail as warn."""
-    if judgement.element is not None:
-        element = judgement.element
-    return SmartFinding._from_row(
-        (element, criterion, owner, level, *finding_part(judgement, lang, strict))
-    )
-
-
 Table = Mapping[str, Mapping[str, tuple[str, str]]]
 """Messages of a criterion: code -> language -> (message, hint), with ``{name}`` fields."""
 
