@@ -1047,7 +1047,7 @@ class GoalChain:
             elif element.kind == "goal" and level not in top:
                 judged.append((number, node))
         log = self._links
-        if log.valid and len(log.is_goal) == len(nodes):  # its numbers are the positions
+        if log.covers(len(nodes)):  # its numbers are the positions
             reached = _reached(starts, log.parents, log.children, len(nodes))
             return [node for number, node in judged if not reached[number]]
         anchored: set[str] = set()

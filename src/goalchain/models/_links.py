@@ -28,6 +28,8 @@ class LinkLog:
     >>> log.add_link("kf1", "i1", 2.0)
     >>> log.valid, list(log.parents), list(log.children), list(log.weights)
     (True, [0], [1], [2.0])
+    >>> log.covers(2), log.covers(3)
+    (True, False)
     >>> log.invalidate()
     >>> log.valid
     False
@@ -57,6 +59,11 @@ class LinkLog:
             self.parents.append(self.numbers[parent])
             self.children.append(self.numbers[child])
             self.weights.append(weight)
+
+    def covers(self, count: int) -> bool:
+        """Whether the log is up to date for a chain of *count* elements, so that an
+        element's number is its position in the chain's order."""
+        return self.valid and len(self.is_goal) == count
 
     def invalidate(self) -> None:
         """The structure changed in a way the log does not follow; forget it."""

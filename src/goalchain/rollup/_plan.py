@@ -406,7 +406,7 @@ def compile_plan(chain: GoalChain) -> Plan:
     ids = list(node_data)
     n = len(ids)
     log = chain._links
-    if log.valid and len(log.is_goal) == n:
+    if log.covers(n):
         is_goal = np.frombuffer(bytes(log.is_goal), dtype=bool)
         parents = np.array(log.parents, dtype=np.int64)
         order = np.argsort(parents, kind="stable")  # link order within a parent is kept

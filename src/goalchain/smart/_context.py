@@ -113,7 +113,7 @@ def _neighbours(
     log = chain._links
     kids: list[list[Element]] = [[] for _ in elements]
     folks: list[list[Element]] = [[] for _ in elements]
-    if log.valid and len(log.is_goal) == len(elements):
+    if log.covers(len(elements)):
         for child, parent in sorted(zip(log.children, log.parents, strict=True)):
             kids[parent].append(elements[child])
         for parent, child in sorted(zip(log.parents, log.children, strict=True)):
