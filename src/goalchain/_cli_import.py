@@ -33,6 +33,7 @@ __all__ = [
     "run_import",
     "run_template",
     "same_file",
+    "write_plan",
 ]
 
 _SHOWN = 10  # rows marked missing listed by name
@@ -182,6 +183,19 @@ def same_file(a: Path, b: Path) -> bool:
         return False
 
 
+def write_plan(source: Path, target: Path, changed: bool) -> tuple[bool, bool]:
+    """Whether a command that read the chain from *source* writes it to *target*, and
+    whether comments are lost by it.
+
+    Written unless *target* is *source* and nothing *changed* (a file rewritten
+    for nothing loses its comments); comments are lost when *source* is
+    rewritten and had any.
+    """
+    in_place = same_file(target, source)
+    write = not in_place or changed
+    return write, write and in_place and has_comments(source)
+
+
 _COMMENT = re.compile(r"(?:^|\s)#")
 
 
@@ -289,9 +303,7 @@ def run_import(args: argparse.Namespace, out: TextIO, err: TextIO | None = None)
         )
     except SpreadsheetError as error:
         raise CommandError(error.render(lang, cli=True)) from error
-    in_place = same_file(target, args.file)
-    write = not in_place or report.changed
-    comments = write and in_place and has_comments(args.file)
+    write, comments = write_plan(args.file, target, report.changed)
     if write:
         _dump(chain, target, lang)  # first: a failure prints only the error
     out.write(report.summary(lang=lang) + "\n")

@@ -114,7 +114,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO | None = None) -> int
     place, the file is not rewritten (its comments are kept); when it is
     rewritten and had comments, a note on *err* says they are gone.
     """
-    from ._cli_import import has_comments, same_file
+    from ._cli_import import write_plan
     from .exceptions import InvalidValueError
     from .io import dump, load
     from .io.kolada import DEFAULT_BASE_URL, KoladaClient, fetch_into
@@ -152,12 +152,11 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO | None = None) -> int
         if bar is not None:
             bar.close()
     target = args.output or file
-    in_place = same_file(target, file)
-    if in_place and chain.data_version == version:
+    write, comments = write_plan(file, target, chain.data_version != version)
+    if not write:
         out.write(report.summary() + "\n")
         out.write(f"nothing changed; {target} was not written\n")
         return 0
-    comments = in_place and has_comments(file)
     dump(chain, target)
     out.write(report.summary() + "\n")
     out.write(f"written to {target}\n")
