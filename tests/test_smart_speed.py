@@ -42,8 +42,11 @@ from goalchain.smart._language import (
     _may_have_filler,
     _number_is_quantity,
     _scan,
+    _sentence_spans,
+    _sentence_tokens,
     _Token,
     _tokenize,
+    _Tokens,
 )
 from goalchain.testing import goal_chains
 
@@ -55,6 +58,16 @@ def _plain_tokenize(text: str) -> list[_Token]:
         _Token(m.lastgroup or "p", m.group(), m.group().casefold(), m.start(), m.end())
         for m in _TOKEN.finditer(text)
     ]
+
+
+def _columns(tokens: Sequence[_Token]) -> _Tokens:
+    """Token records as the analysis's columns."""
+    return _Tokens(
+        [t.norm for t in tokens],
+        "".join(t.kind for t in tokens),
+        [t.start for t in tokens],
+        [t.end for t in tokens],
+    )
 
 
 def _plain_fillers(tokens: Sequence[_Token], lang: str) -> list[tuple[int, int]]:
@@ -114,9 +127,8 @@ def _sentences(lang: str) -> st.SearchStrategy[str]:
 )
 def test_fillers_are_found_as_by_trying_every_phrase(case: tuple[str, str]) -> None:
     lang, text = case
-    tokens = _tokenize(text)
-    found = [(hit.first, hit.last) for hit in _filler_hits(text, tokens, lang)]
-    assert found == _plain_fillers(tokens, lang)
+    found = [(hit.first, hit.last) for hit in _filler_hits(text, _scan(text).tokens, lang)]
+    assert found == _plain_fillers(_tokenize(text), lang)
 
 
 @given(
@@ -131,8 +143,9 @@ def test_a_sentence_passed_over_for_fillers_has_none(case: tuple[str, str]) -> N
 
 def _plain_has_quantity(tokens: Sequence[_Token], lang: str) -> bool:
     lexicon = LEXICONS[lang]
+    columns = _columns(tokens)
     for i, token in enumerate(tokens):
-        if token.kind == "n" and _number_is_quantity(tokens, i, lexicon):
+        if token.kind == "n" and _number_is_quantity(columns, i, lexicon):
             return True
         if token.text == "%" or token.norm in lexicon.percent_words | lexicon.quantity_words:
             return True
@@ -153,16 +166,18 @@ def _quantity_sentences(lang: str) -> st.SearchStrategy[str]:
 )
 def test_a_quantity_is_found_as_by_reading_every_token(case: tuple[str, str]) -> None:
     lang, text = case
-    tokens = _tokenize(text)
-    assert _has_quantity(tokens, LEXICONS[lang]) == _plain_has_quantity(tokens, lang)
+    assert _has_quantity(_scan(text).tokens, LEXICONS[lang]) == _plain_has_quantity(
+        _tokenize(text), lang
+    )
 
 
 def _plain_join_parts(tokens: Sequence[_Token], lang: str) -> list[tuple[int, int]]:
     """The joins of a sentence, found by trying every token in turn."""
     joins = []
     i = 0
+    columns = _columns(tokens)
     while i < len(tokens):
-        width = _join_width(tokens, i, _CONJUNCTION_INDEX[lang])
+        width = _join_width(columns, i, _CONJUNCTION_INDEX[lang])
         if width:
             joins.append((i, i + width))
             i += width
@@ -176,23 +191,39 @@ def _plain_join_parts(tokens: Sequence[_Token], lang: str) -> list[tuple[int, in
 )
 def test_joins_are_found_as_by_trying_every_token(case: tuple[str, str]) -> None:
     lang, text = case
-    tokens = _tokenize(text)
-    assert _joins(tokens, lang) == _plain_join_parts(tokens, lang)
+    assert _joins(_scan(text).tokens, lang) == _plain_join_parts(_tokenize(text), lang)
 
 
 @given(st.text(max_size=60))
 def test_one_scan_sorts_and_counts_as_separate_passes_do(text: str) -> None:
     scan = _scan(text)
-    assert scan.tokens == _plain_tokenize(text)
-    assert scan.words == [t for t in scan.tokens if t.kind == "w"]
-    assert scan.counted == [t for t in scan.tokens if t.kind in "wn"]
-    assert scan.norms == [t.norm for t in scan.tokens]
+    tokens = _plain_tokenize(text)
+    assert scan.tokens == _columns(tokens)
+    assert _tokenize(text) == tokens
+    assert scan.words == [t.norm for t in tokens if t.kind == "w"]
+    assert scan.counted == len([t for t in tokens if t.kind in "wn"])
     # what detect_language counted, word by word, before the counts were kept per word
     sv_words, en_words = _LANGUAGE_WORDS["sv"], _LANGUAGE_WORDS["en"]
-    assert scan.sv == sum(
-        (t.norm in sv_words) + any(c in t.norm for c in "åäö") for t in scan.words
+    sv = sum(
+        (t.norm in sv_words) + any(c in t.norm for c in "åäö") for t in tokens if t.kind == "w"
     )
-    assert scan.en == sum(t.norm in en_words for t in scan.words)
+    en = sum(t.norm in en_words for t in tokens if t.kind == "w")
+    assert scan.english == en - sv
+
+
+@given(st.text(alphabet=st.sampled_from("ab .!?\n-•t.ex"), max_size=40))
+def test_tokens_go_to_the_sentence_they_start_in(text: str) -> None:
+    tokens = _plain_tokenize(text)
+    spans = _sentence_spans(text)
+    plain: list[list[_Token]] = [[] for _ in spans]
+    number = 0
+    for token in tokens:
+        while token.start >= spans[number][1] and number + 1 < len(spans):
+            number += 1
+        plain[number].append(token)
+    assert [
+        tokens[first:end] for first, end in _sentence_tokens(text, _scan(text).tokens.starts)
+    ] == (plain)
 
 
 @given(
@@ -201,14 +232,16 @@ def test_one_scan_sorts_and_counts_as_separate_passes_do(text: str) -> None:
 def test_joins_are_found_as_by_trying_every_conjunction(case: tuple[str, str]) -> None:
     lang, text = case
     tokens = _tokenize(text)
+    columns = _scan(text).tokens
     conjunctions = _CONJUNCTION_INDEX[lang]
     for i in range(len(tokens)):
-        assert _join_width(tokens, i, conjunctions) == _plain_join_width(tokens, i, lang)
+        assert _join_width(columns, i, conjunctions) == _plain_join_width(tokens, i, lang)
 
 
-@given(st.text(alphabet=st.sampled_from("aåÄöß İΣς-,.1 2Öland\u00a0"), max_size=30))
+@given(st.text(alphabet=st.sampled_from("aåÄöß İΣς-,.1 2Öland\u00a0\u0345"), max_size=30))
 def test_tokens_are_folded_word_by_word(text: str) -> None:
-    # "ß" and "İ" fold to two characters: then each word is folded on its own
+    # "ß" and "İ" fold to two characters, "\u0345" (a mark) to "ι" (a letter): each token
+    # is found in the text and folded on its own
     assert _tokenize(text) == _plain_tokenize(text)
 
 

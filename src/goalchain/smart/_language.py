@@ -53,6 +53,7 @@ Examples
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import operator
 import re
@@ -205,6 +206,8 @@ class TextIssue:
 
 
 class _Token(NamedTuple):
+    """One token, as a record (the analysis itself reads :class:`_Tokens`' columns)."""
+
     kind: str  # "w" word, "n" number, "p" punctuation
     text: str
     norm: str
@@ -212,13 +215,15 @@ class _Token(NamedTuple):
     end: int
 
 
-_TOKEN = re.compile(
-    r"(?P<n>\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?(?![\d.,]?\d)|\d+(?:[.,]\d+)?)"
-    r"|(?P<w>[^\W\d_][^\W_]*(?:[-'’][^\W_]+)*)"
-    r"|(?P<p>[^\w\s])"
-)
-_TOKEN_TEXTS = re.compile(r"[\s_]*(?:" + re.sub(r"\(\?P<\w>", "(", _TOKEN.pattern) + ")")
-""":data:`_TOKEN` with plain groups, after the characters that start no token (for findall)."""
+_NUMBER = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?(?![\d.,]?\d)|\d+(?:[.,]\d+)?"
+"""A number: ``12``, ``12,5``, ``1 000`` (digit groups joined by a space)."""
+_WORD = r"[^\W\d_][^\W_]*(?:[-'’][^\W_]+)*"
+"""A word: letters and digits, not starting with a digit; ``Barn-och``, ``don't``."""
+_MARK = r"[^\w\s]"
+"""A punctuation mark or symbol, one character."""
+_TOKEN = re.compile(f"(?P<n>{_NUMBER})|(?P<w>{_WORD})|(?P<p>{_MARK})")
+_SPLIT = re.compile(f"({_WORD}|{_NUMBER}|{_MARK})")
+"""The tokens, for ``split``: the text between them (whitespace and ``_``) and the tokens."""
 _BOUNDARY = re.compile(r"[.!?]+(?=\s|$)|\n[ \t]*\n|\n(?=[ \t]*[-•*–][ \t])")
 _ABBREVIATION_TEXT = (
     "t.ex. bl.a. m.m. dvs. d.v.s. osv. ca. s.k. t.o.m. fr.o.m. inkl. exkl. resp. enl. jfr. "
@@ -232,89 +237,99 @@ _FOUR_DIGITS = re.compile(r"\d{4}")
 _RANGE = frozenset({"-", "–", "—"})
 
 
+class _Tokens(NamedTuple):
+    """The tokens of a text, or of one sentence of it, column by column.
+
+    Columns, not one record per token: the analysis looks words up by their
+    folded form, and reads positions only for what it reports.
+    """
+
+    norms: list[str]
+    """The folded text of each token."""
+    kinds: str
+    """One character per token: ``w`` word, ``n`` number, ``p`` punctuation."""
+    starts: list[int]
+    """Where each token starts in the text."""
+    ends: list[int]
+    """Where each token ends."""
+
+    def part(self, first: int, end: int) -> _Tokens:
+        """The tokens from *first* up to *end* (not included)."""
+        return _Tokens(
+            self.norms[first:end],
+            self.kinds[first:end],
+            self.starts[first:end],
+            self.ends[first:end],
+        )
+
+
 class _Scan(NamedTuple):
     """A text's tokens, and what :func:`analyse` reads from all of them."""
 
-    tokens: list[_Token]
-    words: list[_Token]
-    """The word tokens."""
-    counted: list[_Token]
-    """The word and number tokens."""
-    norms: list[str]
-    """The folded text of every token."""
-    sv: int
-    """The words that count for Swedish in :func:`detect_language`."""
-    en: int
-    """The words that count for English."""
+    tokens: _Tokens
+    words: list[str]
+    """The folded words (the tokens of kind ``w``)."""
+    counted: int
+    """How many tokens are words or numbers."""
+    english: int
+    """How much more the words count for English than for Swedish in :func:`detect_language`."""
 
 
 def _tokenize(text: str) -> list[_Token]:
-    return _scan(text).tokens
+    """The tokens of *text* as records."""
+    norms, kinds, starts, ends = _scan(text).tokens
+    return [
+        _Token(kind, text[start:end], norm, start, end)
+        for norm, kind, start, end in zip(norms, kinds, starts, ends, strict=True)
+    ]
 
 
 def _scan(text: str) -> _Scan:
-    """Tokenize *text*, and in the same pass sort the tokens and count language words."""
-    folded = text.casefold()
-    scores = _LANGUAGE_SCORES
-    tokens: list[_Token] = []
-    words: list[_Token] = []
-    counted: list[_Token] = []
-    norms: list[str] = []
-    sv = en = 0
-    if len(folded) != len(text):  # "ß" -> "ss": fold word by word
-        for match in _TOKEN.finditer(text):
-            word = match.group()
-            kind = match.lastgroup or "p"
-            token = _Token(kind, word, word.casefold(), match.start(), match.end())
-            tokens.append(token)
-            norms.append(token.norm)
-            if token.kind != "p":
-                counted.append(token)
-                if token.kind == "w":
-                    words.append(token)
-                    score = scores.get(token.norm) or _language_score(token.norm)
-                    sv += score[0]
-                    en += score[1]
-        return _Scan(tokens, words, counted, norms, sv, en)
-    # Case folding is per character, so slices of the folded text are the folded words;
-    # tuple.__new__ skips the keyword handling of the NamedTuple constructor. findall gives
-    # the texts without match objects; between two tokens are only whitespace and "_", which
-    # start no token, so each token is the first occurrence of its text after the one before.
-    new = tuple.__new__
-    find = text.find
-    end = 0
-    for number, word, mark in _TOKEN_TEXTS.findall(text):
-        piece = word or number or mark
-        start = find(piece, end)
-        end = start + len(piece)
-        norm = folded[start:end]
-        kind = "w" if word else "n" if number else "p"
-        token = new(_Token, (kind, piece, norm, start, end))
-        tokens.append(token)
-        norms.append(norm)
-        if kind != "p":
-            counted.append(token)
-            if kind == "w":
-                words.append(token)
-                score = scores.get(norm) or _language_score(norm)
-                sv += score[0]
-                en += score[1]
-    return _Scan(tokens, words, counted, norms, sv, en)
+    """Tokenize *text*: its tokens' columns, its words, and their language score.
+
+    ``split`` gives the tokens and the text between them in one call; their
+    lengths give every position, and the tokens are case-folded all at once,
+    joined by a newline, which no token holds.
+    """
+    parts = _SPLIT.split(text)
+    texts = parts[1::2]
+    norms = "\n".join(texts).casefold().split("\n") if texts else []
+    # the kind from the first character: "n" for \d, "w" for the rest of \w ("_" starts no
+    # token), "p" for the marks
+    kinds = "".join(["n" if t[0].isdecimal() else "w" if t[0].isalnum() else "p" for t in texts])
+    offsets = list(itertools.accumulate(map(len, parts)))
+    words = [norm for norm, kind in zip(norms, kinds, strict=True) if kind == "w"]
+    english = sum(map(_LANGUAGE_SCORES.__getitem__, words))
+    return _Scan(
+        _Tokens(norms, kinds, offsets[0:-1:2], offsets[1::2]),
+        words,
+        len(kinds) - kinds.count("p"),
+        english,
+    )
 
 
-_LANGUAGE_SCORES: dict[str, tuple[int, int]] = {}
-"""Folded word -> what it counts for Swedish and for English (filled as words are met)."""
-_LANGUAGE_SCORES_MAX = 50_000
+class _LanguageScores(dict[str, int]):
+    """Folded word -> how much more it counts for English than for Swedish in
+    :func:`detect_language`, computed as words are first met (bounded over many texts)."""
+
+    limit = 50_000
+
+    def __missing__(self, norm: str) -> int:
+        score = _language_score(norm)
+        if len(self) >= self.limit:
+            self.clear()
+        self[norm] = score
+        return score
 
 
-def _language_score(norm: str) -> tuple[int, int]:
-    """What one folded word counts for Swedish and English in :func:`detect_language`."""
+_LANGUAGE_SCORES = _LanguageScores()
+
+
+def _language_score(norm: str) -> int:
+    """What one folded word counts for English, less what it counts for Swedish: a
+    word of a language's lexicon or frequent words counts 1, as does å, ä or ö."""
     sv = (norm in _LANGUAGE_WORDS["sv"]) + ("å" in norm or "ä" in norm or "ö" in norm)
-    score = (sv, int(norm in _LANGUAGE_WORDS["en"]))
-    if len(_LANGUAGE_SCORES) >= _LANGUAGE_SCORES_MAX:  # bounded over many texts
-        _LANGUAGE_SCORES.clear()
-    _LANGUAGE_SCORES[norm] = score
-    return score
+    return (norm in _LANGUAGE_WORDS["en"]) - sv
 
 
 def _sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -373,7 +388,7 @@ def detect_language(text: str) -> str:
     'sv'
     """
     scan = _scan(unicodedata.normalize("NFC", text))
-    return "en" if scan.en > scan.sv else "sv"
+    return "en" if scan.english > 0 else "sv"
 
 
 def _index(lexicon: Lexicon) -> dict[str, tuple[int, ...]]:
@@ -431,8 +446,8 @@ _LANGUAGE_WORDS = {
 """Per language, the words that count for it in :func:`detect_language`."""
 
 
-def _number_value(token: _Token) -> float | None:
-    digits = _DIGIT_GROUP_SPACE.sub("", token.text).replace(",", ".")
+def _number_value(number: str) -> float | None:
+    digits = _DIGIT_GROUP_SPACE.sub("", number).replace(",", ".")
     try:
         return float(digits)
     except ValueError:  # pragma: no cover - the pattern only matches numbers
@@ -440,66 +455,60 @@ def _number_value(token: _Token) -> float | None:
 
 
 def _is_year(
-    token: _Token,
-    value: float | None,
-    before: _Token | None,
-    after: _Token | None,
-    lexicon: Lexicon,
+    number: str, value: float | None, before: str | None, after: str | None, lexicon: Lexicon
 ) -> bool:
-    if value is None or not _FOUR_DIGITS.fullmatch(token.text) or not 1900 <= value <= 2100:
+    """Whether *number* (with the folded tokens *before* and *after* it) is a year."""
+    if value is None or not _FOUR_DIGITS.fullmatch(number) or not 1900 <= value <= 2100:
         return False
-    if before is not None and before.norm in lexicon.count_before:
+    if before is not None and before in lexicon.count_before:
         return False
     return not (
         after is not None
-        and (
-            after.text == "%"
-            or after.norm in lexicon.percent_words
-            or after.norm in lexicon.count_after
-        )
+        and (after == "%" or after in lexicon.percent_words or after in lexicon.count_after)
     )
 
 
-def _number_is_quantity(tokens: Sequence[_Token], i: int, lexicon: Lexicon) -> bool:
+_AGE_RANGE = _RANGE | {"till", "to", "och", "and"}
+"""What joins the numbers of an age range: "16-24 år", "16 till 24 år"."""
+
+
+def _number_is_quantity(tokens: _Tokens, i: int, lexicon: Lexicon) -> bool:
     """Whether the number at *i* is a quantity (not a year, an age or a name)."""
-    token = tokens[i]
-    value = _number_value(token)
-    before = tokens[i - 1] if i > 0 else None
-    after = tokens[i + 1] if i + 1 < len(tokens) else None
-    if _is_year(token, value, before, after, lexicon):
+    norms, kinds = tokens.norms, tokens.kinds
+    count = len(norms)
+    number = norms[i]  # a number has no case: its folded text is its text
+    value = _number_value(number)
+    before = norms[i - 1] if i > 0 else None
+    after = norms[i + 1] if i + 1 < count else None
+    if _is_year(number, value, before, after, lexicon):
         return False
-    if before is not None and before.norm in lexicon.label_words:
+    if before is not None and before in lexicon.label_words:
         return False
-    if before is not None and before.norm in {"år", "year"} and value is not None and value < 100:
+    if before in {"år", "year"} and value is not None and value < 100:
         return False
     # An age: "16-24 år", "65 år och äldre", "65+", unless "med 2 år".
     j = i
-    while (
-        j + 2 < len(tokens)
-        and tokens[j + 1].norm in _RANGE | {"till", "to", "och", "and"}
-        and tokens[j + 2].kind == "n"
-    ):
+    while j + 2 < count and norms[j + 1] in _AGE_RANGE and kinds[j + 2] == "n":
         j += 2
-    follow = tokens[j + 1] if j + 1 < len(tokens) else None
-    if follow is not None and (follow.norm in lexicon.age_words or follow.text == "+"):
-        return before is not None and before.norm in lexicon.quantity_prepositions
+    follow = norms[j + 1] if j + 1 < count else None
+    if follow is not None and (follow in lexicon.age_words or follow == "+"):
+        return before is not None and before in lexicon.quantity_prepositions
     return True
 
 
-def _has_quantity(tokens: Sequence[_Token], lexicon: Lexicon) -> bool:
+def _has_quantity(tokens: _Tokens, lexicon: Lexicon) -> bool:
     """Whether a sentence gives a quantity: a percent or quantity word, or a number
     that is a quantity (see :func:`_number_is_quantity`)."""
-    norms = {token.norm for token in tokens}
+    norms = set(tokens.norms)
     if (
         "%" in norms
         or not lexicon.percent_words.isdisjoint(norms)
         or not lexicon.quantity_words.isdisjoint(norms)
     ):
         return True
+    kinds = tokens.kinds
     return any(
-        _number_is_quantity(tokens, i, lexicon)
-        for i, token in enumerate(tokens)
-        if token.kind == "n"
+        _number_is_quantity(tokens, i, lexicon) for i, kind in enumerate(kinds) if kind == "n"
     )
 
 
@@ -519,26 +528,26 @@ def _evidence(text: str, start: int, end: int) -> str:
     return " ".join(text[start:end].split())
 
 
-def _vague_hits(text: str, tokens: Sequence[_Token], lang: str) -> tuple[list[_Hit], set[int]]:
+def _vague_hits(text: str, tokens: _Tokens, lang: str) -> tuple[list[_Hit], set[int]]:
     """Vague verbs in one sentence, and the token indices of every match
     (including those a quantity excuses, which still are no object)."""
     lexicon = LEXICONS[lang]
     index = _VAGUE_INDEX[lang]
+    norms, starts, ends = tokens.norms, tokens.starts, tokens.ends
     hits: list[_Hit] = []
     covered: set[int] = set()
     quantified: bool | None = None
     # only the tokens a vague verb can start with (every form in the index is a word)
-    for i in [k for k, token in enumerate(tokens) if token.norm in index]:
-        token = tokens[i]
+    for i in [k for k, norm in enumerate(norms) if norm in index]:
         best: tuple[int, bool] | None = None  # (last index, quantifiable)
-        for number in index[token.norm]:
+        for number in index[norms[i]]:
             verb = lexicon.vague[number]
             last = _match_particles(tokens, i, verb.particles, lexicon)
             if last is None:
                 if verb.particle_required:
                     continue
                 last = i
-            elif last + 1 < len(tokens) and tokens[last + 1].norm in lexicon.not_after_particle:
+            elif last + 1 < len(norms) and norms[last + 1] in lexicon.not_after_particle:
                 continue
             if best is None or last > best[0]:
                 best = (last, verb.quantifiable)
@@ -551,23 +560,23 @@ def _vague_hits(text: str, tokens: Sequence[_Token], lang: str) -> tuple[list[_H
                 quantified = _has_quantity(tokens, lexicon)
             if quantified:
                 continue
-        hits.append(
-            _Hit(token.start, "vague_verb", _evidence(text, token.start, tokens[last].end), i, last)
-        )
+        hits.append(_Hit(starts[i], "vague_verb", _evidence(text, starts[i], ends[last]), i, last))
     return hits, covered
 
 
 def _match_particles(
-    tokens: Sequence[_Token], i: int, particles: Sequence[frozenset[str]], lexicon: Lexicon
+    tokens: _Tokens, i: int, particles: Sequence[frozenset[str]], lexicon: Lexicon
 ) -> int | None:
     if not particles:
         return None
+    norms, kinds = tokens.norms, tokens.kinds
+    count = len(norms)
     j = i
     for forms in particles:
         j += 1
-        if j < len(tokens) and tokens[j].norm in lexicon.gap and tokens[j].norm not in forms:
+        if j < count and norms[j] in lexicon.gap and norms[j] not in forms:
             j += 1
-        if j >= len(tokens) or tokens[j].kind != "w" or tokens[j].norm not in forms:
+        if j >= count or kinds[j] != "w" or norms[j] not in forms:
             return None
     return j
 
@@ -581,125 +590,120 @@ def _may_have_filler(folded: Sequence[str], lang: str) -> bool:
     return not fillers.pairs.keys().isdisjoint(itertools.pairwise(folded))
 
 
-def _filler_hits(text: str, tokens: Sequence[_Token], lang: str) -> list[_Hit]:
+def _filler_hits(text: str, tokens: _Tokens, lang: str) -> list[_Hit]:
     """Fillers in one sentence: leftmost, then longest, never overlapping."""
     lexicon = LEXICONS[lang]
     heads, single, pairs = _FILLER_INDEX[lang]
+    norms, kinds, starts, ends = tokens
     hits: list[_Hit] = []
-    count = len(tokens)
+    count = len(norms)
     after = 0  # the first token not covered by a filler found
     # only the tokens a filler can start with (every first form is a word)
-    for i in [k for k, token in enumerate(tokens) if token.norm in heads]:
+    for i in [k for k, norm in enumerate(norms) if norm in heads]:
         if i < after:
             continue
         longest = -1
-        token = tokens[i]
         if i + 1 < count:
             # the fillers of two words or more that start with these two, longest first
-            for phrase in pairs.get((token.norm, tokens[i + 1].norm), ()):
+            for phrase in pairs.get((norms[i], norms[i + 1]), ()):
                 end = i + len(phrase)
                 if end <= count and all(
-                    tokens[k].kind == "w" and tokens[k].norm in forms
+                    kinds[k] == "w" and norms[k] in forms
                     for k, forms in enumerate(phrase[1:], i + 1)
                 ):
                     longest = end - 1
                     break
-        if longest < 0 and token.norm in single:
+        if longest < 0 and norms[i] in single:
             longest = i
-        if longest == i and i > 0 and tokens[i - 1].norm in lexicon.determiners:
+        if longest == i and i > 0 and norms[i - 1] in lexicon.determiners:
             longest = -1  # "ett aktivt liv": an adjective, not the adverb
         if longest >= 0:
             hits.append(
-                _Hit(
-                    token.start,
-                    "filler",
-                    _evidence(text, token.start, tokens[longest].end),
-                    i,
-                    longest,
-                )
+                _Hit(starts[i], "filler", _evidence(text, starts[i], ends[longest]), i, longest)
             )
             after = longest + 1
     return hits
-
-
-def _is_content(token: _Token, lexicon: Lexicon) -> bool:
-    return (
-        token.kind == "w"
-        and len(token.norm) > 1
-        and token.norm not in lexicon.stop
-        and token.norm not in lexicon.percent_words
-        and token.norm not in lexicon.quantity_words
-    )
 
 
 _NOT_CONTENT = {
     lang: lexicon.stop | lexicon.percent_words | lexicon.quantity_words
     for lang, lexicon in LEXICONS.items()
 }
-"""Per language, the words that are no content (see :func:`_is_content`)."""
+"""Per language, the words that are no content: stop words, percent and quantity words."""
 
 
-def _is_goal_clause(part: Sequence[_Token], lexicon: Lexicon) -> bool:
-    words = [t for t in part if t.kind in "wn"]
-    if not words or words[0].norm in lexicon.subordinators:
+def _is_content(norm: str, kind: str, lang: str) -> bool:
+    """Whether a token tells what a goal is about: a word of two letters or more
+    that is not in :data:`_NOT_CONTENT`."""
+    return kind == "w" and len(norm) > 1 and norm not in _NOT_CONTENT[lang]
+
+
+def _is_goal_clause(part: _Tokens, lang: str) -> bool:
+    lexicon = LEXICONS[lang]
+    # the words and numbers, with their kinds
+    spoken = [
+        (norm, kind) for norm, kind in zip(part.norms, part.kinds, strict=True) if kind != "p"
+    ]
+    if not spoken or spoken[0][0] in lexicon.subordinators:
         return False
-    for k, token in enumerate(words):
+    for k, (norm, _) in enumerate(spoken):
         # "Kommunen ska, i samverkan med ..., öka": the modal alone is no clause.
-        if token.norm in lexicon.modals and any(t.kind == "w" for t in words[k + 1 :]):
+        if norm in lexicon.modals and any(kind == "w" for _, kind in spoken[k + 1 :]):
             return True
         if (
-            token.norm in lexicon.goal_infinitives
-            and (k == 0 or words[k - 1].norm in lexicon.infinitive_markers)
-            and any(_is_content(t, lexicon) for t in words[k + 1 :])
+            norm in lexicon.goal_infinitives
+            and (k == 0 or spoken[k - 1][0] in lexicon.infinitive_markers)
+            and any(_is_content(n, kind, lang) for n, kind in spoken[k + 1 :])
         ):
             return True
         # "Fler elever når målen", but not "... om verksamheten utvecklas".
         if (
-            token.norm in lexicon.finite_goal_forms
-            and any(_is_content(t, lexicon) for t in words[:k])
-            and not any(t.norm in lexicon.subordinators for t in words[:k])
+            norm in lexicon.finite_goal_forms
+            and any(_is_content(n, kind, lang) for n, kind in spoken[:k])
+            and not any(n in lexicon.subordinators for n, _ in spoken[:k])
         ):
             return True
     return False
 
 
-def _several_goals(text: str, tokens: Sequence[_Token], lang: str) -> _Hit | None:
+def _several_goals(text: str, tokens: _Tokens, lang: str) -> _Hit | None:
     """The join before the second goal clause of one sentence, if there is one."""
     lexicon = LEXICONS[lang]
+    norms, kinds, starts, ends = tokens
     found = _joins(tokens, lang)
     # (first, last + 1) token of each part, and of the join before it
     joins: list[tuple[int, int]] = [(0, 0), *found]
     parts = [(before[1], join[0]) for before, join in itertools.pairwise(joins)]
-    parts.append((joins[-1][1], len(tokens)))
+    parts.append((joins[-1][1], len(norms)))
     clauses = 0
     for (first, end), (join_first, join_end) in zip(parts, joins, strict=True):
-        if not _is_goal_clause(tokens[first:end], lexicon):
+        if not _is_goal_clause(tokens.part(first, end), lang):
             continue
         clauses += 1
         if clauses == 2:
             last = join_end - 1
-            punctuation = all(t.kind == "p" for t in tokens[join_first:join_end])
+            punctuation = kinds[join_first:join_end].strip("p") == ""
             if punctuation and join_end < end:
                 last = join_end  # ", minska": show the word after the comma
-            if join_end < end and tokens[join_end].norm in lexicon.infinitive_markers:
+            if join_end < end and norms[join_end] in lexicon.infinitive_markers:
                 last = join_end  # "och att"
             return _Hit(
-                tokens[join_first].start,
+                starts[join_first],
                 "several_goals",
-                _evidence(text, tokens[join_first].start, tokens[last].end),
+                _evidence(text, starts[join_first], ends[last]),
                 join_first,
                 last,
             )
     return None
 
 
-def _joins(tokens: Sequence[_Token], lang: str) -> list[tuple[int, int]]:
+def _joins(tokens: _Tokens, lang: str) -> list[tuple[int, int]]:
     """The joins of two clauses in a sentence, left to right: (first, last + 1) token."""
     conjunctions = _CONJUNCTION_INDEX[lang]
     joins: list[tuple[int, int]] = []
     start = 0
     # only the tokens a conjunction can start with
-    for i in [k for k, token in enumerate(tokens) if token.norm in conjunctions]:
+    for i in [k for k, norm in enumerate(tokens.norms) if norm in conjunctions]:
         if i < start:  # inside the join before
             continue
         width = _join_width(tokens, i, conjunctions)
@@ -710,37 +714,53 @@ def _joins(tokens: Sequence[_Token], lang: str) -> list[tuple[int, int]]:
 
 
 def _join_width(
-    tokens: Sequence[_Token], i: int, conjunctions: Mapping[str, tuple[tuple[str, ...], ...]]
+    tokens: _Tokens, i: int, conjunctions: Mapping[str, tuple[tuple[str, ...], ...]]
 ) -> int:
     """How many tokens from *i* join two clauses (0 when none do)."""
-    for conjunction in conjunctions.get(tokens[i].norm, ()):
+    norms, kinds = tokens.norms, tokens.kinds
+    for conjunction in conjunctions.get(norms[i], ()):
         width = len(conjunction)
-        if width > 1 and tuple(t.norm for t in tokens[i : i + width]) != conjunction:
+        if width > 1 and tuple(norms[i : i + width]) != conjunction:
             continue
-        if tokens[i].kind == "w" and i > 0 and tokens[i - 1].text in _RANGE:
+        if kinds[i] == "w" and i > 0 and norms[i - 1] in _RANGE:
             return 0  # "Barn- och utbildningsnämnden"
-        if tokens[i].kind == "p" and i + 1 < len(tokens) and tokens[i + 1].kind == "w":
+        if kinds[i] == "p" and i + 1 < len(norms) and kinds[i + 1] == "w":
             return width + _join_width(tokens, i + 1, conjunctions)  # ", och"
         return width
     return 0
 
 
-def _too_long(
-    text: str, counted: Sequence[_Token], sentences: Sequence[Sequence[_Token]]
-) -> _Hit | None:
-    """*counted* are the words and numbers of the text."""
-    if len(sentences) <= MAX_SENTENCES and len(counted) <= MAX_WORDS:
+def _too_long(text: str, scan: _Scan, sentences: Sequence[tuple[int, int]]) -> _Hit | None:
+    """*sentences* are the (first, last + 1) tokens of each sentence."""
+    kinds, starts, ends = scan.tokens.kinds, scan.tokens.starts, scan.tokens.ends
+    if len(sentences) <= MAX_SENTENCES and scan.counted <= MAX_WORDS:
         return None  # short enough, however many of the sentences have words
-    spoken = [s for s in sentences if any(t.kind in "wn" for t in s)]
-    words: Sequence[_Token]
+    # the words and numbers of the sentences with any
+    spoken = [
+        found
+        for found in ([k for k in range(first, end) if kinds[k] != "p"] for first, end in sentences)
+        if found
+    ]
+    shown: list[int]
     if len(spoken) > MAX_SENTENCES:
-        words = [t for t in spoken[MAX_SENTENCES] if t.kind in "wn"]
-    elif len(counted) > MAX_WORDS:
-        words = counted[MAX_WORDS:]
+        shown = spoken[MAX_SENTENCES][:4]
+    elif scan.counted > MAX_WORDS:
+        shown = [k for k, kind in enumerate(kinds) if kind != "p"][MAX_WORDS : MAX_WORDS + 4]
     else:
         return None
-    shown = words[:4]
-    return _Hit(shown[0].start, "too_long", _evidence(text, shown[0].start, shown[-1].end), 0, 0)
+    return _Hit(
+        starts[shown[0]], "too_long", _evidence(text, starts[shown[0]], ends[shown[-1]]), 0, 0
+    )
+
+
+def _sentence_tokens(text: str, starts: Sequence[int]) -> list[tuple[int, int]]:
+    """The (first, last + 1) token of each sentence of *text*, whose tokens start at *starts*."""
+    spans = _sentence_spans(text)
+    if len(spans) == 1:
+        return [(0, len(starts))]
+    # a token belongs to the sentence it starts in (one after the last goes to the last)
+    cuts = [bisect.bisect_left(starts, end) for _, end in spans[:-1]]
+    return list(zip([0, *cuts], [*cuts, len(starts)], strict=True))
 
 
 def analyse(text: str, *, lang: str | None = None) -> tuple[TextIssue, ...]:
@@ -777,22 +797,14 @@ def analyse(text: str, *, lang: str | None = None) -> tuple[TextIssue, ...]:
     ['no_object', 'too_short', 'vague_verb']
     """
     text = unicodedata.normalize("NFC", text)
-    tokens, words, counted, norms, sv, en = _scan(text)
-    lang = ("en" if en > sv else "sv") if lang is None else _normalise_lang(lang, text)
-    spans = _sentence_spans(text)
-    sentences: list[list[_Token]]
-    if len(spans) == 1:
-        sentences = [tokens]
-    else:
-        sentences = [[] for _ in spans]
-        number = 0
-        for token in tokens:
-            while token.start >= spans[number][1] and number + 1 < len(spans):
-                number += 1
-            sentences[number].append(token)
+    scan = _scan(text)
+    tokens = scan.tokens
+    norms, kinds, starts, ends = tokens
+    lang = ("en" if scan.english > 0 else "sv") if lang is None else _normalise_lang(lang, text)
+    sentences = _sentence_tokens(text, starts)
 
     hits: list[_Hit] = []
-    if len(counted) < MIN_WORDS:
+    if scan.counted < MIN_WORDS:
         stripped = text.strip()
         hits.append(
             _Hit(
@@ -803,7 +815,7 @@ def analyse(text: str, *, lang: str | None = None) -> tuple[TextIssue, ...]:
                 0,
             )
         )
-    long_hit = _too_long(text, counted, sentences)
+    long_hit = _too_long(text, scan, sentences)
     if long_hit is not None:
         hits.append(long_hit)
 
@@ -813,31 +825,41 @@ def analyse(text: str, *, lang: str | None = None) -> tuple[TextIssue, ...]:
     vague_heads = _VAGUE_INDEX[lang].keys()
     filler_heads = _FILLER_INDEX[lang].heads
     conjunctions = _CONJUNCTION_INDEX[lang].keys()
-    not_content: set[int] = set()  # positions of tokens in vague verbs and fillers
-    for sentence in sentences:
-        found = set(norms) if sentence is tokens else {t.norm for t in sentence}
+    not_content: set[int] = set()  # the tokens in vague verbs and fillers
+    whole = len(sentences) == 1
+    for first, end in sentences:
+        sentence = tokens if whole else tokens.part(first, end)
+        found = set(sentence.norms)
         if not vague_heads.isdisjoint(found):
             vague, covered = _vague_hits(text, sentence, lang)
             hits.extend(vague)
-            not_content.update(sentence[k].start for k in covered)
-        if not filler_heads.isdisjoint(found) and _may_have_filler(
-            norms if sentence is tokens else [t.norm for t in sentence], lang
-        ):
+            not_content.update(first + k for k in covered)
+        if not filler_heads.isdisjoint(found) and _may_have_filler(sentence.norms, lang):
             fillers = _filler_hits(text, sentence, lang)
             hits.extend(fillers)
             for hit in fillers:
-                not_content.update(sentence[k].start for k in range(hit.first, hit.last + 1))
+                not_content.update(range(first + hit.first, first + hit.last + 1))
         if not conjunctions.isdisjoint(found):
             several = _several_goals(text, sentence, lang)
             if several is not None:
                 hits.append(several)
 
+    words = scan.words
     not_words = _NOT_CONTENT[lang]
     if words and not any(
-        len(t.norm) > 1 and t.norm not in not_words and t.start not in not_content for t in words
+        # _is_content, inline: this runs for every text
+        kind == "w" and len(norm) > 1 and norm not in not_words and k not in not_content
+        for k, (norm, kind) in enumerate(zip(norms, kinds, strict=True))
     ):
+        first_word, last_word = kinds.index("w"), kinds.rindex("w")
         hits.append(
-            _Hit(words[0].start, "no_object", _evidence(text, words[0].start, words[-1].end), 0, 0)
+            _Hit(
+                starts[first_word],
+                "no_object",
+                _evidence(text, starts[first_word], ends[last_word]),
+                0,
+                0,
+            )
         )
 
     if not hits:
