@@ -277,12 +277,6 @@ class SmartFinding:
         row = (element, criterion, owner, level, code, verdict, strict_verdict)
         _set_row(self, (*row, message, hint, evidence, lang, texts))
 
-    @classmethod
-    def _from_row(cls, row: tuple[Any, ...]) -> SmartFinding:
-        finding = _new(cls)
-        _set_row(finding, row)
-        return finding
-
     def __setattr__(self, name: str, value: Any) -> None:
         raise attrs.exceptions.FrozenInstanceError()
 
@@ -383,9 +377,7 @@ class SmartFinding:
         if not message.sv and not message.en:
             return self
         row = self._row
-        return SmartFinding._from_row(
-            (*row[:7], message[lang], hint[lang], evidence[lang], lang, row[11])
-        )
+        return new_finding((*row[:7], message[lang], hint[lang], evidence[lang], lang, row[11]))
 
     def to_dict(self) -> dict[str, Any]:
         """A plain, JSON-safe dict."""
@@ -428,9 +420,16 @@ _new = object.__new__
 _set_row = SmartFinding.__dict__["_row"].__set__  # the slot's own setter, past __setattr__
 
 
+def new_finding(row: tuple[Any, ...]) -> SmartFinding:
+    """A finding of a row of its fields in :data:`_FIELDS`' order (not checked)."""
+    finding = _new(SmartFinding)
+    _set_row(finding, row)
+    return finding
+
+
 def _restore(row: tuple[Any, ...]) -> SmartFinding:
     """Unpickle a finding."""
-    return SmartFinding._from_row(row)
+    return new_finding(row)
 
 
 _Part = tuple[Any, ...]
@@ -462,15 +461,38 @@ class FindingMaker:
     Judgements are immutable and criteria share them between goals (a memo of
     table entries, one judgement per vague verb...), so the part of a finding
     that comes from its judgement is made once per judgement.
+
+    Attributes
+    ----------
+    parts
+        id of a judgement -> (the judgement, its part), for the judgements met
+        so far; the judgement is kept so that its id is not reused. A loop that
+        makes many findings may look parts up here itself and call
+        :meth:`part` only for a judgement not met yet (or whose id is another's).
     """
 
-    __slots__ = ("_lang", "_parts", "_strict")
+    __slots__ = ("_lang", "_strict", "parts")
 
     def __init__(self, lang: str, strict: bool):
         self._lang = lang
         self._strict = strict
-        # id -> (judgement, part); the judgement is kept so that its id is not reused
-        self._parts: dict[int, tuple[Judgement, _Part]] = {}
+        self.parts: dict[int, tuple[Judgement, _Part]] = {}
+
+    def part(self, judgement: Judgement, element: str, criterion: str) -> _Part:
+        """The part of a finding that comes from *judgement* (kept in :attr:`parts`).
+
+        Raises :class:`InvalidValueError` for anything but a Judgement (a
+        criterion's answer about *element*).
+        """
+        if not isinstance(judgement, Judgement):
+            raise InvalidValueError(
+                f"criterion {criterion!r} answered {judgement!r} about {element!r}; "
+                "a criterion returns a Judgement, an iterable of them, or None",
+                field=criterion,
+            )
+        part = finding_part(judgement, self._lang, self._strict)
+        self.parts[id(judgement)] = (judgement, part)
+        return part
 
     def __call__(
         self,
@@ -481,23 +503,14 @@ class FindingMaker:
         level: str | None,
     ) -> SmartFinding:
         """A finding of *judgement* about *element* (unless the judgement names its own)."""
-        entry = self._parts.get(id(judgement))
-        if entry is None or entry[0] is not judgement:
-            if not isinstance(judgement, Judgement):
-                raise InvalidValueError(
-                    f"criterion {criterion!r} answered {judgement!r} about {element!r}; "
-                    "a criterion returns a Judgement, an iterable of them, or None",
-                    field=criterion,
-                )
-            entry = self._parts[id(judgement)] = (
-                judgement,
-                finding_part(judgement, self._lang, self._strict),
-            )
+        entry = self.parts.get(id(judgement))
+        if entry is not None and entry[0] is judgement:
+            part = entry[1]
+        else:
+            part = self.part(judgement, element, criterion)
         if judgement.element is not None:
             element = judgement.element
-        finding = _new(SmartFinding)
-        _set_row(finding, (element, criterion, owner, level, *entry[1]))
-        return finding
+        return new_finding((element, criterion, owner, level, *part))
 
 
 Table = Mapping[str, Mapping[str, tuple[str, str]]]

@@ -755,6 +755,8 @@ def _too_long(text: str, scan: _Scan, sentences: Sequence[tuple[int, int]]) -> _
 
 def _sentence_tokens(text: str, starts: Sequence[int]) -> list[tuple[int, int]]:
     """The (first, last + 1) token of each sentence of *text*, whose tokens start at *starts*."""
+    if _BOUNDARY_CHARACTERS.isdisjoint(text.rstrip().rstrip(".!?")):
+        return [(0, len(starts))]  # no boundary, or only at the end: one sentence
     spans = _sentence_spans(text)
     if len(spans) == 1:
         return [(0, len(starts))]
