@@ -461,25 +461,18 @@ class FindingMaker:
     Judgements are immutable and criteria share them between goals (a memo of
     table entries, one judgement per vague verb...), so the part of a finding
     that comes from its judgement is made once per judgement.
-
-    Attributes
-    ----------
-    parts
-        id of a judgement -> (the judgement, its part), for the judgements met
-        so far; the judgement is kept so that its id is not reused. A loop that
-        makes many findings may look parts up here itself and call
-        :meth:`part` only for a judgement not met yet (or whose id is another's).
     """
 
-    __slots__ = ("_lang", "_strict", "parts")
+    __slots__ = ("_lang", "_parts", "_strict")
 
     def __init__(self, lang: str, strict: bool):
         self._lang = lang
         self._strict = strict
-        self.parts: dict[int, tuple[Judgement, _Part]] = {}
+        # id -> (judgement, part); the judgement is kept so that its id is not reused
+        self._parts: dict[int, tuple[Judgement, _Part]] = {}
 
     def part(self, judgement: Judgement, element: str, criterion: str) -> _Part:
-        """The part of a finding that comes from *judgement* (kept in :attr:`parts`).
+        """The part of a finding that comes from *judgement* (kept for the next).
 
         Raises :class:`InvalidValueError` for anything but a Judgement (a
         criterion's answer about *element*).
@@ -491,7 +484,7 @@ class FindingMaker:
                 field=criterion,
             )
         part = finding_part(judgement, self._lang, self._strict)
-        self.parts[id(judgement)] = (judgement, part)
+        self._parts[id(judgement)] = (judgement, part)
         return part
 
     def __call__(
@@ -503,7 +496,7 @@ class FindingMaker:
         level: str | None,
     ) -> SmartFinding:
         """A finding of *judgement* about *element* (unless the judgement names its own)."""
-        entry = self.parts.get(id(judgement))
+        entry = self._parts.get(id(judgement))
         if entry is not None and entry[0] is judgement:
             part = entry[1]
         else:
