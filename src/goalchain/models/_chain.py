@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -93,6 +93,14 @@ def _reached(starts: list[int], parents: Any, children: Any, count: int) -> list
         reached[found] = True
         frontier = np.zeros(count, dtype=bool)
         frontier[found] = True
+
+
+def _never(numbers: Any, count: int) -> list[int]:
+    """Which of *count* element numbers *numbers* (an array of them) never holds, in order."""
+    import numpy as np
+
+    counts = np.bincount(np.frombuffer(numbers, dtype=np.int64), minlength=count)
+    return np.flatnonzero(counts == 0).tolist()
 
 
 class GoalChain:
@@ -241,6 +249,8 @@ class GoalChain:
 
     def elements(self, kind: str | None = None, *, level: str | None = None) -> list[Element]:
         """Elements in insertion order, optionally of one kind or level."""
+        if kind is None and level is None:  # every element: no test per element
+            return [data["element"] for data in self._graph._node.values()]
         out = []
         for _, data in self._graph.nodes(data=True):
             element = data["element"]
@@ -937,6 +947,12 @@ class GoalChain:
                 out.extend(m for m in found if m.gender == gender)
         return out
 
+    def _measured_indicators(self) -> set[str]:
+        """The ids of the indicators with at least one measurement: the indicators of
+        :meth:`measurements`, without listing the measurements."""
+        nodes = self._graph._node
+        return {i for i, found in self._measurements.items() if found and i in nodes}
+
     def series(self, indicator_id: str, *, gender: str = "T") -> dict[Period, float]:
         """An indicator's values as an ordered mapping period -> value."""
         return {m.period: m.value for m in self.measurements(indicator_id, gender=gender)}
@@ -1007,12 +1023,16 @@ class GoalChain:
         """Elements without parents whose level is not a top level of the model."""
         top = set(self._model.roots())
         # roots() and self[n] without the per-node views: the graph's own dicts
-        pred = self._graph._pred
-        return [
-            n
-            for n, data in self._graph._node.items()
-            if not pred[n] and data["element"].level not in top
-        ]
+        nodes = self._graph._node
+        log = self._links
+        parentless: Iterable[str]
+        if log.covers(len(nodes)):  # its numbers are the positions
+            ids = list(nodes)
+            parentless = [ids[number] for number in _never(log.children, len(nodes))]
+        else:
+            pred = self._graph._pred
+            parentless = [n for n in nodes if not pred[n]]
+        return [n for n in parentless if nodes[n]["element"].level not in top]
 
     def council_levels(self) -> tuple[str, ...]:
         """The goal levels directly below the model's top levels (council goals, priorities...)."""
@@ -1030,33 +1050,37 @@ class GoalChain:
         *to_levels* overrides which levels count as the anchor.
         """
         anchors = set(to_levels) if to_levels is not None else set(self.council_levels())
+        return self._unanchored_goals(self.elements(), anchors)
+
+    def _unanchored_goals(self, elements: Sequence[Element], anchors: set[str]) -> list[str]:
+        """:meth:`unanchored_goals` with *anchors* as the anchor levels; *elements* are
+        every element of the chain in its order (when the caller has them).
+
+        One walk down from the anchors marks what they reach (O(elements + links),
+        not a search upwards from every goal): over the link log's arrays when it
+        is up to date, else through the graph.
+        """
         top = set(self._model.roots())
-        nodes, succ = self._graph._node, self._graph._succ
-        # One pass over the elements finds the anchors and the goals to judge; one walk
-        # down from the anchors marks what they reach (O(elements + links), not a search
-        # upwards from every goal).
-        stack: list[str] = []
-        starts: list[int] = []  # the anchors' numbers (positions in insertion order)
-        judged: list[tuple[int, str]] = []  # goals below the anchors and the top, in order
-        for number, (node, data) in enumerate(nodes.items()):
-            element = data["element"]
-            level = element.level
-            if level in anchors:
-                stack.append(node)
-                starts.append(number)
-            elif element.kind == "goal" and level not in top:
-                judged.append((number, node))
         log = self._links
-        if log.covers(len(nodes)):  # its numbers are the positions
-            reached = _reached(starts, log.parents, log.children, len(nodes))
-            return [node for number, node in judged if not reached[number]]
-        anchored: set[str] = set()
-        while stack:
-            for child in succ[stack.pop()]:
-                if child not in anchored:
-                    anchored.add(child)
-                    stack.append(child)
-        return [node for _, node in judged if node not in anchored]
+        reached: list[bool]
+        if log.covers(len(elements)):  # its numbers are the positions
+            starts = [number for number, e in enumerate(elements) if e.level in anchors]
+            reached = _reached(starts, log.parents, log.children, len(elements))
+        else:
+            succ = self._graph._succ
+            stack = [e.id for e in elements if e.level in anchors]
+            anchored: set[str] = set()
+            while stack:
+                for child in succ[stack.pop()]:
+                    if child not in anchored:
+                        anchored.add(child)
+                        stack.append(child)
+            reached = [e.id in anchored for e in elements]
+        return [
+            e.id
+            for e, up in zip(elements, reached, strict=True)
+            if not up and e.kind == "goal" and e.level not in anchors and e.level not in top
+        ]
 
     def cross_cutting_goals(self) -> list[Goal]:
         """Goals marked as cross-cutting (tvärsektoriella mål)."""
@@ -1085,12 +1109,12 @@ class GoalChain:
         A cross-cutting goal is the same goal adopted by every committee; each
         committee's copy is a goal marked ``cross_cutting`` with the same title.
         """
+        return self._missing_cross_cutting(self.elements())
+
+    def _missing_cross_cutting(self, elements: Iterable[Element]) -> dict[str, list[str]]:
+        """:meth:`missing_cross_cutting` of the chain's *elements* (when the caller has them)."""
         # cross_cutting_goals() without the list of every goal first
-        cross_cutting = [
-            element
-            for data in self._graph._node.values()
-            if (element := data["element"]).kind == "goal" and element.cross_cutting
-        ]
+        cross_cutting = [e for e in elements if isinstance(e, Goal) and e.cross_cutting]
         if not cross_cutting:  # nothing can be missing: skip finding the committees
             return {}
         owners = self.committees()

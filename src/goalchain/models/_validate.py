@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, Literal
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 import attrs
 
@@ -13,9 +13,10 @@ from ._values import steps_against
 
 if TYPE_CHECKING:
     from ._chain import GoalChain
+    from ._elements import Element
     from ._governance import Level
 
-__all__ = ["Finding", "validate"]
+__all__ = ["Finding", "Problem", "message_text", "problems", "validate"]
 
 Severity = Literal["error", "warning"]
 
@@ -52,6 +53,29 @@ _MESSAGES: dict[str, dict[str, str]] = {
 }
 
 
+def message_text(
+    code: str,
+    lang: str,
+    params: Mapping[str, Any],
+    translations: Mapping[str, Mapping[str, Any]],
+) -> str:
+    """The message of a finding with *code*, in Swedish (``"sv"``) or English (``"en"``).
+
+    *params* are the values the message is built from, and *translations* per
+    language the values that differ in that language (see :class:`Finding`).
+
+    Examples
+    --------
+    >>> from goalchain.models._validate import message_text
+    >>> message_text("orphan", "en", {"level": "Nämndmål"}, {"en": {"level": "Committee goal"}})
+    'Committee goal has no parent; link it to a goal on the level above'
+    """
+    lang = "en" if lang == "en" else "sv"
+    own = translations.get(lang)
+    values = {**params, **own} if own else params
+    return _MESSAGES[code][lang].format_map(values)
+
+
 @attrs.frozen(kw_only=True)
 class Finding:
     """One problem found in a chain.
@@ -83,9 +107,7 @@ class Finding:
 
     def message(self, lang: str = "sv") -> str:
         """The finding in Swedish (``"sv"``) or English (``"en"``)."""
-        lang = "en" if lang == "en" else "sv"
-        values = {**self.params, **self.translations.get(lang, {})}
-        return _MESSAGES[self.code][lang].format(**values)
+        return message_text(self.code, lang, self.params, self.translations)
 
     def __str__(self) -> str:
         return f"{self.element}: {self.message('en')}"
@@ -98,6 +120,21 @@ class Finding:
             "severity": self.severity,
             "message": self.message(lang),
         }
+
+
+class Problem(NamedTuple):
+    """What a :class:`Finding` is made of, before it is frozen.
+
+    :func:`problems` finds them; :func:`validate` makes each a Finding, and the
+    SMART check's structural criterion reads them as they are (their messages
+    through :func:`message_text`), without making the Finding objects.
+    """
+
+    element: str
+    code: str
+    severity: Severity
+    params: dict[str, Any]
+    translations: dict[str, dict[str, Any]]
 
 
 def validate(chain: GoalChain, *, lang: str = "sv") -> list[Finding]:
@@ -116,91 +153,92 @@ def validate(chain: GoalChain, *, lang: str = "sv") -> list[Finding]:
     >>> [(f.element, f.code, f.severity) for f in gc.validate(chain)]
     [('bun1', 'orphan', 'error')]
     """
+    return [
+        Finding(
+            element=element,
+            code=code,
+            severity=severity,
+            params=params,
+            translations=translations,
+        )
+        for element, code, severity, params, translations in problems(chain, lang=lang)
+    ]
+
+
+def problems(
+    chain: GoalChain, *, lang: str = "sv", elements: Sequence[Element] | None = None
+) -> list[Problem]:
+    """What :func:`validate` finds, errors first, as :class:`Problem` tuples.
+
+    *elements* are every element of the chain in the chain's order, when the
+    caller has them already (one pass over the graph fewer).
+    """
     model = chain.model
     label = "en" if lang == "en" else "sv"
-    findings: list[Finding] = []
+    if elements is None:
+        elements = chain.elements()
+    # errors and warnings apart, each in the order found: validate's stable sort, errors first
+    errors: list[Problem] = []
+    warnings: list[Problem] = []
 
-    def both(key: str, labels: Callable[[str], str]) -> dict[str, Any]:
+    def both(key: str, labels: Callable[[str], str]) -> tuple[dict[str, Any], dict[str, Any]]:
         """params in the asked language, and translations in both."""
-        return {
-            "params": {key: labels(label)},
-            "translations": {code: {key: labels(code)} for code in ("sv", "en")},
-        }
+        return {key: labels(label)}, {code: {key: labels(code)} for code in ("sv", "en")}
 
     orphans = chain.orphans()
     for element_id in orphans:
         level = model.level(chain[element_id].level)
-        findings.append(
-            Finding(
-                element=element_id, code="orphan", severity="error", **both("level", level.label)
-            )
-        )
+        errors.append(Problem(element_id, "orphan", "error", *both("level", level.label)))
     anchors = chain.council_levels()
 
     def anchor_label(lang: str) -> str:
         return " / ".join(model.level(a).label(lang) for a in anchors)
 
     orphaned = set(orphans)
-    for goal_id in chain.unanchored_goals():
-        if goal_id not in orphaned:
-            findings.append(
-                Finding(
-                    element=goal_id,
-                    code="unanchored",
-                    severity="warning",
-                    **both("anchor", anchor_label),
-                )
-            )
+    unanchored = [g for g in chain._unanchored_goals(elements, set(anchors)) if g not in orphaned]
+    if unanchored:
+        params, translations = both("anchor", anchor_label)
+        for goal_id in unanchored:
+            warnings.append(Problem(goal_id, "unanchored", "warning", params, translations))
     levels: dict[str, Level] = {}  # each level looked up once
-    for element in chain.elements():
+    for element in elements:
         element_level = levels.get(element.level)
         if element_level is None:
             element_level = levels[element.level] = model.level(element.level)
         if element_level.owner_required and not element.owner:
-            findings.append(
-                Finding(
-                    element=element.id,
-                    code="owner_missing",
-                    severity="error",
-                    **both("level", element_level.label),
-                )
+            errors.append(
+                Problem(element.id, "owner_missing", "error", *both("level", element_level.label))
             )
         if isinstance(element, Indicator):
-            finding = _direction_finding(element)
-            if finding is not None:
-                findings.append(finding)
-            findings.extend(_step_findings(element))
-    for title, owners in chain.missing_cross_cutting().items():
+            problem = _direction_problem(element)
+            if problem is not None:
+                warnings.append(problem)
+            if element.annual_targets:
+                warnings.extend(_step_problems(element))
+    for title, owners in chain._missing_cross_cutting(elements).items():
         for owner in owners:
-            findings.append(
-                Finding(
-                    element=owner,
-                    code="cross_cutting_missing",
-                    severity="warning",
-                    params={"title": title, "owner": owner},
+            warnings.append(
+                Problem(
+                    owner, "cross_cutting_missing", "warning", {"title": title, "owner": owner}, {}
                 )
             )
-    return sorted(findings, key=lambda f: f.severity != "error")
+    return errors + warnings
 
 
-def _direction_finding(indicator: Indicator) -> Finding | None:
-    if indicator.baseline is None or indicator.target is None:
+def _direction_problem(indicator: Indicator) -> Problem | None:
+    baseline, target = indicator.baseline, indicator.target
+    if baseline is None or target is None:
         return None
-    base, target = indicator.baseline.value, indicator.target.value
-    against = (indicator.direction == "increase" and target < base) or (
-        indicator.direction == "decrease" and target > base
-    )
+    base, goal = baseline.value, target.value
+    direction = indicator.direction
+    against = (direction == "increase" and goal < base) or (direction == "decrease" and goal > base)
     if not against:
         return None
-    return Finding(
-        element=indicator.id,
-        code="target_against_direction",
-        severity="warning",
-        params={"target": f"{target:g}", "baseline": f"{base:g}", "direction": indicator.direction},
-    )
+    params = {"target": f"{goal:g}", "baseline": f"{base:g}", "direction": direction}
+    return Problem(indicator.id, "target_against_direction", "warning", params, {})
 
 
-def _step_findings(indicator: Indicator) -> list[Finding]:
+def _step_problems(indicator: Indicator) -> list[Problem]:
     """Annual targets that step against the indicator's direction."""
     if indicator.direction == "maintain" or not indicator.annual_targets:
         return []
@@ -210,16 +248,17 @@ def _step_findings(indicator: Indicator) -> list[Finding]:
     if indicator.target is not None and indicator.target.year not in {p.year for p in points}:
         points.append(indicator.target)
     return [
-        Finding(
-            element=indicator.id,
-            code="step_against_direction",
-            severity="warning",
-            params={
+        Problem(
+            indicator.id,
+            "step_against_direction",
+            "warning",
+            {
                 "year": current.year,
                 "value": f"{current.value:g}",
                 "previous": f"{previous.value:g}",
                 "direction": indicator.direction,
             },
+            {},
         )
         for previous, current in steps_against(points, indicator.direction)
     ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from array import array
 from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 from typing import Any
@@ -99,26 +100,44 @@ class LevelRoles:
         return tuple(key for key in self.goal if key not in self.top)
 
 
+def _grouped(
+    keys: array[int], values: array[int], elements: Sequence[Element]
+) -> list[list[Element]]:
+    """For each element number k, the elements numbered *values[i]* where *keys[i]* is k,
+    in number order.
+
+    *keys* and *values* are the link log's arrays of element numbers (parents and
+    children, or children and parents). One stable sort of the pairs by key, then
+    by value, in numpy; each element's list is then a slice of one list.
+    """
+    import numpy as np
+
+    key = np.frombuffer(keys, dtype=np.int64)
+    value = np.frombuffer(values, dtype=np.int64)
+    by_key = value[np.lexsort((value, key))].tolist()
+    flat = [elements[number] for number in by_key]
+    ends: list[int] = np.bincount(key, minlength=len(elements)).cumsum().tolist()
+    return [flat[start:end] for start, end in zip([0, *ends], ends, strict=False)]
+
+
 def _neighbours(
     chain: GoalChain, found: Mapping[str, Element], elements: Sequence[Element]
 ) -> tuple[dict[str, list[Element]], dict[str, list[Element]]]:
     """Each element's children and parents, every list in the chain's order.
 
     From the chain's link log (its links as arrays of element numbers, which
-    are the positions in the chain's order) when it is up to date: two sorts
-    of number pairs, no walk through networkx's dictionary per element. Else
-    from the graph: walking the elements in order and appending each to the
-    lists of its neighbours leaves every list in that order.
+    are the positions in the chain's order) when it is up to date: the pairs
+    sorted in numpy (:func:`_grouped`), no walk through networkx's dictionary
+    per element. Else from the graph: walking the elements in order and
+    appending each to the lists of its neighbours leaves every list in that order.
     """
     log = chain._links
-    kids: list[list[Element]] = [[] for _ in elements]
-    folks: list[list[Element]] = [[] for _ in elements]
     if log.covers(len(elements)):
-        for child, parent in sorted(zip(log.children, log.parents, strict=True)):
-            kids[parent].append(elements[child])
-        for parent, child in sorted(zip(log.parents, log.children, strict=True)):
-            folks[child].append(elements[parent])
+        kids = _grouped(log.parents, log.children, elements)
+        folks = _grouped(log.children, log.parents, elements)
     else:
+        kids = [[] for _ in elements]
+        folks = [[] for _ in elements]
         graph = chain.graph
         preds, succs = graph._pred, graph._succ  # the public views cost a wrapper per element
         number = {node: k for k, node in enumerate(found)}
@@ -128,6 +147,21 @@ def _neighbours(
             for child in succs[node]:
                 folks[number[child]].append(element)
     return dict(zip(found, kids, strict=True)), dict(zip(found, folks, strict=True))
+
+
+def _bodies_and_decisions(elements: Sequence[Element]) -> tuple[dict[str, int], list[Goal]]:
+    """How many times each owner or deciding body is used (in the order of first use),
+    and the goals with a decision: one pass over the elements for both."""
+    bodies: dict[str, int] = {}
+    decided: list[Goal] = []
+    for element in elements:
+        if element.owner:
+            bodies[element.owner] = bodies.get(element.owner, 0) + 1
+        if isinstance(element, Goal) and element.decision is not None:
+            decided.append(element)
+            body = element.decision.body
+            bodies[body] = bodies.get(body, 0) + 1
+    return bodies, decided
 
 
 class SmartContext:
@@ -200,17 +234,15 @@ class SmartContext:
             found = {node: data["element"] for node, data in graph._node.items()}
             self.elements = tuple(found.values())
             self.roles = LevelRoles.of(chain.model)
+            bodies, with_decision = _bodies_and_decisions(self.elements)
             self.mandate, self.mandate_source = chain_mandate(
-                chain, self.roles.council, today=today, elements=self.elements
+                chain,
+                self.roles.council,
+                today=today,
+                elements=self.elements,
+                decided=with_decision,
             )
             self._children, self._parents = _neighbours(chain, found, self.elements)
-            bodies: dict[str, int] = {}
-            for element in self.elements:
-                if element.owner:
-                    bodies[element.owner] = bodies.get(element.owner, 0) + 1
-                if isinstance(element, Goal) and element.decision is not None:
-                    body = element.decision.body
-                    bodies[body] = bodies.get(body, 0) + 1
             self.body_uses: Mapping[str, int] = bodies
             listed = chain.metadata.get("bodies")
             self.listed_bodies: tuple[str, ...] = (

@@ -103,22 +103,26 @@ def chain_mandate(
     *,
     today: dt.date | None = None,
     elements: Sequence[Element] | None = None,
+    decided: Sequence[Goal] | None = None,
 ) -> tuple[tuple[int, int], str]:
     """The chain's mandate period and where it came from.
 
     The source is ``"metadata"``, ``"decisions"``, ``"baselines"`` or ``"today"``.
-    *elements* are the chain's elements, when the caller has them already.
+    *elements* are the chain's elements, and *decided* its goals with a decision
+    (in the chain's order), when the caller has them already.
     """
     given = parse_mandate(chain.metadata.get("mandate_period"))
     if given is not None:
         return given, "metadata"
     if elements is None:
         elements = chain.elements()
+    if decided is None:
+        decided = [e for e in elements if isinstance(e, Goal) and e.decision is not None]
     councils = set(council_levels)
     dated = [
-        (e.level in councils, e.decision.date)
-        for e in elements
-        if isinstance(e, Goal) and e.decision and e.decision.date
+        (goal.level in councils, goal.decision.date)
+        for goal in decided
+        if goal.decision and goal.decision.date
     ]
     periods = {d: mandate_period(d) for _, d in dated}  # many goals share a decision date
     for wanted in (True, False):

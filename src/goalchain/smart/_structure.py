@@ -10,9 +10,11 @@ indicators with no measurements, and activities without owner or due date.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
-from ..models import Activity, Finding, Goal, Indicator
+from ..models import Activity, Goal, Indicator
+from ..models._validate import Problem, message_text, problems
 from ._finding import Judgement, Table, Texts, from_table
 
 if TYPE_CHECKING:
@@ -89,28 +91,32 @@ _TEXT: Table = {
 }
 
 
-def _evidence(finding: Finding) -> str:
-    params = finding.params
-    if finding.code == "target_against_direction":
+def _evidence(code: str, params: Mapping[str, Any]) -> str:
+    if code == "target_against_direction":
         return f"{params.get('baseline')} → {params.get('target')}"
-    if finding.code == "step_against_direction":
+    if code == "step_against_direction":
         return f"{params.get('year')}: {params.get('value')}"
-    if finding.code == "cross_cutting_missing":
+    if code == "cross_cutting_missing":
         return str(params.get("title", ""))
-    if finding.code == "owner_missing":
+    if code == "owner_missing":
         return "owner"
     return ""
 
 
-def _from_validate(finding: Finding) -> Judgement:
-    hint = _HINT_TEXTS.get(finding.code)
+def _from_validate(problem: Problem) -> Judgement:
+    """The judgement of what :func:`goalchain.validate` found, its message in both languages."""
+    element, code, severity, params, translations = problem
+    hint = _HINT_TEXTS.get(code)
     return Judgement(
-        verdict="fail" if finding.severity == "error" else "warn",
-        code=finding.code,
-        message=Texts(finding.message("sv"), finding.message("en")),
+        verdict="fail" if severity == "error" else "warn",
+        code=code,
+        message=Texts(
+            message_text(code, "sv", params, translations),
+            message_text(code, "en", params, translations),
+        ),
         hint=hint if hint is not None else "",
-        evidence=_evidence(finding),
-        element=finding.element,
+        evidence=_evidence(code, params),
+        element=element,
     )
 
 
@@ -118,19 +124,45 @@ def structure(chain: GoalChain, context: SmartContext) -> list[tuple[Judgement, 
     """The structural findings of *chain*, each with the owner it concerns."""
     out: list[tuple[Judgement, str | None]] = []
     elements = context.elements or tuple(chain.elements())
-    owners: dict[str, str | None] = {e.id: e.owner for e in elements}
+    # validate()'s findings as the tuples they are made of: no Finding objects
+    found = problems(chain, elements=elements)
+    nodes = chain.graph._node  # the owners of the few elements concerned, by id
     covered: set[tuple[str, str]] = set()
-    for finding in chain.validate():
-        judgement = _from_validate(finding)
-        owner = finding.element if finding.code == "cross_cutting_missing" else None
-        out.append((judgement, owners.get(finding.element, owner)))
-        covered.add((finding.element, finding.code))
+    for problem in found:
+        element_id, code = problem.element, problem.code
+        data = nodes.get(element_id)
+        if data is not None:
+            owner = data["element"].owner
+        else:  # a committee lacking a cross-cutting goal
+            owner = element_id if code == "cross_cutting_missing" else None
+        out.append((_from_validate(problem), owner))
+        covered.add((element_id, code))
     roles = context.roles
     committee = set(roles.committee)
-    goals = [e for e in elements if isinstance(e, Goal)]
-    if committee and any(g.level in committee for g in goals):
-        for goal in goals:
-            if goal.level in roles.council and not any(
+    council = set(roles.council)
+    has_committee_goals = False
+    council_goals: list[Goal] = []
+    rest: list[tuple[Judgement, str | None]] = []  # of indicators and activities, in order
+    measured = chain._measured_indicators()
+    for element in elements:
+        if isinstance(element, Goal):
+            if element.level in council:
+                council_goals.append(element)
+            if element.level in committee:
+                has_committee_goals = True
+        elif isinstance(element, Indicator):
+            if element.id not in measured:
+                rest.append(
+                    (
+                        from_table(_TEXT, "warn", "no_measurements", element=element.id, once=True),
+                        element.owner or _parent_owner(element.id, context),
+                    )
+                )
+        elif isinstance(element, Activity):
+            rest.extend(_activity(element, context, covered))
+    if has_committee_goals:
+        for goal in council_goals:
+            if not any(
                 isinstance(c, Goal) and c.level in committee for c in context.children(goal.id)
             ):
                 out.append(
@@ -139,45 +171,44 @@ def structure(chain: GoalChain, context: SmartContext) -> list[tuple[Judgement, 
                         goal.owner,
                     )
                 )
-    measured = {m.indicator for m in chain.measurements(ordered=False)}
-    for element in elements:
-        if isinstance(element, Indicator) and element.id not in measured:
-            out.append(
-                (
-                    from_table(_TEXT, "warn", "no_measurements", element=element.id, once=True),
-                    element.owner or _parent_owner(element.id, context),
-                )
+    out.extend(rest)
+    return out
+
+
+def _activity(
+    activity: Activity, context: SmartContext, covered: set[tuple[str, str]]
+) -> list[tuple[Judgement, str | None]]:
+    """An activity's missing owner (unless validate reported it) and missing due date."""
+    out: list[tuple[Judgement, str | None]] = []
+    parent_owner = activity.owner or _parent_owner(activity.id, context)
+    if not activity.owner and (activity.id, "owner_missing") not in covered:
+        out.append(
+            (
+                from_table(
+                    _TEXT,
+                    "warn",
+                    "activity_no_owner",
+                    element=activity.id,
+                    evidence="owner",
+                    once=True,
+                ),
+                parent_owner,
             )
-        elif isinstance(element, Activity):
-            parent_owner = element.owner or _parent_owner(element.id, context)
-            if not element.owner and (element.id, "owner_missing") not in covered:
-                out.append(
-                    (
-                        from_table(
-                            _TEXT,
-                            "warn",
-                            "activity_no_owner",
-                            element=element.id,
-                            evidence="owner",
-                            once=True,
-                        ),
-                        parent_owner,
-                    )
-                )
-            if element.due is None and element.status not in ("done", "cancelled"):
-                out.append(
-                    (
-                        from_table(
-                            _TEXT,
-                            "warn",
-                            "activity_no_due",
-                            element=element.id,
-                            evidence="due",
-                            once=True,
-                        ),
-                        parent_owner,
-                    )
-                )
+        )
+    if activity.due is None and activity.status not in ("done", "cancelled"):
+        out.append(
+            (
+                from_table(
+                    _TEXT,
+                    "warn",
+                    "activity_no_due",
+                    element=activity.id,
+                    evidence="due",
+                    once=True,
+                ),
+                parent_owner,
+            )
+        )
     return out
 
 
