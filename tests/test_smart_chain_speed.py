@@ -332,6 +332,21 @@ def test_the_measured_indicators_are_those_with_measurements(chain: gc.GoalChain
     assert chain._measured_indicators() == {m.indicator for m in chain.measurements()}
 
 
+@given(broken_chains(), st.sampled_from(["T", "K", "M"]))
+def test_the_yearly_values_are_the_measurements_of_whole_years(
+    chain: gc.GoalChain, gender: str
+) -> None:
+    plain: dict[str, dict[int, float]] = {}
+    for m in chain.measurements(gender=gender, ordered=False):
+        if m.period.is_year:
+            plain.setdefault(m.indicator, {})[m.period.year] = m.value
+    found = chain._yearly_values(gender)
+    # each indicator's values in the order recorded
+    assert {i: list(v.items()) for i, v in found.items()} == {
+        i: list(v.items()) for i, v in plain.items()
+    }
+
+
 @given(broken_chains())
 def test_every_element_is_listed_as_the_graph_holds_them(chain: gc.GoalChain) -> None:
     plain = [data["element"] for _, data in chain.graph.nodes(data=True)]

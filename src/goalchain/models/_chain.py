@@ -953,6 +953,25 @@ class GoalChain:
         nodes = self._graph._node
         return {i for i, found in self._measurements.items() if found and i in nodes}
 
+    def _yearly_values(self, gender: str = "T") -> dict[str, dict[int, float]]:
+        """Every measured indicator's values of whole years, indicator -> year -> value,
+        each in the order recorded; indicators without any such value are left out.
+
+        One pass over the stored measurements, without listing them first.
+        """
+        nodes = self._graph._node
+        out: dict[str, dict[int, float]] = {}
+        for indicator_id, found in self._measurements.items():
+            if indicator_id in nodes:
+                values = {
+                    m.period.year: m.value
+                    for m in found.values()
+                    if m.gender == gender and m.period.kind == "year"
+                }
+                if values:
+                    out[indicator_id] = values
+        return out
+
     def series(self, indicator_id: str, *, gender: str = "T") -> dict[Period, float]:
         """An indicator's values as an ordered mapping period -> value."""
         return {m.period: m.value for m in self.measurements(indicator_id, gender=gender)}

@@ -325,11 +325,7 @@ class SmartContext:
         series: dict[str, dict[int, float]] | None = self._shared.get("series")
         if series is None:
             # every indicator's series at once: one pass over the measurements
-            series = self._shared["series"] = {}
-            for measurement in self.chain.measurements(gender="T", ordered=False):
-                if measurement.period.is_year:
-                    found = series.setdefault(measurement.indicator, {})
-                    found[measurement.period.year] = measurement.value
+            series = self._shared["series"] = self.chain._yearly_values("T")
         known = series.get(indicator_id)
         if known is not None:  # measured, so in the chain
             return known

@@ -503,7 +503,9 @@ class FindingMaker:
             part = self.part(judgement, element, criterion)
         if judgement.element is not None:
             element = judgement.element
-        return new_finding((element, criterion, owner, level, *part))
+        finding = _new(SmartFinding)  # new_finding(), inline: one per goal and criterion
+        _set_row(finding, (element, criterion, owner, level, *part))
+        return finding
 
 
 Table = Mapping[str, Mapping[str, tuple[str, str]]]

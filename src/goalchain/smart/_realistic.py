@@ -203,9 +203,12 @@ class Realistic:
         """Judge one goal."""
         options = context.options
         checked = context.cache.get("realistic.factor")
-        if checked is None or checked[0] is not options:  # checked once per check
-            checked = context.cache["realistic.factor"] = (options, _check_factor(options))
+        if checked is None or checked[0] is not options:  # checked and written once per check
+            given = _check_factor(options)
+            shown = Texts(format_number(given, lang="sv"), format_number(given, lang="en"))
+            checked = context.cache["realistic.factor"] = (options, given, shown)
         factor: float = checked[1]
+        factor_text: Texts = checked[2]
         indicators = [
             i
             for i in context.indicators(goal.id)
@@ -220,7 +223,7 @@ class Realistic:
         paces: list[Texts] = []
         unknown: list[str] = []
         for indicator in indicators:
-            found, pace = self._indicator(indicator, context, factor)
+            found, pace = self._indicator(indicator, context, factor, factor_text)
             problems.extend(found)
             if pace is None:
                 unknown.append(indicator.id)
@@ -239,7 +242,7 @@ class Realistic:
         return [from_table(_TEXT, "pass", "realistic", evidence=evidence)]
 
     def _indicator(
-        self, indicator: Indicator, context: SmartContext, factor: float
+        self, indicator: Indicator, context: SmartContext, factor: float, factor_text: Texts
     ) -> tuple[list[Judgement], Texts | None]:
         assert indicator.baseline is not None and indicator.target is not None
         base, target = indicator.baseline, indicator.target
@@ -317,7 +320,7 @@ class Realistic:
                     indicator=name,
                     year=target.year,
                     best=_fmt(best, change),
-                    factor={lang: format_number(factor, lang=lang) for lang in ("sv", "en")},
+                    factor=factor_text,
                 )
             ], None
         best_text = _fmt(best, change)
