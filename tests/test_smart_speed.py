@@ -18,6 +18,7 @@ from hypothesis import given
 import goalchain as gc_
 from goalchain._gc import frozen_objects
 from goalchain.models import Goal, Indicator
+from goalchain.report._format import format_value_sv_en
 from goalchain.smart import (
     SmartContext,
     _accepted,
@@ -29,7 +30,7 @@ from goalchain.smart import (
     analyse,
     check,
 )
-from goalchain.smart._finding import _fill
+from goalchain.smart._finding import Texts, _fill
 from goalchain.smart._language import (
     _CONJUNCTION_INDEX,
     _LANGUAGE_WORDS,
@@ -379,3 +380,24 @@ def test_every_table_template_is_filled_in_as_format_map_does() -> None:
     assert {"evidence", "indicator", "mandate"} <= values.keys()
     for template in templates:
         assert _fill(template)(values) == template.format_map(values), template
+
+
+_UNITS = ["percent", "percentage_point", "count", "days", "SEK", "kr/invånare"]
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from([0.0, -0.0, 2, 2.0, 12.5, -12.5]) | st.floats(-1e6, 1e6, width=32),
+            st.sampled_from(_UNITS),
+        ),
+        max_size=30,
+    )
+)
+def test_values_written_once_per_check_read_as_written_alone(
+    values: list[tuple[float, str]],
+) -> None:
+    formats: dict[tuple[float, str], Texts] = {}
+    for value, unit in values:
+        written = _realistic._fmt(value, unit, formats)
+        assert (written.sv, written.en) == format_value_sv_en(value, unit)

@@ -136,9 +136,24 @@ def _canonical(unit: str) -> str:
     return canonical_unit(unit)
 
 
-def _fmt(value: float, unit: str) -> Texts:
-    """:func:`goalchain.report.format_value` in Swedish and English."""
-    return Texts(*format_value_sv_en(value, unit))
+_Formats = dict[tuple[float, str], Texts]
+"""Values written so far in one check: (value, unit) -> the texts."""
+
+
+def _fmt(value: float, unit: str, formats: _Formats) -> Texts:
+    """:func:`goalchain.report.format_value` in Swedish and English, kept in *formats*.
+
+    Indicators share values (targets, yearly changes), so one check writes each
+    once. A zero is not kept: ``0.0`` and ``-0.0`` are the same key but are
+    written differently.
+    """
+    key = (value, unit)
+    found = formats.get(key)
+    if found is None:
+        found = Texts(*format_value_sv_en(value, unit))
+        if value:
+            formats[key] = found
+    return found
 
 
 def _change_unit(unit: str) -> str:
@@ -209,6 +224,7 @@ class Realistic:
             checked = context.cache["realistic.factor"] = (options, given, shown)
         factor: float = checked[1]
         factor_text: Texts = checked[2]
+        formats: _Formats = context.cache.setdefault("realistic.formats", {})
         indicators = [
             i
             for i in context.indicators(goal.id)
@@ -223,7 +239,7 @@ class Realistic:
         paces: list[Texts] = []
         unknown: list[str] = []
         for indicator in indicators:
-            found, pace = self._indicator(indicator, context, factor, factor_text)
+            found, pace = self._indicator(indicator, context, factor, factor_text, formats)
             problems.extend(found)
             if pace is None:
                 unknown.append(indicator.id)
@@ -242,7 +258,12 @@ class Realistic:
         return [from_table(_TEXT, "pass", "realistic", evidence=evidence)]
 
     def _indicator(
-        self, indicator: Indicator, context: SmartContext, factor: float, factor_text: Texts
+        self,
+        indicator: Indicator,
+        context: SmartContext,
+        factor: float,
+        factor_text: Texts,
+        formats: _Formats,
     ) -> tuple[list[Judgement], Texts | None]:
         assert indicator.baseline is not None and indicator.target is not None
         base, target = indicator.baseline, indicator.target
@@ -264,7 +285,7 @@ class Realistic:
                     _TEXT,
                     "fail",
                     "out_of_range",
-                    evidence=_fmt(target.value, unit),
+                    evidence=_fmt(target.value, unit, formats),
                     indicator=name,
                     range=shown,
                 )
@@ -274,7 +295,7 @@ class Realistic:
             (direction == "increase" and target.value <= base.value)
             or (direction == "decrease" and target.value >= base.value)
         ):
-            was, wanted = _fmt(base.value, unit), _fmt(target.value, unit)
+            was, wanted = _fmt(base.value, unit, formats), _fmt(target.value, unit, formats)
             evidence = {
                 lang: f"{was[lang]} ({base.year}) → {wanted[lang]} ({target.year})"
                 for lang in ("sv", "en")
@@ -298,7 +319,7 @@ class Realistic:
         if best is None:
             return [], None
         change = _change_unit(unit)
-        needed_text = _fmt(needed, change)
+        needed_text = _fmt(needed, change, formats)
         if best <= 0:
             return [
                 from_table(
@@ -319,11 +340,11 @@ class Realistic:
                     evidence=needed_text,
                     indicator=name,
                     year=target.year,
-                    best=_fmt(best, change),
+                    best=_fmt(best, change, formats),
                     factor=factor_text,
                 )
             ], None
-        best_text = _fmt(best, change)
+        best_text = _fmt(best, change, formats)
         pace = Texts(
             f"{name} {needed_text.sv}/år (bästa uppmätta {best_text.sv})",
             f"{name} {needed_text.en}/year (best recorded {best_text.en})",
