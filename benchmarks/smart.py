@@ -338,7 +338,10 @@ def main() -> None:
         print(
             f"  baseline (first version): {BASELINE:.1f} s; now {BASELINE / best:.1f} times as fast"
         )
-    print(f"  10^4 goals: check() {best:.3f} s <= 1 s: {'MET' if best <= 1.0 else 'NOT MET'}")
+    if args.goals == 10**4:
+        print(f"  10^4 goals: check() {best:.3f} s <= 1 s: {'MET' if best <= 1.0 else 'NOT MET'}")
+    else:
+        print(f"  the target is for 10^4 goals; {args.goals:,} goals: check() {best:.3f} s")
 
 
 if __name__ == "__main__":
