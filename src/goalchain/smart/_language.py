@@ -294,11 +294,9 @@ def _scan(text: str) -> _Scan:
     parts = _SPLIT.split(text)
     texts = parts[1::2]
     norms = "\n".join(texts).casefold().split("\n") if texts else []
-    # the kind from the first character: "n" for \d, "w" for the rest of \w ("_" starts no
-    # token), "p" for the marks
-    kinds = "".join(["n" if t[0].isdecimal() else "w" if t[0].isalnum() else "p" for t in texts])
+    kinds = "".join(map(_FIRST, texts)).translate(_KIND_OF)  # each token's first character's
     offsets = list(itertools.accumulate(map(len, parts)))
-    words = [norm for norm, kind in zip(norms, kinds, strict=True) if kind == "w"]
+    words = list(itertools.compress(norms, map("w".__eq__, kinds)))
     english = sum(map(_LANGUAGE_SCORES.__getitem__, words))
     return _Scan(
         _Tokens(norms, kinds, offsets[0:-1:2], offsets[1::2]),
@@ -306,6 +304,24 @@ def _scan(text: str) -> _Scan:
         len(kinds) - kinds.count("p"),
         english,
     )
+
+
+_FIRST = operator.itemgetter(0)
+
+
+class _KindOf(dict[int, str]):
+    """Code point -> the kind of token a character starts, for ``str.translate``:
+    ``n`` for ``\\d``, ``w`` for the rest of ``\\w`` (``_`` starts no token), ``p``
+    for the marks; filled as characters are first met."""
+
+    def __missing__(self, code: int) -> str:
+        character = chr(code)
+        kind = "n" if character.isdecimal() else "w" if character.isalnum() else "p"
+        self[code] = kind
+        return kind
+
+
+_KIND_OF = _KindOf()
 
 
 class _LanguageScores(dict[str, int]):
