@@ -23,13 +23,22 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import goalchain as gc
 from goalchain import _cli_kolada
 from goalchain.exceptions import DuplicateError, InvalidValueError, KoladaError
+from goalchain.io import import_measurements
 from goalchain.io.kolada import (
     DEFAULT_BASE_URL,
+    FetchReport,
     KoladaClient,
+    KoladaValue,
+    KpiInfo,
+    MissingValue,
+    UnitNote,
+    ValueWarning,
     fetch_into,
     parse_years,
 )
@@ -411,8 +420,10 @@ def test_fetch_into_records_with_provenance(server: KoladaServer, make_client: A
     assert m.extra["kolada"]["fetched_at"] == "2025-03-01T09:30:00Z"
     assert len(report.recorded) == 2 + 3 + 2 and report.requests == 4
     assert "i10" not in {r.indicator for r in report.recorded}
-    text = report.summary()
+    text = report.summary(lang="en")
     assert "7 measurement(s) recorded" in text and "status Missing" in text
+    text = report.summary()
+    assert "7 mätvärden registrerade" in text and "status Missing" in text
 
 
 def test_nulls_stay_missing(server: KoladaServer, make_client: Any) -> None:
@@ -422,6 +433,10 @@ def test_nulls_stay_missing(server: KoladaServer, make_client: Any) -> None:
     assert gc.Period.parse(2023) not in c.series("i1")  # null, not 0
     assert ("i1", 2023, "T", "Kolada's value of N15436 is null (status Missing)") in report.missing
     assert ("i6", 2021, "T", "Kolada has no value of U23401") in report.missing
+    assert report.missing == tuple(gap.as_tuple() for gap in report.missing_values)
+    gap = next(g for g in report.missing_values if (g.indicator, g.year) == ("i1", 2023))
+    assert (gap.code, gap.kpi, gap.status) == ("null", "N15436", "Missing")
+    assert gap.reason() == "Koladas värde för N15436 är tomt (null, status Missing)"
     values = make_client().values(KPIS.split(","), "1231", "2021-2023")
     assert [v.value for v in values if v.kpi == "N15436"] == [77.3, 78.0, None]
 
@@ -446,6 +461,15 @@ def test_unit_that_does_not_fit_is_reported(server: KoladaServer, make_client: A
     report = fetch_into(c, "2021-2023", client=make_client())
     assert c.measurements("i9") == []
     assert any(n.startswith("i9:") and "not a share in percent" in n for n in report.unit_notes)
+    (note,) = report.unit_problems
+    assert (note.indicator, note.kpi, note.code, note.unit) == (
+        "i9",
+        "N01951",
+        "not_share",
+        "percent",
+    )
+    assert note.message("en") == report.unit_notes[0]
+    assert "  inte ifylld: i9: indikatorn är i 'percent', men N01951" in report.summary()
 
 
 def test_permille_indicator_is_converted(server: KoladaServer, make_client: Any) -> None:
@@ -593,7 +617,8 @@ def test_cli_fetch_writes_the_chain(
     assert source.read_text(encoding="utf-8") == before  # -o: FILE untouched
     written = gc.load(tmp_path / "o.yaml")
     assert written.series("i2")[gc.Period.parse(2022)] == 64.1
-    assert "7 measurement(s) recorded" in out.getvalue()
+    assert "7 mätvärden registrerade" in out.getvalue()
+    assert f"skriven till {out_file}" in out.getvalue()
     assert "Kolada [" in err.getvalue() and err.getvalue().endswith("2/2\n")
 
     # offline from the cache, written back to FILE
@@ -608,8 +633,10 @@ def test_cli_user_errors(tmp_path: Path) -> None:
     def run(*argv: str) -> int:
         return _cli_kolada.run(_parse(["kolada", *argv]), io.StringIO(), io.StringIO())
 
-    with pytest.raises(InvalidValueError, match="no such file"):
+    with pytest.raises(InvalidValueError, match="filen finns inte"):
         run("fetch", str(tmp_path / "x.yaml"), "--years", "2024")
+    with pytest.raises(InvalidValueError, match="no such file"):
+        run("fetch", str(tmp_path / "x.yaml"), "--years", "2024", "--lang", "en")
     gc.dump(chain(), tmp_path / "c.yaml")
     with pytest.raises(InvalidValueError, match="--cache"):
         run("fetch", str(tmp_path / "c.yaml"), "--years", "2024", "--offline")
@@ -626,7 +653,7 @@ def test_cli_user_errors(tmp_path: Path) -> None:
             str(tmp_path / "empty"),
             "--no-progress",
         )
-    with pytest.raises(InvalidValueError, match="sub-command"):
+    with pytest.raises(InvalidValueError, match="underkommando"):
         run()
 
 
@@ -673,7 +700,7 @@ def test_cli_fetch_that_changes_nothing_does_not_rewrite(
     argv = ["kolada", "fetch", str(source), "--years", "2021-2023", *common]
 
     out, err = io.StringIO(), io.StringIO()
-    assert _cli_kolada.run(_parse(argv), out, err) == 0  # changes: written, comments gone
+    assert _cli_kolada.run(_parse([*argv, "--lang", "en"]), out, err) == 0  # written
     assert f"written to {source}" in out.getvalue()
     assert err.getvalue() == (
         f"note: {source} had comments; they are not kept when the file is rewritten\n"
@@ -684,7 +711,12 @@ def test_cli_fetch_that_changes_nothing_does_not_rewrite(
     before = source.read_bytes()
     out, err = io.StringIO(), io.StringIO()
     assert _cli_kolada.run(_parse([*argv, "--offline"]), out, err) == 0
-    assert "0 measurement(s) recorded" in out.getvalue()
+    assert "0 mätvärden registrerade, 7 oförändrade" in out.getvalue()
+    assert f"inget ändrat; {source} skrevs inte" in out.getvalue()
+    assert err.getvalue() == "" and source.read_bytes() == before
+    out = io.StringIO()
+    assert _cli_kolada.run(_parse([*argv, "--offline", "--lang", "en"]), out, err) == 0
+    assert "0 measurement(s) recorded, 7 unchanged" in out.getvalue()
     assert f"nothing changed; {source} was not written" in out.getvalue()
     assert err.getvalue() == "" and source.read_bytes() == before
 
@@ -705,3 +737,370 @@ def test_guide_commands_parse() -> None:
     for command in commands:
         args = _parse(shlex.split(command))
         assert args.kolada_command == "fetch" and args.years
+
+
+# --------------------------------------------------------------------- Swedish and English
+NBSP = "\u00a0"
+
+
+def _report() -> FetchReport:
+    """A report with one of everything and counts beyond a thousand."""
+    return FetchReport(
+        municipality="0192",
+        years=(2019, 2020, 2021, 2022, 2023, 2024),
+        unchanged=1234,
+        missing_values=(
+            MissingValue(indicator="i1", year=2024, gender="T", kpi="N15436", code="absent"),
+            MissingValue(
+                indicator="i1", year=2023, gender="K", kpi="N15436", code="null", status="Missing"
+            ),
+            MissingValue(indicator="i2", year=2023, gender="T", kpi="N15419", code="null"),
+        ),
+        unit_problems=(
+            UnitNote(
+                indicator="i9",
+                kpi="N01951",
+                code="not_share",
+                unit="percent",
+                title="Invånare totalt, antal",
+            ),
+            UnitNote(indicator="i7", kpi="N00001", code="no_metadata", unit="percent"),
+            UnitNote(
+                indicator="i8", kpi="N15436", code="percent_kpi", unit="day", title="Andel (%)"
+            ),
+        ),
+        warnings=(
+            ValueWarning(
+                indicator="i1",
+                year=2022,
+                gender="T",
+                kpi="N15436",
+                value=1234.5,
+                unit="percent",
+                code="percent_range",
+            ),
+            ValueWarning(
+                indicator="i6",
+                year=2021,
+                gender="T",
+                kpi="U23401",
+                value=0.5,
+                unit="day",
+                code="scale_small",
+                reference=71.0,
+            ),
+        ),
+    )
+
+
+def test_summary_in_swedish_by_default() -> None:
+    assert _report().summary().replace(NBSP, " ") == (
+        "Kolada, kommun 0192, 2019-2024: 0 mätvärden registrerade, 1 234 oförändrade, 3 saknas, "
+        "2 att kontrollera (varningar)\n"
+        "  saknas: i1 2024 (T): Kolada har inget värde för N15436\n"
+        "  saknas: i1 2023 (K): Koladas värde för N15436 är tomt (null, status Missing)\n"
+        "  saknas: i2 2023 (T): Koladas värde för N15419 är tomt (null)\n"
+        "  inte ifylld: i9: indikatorn är i 'percent', men N01951 (Invånare totalt, antal) är "
+        "ingen andel i procent\n"
+        "  inte ifylld: i7: Kolada har inga uppgifter om N00001, så det är okänt om dess värden "
+        "är procent; indikatorn är i 'percent'\n"
+        "  inte ifylld: i8: N15436 (Andel (%)) är i procent, men indikatorn är i 'day'; ge "
+        "indikatorn enheten 'percent' för att fylla den från Kolada\n"
+        "  varning: 1 234,5 % för i1 2022 (T) från N15436 ligger utanför 0–100 %; är "
+        "nyckeltalet en andel? (registrerat ändå)\n"
+        "  varning: 0,5 dagar för i6 2021 (T) från U23401 är 142 gånger mindre än indikatorns "
+        "övriga värden (omkring 71 dagar); mäter nyckeltalet samma sak i samma enhet? "
+        "(registrerat ändå)"
+    )
+    assert f"1{NBSP}234 oförändrade" in _report().summary()  # a no-break space, as CLDR sv
+
+
+def test_summary_in_english() -> None:
+    assert _report().summary(lang="en").replace(NBSP, " ") == (
+        "Kolada, municipality 0192, 2019-2024: 0 measurement(s) recorded, 1,234 unchanged, "
+        "3 missing, 2 to check (warnings)\n"
+        "  missing: i1 2024 (T): Kolada has no value of N15436\n"
+        "  missing: i1 2023 (K): Kolada's value of N15436 is null (status Missing)\n"
+        "  missing: i2 2023 (T): Kolada's value of N15419 is null\n"
+        "  not filled: i9: the indicator is in 'percent', but N01951 (Invånare totalt, antal) "
+        "is not a share in percent\n"
+        "  not filled: i7: Kolada has no metadata for N00001, so it is not known whether its "
+        "values are percent; the indicator is in 'percent'\n"
+        "  not filled: i8: N15436 (Andel (%)) is in percent, but the indicator is in 'day'; "
+        "give the indicator unit 'percent' to fill it from Kolada\n"
+        "  warning: 1,234.5% for i1 2022 (T) from N15436 lies outside 0–100 %; is the KPI a "
+        "share? (recorded anyway)\n"
+        "  warning: 0.5 days for i6 2021 (T) from U23401 is 142 times smaller than the "
+        "indicator's other values (about 71 days); does the KPI measure the same thing in the "
+        "same unit? (recorded anyway)"
+    )
+
+
+def test_summary_singular_and_years() -> None:
+    report = FetchReport(municipality="1231", years=(2024,), unchanged=1)
+    assert report.summary() == (
+        "Kolada, kommun 1231, 2024: 0 mätvärden registrerade, 1 oförändrat, 0 saknas"
+    )
+    report = FetchReport(municipality="1231", years=(2019, 2021), unchanged=2)
+    assert report.summary(lang="en").startswith("Kolada, municipality 1231, 2019, 2021: ")
+    assert (
+        FetchReport(municipality="1231", years=()).summary().startswith("Kolada, kommun 1231, -:")
+    )
+
+
+def test_english_fields_are_derived_from_the_codes() -> None:
+    report = _report()
+    assert report.missing == (
+        ("i1", 2024, "T", "Kolada has no value of N15436"),
+        ("i1", 2023, "K", "Kolada's value of N15436 is null (status Missing)"),
+        ("i2", 2023, "T", "Kolada's value of N15419 is null"),
+    )
+    assert report.unit_notes[0] == (
+        "i9: the indicator is in 'percent', but N01951 (Invånare totalt, antal) is not a share "
+        "in percent"
+    )
+    # a report made the old way, with English tuples only, still says what it holds
+    old = FetchReport(
+        municipality="1231",
+        years=(2024,),
+        missing=(("i1", 2024, "T", "Kolada has no value of N15436"),),
+        unit_notes=("i9: not a share",),
+    )
+    assert "  saknas: i1 2024 (T): Kolada has no value of N15436" in old.summary()
+    assert "  not filled: i9: not a share" in old.summary(lang="en")
+    assert old.missing_values == () and ", 1 saknas" in old.summary()
+
+
+@pytest.mark.parametrize("lang", ["de", "SV", "", None])
+def test_unknown_language_is_refused(lang: Any) -> None:
+    with pytest.raises(InvalidValueError, match="valid: sv, en") as info:
+        _report().summary(lang=lang)
+    assert info.value.field == "lang"
+    with pytest.raises(InvalidValueError, match="valid: sv, en"):
+        _report().missing_values[0].reason(lang)
+    with pytest.raises(InvalidValueError, match="valid: sv, en"):
+        _report().unit_problems[0].message(lang)
+    with pytest.raises(InvalidValueError, match="valid: sv, en"):
+        _report().warnings[0].message(lang)
+
+
+def test_codes_are_checked() -> None:
+    with pytest.raises(ValueError, match="code"):
+        MissingValue(indicator="i1", year=2024, gender="T", kpi="N1", code="gone")
+    with pytest.raises(ValueError, match="code"):
+        ValueWarning(
+            indicator="i1", year=2024, gender="T", kpi="N1", value=1.0, unit="day", code="odd"
+        )
+
+
+def _no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("http_proxy", "HTTP_PROXY", "all_proxy", "ALL_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("no_proxy", "*")
+
+
+_SV = """\
+Kolada, kommun 1231, 2021-2023: 7 mätvärden registrerade, 0 oförändrade, 2 saknas
+  saknas: i1 2023 (T): Koladas värde för N15436 är tomt (null, status Missing)
+  saknas: i6 2021 (T): Kolada har inget värde för U23401
+  inte ifylld: i9: indikatorn är i 'percent', men N01951 (Invånare totalt, antal) är ingen \
+andel i procent
+skriven till {path}
+"""
+_EN = """\
+Kolada, municipality 1231, 2021-2023: 7 measurement(s) recorded, 0 unchanged, 2 missing
+  missing: i1 2023 (T): Kolada's value of N15436 is null (status Missing)
+  missing: i6 2021 (T): Kolada has no value of U23401
+  not filled: i9: the indicator is in 'percent', but N01951 (Invånare totalt, antal) is not \
+a share in percent
+written to {path}
+"""
+
+
+@pytest.mark.parametrize(("lang", "expected"), [(None, _SV), ("sv", _SV), ("en", _EN)])
+def test_cli_speaks_the_language(
+    server: KoladaServer,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    lang: str | None,
+    expected: str,
+) -> None:
+    _no_proxy(monkeypatch)
+    server.standard()
+    source = tmp_path / "burlov.yaml"
+    source.write_text("# Burlövs kedja\n" + gc.dumps(chain()), encoding="utf-8")
+    argv = ["kolada", "fetch", str(source), "--years", "2021-2023", "--base-url", server.base]
+    argv += ["--no-progress", *(["--lang", lang] if lang else [])]
+    out, err = io.StringIO(), io.StringIO()
+    assert _cli_kolada.run(_parse(argv), out, err) == 0
+    assert out.getvalue() == expected.format(path=source)
+    note = {
+        "en": f"note: {source} had comments; they are not kept when the file is rewritten\n",
+        "sv": f"obs: {source} hade kommentarer; de behålls inte när filen skrivs om\n",
+    }
+    assert err.getvalue() == note[lang or "sv"]
+
+
+@pytest.mark.parametrize(
+    ("argv", "sv", "en"),
+    [
+        (["--years", "2024-2019"], "--years '2024-2019': ange ett år", "--years '2024-2019': give"),
+        (["--years", "2024", "--gender", "X"], "--gender 'X': ange T (totalt)", "give T (total)"),
+        (
+            ["--years", "2024", "--municipality", "1,2"],
+            "--municipality '1,2': ange en kommunkod",
+            "--municipality '1,2': give one municipality code",
+        ),
+        (["--years", "2024", "--offline"], "--offline läser cachen", "--offline reads the cache"),
+    ],
+)
+def test_cli_user_errors_in_both_languages(
+    tmp_path: Path, argv: list[str], sv: str, en: str
+) -> None:
+    path = tmp_path / "c.yaml"
+    gc.dump(chain(), path)
+    base = ["kolada", "fetch", str(path), *argv, "--no-progress"]
+    if "--offline" not in argv:
+        base += ["--offline", "--cache", str(tmp_path / "empty")]
+    for lang, text in (("sv", sv), ("en", en)):
+        with pytest.raises(InvalidValueError) as info:
+            _cli_kolada.run(_parse([*base, "--lang", lang]), io.StringIO(), io.StringIO())
+        assert text in str(info.value), (lang, str(info.value))
+        assert "field" not in str(info.value)
+    assert gc.load(path) == chain()
+
+
+def test_cli_without_a_municipality_code(tmp_path: Path) -> None:
+    path = tmp_path / "c.yaml"
+    gc.dump(chain(municipality=None), path)
+    argv = ["kolada", "fetch", str(path), "--years", "2024", "--offline", "--cache", str(tmp_path)]
+    with pytest.raises(InvalidValueError, match="kedjan har ingen kommunkod; ange en med"):
+        _cli_kolada.run(_parse(argv), io.StringIO(), io.StringIO())
+    with pytest.raises(InvalidValueError, match="the chain has no municipality code; give"):
+        _cli_kolada.run(_parse([*argv, "--lang", "en"]), io.StringIO(), io.StringIO())
+    with pytest.raises(KoladaError, match="not in the cache"):  # the library's, in English
+        _cli_kolada.run(_parse([*argv, "--municipality", "1231"]), io.StringIO(), io.StringIO())
+
+
+# --------------------------------------------------------------------- implausible values
+class FakeClient(KoladaClient):
+    """Answers from memory: KPI metadata and values, no requests."""
+
+    def __init__(self, infos: list[KpiInfo], values: list[KoladaValue]):
+        super().__init__()
+        self.infos = infos
+        self.rows = values
+
+    def kpi(self, ids: Any, *, progress: Any = None) -> list[KpiInfo]:
+        return [i for i in self.infos if i.id in set(ids)]
+
+    def values(
+        self, kpis: Any, municipalities: Any, years: Any, **kwargs: Any
+    ) -> list[KoladaValue]:
+        return list(self.rows)
+
+
+PERCENT_KPI = KpiInfo(id="N15436", title="Behöriga till yrkesprogram, andel (%)")
+DAYS_KPI = KpiInfo(id="U23401", title="Väntetid i antal dagar, medelvärde")
+
+
+def _kolada_values(kpi: str, values: dict[int, float | None]) -> list[KoladaValue]:
+    return [
+        KoladaValue(kpi=kpi, municipality="1231", year=year, gender="T", value=value)
+        for year, value in values.items()
+    ]
+
+
+def test_implausible_values_are_recorded_and_warned(server: KoladaServer, make_client: Any) -> None:
+    server.standard()
+    c = chain()
+    c.update("i6", baseline=(2019, 7000.0))  # Kolada's 71 and 64 days are ~100 times less
+    report = fetch_into(c, "2021-2023", client=make_client())
+    assert c.series("i6")[gc.Period.parse(2022)] == 71.0  # recorded all the same
+    assert [(w.indicator, w.year, w.code, w.reference) for w in report.warnings] == [
+        ("i6", 2022, "scale_small", 7000.0),
+        ("i6", 2023, "scale_small", 7000.0),
+    ]
+    assert "2 att kontrollera (varningar)" in report.summary()
+    assert (
+        "  warning: 71 days for i6 2022 (T) from U23401 is 99 times smaller than the "
+        "indicator's other values (about 7,000 days)"
+    ) in report.summary(lang="en").replace(NBSP, " ")
+    again = fetch_into(c, "2021-2023", client=make_client())  # unchanged: not warned again
+    assert again.warnings == () and again.unchanged == 7
+
+
+def test_a_share_beyond_100_is_warned() -> None:
+    c = chain()
+    c.record("i1", 2021, 77.3)
+    client = FakeClient([PERCENT_KPI], _kolada_values("N15436", {2022: 78.0, 2023: 1234.0}))
+    report = fetch_into(c, "2022-2023", client=client)
+    (warning,) = report.warnings
+    assert (warning.indicator, warning.year, warning.value, warning.code) == (
+        "i1",
+        2023,
+        1234.0,
+        "percent_range",
+    )
+    assert c.series("i1")[gc.Period.parse(2023)] == 1234.0
+    assert f"varning: 1{NBSP}234{NBSP}% för i1 2023 (T) från N15436 ligger utanför" in (
+        report.summary()
+    )
+
+
+def test_fetch_warns_as_import_does(tmp_path: Path) -> None:
+    """The same values, fetched or imported from a file, are warned about alike."""
+    values = {2020: 0.9, 2021: 80.0, 2022: 150.0, 2023: 82.0, 2024: 0.0}
+    fetched, imported = chain(), chain()
+    for c in (fetched, imported):
+        c.update("i1", baseline=(2019, 79.0))
+    client = FakeClient([PERCENT_KPI], _kolada_values("N15436", values))
+    report = fetch_into(fetched, "2020-2024", client=client)
+    csv = tmp_path / "v.csv"
+    rows = "".join(f"i1;{year};{value}\n" for year, value in values.items())
+    csv.write_text("indicator;period;value\n" + rows, encoding="utf-8")
+    by_import = import_measurements(imported, csv)
+    assert [(w.year, w.code, w.reference) for w in report.warnings] == [
+        (int(w.period), w.code, w.reference) for w in by_import.warnings
+    ]
+    assert [w.code for w in report.warnings] == ["scale_small", "percent_range"]
+
+
+@given(
+    baseline=st.floats(min_value=2.5, max_value=100.0),  # 100 % is then < 49 times it
+    factors=st.lists(
+        st.one_of(st.just(0.0), st.floats(min_value=1 / 49.0, max_value=49.0)),
+        min_size=1,
+        max_size=4,
+    ),
+)
+def test_values_in_range_are_never_warned(baseline: float, factors: list[float]) -> None:
+    """A share within 0-100 % and within 50 times the indicator's others is not warned about."""
+    c = chain()
+    c.update("i1", baseline=(2019, baseline))
+    shares = [min(100.0, baseline * f) for f in factors]
+    values: dict[int, float | None] = dict(enumerate(shares, 2020))
+    report = fetch_into(
+        c,
+        f"2020-{2019 + len(shares)}",
+        client=FakeClient([PERCENT_KPI], _kolada_values("N15436", values)),
+    )
+    assert report.warnings == ()
+    assert len(report.recorded) == len(shares)
+
+
+@given(
+    baseline=st.floats(min_value=1.0, max_value=1000.0),
+    factor=st.floats(min_value=50.5, max_value=1e4),
+    larger=st.booleans(),
+)
+def test_values_fifty_times_off_are_always_warned(
+    baseline: float, factor: float, larger: bool
+) -> None:
+    c = chain()
+    c.update("i6", baseline=(2019, baseline))
+    value = baseline * factor if larger else baseline / factor
+    client = FakeClient([DAYS_KPI], _kolada_values("U23401", {2022: value}))
+    report = fetch_into(c, 2022, client=client)
+    assert [w.code for w in report.warnings] == ["scale_large" if larger else "scale_small"]
+    assert report.warnings[0].reference == baseline

@@ -2,7 +2,10 @@
 
 Wired into :mod:`goalchain.cli` with :func:`add_parser` (the sub-command) and
 :func:`run` (what it does). The Kolada client is imported only when the
-command runs, so ``goalchain --help`` stays fast.
+command runs, so ``goalchain --help`` stays fast. Every message is written in
+the language of ``--lang`` (Swedish by default): the summary by
+:meth:`goalchain.io.kolada.FetchReport.summary`, the command's own lines and
+user errors from the table of :func:`_t`.
 """
 
 from __future__ import annotations
@@ -10,7 +13,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
+
+from ._cli_import import _TEXT as _IMPORT_TEXT
+
+if TYPE_CHECKING:
+    from .exceptions import InvalidValueError
 
 __all__ = ["ProgressBar", "add_parser", "run"]
 
@@ -33,7 +41,9 @@ def add_parser(commands: Any) -> argparse.ArgumentParser:
         description="Fetch the values of every indicator with a Kolada id for the chain's "
         "municipality and record them with their source (URL and fetch time). Nothing is "
         "written when a request fails. A value that differs from one already in the chain "
-        "is an error unless --replace. Exit 0 on success, 2 on an error.",
+        "is an error unless --replace. Values that look implausible for the indicator (a "
+        "share outside 0-100 %, a value 50 times off the indicator's others) are recorded "
+        "and warned about, as by 'goalchain import'. Exit 0 on success, 2 on an error.",
     )
     fetch.add_argument("file", type=Path, help="a .yaml, .yml or .json chain file")
     fetch.add_argument(
@@ -67,6 +77,12 @@ def add_parser(commands: Any) -> argparse.ArgumentParser:
     )
     fetch.add_argument(
         "--no-progress", action="store_true", help="do not draw the progress bar on stderr"
+    )
+    fetch.add_argument(
+        "--lang",
+        choices=("sv", "en"),
+        default="sv",
+        help="language of the summary and messages (default sv)",
     )
     return kolada
 
@@ -105,30 +121,103 @@ class ProgressBar:
             self.drawn = False
 
 
+# key -> (English, Swedish), as in goalchain import; its words for the same messages
+_TEXT: dict[str, tuple[str, str]] = {
+    **{key: _IMPORT_TEXT[key] for key in ("no_such_file", "is_dir", "comments")},
+    "no_subcommand": (
+        "give a sub-command: goalchain kolada fetch FILE --years 2019-2024",
+        "ange ett underkommando: goalchain kolada fetch FIL --years 2019-2024",
+    ),
+    "offline_cache": (
+        "--offline reads the cache; give --cache DIR",
+        "--offline läser cachen; ange --cache MAPP",
+    ),
+    "years": (
+        "--years {value!r}: give a year, a range or a list, such as 2024, 2019-2024 or "
+        "2019,2021 (years from 1900 to 2200, the first year of a range before the last)",
+        "--years {value!r}: ange ett år, ett intervall eller en lista, som 2024, 2019-2024 "
+        "eller 2019,2021 (år från 1900 till 2200, ett intervalls första år före det sista)",
+    ),
+    "gender": (
+        "--gender {value!r}: give T (total), K (women), M (men) or several, such as TKM",
+        "--gender {value!r}: ange T (totalt), K (kvinnor), M (män) eller flera, som TKM",
+    ),
+    "no_municipality": (
+        "the chain has no municipality code; give one with --municipality, e.g. "
+        "--municipality 1231",
+        "kedjan har ingen kommunkod; ange en med --municipality, t.ex. --municipality 1231",
+    ),
+    "municipality": (
+        "--municipality {value!r}: give one municipality code, such as 1231 or 0192",
+        "--municipality {value!r}: ange en kommunkod, som 1231 eller 0192",
+    ),
+    "not_written": (
+        "nothing changed; {path} was not written",
+        "inget ändrat; {path} skrevs inte",
+    ),
+    "written": ("written to {path}", "skriven till {path}"),
+}
+
+
+def _t(key: str, lang: str, **params: Any) -> str:
+    """The message *key* in *lang* (``"en"``; anything else is Swedish), filled with *params*.
+
+    Examples
+    --------
+    >>> _t("written", "sv", path="burlov.yaml"), _t("written", "en", path="burlov.yaml")
+    ('skriven till burlov.yaml', 'written to burlov.yaml')
+    """
+    en, sv = _TEXT[key]
+    return (en if lang == "en" else sv).format(**params)
+
+
+def _option_error(
+    error: InvalidValueError, args: argparse.Namespace, lang: str
+) -> InvalidValueError:
+    """*error* of ``fetch_into`` about an option, worded in *lang* with the option's name.
+
+    Errors about anything else are returned as they are.
+    """
+    field = getattr(error, "field", None)
+    if field == "municipality" and args.municipality is None:
+        text = _t("no_municipality", lang)
+    elif field in ("years", "gender", "municipality"):
+        text = _t(field, lang, value=getattr(args, field))
+    else:
+        return error
+    return type(error)(text)
+
+
 def run(args: argparse.Namespace, out: TextIO, err: TextIO | None = None) -> int:
     """Run ``goalchain kolada ...``; returns the exit code.
 
     Errors (a missing file, a failed request, a conflict) are raised as
     :class:`~goalchain.exceptions.GoalchainError`; :func:`goalchain.cli.main`
-    prints them as one line and exits 2. When the fetch changes nothing in
-    place, the file is not rewritten (its comments are kept); when it is
-    rewritten and had comments, a note on *err* says they are gone.
+    prints them as one line and exits 2. The summary, the command's own
+    messages and its user errors (a bad ``--years``, ``--gender`` or
+    ``--municipality`` included) are in ``args.lang`` (Swedish unless
+    ``"en"``); the errors of the Kolada client (a failed request, a malformed
+    response) and the list of conflicts with the chain are the library's, in
+    English. When the fetch changes nothing in place, the file is not
+    rewritten (its comments are kept); when it is rewritten and had comments,
+    a note on *err* says they are gone.
     """
     from ._cli_import import write_plan
     from .exceptions import InvalidValueError
     from .io import dump, load
     from .io.kolada import DEFAULT_BASE_URL, KoladaClient, fetch_into
 
+    lang = getattr(args, "lang", "sv")
     if getattr(args, "kolada_command", None) != "fetch":
-        raise InvalidValueError("give a sub-command: goalchain kolada fetch FILE --years 2019-2024")
+        raise InvalidValueError(_t("no_subcommand", lang))
     err = err or sys.stderr
     file: Path = args.file
     if not file.exists():
-        raise InvalidValueError(f"no such file: {file}")
+        raise InvalidValueError(_t("no_such_file", lang, path=file))
     if file.is_dir():
-        raise InvalidValueError(f"{file} is a directory; give a .yaml, .yml or .json file")
+        raise InvalidValueError(_t("is_dir", lang, path=file))
     if args.offline and args.cache is None:
-        raise InvalidValueError("--offline reads the cache; give --cache DIR")
+        raise InvalidValueError(_t("offline_cache", lang))
     chain = load(file)
     client = KoladaClient(
         args.base_url or DEFAULT_BASE_URL,
@@ -148,18 +237,20 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO | None = None) -> int
             replace=args.replace,
             progress=bar,
         )
+    except InvalidValueError as error:
+        raise _option_error(error, args, lang) from error
     finally:
         if bar is not None:
             bar.close()
     target = args.output or file
     write, comments = write_plan(file, target, chain.data_version != version)
     if not write:
-        out.write(report.summary() + "\n")
-        out.write(f"nothing changed; {target} was not written\n")
+        out.write(report.summary(lang=lang) + "\n")
+        out.write(_t("not_written", lang, path=target) + "\n")
         return 0
     dump(chain, target)
-    out.write(report.summary() + "\n")
-    out.write(f"written to {target}\n")
+    out.write(report.summary(lang=lang) + "\n")
+    out.write(_t("written", lang, path=target) + "\n")
     if comments:
-        err.write(f"note: {target} had comments; they are not kept when the file is rewritten\n")
+        err.write(_t("comments", lang, path=target) + "\n")
     return 0

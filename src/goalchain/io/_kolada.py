@@ -52,6 +52,7 @@ import attrs
 from ..exceptions import DuplicateError, InvalidValueError, KoladaError, UnitMismatchError
 from ..models import GoalChain, Indicator, Measurement, Period
 from ._kolada_http import Cache, Fetched, Opener, Transport
+from ._spreadsheet import implausible_values
 
 __all__ = [
     "DEFAULT_BASE_URL",
@@ -60,6 +61,9 @@ __all__ = [
     "KoladaClient",
     "KoladaValue",
     "KpiInfo",
+    "MissingValue",
+    "UnitNote",
+    "ValueWarning",
     "fetch_into",
     "fetched_at",
     "parse_years",
@@ -156,6 +160,285 @@ class KoladaValue:
     fetched_at: str = ""
 
 
+# key -> (English, Swedish); the words of FetchReport and its notes
+_TEXTS: dict[str, tuple[str, str]] = {
+    "absent": ("Kolada has no value of {kpi}", "Kolada har inget värde för {kpi}"),
+    "null": ("Kolada's value of {kpi} is null", "Koladas värde för {kpi} är tomt (null)"),
+    "null_status": (
+        "Kolada's value of {kpi} is null (status {status})",
+        "Koladas värde för {kpi} är tomt (null, status {status})",
+    ),
+    "no_metadata": (
+        "{id}: Kolada has no metadata for {kpi}, so it is not known whether its values are "
+        "percent; the indicator is in {unit!r}",
+        "{id}: Kolada har inga uppgifter om {kpi}, så det är okänt om dess värden är procent; "
+        "indikatorn är i {unit!r}",
+    ),
+    "percent_kpi": (
+        "{id}: {kpi} ({title}) is in percent, but the indicator is in {unit!r}; give the "
+        "indicator unit 'percent' to fill it from Kolada",
+        "{id}: {kpi} ({title}) är i procent, men indikatorn är i {unit!r}; ge indikatorn "
+        "enheten 'percent' för att fylla den från Kolada",
+    ),
+    "not_share": (
+        "{id}: the indicator is in {unit!r}, but {kpi} ({title}) is not a share in percent",
+        "{id}: indikatorn är i {unit!r}, men {kpi} ({title}) är ingen andel i procent",
+    ),
+    "conversion": ("{id}: {detail}", "{id}: {detail}"),
+    "percent_range": (
+        "{value} for {id} {year} ({gender}) from {kpi} lies outside 0–100 %; is the KPI a "
+        "share? (recorded anyway)",
+        "{value} för {id} {year} ({gender}) från {kpi} ligger utanför 0–100 %; är nyckeltalet "
+        "en andel? (registrerat ändå)",
+    ),
+    "scale_small": (
+        "{value} for {id} {year} ({gender}) from {kpi} is {factor} times smaller than the "
+        "indicator's other values (about {reference}); does the KPI measure the same thing in "
+        "the same unit? (recorded anyway)",
+        "{value} för {id} {year} ({gender}) från {kpi} är {factor} gånger mindre än "
+        "indikatorns övriga värden (omkring {reference}); mäter nyckeltalet samma sak i samma "
+        "enhet? (registrerat ändå)",
+    ),
+    "scale_large": (
+        "{value} for {id} {year} ({gender}) from {kpi} is {factor} times larger than the "
+        "indicator's other values (about {reference}); does the KPI measure the same thing in "
+        "the same unit? (recorded anyway)",
+        "{value} för {id} {year} ({gender}) från {kpi} är {factor} gånger större än "
+        "indikatorns övriga värden (omkring {reference}); mäter nyckeltalet samma sak i samma "
+        "enhet? (registrerat ändå)",
+    ),
+    "header": (
+        "Kolada, municipality {municipality}, {years}: {recorded} measurement(s) recorded, "
+        "{unchanged} unchanged, {missing} missing",
+        "Kolada, kommun {municipality}, {years}: {recorded} {recorded_word}, "
+        "{unchanged} {unchanged_word}, {missing} saknas",
+    ),
+    "to_check": (", {n} to check (warnings)", ", {n} att kontrollera ({warnings_word})"),
+    "missing_line": ("  missing: {where}: {reason}", "  saknas: {where}: {reason}"),
+    "not_filled_line": ("  not filled: {note}", "  inte ifylld: {note}"),
+    "warning_line": ("  warning: {warning}", "  varning: {warning}"),
+}
+
+
+def _check_lang(lang: object) -> str:
+    """*lang* when goalchain writes it (``"sv"``, ``"en"``); else the report module's error."""
+    from ..report._format import _LOCALES, _unknown_language
+
+    if not isinstance(lang, str) or lang not in _LOCALES:
+        raise _unknown_language(lang)
+    return lang
+
+
+def _say(key: str, lang: str, **params: Any) -> str:
+    en, sv = _TEXTS[key]
+    return (en if lang == "en" else sv).format(**params)
+
+
+@attrs.frozen(kw_only=True)
+class MissingValue:
+    """A value :func:`fetch_into` asked Kolada for and did not get; it stays missing.
+
+    Attributes
+    ----------
+    indicator, year, gender
+        Which value (``"i1"``, ``2024``, ``"T"``).
+    kpi
+        The Kolada KPI asked for.
+    code
+        ``"absent"``: Kolada sent no value for the year; ``"null"``: Kolada
+        sent ``null`` (never recorded as 0).
+    status
+        Kolada's status of a ``null`` value (``"Missing"``), or None.
+
+    Examples
+    --------
+    >>> from goalchain.io.kolada import MissingValue
+    >>> gap = MissingValue(indicator="i1", year=2023, gender="T", kpi="N15436", code="null",
+    ...                    status="Missing")
+    >>> gap.reason()
+    'Koladas värde för N15436 är tomt (null, status Missing)'
+    >>> gap.reason("en")
+    "Kolada's value of N15436 is null (status Missing)"
+    >>> gap.as_tuple()
+    ('i1', 2023, 'T', "Kolada's value of N15436 is null (status Missing)")
+    """
+
+    indicator: str
+    year: int
+    gender: str
+    kpi: str
+    code: str = attrs.field(validator=attrs.validators.in_(("absent", "null")))
+    status: str | None = None
+
+    def reason(self, lang: str = "sv") -> str:
+        """Why the value is missing, in Swedish (``"sv"``) or English (``"en"``).
+
+        Raises
+        ------
+        InvalidValueError
+            For another language, naming the valid ones.
+        """
+        lang = _check_lang(lang)
+        if self.code == "null" and self.status:
+            return _say("null_status", lang, kpi=self.kpi, status=self.status)
+        return _say(self.code, lang, kpi=self.kpi)
+
+    def as_tuple(self) -> tuple[str, int, str, str]:
+        """``(indicator, year, gender, reason)`` with the reason in English, as in
+        :attr:`FetchReport.missing`."""
+        return (self.indicator, self.year, self.gender, self.reason("en"))
+
+
+@attrs.frozen(kw_only=True)
+class UnitNote:
+    """An indicator :func:`fetch_into` did not fill: its unit does not fit the KPI's values.
+
+    Attributes
+    ----------
+    indicator
+        The indicator's id.
+    kpi
+        Its Kolada KPI.
+    code
+        ``"no_metadata"``: Kolada has no metadata for the KPI, so whether its
+        values are percent is unknown (the indicator is a share);
+        ``"percent_kpi"``: the KPI is in percent, the indicator is not a share;
+        ``"not_share"``: the indicator is a share, the KPI is not in percent;
+        ``"conversion"``: the KPI's percent cannot be written in the
+        indicator's unit (*detail* says why).
+    unit
+        The indicator's unit as written in the chain.
+    title
+        The KPI's title, when Kolada has it.
+    detail
+        For ``"conversion"``: the error's text.
+
+    Examples
+    --------
+    >>> from goalchain.io.kolada import UnitNote
+    >>> note = UnitNote(indicator="i9", kpi="N01951", code="not_share", unit="percent",
+    ...                 title="Invånare totalt, antal")
+    >>> note.message()
+    "i9: indikatorn är i 'percent', men N01951 (Invånare totalt, antal) är ingen andel i procent"
+    >>> note.message("en")
+    "i9: the indicator is in 'percent', but N01951 (Invånare totalt, antal) is not a share in \
+percent"
+    """
+
+    indicator: str
+    kpi: str
+    code: str = attrs.field(
+        validator=attrs.validators.in_(("no_metadata", "percent_kpi", "not_share", "conversion"))
+    )
+    unit: str
+    title: str | None = None
+    detail: str = ""
+
+    def message(self, lang: str = "sv") -> str:
+        """The note in Swedish (``"sv"``) or English (``"en"``), starting with the indicator's id.
+
+        Raises
+        ------
+        InvalidValueError
+            For another language, naming the valid ones.
+        """
+        return _say(
+            self.code,
+            _check_lang(lang),
+            id=self.indicator,
+            kpi=self.kpi,
+            unit=self.unit,
+            title=self.title,
+            detail=self.detail,
+        )
+
+
+@attrs.frozen(kw_only=True)
+class ValueWarning:
+    """A value :func:`fetch_into` recorded that looks implausible for the indicator.
+
+    The rule is the one ``goalchain import`` applies to a spreadsheet's values
+    (:func:`goalchain.io.import_measurements`): for an indicator in percent a
+    value outside 0-100, otherwise a value more than 50 times larger or
+    smaller than the indicator's other values (baseline, target, annual targets
+    and measurements already in the chain). A KPI that counts while the
+    indicator is a share, or the same KPI in another unit, shows this way. The
+    value is recorded all the same.
+
+    Attributes
+    ----------
+    indicator, year, gender
+        Which value.
+    kpi
+        The KPI it came from.
+    value
+        The value recorded, in *unit*.
+    unit
+        The indicator's unit.
+    code
+        ``"percent_range"``, ``"scale_small"`` or ``"scale_large"``.
+    reference
+        The median of the indicator's other values (for the scale warnings),
+        or None.
+
+    Examples
+    --------
+    >>> from goalchain.io.kolada import ValueWarning
+    >>> w = ValueWarning(indicator="i1", year=2023, gender="T", kpi="N15436", value=1234.0,
+    ...                  unit="percent", code="percent_range")
+    >>> print(w.message().replace("\u00a0", " "))  # no-break spaces shown as spaces
+    1 234 % för i1 2023 (T) från N15436 ligger utanför 0–100 %; är nyckeltalet en andel? \
+(registrerat ändå)
+    >>> print(w.message("en"))
+    1,234% for i1 2023 (T) from N15436 lies outside 0–100 %; is the KPI a share? \
+(recorded anyway)
+    """
+
+    indicator: str
+    year: int
+    gender: str
+    kpi: str
+    value: float
+    unit: str
+    code: str = attrs.field(
+        validator=attrs.validators.in_(("percent_range", "scale_small", "scale_large"))
+    )
+    reference: float | None = None
+
+    def message(self, lang: str = "sv") -> str:
+        """The warning in Swedish (``"sv"``) or English (``"en"``), numbers in its way.
+
+        Raises
+        ------
+        InvalidValueError
+            For another language, naming the valid ones.
+        """
+        from ..report._format import format_number, format_value
+
+        lang = _check_lang(lang)
+        params: dict[str, Any] = {
+            "value": format_value(self.value, self.unit, lang=lang),
+            "id": self.indicator,
+            "year": self.year,
+            "gender": self.gender,
+            "kpi": self.kpi,
+        }
+        if self.reference is not None:
+            ratio = self.value / self.reference if self.reference else math.inf
+            factor = ratio if abs(ratio) >= 1 else 1 / ratio
+            params["factor"] = format_number(round(abs(factor)), lang=lang, decimals=0)
+            params["reference"] = format_value(float(f"{self.reference:.3g}"), self.unit, lang=lang)
+        return _say(self.code, lang, **params)
+
+
+def _english_missing(report: FetchReport) -> tuple[tuple[str, int, str, str], ...]:
+    return tuple(gap.as_tuple() for gap in report.missing_values)
+
+
+def _english_notes(report: FetchReport) -> tuple[str, ...]:
+    return tuple(note.message("en") for note in report.unit_problems)
+
+
 @attrs.frozen(kw_only=True)
 class FetchReport:
     """What :func:`fetch_into` did.
@@ -170,35 +453,125 @@ class FetchReport:
         The measurements recorded (new or replaced).
     unchanged
         How many values were already in the chain with the same value.
+    missing_values
+        Every value Kolada does not have (:class:`MissingValue`, with a code
+        for the reason); these stay missing in the chain.
     missing
-        ``(indicator, year, gender, reason)`` for every value Kolada does not
-        have; these stay missing in the chain.
+        The same as ``(indicator, year, gender, reason)`` tuples, the reason
+        in English (derived from *missing_values* unless given).
+    unit_problems
+        Indicators not filled because their unit does not fit the KPI's
+        values (:class:`UnitNote`).
     unit_notes
-        Indicators not filled because their unit does not fit the KPI's values.
+        The same as English text, one per indicator (derived from
+        *unit_problems* unless given).
+    warnings
+        Values recorded that look implausible for their indicator
+        (:class:`ValueWarning`): the rule ``goalchain import`` warns by.
     requests
         How many pages were read (from the server or the cache).
+
+    Examples
+    --------
+    >>> from goalchain.io.kolada import FetchReport, MissingValue
+    >>> gap = MissingValue(indicator="i1", year=2024, gender="T", kpi="N15436", code="absent")
+    >>> report = FetchReport(municipality="1231", years=(2023, 2024), unchanged=1,
+    ...                      missing_values=(gap,))
+    >>> print(report.summary())
+    Kolada, kommun 1231, 2023-2024: 0 mätvärden registrerade, 1 oförändrat, 1 saknas
+      saknas: i1 2024 (T): Kolada har inget värde för N15436
+    >>> print(report.summary(lang="en"))
+    Kolada, municipality 1231, 2023-2024: 0 measurement(s) recorded, 1 unchanged, 1 missing
+      missing: i1 2024 (T): Kolada has no value of N15436
+    >>> report.missing
+    (('i1', 2024, 'T', 'Kolada has no value of N15436'),)
     """
 
     municipality: str
     years: tuple[int, ...]
     recorded: tuple[Measurement, ...] = ()
     unchanged: int = 0
-    missing: tuple[tuple[str, int, str, str], ...] = ()
-    unit_notes: tuple[str, ...] = ()
+    missing_values: tuple[MissingValue, ...] = ()
+    missing: tuple[tuple[str, int, str, str], ...] = attrs.field(
+        default=attrs.Factory(_english_missing, takes_self=True)
+    )
+    unit_problems: tuple[UnitNote, ...] = ()
+    unit_notes: tuple[str, ...] = attrs.field(
+        default=attrs.Factory(_english_notes, takes_self=True)
+    )
+    warnings: tuple[ValueWarning, ...] = ()
     requests: int = 0
 
-    def summary(self) -> str:
-        """A few lines for a person: what was recorded, what is missing and why."""
-        years = f"{self.years[0]}-{self.years[-1]}" if self.years else "-"
-        lines = [
-            f"Kolada, municipality {self.municipality}, {years}: {len(self.recorded)} "
-            f"measurement(s) recorded, {self.unchanged} unchanged, {len(self.missing)} missing"
-        ]
-        for indicator, year, gender, reason in self.missing:
-            lines.append(f"  missing: {indicator} {year} ({gender}): {reason}")
-        for note in self.unit_notes:
-            lines.append(f"  not filled: {note}")
+    def summary(self, lang: str = "sv") -> str:
+        """A few lines for a person: what was recorded, what is missing and why, what to check.
+
+        Parameters
+        ----------
+        lang
+            ``"sv"`` (the default) or ``"en"``; counts and values are written
+            the language's way (``1 234`` in Swedish, ``1,234`` in English).
+
+        Raises
+        ------
+        InvalidValueError
+            For another language, naming the valid ones.
+        """
+        from ..report._format import format_number
+
+        lang = _check_lang(lang)
+
+        def count(n: int) -> str:
+            return format_number(n, lang=lang, decimals=0)
+
+        def word(n: int, one: str, many: str) -> str:
+            return one if n == 1 else many
+
+        recorded = len(self.recorded)
+        line = _say(
+            "header",
+            lang,
+            municipality=self.municipality,
+            years=_years_text(self.years),
+            recorded=count(recorded),
+            recorded_word=word(recorded, "mätvärde registrerat", "mätvärden registrerade"),
+            unchanged=count(self.unchanged),
+            unchanged_word=word(self.unchanged, "oförändrat", "oförändrade"),
+            missing=count(len(self.missing)),
+        )
+        if self.warnings:
+            n = len(self.warnings)
+            line += _say(
+                "to_check", lang, n=count(n), warnings_word=word(n, "varning", "varningar")
+            )
+        lines = [line]
+        if self.missing_values:
+            gaps = [
+                (f"{m.indicator} {m.year} ({m.gender})", m.reason(lang))
+                for m in self.missing_values
+            ]
+        else:  # a report made with English tuples only
+            gaps = [(f"{i} {y} ({g})", reason) for i, y, g, reason in self.missing]
+        for where, reason in gaps:
+            lines.append(_say("missing_line", lang, where=where, reason=reason))
+        notes = (
+            [note.message(lang) for note in self.unit_problems]
+            if self.unit_problems
+            else list(self.unit_notes)
+        )
+        for note in notes:
+            lines.append(_say("not_filled_line", lang, note=note))
+        for warning in self.warnings:
+            lines.append(_say("warning_line", lang, warning=warning.message(lang)))
         return "\n".join(lines)
+
+
+def _years_text(years: Sequence[int]) -> str:
+    """``2019-2024`` for a run of years, ``2019, 2021`` otherwise, ``-`` for none."""
+    if not years:
+        return "-"
+    if list(years) == list(range(years[0], years[-1] + 1)):
+        return f"{years[0]}-{years[-1]}" if len(years) > 1 else str(years[0])
+    return ", ".join(str(y) for y in years)
 
 
 # ------------------------------------------------------------------ parsing helpers
@@ -655,32 +1028,26 @@ def _provenance(value: KoladaValue) -> dict[str, Any]:
     return {"kolada": kolada}
 
 
-def _unit_problem(indicator: Indicator, info: KpiInfo | None) -> str | None:
+def _unit_problem(indicator: Indicator, info: KpiInfo | None) -> UnitNote | None:
     """Why Kolada's plain numbers cannot be recorded in the indicator's unit, or None."""
     from ..units import canonical_unit
 
     unit = canonical_unit(indicator.unit)
     is_share = unit in _SHARE_UNITS
+    kpi = indicator.kolada or ""
     if info is None:
-        return (
-            None
-            if not is_share
-            else (
-                f"{indicator.id}: Kolada has no metadata for {indicator.kolada}, so it is not "
-                f"known whether its values are percent; the indicator is in {indicator.unit!r}"
-            )
-        )
+        if not is_share:
+            return None
+        return UnitNote(indicator=indicator.id, kpi=kpi, code="no_metadata", unit=indicator.unit)
     if info.is_percent and not is_share:
-        return (
-            f"{indicator.id}: {info.id} ({info.title}) is in percent, but the indicator is in "
-            f"{indicator.unit!r}; give the indicator unit 'percent' to fill it from Kolada"
-        )
-    if is_share and not info.is_percent:
-        return (
-            f"{indicator.id}: the indicator is in {indicator.unit!r}, but {info.id} "
-            f"({info.title}) is not a share in percent"
-        )
-    return None
+        code = "percent_kpi"
+    elif is_share and not info.is_percent:
+        code = "not_share"
+    else:
+        return None
+    return UnitNote(
+        indicator=indicator.id, kpi=info.id, code=code, unit=indicator.unit, title=info.title
+    )
 
 
 def _in_unit(number: float, indicator: Indicator, info: KpiInfo | None) -> float:
@@ -736,7 +1103,9 @@ def fetch_into(
     Returns
     -------
     FetchReport
-        What was recorded, unchanged and missing, and unit problems.
+        What was recorded, unchanged and missing (with the reason), unit
+        problems, and warnings for values that look implausible;
+        :meth:`FetchReport.summary` words it in Swedish or English.
 
     Raises
     ------
@@ -758,7 +1127,13 @@ def fetch_into(
     unit of the indicator (percent, permille), any other KPI as a plain number
     in the indicator's unit. An indicator in percent fed by a KPI that is not
     a percent, or the other way round, is not filled and named in
-    :attr:`FetchReport.unit_notes`.
+    :attr:`FetchReport.unit_problems`.
+
+    The values recorded are checked by the rule ``goalchain import`` uses
+    (:func:`~goalchain.io.import_measurements`): a value of an indicator in
+    percent outside 0-100, or one more than 50 times larger or smaller than
+    the indicator's baseline, target and other measurements, is recorded and
+    listed in :attr:`FetchReport.warnings`.
     """
     if not isinstance(chain, GoalChain):
         raise TypeError(f"expected a GoalChain, got {type(chain).__name__}")
@@ -802,9 +1177,9 @@ def fetch_into(
     for value in values:
         if value.municipality == code and value.kpi in by_kpi and value.year in wanted_years:
             found[(value.kpi, value.year, value.gender)] = value
-    unit_notes: list[str] = []
+    unit_notes: list[UnitNote] = []
     planned: list[tuple[Indicator, KoladaValue, float]] = []
-    missing: list[tuple[str, int, str, str]] = []
+    missing: list[MissingValue] = []
     for kpi_id, indicators in by_kpi.items():
         info = infos.get(kpi_id)
         for indicator in indicators:
@@ -815,18 +1190,30 @@ def fetch_into(
             for year in wanted_years:
                 for g in genders:
                     got = found.get((kpi_id, year, g))
-                    if got is None:
-                        missing.append((indicator.id, year, g, f"Kolada has no value of {kpi_id}"))
-                    elif got.value is None:
-                        reason = f"Kolada's value of {kpi_id} is null"
-                        if got.status:
-                            reason += f" (status {got.status})"
-                        missing.append((indicator.id, year, g, reason))
+                    if got is None or got.value is None:
+                        missing.append(
+                            MissingValue(
+                                indicator=indicator.id,
+                                year=year,
+                                gender=g,
+                                kpi=kpi_id,
+                                code="absent" if got is None else "null",
+                                status=None if got is None else got.status,
+                            )
+                        )
                     else:
                         try:
                             number = _in_unit(got.value, indicator, info)
                         except UnitMismatchError as err:  # pragma: no cover - checked above
-                            unit_notes.append(f"{indicator.id}: {err}")
+                            unit_notes.append(
+                                UnitNote(
+                                    indicator=indicator.id,
+                                    kpi=kpi_id,
+                                    code="conversion",
+                                    unit=indicator.unit,
+                                    detail=str(err),
+                                )
+                            )
                             break
                         planned.append((indicator, got, number))
 
@@ -867,14 +1254,29 @@ def fetch_into(
             for indicator, value, number in to_record
         ]
 
-    record(chain.copy())  # a rehearsal: an error here leaves the chain untouched
+    rehearsed = record(chain.copy())  # a rehearsal: an error here leaves the chain untouched
+    warnings = [
+        ValueWarning(
+            indicator=indicator.id,
+            year=value.year,
+            gender=value.gender,
+            kpi=value.kpi,
+            value=rehearsed[index].value,
+            unit=indicator.unit,
+            code=problem,
+            reference=reference,
+        )
+        for index, problem, reference in implausible_values(chain, rehearsed)
+        for indicator, value, _number in [to_record[index]]
+    ]
     recorded = record(chain)
     return FetchReport(
         municipality=code,
         years=wanted_years,
         recorded=tuple(recorded),
         unchanged=unchanged,
-        missing=tuple(missing),
-        unit_notes=tuple(unit_notes),
+        missing_values=tuple(missing),
+        unit_problems=tuple(unit_notes),
+        warnings=tuple(warnings),
         requests=client.pages_read - pages_before,
     )

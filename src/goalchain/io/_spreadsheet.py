@@ -1302,14 +1302,53 @@ SCALE_FACTOR = 50.0
 """A value this many times larger or smaller than an indicator's others is warned about."""
 
 
-def _warnings(chain: GoalChain, items: Sequence[_Row]) -> list[SpreadsheetWarning]:
-    """Warnings for values about to be recorded that look wrong; the chain is read only."""
+def implausible_values(
+    chain: GoalChain, measurements: Sequence[Measurement]
+) -> list[tuple[int, str, float | None]]:
+    """Which of *measurements*, about to be recorded in *chain*, look wrong.
+
+    The rule of :func:`import_measurements` (and of ``fetch_into`` for Kolada's
+    values): a value of an indicator in ``percent`` outside 0-100, or a value
+    more than :data:`SCALE_FACTOR` times larger or smaller than the median of
+    the indicator's other values (its baseline, target, annual targets and the
+    chain's measurements other than those being recorded; when the chain has
+    none, the other values of *measurements*, if there are at least two).
+    Zeros are never compared. The chain is only read.
+
+    Parameters
+    ----------
+    chain
+        The chain the values are for; every measurement's indicator is in it.
+    measurements
+        The values about to be recorded, in the indicators' units.
+
+    Returns
+    -------
+    list of (int, str, float or None)
+        ``(index, code, reference)`` per value that looks wrong: its index in
+        *measurements*; ``"percent_range"``, ``"scale_small"`` or
+        ``"scale_large"``; and the median it was compared with (None for
+        ``"percent_range"``). Grouped by indicator in order of first
+        appearance, then in the order given.
+
+    Examples
+    --------
+    >>> import goalchain as gc
+    >>> from goalchain.io._spreadsheet import implausible_values
+    >>> chain = gc.GoalChain(name="Exempel")
+    >>> _ = chain.add_indicator("i1", "Andel behöriga", unit="percent")
+    >>> _ = chain.record("i1", 2022, 80.0)
+    >>> new = [gc.Measurement(indicator="i1", period=y, value=v, unit="percent")
+    ...        for y, v in [(2023, 81.0), (2024, 0.82), (2025, 182.0)]]
+    >>> implausible_values(chain, new)
+    [(1, 'scale_small', 80.0), (2, 'percent_range', None)]
+    """
     percent = parse_unit("percent")
-    by_indicator: dict[str, list[_Row]] = {}
-    for item in items:
-        by_indicator.setdefault(item.measurement.indicator, []).append(item)
-    out: list[SpreadsheetWarning] = []
-    for indicator_id, rows in by_indicator.items():
+    by_indicator: dict[str, list[int]] = {}
+    for index, m in enumerate(measurements):
+        by_indicator.setdefault(m.indicator, []).append(index)
+    out: list[tuple[int, str, float | None]] = []
+    for indicator_id, indices in by_indicator.items():
         indicator = chain[indicator_id]
         assert isinstance(indicator, Indicator)
         is_percent = parse_unit(indicator.unit) == percent
@@ -1318,18 +1357,18 @@ def _warnings(chain: GoalChain, items: Sequence[_Row]) -> list[SpreadsheetWarnin
             for pair in (indicator.baseline, indicator.target, *indicator.annual_targets)
             if pair is not None
         ]
-        file_keys = {item.measurement.key for item in rows}
-        known += [m.value for m in chain.measurements(indicator_id) if m.key not in file_keys]
+        new_keys = {measurements[i].key for i in indices}
+        known += [m.value for m in chain.measurements(indicator_id) if m.key not in new_keys]
         known = [abs(v) for v in known if v]
-        for item in rows:
-            m = item.measurement
+        for index in indices:
+            m = measurements[index]
             reference: float | None = None
             if is_percent and not 0 <= m.value <= 100:
                 code = "percent_range"
             else:
                 others = known
-                if not others:  # nothing in the chain: the file's other values, if several
-                    others = [abs(o.measurement.value) for o in rows if o is not item]
+                if not others:  # nothing in the chain: the batch's other values, if several
+                    others = [abs(measurements[i].value) for i in indices if i != index]
                     others = [v for v in others if v] if len(others) >= 2 else []
                 if not others or not m.value:
                     continue
@@ -1341,20 +1380,30 @@ def _warnings(chain: GoalChain, items: Sequence[_Row]) -> list[SpreadsheetWarnin
                     code = "scale_large"
                 else:
                     continue
-            out.append(
-                SpreadsheetWarning(
-                    file=str(item.where["file"]),
-                    row=item.row,
-                    col=int(item.where["col"]),
-                    header=item.where.get("header"),
-                    sheet=item.where.get("sheet"),
-                    element=indicator_id,
-                    period=str(m.period),
-                    value=m.value,
-                    code=code,
-                    reference=reference,
-                )
+            out.append((index, code, reference))
+    return out
+
+
+def _warnings(chain: GoalChain, items: Sequence[_Row]) -> list[SpreadsheetWarning]:
+    """Warnings for values about to be recorded that look wrong; the chain is read only."""
+    out: list[SpreadsheetWarning] = []
+    for index, code, reference in implausible_values(chain, [i.measurement for i in items]):
+        item = items[index]
+        m = item.measurement
+        out.append(
+            SpreadsheetWarning(
+                file=str(item.where["file"]),
+                row=item.row,
+                col=int(item.where["col"]),
+                header=item.where.get("header"),
+                sheet=item.where.get("sheet"),
+                element=m.indicator,
+                period=str(m.period),
+                value=m.value,
+                code=code,
+                reference=reference,
             )
+        )
     out.sort(key=lambda w: (w.row, w.col))
     return out
 
