@@ -566,8 +566,29 @@ def test_template_round_trip(tmp_path: Path, chain, suffix, lang) -> None:
 def test_empty_template_is_refused_until_filled(tmp_path: Path, chain) -> None:
     path = tmp_path / "mall.csv"
     write_template(chain, path, years=[2024])
-    with pytest.raises(SpreadsheetValueError, match=r"mall\.csv:2:4: row 2, column D 'värde'"):
+    cells = len(chain.indicators())
+    with pytest.raises(SpreadsheetValueError) as raised:
         chain.import_measurements(path)
+    # one error for the whole file, not one per empty cell
+    err = raised.value
+    assert (err.code, err.errors, err.params["n"]) == ("nothing_filled", (err,), cells)
+    assert str(err).startswith(
+        f"{path}:2:4: row 2, column D 'värde': no value is filled in: all {cells} value cells "
+        "are empty"
+    )
+    assert "inget värde är ifyllt" in err.render("sv", cli=True)
+    assert "--missing skip" in err.render("sv", cli=True)
+    before = values(chain)
+    # one value filled in: the empty cells are errors of their own again
+    text = path.read_text(encoding="utf-8-sig").splitlines()
+    first = text[1].split(";")
+    first[3] = "12"
+    path.write_text("\n".join([text[0], ";".join(first), *text[2:]]) + "\n", encoding="utf-8")
+    with pytest.raises(SpreadsheetValueError) as raised:
+        chain.import_measurements(path)
+    assert {e.code for e in raised.value.errors} == {"value_empty"}
+    assert len(raised.value.errors) == cells - 1
+    assert values(chain) == before  # nothing recorded either time
 
 
 def test_template_default_years_and_bad_arguments(tmp_path: Path, chain) -> None:

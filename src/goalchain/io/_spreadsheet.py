@@ -948,8 +948,24 @@ def _read(
                 if duplicate is not None:
                     errors.append(duplicate)
     if errors:
+        if not rows and not skipped and all(e.code == "value_empty" for e in errors):
+            raise _nothing_filled(errors)
         raise _gather(errors)
     return _Reading(rows, skipped, str(file), reader)
+
+
+def _nothing_filled(empty: Sequence[SpreadsheetError]) -> SpreadsheetValueError:
+    """One error for a file whose every value is empty (a template not filled in yet),
+    placed at the first empty cell, instead of one error per cell."""
+    first = empty[0]
+    return SpreadsheetValueError(
+        _Text("nothing_filled", n=len(empty), skip=OptionHint("missing", "skip")),
+        file=first.file,
+        row=first.row,
+        col=first.col,
+        header=first.header,
+        sheet=first.sheet,
+    )
 
 
 def _add(

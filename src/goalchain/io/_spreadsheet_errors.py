@@ -243,6 +243,13 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "värdet för {id!r} är tomt; skriv värdet, '..' om det saknas (raden hoppas då över "
         "och redovisas), eller ange {skip} för att hoppa över tomma celler",
     ),
+    "nothing_filled": (
+        "no value is filled in: all {n} value cells are empty, this the first; fill in the "
+        "values (write '..' for one that is missing), or pass {skip} to skip empty cells",
+        "inget värde är ifyllt: alla {n} värdeceller är tomma, denna den första; fyll i "
+        "värdena (skriv '..' för ett som saknas), eller ange {skip} för att hoppa över tomma "
+        "celler",
+    ),
     "not_a_number_type": (
         "expected a number, got {raw}; write for example '12,5', '12,5 %' or '1 234'",
         "väntade ett tal, fick {raw}; skriv till exempel '12,5', '12,5 %' eller '1 234'",
