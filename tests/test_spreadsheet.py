@@ -1103,7 +1103,7 @@ def test_errors_in_english_and_swedish(tmp_path: Path, chain, text, code, englis
     assert english in str(err) and english in err.render("en")
     assert swedish in err.render("sv")
     assert err.render("sv").startswith(str(tmp_path / "d.csv"))
-    with pytest.raises(InvalidValueError, match="lang='de' is invalid"):
+    with pytest.raises(InvalidValueError, match="unknown language 'de'"):
         err.render("de")
 
 

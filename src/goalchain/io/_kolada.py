@@ -49,6 +49,7 @@ from typing import Any
 
 import attrs
 
+from .._lang import check_lang
 from ..exceptions import DuplicateError, InvalidValueError, KoladaError, UnitMismatchError
 from ..models import GoalChain, Indicator, Measurement, Period
 from ._kolada_http import Cache, Fetched, Opener, Transport
@@ -220,15 +221,6 @@ _TEXTS: dict[str, tuple[str, str]] = {
 }
 
 
-def _check_lang(lang: object) -> str:
-    """*lang* when goalchain writes it (``"sv"``, ``"en"``); else the report module's error."""
-    from ..report._format import _LOCALES, _unknown_language
-
-    if not isinstance(lang, str) or lang not in _LOCALES:
-        raise _unknown_language(lang)
-    return lang
-
-
 def _say(key: str, lang: str, **params: Any) -> str:
     en, sv = _TEXTS[key]
     return (en if lang == "en" else sv).format(**params)
@@ -278,7 +270,7 @@ class MissingValue:
         InvalidValueError
             For another language, naming the valid ones.
         """
-        lang = _check_lang(lang)
+        lang = check_lang(lang)
         if self.code == "null" and self.status:
             return _say("null_status", lang, kpi=self.kpi, status=self.status)
         return _say(self.code, lang, kpi=self.kpi)
@@ -344,7 +336,7 @@ percent"
         """
         return _say(
             self.code,
-            _check_lang(lang),
+            check_lang(lang),
             id=self.indicator,
             kpi=self.kpi,
             unit=self.unit,
@@ -415,7 +407,7 @@ class ValueWarning:
         """
         from ..report._format import format_number, format_value
 
-        lang = _check_lang(lang)
+        lang = check_lang(lang)
         params: dict[str, Any] = {
             "value": format_value(self.value, self.unit, lang=lang),
             "id": self.indicator,
@@ -518,7 +510,7 @@ class FetchReport:
         """
         from ..report._format import format_number
 
-        lang = _check_lang(lang)
+        lang = check_lang(lang)
 
         def count(n: int) -> str:
             return format_number(n, lang=lang, decimals=0)

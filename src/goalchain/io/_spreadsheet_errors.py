@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from .._lang import check_lang
 from ..exceptions import (
     DuplicateError,
     FileFormatError,
@@ -156,12 +157,6 @@ def _render(value: Any, lang: str, cli: bool) -> Any:
     if isinstance(value, _Num):
         return value.render(lang)
     return value
-
-
-def _check_lang(lang: str) -> str:
-    if lang not in ("sv", "en"):
-        raise InvalidValueError(f"lang={lang!r} is invalid; valid: sv, en", field="lang")
-    return lang
 
 
 _FIELD_SV = {
@@ -542,7 +537,7 @@ class SpreadsheetError(FileFormatError):
 
     def describe(self, lang: str = "en", *, cli: bool = False) -> str:
         """This error alone, without the file: ``row 7, column C 'värde': ...``."""
-        place = _place(self.row, self.col, self.header, self.sheet, _check_lang(lang))
+        place = _place(self.row, self.col, self.header, self.sheet, check_lang(lang))
         reason = self._reason.render(lang, cli=cli)
         return f"{place}: {reason}" if place else reason
 
@@ -667,7 +662,7 @@ class SpreadsheetWarning:
 
     def render(self, lang: str = "en") -> str:
         """One line: ``file:row:column: place: what looks wrong``, in *lang*."""
-        place = _place(self.row, self.col, self.header, self.sheet, _check_lang(lang))
+        place = _place(self.row, self.col, self.header, self.sheet, check_lang(lang))
         params: dict[str, Any] = {"value": _Num(self.value), "id": self.element}
         params["period"] = self.period
         if self.reference is not None:

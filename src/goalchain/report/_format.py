@@ -21,6 +21,7 @@ import unicodedata
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from .._lang import check_lang
 from ..exceptions import InvalidValueError
 
 if TYPE_CHECKING:
@@ -112,15 +113,8 @@ def _conventions(lang: str) -> _Conventions:
     return found
 
 
-def _unknown_language(lang: object) -> InvalidValueError:
-    return InvalidValueError(
-        f"unknown language {lang!r}; valid: {', '.join(_LOCALES)}", field="lang"
-    )
-
-
 def _load(lang: str) -> _Conventions:
-    if not isinstance(lang, str) or lang not in _LOCALES:
-        raise _unknown_language(lang)
+    check_lang(lang)
     from babel import Locale
     from babel.numbers import get_currency_precision, get_currency_symbol
 
@@ -311,8 +305,7 @@ def unit_symbol(unit: str, *, lang: str = "sv") -> str:
     >>> unit_symbol("kilowatt_hour / meter ** 2")
     'kWh/m²'
     """
-    if lang not in _LOCALES:
-        raise _unknown_language(lang)
+    check_lang(lang)
     return _symbol(unit, lang)
 
 
@@ -565,8 +558,7 @@ _METHOD_LABELS: dict[str, dict[str, str]] = {
 
 
 def _label(table: Mapping[str, Mapping[str, str]], name: str, lang: str) -> str:
-    if lang not in _LOCALES:
-        raise _unknown_language(lang)
+    check_lang(lang)
     entry = table.get(name)
     return name if entry is None else entry[lang]
 
@@ -723,8 +715,7 @@ def assessment_method_label(method: str, *, lang: str = "sv") -> str:
     >>> assessment_method_label("analysis"), assessment_method_label("medarbetarsamtal")
     ('analys', 'medarbetarsamtal')
     """
-    if lang not in _LOCALES:
-        raise _unknown_language(lang)
+    check_lang(lang)
     entry = _METHOD_LABELS.get(method.strip().lower().replace("-", "_").replace(" ", "_"))
     return method if entry is None else entry[lang]
 
@@ -772,8 +763,7 @@ def period_label(period: Any, *, lang: str = "sv") -> str:
     >>> period_label(2024, lang="en"), period_label("2024-T2", lang="en")
     ('2024', '2024-T2')
     """
-    if lang not in _LOCALES:
-        raise _unknown_language(lang)
+    check_lang(lang)
     if isinstance(period, (str, int)):  # what files and reasons hold, read once
         return _period_text(period, lang)
     return _period_label(period, lang)

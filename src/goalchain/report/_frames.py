@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from .._lang import check_lang
 from .._optional import require
-from ..exceptions import InvalidValueError
 
 if TYPE_CHECKING:
     from ..models import GoalChain
@@ -118,12 +118,6 @@ def _pandas() -> Any:
     return require("pandas", extra="pandas", purpose="DataFrames")
 
 
-def _check_lang(lang: Any) -> str:
-    if lang not in ("sv", "en"):
-        raise InvalidValueError(f"unknown language {lang!r}; valid: sv, en", field="lang")
-    return str(lang)
-
-
 def _frame(
     columns: Mapping[str, str],
     rows: Sequence[Sequence[Any]],
@@ -186,7 +180,7 @@ def rollup_frame(result: RollupResult, *, lang: str = "sv") -> Any:
     >>> result.to_dataframe(lang="en").loc["a1", "reason"]
     'in progress, 80% done'
     """
-    lang = _check_lang(lang)
+    lang = check_lang(lang)
     label = result.scale.label
     rows = [
         (
@@ -377,7 +371,7 @@ def indicators_frame(chain: GoalChain, year: int | None = None, *, lang: str = "
     """
     from ._indicators import indicator_rows
 
-    lang = _check_lang(lang)
+    lang = check_lang(lang)
     found = indicator_rows(chain, year=year, lang=lang)
     rows = [
         (

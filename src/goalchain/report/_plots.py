@@ -17,6 +17,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .._lang import check_lang
 from ..exceptions import FileFormatError, InvalidValueError, ProgressionError, UnknownElementError
 from ..io._files import atomic_write
 from ._format import format_number, format_value, period_label, unit_symbol
@@ -31,7 +32,6 @@ if TYPE_CHECKING:
 
 __all__ = ["plot_status_overview", "plot_trajectory", "save_figure"]
 
-_LANGS = ("sv", "en")
 _SCOPES = ("children", "descendants")
 _FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
 # rc_context changes matplotlib's global settings while a figure is saved: one save at a time
@@ -70,15 +70,6 @@ _GRID_COLOUR = "#d9d9d9"
 
 def _w(key: str, lang: str, **args: Any) -> str:
     return _WORDS[key][lang].format(**args)
-
-
-def _check_lang(lang: str) -> str:
-    if lang not in _LANGS:
-        raise InvalidValueError(
-            f"{lang!r} is not a language of the plots; choose one of: {', '.join(_LANGS)}",
-            field="lang",
-        )
-    return lang
 
 
 def _require_matplotlib() -> None:
@@ -198,7 +189,7 @@ def plot_trajectory(
     """
     from ..progression import assess
 
-    lang = _check_lang(lang)
+    lang = check_lang(lang)
     indicator = _indicator(chain, indicator_id)
     _require_matplotlib()
     from matplotlib import ticker
@@ -414,7 +405,7 @@ def plot_status_overview(
     """
     from ..rollup._scale import STATUSES
 
-    lang = _check_lang(lang)
+    lang = check_lang(lang)
     if scope not in _SCOPES:
         raise InvalidValueError(
             f"{scope!r} is not valid; choose one of: {', '.join(_SCOPES)}", field="scope"

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+from .._lang import check_lang
 from ..models import Activity, GoalChain, Indicator
 from ..models._elements import Element
 from ..models._values import meets
 from ._format import (
-    _LOCALES,
-    _unknown_language,
     assessment_method_label,
     format_date,
     format_number,
@@ -96,8 +95,7 @@ def render_tree(
     └── [Vision] v: En god kommun att leva i
         └── [KF-mål] k1: Fler i arbete — Kommunfullmäktige
     """
-    if lang not in _LOCALES:
-        raise _unknown_language(lang)
+    check_lang(lang)
     model = chain.model
     title = model.label_en if lang == "en" else model.label_sv
     lines = [f"{chain.name or _word('unnamed', lang)} ({title or model.name})"]

@@ -8,6 +8,7 @@ from typing import Any, Literal, NamedTuple
 
 import attrs
 
+from .._lang import LANGUAGES, check_lang
 from ..exceptions import InvalidValueError
 
 __all__ = [
@@ -26,8 +27,6 @@ Verdict = Literal["pass", "warn", "fail", "not_applicable"]
 VERDICTS: tuple[str, ...] = ("pass", "warn", "fail", "not_applicable")
 """The verdicts a criterion can give, in the order reports list them."""
 
-LANGUAGES: tuple[str, ...] = ("sv", "en")
-"""The languages of messages and hints: Swedish first."""
 
 _RANK = {"not_applicable": 0, "pass": 1, "warn": 2, "fail": 3}
 
@@ -37,21 +36,6 @@ _VERDICT_LABELS = {
     "fail": {"sv": "underkänt", "en": "fail"},
     "not_applicable": {"sv": "ej tillämpligt", "en": "not applicable"},
 }
-
-
-def check_lang(lang: Any) -> str:
-    """Return *lang* when it is ``"sv"`` or ``"en"``.
-
-    Raises
-    ------
-    InvalidValueError
-        Naming the valid languages.
-    """
-    if lang not in LANGUAGES:
-        raise InvalidValueError(
-            f"unknown language {lang!r}; valid: {', '.join(LANGUAGES)}", field="lang"
-        )
-    return str(lang)
 
 
 def verdict_label(verdict: str, lang: str = "sv") -> str:
