@@ -57,6 +57,8 @@ def assert_same(fast: object, plain: object) -> None:
         assert a.explain("en").count("\n") == b.explain("en").count("\n")
 
 
+# generated annual targets may step against the direction: warned about, and beside the point
+@pytest.mark.filterwarnings("ignore::goalchain.progression.ProgressionWarning")
 @given(chains_and_periods(), st.sampled_from(BUILTINS), st.sampled_from(("progress", "raw")))
 @settings(max_examples=150)
 def test_fast_engine_agrees_with_plain(
