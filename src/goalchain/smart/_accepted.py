@@ -119,15 +119,15 @@ class Accepted:
             out.append(
                 from_table(_TEXT, "warn", "wrong_body", evidence=decision.body, expected=expected)
             )
-        missing = [
-            name
-            for name, value in (
-                ("decision.date", decision.date),
-                ("decision.reference", decision.reference),
-            )
-            if value is None
-        ]
-        if missing:
+        if decision.date is None or decision.reference is None:
+            missing = [
+                name
+                for name, value in (
+                    ("decision.date", decision.date),
+                    ("decision.reference", decision.reference),
+                )
+                if value is None
+            ]
             out.append(
                 from_table(_TEXT, "warn", "decision_incomplete", evidence=", ".join(missing))
             )

@@ -74,12 +74,16 @@ class Specific:
         if found is None:
             issues = analyse(text)
             if issues:
-                shared: dict[TextIssue, Judgement] = context.cache.setdefault("specific.issue", {})
+                # by (code, evidence, serious): a tuple hashes in C, the attrs class in Python
+                shared: dict[tuple[str, str, bool], Judgement] = context.cache.setdefault(
+                    "specific.issue", {}
+                )
                 judgements = []
                 for issue in issues:
-                    judgement = shared.get(issue)
+                    key = (issue.code, issue.evidence, issue.serious)
+                    judgement = shared.get(key)
                     if judgement is None:
-                        judgement = shared[issue] = _judgement(issue)
+                        judgement = shared[key] = _judgement(issue)
                     judgements.append(judgement)
                 found = tuple(judgements)
             else:

@@ -167,7 +167,8 @@ class TimeBound:
         if not years:
             return [from_table(_TEXT, "fail", "no_target_year", end=str(end))]
         out: list[Judgement] = []
-        for year in sorted(years):
+        ordered = sorted(years)
+        for year in ordered:
             if year > end:
                 out.append(
                     from_table(
@@ -193,7 +194,7 @@ class TimeBound:
             )
         if out:
             return out
-        shown = ", ".join(str(y) for y in sorted(years))
+        shown = ", ".join(map(str, ordered))
         return [from_table(_TEXT, "pass", "target_year", evidence=shown, mandate=mandate)]
 
     def _annual(self, indicator: Indicator) -> Judgement | None:
