@@ -770,7 +770,12 @@ def _too_long(text: str, scan: _Scan, sentences: Sequence[tuple[int, int]]) -> _
 
 
 def _sentence_tokens(text: str, starts: Sequence[int]) -> list[tuple[int, int]]:
-    """The (first, last + 1) token of each sentence of *text*, whose tokens start at *starts*."""
+    """The (first, last + 1) token of each sentence of *text*, whose tokens start at *starts*.
+
+    A sentence without tokens after the last one with tokens may be left out
+    (``"Mål?\\n\\n"`` is one sentence here, two spans in :func:`_sentence_spans`):
+    no check finds anything in it.
+    """
     if _BOUNDARY_CHARACTERS.isdisjoint(text.rstrip().rstrip(".!?")):
         return [(0, len(starts))]  # no boundary, or only at the end: one sentence
     spans = _sentence_spans(text)
@@ -814,6 +819,15 @@ def analyse(text: str, *, lang: str | None = None) -> tuple[TextIssue, ...]:
     >>> [i.code for i in analyse("Improve", lang="en")]
     ['no_object', 'too_short', 'vague_verb']
     """
+    return tuple(
+        TextIssue(code=code, evidence=evidence, serious=serious)
+        for code, evidence, serious in issue_tuples(text, lang=lang)
+    )
+
+
+def issue_tuples(text: str, *, lang: str | None = None) -> tuple[tuple[str, str, bool], ...]:
+    """:func:`analyse` as plain ``(code, evidence, serious)`` tuples (for the check, which
+    shares a judgement per issue and needs no :class:`TextIssue` objects)."""
     text = unicodedata.normalize("NFC", text)
     scan = _scan(text)
     tokens = scan.tokens
@@ -883,6 +897,4 @@ def analyse(text: str, *, lang: str | None = None) -> tuple[TextIssue, ...]:
     if not hits:
         return ()
     hits.sort(key=_HIT_ORDER)
-    return tuple(
-        TextIssue(code=hit.code, evidence=hit.evidence, serious=hit.code in SERIOUS) for hit in hits
-    )
+    return tuple((hit.code, hit.evidence, hit.code in SERIOUS) for hit in hits)

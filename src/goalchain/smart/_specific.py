@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..models import Goal
 from ._context import LevelRoles, SmartContext
 from ._finding import Judgement
-from ._language import MESSAGES, TextIssue, analyse
+from ._language import MESSAGES, issue_tuples
 from ._registry import register
 
 __all__ = ["Specific"]
@@ -17,23 +17,24 @@ _PASS = Judgement(
 )
 
 
-def _judgement(issue: TextIssue) -> Judgement:
-    texts = MESSAGES.get(issue.code)
+def _judgement(code: str, evidence: str, serious: bool) -> Judgement:
+    """The judgement of one language issue (see :func:`~goalchain.smart.analyse`)."""
+    texts = MESSAGES.get(code)
     message: dict[str, str] = {}
     hint: dict[str, str] = {}
     for lang in ("sv", "en"):
         if texts is not None and lang in texts:
             text, how = texts[lang]
         else:
-            text, how = issue.code.replace("_", " ") + ": {evidence}", ""
-        message[lang] = text.format(evidence=issue.evidence)
-        hint[lang] = how.format(evidence=issue.evidence)
+            text, how = code.replace("_", " ") + ": {evidence}", ""
+        message[lang] = text.format(evidence=evidence)
+        hint[lang] = how.format(evidence=evidence)
     return Judgement(
-        verdict="fail" if issue.serious else "warn",
-        code=issue.code,
+        verdict="fail" if serious else "warn",
+        code=code,
         message=message,
         hint=hint,
-        evidence=issue.evidence,
+        evidence=evidence,
     )
 
 
@@ -72,18 +73,16 @@ class Specific:
         text = goal.title
         found = cache.get(text)
         if found is None:
-            issues = analyse(text)
+            issues = issue_tuples(text)  # analyse(), without TextIssue objects
             if issues:
-                # by (code, evidence, serious): a tuple hashes in C, the attrs class in Python
                 shared: dict[tuple[str, str, bool], Judgement] = context.cache.setdefault(
                     "specific.issue", {}
                 )
                 judgements = []
-                for issue in issues:
-                    key = (issue.code, issue.evidence, issue.serious)
-                    judgement = shared.get(key)
+                for issue in issues:  # (code, evidence, serious)
+                    judgement = shared.get(issue)
                     if judgement is None:
-                        judgement = shared[key] = _judgement(issue)
+                        judgement = shared[issue] = _judgement(*issue)
                     judgements.append(judgement)
                 found = tuple(judgements)
             else:
