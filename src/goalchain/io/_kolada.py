@@ -54,6 +54,7 @@ from ..exceptions import DuplicateError, InvalidValueError, KoladaError, UnitMis
 from ..models import GoalChain, Indicator, Measurement, Period
 from ._kolada_http import Cache, Fetched, Opener, Transport
 from ._spreadsheet import implausible_values
+from ._spreadsheet_errors import times_off
 
 __all__ = [
     "DEFAULT_BASE_URL",
@@ -416,10 +417,9 @@ class ValueWarning:
             "kpi": self.kpi,
         }
         if self.reference is not None:
-            ratio = self.value / self.reference if self.reference else math.inf
-            factor = ratio if abs(ratio) >= 1 else 1 / ratio
-            params["factor"] = format_number(round(abs(factor)), lang=lang, decimals=0)
-            params["reference"] = format_value(float(f"{self.reference:.3g}"), self.unit, lang=lang)
+            factor, reference = times_off(self.value, self.reference)
+            params["factor"] = format_number(factor, lang=lang, decimals=0)
+            params["reference"] = format_value(reference, self.unit, lang=lang)
         return _say(self.code, lang, **params)
 
 

@@ -9,7 +9,6 @@ the English text.
 
 from __future__ import annotations
 
-import math
 import shlex
 from collections.abc import Mapping, Sequence
 from types import MappingProxyType
@@ -666,15 +665,29 @@ class SpreadsheetWarning:
         params: dict[str, Any] = {"value": _Num(self.value), "id": self.element}
         params["period"] = self.period
         if self.reference is not None:
-            ratio = self.value / self.reference if self.reference else math.inf
-            factor = ratio if abs(ratio) >= 1 else 1 / ratio
-            params["factor"] = _Num(round(abs(factor)))
-            params["reference"] = _Num(float(f"{self.reference:.3g}"))
+            factor, reference = times_off(self.value, self.reference)
+            params["factor"] = _Num(factor)
+            params["reference"] = _Num(reference)
         text = _Text(self.code, **params).render(lang)
         return f"{self.location()}: {place}: {text}"
 
     def __str__(self) -> str:
         return self.render()
+
+
+def times_off(value: float, reference: float) -> tuple[int, float]:
+    """How many times larger or smaller *value* is than the indicator's typical
+    *reference* (a whole number), and the reference to three significant digits:
+    what a scale warning says.
+
+    Examples
+    --------
+    >>> times_off(5120.0, 60.0), times_off(0.85, 85.0)
+    ((85, 60.0), (100, 85.0))
+    """
+    ratio = value / reference
+    factor = ratio if abs(ratio) >= 1 else 1 / ratio
+    return round(abs(factor)), float(f"{reference:.3g}")
 
 
 def column_letter(number: int) -> str:
