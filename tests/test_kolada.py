@@ -28,7 +28,8 @@ from hypothesis import strategies as st
 
 import goalchain as gc
 from goalchain import _cli_kolada
-from goalchain.exceptions import DuplicateError, InvalidValueError, KoladaError
+from goalchain._cli_import import CommandError
+from goalchain.exceptions import DuplicateError, InvalidValueError, KoladaConflictError, KoladaError
 from goalchain.io import import_measurements
 from goalchain.io.kolada import (
     DEFAULT_BASE_URL,
@@ -1104,3 +1105,51 @@ def test_values_fifty_times_off_are_always_warned(
     report = fetch_into(c, 2022, client=client)
     assert [w.code for w in report.warnings] == ["scale_large" if larger else "scale_small"]
     assert report.warnings[0].reference == baseline
+
+
+def test_a_conflict_lists_every_difference_in_either_language(
+    server: KoladaServer, make_client: Any
+) -> None:
+    server.standard()
+    c = chain()
+    c.record("i2", 2021, 1234.5, source="egen")
+    c.record("i2", 2023, 70.0)
+    with pytest.raises(KoladaConflictError) as info:
+        fetch_into(c, "2021-2023", client=make_client())
+    error = info.value
+    assert isinstance(error, DuplicateError) and error.element == "i2"
+    assert [(k.indicator, k.year, k.chain_value, k.chain_source) for k in error.conflicts] == [
+        ("i2", 2021, 1234.5, "egen"),
+        ("i2", 2023, 70.0, None),
+    ]
+    assert str(error) == error.render("en")
+    assert "pass replace=True to overwrite them" in str(error)
+    assert "i2 2021 (T): the chain has 1,234.5 from egen, Kolada 62.4" in str(error)
+    swedish = error.render("sv", cli=True)
+    assert swedish.startswith("Koladas värden skiljer sig från 2 mätvärden")
+    assert "ange --replace för att skriva över dem" in swedish
+    assert "i2 2021 (T): kedjan har 1\u00a0234,5 från egen, Kolada 62,4" in swedish
+    assert "i2 2023 (T): kedjan har 70, Kolada" in swedish
+    with pytest.raises(InvalidValueError, match="unknown language 'de'"):
+        error.render("de")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"), [("sv", "Koladas värden skiljer sig"), ("en", "Kolada's values differ")]
+)
+def test_cli_words_a_conflict_in_its_language(
+    server: KoladaServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, text: str
+) -> None:
+    _no_proxy(monkeypatch)
+    server.standard()
+    c = chain()
+    c.record("i2", 2021, 60.0, source="egen")
+    source = tmp_path / "burlov.yaml"
+    gc.dump(c, source)
+    argv = ["kolada", "fetch", str(source), "--years", "2021-2023", "--base-url", server.base]
+    with pytest.raises(CommandError) as info:
+        _cli_kolada.run(_parse([*argv, "--no-progress", "--lang", lang]), io.StringIO())
+    assert str(info.value).startswith(text)
+    assert "--replace" in str(info.value) and "replace=True" not in str(info.value)
+    assert isinstance(info.value.__cause__, KoladaConflictError)
+    assert gc.load(source) == c  # nothing written

@@ -196,14 +196,14 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO | None = None) -> int
     prints them as one line and exits 2. The summary, the command's own
     messages and its user errors (a bad ``--years``, ``--gender`` or
     ``--municipality`` included) are in ``args.lang`` (Swedish unless
-    ``"en"``); the errors of the Kolada client (a failed request, a malformed
-    response) and the list of conflicts with the chain are the library's, in
-    English. When the fetch changes nothing in place, the file is not
+    ``"en"``), the list of conflicts with the chain too; the errors of the
+    Kolada client (a failed request, a malformed response) are the library's,
+    in English. When the fetch changes nothing in place, the file is not
     rewritten (its comments are kept); when it is rewritten and had comments,
     a note on *err* says they are gone.
     """
-    from ._cli_import import write_plan
-    from .exceptions import InvalidValueError
+    from ._cli_import import CommandError, write_plan
+    from .exceptions import InvalidValueError, KoladaConflictError
     from .io import dump, load
     from .io.kolada import DEFAULT_BASE_URL, KoladaClient, fetch_into
 
@@ -239,6 +239,8 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO | None = None) -> int
         )
     except InvalidValueError as error:
         raise _option_error(error, args, lang) from error
+    except KoladaConflictError as error:  # Kolada's values differ from the chain's
+        raise CommandError(error.render(lang, cli=True)) from error
     finally:
         if bar is not None:
             bar.close()

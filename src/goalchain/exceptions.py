@@ -24,6 +24,7 @@ from __future__ import annotations
 import errno
 import os
 from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
 __all__ = [
     "CycleError",
@@ -34,6 +35,8 @@ __all__ = [
     "GoalchainError",
     "GoalchainWarning",
     "InvalidValueError",
+    "KoladaConflict",
+    "KoladaConflictError",
     "KoladaError",
     "LevelError",
     "MissingDependencyError",
@@ -436,3 +439,81 @@ class KoladaError(GoalchainError, ConnectionError):
         where = f"field {field!r}: " if field else ""
         source = f"Kolada {url}: " if url else "Kolada: "
         super().__init__(source + where + message)
+
+
+class KoladaConflict(NamedTuple):
+    """A value Kolada gives that differs from a measurement already in the chain."""
+
+    indicator: str
+    year: int
+    gender: str
+    chain_value: float
+    chain_source: str | None
+    kolada_value: float
+
+
+_CONFLICT_TEXTS = {
+    "en": (
+        "Kolada's values differ from {n} measurement(s) already in the chain (nothing was "
+        "recorded); pass {replace} to overwrite them: ",
+        "{where}: the chain has {old}{source}, Kolada {new}",
+        " from {source}",
+    ),
+    "sv": (
+        "Koladas värden skiljer sig från {n} mätvärden som redan finns i kedjan (inget "
+        "registrerades); ange {replace} för att skriva över dem: ",
+        "{where}: kedjan har {old}{source}, Kolada {new}",
+        " från {source}",
+    ),
+}
+
+
+class KoladaConflictError(DuplicateError):
+    """Kolada's values differ from measurements already in the chain; nothing was recorded.
+
+    ``str(error)`` is English with the hint in Python syntax; :meth:`render`
+    words it in Swedish (``lang="sv"``) or for the command line (``cli=True``).
+
+    Attributes
+    ----------
+    conflicts
+        Every difference, as :class:`KoladaConflict` (indicator, year, gender,
+        the chain's value and its source, Kolada's value).
+
+    Examples
+    --------
+    >>> from goalchain.exceptions import KoladaConflict, KoladaConflictError
+    >>> error = KoladaConflictError([KoladaConflict("i2", 2021, "T", 60.0, "egen", 62.4)])
+    >>> print(error)
+    Kolada's values differ from 1 measurement(s) already in the chain (nothing was \
+recorded); pass replace=True to overwrite them: i2 2021 (T): the chain has 60 from egen, Kolada 62.4
+    >>> print(error.render("sv", cli=True))
+    Koladas värden skiljer sig från 1 mätvärden som redan finns i kedjan (inget \
+registrerades); ange --replace för att skriva över dem: i2 2021 (T): kedjan har 60 från egen, \
+Kolada 62,4
+    """
+
+    def __init__(self, conflicts: Iterable[KoladaConflict]):
+        self.conflicts = tuple(conflicts)
+        first = self.conflicts[0].indicator if self.conflicts else None
+        super().__init__(self.render("en"), element=first)
+
+    def render(self, lang: str = "en", *, cli: bool = False) -> str:
+        """The message in Swedish (``"sv"``) or English (``"en"``), the hint for Python
+        (``replace=True``) or the command line (``--replace``)."""
+        from ._lang import check_lang
+        from .report._format import format_number
+
+        lang = check_lang(lang)
+        head, line, source = _CONFLICT_TEXTS[lang]
+        items = [
+            line.format(
+                where=f"{c.indicator} {c.year} ({c.gender})",
+                old=format_number(c.chain_value, lang=lang),
+                source=source.format(source=c.chain_source) if c.chain_source else "",
+                new=format_number(c.kolada_value, lang=lang),
+            )
+            for c in self.conflicts
+        ]
+        hint = "--replace" if cli else "replace=True"
+        return head.format(n=len(self.conflicts), replace=hint) + "; ".join(items)

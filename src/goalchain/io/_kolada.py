@@ -50,7 +50,13 @@ from typing import Any
 import attrs
 
 from .._lang import check_lang
-from ..exceptions import DuplicateError, InvalidValueError, KoladaError, UnitMismatchError
+from ..exceptions import (
+    InvalidValueError,
+    KoladaConflict,
+    KoladaConflictError,
+    KoladaError,
+    UnitMismatchError,
+)
 from ..models import GoalChain, Indicator, Measurement, Period
 from ._kolada_http import Cache, Fetched, Opener, Transport
 from ._spreadsheet import implausible_values
@@ -1103,9 +1109,10 @@ def fetch_into(
     ------
     KoladaError
         When a request fails or a response is malformed (nothing is recorded).
-    DuplicateError
-        When Kolada's value differs from one already in the chain and
-        *replace* is False (nothing is recorded).
+    KoladaConflictError
+        When Kolada's values differ from ones already in the chain and
+        *replace* is False (nothing is recorded); a :class:`DuplicateError`
+        that lists every difference and words it in Swedish or English.
     InvalidValueError
         When no municipality is known, or *years* or *gender* cannot be read.
 
@@ -1211,7 +1218,7 @@ def fetch_into(
 
     existing = {(m.indicator, m.period, m.gender): m for m in chain.measurements()}
     to_record: list[tuple[Indicator, KoladaValue, float]] = []
-    conflicts: list[str] = []
+    conflicts: list[KoladaConflict] = []
     unchanged = 0
     for indicator, value, number in planned:
         old = existing.get((indicator.id, Period.parse(value.year), value.gender))
@@ -1220,17 +1227,14 @@ def fetch_into(
             continue
         if old is not None and not replace:
             conflicts.append(
-                f"{indicator.id} {value.year} ({value.gender}): the chain has {old.value:g}"
-                f"{f' from {old.source}' if old.source else ''}, Kolada {number:g}"
+                KoladaConflict(
+                    indicator.id, value.year, value.gender, old.value, old.source, number
+                )
             )
             continue
         to_record.append((indicator, value, number))
     if conflicts:
-        raise DuplicateError(
-            f"Kolada's values differ from {len(conflicts)} measurement(s) already in the chain "
-            "(nothing was recorded); pass replace=True (--replace) to overwrite them: "
-            + "; ".join(conflicts)
-        )
+        raise KoladaConflictError(conflicts)
 
     def record(target: GoalChain) -> list[Measurement]:
         return [
