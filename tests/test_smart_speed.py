@@ -13,6 +13,7 @@ import string
 from collections.abc import Sequence
 
 import hypothesis.strategies as st
+import pytest
 from hypothesis import given
 
 import goalchain as gc_
@@ -29,10 +30,13 @@ from goalchain.smart import (
     _time_bound,
     analyse,
     check,
+    detect_language,
 )
 from goalchain.smart._finding import Texts, _fill
 from goalchain.smart._language import (
     _CONJUNCTION_INDEX,
+    _KIND_OF,
+    _LANGUAGE_SCORES,
     _LANGUAGE_WORDS,
     _TOKEN,
     LEXICONS,
@@ -40,6 +44,8 @@ from goalchain.smart._language import (
     _has_quantity,
     _join_width,
     _joins,
+    _KindOf,
+    _LanguageScores,
     _may_have_filler,
     _number_is_quantity,
     _scan,
@@ -411,3 +417,15 @@ def test_the_issue_tuples_are_the_issues_of_analyse(text: str, lang: str | None)
     assert issue_tuples(text, lang=lang) == tuple(
         (issue.code, issue.evidence, issue.serious) for issue in analyse(text, lang=lang)
     )
+
+
+def test_the_tokenizer_s_tables_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    # what the tables learn of characters and words is kept to a limit, and a table
+    # emptied on the way still gives the same tokens and language
+    monkeypatch.setattr(_KindOf, "limit", 5)
+    monkeypatch.setattr(_LanguageScores, "limit", 5)
+    for code in range(0x400, 0x440):  # Cyrillic letters, each a new first character and word
+        text = f"{chr(code)}x 12 ska öka, främja {chr(code + 1)}"
+        assert _scan(text).tokens == _columns(_plain_tokenize(text))
+        assert len(_KIND_OF) <= 5 and len(_LANGUAGE_SCORES) <= 5
+    assert detect_language("Fler elever ska nå gymnasiebehörighet") == "sv"

@@ -312,11 +312,15 @@ _FIRST = operator.itemgetter(0)
 class _KindOf(dict[int, str]):
     """Code point -> the kind of token a character starts, for ``str.translate``:
     ``n`` for ``\\d``, ``w`` for the rest of ``\\w`` (``_`` starts no token), ``p``
-    for the marks; filled as characters are first met."""
+    for the marks; filled as characters are first met (bounded over many texts)."""
+
+    limit = 10_000
 
     def __missing__(self, code: int) -> str:
         character = chr(code)
         kind = "n" if character.isdecimal() else "w" if character.isalnum() else "p"
+        if len(self) >= self.limit:
+            self.clear()
         self[code] = kind
         return kind
 
