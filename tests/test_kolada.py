@@ -600,12 +600,17 @@ def _parse(argv: list[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def test_cli_fetch_writes_the_chain(
-    server: KoladaServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Let the tests' local server be reached directly, whatever proxy the machine names."""
     for name in ("http_proxy", "HTTP_PROXY", "all_proxy", "ALL_PROXY"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("no_proxy", "*")
+
+
+def test_cli_fetch_writes_the_chain(
+    server: KoladaServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _no_proxy(monkeypatch)
     server.standard()
     source = tmp_path / "burlov.yaml"
     gc.dump(chain(), source)
@@ -691,9 +696,7 @@ def test_the_command_is_wired_into_goalchain(tmp_path: Path) -> None:
 def test_cli_fetch_that_changes_nothing_does_not_rewrite(
     server: KoladaServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    for name in ("http_proxy", "HTTP_PROXY", "all_proxy", "ALL_PROXY"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("no_proxy", "*")
+    _no_proxy(monkeypatch)
     server.standard()
     source = tmp_path / "burlov.yaml"
     source.write_text("# Burlövs kedja\n" + gc.dumps(chain()), encoding="utf-8")
@@ -892,12 +895,6 @@ def test_codes_are_checked() -> None:
         ValueWarning(
             indicator="i1", year=2024, gender="T", kpi="N1", value=1.0, unit="day", code="odd"
         )
-
-
-def _no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("http_proxy", "HTTP_PROXY", "all_proxy", "ALL_PROXY"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("no_proxy", "*")
 
 
 _SV = """\
