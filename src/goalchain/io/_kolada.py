@@ -1251,20 +1251,21 @@ def fetch_into(
         ]
 
     rehearsed = record(chain.copy())  # a rehearsal: an error here leaves the chain untouched
-    warnings = [
-        ValueWarning(
-            indicator=indicator.id,
-            year=value.year,
-            gender=value.gender,
-            kpi=value.kpi,
-            value=rehearsed[index].value,
-            unit=indicator.unit,
-            code=problem,
-            reference=reference,
+    warnings: list[ValueWarning] = []
+    for index, looks_wrong, reference in implausible_values(chain, rehearsed):
+        indicator, value, _ = to_record[index]
+        warnings.append(
+            ValueWarning(
+                indicator=indicator.id,
+                year=value.year,
+                gender=value.gender,
+                kpi=value.kpi,
+                value=rehearsed[index].value,
+                unit=indicator.unit,
+                code=looks_wrong,
+                reference=reference,
+            )
         )
-        for index, problem, reference in implausible_values(chain, rehearsed)
-        for indicator, value, _number in [to_record[index]]
-    ]
     recorded = record(chain)
     return FetchReport(
         municipality=code,
