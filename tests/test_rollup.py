@@ -94,7 +94,9 @@ def test_activities(status: str, progress: float | None, score: float | None) ->
         ("increase", 90.0, 1.0),
         ("increase", 89.0, 0.0),
         ("maintain", 90.5, 1.0),
-        ("maintain", 89.5, 0.0),
+        ("maintain", 89.5, 1.0),  # within 1 % of the level: held (issue 12)
+        ("maintain", 88.0, 0.0),  # "maintain" is not "at least": 92 does not hold 90 either
+        ("maintain", 92.0, 0.0),
         ("decrease", 89.0, 1.0),
         ("decrease", 91.0, 0.0),
     ],

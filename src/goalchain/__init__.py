@@ -52,6 +52,7 @@ from .models import (
     Level,
     Measurement,
     Period,
+    Target,
     YearValue,
     validate,
 )
@@ -80,6 +81,7 @@ __all__ = [
     "Period",
     "PeriodError",
     "RollupError",
+    "Target",
     "UnitError",
     "UnitMismatchError",
     "UnknownCriterionError",

@@ -427,62 +427,97 @@ def _progression_of_file(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _rounded(value: float, decimals: int) -> float:
+    return round(value, decimals) + 0.0  # + 0.0: no "−0"
+
+
 def progression_table(chain: GoalChain, *, year: int | None = None, lang: str = "sv") -> str:
-    """Every indicator with a baseline and a target: annual target, actual, gap, category."""
-    from .progression import assess
-    from .report import format_value, text_table
-    from .units import canonical_unit
+    """Every indicator with a target: the target of the actual's year, actual, gap, category.
+
+    Read from :meth:`GoalChain.follow_up`, as the report is: each row adds up
+    as printed (the gap is the shown actual minus the shown target level) and
+    the forecast is limited to what the unit makes possible (marked ``*``).
+    """
+    from .report import format_target, format_value, text_table
+    from .units import canonical_unit, display_decimals
 
     en = lang == "en"
     headers = (
         [
             "Indicator",
             "Year",
-            "Annual target",
+            "Target",
             "Actual",
             "Gap",
             "Category",
             "Forecast (target year)",
         ]
         if en
-        else ["Indikator", "År", "Årsmål", "Utfall", "Avvikelse", "Bedömning", "Prognos (målår)"]
+        else ["Indikator", "År", "Mål", "Utfall", "Avvikelse", "Bedömning", "Prognos (målår)"]
     )
+    indicators = [i for i in chain.indicators() if i.target is not None]
+    if year is None:
+        years = [p.year for i in indicators for p in chain.series(i.id) if p.is_year]
+        year = max(years) if years else None
     rows = []
-    for indicator in chain.indicators():
-        if indicator.baseline is None or indicator.target is None:
-            continue
-        trajectory = indicator.trajectory()
-        actuals = {p.year: v for p, v in chain.series(indicator.id).items() if p.is_year}
-        result = assess(trajectory, actuals, year=year)
+    follow = chain.follow_up(year) if year is not None else None
+    limited = False
+    for indicator in indicators:
         unit = indicator.unit
+        row = None if follow is None else follow[indicator.id]
+        decimals = display_decimals(unit)
 
-        def fmt(value: float | None, unit: str = unit) -> str:
-            return "–" if value is None else format_value(value, unit, lang=lang)
+        def fmt(value: float | None, unit: str = unit, decimals: int | None = decimals) -> str:
+            return "–" if value is None else format_value(value, unit, lang=lang, decimals=decimals)
 
+        if row is None or row.actual is None:
+            target = indicator.target
+            assert target is not None
+            rows.append(
+                [indicator.id, "–", format_target(target, unit, lang=lang), "–", "–", "–", "–"]
+            )
+            continue
         # a difference of shares is in percentage points, not percent
         gap_unit = "percentage_point" if canonical_unit(unit) == "percent" else unit
+        gap_value = row.gap_shown
         gap = (
-            "–"
-            if result.gap is None
-            else (("+" if result.gap > 0 else "") + fmt(result.gap, gap_unit))
+            "–" if gap_value is None else ("+" if gap_value > 0 else "") + fmt(gap_value, gap_unit)
         )
-        forecast = (
-            "–"
-            if result.forecast is None
-            else (f"{fmt(result.forecast)} ({trajectory.target.year})")
-        )
+        if row.target is None:
+            target_text = "–"
+        elif row.target.is_change:
+            target_text = (
+                f"{format_target(row.target, unit, lang=lang)} ({fmt(row.expected_shown)})"
+            )
+        elif row.target.written is None and row.target.comparison is None:
+            target_text = fmt(row.expected_shown)
+        else:
+            target_text = format_target(row.target, unit, lang=lang)
+        forecast = "–"
+        if row.forecast is not None and row.forecast_year is not None:
+            forecast = f"{fmt(_rounded(row.forecast, row.decimals))} ({row.forecast_year})"
+            if row.forecast_limited:
+                forecast += "*"
+                limited = True
         rows.append(
             [
                 indicator.id,
-                str(result.year or "–"),
-                fmt(result.expected),
-                fmt(result.actual),
+                str(row.actual_year),
+                target_text,
+                fmt(row.actual_shown),
                 gap,
-                result.label(lang),
+                row.label(lang) or "–",
                 forecast,
             ]
         )
-    return text_table(headers, rows, align="lrrrrlr")
+    table = text_table(headers, rows, align="lrrrrlr")
+    if limited:
+        table += "\n" + (
+            "* limited to what the unit makes possible"
+            if en
+            else "* begränsad till vad enheten medger"
+        )
+    return table
 
 
 def rollup_table(

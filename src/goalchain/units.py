@@ -41,6 +41,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+from collections.abc import Iterable
 from typing import Any
 
 import pint
@@ -50,6 +51,7 @@ from .exceptions import InvalidValueError, UnitMismatchError, UnknownUnitError
 __all__ = [
     "canonical_unit",
     "convert",
+    "display_decimals",
     "get_registry",
     "is_quantity",
     "magnitude_in",
@@ -57,6 +59,7 @@ __all__ = [
     "parse_quantity",
     "parse_unit",
     "possible_bounds",
+    "possible_range",
 ]
 
 _DEFINITIONS = (
@@ -202,6 +205,60 @@ def canonical_unit(text: str) -> str:
 
 # Units no value can be below 0 of: counts, people, durations (a share has its own bounds)
 _NOT_NEGATIVE = frozenset({"count", "inhabitant", "day", "hour", "year", "per_1000_inhabitants"})
+
+
+_WHOLE_UNITS = ("count", "inhabitant")
+_ONE_DECIMAL_UNITS = ("percent", "percentage_point")
+
+
+def display_decimals(unit: str) -> int | None:
+    """How many decimals a follow-up shows for *unit* (None: no fixed number).
+
+    Counts and inhabitants are whole numbers, percentages and percentage
+    points have one decimal. The one rule every output rounds by; the values
+    themselves are never rounded, only what is shown.
+
+    Examples
+    --------
+    >>> from goalchain.units import display_decimals
+    >>> display_decimals("st"), display_decimals("%"), display_decimals("dagar")
+    (0, 1, None)
+    """
+    try:
+        key = canonical_unit(unit)
+    except UnknownUnitError:
+        return None
+    if key in _WHOLE_UNITS:
+        return 0
+    if key in _ONE_DECIMAL_UNITS:
+        return 1
+    return None
+
+
+def possible_range(unit: str, values: Iterable[float] = ()) -> tuple[float | None, float | None]:
+    """The bounds of :func:`possible_bounds` for an indicator with these *values*.
+
+    A bound is dropped where one of the indicator's own *values* (baseline,
+    target, actuals) already lies beyond it: a result in percent of tax
+    revenue can be negative. An unknown unit has no bounds. The one rule by
+    which every output limits a forecast.
+
+    Examples
+    --------
+    >>> from goalchain.units import possible_range
+    >>> possible_range("percent"), possible_range("percent", [1.1, -0.4])
+    ((0.0, 100.0), (None, 100.0))
+    """
+    try:
+        low, high = possible_bounds(canonical_unit(unit))
+    except UnknownUnitError:
+        return None, None
+    known = list(values)
+    if low is not None and any(v < low for v in known):
+        low = None
+    if high is not None and any(v > high for v in known):
+        high = None
+    return low, high
 
 
 def possible_bounds(unit: str) -> tuple[float | None, float | None]:

@@ -210,12 +210,12 @@ def _element_to_data(
     elif isinstance(element, Indicator):
         out["unit"] = element.unit
         out["direction"] = element.direction
-        for name in ("baseline", "target"):
-            pair = getattr(element, name)
-            if pair is not None:
-                out[name] = {"year": pair.year, "value": pair.value}
+        if element.baseline is not None:
+            out["baseline"] = {"year": element.baseline.year, "value": element.baseline.value}
+        if element.target is not None:
+            out["target"] = {"year": element.target.year, "value": element.target.as_written}
         if element.annual_targets:
-            out["annual_targets"] = {pair.year: pair.value for pair in element.annual_targets}
+            out["annual_targets"] = {t.year: t.as_written for t in element.annual_targets}
         if element.progression is not None:
             out["progression"] = element.progression
         if element.kolada is not None:

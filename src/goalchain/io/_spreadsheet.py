@@ -1371,7 +1371,7 @@ def implausible_values(
         known = [
             pair.value
             for pair in (indicator.baseline, indicator.target, *indicator.annual_targets)
-            if pair is not None
+            if pair is not None and pair.value is not None
         ]
         new_keys = {measurements[i].key for i in indices}
         known += [m.value for m in chain.measurements(indicator_id) if m.key not in new_keys]

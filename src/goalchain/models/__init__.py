@@ -15,6 +15,7 @@ from ._elements import (
 from ._frozen import FrozenMapping
 from ._governance import PRESETS, GovernanceModel, Level, get_model
 from ._period import MAX_YEAR, MIN_YEAR, Period, check_year
+from ._target import Target
 from ._validate import Finding, validate
 from ._values import YearValue
 
@@ -41,6 +42,7 @@ __all__ = [
     "Measurement",
     "Parents",
     "Period",
+    "Target",
     "YearValue",
     "check_year",
     "get_model",

@@ -30,7 +30,7 @@ from ._values import check_text
 
 if TYPE_CHECKING:
     from ..io import ImportReport
-    from ..rollup import RollupResult
+    from ..rollup import FollowUp, RollupResult
     from ._validate import Finding
 
 __all__ = ["GoalChain", "Parents"]
@@ -1174,6 +1174,33 @@ class GoalChain:
         from ..rollup import rollup
 
         return rollup(self, period, strategy=strategy, scorer=scorer, scale=scale)
+
+    def follow_up(
+        self,
+        period: Any,
+        *,
+        method: str | None = None,
+        scorer: Any = None,
+    ) -> FollowUp:
+        """Every indicator followed up for *period*: target as written and as a number,
+        actual, gap, score, category and forecast, the one answer every output shows.
+
+        A thin wrapper around :func:`goalchain.rollup.follow_up`; see there.
+
+        Examples
+        --------
+        >>> import goalchain as gc
+        >>> chain = gc.GoalChain(name="Exempel")
+        >>> _ = chain.add_indicator("i1", "Väntetid", unit="dagar", direction="decrease",
+        ...                         baseline=(2022, 30.0), target=(2026, "högst 20"))
+        >>> _ = chain.record("i1", 2024, 26.0)
+        >>> row = chain.follow_up(2024)["i1"]
+        >>> str(row.target), row.expected, row.gap, row.score
+        ('25', 25.0, 1.0, 0.8)
+        """
+        from ..rollup import follow_up
+
+        return follow_up(self, period, method=method, scorer=scorer)
 
     def to_mermaid(self, *, result: Any = None, lang: str = "sv", direction: str = "TD") -> str:
         """The chain as a Mermaid flowchart; see :func:`goalchain.report.to_mermaid`."""

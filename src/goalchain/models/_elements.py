@@ -12,6 +12,7 @@ import attrs
 from ..exceptions import InvalidValueError, PeriodError
 from ..units import parse_unit
 from ._frozen import FrozenMapping
+from ._target import Target, read_target
 from ._values import (
     YearValue,
     check_choice,
@@ -189,12 +190,18 @@ class Indicator(Element):
         ``"per_1000_inhabitants"``...). Values are kept as floats in this unit.
     direction
         ``"increase"`` (higher is better), ``"decrease"`` or ``"maintain"``.
-    baseline, target
-        ``(year, value)`` pairs; the value may be a number in *unit*, a pint
+    baseline
+        A ``(year, value)`` pair; the value may be a number in *unit*, a pint
         Quantity or a string such as ``"78 %"``, converted to *unit*.
+    target
+        A ``(year, target)`` pair; the target as municipalities write it: a
+        number (met in the indicator's direction), a comparison (``"≥ 30"``,
+        ``"minst 90 %"``, ``"< 10"``) or a change against the previous measured
+        year (``"öka"``, ``"minska"``, ``"bibehålla"``); kept as a
+        :class:`~goalchain.models.Target`, as written.
     annual_targets
         Explicit yearly targets (the committee's *progressionstakt*), a mapping
-        year -> value or a list of pairs.
+        year -> target or a list of pairs, written like *target*.
     progression
         Name of the method that derives annual targets when none are given.
     kolada
@@ -211,7 +218,7 @@ class Indicator(Element):
     ...                 unit="percent", direction="increase",
     ...                 baseline=(2022, "78,0 %"), target=(2026, 0.9), kolada="N15436")
     >>> ind.baseline, ind.target
-    (YearValue(year=2022, value=78.0), YearValue(year=2026, value=0.9))
+    (YearValue(year=2022, value=78.0), Target(year=2026, value=0.9))
     """
 
     kind: ClassVar[str] = "indicator"
@@ -219,8 +226,8 @@ class Indicator(Element):
     unit: str = attrs.field(default="count")
     direction: Direction = attrs.field(default="increase")
     baseline: YearValue | None = attrs.field(default=None)
-    target: YearValue | None = attrs.field(default=None)
-    annual_targets: tuple[YearValue, ...] = attrs.field(default=())
+    target: Target | None = attrs.field(default=None)
+    annual_targets: tuple[Target, ...] = attrs.field(default=())
     progression: str | None = attrs.field(default=None)
     kolada: str | None = attrs.field(default=None)
     frequency: Frequency = attrs.field(default="yearly")
@@ -245,7 +252,7 @@ class Indicator(Element):
                 year_value(self.baseline, self.unit, field="baseline", element=eid),
             )
         if self.target is not None:
-            set_(self, "target", year_value(self.target, self.unit, field="target", element=eid))
+            set_(self, "target", read_target(self.target, self.unit, field="target", element=eid))
         if (
             self.baseline is not None
             and self.target is not None
@@ -274,7 +281,7 @@ class Indicator(Element):
                 field="lag",
             )
 
-    def _read_annual_targets(self, value: Any) -> tuple[YearValue, ...]:
+    def _read_annual_targets(self, value: Any) -> tuple[Target, ...]:
         if value is None:
             return ()
         pairs = value.items() if isinstance(value, Mapping) else value
@@ -285,7 +292,7 @@ class Indicator(Element):
                 field="annual_targets",
             )
         out = [
-            year_value(pair, self.unit, field="annual_targets", element=self.id) for pair in pairs
+            read_target(pair, self.unit, field="annual_targets", element=self.id) for pair in pairs
         ]
         years = [p.year for p in out]
         if len(set(years)) != len(years):
@@ -301,7 +308,7 @@ class Indicator(Element):
                     element=self.id,
                     field="annual_targets",
                 )
-        return tuple(sorted(out))
+        return tuple(sorted(out, key=lambda t: t.year))
 
     @property
     def unit_label(self) -> str:
@@ -334,6 +341,7 @@ class Indicator(Element):
         if (
             base is not None
             and goal is not None
+            and goal.value is not None
             and not self.annual_targets
             and self.progression in (None, "linear")
             and base.year <= year
@@ -385,27 +393,74 @@ class Indicator(Element):
             )
         direction = self.direction
         try:
+            target = (self.target.year, self.target.number)
             if self.annual_targets:
                 return annual_targets(
                     baseline=self.baseline,
-                    target=self.target,
+                    target=target,
                     method="steps",
-                    steps={p.year: p.value for p in self.annual_targets},
+                    steps={p.year: p.number for p in self.annual_targets},
                     unit=self.unit,
                     decimals=decimals,
                     direction=direction,
                 )
             return annual_targets(
                 baseline=self.baseline,
-                target=self.target,
+                target=target,
                 method=self.progression or "linear",
                 unit=self.unit,
                 decimals=decimals,
                 direction=direction,
             )
         except ProgressionError as err:
-            field = "annual_targets" if self.annual_targets else (err.field or "progression")
+            if self.target.is_change:
+                field = "target"
+            elif self.annual_targets:
+                field = "annual_targets"
+            else:
+                field = err.field or "progression"
             raise ProgressionError(err.reason, element=self.id, field=field) from err
+
+    def target_for(self, year: int) -> Target | None:
+        """The target that applies in *year*, as written where it was written.
+
+        The explicit annual target of *year* when there is one; from the
+        target year on, the target itself; before it, the year's value on the
+        trajectory from baseline to target (a plain number, met in the
+        indicator's direction), or, without a baseline, the target itself
+        (a *målvärde* is judged as it stands). None when the indicator has no
+        target, for a year before its baseline, and where the trajectory
+        cannot be derived (a change target, or annual targets written as
+        changes, leave the years between them without one).
+
+        Examples
+        --------
+        >>> from goalchain import Indicator
+        >>> ind = Indicator(id="i1", title="Behöriga", level="indicator", unit="percent",
+        ...                 baseline=(2022, 78.0), target=(2026, "minst 90 %"))
+        >>> ind.target_for(2024), ind.target_for(2026)
+        (Target(year=2024, value=84.0), Target(year=2026, value=90.0, written='minst 90 %'))
+        >>> ind.target_for(2021) is None
+        True
+        """
+        from ..exceptions import GoalchainError
+
+        for annual in self.annual_targets:
+            if annual.year == year:
+                return annual
+        target = self.target
+        if target is None:
+            return None
+        if year >= target.year:
+            return target if year == target.year else attrs.evolve(target, year=year)
+        if self.baseline is None:
+            return attrs.evolve(target, year=year)
+        if year < self.baseline.year:
+            return None
+        try:
+            return Target(year=year, value=self.expected(year))
+        except GoalchainError:
+            return None
 
 
 def _straight_line_is_builtin() -> bool:

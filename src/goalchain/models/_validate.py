@@ -50,6 +50,10 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "en": "the target {target} goes against the direction {direction} from the "
         "baseline {baseline}",
     },
+    "comparison_against_direction": {
+        "sv": "målvärdet {target!r} ({year}) går emot indikatorns riktning {direction}",
+        "en": "the target {target!r} ({year}) goes against the indicator's direction {direction}",
+    },
 }
 
 
@@ -225,9 +229,25 @@ def problems(
     return errors + warnings
 
 
+def _comparison_problem(indicator: Indicator) -> Problem | None:
+    """A target written as a comparison or change that asks for the other direction."""
+    direction = indicator.direction
+    for target in (indicator.target, *indicator.annual_targets):
+        if target is None or target.is_plain:
+            continue
+        wanted = target.better_direction(direction)
+        if wanted != direction and "maintain" not in (wanted, direction):
+            params = {"target": str(target), "year": target.year, "direction": direction}
+            return Problem(indicator.id, "comparison_against_direction", "warning", params, {})
+    return None
+
+
 def _direction_problem(indicator: Indicator) -> Problem | None:
+    problem = _comparison_problem(indicator)
+    if problem is not None:
+        return problem
     baseline, target = indicator.baseline, indicator.target
-    if baseline is None or target is None:
+    if baseline is None or target is None or target.value is None:
         return None
     base, goal = baseline.value, target.value
     direction = indicator.direction
@@ -242,11 +262,18 @@ def _step_problems(indicator: Indicator) -> list[Problem]:
     """Annual targets that step against the indicator's direction."""
     if indicator.direction == "maintain" or not indicator.annual_targets:
         return []
-    points = list(indicator.annual_targets)
+    points: list[tuple[int, float]] = [
+        (p.year, p.value) for p in indicator.annual_targets if p.value is not None
+    ]
     if indicator.baseline is not None:
         points.insert(0, indicator.baseline)
-    if indicator.target is not None and indicator.target.year not in {p.year for p in points}:
-        points.append(indicator.target)
+    target = indicator.target
+    if (
+        target is not None
+        and target.value is not None
+        and target.year not in {year for year, _ in points}
+    ):
+        points.append((target.year, target.value))
     return [
         Problem(
             indicator.id,

@@ -11,6 +11,7 @@ from ._format import (
     computed_note,
     format_date,
     format_number,
+    format_target,
     format_value,
     period_label,
     scorer_label,
@@ -247,7 +248,8 @@ class _Report:
         )
         when = f" ({row.actual_year})" if self.earlier(row) else ""
         actual = "–" if row.actual is None else self.value(row.actual, unit) + when
-        gap = "–" if row.gap is None else self.value(row.gap, row.gap_unit, signed=True) + when
+        gap_shown = row.gap_shown
+        gap = "–" if gap_shown is None else self.value(gap_shown, row.gap_unit, signed=True) + when
         label = (row.label or "–") if row.actual is not None else "–"
         forecast = "–"
         shown = row.forecast_shown
@@ -255,7 +257,20 @@ class _Report:
             forecast = f"{self.value(shown, unit)} ({row.target.year})"
             if row.forecast_clamped:
                 forecast += "*"
-        return [baseline, self.value(row.expected, unit), actual, gap, label, forecast]
+        return [baseline, self.target_cell(row) + when, actual, gap, label, forecast]
+
+    def target_cell(self, row: IndicatorRow) -> str:
+        """The target of the actual's year: as written when written, else its level."""
+        target = None if row.follow_up is None else row.follow_up.target
+        unit = row.indicator.unit
+        if target is None:
+            return self.value(row.expected, unit)
+        if target.is_change:
+            level = "–" if row.expected is None else self.value(row.expected, unit)
+            return f"{format_target(target, unit, lang=self.lang)} ({level})"
+        if target.written is None and target.comparison is None:
+            return self.value(row.expected, unit)
+        return format_target(target, unit, lang=self.lang)
 
     def indicator_headers(self) -> list[str]:
         lang = self.lang
@@ -527,7 +542,11 @@ def html(
             forecast = None
             if row.forecast_shown is not None and row.target is not None:
                 forecast = (row.target.year, row.forecast_shown)
-            target = None if row.target is None else (row.target.year, row.target.value)
+            target = (
+                None
+                if row.target is None or row.target.value is None
+                else (row.target.year, row.target.value)
+            )
             parts.append(
                 f"<figure><figcaption>{e(row.indicator.title)} "
                 f'<span class="gc-id">{e(row.indicator.id)}</span></figcaption>'

@@ -27,6 +27,8 @@ from ..exceptions import InvalidValueError
 if TYPE_CHECKING:
     from babel import Locale
 
+    from ..models import Target
+
 __all__ = [
     "STATUS_LABELS",
     "assessment_method_label",
@@ -366,6 +368,47 @@ def format_value(value: float, unit: str, *, lang: str = "sv", decimals: int | N
     key = _unit_key(unit)
     text = _plain_digits(value, key, decimals, conventions.krona_digits)
     return _localise(text, key, unit, lang, conventions)
+
+
+_CHANGE_WORDS = {
+    "increase": {"sv": "öka", "en": "increase"},
+    "decrease": {"sv": "minska", "en": "decrease"},
+    "maintain": {"sv": "bibehålla", "en": "maintain"},
+}
+_COMPARISON_SYMBOLS = {">=": "≥", ">": ">", "<=": "≤", "<": "<"}
+
+
+def format_target(
+    target: Target, unit: str, *, lang: str = "sv", decimals: int | None = None
+) -> str:
+    """A target as the municipality wrote it, or, when given as a number, formatted.
+
+    A target written as text (``"minst 90 %"``, ``"Ska öka"``) is shown as
+    written, in either language: it is the adopted wording. A number is
+    written as :func:`format_value` writes it, a comparison or change made in
+    code with its symbol or word.
+
+    Examples
+    --------
+    >>> from goalchain.models import Target
+    >>> from goalchain.report import format_target
+    >>> format_target(Target.parse(2026, 90.0, "percent"), "percent")
+    '90\xa0%'
+    >>> format_target(Target.parse(2026, "≥30", "percent"), "percent")
+    '≥30'
+    >>> format_target(Target(year=2026, value=None, comparison="increase"), "st", lang="en")
+    'increase'
+    """
+    check_lang(lang)
+    if target.written is not None:
+        return target.written
+    comparison = target.comparison
+    if comparison in _CHANGE_WORDS:
+        return _CHANGE_WORDS[comparison][lang]
+    shown = format_value(target.number, unit, lang=lang, decimals=decimals)
+    if comparison is None:
+        return shown
+    return f"{_COMPARISON_SYMBOLS[comparison]}\xa0{shown}"
 
 
 def format_value_sv_en(value: float, unit: str, *, decimals: int | None = None) -> tuple[str, str]:

@@ -12,15 +12,17 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import attrs
 
 from ..exceptions import GoalchainError
-from ..units import possible_bounds
+from ..units import display_decimals as units_display_decimals
+from ..units import possible_range as units_possible_range
 
 if TYPE_CHECKING:
-    from ..models import GoalChain, Indicator, Measurement, YearValue
+    from ..models import GoalChain, Indicator, Measurement, Target, YearValue
+    from ..rollup import FollowUpRow
 
 __all__ = [
     "IndicatorRow",
@@ -33,31 +35,14 @@ __all__ = [
 
 _FETCHED_KEYS = ("fetched_at", "fetched", "hämtad")
 
-# Units whose values cannot fall below 0 (a count, a number of days...).
-# Units a report writes as whole numbers: one cannot have 19.5 dwellings.
-_WHOLE = ("count", "inhabitant")
-# Units a report writes with one decimal: shares and their differences.
-_ONE_DECIMAL = ("percent", "percentage_point")
-
-
-def _key(unit: str) -> str | None:
-    from ..exceptions import UnknownUnitError
-    from ..units import canonical_unit
-
-    if not unit:
-        return None
-    try:
-        return canonical_unit(unit)
-    except UnknownUnitError:
-        return None
-
 
 def display_decimals(unit: str) -> int | None:
     """How many decimals a report table writes for *unit* (None: the default).
 
-    Counts and inhabitants are whole numbers, percentages and percentage
-    points have one decimal; other units keep :func:`format_value`'s default.
-    The values themselves are never rounded, only their text.
+    The rule of :func:`goalchain.units.display_decimals`: counts and
+    inhabitants are whole numbers, percentages and percentage points have
+    one decimal; other units keep :func:`format_value`'s default. The values
+    themselves are never rounded, only their text.
 
     Examples
     --------
@@ -65,21 +50,15 @@ def display_decimals(unit: str) -> int | None:
     >>> display_decimals("st"), display_decimals("%"), display_decimals("dagar")
     (0, 1, None)
     """
-    key = _key(unit)
-    if key in _WHOLE:
-        return 0
-    if key in _ONE_DECIMAL:
-        return 1
-    return None
+    return units_display_decimals(unit)
 
 
 def possible_range(unit: str, values: Iterable[float] = ()) -> tuple[float | None, float | None]:
     """The lowest and highest value *unit* makes possible (None: no bound).
 
-    The bounds of :func:`goalchain.units.possible_bounds` (a share between 0
-    and 100, a count, inhabitants or days not below 0). A bound is dropped where one of the
-    indicator's own *values* (baseline, target, actuals) already lies beyond
-    it: a result in percent of tax revenue can be negative.
+    :func:`goalchain.units.possible_range`: the bounds of
+    :func:`goalchain.units.possible_bounds`, less those one of the
+    indicator's own *values* already lies beyond.
 
     Examples
     --------
@@ -89,14 +68,7 @@ def possible_range(unit: str, values: Iterable[float] = ()) -> tuple[float | Non
     >>> possible_range("percent", [1.1, -0.4])
     (None, 100.0)
     """
-    key = _key(unit)
-    low, high = (None, None) if key is None else possible_bounds(key)
-    known = list(values)
-    if low is not None and any(v < low for v in known):
-        low = None
-    if high is not None and any(v > high for v in known):
-        high = None
-    return low, high
+    return units_possible_range(unit, values)
 
 
 @attrs.frozen(kw_only=True)
@@ -108,8 +80,8 @@ class IndicatorRow:
     year
         The year of the follow-up.
     expected
-        The annual target of *year*; None when *year* lies outside the
-        indicator's baseline year .. target year (or it has no targets).
+        The level the target of *actual_year* asks for (of *year* when there
+        is no actual): :attr:`FollowUpRow.expected`; None without a target.
     actual, actual_year
         The latest actual up to *year*, and the year it is from (*year*
         itself when the year has a value, an earlier year otherwise).
@@ -131,7 +103,7 @@ class IndicatorRow:
 
     indicator: Indicator
     baseline: YearValue | None
-    target: YearValue | None
+    target: Target | None
     year: int | None
     expected: float | None
     actual: float | None
@@ -144,31 +116,31 @@ class IndicatorRow:
     actuals: dict[int, float]
     annual_targets: dict[int, float]
     actual_year: int | None = None
+    follow_up: FollowUpRow | None = None
 
     @property
     def forecast_range(self) -> tuple[float | None, float | None]:
         """The lowest and highest forecast the unit makes possible (see :func:`possible_range`)."""
         known = [*self.actuals.values()]
-        known += [v.value for v in (self.baseline, self.target) if v is not None]
+        for pair in (self.baseline, self.target):
+            if pair is not None and pair.value is not None:
+                known.append(pair.value)
         return possible_range(self.indicator.unit, known)
 
     @property
     def forecast_shown(self) -> float | None:
-        """The forecast limited to :attr:`forecast_range`, for display."""
-        if self.forecast is None:
-            return None
-        low, high = self.forecast_range
-        value = self.forecast
-        if low is not None and value < low:
-            value = low
-        if high is not None and value > high:
-            value = high
-        return value
+        """The forecast limited to :attr:`forecast_range`, for display (the follow-up's)."""
+        return None if self.follow_up is None else self.follow_up.forecast
 
     @property
     def forecast_clamped(self) -> bool:
         """Whether :attr:`forecast_shown` differs from the exact forecast."""
-        return self.forecast is not None and self.forecast_shown != self.forecast
+        return self.follow_up is not None and self.follow_up.forecast_limited
+
+    @property
+    def gap_shown(self) -> float | None:
+        """The gap as shown: the shown actual minus the shown target level."""
+        return None if self.follow_up is None else self.follow_up.gap_shown
 
     @property
     def source(self) -> str | None:
@@ -217,11 +189,12 @@ def indicator_rows(
 ) -> list[IndicatorRow]:
     """One :class:`IndicatorRow` per indicator of *chain*, for *year* (default: the latest).
 
-    Each row holds the annual target of *year* and the latest actual up to
-    *year* with its year; the gap and the category are those of that actual
-    against its own year's annual target. Indicators without a baseline or a
-    target still get a row with their latest actual; what cannot be computed
-    is None, never a guess.
+    Read from :meth:`GoalChain.follow_up` (the one computation every output
+    shows): the latest actual up to *year* with its year, the target of that
+    year as written and the level it asks for, the gap between them, the
+    category and the forecast. Indicators without a baseline or a target
+    still get a row with their latest actual; what cannot be computed is
+    None, never a guess.
 
     Examples
     --------
@@ -232,82 +205,56 @@ def indicator_rows(
     ...                         baseline=(2022, 78.0), target=(2026, 90.0))
     >>> _ = chain.record("i1", 2024, 82.9)
     >>> row = indicator_rows(chain, year=2024)[0]
-    >>> row.expected, row.actual, row.actual_year, round(row.gap, 1), row.label
-    (84.0, 82.9, 2024, -1.1, 'framsteg, men takten behöver öka')
+    >>> row.expected, row.actual, row.actual_year, round(row.gap, 1), row.category
+    (84.0, 82.9, 2024, -1.1, 'acceleration_needed')
 
-    A year without a value of its own: its annual target, and the latest
-    actual with the gap against *that* year's annual target.
+    A year without a value of its own: the latest actual, and its own year's
+    annual target and gap.
 
     >>> row = indicator_rows(chain, year=2025)[0]
     >>> row.expected, row.actual, row.actual_year, round(row.gap, 1)
-    (87.0, 82.9, 2024, -1.1)
+    (84.0, 82.9, 2024, -1.1)
     """
-    from ..progression import assess
     from ..units import canonical_unit
 
+    series_years: list[int] = []
+    for indicator in chain.indicators():
+        series_years.extend(p.year for p in chain.series(indicator.id) if p.is_year)
+    wanted = year if year is not None else (max(series_years) if series_years else None)
+    follow = chain.follow_up(wanted) if wanted is not None else None
     rows = []
     for indicator in chain.indicators():
         series = {p.year: v for p, v in chain.series(indicator.id).items() if p.is_year}
-        wanted = year if year is not None else (max(series) if series else None)
-        earlier = [y for y in series if wanted is not None and y <= wanted]
-        actual_year = max(earlier) if earlier else None
-        actual = series[actual_year] if actual_year is not None else None
-        measurement = None
-        if actual_year is not None:
-            found = [
-                m
-                for m in chain.measurements(indicator.id, gender="T")
-                if m.period.is_year and m.period.year == actual_year
-            ]
-            measurement = found[0] if found else None
         gap_unit = (
             "percentage_point" if canonical_unit(indicator.unit) == "percent" else indicator.unit
         )
-        values: dict[str, Any] = {
-            "expected": None,
-            "gap": None,
-            "category": None,
-            "label": None,
-            "forecast": None,
-            "annual_targets": {},
-        }
+        fu = follow[indicator.id] if follow is not None else None
+        targets: dict[int, float] = {}
         if indicator.baseline is not None and indicator.target is not None:
             try:
                 with warnings.catch_warnings():
                     warnings.simplefilter("ignore")
-                    trajectory = indicator.trajectory()
-                    result = assess(trajectory, series, year=wanted)
+                    targets = dict(indicator.trajectory().magnitudes)
             except GoalchainError:
                 pass  # an indicator whose targets cannot be derived: nothing is guessed
-            else:
-                targets = dict(trajectory.magnitudes)
-                inside = wanted is not None and (
-                    trajectory.baseline.year <= wanted <= trajectory.target.year
-                )
-                values = {
-                    "expected": trajectory.expected(wanted)
-                    if inside and wanted is not None
-                    else None,
-                    # the assessment's latest actual is the row's, unless that is not
-                    # after the baseline year (then nothing is assessed)
-                    "gap": result.gap if result.year == actual_year else None,
-                    "category": result.category,
-                    "label": result.label(lang),
-                    "forecast": result.forecast,
-                    "annual_targets": targets,
-                }
         rows.append(
             IndicatorRow(
                 indicator=indicator,
                 baseline=indicator.baseline,
                 target=indicator.target,
                 year=wanted,
-                actual=actual,
-                actual_year=actual_year,
+                expected=None if fu is None else fu.expected,
+                actual=None if fu is None else fu.actual,
+                actual_year=None if fu is None else fu.actual_year,
+                gap=None if fu is None else fu.gap,
                 gap_unit=gap_unit,
-                measurement=measurement,
+                category=None if fu is None else fu.category,
+                label=None if fu is None else fu.label(lang),
+                forecast=None if fu is None else fu.forecast_exact,
+                measurement=None if fu is None else fu.measurement,
                 actuals=series,
-                **values,
+                annual_targets=targets,
+                follow_up=fu,
             )
         )
     return rows

@@ -5,11 +5,11 @@ from __future__ import annotations
 from .._lang import check_lang
 from ..models import Activity, GoalChain, Indicator
 from ..models._elements import Element
-from ..models._values import meets
 from ._format import (
     assessment_method_label,
     format_date,
     format_number,
+    format_target,
     format_value,
     period_label,
     status_label,
@@ -160,7 +160,7 @@ def _data_notes(chain: GoalChain, element: Element, lang: str, period: object) -
         if element.baseline is not None and element.target is not None:
             notes.append(
                 f"{format_value(element.baseline.value, unit, lang=lang)} ({element.baseline.year})"
-                f" → {format_value(element.target.value, unit, lang=lang)} ({element.target.year})"
+                f" → {format_target(element.target, unit, lang=lang)} ({element.target.year})"
             )
         measurements = chain.measurements(element.id, gender="T")
         if period is not None:
@@ -176,8 +176,9 @@ def _data_notes(chain: GoalChain, element: Element, lang: str, period: object) -
             )
             if latest.preliminary:
                 note += f" {_word('preliminary', lang)}"
-            if element.target is not None and meets(
-                latest.value, element.target.value, element.direction
+            previous = measurements[-2].value if len(measurements) > 1 else None
+            if element.target is not None and element.target.met_by(
+                latest.value, direction=element.direction, previous=previous
             ):
                 note += f", {_word('target_met', lang)}"
             notes.append(note)

@@ -20,6 +20,7 @@ True
 
 from ._dialogue import Dialogue
 from ._engine import rollup
+from ._followup import FollowUp, FollowUpRow, follow_up
 from ._mean import Mean
 from ._registry import (
     LeafScore,
@@ -32,7 +33,7 @@ from ._registry import (
 )
 from ._result import ChildResult, NodeResult, RollupContext, RollupResult, StrategyResult
 from ._scale import STATUSES, StatusScale
-from ._scorers import Progress, TargetMet
+from ._scorers import Progress, Ratio, TargetMet, leaf_reason
 from ._threshold import Threshold
 from ._weighted import Weighted
 from ._worst_case import WorstCase
@@ -41,10 +42,13 @@ __all__ = [
     "STATUSES",
     "ChildResult",
     "Dialogue",
+    "FollowUp",
+    "FollowUpRow",
     "LeafScore",
     "Mean",
     "NodeResult",
     "Progress",
+    "Ratio",
     "RollupContext",
     "RollupResult",
     "RollupStrategy",
@@ -55,6 +59,8 @@ __all__ = [
     "Threshold",
     "Weighted",
     "WorstCase",
+    "follow_up",
+    "leaf_reason",
     "register",
     "register_scorer",
     "rollup",

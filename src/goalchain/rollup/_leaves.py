@@ -91,13 +91,21 @@ def score_indicator(
     scorer: Any,
     name: str,
     scale: StatusScale,
+    previous: float | None = None,
 ) -> NodeResult:
-    """An indicator's result: *scorer* on its measurement, or not assessed with the reason."""
+    """An indicator's result: *scorer* on its measurement, or not assessed with the reason.
+
+    *previous* is the value of the latest measured year before *period*,
+    given to scorers that want it (``wants_previous``).
+    """
     if measurement is None:
         code, args = _missing_reason(indicator, period)
         return _leaf(indicator, name, None, scale, **reason_fields(None, code, args))
     try:
-        raw = scorer(indicator, measurement.value, period)
+        if getattr(scorer, "wants_previous", False):
+            raw = scorer(indicator, measurement.value, period, previous=previous)
+        else:
+            raw = scorer(indicator, measurement.value, period)
     except (ProgressionError, PeriodError) as err:
         return _leaf(indicator, name, None, scale, measurement=measurement, reason=str(err))
     except GoalchainError:
@@ -111,7 +119,7 @@ def score_indicator(
     if not isinstance(raw, LeafScore):
         raw = LeafScore(score=raw)
     score = check_score(raw.score, what="leaf scorer", name=name, node=indicator.id)
-    why: dict[str, Any] = {"reason": raw.reason}
+    why: dict[str, Any] = reason_fields(raw.reason)
     if raw.reason is None and measurement.preliminary:
         why = reason_fields(None, "preliminary")
     return _leaf(

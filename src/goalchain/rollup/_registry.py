@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 import attrs
@@ -43,17 +43,24 @@ class RollupStrategy(Protocol):
 
 @attrs.frozen(kw_only=True)
 class LeafScore:
-    """A scorer's answer: a score (None: not assessed), the expected value and why."""
+    """A scorer's answer: a score (None: not assessed), the expected value and why.
+
+    *reason* is a text, or the same text by language (``{"sv": .., "en": ..}``),
+    which reports show in theirs.
+    """
 
     score: float | None
     expected: float | None = None
-    reason: str | None = None
+    reason: str | Mapping[str, str] | None = None
 
 
 class Scorer(Protocol):
     """What a leaf scorer is: ``scorer(indicator, actual, period)`` -> score, None or LeafScore.
 
     *actual* is the measured value (a float in the indicator's unit) for *period*.
+    A scorer with a true attribute ``wants_previous`` is also given
+    ``previous=``, the value of the latest measured year before the period's
+    (None without one), which targets written as changes (``"öka"``) need.
     """
 
     def __call__(

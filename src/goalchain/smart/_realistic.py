@@ -267,6 +267,8 @@ class Realistic:
     ) -> tuple[list[Judgement], Texts | None]:
         assert indicator.baseline is not None and indicator.target is not None
         base, target = indicator.baseline, indicator.target
+        if target.value is None:  # a change target ("öka"): no level to be realistic about
+            return [], None
         unit = _canonical(indicator.unit)
         name = indicator.id
         bounds = _range(unit)

@@ -47,6 +47,10 @@ _HINTS: dict[str, dict[str, str]] = {
         "sv": "rätta riktningen eller målvärdet",
         "en": "correct the direction or the target",
     },
+    "comparison_against_direction": {
+        "sv": "rätta riktningen eller målvärdet",
+        "en": "correct the direction or the target",
+    },
     "step_against_direction": {
         "sv": "rätta årsmålen så att de går i indikatorns riktning",
         "en": "correct the annual targets so that they go in the indicator's direction",
@@ -94,6 +98,8 @@ _TEXT: Table = {
 def _evidence(code: str, params: Mapping[str, Any]) -> str:
     if code == "target_against_direction":
         return f"{params.get('baseline')} → {params.get('target')}"
+    if code == "comparison_against_direction":
+        return f"{params.get('year')}: {params.get('target')}"
     if code == "step_against_direction":
         return f"{params.get('year')}: {params.get('value')}"
     if code == "cross_cutting_missing":

@@ -1,0 +1,476 @@
+"""Targets as municipalities write them: a number, a comparison or a change.
+
+Published follow-ups give a target as a plain number (``90``), a comparison
+(``"≥ 30"``, ``"minst 90 %"``, ``"< 10"``, ``"högst 12"``) or a change against
+the previous measured year (``"Ska öka"``, ``"minska"``, ``"bibehålla"``).
+:class:`Target` keeps the target as written and says, in one place
+(:meth:`Target.met_by`), whether a value meets it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+import attrs
+
+from ..exceptions import InvalidValueError, ProgressionError
+from ..units import convert
+from ._period import check_year
+from ._values import finite_float
+
+__all__ = [
+    "CHANGES",
+    "COMPARISONS",
+    "MAINTAIN_TOLERANCE",
+    "Target",
+    "holds_level",
+    "parse_target",
+    "read_target",
+    "target_forms",
+]
+
+COMPARISONS = (">=", ">", "<=", "<")
+"""The comparisons a target may be written with (``≥``, ``>``, ``≤``, ``<``)."""
+
+CHANGES = ("increase", "decrease", "maintain")
+"""The changes against the previous measured year a target may ask for."""
+
+MAINTAIN_TOLERANCE = 0.01
+"""How far a value may lie from the level to be held and still hold it: 1 % of the level.
+
+Used for the direction ``maintain`` and the targets ``"bibehålla"``; a
+scorer's own ``tolerance`` (in the unit) widens it.
+"""
+
+# Words (lower case) that open a comparison, longest first within each form so that
+# ">=" is read before ">". Each maps to the comparison it means.
+_OPERATORS: tuple[tuple[str, str], ...] = (
+    ("≥", ">="),
+    (">=", ">="),
+    ("=>", ">="),
+    ("minst", ">="),
+    ("lägst", ">="),
+    ("at least", ">="),
+    ("≤", "<="),
+    ("<=", "<="),
+    ("=<", "<="),
+    ("högst", "<="),
+    ("max", "<="),
+    ("at most", "<="),
+    (">", ">"),
+    ("över", ">"),
+    ("mer än", ">"),
+    ("fler än", ">"),
+    ("more than", ">"),
+    ("above", ">"),
+    ("<", "<"),
+    ("under", "<"),
+    ("mindre än", "<"),
+    ("färre än", "<"),
+    ("less than", "<"),
+    ("below", "<"),
+)
+
+_CHANGE_WORDS: Mapping[str, str] = {
+    "öka": "increase",
+    "ökning": "increase",
+    "ska öka": "increase",
+    "increase": "increase",
+    "minska": "decrease",
+    "minskning": "decrease",
+    "ska minska": "decrease",
+    "decrease": "decrease",
+    "bibehålla": "maintain",
+    "behålla": "maintain",
+    "ska bibehållas": "maintain",
+    "bibehållen nivå": "maintain",
+    "maintain": "maintain",
+}
+
+_SYMBOLS = {">=": "≥", ">": ">", "<=": "≤", "<": "<"}
+_MAX_TEXT = 200
+
+
+def target_forms(lang: str = "sv") -> str:
+    """The ways a target may be written, for error messages and ``--help``.
+
+    Examples
+    --------
+    >>> from goalchain.models._target import target_forms
+    >>> print(target_forms("en"))  # doctest: +NORMALIZE_WHITESPACE
+    a number (90, "90 %"), a comparison ("≥ 30", ">= 30", "minst 30", "> 30", "över 30",
+    "≤ 12", "högst 12", "< 10", "under 10", with or without a unit) or a change against
+    the previous measured year ("öka"/"increase", "minska"/"decrease",
+    "bibehålla"/"maintain")
+    """
+    if lang == "en":
+        return (
+            'a number (90, "90 %"), a comparison ("≥ 30", ">= 30", "minst 30", "> 30", '
+            '"över 30", "≤ 12", "högst 12", "< 10", "under 10", with or without a unit) or '
+            'a change against the previous measured year ("öka"/"increase", '
+            '"minska"/"decrease", "bibehålla"/"maintain")'
+        )
+    return (
+        'ett tal (90, "90 %"), en jämförelse ("≥ 30", ">= 30", "minst 30", "> 30", '
+        '"över 30", "≤ 12", "högst 12", "< 10", "under 10", med eller utan enhet) eller '
+        'en förändring mot föregående mätta år ("öka"/"increase", "minska"/"decrease", '
+        '"bibehålla"/"maintain")'
+    )
+
+
+def _close(a: float, b: float) -> bool:
+    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12)
+
+
+def holds_level(value: float, level: float, *, tolerance: float = 0.0) -> bool:
+    """True when *value* holds *level*: within :data:`MAINTAIN_TOLERANCE` of it, or *tolerance*.
+
+    The one rule for ``maintain`` and ``"bibehålla"``: on both sides, not "at
+    least". A cost to be held at 38 kr that rose to 41 kr does not hold it.
+
+    Examples
+    --------
+    >>> from goalchain.models._target import holds_level
+    >>> holds_level(38.3, 38.0), holds_level(41.0, 38.0), holds_level(37.0, 38.0)
+    (True, False, False)
+    >>> holds_level(37.0, 38.0, tolerance=1.0)
+    True
+    """
+    allowed = max(tolerance, MAINTAIN_TOLERANCE * abs(level))
+    return _close(value, level) or abs(value - level) <= allowed + 1e-12 * max(1.0, abs(level))
+
+
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Target:
+    """A target for a year, as written: a number, a comparison or a change.
+
+    Iterates and indexes like the pair ``(year, value)`` and, when it is a
+    plain number, compares equal to it, so code written for ``(2026, 90.0)``
+    keeps working.
+
+    Attributes
+    ----------
+    year
+        The year the target is for.
+    value
+        The number in the indicator's unit; None for a change target.
+    comparison
+        ``None`` for a plain number (met in the indicator's direction), one of
+        :data:`COMPARISONS` (``">="``, ``">"``, ``"<="``, ``"<"``) or of
+        :data:`CHANGES` (against the previous measured year).
+    written
+        The target as written (``"minst 90 %"``); None when given as a number.
+
+    Examples
+    --------
+    >>> from goalchain.models import Target
+    >>> t = Target.parse(2023, "≥30", "percent")
+    >>> t.year, t.value, t.comparison, str(t)
+    (2023, 30.0, '>=', '≥30')
+    >>> t.met_by(30.0, direction="increase"), Target.parse(2023, "< 10", "st").met_by(10.0)
+    (True, False)
+    >>> year, value = Target.parse(2026, 90, "percent")
+    >>> Target.parse(2026, 90, "percent") == (2026, 90.0)
+    True
+    """
+
+    year: int
+    value: float | None
+    comparison: str | None = None
+    written: str | None = None
+
+    @classmethod
+    def parse(
+        cls,
+        year: Any,
+        value: Any,
+        unit: str | None,
+        *,
+        element: str | None = None,
+        field: str | None = "target",
+    ) -> Target:
+        """Read a target for *year* from a number, a Quantity, a string or a :class:`Target`.
+
+        Raises
+        ------
+        InvalidValueError
+            For a string that is not one of the forms (the error lists them),
+            naming *element* and *field*.
+        """
+        return parse_target(year, value, unit, element=element, field=field)
+
+    # -- the pair (year, value)
+    def __iter__(self) -> Iterator[Any]:
+        return iter((self.year, self.value))
+
+    def __len__(self) -> int:
+        return 2
+
+    def __getitem__(self, index: int) -> Any:
+        return (self.year, self.value)[index]
+
+    def _key(self) -> tuple[Any, ...]:
+        return (self.year, self.value, self.comparison, self.written)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Target):
+            return self._key() == other._key()
+        if isinstance(other, tuple) and len(other) == 2 and self.is_plain:
+            return (self.year, self.value) == other
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash((self.year, self.value))
+
+    def __lt__(self, other: Target) -> bool:
+        return (self.year, self.value or 0.0, str(self)) < (
+            other.year,
+            other.value or 0.0,
+            str(other),
+        )
+
+    def __repr__(self) -> str:
+        if self.written is None and self.comparison is None:
+            return f"Target(year={self.year}, value={self.value!r})"
+        if self.written is None:
+            return f"Target(year={self.year}, value={self.value!r}, comparison={self.comparison!r})"
+        return f"Target(year={self.year}, value={self.value!r}, written={self.written!r})"
+
+    def __str__(self) -> str:
+        if self.written is not None:
+            return self.written
+        if self.comparison in CHANGES:
+            return str(self.comparison)
+        number = f"{self.value:g}"
+        if self.comparison is None:
+            return number
+        return f"{_SYMBOLS[self.comparison]} {number}"
+
+    @property
+    def as_written(self) -> float | str:
+        """What a file stores: the text as written, else the number (or the comparison).
+
+        Examples
+        --------
+        >>> from goalchain.models import Target
+        >>> Target.parse(2026, "minst 90 %", "percent").as_written
+        'minst 90 %'
+        >>> Target(year=2026, value=90.0).as_written
+        90.0
+        >>> Target(year=2026, value=9.0, comparison="<").as_written
+        '< 9'
+        """
+        if self.written is not None:
+            return self.written
+        if self.comparison is None and self.value is not None:
+            return self.value
+        return str(self)
+
+    # -- what it means
+    @property
+    def is_plain(self) -> bool:
+        """True for a plain number, met in the indicator's direction."""
+        return self.comparison is None
+
+    @property
+    def is_change(self) -> bool:
+        """True for a change against the previous measured year (``"öka"``)."""
+        return self.comparison in CHANGES
+
+    @property
+    def number(self) -> float:
+        """The target's number; a :class:`ProgressionError` for a change target.
+
+        A change target (``"öka"``) has no number of its own: it is judged
+        against the previous measured year's value.
+        """
+        if self.value is None:
+            raise ProgressionError(
+                f"the target {str(self)!r} for {self.year} is a change against the previous "
+                "measured year and has no number of its own",
+                field="target",
+            )
+        return self.value
+
+    def met_by(
+        self,
+        value: float,
+        *,
+        direction: str = "increase",
+        previous: float | None = None,
+        tolerance: float = 0.0,
+    ) -> bool | None:
+        """Whether *value* meets the target; None when it cannot be told.
+
+        A plain number is met in the indicator's *direction* (not below for
+        ``increase``, not above for ``decrease``, held within
+        :data:`MAINTAIN_TOLERANCE` for ``maintain``); a comparison as written,
+        strict ones strictly (10 does not meet ``"< 10"``); a change against
+        *previous*, the previous measured year's value (None without one).
+        *tolerance* (in the unit) is how far a value may miss and still count.
+        Float noise (relative 1e-9) never decides.
+
+        Examples
+        --------
+        >>> from goalchain.models import Target
+        >>> Target.parse(2024, "öka", None).met_by(81.0, previous=80.0)
+        True
+        >>> Target.parse(2024, "öka", None).met_by(81.0) is None
+        True
+        >>> Target.parse(2024, 38, "kr").met_by(41.0, direction="maintain")
+        False
+        """
+        comparison = self.comparison
+        if comparison in CHANGES:
+            if previous is None:
+                return None
+            if comparison == "maintain":
+                return holds_level(value, previous, tolerance=tolerance)
+            if comparison == "increase":
+                return value > previous - tolerance and not _close(value, previous)
+            return value < previous + tolerance and not _close(value, previous)
+        goal = self.number
+        if comparison is None:
+            if direction == "maintain":
+                return holds_level(value, goal, tolerance=tolerance)
+            comparison = "<=" if direction == "decrease" else ">="
+        if comparison == ">=":
+            return _close(value, goal) or value >= goal - tolerance
+        if comparison == "<=":
+            return _close(value, goal) or value <= goal + tolerance
+        if comparison == ">":
+            return not _close(value, goal) and value > goal - tolerance
+        return not _close(value, goal) and value < goal + tolerance
+
+    def better_direction(self, direction: str) -> str:
+        """The direction the target asks for: its comparison's, else *direction*.
+
+        ``">="``/``">"`` and ``"increase"`` ask for higher values, ``"<="``/
+        ``"<"`` and ``"decrease"`` for lower, ``"maintain"`` for the same.
+        """
+        if self.comparison in (">=", ">", "increase"):
+            return "increase"
+        if self.comparison in ("<=", "<", "decrease"):
+            return "decrease"
+        if self.comparison == "maintain":
+            return "maintain"
+        return direction
+
+
+def _invalid(value: Any, element: str | None, field: str | None) -> InvalidValueError:
+    shown = value if not isinstance(value, str) or len(value) <= 60 else value[:57] + "..."
+    return InvalidValueError(
+        f"{shown!r} is not a target goalchain can read; write {target_forms('en')}",
+        element=element,
+        field=field,
+    )
+
+
+def read_target(value: Any, unit: str | None, *, field: str, element: str | None) -> Target:
+    """Read a target from a :class:`Target`, ``(year, value)`` or ``{year: .., value: ..}``."""
+    if isinstance(value, Target):
+        return value
+    if isinstance(value, Mapping):
+        if set(value) - {"year", "value"} or "year" not in value or "value" not in value:
+            raise InvalidValueError(
+                f"expected {{year: ..., value: ...}}, got {dict(value)!r}",
+                element=element,
+                field=field,
+            )
+        year, raw = value["year"], value["value"]
+    elif isinstance(value, (tuple, list)) and len(value) == 2:
+        year, raw = value
+    else:
+        raise InvalidValueError(
+            f'expected a (year, target) pair such as (2026, 90.0) or (2026, "≥ 90"), got {value!r}',
+            element=element,
+            field=field,
+        )
+    return parse_target(year, raw, unit, element=element, field=field)
+
+
+def parse_target(
+    year: Any,
+    value: Any,
+    unit: str | None,
+    *,
+    element: str | None = None,
+    field: str | None = "target",
+) -> Target:
+    """Read a :class:`Target` (see :meth:`Target.parse`).
+
+    Examples
+    --------
+    >>> from goalchain.models._target import parse_target
+    >>> parse_target(2023, "minst 90 %", "percent")
+    Target(year=2023, value=90.0, written='minst 90 %')
+    >>> parse_target(2024, "Ska öka", None).comparison
+    'increase'
+    >>> parse_target(2024, "ungefär 30", "st")
+    Traceback (most recent call last):
+    ...
+    goalchain.exceptions.InvalidValueError: ...'ungefär 30' is not a target goalchain can read...
+    """
+    year = check_year(year, element=element, field=field)
+    if isinstance(value, Target):
+        if value.year == year:
+            return value
+        return attrs.evolve(value, year=year)
+    if isinstance(value, str):
+        return _parse_text(year, value, unit, element=element, field=field)
+    if isinstance(value, bool):
+        raise _invalid(value, element, field)
+    if isinstance(value, (int, float)) or unit is None:
+        number = finite_float(value, field=field or "target", element=element)
+        return Target(year=year, value=number)
+    return Target(year=year, value=convert(value, unit, element=element, field=field))
+
+
+def _parse_text(
+    year: int, text: str, unit: str | None, *, element: str | None, field: str | None
+) -> Target:
+    if len(text) > _MAX_TEXT:
+        raise _invalid(text, element, field)
+    written = " ".join(text.split())
+    folded = written.lower()
+    if not written or len(folded) != len(written):
+        raise _invalid(text, element, field)
+    change = _CHANGE_WORDS.get(folded.rstrip("."))
+    if change is not None:
+        return Target(year=year, value=None, comparison=change, written=written)
+    for word, meaning in _OPERATORS:
+        if not folded.startswith(word):
+            continue
+        rest = written[len(word) :]
+        # a word must end where a space follows ("under 10", not "undertal")
+        if word[-1].isalpha() and not rest.startswith(" "):
+            continue
+        number = _number(rest.strip(), unit, text, element=element, field=field)
+        return Target(year=year, value=number, comparison=meaning, written=written)
+    number = _number(written, unit, text, element=element, field=field)
+    return Target(year=year, value=number, written=written)
+
+
+def _number(
+    part: str, unit: str | None, text: str, *, element: str | None, field: str | None
+) -> float:
+    """The number of a target's text, in *unit*; an error naming the whole *text*."""
+    from ..exceptions import GoalchainError
+    from ..units import parse_quantity
+
+    if not part or not (part[0].isdigit() or part[0] in "+-−."):
+        raise _invalid(text, element, field)
+    try:
+        if unit is None:
+            number = float(parse_quantity(part).magnitude)
+        else:
+            number = convert(part, unit, element=element, field=field)
+    except InvalidValueError as err:
+        raise _invalid(text, element, field) from err
+    except GoalchainError:
+        raise
+    if not math.isfinite(number):
+        raise _invalid(text, element, field)
+    return number
