@@ -46,6 +46,7 @@ __all__ = [
     "RollupError",
     "UnitError",
     "UnitMismatchError",
+    "UnknownAssessmentMethodError",
     "UnknownCriterionError",
     "UnknownElementError",
     "UnknownLevelError",
@@ -252,6 +253,10 @@ class UnknownNameError(GoalchainError, LookupError):
 
 class UnknownMethodError(UnknownNameError):
     """A progression method name that is not registered."""
+
+
+class UnknownAssessmentMethodError(UnknownNameError):
+    """An assessment method name (``annual_target``, ``cagr_ratio``...) that is not registered."""
 
 
 class UnknownStrategyError(UnknownNameError):

@@ -1,112 +1,38 @@
-"""On-track assessment of an indicator against its trajectory.
+"""Assess an indicator's actuals by a named method: :func:`assess`.
 
-The category follows the method Eurostat uses in its SDG monitoring reports
-for indicators with a quantified target, as implemented by Statistics Canada
-and Open SDG: the ratio of the observed compound annual growth rate since the
-baseline to the rate required to reach the target on time.
+Three methods answer three questions (see :mod:`._assessment_methods`):
+``annual_target`` (are we where this year's adopted annual target says?),
+``cagr_ratio`` (at the growth rate observed so far, will the target be reached
+on time? Eurostat's and Open SDG's method) and ``trend`` (without a target:
+is the indicator moving the right way, and how fast?).
 """
 
 from __future__ import annotations
 
+import functools
+import inspect
 import math
 from collections.abc import Mapping
 from typing import Any
 
 import attrs
 
-from ..models import Period, check_year
+from ..exceptions import ProgressionError
+from ..models import Period, YearValue, check_year
+from ..models._values import finite_float, year_value
 from ..units import convert, parse_quantity
+from ._assessment import MAINTAIN_TOLERANCE, AssessmentData, ProgressAssessment
+from ._assessment_methods import NEEDS_TRAJECTORY, assessment_methods
 from ._trajectory import Trajectory
 
-__all__ = ["CATEGORIES", "CATEGORY_LABELS", "ProgressAssessment", "assess"]
-
-CATEGORIES = (
-    "achieved",
-    "on_track",
-    "acceleration_needed",
-    "limited_progress",
-    "deterioration",
-    "not_assessable",
-)
-
-CATEGORY_LABELS: dict[str, dict[str, str]] = {
-    "achieved": {"sv": "målvärdet nått", "en": "target achieved"},
-    "on_track": {"sv": "i fas", "en": "on track"},
-    "acceleration_needed": {
-        "sv": "framsteg, men takten behöver öka",
-        "en": "progress made, acceleration needed",
-    },
-    "limited_progress": {"sv": "begränsade framsteg", "en": "limited progress"},
-    "deterioration": {"sv": "försämring", "en": "deterioration"},
-    "not_assessable": {"sv": "kan inte bedömas", "en": "not assessable"},
-}
+__all__ = ["assess"]
 
 
-@attrs.frozen(kw_only=True)
-class ProgressAssessment:
-    """Where an indicator stands against its trajectory.
-
-    Attributes
-    ----------
-    category
-        One of :data:`CATEGORIES`.
-    ratio
-        Observed growth / required growth (None when not computed).
-    growth_method
-        ``"geometric"`` (compound annual growth rates) or ``"linear"`` (average
-        yearly changes, used where compound growth is undefined: a zero value or
-        a change of sign).
-    year, actual
-        The latest actual used and its value.
-    expected
-        That year's annual target.
-    gap
-        ``actual - expected``, in the trajectory's unit.
-    forecast
-        The value expected in the target year by extrapolating the actuals,
-        by :attr:`forecast_method`; :attr:`forecasts` holds every method's.
-    required_rate
-        The absolute yearly change needed from the latest actual to reach the
-        target; :attr:`required_growth` the relative one (a fraction).
-    reason
-        Why the category is ``not_assessable``, or a note on the method.
-    """
-
-    category: str
-    ratio: float | None = None
-    growth_method: str | None = None
-    year: int | None = None
-    actual: float | None = None
-    expected: float | None = None
-    gap: float | None = None
-    forecast: float | None = None
-    forecast_method: str | None = None
-    forecasts: Mapping[str, float | None] = attrs.field(factory=dict)
-    required_rate: float | None = None
-    required_growth: float | None = None
-    unit: str | None = None
-    reason: str = ""
-
-    def label(self, lang: str = "sv") -> str:
-        """The category in Swedish or English."""
-        return CATEGORY_LABELS[self.category]["en" if lang == "en" else "sv"]
-
-
-def _cagr(start: float, end: float, years: int) -> float | None:
+def _growth(start: float, end: float, years: int) -> float | None:
     """Compound annual growth rate; None where undefined (a zero or a change of sign)."""
     if years <= 0 or start * end <= 0:
         return None
     return float((end / start) ** (1.0 / years) - 1.0)
-
-
-def _category(ratio: float, on_track: float, acceleration: float) -> str:
-    if ratio >= on_track:
-        return "on_track"
-    if ratio >= acceleration:
-        return "acceleration_needed"
-    if ratio >= 0:
-        return "limited_progress"
-    return "deterioration"
 
 
 def _least_squares(points: list[tuple[int, float]], year: int) -> float:
@@ -119,133 +45,294 @@ def _least_squares(points: list[tuple[int, float]], year: int) -> float:
     return mean_y + slope * (year - mean_x)
 
 
-def assess(
-    trajectory: Trajectory,
-    actuals: Mapping[Any, Any],
-    *,
-    year: int | None = None,
-    on_track: float = 0.95,
-    acceleration: float = 0.60,
-) -> ProgressAssessment:
-    """Assess actual values against a trajectory: category, gap, forecast, required rate.
+_DIRECTIONS = ("increase", "decrease", "maintain")
 
-    The category is the CAGR-ratio method of Eurostat's SDG monitoring:
-    ``ratio = CAGR(actual since baseline) / CAGR(required, baseline to target)``;
-    ``ratio >= on_track`` (95 %) is *on track*, ``>= acceleration`` (60 %)
-    *acceleration needed*, ``>= 0`` *limited progress*, ``< 0`` *deterioration*.
-    A latest actual that already meets the target is *achieved*. It is
-    direction-aware: for a lower-is-better indicator both rates are negative
-    and a fall is progress. Where compound growth is undefined (a zero or a
-    change of sign) the linear equivalent, average yearly change over required
-    yearly change, is used and :attr:`ProgressAssessment.growth_method` says so.
 
-    Parameters
-    ----------
-    trajectory
-        The annual targets.
-    actuals
-        Year -> value (floats in the trajectory's unit, quantities or strings).
-        Years after *year* are ignored.
-    year
-        Assess as of this year; by default the latest actual's.
-    on_track, acceleration
-        The ratio thresholds.
+@functools.lru_cache(maxsize=64)
+def _parameters(function: Any) -> tuple[frozenset[str], bool]:
+    """The keyword parameters *function* takes, and whether it takes any (``**params``)."""
+    names, anything = set(), False
+    for parameter in inspect.signature(function).parameters.values():
+        if parameter.kind is inspect.Parameter.VAR_KEYWORD:
+            anything = True
+        elif parameter.kind in (
+            inspect.Parameter.KEYWORD_ONLY,
+            inspect.Parameter.POSITIONAL_OR_KEYWORD,
+        ):
+            names.add(parameter.name)
+    return frozenset(names), anything
 
-    Returns
-    -------
-    ProgressAssessment
-        ``not_assessable`` with a reason when there are fewer than two points
-        (the baseline and one actual after it); never raises for that.
 
-    Examples
-    --------
-    >>> from goalchain.progression import annual_targets, assess
-    >>> t = annual_targets(baseline=(2022, 78.0), target=(2026, 90.0), unit="percent")
-    >>> a = assess(t, {2023: 80.5, 2024: 83.5})
-    >>> a.category, round(a.ratio, 2), round(a.gap, 2), a.label()
-    ('on_track', 0.95, -0.5, 'i fas')
-    >>> assess(t, {}).category
-    'not_assessable'
-    """
-    unit = trajectory.unit
+def _check_params(name: str, function: Any, params: Mapping[str, Any]) -> None:
+    names, anything = _parameters(function)
+    unknown = sorted(set(params) - names)
+    if unknown and not anything:
+        raise ProgressionError(
+            f"assessment method {name!r} takes no parameter {unknown[0]!r}; "
+            f"it takes: {', '.join(sorted(names)) or 'none'}",
+            field=unknown[0],
+        )
+
+
+def _read_actuals(actuals: Mapping[Any, Any], unit: str | None) -> dict[int, float]:
     values: dict[int, float] = {}
     for key, raw in actuals.items():
         y = check_year(key, field="actuals") if isinstance(key, int) else Period.parse(key).year
-        number = (
+        values[y] = (
             convert(raw, unit, field="actuals") if unit else float(parse_quantity(raw).magnitude)
         )
-        values[y] = number
-    if year is not None:
-        values = {y: v for y, v in values.items() if y <= year}
-    base, goal = trajectory.baseline, trajectory.target
-    later = sorted(y for y in values if y > base.year)
-    if not later:
-        return ProgressAssessment(
-            category="not_assessable",
-            unit=unit,
-            reason=f"needs at least one actual after the baseline year {base.year}",
+    return values
+
+
+def _check_direction(direction: Any) -> str:
+    if direction not in _DIRECTIONS:
+        raise ProgressionError(
+            f"direction {direction!r} is invalid; use {', '.join(_DIRECTIONS)}",
+            field="direction",
         )
+    return str(direction)
+
+
+def _baseline(baseline: Any, unit: str | None, values: Mapping[int, float]) -> YearValue | None:
+    """``(year, value)`` as given; for a year, the first actual in or after it (Open SDG's
+    rule for a base year without data), None when there is none."""
+    if isinstance(baseline, int) and not isinstance(baseline, bool):
+        year = check_year(baseline, field="baseline")
+        found = [y for y in values if y >= year]
+        return YearValue(min(found), values[min(found)]) if found else None
+    return year_value(baseline, unit, field="baseline", element=None)
+
+
+def _context(
+    trajectory: Trajectory | None,
+    method: str,
+    values: Mapping[int, float],
+    *,
+    baseline: Any,
+    direction: Any,
+    unit: str | None,
+) -> tuple[YearValue | None, str]:
+    """The baseline and direction: the trajectory's, checked against any given."""
+    if trajectory is None:
+        if method in NEEDS_TRAJECTORY:
+            raise ProgressionError(
+                f"assessment method {method!r} judges against a target and needs a "
+                "trajectory (annual_targets(...)); for an indicator without a target use "
+                "method='trend'",
+                field="trajectory",
+            )
+        if baseline is None:
+            raise ProgressionError(
+                f"assessment method {method!r} without a trajectory needs baseline=(year, value)",
+                field="baseline",
+            )
+        if direction is None:
+            raise ProgressionError(
+                f"assessment method {method!r} without a trajectory needs direction= "
+                f"({', '.join(_DIRECTIONS)})",
+                field="direction",
+            )
+        return _baseline(baseline, unit, values), _check_direction(direction)
+    if direction is not None and _check_direction(direction) != trajectory.direction:
+        raise ProgressionError(
+            f"direction {direction!r} differs from the trajectory's "
+            f"{trajectory.direction!r}; leave it out or build the trajectory with it",
+            field="direction",
+        )
+    if baseline is not None:
+        given = _baseline(baseline, unit, values)
+        if given is not None and given != trajectory.baseline:
+            raise ProgressionError(
+                f"baseline ({given.year}, {given.value:g}) differs from the trajectory's "
+                f"({trajectory.baseline.year}, {trajectory.baseline.value:g}); leave it out "
+                "or build the trajectory from it",
+                field="baseline",
+            )
+    return trajectory.baseline, trajectory.direction
+
+
+def _common(
+    trajectory: Trajectory | None,
+    baseline: YearValue,
+    values: Mapping[int, float],
+    later: list[int],
+    unit: str | None,
+) -> dict[str, Any]:
+    """The fields every method reports alike: the actual, the year's target, the forecasts."""
     latest = later[-1]
     actual = values[latest]
+    common: dict[str, Any] = dict(year=latest, actual=actual, unit=unit)
+    if trajectory is None:
+        return common
+    goal = trajectory.target
     expected = trajectory.expected(latest)
-    points = [(base.year, base.value)] + [(y, values[y]) for y in later]
+    points = [(baseline.year, baseline.value)] + [(y, values[y]) for y in later]
     forecasts: dict[str, float | None] = {"least_squares": _least_squares(points, goal.year)}
-    observed = _cagr(base.value, actual, latest - base.year)
+    observed = _growth(baseline.value, actual, latest - baseline.year)
     forecasts["compound"] = (
         actual * (1 + observed) ** (goal.year - latest)
         if observed is not None and actual > 0
         else None
     )
     remaining = goal.year - latest
-    required_rate = (goal.value - actual) / remaining if remaining > 0 else None
-    required_growth = _cagr(actual, goal.value, remaining) if remaining > 0 else None
-    common: dict[str, Any] = dict(
-        year=latest,
-        actual=actual,
+    noise = math.isclose(actual, expected, rel_tol=1e-9, abs_tol=1e-12)
+    common.update(
         expected=expected,
-        gap=actual - expected,
+        gap=0.0 if noise else actual - expected,
         forecast=forecasts["least_squares"],
         forecast_method="least_squares",
         forecasts=forecasts,
-        required_rate=required_rate,
-        required_growth=required_growth,
-        unit=unit,
+        required_rate=(goal.value - actual) / remaining if remaining > 0 else None,
+        required_growth=_growth(actual, goal.value, remaining) if remaining > 0 else None,
     )
-    direction = trajectory.direction
-    if direction == "maintain" or goal.value == base.value:
-        holds = actual <= base.value if direction == "decrease" else actual >= base.value
-        return ProgressAssessment(
-            category="achieved" if holds else "deterioration",
-            reason="maintain: the baseline is to be held",
-            **common,
-        )
-    met = actual >= goal.value if direction == "increase" else actual <= goal.value
-    if met:
-        return ProgressAssessment(category="achieved", **common)
-    required = _cagr(base.value, goal.value, goal.year - base.year)
-    if observed is not None and required:
-        ratio, method, note = observed / required, "geometric", ""
-    else:
-        linear_required = (goal.value - base.value) / (goal.year - base.year)
-        if linear_required == 0:
-            return ProgressAssessment(
-                category="not_assessable", reason="the target equals the baseline", **common
+    return common
+
+
+def assess(
+    trajectory: Trajectory | None,
+    actuals: Mapping[Any, Any],
+    *,
+    method: str = "annual_target",
+    year: int | None = None,
+    baseline: Any = None,
+    direction: str | None = None,
+    limit: Any = None,
+    unit: str | None = None,
+    tolerance: float = MAINTAIN_TOLERANCE,
+    **params: Any,
+) -> ProgressAssessment:
+    """Assess an indicator's actuals by a registered method: category, gap, forecast.
+
+    The latest actual after the baseline year (up to *year*) is judged.
+    ``annual_target`` (the default) compares it with that year's adopted
+    annual target, ``cagr_ratio`` with the compound growth needed to reach the
+    target on time (Eurostat, Open SDG), ``trend`` with fixed growth rates,
+    without a target (Open SDG's methodology 1). Every method reports the
+    same gap (``actual - expected``), forecasts and required rates; the
+    formulas are in docs/progression.md.
+
+    Parameters
+    ----------
+    trajectory
+        The annual targets; None for an indicator without a target (``trend``).
+    actuals
+        Year -> value (floats in the trajectory's unit, quantities or strings).
+        Years after *year* are ignored.
+    method
+        A name in :data:`assessment_methods`.
+    year
+        Assess as of this year; by default the latest actual's.
+    baseline
+        Without a trajectory: ``(year, value)``, or a year: the first actual in
+        or after it is the baseline (Open SDG's rule). With a trajectory, it
+        may be left out (a different one is refused).
+    direction
+        ``increase`` (higher is better), ``decrease`` or ``maintain``; needed
+        without a trajectory, otherwise the trajectory's (a different one is
+        refused).
+    limit
+        A natural bound the value cannot pass (100 for a share): ``trend``
+        scales its thresholds down near it.
+    unit
+        The unit of the values without a trajectory.
+    tolerance
+        How far from its level a ``maintain`` indicator may lie and still hold
+        it, as a share of the level (default :data:`MAINTAIN_TOLERANCE`, 2 %).
+    **params
+        The method's own parameters: ``acceleration`` (``annual_target``,
+        0.6), ``on_track`` and ``acceleration`` (``cagr_ratio``, 0.95 and 0.6;
+        ``trend``, 0.015 and 0.005).
+
+    Returns
+    -------
+    ProgressAssessment
+        ``not_assessable`` with a reason when there is no actual after the
+        baseline year; never raises for that.
+
+    Raises
+    ------
+    UnknownAssessmentMethodError
+        For a method that is not registered (the message lists those that are).
+    ProgressionError
+        For ``annual_target`` or ``cagr_ratio`` without a trajectory, a
+        missing or conflicting baseline or direction, or a parameter the
+        method does not take.
+
+    Examples
+    --------
+    >>> from goalchain.progression import annual_targets, assess
+    >>> t = annual_targets(baseline=(2022, 78.0), target=(2026, 90.0), unit="percent")
+    >>> a = assess(t, {2023: 80.5, 2024: 83.5})
+    >>> a.category, round(a.share, 3), round(a.gap, 2), a.label()
+    ('acceleration_needed', 0.917, -0.5, 'framsteg, men takten behöver öka')
+    >>> b = assess(t, {2023: 80.5, 2024: 83.5}, method="cagr_ratio")
+    >>> b.category, round(b.ratio, 2)
+    ('on_track', 0.95)
+    >>> c = assess(None, {2021: 93.2}, method="trend", baseline=(2015, 90.0),
+    ...            direction="increase", limit=100)
+    >>> c.category, c.label("en"), round(c.growth, 4)
+    ('on_track', 'substantial progress', 0.0058)
+    >>> assess(t, {}).category
+    'not_assessable'
+    """
+    function = assessment_methods[method]  # unknown names fail here, listing the registered
+    _check_params(method, function, params)
+    if trajectory is not None:
+        if unit is not None and unit != trajectory.unit:
+            raise ProgressionError(
+                f"unit {unit!r} differs from the trajectory's {trajectory.unit!r}; leave it out",
+                field="unit",
             )
-        ratio = ((actual - base.value) / (latest - base.year)) / linear_required
-        method = "linear"
-        note = (
-            "compound growth is undefined for a zero value or a change of sign; "
-            "the linear equivalent (average yearly change over required yearly change) "
-            "is used"
+        unit = trajectory.unit
+    if (
+        isinstance(tolerance, bool)
+        or not isinstance(tolerance, (int, float))
+        or not (math.isfinite(tolerance) and tolerance >= 0)
+    ):
+        raise ProgressionError(
+            f"tolerance must be a share of the level, a number >= 0 (0.02 for ±2 %), "
+            f"got {tolerance!r}",
+            field="tolerance",
         )
-    if not math.isfinite(ratio):
-        return ProgressAssessment(
-            category="not_assessable", reason="the ratio is undefined", **common
-        )
-    return ProgressAssessment(
-        category=_category(ratio, on_track, acceleration),
-        ratio=ratio,
-        growth_method=method,
-        reason=note,
-        **common,
+    values = _read_actuals(actuals, unit)
+    base, way = _context(
+        trajectory, method, values, baseline=baseline, direction=direction, unit=unit
     )
+    bound = None
+    if limit is not None:
+        bound = (
+            finite_float(limit, field="limit", element=None)
+            if isinstance(limit, (int, float)) or unit is None
+            else convert(limit, unit, field="limit")
+        )
+    if year is not None:
+        values = {y: v for y, v in values.items() if y <= year}
+    if base is None:
+        return ProgressAssessment(
+            category="not_assessable",
+            method=method,
+            unit=unit,
+            reason=f"no actual in or after the baseline year {baseline}",
+        )
+    later = sorted(y for y in values if y > base.year)
+    if not later:
+        return ProgressAssessment(
+            category="not_assessable",
+            method=method,
+            unit=unit,
+            reason=f"needs at least one actual after the baseline year {base.year}",
+        )
+    data = AssessmentData(
+        trajectory=trajectory,
+        values=values,
+        baseline=base,
+        direction=way,
+        limit=bound,
+        unit=unit,
+        year=later[-1],
+        actual=values[later[-1]],
+        tolerance=float(tolerance),
+        common=_common(trajectory, base, values, later, unit),
+    )
+    result = function(data, **params)
+    return result if result.method == method else attrs.evolve(result, method=method)
