@@ -223,7 +223,7 @@ def test_progression_of_a_file_lists_every_indicator() -> None:
     assert [line.split()[0] for line in body] == [i.id for i in chain.indicators()]
     i1 = next(line for line in body if line.startswith("i1 "))
     # i1: 2024 annual target 84 %, actual 82,9 % -> 1,1 percentage points behind
-    assert "84\u00a0%" in i1 and "82,9\u00a0%" in i1 and "−1,1\u00a0p.e." in i1
+    assert "84,0\u00a0%" in i1 and "82,9\u00a0%" in i1 and "−1,1\u00a0p.e." in i1
     code, out, _ = run("progression", str(path), "--year", "2023", "--lang", "en")
     assert all(line.split()[1] == "2023" for line in out.splitlines()[2:])
 

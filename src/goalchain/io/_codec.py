@@ -80,6 +80,7 @@ KIND_KEYS: dict[str, tuple[str, ...]] = {
         "kolada",
         "frequency",
         "lag",
+        "limit",
     ),
     "activity": ("start", "due", "status", "progress"),
 }
@@ -224,6 +225,8 @@ def _element_to_data(
             out["frequency"] = element.frequency
         if element.lag:
             out["lag"] = element.lag
+        if element.limit is not None:
+            out["limit"] = element.limit
     elif isinstance(element, Activity):
         if element.start is not None:
             out["start"] = element.start
@@ -815,6 +818,8 @@ class _Reader:
             fields["annual_targets"] = pairs
         if m.get("lag") is not None:
             fields["lag"] = self.scalar(m, "lag", path)
+        if m.get("limit") is not None:
+            fields["limit"] = self.scalar(m, "limit", path)
 
     def activity_fields(
         self, m: Mapping[Any, Any], path: FieldPath, fields: dict[str, Any]

@@ -428,6 +428,7 @@ class GoalChain:
         kolada: str | None = None,
         frequency: str = "yearly",
         lag: int = 0,
+        limit: Any = None,
         level: str | None = None,
         owner: str | None = None,
         description: str | None = None,
@@ -437,8 +438,11 @@ class GoalChain:
         """Add an indicator below *parents*.
 
         *baseline* and *target* are ``(year, value)`` pairs; values may be
-        numbers in *unit*, pint Quantities or strings such as ``"78 %"``.
-        *level* defaults to the model's first indicator level.
+        numbers in *unit*, pint Quantities or strings such as ``"78 %"``; a
+        target may be written as municipalities write it (``"≥30"``, ``"minst
+        90 %"``, ``"< 10"``, ``"öka"``). *limit* is a bound the value cannot
+        pass (100 for a share), which the ``trend`` assessment takes into
+        account. *level* defaults to the model's first indicator level.
         """
         indicator = Indicator(
             id=id,
@@ -457,6 +461,7 @@ class GoalChain:
             kolada=kolada,
             frequency=frequency,  # type: ignore[arg-type]
             lag=lag,
+            limit=limit,
         )
         return self.add(indicator, parents=parents)  # type: ignore[return-value]
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 import attrs
 
 from ..exceptions import InvalidValueError, PeriodError
-from ..units import parse_unit
+from ..units import convert, parse_unit
 from ._frozen import FrozenMapping
 from ._target import Target, read_target
 from ._values import (
@@ -18,6 +18,7 @@ from ._values import (
     check_choice,
     check_id,
     check_text,
+    finite_float,
     to_date,
     to_tags,
     unit_interval,
@@ -210,6 +211,10 @@ class Indicator(Element):
         ``"yearly"``, ``"tertial"`` or ``"quarterly"``.
     lag
         Statistical lag in years (0: the value for a year is known that year).
+    limit
+        A bound the value cannot pass (100 for a share, 0 for a count that is
+        to fall), in *unit*; the ``trend`` assessment shrinks its thresholds
+        near it, as Open SDG's does. None: no such bound.
 
     Examples
     --------
@@ -232,6 +237,7 @@ class Indicator(Element):
     kolada: str | None = attrs.field(default=None)
     frequency: Frequency = attrs.field(default="yearly")
     lag: int = attrs.field(default=0)
+    limit: float | None = attrs.field(default=None)
 
     def _validate(self) -> None:
         eid = self.id
@@ -280,6 +286,12 @@ class Indicator(Element):
                 element=eid,
                 field="lag",
             )
+        if self.limit is not None:
+            if isinstance(self.limit, (int, float)) and not isinstance(self.limit, bool):
+                limit = finite_float(self.limit, field="limit", element=eid)
+            else:
+                limit = convert(self.limit, self.unit, element=eid, field="limit")
+            object.__setattr__(self, "limit", limit)
 
     def _read_annual_targets(self, value: Any) -> tuple[Target, ...]:
         if value is None:

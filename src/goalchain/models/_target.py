@@ -28,6 +28,7 @@ __all__ = [
     "holds_level",
     "parse_target",
     "read_target",
+    "share_covered",
     "target_forms",
 ]
 
@@ -37,8 +38,8 @@ COMPARISONS = (">=", ">", "<=", "<")
 CHANGES = ("increase", "decrease", "maintain")
 """The changes against the previous measured year a target may ask for."""
 
-MAINTAIN_TOLERANCE = 0.01
-"""How far a value may lie from the level to be held and still hold it: 1 % of the level.
+MAINTAIN_TOLERANCE = 0.02
+"""How far a value may lie from the level to be held and still hold it: 2 % of the level.
 
 Used for the direction ``maintain`` and the targets ``"bibehålla"``; a
 scorer's own ``tolerance`` (in the unit) widens it.
@@ -124,8 +125,11 @@ def _close(a: float, b: float) -> bool:
     return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12)
 
 
-def holds_level(value: float, level: float, *, tolerance: float = 0.0) -> bool:
-    """True when *value* holds *level*: within :data:`MAINTAIN_TOLERANCE` of it, or *tolerance*.
+def holds_level(
+    value: float, level: float, *, tolerance: float = 0.0, share: float = MAINTAIN_TOLERANCE
+) -> bool:
+    """True when *value* holds *level*: within *share* of it (:data:`MAINTAIN_TOLERANCE`),
+    or within *tolerance* in the unit, whichever is wider.
 
     The one rule for ``maintain`` and ``"bibehålla"``: on both sides, not "at
     least". A cost to be held at 38 kr that rose to 41 kr does not hold it.
@@ -133,12 +137,12 @@ def holds_level(value: float, level: float, *, tolerance: float = 0.0) -> bool:
     Examples
     --------
     >>> from goalchain.models._target import holds_level
-    >>> holds_level(38.3, 38.0), holds_level(41.0, 38.0), holds_level(37.0, 38.0)
+    >>> holds_level(38.6, 38.0), holds_level(41.0, 38.0), holds_level(37.0, 38.0)
     (True, False, False)
     >>> holds_level(37.0, 38.0, tolerance=1.0)
     True
     """
-    allowed = max(tolerance, MAINTAIN_TOLERANCE * abs(level))
+    allowed = max(tolerance, share * abs(level))
     return _close(value, level) or abs(value - level) <= allowed + 1e-12 * max(1.0, abs(level))
 
 
@@ -301,6 +305,7 @@ class Target:
         direction: str = "increase",
         previous: float | None = None,
         tolerance: float = 0.0,
+        share: float = MAINTAIN_TOLERANCE,
     ) -> bool | None:
         """Whether *value* meets the target; None when it cannot be told.
 
@@ -309,7 +314,8 @@ class Target:
         :data:`MAINTAIN_TOLERANCE` for ``maintain``); a comparison as written,
         strict ones strictly (10 does not meet ``"< 10"``); a change against
         *previous*, the previous measured year's value (None without one).
-        *tolerance* (in the unit) is how far a value may miss and still count.
+        *tolerance* (in the unit) is how far a value may miss and still count;
+        *share* how far, as a share of the level, a level to be held may be missed.
         Float noise (relative 1e-9) never decides.
 
         Examples
@@ -327,14 +333,14 @@ class Target:
             if previous is None:
                 return None
             if comparison == "maintain":
-                return holds_level(value, previous, tolerance=tolerance)
+                return holds_level(value, previous, tolerance=tolerance, share=share)
             if comparison == "increase":
                 return value > previous - tolerance and not _close(value, previous)
             return value < previous + tolerance and not _close(value, previous)
         goal = self.number
         if comparison is None:
             if direction == "maintain":
-                return holds_level(value, goal, tolerance=tolerance)
+                return holds_level(value, goal, tolerance=tolerance, share=share)
             comparison = "<=" if direction == "decrease" else ">="
         if comparison == ">=":
             return _close(value, goal) or value >= goal - tolerance
@@ -357,6 +363,29 @@ class Target:
         if self.comparison == "maintain":
             return "maintain"
         return direction
+
+
+def share_covered(actual: float, baseline: float, level: float, direction: str) -> float | None:
+    """The share of the way from *baseline* to *level* that *actual* has covered.
+
+    ``d * (actual - baseline) / |level - baseline|``, d = +1 when higher is
+    better and -1 when lower is better: negative on the wrong side of the
+    baseline, above 1 beyond the level. None for ``maintain`` and where the
+    level equals the baseline (no way to go). The one formula behind the
+    ``progress`` score and the ``annual_target`` assessment.
+
+    Examples
+    --------
+    >>> from goalchain.models._target import share_covered
+    >>> share_covered(82.5, 78.0, 84.0, "increase"), share_covered(0.0, 3.0, 2.0, "increase")
+    (0.75, -3.0)
+    """
+    if direction == "maintain":
+        return None
+    way = abs(level - baseline)
+    if way == 0 or math.isclose(level, baseline, rel_tol=1e-9, abs_tol=1e-12):
+        return None
+    return (-1.0 if direction == "decrease" else 1.0) * (actual - baseline) / way
 
 
 def _invalid(value: Any, element: str | None, field: str | None) -> InvalidValueError:

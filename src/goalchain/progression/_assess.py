@@ -18,7 +18,7 @@ from typing import Any
 import attrs
 
 from ..exceptions import ProgressionError
-from ..models import Period, YearValue, check_year
+from ..models import Period, Target, YearValue, check_year
 from ..models._values import finite_float, year_value
 from ..units import convert, parse_quantity
 from ._assessment import MAINTAIN_TOLERANCE, AssessmentData, ProgressAssessment
@@ -199,6 +199,8 @@ def assess(
     limit: Any = None,
     unit: str | None = None,
     tolerance: float = MAINTAIN_TOLERANCE,
+    targets: Mapping[int, Target] | None = None,
+    previous: float | None = None,
     **params: Any,
 ) -> ProgressAssessment:
     """Assess an indicator's actuals by a registered method: category, gap, forecast.
@@ -238,6 +240,14 @@ def assess(
     tolerance
         How far from its level a ``maintain`` indicator may lie and still hold
         it, as a share of the level (default :data:`MAINTAIN_TOLERANCE`, 2 %).
+    targets
+        The targets as written, by year (:class:`~goalchain.models.Target`:
+        ``"≥ 30"``, ``"< 10"``, ``"öka"``), where they say more than the
+        trajectory's numbers: a year's target is then met as written.
+        :meth:`GoalChain.follow_up` passes an indicator's.
+    previous
+        The value of the measured year before the latest actual, which a
+        change target (``"öka"``) is judged against.
     **params
         The method's own parameters: ``acceleration`` (``annual_target``,
         0.6), ``on_track`` and ``acceleration`` (``cagr_ratio``, 0.95 and 0.6;
@@ -332,6 +342,8 @@ def assess(
         year=later[-1],
         actual=values[later[-1]],
         tolerance=float(tolerance),
+        targets=dict(targets or {}),
+        previous=previous,
         common=_common(trajectory, base, values, later, unit),
     )
     result = function(data, **params)

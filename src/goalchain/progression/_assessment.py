@@ -15,8 +15,8 @@ from typing import Any
 import attrs
 
 from .._lang import check_lang
-from ..models import YearValue
-from ..models._values import meets
+from ..models import Target, YearValue
+from ..models._target import MAINTAIN_TOLERANCE, share_covered
 from ._trajectory import Trajectory
 
 __all__ = [
@@ -65,10 +65,6 @@ The keys are those of :data:`CATEGORY_LABELS` (a trend of *substantial
 progress* is ``on_track``); the words say what they mean without a target,
 as Open SDG's do.
 """
-
-MAINTAIN_TOLERANCE = 0.02
-"""How far an indicator that is to hold its level (direction ``maintain``) may lie
-from it, as a share of the level: 0.02, within ±2 % either side."""
 
 
 @attrs.frozen(kw_only=True)
@@ -182,6 +178,10 @@ class AssessmentData:
     tolerance
         For ``maintain``: how far from the level still holds it, as a share of
         the level (:data:`MAINTAIN_TOLERANCE`).
+    targets, previous
+        The targets as written by year (``"≥ 30"``, ``"öka"``), where they say
+        more than the trajectory's numbers, and the value of the year before
+        the latest actual, which a change target is judged against.
     common
         The fields every method reports alike (year, actual, expected, gap,
         forecasts, required rates, unit), to pass on to
@@ -198,37 +198,52 @@ class AssessmentData:
     actual: float
     tolerance: float
     common: Mapping[str, Any]
+    targets: Mapping[int, Target] = attrs.field(factory=dict)
+    previous: float | None = None
 
     def target_met(self, year: int | None = None) -> bool:
         """Whether the latest actual meets the annual target of *year* (default: the
-        target year's, the final target); False without a trajectory."""
+        target year's, the final target); False without a trajectory.
+
+        A target of *year* among :attr:`targets` (as written: ``"≥ 30"``,
+        ``"öka"``) is met as written; :attr:`previous` is the value a change
+        target is judged against.
+        """
         if self.trajectory is None:
             return False
         when = self.trajectory.target.year if year is None else year
-        return _target_met(self.trajectory, when, self.actual, tolerance=self.tolerance)
-
-
-def _within(value: float, level: float, tolerance: float) -> bool:
-    """True when *value* holds *level* within *tolerance* (a share of the level)."""
-    if math.isclose(value, level, rel_tol=1e-9, abs_tol=1e-12):
-        return True
-    return abs(value - level) <= tolerance * abs(level)
+        return _target_met(
+            self.trajectory,
+            when,
+            self.actual,
+            tolerance=self.tolerance,
+            rule=self.targets.get(when),
+            previous=self.previous,
+        )
 
 
 def _target_met(
-    trajectory: Trajectory, year: int, actual: float, *, tolerance: float = MAINTAIN_TOLERANCE
+    trajectory: Trajectory,
+    year: int,
+    actual: float,
+    *,
+    tolerance: float = MAINTAIN_TOLERANCE,
+    rule: Target | None = None,
+    previous: float | None = None,
 ) -> bool:
     """Whether *actual* meets the annual target of *year* in the indicator's direction.
 
     The one place that decides it, for every assessment method and for
-    :func:`progress_share`: ``increase`` at least the target, ``decrease`` at
-    most it, ``maintain`` within *tolerance* (a share of the level) on either
-    side. Float noise never decides.
+    :func:`progress_share`, by :meth:`Target.met_by`: the target as written
+    (*rule*: a comparison as written, a change against *previous*), else the
+    year's annual target met in the direction (``increase`` at least the
+    target, ``decrease`` at most it, ``maintain`` within *tolerance*, a share
+    of the level, on either side). Float noise never decides.
     """
-    expected = trajectory.expected(year)
-    if trajectory.direction == "maintain":
-        return _within(actual, expected, tolerance)
-    return meets(actual, expected, trajectory.direction)
+    if rule is None:
+        rule = Target(year=year, value=trajectory.expected(year))
+    met = rule.met_by(actual, direction=trajectory.direction, previous=previous, share=tolerance)
+    return bool(met)
 
 
 def _sign(direction: str) -> float:
@@ -237,13 +252,9 @@ def _sign(direction: str) -> float:
 
 def _share(trajectory: Trajectory, year: int, actual: float) -> float | None:
     """``d * (actual - baseline) / |expected - baseline|``; None for maintain or no way to go."""
-    if trajectory.direction == "maintain":
-        return None
-    baseline = trajectory.baseline.value
-    way = abs(trajectory.expected(year) - baseline)
-    if way == 0:
-        return None
-    return _sign(trajectory.direction) * (actual - baseline) / way
+    return share_covered(
+        actual, trajectory.baseline.value, trajectory.expected(year), trajectory.direction
+    )
 
 
 _BELOW_ONE = math.nextafter(1.0, 0.0)

@@ -25,13 +25,13 @@ from typing import Any, Protocol
 
 from .._registry import Registry
 from ..exceptions import UnknownAssessmentMethodError
+from ..models._target import holds_level
 from ._assessment import (
     AssessmentData,
     ProgressAssessment,
     _clamped,
     _share,
     _sign,
-    _within,
 )
 
 __all__ = [
@@ -282,7 +282,7 @@ def trend(
     common = data.common
     base_year, raw_base = data.baseline.year, data.baseline.value
     if data.direction == "maintain":
-        holds = _within(data.actual, raw_base, data.tolerance)
+        holds = holds_level(data.actual, raw_base, share=data.tolerance)
         return ProgressAssessment(
             category="on_track" if holds else "deterioration",
             reason=f"maintain: the baseline {raw_base:g} is to be held within "

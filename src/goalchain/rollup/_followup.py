@@ -215,20 +215,49 @@ def _limited(value: float | None, limits: tuple[float | None, float | None]) -> 
 
 
 def _assess(
-    indicator: Indicator, values: Mapping[int, float], year: int, method: str | None
+    indicator: Indicator,
+    values: Mapping[int, float],
+    year: int,
+    method: str | None,
+    previous: float | None,
 ) -> ProgressAssessment | None:
+    """The assessment of the latest actual: by *method*, else ``annual_target`` where the
+    indicator has a target and ``trend`` where it has only a direction."""
     from ..progression import assess
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
+            if indicator.target is None:
+                if indicator.direction == "maintain" or len(values) < 2:
+                    return None
+                first = min(values)
+                baseline = indicator.baseline or (first, values[first])
+                return assess(
+                    None,
+                    values,
+                    method=method or "trend",
+                    year=year,
+                    baseline=baseline,
+                    direction=indicator.direction,
+                    limit=indicator.limit,
+                    unit=indicator.unit,
+                )
             trajectory = indicator.trajectory()
-        except GoalchainError:
-            return None
-        try:
-            if method is None:
-                return assess(trajectory, values, year=year)
-            return assess(trajectory, values, year=year, method=method)
+            targets: dict[int, Target] = {}
+            for when in (max(values), indicator.target.year):
+                rule = indicator.target_for(when)
+                if rule is not None and not rule.is_plain:
+                    targets[when] = rule
+            return assess(
+                trajectory,
+                values,
+                method=method or "annual_target",
+                year=year,
+                targets=targets,
+                previous=previous,
+                limit=indicator.limit,
+            )
         except GoalchainError:
             return None
 
@@ -269,12 +298,12 @@ def follow_up_row(
             "scorer": scorer_name,
         }
     values = {y: yearly[y].value for y in years}
-    assessment = _assess(indicator, values, year, method) if values else None
+    assessment = _assess(indicator, values, year, method, previous) if values else None
     forecast_exact: float | None = None
     forecast_year: int | None = None
     if assessment is not None:
         fields["category"] = assessment.category
-        fields["method"] = getattr(assessment, "method", method or "annual_target")
+        fields["method"] = assessment.method
         forecast_exact = assessment.forecast
         if indicator.target is not None:
             forecast_year = indicator.target.year
