@@ -169,11 +169,7 @@ def _common(
     points = [(baseline.year, baseline.value)] + [(y, values[y]) for y in later]
     forecasts: dict[str, float | None] = {"least_squares": _least_squares(points, goal.year)}
     observed = _growth(baseline.value, actual, latest - baseline.year)
-    forecasts["compound"] = (
-        actual * (1 + observed) ** (goal.year - latest)
-        if observed is not None and actual > 0
-        else None
-    )
+    forecasts["compound"] = _compound(actual, observed, goal.year - latest)
     remaining = goal.year - latest
     noise = math.isclose(actual, expected, rel_tol=1e-9, abs_tol=1e-12)
     common.update(
@@ -186,6 +182,17 @@ def _common(
         required_growth=_growth(actual, goal.value, remaining) if remaining > 0 else None,
     )
     return common
+
+
+def _compound(actual: float, growth: float | None, years: int) -> float | None:
+    """*actual* grown by *growth* a year for *years*; None where undefined or beyond a float."""
+    if growth is None or actual <= 0:
+        return None
+    try:
+        value = actual * (1 + growth) ** years
+    except OverflowError:  # a growth from a baseline of 1e-308: no forecast to speak of
+        return None
+    return value if math.isfinite(value) else None
 
 
 def assess(

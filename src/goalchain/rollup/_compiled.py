@@ -346,7 +346,7 @@ def _evaluate(
             score = activity_score(element)
         elif isinstance(element, Indicator):
             node = score_indicator(
-                element, measured.get(element.id), period, scorer, scorer_name, scale
+                element, measured.get(element.id), period, scorer, scorer_name, scale, chain=chain
             )
             eager[element.id] = node
             score = node.score
@@ -453,7 +453,9 @@ def _updated(
         if not isinstance(element, Indicator):
             continue  # activities change with the structure, never as data
         measurement = measurement_for(chain, element_id, period)
-        leaf = score_indicator(element, measurement, period, scorer, scorer_name, scale)
+        leaf = score_indicator(
+            element, measurement, period, scorer, scorer_name, scale, chain=chain
+        )
         nodes.changed[element_id] = leaf
         leaves[i] = (0.0, False, 0.0) if leaf.score is None else (leaf.score, True, 1.0)
     context = _context(chain, period, scale, nodes.used.default_name, nodes)

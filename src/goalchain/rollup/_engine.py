@@ -160,7 +160,7 @@ def _plain(
         element = chain[node_id]
         if isinstance(element, Indicator):
             results[node_id] = score_indicator(
-                element, measured.get(node_id), period, scorer, scorer_name, scale
+                element, measured.get(node_id), period, scorer, scorer_name, scale, chain=chain
             )
         elif isinstance(element, Activity):
             results[node_id] = score_activity(element, scale)

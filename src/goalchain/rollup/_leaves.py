@@ -19,6 +19,7 @@ __all__ = [
     "check_score",
     "measurement_for",
     "measurements",
+    "previous_value",
     "score_activity",
     "score_indicator",
 ]
@@ -84,6 +85,25 @@ def _missing_reason(indicator: Indicator, period: Period) -> tuple[str, dict[str
     return "no_measurement", {"period": str(period)}
 
 
+def _has_change_target(indicator: Indicator) -> bool:
+    target = indicator.target
+    if target is not None and target.is_change:
+        return True
+    return any(t.is_change for t in indicator.annual_targets)
+
+
+def previous_value(
+    chain: GoalChain, indicator_id: str, period: Period, gender: str = "T"
+) -> float | None:
+    """The value of the latest measured year before *period*'s year (None without one)."""
+    best: tuple[int, float] | None = None
+    for (when, sex), m in chain._measurements.get(indicator_id, {}).items():
+        later = best is None or when.year > best[0]
+        if sex == gender and when.is_year and when.year < period.year and later:
+            best = (when.year, m.value)
+    return None if best is None else best[1]
+
+
 def score_indicator(
     indicator: Indicator,
     measurement: Measurement | None,
@@ -91,18 +111,22 @@ def score_indicator(
     scorer: Any,
     name: str,
     scale: StatusScale,
-    previous: float | None = None,
+    chain: GoalChain | None = None,
 ) -> NodeResult:
     """An indicator's result: *scorer* on its measurement, or not assessed with the reason.
 
-    *previous* is the value of the latest measured year before *period*,
-    given to scorers that want it (``wants_previous``).
+    Scorers that want it (``wants_previous``) are also given the value of the
+    latest measured year before *period* in *chain*, where the indicator has a
+    target written as a change (``"öka"``), which is judged against it.
     """
     if measurement is None:
         code, args = _missing_reason(indicator, period)
         return _leaf(indicator, name, None, scale, **reason_fields(None, code, args))
     try:
         if getattr(scorer, "wants_previous", False):
+            previous = None
+            if chain is not None and _has_change_target(indicator):
+                previous = previous_value(chain, indicator.id, period, measurement.gender)
             raw = scorer(indicator, measurement.value, period, previous=previous)
         else:
             raw = scorer(indicator, measurement.value, period)
