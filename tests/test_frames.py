@@ -310,10 +310,20 @@ def test_indicators_frame_matches(chain: gc.GoalChain, year: int | None) -> None
                 r.target.year if r.target else None,
                 r.source,
                 r.fetched,
+                str(r.follow_up.target) if r.follow_up and r.follow_up.target else None,
+                r.follow_up.method if r.follow_up else None,
+                r.follow_up.score if r.follow_up else None,
+                r.follow_up.status if r.follow_up and r.follow_up.actual is not None else None,
+                r.forecast_shown,
             )
             for r in rows
         ],
     )
+    # the frame's numbers are the follow-up's, the one answer every output reads
+    if year is not None:
+        follow = chain.follow_up(year)
+        for r in rows:
+            assert same(frame.loc[r.indicator.id, "gap"], cell(follow[r.indicator.id].gap))
 
 
 def test_indicators_frame_languages_and_missing_values() -> None:

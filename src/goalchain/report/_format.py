@@ -580,6 +580,7 @@ _STRATEGY_LABELS: dict[str, dict[str, str]] = {
 _SCORER_LABELS: dict[str, dict[str, str]] = {
     "progress": {"sv": "framsteg mot årsmålet", "en": "progress towards the annual target"},
     "target_met": {"sv": "årsmålet nått eller inte", "en": "annual target met or not"},
+    "ratio": {"sv": "utfall i förhållande till målet", "en": "actual relative to the target"},
     # how an activity is scored (a NodeResult's strategy for an activity)
     "activity": {"sv": "aktivitetens status", "en": "activity status"},
 }

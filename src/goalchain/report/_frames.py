@@ -110,6 +110,11 @@ INDICATOR_COLUMNS: Mapping[str, str] = {
     "target_year": _INT,
     "source": _TEXT,
     "fetched": _TEXT,
+    "annual_target_written": _TEXT,
+    "method": _TEXT,
+    "score": _FLOAT,
+    "status": _TEXT,
+    "forecast_shown": _FLOAT,
 }
 """Columns and dtypes of :func:`indicators_frame` (index ``id``, ``string``)."""
 
@@ -356,8 +361,12 @@ def indicators_frame(chain: GoalChain, year: int | None = None, *, lang: str = "
         category_label (the on-track assessment), forecast (for the target
         year, exact) and forecast_clamped (True when it lies outside what the
         unit allows, which reports show limited), target, target_year, source
-        and fetched (the date a Kolada value was fetched). What cannot be
-        computed is ``<NA>``.
+        and fetched (the date a Kolada value was fetched); then, from
+        :meth:`GoalChain.follow_up`, annual_target_written (the target of
+        actual_year as written, ``"≥30"``), method (of the category), score
+        and status (the roll-up's, for the year) and forecast_shown (limited
+        to what the unit allows). annual_target is the level the target of
+        actual_year asks for. What cannot be computed is ``<NA>``.
 
     Examples
     --------
@@ -393,8 +402,14 @@ def indicators_frame(chain: GoalChain, year: int | None = None, *, lang: str = "
             None if row.target is None else row.target.year,
             row.source,
             row.fetched,
+            None if fu is None or fu.target is None else str(fu.target),
+            None if fu is None else fu.method,
+            None if fu is None else fu.score,
+            None if fu is None or fu.actual is None else fu.status,
+            row.forecast_shown,
         )
         for row in found
+        for fu in (row.follow_up,)
     ]
     index = [row.indicator.id for row in found]
     return _frame(INDICATOR_COLUMNS, rows, index=index, index_name="id")
