@@ -3,14 +3,27 @@
 from __future__ import annotations
 
 import math
+import warnings
 
 import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from goalchain.exceptions import PeriodError, ProgressionError, UnknownMethodError
-from goalchain.progression import annual_targets, annual_targets_many, assess, assess_many
+from goalchain.exceptions import (
+    PeriodError,
+    ProgressionError,
+    UnknownAssessmentMethodError,
+    UnknownMethodError,
+)
+from goalchain.progression import (
+    annual_targets,
+    annual_targets_many,
+    assess,
+    assess_many,
+    assessment_methods,
+    register_assessment,
+)
 
 values = st.floats(min_value=-500, max_value=500, allow_nan=False).map(lambda x: round(x, 1))
 positive = st.floats(min_value=0.5, max_value=500, allow_nan=False).map(lambda x: round(x, 1))
@@ -56,25 +69,64 @@ def test_geometric_many_equals_scalar(data: dict, year: int) -> None:
             assert result[row, 0] == pytest.approx(t.expected(year), rel=1e-12)
 
 
+FIELDS = (
+    "ratio",
+    "growth",
+    "score",
+    "share",
+    "progress",
+    "actual",
+    "expected",
+    "gap",
+    "forecast",
+    "required_rate",
+)
+
+
 @given(
     rows(),
     st.lists(st.one_of(st.none(), values), min_size=4, max_size=4),
     st.one_of(st.none(), st.integers(2016, 2030)),
+    st.sampled_from(["annual_target", "cagr_ratio", "trend"]),
+    st.one_of(st.none(), st.sampled_from(["increase", "decrease", "maintain"])),
+    st.one_of(st.none(), st.sampled_from([100.0, 0.0, 50.0])),
 )
-def test_assess_many_equals_assess(data: dict, actual_row: list, year: int | None) -> None:
+def test_assess_many_equals_assess(
+    data: dict,
+    actual_row: list,
+    year: int | None,
+    assessment: str,
+    direction: str | None,
+    limit: float | None,
+) -> None:
     n = len(data["baseline_years"])
     columns = [2020, 2022, 2024, 2026]
     matrix = [[math.nan if v is None else v + i for v in actual_row] for i in range(n)]
-    many = assess_many(**data, actual_years=columns, actual_values=matrix, year=year)
-    for row in range(n):
-        t = annual_targets(
-            baseline=(data["baseline_years"][row], data["baseline_values"][row]),
-            target=(data["target_years"][row], data["target_values"][row]),
+    with warnings.catch_warnings():  # a direction against the target steps back
+        warnings.simplefilter("ignore")
+        many = assess_many(
+            **data,
+            actual_years=columns,
+            actual_values=matrix,
+            year=year,
+            assessment=assessment,
+            directions=direction,
+            limits=limit,
         )
+    assert many.method == assessment
+    for row in range(n):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            t = annual_targets(
+                baseline=(data["baseline_years"][row], data["baseline_values"][row]),
+                target=(data["target_years"][row], data["target_values"][row]),
+                direction=direction,
+            )
         actuals = {c: v for c, v in zip(columns, matrix[row], strict=True) if not math.isnan(v)}
-        one = assess(t, actuals, year=year)
+        extra = {"limit": limit} if assessment == "trend" else {}
+        one = assess(t, actuals, year=year, method=assessment, **extra)
         assert many.category[row] == one.category
-        for name in ("ratio", "actual", "expected", "gap", "forecast", "required_rate"):
+        for name in FIELDS:
             scalar = getattr(one, name)
             array = getattr(many, name)
             if scalar is None:
@@ -86,7 +138,10 @@ def test_assess_many_equals_assess(data: dict, actual_row: list, year: int | Non
 
 
 def test_results_hold_no_nan() -> None:
-    result = assess_many(
+    """Before issue 12 row 2 (a zero baseline) fell back to a linear growth ratio (0.8);
+    annual_target gives the share of the way to 2024's target of 5, and cagr_ratio
+    replaces the zero by 0.001, as Open SDG does."""
+    kwargs = dict(
         baseline_years=[2022, 2022],
         baseline_values=[78.0, 0.0],
         target_years=[2026, 2026],
@@ -94,13 +149,42 @@ def test_results_hold_no_nan() -> None:
         actual_years=[2023, 2024],
         actual_values=[[math.nan, math.nan], [2.0, 4.0]],
     )
-    # row 2: 2 a year since 2022 against 2.5 a year required -> ratio 0.8
+    result = assess_many(**kwargs)
     assert result.category.tolist() == ["not_assessable", "acceleration_needed"]
-    assert result.ratio[1] == pytest.approx(0.8)
-    assert result.growth_method.tolist() == ["", "linear"]
-    for name in ("ratio", "actual", "expected", "gap", "forecast", "required_rate"):
-        array = getattr(result, name)
-        assert not np.isnan(array.filled(0.0)).any()
+    assert result.share[1] == pytest.approx(0.8)
+    assert result.growth_method.tolist() == ["", ""]
+    ratio = assess_many(**kwargs, assessment="cagr_ratio")
+    assert ratio.growth_method.tolist() == ["", "geometric"]
+    assert ratio.ratio[1] == pytest.approx(
+        ((4.0 / 0.001) ** 0.5 - 1) / ((10.0 / 0.001) ** 0.25 - 1)
+    )
+    for each in (result, ratio, assess_many(**kwargs, assessment="trend")):
+        for name in FIELDS:
+            array = getattr(each, name)
+            assert not np.isnan(array.filled(0.0)).any()
+
+
+def test_assessments_assess_many_does_not_compute() -> None:
+    base = dict(
+        baseline_years=[2022],
+        baseline_values=[1.0],
+        target_years=[2026],
+        target_values=[2.0],
+        actual_years=[2024],
+        actual_values=[[1.5]],
+    )
+    with pytest.raises(UnknownAssessmentMethodError, match="annual_target, cagr_ratio"):
+        assess_many(**base, assessment="nope")
+    register_assessment("own", lambda data, /: None)
+    try:
+        with pytest.raises(ProgressionError, match="row by row"):
+            assess_many(**base, assessment="own")
+    finally:
+        assessment_methods.unregister("own")
+    with pytest.raises(ProgressionError, match="no parameter 'on_track'"):
+        assess_many(**base, on_track=0.9)
+    with pytest.raises(ProgressionError, match="direction 'up' is invalid"):
+        assess_many(**base, directions="up")
 
 
 def test_bad_input() -> None:

@@ -2,7 +2,8 @@
 
 A national comparison runs 290 municipalities x 300 indicators; these
 functions take arrays, compute with numpy and give the same results as
-:func:`annual_targets` and :func:`assess` element-wise. Entries that cannot be
+:func:`annual_targets` and :func:`assess` element-wise (the assessment
+methods ``annual_target``, ``cagr_ratio`` and ``trend``). Entries that cannot be
 computed are *masked* (``numpy.ma``), never NaN.
 """
 
@@ -15,6 +16,8 @@ import numpy as np
 import numpy.typing as npt
 
 from ..exceptions import PeriodError, ProgressionError
+from ._assessment import MAINTAIN_TOLERANCE
+from ._assessment_methods import ZERO_REPLACEMENT, assessment_methods, limit_coefficient
 from ._methods import methods
 
 __all__ = ["ProgressArrays", "annual_targets_many", "assess_many"]
@@ -134,11 +137,16 @@ class ProgressArrays:
 
     ``category`` and ``growth_method`` are arrays of strings (``""`` where no
     growth was computed); the numeric fields are masked where the scalar
-    :class:`ProgressAssessment` has None.
+    :class:`ProgressAssessment` has None. ``method`` is the assessment method.
     """
 
+    method: str
     category: npt.NDArray[np.str_]
     ratio: np.ma.MaskedArray[Any, Any]
+    growth: np.ma.MaskedArray[Any, Any]
+    score: np.ma.MaskedArray[Any, Any]
+    share: np.ma.MaskedArray[Any, Any]
+    progress: np.ma.MaskedArray[Any, Any]
     growth_method: npt.NDArray[np.str_]
     year: np.ma.MaskedArray[Any, Any]
     actual: np.ma.MaskedArray[Any, Any]
@@ -148,15 +156,48 @@ class ProgressArrays:
     required_rate: np.ma.MaskedArray[Any, Any]
 
 
-def _cagr(start: Any, end: Any, years: Any) -> tuple[Any, Any]:
-    defined = (years > 0) & (start * end > 0)
+_VECTORISED_ASSESSMENTS = ("annual_target", "cagr_ratio", "trend")
+_BELOW_ONE = np.nextafter(1.0, 0.0)
+
+
+def _isclose(a: Any, b: Any) -> Any:
+    """math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12), element-wise."""
+    return np.abs(a - b) <= np.maximum(1e-9 * np.maximum(np.abs(a), np.abs(b)), 1e-12)
+
+
+def _met(actual: Any, goal: Any, direction: Any, tolerance: float) -> Any:
+    """_target_met element-wise: at least, at most, or within *tolerance* of the level."""
+    directed = np.where(direction == "decrease", actual <= goal, actual >= goal)
+    within = np.abs(actual - goal) <= tolerance * np.abs(goal)
+    return _isclose(actual, goal) | np.where(direction == "maintain", within, directed)
+
+
+def _cagr(start: Any, end: Any, years: Any) -> Any:
+    """Compound annual growth where start is not 0, end is not of the other sign and
+    years > 0 (an end of 0 is a fall of 100 %), else 0."""
+    ok = (years > 0) & (start != 0) & (start * end >= 0)
     with np.errstate(all="ignore"):
-        rate = np.where(
-            defined,
-            (end / np.where(defined, start, 1.0)) ** (1.0 / np.where(years > 0, years, 1)) - 1.0,
+        return np.where(
+            ok,
+            (end / np.where(ok, start, 1.0)) ** (1.0 / np.where(years > 0, years, 1)) - 1.0,
             0.0,
         )
-    return rate, defined
+
+
+def _growth_ratio_score(ratio: Any, acceleration: float) -> Any:
+    return np.where(
+        ratio >= acceleration,
+        np.minimum(7.1429 * ratio - 4.2857, 5.0),
+        np.maximum(4.1667 * ratio - 2.5, -5.0),
+    )
+
+
+def _bands(value: Any, high: Any, med: Any, low: float = 0.0) -> Any:
+    return np.select(
+        [value >= high, value >= med, value >= low],
+        ["on_track", "acceleration_needed", "limited_progress"],
+        default="deterioration",
+    )
 
 
 def assess_many(
@@ -170,8 +211,11 @@ def assess_many(
     directions: Any = None,
     year: int | None = None,
     method: str = "linear",
-    on_track: float = 0.95,
-    acceleration: float = 0.60,
+    assessment: str = "annual_target",
+    limits: Any = None,
+    tolerance: float = MAINTAIN_TOLERANCE,
+    on_track: float | None = None,
+    acceleration: float | None = None,
 ) -> ProgressArrays:
     """:func:`assess` for many rows at once.
 
@@ -188,6 +232,15 @@ def assess_many(
         Assess as of this year (later columns are ignored).
     method
         The progression method of the annual targets (for ``expected`` and ``gap``).
+    assessment
+        The assessment method: ``annual_target`` (default), ``cagr_ratio`` or
+        ``trend`` (which ignores the targets).
+    limits
+        ``trend``: the natural limit of each row (or one for all); NaN for none.
+    tolerance
+        How far from its level a ``maintain`` row may lie, as a share of it.
+    on_track, acceleration
+        The method's thresholds; by default the method's own (see :func:`assess`).
 
     Examples
     --------
@@ -199,7 +252,24 @@ def assess_many(
     ...                 actual_values=[[80.5, 82.9], [45.0, np.nan]])
     >>> r.category.tolist()
     ['acceleration_needed', 'deterioration']
+    >>> assess_many(baseline_years=[2022], baseline_values=[78.0], target_years=[2026],
+    ...             target_values=[90.0], actual_years=[2024], actual_values=[[83.5]],
+    ...             assessment="cagr_ratio").category.tolist()
+    ['on_track']
     """
+    assessment_methods[assessment]  # unknown names fail here, listing the registered ones
+    if assessment not in _VECTORISED_ASSESSMENTS:
+        raise ProgressionError(
+            f"assess_many computes {', '.join(_VECTORISED_ASSESSMENTS)}; assess "
+            f"{assessment!r} row by row with assess()",
+            field="assessment",
+        )
+    if assessment == "annual_target" and on_track is not None:
+        raise ProgressionError(
+            "assessment method 'annual_target' takes no parameter 'on_track'; "
+            "it takes: acceleration",
+            field="on_track",
+        )
     by, bv, ty, tv = _check(baseline_years, baseline_values, target_years, target_values)
     n = len(by)
     columns = _ints(actual_years, "actual_years")
@@ -208,6 +278,14 @@ def assess_many(
         direction = np.where(tv > bv, "increase", np.where(tv < bv, "decrease", "maintain"))
     else:
         direction = np.broadcast_to(np.asarray(directions, dtype=str), (n,))
+        bad = ~np.isin(direction, ["increase", "decrease", "maintain"])
+        if np.any(bad):
+            row = int(np.argmax(bad))
+            raise ProgressionError(
+                f"row {row}: direction {str(direction[row])!r} is invalid; use increase, "
+                "decrease or maintain",
+                field="directions",
+            )
     usable = np.isfinite(values) & (columns[None, :] > by[:, None])
     if year is not None:
         usable &= columns[None, :] <= year
@@ -240,61 +318,120 @@ def assess_many(
     forecast = mean_y + slope * (ty - mean_x)
     remaining = ty - latest
     required_rate = np.divide(tv - actual, remaining, out=np.zeros(n), where=remaining > 0)
+    gap = np.where(_isclose(actual, expected_latest), 0.0, actual - expected_latest)
 
+    d = np.where(direction == "decrease", -1.0, 1.0)
+    maintain = direction == "maintain"
     elapsed = latest - by
-    observed, observed_ok = _cagr(bv, actual, elapsed)
-    required, required_ok = _cagr(bv, tv, ty - by)
-    geometric = observed_ok & required_ok & (required != 0)
-    linear_required = (tv - bv) / (ty - by)
-    with np.errstate(all="ignore"):
-        linear_ratio = np.where(
-            (elapsed > 0) & (linear_required != 0),
-            ((actual - bv) / np.where(elapsed > 0, elapsed, 1))
-            / np.where(linear_required != 0, linear_required, 1.0),
-            0.0,
+    sign = np.where(bv < 0, -1.0, 1.0)
+    base = np.where(bv == 0, ZERO_REPLACEMENT, bv)
+    different = ((base > 0) & (actual < 0)) | ((base < 0) & (actual > 0))
+    nothing = np.full(n, True)
+    ratio, growth, score, share, progress = (np.zeros(n) for _ in range(5))
+    ratio_mask = growth_mask = score_mask = share_mask = progress_mask = nothing
+    if assessment == "annual_target":
+        limit = 0.60 if acceleration is None else acceleration
+        final_met = _met(actual, tv, direction, tolerance)
+        year_met = _met(actual, expected_latest, direction, tolerance)
+        way = np.abs(expected_latest - bv)
+        share_mask = maintain | (way == 0) | ~assessable
+        with np.errstate(all="ignore"):
+            share = np.where(share_mask, 0.0, d * (actual - bv) / np.where(way == 0, 1.0, way))
+        progress = np.where(
+            year_met, 1.0, np.where(share_mask, 0.0, np.clip(share, 0.0, _BELOW_ONE))
         )
-        ratio = np.where(geometric, observed / np.where(geometric, required, 1.0), linear_ratio)
-    maintain = (direction == "maintain") | (tv == bv)
-    holds = np.where(direction == "decrease", actual <= bv, actual >= bv)
-    met = np.where(direction == "decrease", actual <= tv, actual >= tv)
-    category = np.select(
-        [
-            ~assessable,
-            maintain & holds,
-            maintain,
-            met,
-            ~geometric & (linear_required == 0),
-            ratio >= on_track,
-            ratio >= acceleration,
-            ratio >= 0,
-        ],
-        [
-            "not_assessable",
-            "achieved",
-            "deterioration",
-            "achieved",
-            "not_assessable",
-            "on_track",
-            "acceleration_needed",
-            "limited_progress",
-        ],
-        default="deterioration",
-    ).astype(str)
-    has_ratio = assessable & ~maintain & ~met & (geometric | (linear_required != 0))
-    growth = np.where(has_ratio, np.where(geometric, "geometric", "linear"), "").astype(str)
+        progress_mask = ~assessable
+        category = np.select(
+            [
+                final_met,
+                year_met,
+                share_mask,
+                (share >= limit) | _isclose(share, limit),
+                share >= 0,
+            ],
+            ["achieved", "on_track", "deterioration", "acceleration_needed", "limited_progress"],
+            default="deterioration",
+        )
+    elif assessment == "cagr_ratio":
+        high = 0.95 if on_track is None else on_track
+        med = 0.60 if acceleration is None else acceleration
+        achieved = _met(actual, tv, direction, tolerance)
+        target = np.where(tv == 0, ZERO_REPLACEMENT, tv)
+        with np.errstate(all="ignore"):
+            unassessable = different | (target / base < 0) | (target == base)
+        computed = ~maintain & ~unassessable
+        observed = sign * d * _cagr(base, actual, elapsed)
+        required = np.abs(_cagr(base, target, ty - by))
+        with np.errstate(all="ignore"):
+            ratio = np.where(computed, observed / np.where(computed, required, 1.0), 0.0)
+        growth = observed
+        ratio_mask = growth_mask = ~computed | ~assessable
+        score = np.where(achieved, 5.0, _growth_ratio_score(ratio, med))
+        score_mask = ~assessable | (~achieved & ~computed)
+        category = np.select(
+            [
+                achieved,
+                maintain,
+                unassessable & (target == base),
+                unassessable,
+            ],
+            ["achieved", "deterioration", "deterioration", "not_assessable"],
+            default=_bands(ratio, high, med),
+        )
+    else:  # trend
+        high0 = 0.015 if on_track is None else on_track
+        med0 = 0.005 if acceleration is None else acceleration
+        if limits is None:
+            limit_values = np.full(n, np.nan)
+        else:
+            limit_values = np.broadcast_to(np.asarray(limits, dtype=float), (n,))
+        has_limit = np.isfinite(limit_values)
+        coefficient = np.ones(n)
+        for i in np.flatnonzero(has_limit & assessable):
+            coefficient[i] = limit_coefficient(float(bv[i]), float(limit_values[i]))
+        scaled_high, scaled_med = high0 * coefficient, med0 * coefficient
+        computed = ~maintain & ~different
+        growth = sign * d * _cagr(base, actual, elapsed)
+        growth_mask = score_mask = ~computed | ~assessable
+        with np.errstate(all="ignore"):
+            safe = np.where(coefficient == 0, 1.0, coefficient)
+            score = np.select(
+                [growth < 0, coefficient == 0, growth >= scaled_high, growth >= scaled_med],
+                [
+                    np.maximum(125 * growth - 2.5, -5.0),
+                    5.0,
+                    np.minimum(500 * growth / safe - 5, 5.0),
+                    250 * growth / safe - 1.25,
+                ],
+                default=500 * growth / safe - 2.5,
+            )
+        holds = _isclose(actual, bv) | (np.abs(actual - bv) <= tolerance * np.abs(bv))
+        category = np.select(
+            [maintain & holds, maintain, different],
+            ["on_track", "deterioration", "not_assessable"],
+            default=_bands(growth, scaled_high, scaled_med),
+        )
+    category = np.where(assessable, category, "not_assessable").astype(str)
+    has_growth = ~growth_mask
+    growth_method = np.where(has_growth, "geometric", "").astype(str)
     missing = ~assessable
 
     def masked(array: Any, mask: Any = missing) -> np.ma.MaskedArray[Any, Any]:
         return np.ma.masked_array(array, mask=mask)
 
     return ProgressArrays(
+        method=assessment,
         category=category,
-        ratio=masked(ratio, ~has_ratio),
-        growth_method=growth,
+        ratio=masked(ratio, ratio_mask | missing),
+        growth=masked(growth, growth_mask | missing),
+        score=masked(score, score_mask | missing),
+        share=masked(share, share_mask | missing),
+        progress=masked(progress, progress_mask | missing),
+        growth_method=growth_method,
         year=masked(latest),
         actual=masked(actual),
         expected=masked(expected_latest),
-        gap=masked(actual - expected_latest),
+        gap=masked(gap),
         forecast=masked(forecast),
         required_rate=masked(required_rate, missing | (remaining <= 0)),
     )
