@@ -87,9 +87,9 @@ def test_indicator_rows() -> None:
         "2025-03-01",
     )
     assert row.gap_unit == "percentage_point" and row.annual_targets[2026] == 80.0
-    # after the target year: no annual target; the latest actual, with its year and source
+    # after the target year: the latest actual, with its year, its year's target and source
     (later,) = indicator_rows(chain, year=2030)
-    assert (later.expected, later.actual, later.actual_year, later.gap) == (None, 70.0, 2024, 0.0)
+    assert (later.expected, later.actual, later.actual_year, later.gap) == (70.0, 70.0, 2024, 0.0)
     assert later.source == "Kolada"
     (before,) = indicator_rows(chain, year=2020)  # before the baseline and every actual
     assert (before.expected, before.actual, before.actual_year, before.gap) == (
@@ -160,13 +160,13 @@ def md_row(text: str, marker: str) -> list[str]:
 
 
 def test_a_year_without_its_own_actual_shows_the_latest_with_its_year() -> None:
-    """Trelleborg's turnout: the 2024 annual target, the 2022 actual and gap, marked 2022."""
+    """Trelleborg's turnout: the 2022 actual, its year's target and gap, all marked 2022."""
     md = markdown(example("trelleborg"), 2024)
     cells = md_row(md, "(pi_valdeltagande)")
-    annual_2024 = format_value(81.4 + 6 * (82.0 - 81.4) / 8, "percent", decimals=1)
+    annual_2022 = format_value(81.4 + 4 * (82.0 - 81.4) / 8, "percent", decimals=1)
     assert cells[1:6] == [
         f"81,4{NBSP}% (2018)",
-        annual_2024,  # the period's own annual target, not 2022's 81,7 %
+        annual_2022 + " (2022)",  # the actual's year's target: the row adds up as printed
         f"78,9{NBSP}% (2022)",
         f"\u22122,8{NBSP}p.e. (2022)",
         "försämring",
@@ -179,15 +179,18 @@ def test_a_year_without_its_own_actual_shows_the_latest_with_its_year() -> None:
     assert "has no actual for 2024" in en
 
 
-def test_the_annual_target_column_is_the_periods_or_nothing() -> None:
+def test_the_target_column_is_the_actual_years_and_marked_so() -> None:
     md = markdown(example("trelleborg"), 2030)
     assert "Årsmål 2030" in md
     cells = md_row(md, "(pi_invanare)")
-    assert cells[2] == "–"  # 2030 lies after the target year 2026: no annual target of 2030
-    assert cells[3] == f"47{NBSP}580{NBSP}st (2024)" and "ligger utanför" in md
+    # the actual is 2024's: so are the target and the gap, each marked with the year
+    assert cells[2] == f"47{NBSP}710{NBSP}st (2024)"
+    assert cells[3] == f"47{NBSP}580{NBSP}st (2024)"
+    assert cells[4] == f"\u2212130{NBSP}st (2024)"
     lerum = markdown(example("lerum"), 2024)  # data from 2010-2013, targets for 2014
     row = md_row(lerum, "(q_vantetid)")
-    assert row[2] == "–" and row[3] == f"36{NBSP}dagar (2013)" and row[4].endswith("(2013)")
+    assert row[2] == f"38,5{NBSP}dagar (2013)" and row[3] == f"36{NBSP}dagar (2013)"
+    assert row[4] == f"\u22122,5{NBSP}dagar (2013)"
 
 
 def test_no_actual_at_all_is_a_dash_throughout() -> None:

@@ -30,7 +30,8 @@ def share_chain() -> gc.GoalChain:
 def test_the_row_of_a_year_without_a_value_keeps_each_value_with_its_year() -> None:
     chain = share_chain()
     (row,) = indicator_rows(chain, year=2025)
-    assert row.year == 2025 and row.expected == 85.0  # 2025's annual target
+    # the target shown is the actual's year's (issue 12: the row adds up as printed)
+    assert row.year == 2025 and row.expected == 80.0  # 2024's annual target, not 2025's 85
     assert (row.actual, row.actual_year) == (95.0, 2024)
     assert row.gap == 95.0 - 80.0  # against 2024's annual target, not 2025's
     assert row.measurement is not None and row.measurement.period.year == 2024
@@ -85,12 +86,16 @@ def test_every_row_is_consistent(chain: gc.GoalChain, year: int) -> None:
         else:
             assert row.actual_year <= year and row.actual == row.actuals[row.actual_year]
             assert all(y > year for y in row.actuals if y > row.actual_year)
-        if row.gap is not None:
-            assert row.actual is not None and row.actual_year in row.annual_targets
-            expected = row.annual_targets[row.actual_year]
-            assert abs(row.gap - (row.actual - expected)) <= 1e-9 * max(1.0, abs(expected))
-        if row.expected is not None:
-            assert row.expected == row.annual_targets[year]
+        if row.gap is not None:  # the gap is against the target shown: the row adds up
+            assert row.actual is not None and row.expected is not None
+            tolerance = 1e-9 * max(1.0, abs(row.expected))
+            assert abs(row.gap - (row.actual - row.expected)) <= tolerance
+        if row.expected is not None and row.annual_targets:
+            # the target shown is that of the actual's year (the final one after it)
+            when = min(row.actual_year or year, max(row.annual_targets))
+            if when in row.annual_targets:
+                wanted = row.annual_targets[when]
+                assert abs(row.expected - wanted) <= 1e-9 * max(1.0, abs(wanted))
         low, high = row.forecast_range
         shown = row.forecast_shown
         if shown is not None:

@@ -338,7 +338,6 @@ def follow_up(
     *,
     method: str | None = None,
     scorer: Any = None,
-    strategy: Any = None,
 ) -> FollowUp:
     """Every indicator of *chain* followed up for *period*: a :class:`FollowUp` by id.
 
@@ -356,24 +355,31 @@ def follow_up(
     method
         The assessment method's name; None: ``annual_target`` where there is
         a target.
-    scorer, strategy
-        The roll-up's leaf scorer and strategy (None: the chain's defaults).
+    scorer
+        The roll-up's leaf scorer (None: the chain's default); the score and
+        status are those :meth:`GoalChain.rollup` gives the indicator with it,
+        computed by the same function on the same measurement.
     """
+    from ._engine import _resolve, _scale_of
+    from ._leaves import measurement_for, score_indicator
+    from ._registry import scorers
+
     wanted = Period.parse(period)
-    kwargs: dict[str, Any] = {}
-    if scorer is not None:
-        kwargs["scorer"] = scorer
-    if strategy is not None:
-        kwargs["strategy"] = strategy
-    result = chain.rollup(wanted, **kwargs)
+    name, scorer_obj = _resolve("progress" if scorer is None else scorer, scorers)
+    scale = _scale_of(chain, None)
     rows: dict[str, FollowUpRow] = {}
     for indicator in chain.indicators():
-        rows[indicator.id] = follow_up_row(
-            chain,
+        # the roll-up's own leaf result: the same function on the same measurement
+        leaf = score_indicator(
             indicator,
+            measurement_for(chain, indicator.id, wanted),
             wanted,
-            method=method,
-            leaf=result[indicator.id],
-            scorer_name=result.scorer,
+            scorer_obj,
+            name,
+            scale,
+            chain=chain,
+        )
+        rows[indicator.id] = follow_up_row(
+            chain, indicator, wanted, method=method, leaf=leaf, scorer_name=name
         )
     return FollowUp(wanted, rows)
