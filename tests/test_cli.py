@@ -205,6 +205,34 @@ def test_progression_rate_says_when_the_target_is_reached() -> None:
     assert out.splitlines()[-1] == "reaches the target in 2027"
 
 
+@pytest.mark.parametrize(("rate", "second"), [("2", "80"), ("+2", "80"), ("2 p.e.", "80")])
+def test_progression_rate_2_adds_2_a_year(rate: str, second: str) -> None:
+    """issue 12: --rate 2 gave 78, 278, 478 ... (2 read as 200 %)."""
+    argv = ["progression", "--baseline", "2022=78%", "--target", "2026=90%", "--method", "rate"]
+    code, out, _ = run(*argv, "--rate", rate)
+    assert code == 0
+    rows = [line.split() for line in out.splitlines()[2:7]]
+    assert rows == [
+        ["2022", "78"],
+        ["2023", second, "+2"],
+        ["2024", "82", "+2"],
+        ["2025", "84", "+2"],
+        ["2026", "86", "+2"],
+    ]
+    assert out.splitlines()[-1] == "når målvärdet 2028"
+    code, out, _ = run(*argv, "--rate", "2 %")
+    assert code == 0 and out.splitlines()[3].split()[:2] == ["2023", "79,56"]
+
+
+def test_progression_help_shows_each_form_of_rate(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run("progression", "--help")
+    assert code == 0
+    text = " ".join((out + capsys.readouterr().out).split())
+    for form in ("2, +2 or -1,5", "'2 %'", "'2 procentenheter'", "'2 p.e.'", "'+2 st'"):
+        assert form in text
+    assert "relative growth" in text and "percentage points" in text
+
+
 def test_progression_bad_options_are_user_errors() -> None:
     code, _, err = run("progression", "--baseline", "2022=78")
     assert code == 2 and "--target must be YEAR=VALUE" in err

@@ -30,33 +30,40 @@ EXPECTED = {
 }
 
 # Kolada KPI ids used in the examples, each checked against Kolada's own title
-# (quoted in the comments), and a word that the title of an indicator carrying
-# the id must contain.
+# (quoted in the comments as Kolada's v3 API gave them in March 2026), and a word
+# that the title of an indicator carrying the id must contain.
 KOLADA = {
-    # Elever i åk 9 som är behöriga till yrkesprogram, kommunala skolor, andel (%)
+    # Elever i åk 9 som är behöriga till yrkesprogram, kommunala skolor,  andel (%)
     "N15436": "yrkesprogram",
-    # Elever i åk 9 som uppnått kunskapskraven i alla ämnen, kommunala skolor, andel (%)
+    # Elever i åk 9 som uppnått betygskriterierna i alla ämnen, kommunala skolor,  andel (%)
     "N15419": "alla ämnen",
-    # Elever i åk 9, meritvärde kommunala skolor, genomsnitt (17 ämnen)
+    # Elever i åk. 9, meritvärde kommunala skolor, genomsnitt (17 ämnen)
     "N15505": "meritvärde",
-    # Förvärvsarbetande invånare 20-64 år, andel (%)
-    "N00914": "förvärvsarbetande",
-    # Valdeltagande i senaste kommunvalet, (%)
+    # Sysselsättningsgrad 20-64 år, andel (%) (replaces N00914, which Kolada does not have)
+    "N02267": "20-64 år",
+    # Valdeltagande i senaste kommunalvalet, andel (%)
     "N05401": "valdeltagande",
-    # Brukarbedömning hemtjänst äldreomsorg - helhetssyn, andel (%)
+    # Brukarbedömning hemtjänst äldreomsorg -  helhetssyn, andel (%)
     "U21468": "hemtjänst",
-    # Brukarbedömning särskilt boende äldreomsorg - helhetssyn, andel (%)
+    # Brukarbedömning särskilt boende äldreomsorg -  helhetssyn, andel (%)
     "U23471": "särskilt boende",
-    # Väntetid i antal dagar från ansökningsdatum till erbjudet inflyttningsdatum
+    # Väntetid i antal dagar från ansökningsdatum till första erbjudet inflyttningsdatum
     # till särskilt boende, medelvärde
     "U23401": "väntetid",
-    # Plats på förskola på önskat placeringsdatum, andel barn (%)
-    "U11401": "förskola",
-    # Hushållsavfall som återvinns genom materialåtervinning, inkl. biologisk behandling, andel (%)
+    # Kommunalt avfall som samlats in för materialåtervinning, inkl. biologisk behandling,
+    # andel (%)
     "U07414": "materialåtervinning",
-    # Ekologiska livsmedel i kommunens verksamhet, andel (%)
-    "U07409": "ekologiska livsmedel",
+    # Ekologiska livsmedel i kommunens verksamhet, andel (%) (replaces U07409, which
+    # Kolada does not have)
+    "U07514": "ekologiska livsmedel",
 }
+
+# KPIs whose title's last part names no unit (a statistic), with the unit it is of.
+KOLADA_UNIT_UNKNOWN = {
+    "N15505": "dimensionless",  # "genomsnitt (17 ämnen)": an average of merit points
+    "U23401": "day",  # "medelvärde" of "antal dagar" (days), said earlier in the title
+}
+KPI_TITLES = ROOT / "tests" / "fixtures" / "kolada" / "kpi_titles.json"
 
 CROSS_CUTTING_GAP = "Verksamheten ska minska sin klimat- och miljöpåverkan"
 
@@ -168,6 +175,33 @@ def test_kolada_ids_are_the_verified_ones_and_match_the_indicator(name):
         assert indicator.kolada in KOLADA, f"{indicator.id}: unverified Kolada id"
         text = f"{indicator.title} {indicator.description or ''}".lower()
         assert KOLADA[indicator.kolada] in text, (indicator.id, indicator.kolada)
+
+
+@functools.cache
+def kolada_titles() -> dict[str, str]:
+    """Every Kolada KPI's title by id (March 2026), from the test fixture."""
+    import json
+
+    data = json.loads(KPI_TITLES.read_text(encoding="utf-8"))
+    return {kpi["id"]: kpi["title"] for kpi in data["values"]}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_kolada_ids_exist_and_their_unit_agrees_with_the_indicator(name):
+    """issue 12: N00914, U11401 and U07409 do not exist in Kolada."""
+    from goalchain.io.kolada import KpiInfo
+
+    for indicator in load(name).indicators():
+        if indicator.kolada is None:
+            continue
+        title = kolada_titles().get(indicator.kolada)
+        assert title is not None, f"{name}: {indicator.id}: {indicator.kolada} is not in Kolada"
+        info = KpiInfo(id=indicator.kolada, title=title)
+        fits = info.fits(indicator.unit)
+        if indicator.kolada in KOLADA_UNIT_UNKNOWN:
+            assert fits is None and indicator.unit == KOLADA_UNIT_UNKNOWN[indicator.kolada]
+        else:
+            assert fits is True, (name, indicator.id, indicator.unit, title)
 
 
 # ------------------------------------------------------------------ Trelleborg

@@ -8,6 +8,7 @@ import goalchain as gc
 from goalchain import exceptions
 
 BUILTINS = {
+    "AmbiguousUnitError": ValueError,
     "CycleError": ValueError,
     "DuplicateError": ValueError,
     "FileFormatError": ValueError,
@@ -48,6 +49,7 @@ def test_specific_subclasses() -> None:
     assert issubclass(gc.UnknownLevelError, gc.LevelError)
     assert issubclass(gc.UnitMismatchError, gc.UnitError)
     assert issubclass(gc.UnknownUnitError, gc.UnitError)
+    assert issubclass(gc.AmbiguousUnitError, gc.UnknownUnitError)
     assert issubclass(gc.FormatVersionError, gc.FileFormatError)
 
 

@@ -473,6 +473,46 @@ def test_unit_that_does_not_fit_is_reported(server: KoladaServer, make_client: A
     assert "  inte ifylld: i9: indikatorn är i 'percent', men N01951" in report.summary()
 
 
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Aktier, andelar samt bostadsrätter i kommunens koncernföretag, kr/inv",
+        "Försäljning i dagligvaruhandel, mkr",
+        "Anmälda misshandelsbrott mot kvinna, inomhus, bekant med offret, antal/100 000 inv",
+        "Deltidsanställda (1-99 %) månadsavlönade, kommun, antal",
+    ],
+)
+def test_a_word_in_the_title_does_not_make_a_share(title: str) -> None:
+    """issue 12: "andelar", "dagligvaruhandel", "misshandelsbrott" were read as percent."""
+    assert not KpiInfo(id="N03116", title=title).is_percent
+
+
+def test_the_kpis_unit_decides_what_is_filled(server: KoladaServer, make_client: Any) -> None:
+    """N01951 (Invånare totalt, antal) fills a count of inhabitants, never an amount in tkr;
+    U23401 (…, medelvärde) says no unit, so it fills days but not a share."""
+    server.standard()
+    c = chain()
+    c.update("i9", unit="tkr")
+    c.update("i6", unit="percent")
+    report = fetch_into(c, "2021-2023", client=make_client())
+    notes = {note.indicator: note for note in report.unit_problems}
+    assert c.measurements("i9") == [] and c.measurements("i6") == []
+    assert (notes["i9"].code, notes["i9"].detail) == ("other_unit", "'count'")
+    assert notes["i9"].message("en") == (
+        "i9: N01951 (Invånare totalt, antal) is in 'count', which does not fit the "
+        "indicator's 'tkr'; give the indicator a unit its values can be converted to"
+    )
+    assert notes["i9"].message().startswith("i9: N01951 (Invånare totalt, antal) är i 'count'")
+    assert notes["i6"].code == "unknown_unit"
+    assert "does not say its unit" in notes["i6"].message("en")
+    assert "säger inte dess enhet" in notes["i6"].message("sv")
+
+    c = chain()
+    c.update("i9", unit="invånare")
+    report = fetch_into(c, "2021-2023", client=make_client())
+    assert not report.unit_problems and c.measurements("i6") and c.measurements("i9")
+
+
 def test_permille_indicator_is_converted(server: KoladaServer, make_client: Any) -> None:
     server.standard()
     c = chain()

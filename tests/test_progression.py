@@ -8,6 +8,8 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import goalchain as gc
 from goalchain.exceptions import (
@@ -112,6 +114,65 @@ def test_rate_relative_compounds() -> None:
     assert t.magnitudes == approx(
         {2022: 100.0, 2023: 105.0, 2024: 110.25, 2025: 115.7625, 2026: 121.550625}
     )
+
+
+@pytest.mark.parametrize("text", ["2", "+2", "2,0", " 2 ", "2.0"])
+@pytest.mark.parametrize("baseline", [78.0, "78 %", "78 st", "78 kr"])
+def test_a_rate_as_text_is_the_same_rate_as_the_number(text: str, baseline: object) -> None:
+    """issue 12: rate="2" was read as 2 of pint's dimensionless, 200 % (78, 278, 478 ...)."""
+    unit = None if isinstance(baseline, float) else str(baseline).split()[1]
+    target = 90.0 if unit is None else f"90 {unit}"
+    args = {"baseline": (2022, baseline), "target": (2026, target), "method": "rate"}
+    as_text = annual_targets(**args, rate=text)
+    assert as_text.magnitudes == annual_targets(**args, rate=2).magnitudes
+    assert as_text.magnitudes == {2022: 78.0, 2023: 80.0, 2024: 82.0, 2025: 84.0, 2026: 86.0}
+    assert as_text.params == {"rate": 2.0, "relative": False}
+    assert annual_targets(**args, rate=get_registry().Quantity(2)).magnitudes == as_text.magnitudes
+
+
+@given(st.floats(0, 50, allow_nan=False).map(lambda x: round(x, 3)))
+def test_every_number_as_text_is_that_number(rate: float) -> None:
+    args = {"baseline": (2022, "78 %"), "target": (2026, "90 %"), "method": "rate"}
+    text = f"{rate!r}".replace(".", ",")
+    assert annual_targets(**args, rate=text).magnitudes == approx(
+        annual_targets(**args, rate=rate).magnitudes
+    )
+
+
+@pytest.mark.parametrize(
+    ("rate", "unit", "second"),
+    [
+        ("2 %", "percent", 78 * 1.02),  # relative growth, for a share too
+        ("2 %", "count", 78 * 1.02),
+        ("2 procentenheter", "percent", 80.0),
+        ("2 p.e.", "percent", 80.0),
+        ("+2 st", "count", 80.0),
+        ("500 kr", "tkr", 78.5),
+    ],
+)
+def test_a_rate_with_a_unit_means_what_it_says(rate: str, unit: str, second: float) -> None:
+    t = annual_targets(
+        baseline=(2022, 78.0), target=(2026, 90.0), method="rate", rate=rate, unit=unit
+    )
+    assert t.magnitudes[2023] == approx(second)
+
+
+def test_steps_as_text_are_the_numbers_they_say() -> None:
+    args = {"baseline": (2022, "78 %"), "target": (2024, "84 %"), "method": "steps"}
+    assert annual_targets(**args, steps=["3", "3"]).magnitudes == {
+        2022: 78.0,
+        2023: 81.0,
+        2024: 84.0,
+    }
+
+
+@pytest.mark.parametrize("bad", ["två", "2 furlongz", "", True, [2]])
+def test_a_rate_that_cannot_be_read_lists_the_forms(bad: object) -> None:
+    with pytest.raises((ProgressionError, gc.UnknownUnitError)) as info:
+        annual_targets(baseline=(2022, 78.0), target=(2026, 90.0), method="rate", rate=bad)
+    assert isinstance(info.value, ValueError)
+    if isinstance(info.value, ProgressionError):
+        assert info.value.field == "rate" and "'2 %'" in str(info.value)
 
 
 def test_rate_percentage_points_differ_from_percent() -> None:

@@ -341,3 +341,163 @@ def test_possible_bounds_of_municipal_units(
 def test_possible_bounds_of_an_unknown_unit_names_it() -> None:
     with pytest.raises(UnknownUnitError, match="glädjeenheter"):
         possible_bounds("glädjeenheter")
+
+
+# ------------------------------------------------------------- units a Swedish controller means
+def test_ton_is_the_metric_tonne_not_pints_short_ton() -> None:
+    # issue 12: recording "1000 kg" for an indicator in ton stored 1.10 (US short tons)
+    assert convert("1000 kg", "ton") == 1.0
+    assert convert("2,5 ton", "kg") == 2500.0
+    assert canonical_unit("ton") == canonical_unit("t") == canonical_unit("tonne") == "metric_ton"
+    chain = gc.GoalChain(name="Utsläpp")
+    chain.add_goal("g", "Minskade utsläpp", level="council")
+    chain.add_indicator("i1", "Avfall", parents=["g"], unit="ton", direction="decrease")
+    assert chain.record("i1", 2023, "1000 kg").value == 1.0
+    assert chain.record("i1", 2024, "3 t").value == 3.0
+
+
+def test_mil_is_the_swedish_mil_of_ten_kilometres() -> None:
+    assert convert("3 mil", "km") == 30.0
+    assert convert("15 km", "mil") == 1.5
+    assert math.isclose(convert("1 mil/inv", "km/inhabitant"), 10.0)
+
+
+def test_a_quantity_keeps_pints_meaning() -> None:
+    """Only text is read the Swedish way: a pint Quantity in 'ton' is a US short ton."""
+    short = get_registry().Quantity(1, "ton")
+    assert math.isclose(convert(short, "ton"), 0.90718474)
+    assert math.isclose(convert(pint.UnitRegistry().Quantity(2, "ton"), "kg"), 1814.36948)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("mkr", "mnkr"),
+        ("Mkr", "mnkr"),
+        ("MSEK", "mnkr"),
+        ("msek", "mnkr"),
+        ("miljoner kronor", "mnkr"),
+        ("TSEK", "tkr"),
+        ("Tkr", "tkr"),
+        ("tusen kronor", "tkr"),
+        ("m2", "meter ** 2"),
+        ("kvm", "meter ** 2"),
+        ("km2", "kilometer ** 2"),
+        ("m3", "meter ** 3"),
+        ("kbm", "meter ** 3"),
+        ("hektar", "hectare"),
+        ("ha", "hectare"),
+        ("dygn", "day"),
+        ("veckor", "week"),
+        ("månader", "month"),
+        ("minuter", "minute"),
+        ("kr/kvm", "SEK / meter ** 2"),
+        ("kWh/kvm", "kilowatt_hour / meter ** 2"),
+        ("short_ton", "ton"),  # pint's name of the short ton, written so on purpose
+        ("long_ton", "long_ton"),
+        ("imperial_gallon", "imperial_gallon"),
+        ("international_mile", "mile"),
+        ("knots", "knot"),
+    ],
+)
+def test_swedish_and_explicit_units_are_read_as_meant(text: str, name: str) -> None:
+    assert canonical_unit(text) == name
+
+
+def test_million_kronor_is_not_milli_kronor() -> None:
+    assert convert("3 mkr", "tkr") == 3000.0
+    assert convert("2 Tkr", "SEK") == 2000.0
+
+
+@pytest.mark.parametrize(
+    ("text", "use"),
+    [
+        ("mile", "'mil' (Swedish mil, 10 km)"),
+        ("miles", "'international_mile'"),
+        ("mi", "'km'"),
+        ("mils", "'milliradian'"),
+        ("tons", "'short_ton'"),
+        ("kiloton", "'kilotonne'"),
+        ("gallon", "'imperial_gallon'"),
+        ("gal", "'US_liquid_gallon'"),
+        ("pint", "'imperial_pint'"),
+        ("pt", "'liter'"),
+        ("quart", "'imperial_quart'"),
+        ("cup", "'dl'"),
+        ("floz", "'imperial_fluid_ounce'"),
+        ("ounce", "'troy_ounce'"),
+        ("oz", "'gram'"),
+        ("pound", "'avoirdupois_pound'"),
+        ("lb", "'kg'"),
+        ("barrel", "'oil_barrel'"),
+        ("cwt", "'UK_hundredweight'"),
+        ("points", "'percentage_point' ('procentenheter')"),
+        ("kt", "'kilotonne'"),
+        ("kg/mile", "'km'"),
+    ],
+)
+def test_units_read_differently_in_sweden_are_refused(text: str, use: str) -> None:
+    with pytest.raises(gc.AmbiguousUnitError) as info:
+        parse_unit(text)
+    err = info.value
+    assert isinstance(err, gc.UnknownUnitError) and isinstance(err, ValueError)
+    assert err.unit in text and use in err.use
+    assert f"ambiguous unit {err.unit!r}" in str(err) and use in str(err)
+
+
+def test_an_ambiguous_unit_names_the_element_and_field() -> None:
+    with pytest.raises(gc.AmbiguousUnitError) as info:
+        convert("5 miles", "km", element="i1", field="value")
+    assert (info.value.element, info.value.field, info.value.unit) == ("i1", "value", "miles")
+    assert str(info.value).startswith("'i1', field 'value': ambiguous unit 'miles'")
+    chain = gc.GoalChain(name="Mått")
+    chain.add_goal("g", "Mål", level="council")
+    with pytest.raises(gc.AmbiguousUnitError, match="'i2', field 'unit': ambiguous unit 'gallon'"):
+        chain.add_indicator("i2", "Bränsle", parents=["g"], unit="gallon")
+    chain.add_indicator("i3", "Bränsle", parents=["g"], unit="liter")
+    with pytest.raises(gc.AmbiguousUnitError, match="'i3', field 'unit'"):
+        chain.record("i3", 2023, 5, unit="pints")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "per 100 000 invånare",
+        "per 100000 invånare",
+        "per 100 000 inv",
+        "per 100000 inv",
+        "/100 000 inv",
+        "/100000 inv",
+        f"per{NBSP}100{NBSP}000{NBSP}invånare",
+        "per 100000 inhabitants",
+        "per_100000_inhabitants",
+    ],
+)
+def test_per_100000_inhabitants(text: str) -> None:
+    assert canonical_unit(text) == "per_100000_inhabitants"
+    q = parse_quantity(f"12,5 {text}")
+    assert (q.magnitude, str(q.units)) == (12.5, "per_100000_inhabitants")
+    assert math.isclose(convert(q, "per 1000 invånare"), 0.125)
+    assert possible_bounds(text) == (0.0, None)
+
+
+def test_per_10000_inhabitants_and_per_1000_by_slash() -> None:
+    assert canonical_unit("per 10 000 invånare") == "per_10000_inhabitants"
+    assert canonical_unit("/1000 inv") == "per_1000_inhabitants"
+    assert math.isclose(convert("3 per 10 000 inv", "per_100000_inhabitants"), 30.0)
+
+
+@pytest.mark.parametrize("text", ["rank", "placering", "Placering", "plats"])
+def test_rank_is_a_unit_of_its_own_not_below_one(text: str) -> None:
+    assert canonical_unit(text) == "rank"
+    assert possible_bounds(text) == (1.0, None)
+    assert convert("3 placering", "rank") == 3.0
+    with pytest.raises(gc.UnitMismatchError):
+        convert("3 st", "rank")
+    with pytest.raises(gc.UnitMismatchError):
+        convert("3 placering", "percent")
+
+
+@given(st.sampled_from(["ton", "t", "tonne"]), st.floats(0, 1e9, allow_nan=False))
+def test_every_name_of_the_tonne_is_1000_kg(name: str, tonnes: float) -> None:
+    assert math.isclose(convert(f"{tonnes!r} {name}", "kg"), tonnes * 1000, rel_tol=1e-12)

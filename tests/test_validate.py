@@ -136,6 +136,44 @@ def test_target_against_direction(
         assert direction in text
 
 
+@pytest.mark.parametrize(
+    ("unit", "direction", "flagged"),
+    [
+        ("rank", "increase", True),
+        ("placering", "increase", True),
+        ("plats", "increase", True),
+        ("rank", "decrease", False),
+        ("rank", "maintain", False),
+        ("%", "increase", False),
+    ],
+)
+def test_a_rank_to_increase_is_warned_about(unit: str, direction: str, flagged: bool) -> None:
+    """A rank (placering) is better the lower it is: 'increase' is most likely a mistake."""
+    chain = gc.GoalChain()
+    chain.add_goal("v", "Vision", level="vision")
+    chain.add_goal("kf", "KF-mål", level="council", parents=["v"])
+    chain.add_indicator(
+        "i",
+        "Placering i Svenskt Näringslivs ranking",
+        parents=["kf"],
+        unit=unit,
+        direction=direction,
+    )
+    assert (codes(chain) == [("i", "rank_increase", "warning")]) == flagged
+    if flagged:
+        finding = validate(chain)[0]
+        assert finding.message("sv") == (
+            f"indikatorn är en placering ({unit}), där 1 är bäst och lägre är bättre, men "
+            "riktningen är increase"
+        )
+        assert "lower is better" in finding.message("en")
+        report = gc.smart.check(chain)
+        judged = [f for f in report.filter(criterion="structure") if f.code == "rank_increase"]
+        assert len(judged) == 1 and judged[0].verdict == "warn"
+        assert "decrease" in judged[0].hint and "lägre placering" in judged[0].hint
+        assert "lower rank" in judged[0].in_lang("en").hint
+
+
 def test_errors_come_first() -> None:
     chain = gc.GoalChain()
     chain.add_goal("v", "Vision", level="vision")

@@ -16,6 +16,7 @@ Examples
 from . import exceptions, io, models, progression, report, rollup, smart, units
 from ._version import __version__
 from .exceptions import (
+    AmbiguousUnitError,
     CycleError,
     DirectoryNotFoundError,
     DuplicateError,
@@ -60,6 +61,7 @@ from .models import (
 __all__ = [
     "PRESETS",
     "Activity",
+    "AmbiguousUnitError",
     "Assessment",
     "CycleError",
     "Decision",

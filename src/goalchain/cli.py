@@ -162,7 +162,13 @@ def _build_parser() -> argparse.ArgumentParser:
         default="linear",
         help="linear (default), geometric, rate, maintain or a registered method",
     )
-    progression.add_argument("--rate", help="yearly change for --method rate, e.g. 2 or 5%%")
+    progression.add_argument(
+        "--rate",
+        help="the change per year for --method rate: 2, +2 or -1,5 (in the unit of "
+        "--baseline, per year: 78, 80, 82 ... from 78); '2 %%' (relative growth, 2 %% of "
+        "the year before, compounded); '2 procentenheter', '2 p.e.' or '2 pp' (percentage "
+        "points); '+2 st', '500 kr' (a change in that unit)",
+    )
     progression.add_argument("--decimals", type=int, help="round the years between")
     progression.add_argument("--year", type=int, help="assess as of this year (default: latest)")
     lang_option(progression)

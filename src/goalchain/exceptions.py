@@ -27,6 +27,7 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 __all__ = [
+    "AmbiguousUnitError",
     "CycleError",
     "DirectoryNotFoundError",
     "DuplicateError",
@@ -349,13 +350,75 @@ class UnknownUnitError(UnitError):
         self.unit = unit
         self.element = element
         self.field = field
-        where = ""
-        if element is not None:
-            where = f"{element!r}" + (f", field {field!r}" if field else "") + ": "
         super().__init__(
-            f"{where}unknown unit {unit!r}; use a pint unit or a municipal one such as "
-            "'percent' ('%'), 'percentage_point' ('procentenheter'), 'SEK' ('kr'), 'tkr', "
-            "'mnkr', 'inhabitant', 'per_1000_inhabitants', 'count', 'day', 'hour'"
+            f"{_where(element, field)}unknown unit {unit!r}; use a pint unit or a municipal one "
+            "such as 'percent' ('%'), 'percentage_point' ('procentenheter'), 'SEK' ('kr'), "
+            "'tkr', 'mnkr', 'inhabitant', 'per_1000_inhabitants', 'count', 'day', 'hour'"
+        )
+
+    def located(self, *, element: str | None = None, field: str | None = None) -> UnknownUnitError:
+        """The same error, saying which element and field the unit belongs to."""
+        return UnknownUnitError(self.unit, element=element, field=field)
+
+
+def _where(element: str | None, field: str | None) -> str:
+    if element is None:
+        return ""
+    return f"{element!r}" + (f", field {field!r}" if field else "") + ": "
+
+
+class AmbiguousUnitError(UnknownUnitError):
+    """A unit that means one thing in Sweden and another to pint, refused rather than guessed.
+
+    ``mile`` is 1.609 km in English while a Swedish *mil* is 10 km; a
+    ``gallon``, ``pint`` or ``ounce`` is a US or an imperial measure;
+    ``points`` may be percentage points, scores or printer's points. An
+    :class:`UnknownUnitError` (and a :class:`ValueError`), so code that
+    handles units goalchain cannot read handles these too.
+
+    Attributes
+    ----------
+    unit
+        The unit as written (``"5 miles"`` gives ``"miles"``).
+    meanings
+        What the word can mean (English).
+    use
+        Unambiguous names to write instead.
+
+    Examples
+    --------
+    >>> from goalchain.units import parse_unit
+    >>> parse_unit("miles")
+    Traceback (most recent call last):
+    ...
+    goalchain.exceptions.AmbiguousUnitError: ambiguous unit 'miles': a mile is 1.609 km in \
+English, a Swedish mil 10 km; write one of 'mil' (Swedish mil, 10 km), 'km', 'international_mile'
+    """
+
+    def __init__(
+        self,
+        unit: str,
+        *,
+        meanings: str,
+        use: Iterable[str],
+        element: str | None = None,
+        field: str | None = None,
+    ):
+        self.meanings = meanings
+        self.use = tuple(use)
+        super().__init__(unit, element=element, field=field)
+        GoalchainError.__init__(
+            self,
+            f"{_where(element, field)}ambiguous unit {unit!r}: {meanings}; write one of "
+            + ", ".join(self.use),
+        )
+
+    def located(
+        self, *, element: str | None = None, field: str | None = None
+    ) -> AmbiguousUnitError:
+        """The same error, saying which element and field the unit belongs to."""
+        return AmbiguousUnitError(
+            self.unit, meanings=self.meanings, use=self.use, element=element, field=field
         )
 
 

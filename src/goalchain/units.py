@@ -4,36 +4,87 @@ goalchain keeps **one** pint registry for the whole process, created the first
 time it is needed (never at import). It knows the units that municipal
 indicators use besides pint's own:
 
-========================  ===========================================
-unit                      aliases
-========================  ===========================================
-``SEK``                   ``kr``, ``kronor``, ``sek``
-``tkr``                   thousand kronor
-``mnkr``                  million kronor
-``percent``               ``%``, ``procent`` (pint's own)
-``percentage_point``      ``pp``, ``procentenheter``, ``procentenhet``
-``inhabitant``            ``inv``, ``invånare``
-``per_1000_inhabitants``  ``per 1000 invånare``, ``per 1000 inv``
-``count``                 ``st``, ``antal``
-``day``, ``hour``         ``dagar``, ``dag``, ``timmar``, ``timme``
-========================  ===========================================
+===========================  ===============================================
+unit                         aliases
+===========================  ===============================================
+``SEK``                      ``kr``, ``kronor``, ``sek``
+``tkr``                      thousand kronor; ``TSEK``, ``tusen kronor``
+``mnkr``                     million kronor; ``mkr``, ``MSEK``, ``miljoner kronor``
+``percent``                  ``%``, ``procent`` (pint's own)
+``percentage_point``         ``pp``, ``procentenheter``, ``procentenhet``
+``inhabitant``               ``inv``, ``invånare``
+``per_1000_inhabitants``     ``per 1000 invånare``, ``per 1 000 inv``, ``/1000 inv``
+``per_10000_inhabitants``    ``per 10 000 invånare``, ``per 10000 inv``, ``/10 000 inv``
+``per_100000_inhabitants``   ``per 100 000 invånare``, ``per 100000 inv``, ``/100 000 inv``
+``count``                    ``st``, ``antal``
+``rank``                     ``placering``, ``plats``: a position, 1 the best
+``metric_ton``               ``ton``, ``t``, ``tonne``: 1000 kg
+``scandinavian_mile``        ``mil``: the Swedish mil, 10 km
+``day``, ``hour``, ...       ``dagar``, ``dag``, ``dygn``, ``timmar``, ``timme``,
+                             ``veckor``, ``månader``, ``minuter``
+``meter ** 2``, ...          ``m2``, ``kvm``, ``km2``, ``m3``, ``kbm``, ``hektar``
+===========================  ===============================================
 
-``per_1000_inhabitants`` is a named unit so that a rate such as 12.3 per 1000
-inhabitants stays 12.3 and is not silently turned into 0.0123.
+``per_1000_inhabitants`` and its siblings are named units so that a rate such
+as 12.3 per 1000 inhabitants stays 12.3 and is not silently turned into 0.0123.
 
 Percent and percentage points are distinct: ``percentage_point`` expresses an
 absolute difference between two percentages ("+5 procentenheter"), while a
 relative change is given in ``percent``.
 
+Units a Swedish controller means
+--------------------------------
+Some unit words mean one thing in Sweden and another to pint, whose units are
+American and British. goalchain reads every unit *text* (an indicator's unit,
+a value such as ``"1000 kg"``, a file, a spreadsheet) the Swedish way, and
+refuses a word that a Swede and pint would read differently when no single
+meaning can be assumed, with an :class:`~goalchain.exceptions.AmbiguousUnitError`
+that names the unambiguous units to write:
+
+==============================  ====================  ===================================
+written                         pint alone reads      goalchain
+==============================  ====================  ===================================
+``ton``                         US short ton, 907 kg  the tonne, 1000 kg (``metric_ton``)
+``t``, ``tonne``                tonne                 the tonne
+``tons``, ``kiloton``           US short tons         refused: ``ton``, ``kilotonne``,
+                                                      ``short_ton``, ``long_ton``
+``short_ton``, ``US_ton``...    as named              as pint (the name says which)
+``mil``                         an angle              the Swedish mil, 10 km
+``mils``                        angles                refused: ``mil``, ``milliradian``
+``mile``, ``miles``, ``mi``     1.609 km              refused: ``mil``, ``km``,
+                                                      ``international_mile``
+``gallon``, ``pint``, ``pt``,   US liquid measures    refused: ``liter``, ``US_pint``,
+``quart``, ``cup``, ``floz``                          ``imperial_pint``...
+``ounce``, ``oz``, ``pound``,   avoirdupois           refused: ``gram``, ``kg``,
+``lb``                                                ``troy_ounce``, ``avoirdupois_pound``
+``barrel``, ``cwt``             US measures           refused, the same way
+``point``, ``points``           printer's point       refused: ``percentage_point``,
+                                                      ``score`` (``poäng``)
+``kt``                          knot or kilotonne     refused: ``knot``, ``kilotonne``
+``mkr``, ``msek``               milli-kronor          million kronor (``mnkr``)
+``Mkr``, ``MSEK``               mega-kronor           ``mnkr`` (the same amount)
+``Tkr``, ``TSEK``               tera-kronor           thousand kronor (``tkr``)
+``kr``                          (not a pint unit)     the Swedish krona (``SEK``)
+``ha``, ``hektar``              hectare               hectare
+``m2``, ``kvm``, ``km2``,       (not read)            m², m², km², m³, m³
+``m3``, ``kbm``
+==============================  ====================  ===================================
+
+Only unit text is read this way; a pint ``Quantity`` keeps pint's meaning
+(``get_registry().Quantity(1, "ton")`` is a US short ton, and recording it in
+an indicator in ``ton`` stores 0.907).
+
 Examples
 --------
->>> from goalchain.units import parse_quantity
+>>> from goalchain.units import convert, parse_quantity
 >>> parse_quantity("12,5 %")
 <Quantity(12.5, 'percent')>
 >>> parse_quantity("1 234,5 kr").to("tkr").magnitude
 1.2345
 >>> parse_quantity("4,2 per 1000 invånare")
 <Quantity(4.2, 'per_1000_inhabitants')>
+>>> convert("1000 kg", "ton"), convert("3 mil", "km")
+(1.0, 30.0)
 """
 
 from __future__ import annotations
@@ -46,7 +97,12 @@ from typing import Any
 
 import pint
 
-from .exceptions import InvalidValueError, UnitMismatchError, UnknownUnitError
+from .exceptions import (
+    AmbiguousUnitError,
+    InvalidValueError,
+    UnitMismatchError,
+    UnknownUnitError,
+)
 
 __all__ = [
     "canonical_unit",
@@ -69,36 +125,165 @@ _DEFINITIONS = (
     "percentage_point = 0.01 = pp = procentenhet",
     "inhabitant = [population] = inv",
     "per_1000_inhabitants = 1 / (1000 * inhabitant)",
+    "per_10000_inhabitants = 1 / (10000 * inhabitant)",
+    "per_100000_inhabitants = 1 / (100000 * inhabitant)",
     "score = [] = poang",
     "index_point = [] = index",
+    "rank = [] = _ = placering",
+    "scandinavian_mile = 10 * kilometer = _ = swedish_mile",
 )
 
-# Swedish words pint cannot read as identifiers (non-ASCII or multi-word),
-# mapped to the registry's names. Matched case-insensitively on whole words.
+# Swedish words and phrases pint cannot read (non-ASCII or multi-word), mapped to
+# the registry's names; a whole unit text is looked up first, then each word of it.
+# Matched case-insensitively.
 _SWEDISH_UNITS = {
     "%": "percent",
     "procent": "percent",
     "procentenheter": "percentage_point",
     "procentenhet": "percentage_point",
     "p.e.": "percentage_point",
-    "per 1000 invånare": "per_1000_inhabitants",
-    "per 1 000 invånare": "per_1000_inhabitants",
-    "per 1000 inv": "per_1000_inhabitants",
     "per 1000 inhabitants": "per_1000_inhabitants",
     "‰ inv": "per_1000_inhabitants",
     "invånare": "inhabitant",
     "kronor": "SEK",
+    "tusen kronor": "tkr",
+    "miljoner kronor": "mnkr",
     "st": "count",
     "antal": "count",
     "dagar": "day",
     "dag": "day",
+    "dygn": "day",
     "timmar": "hour",
     "timme": "hour",
+    "minuter": "minute",
+    "minut": "minute",
+    "veckor": "week",
+    "vecka": "week",
+    "månader": "month",
+    "månad": "month",
     "år": "year",
     "poäng": "score",
     "meritpoäng": "score",
     "indexvärde": "index_point",
+    "plats": "rank",
+    "placering": "rank",
+    "ton": "metric_ton",
+    "mil": "scandinavian_mile",
+    "mkr": "mnkr",
+    "msek": "mnkr",
+    "tsek": "tkr",
+    "m2": "meter ** 2",
+    "kvm": "meter ** 2",
+    "kvadratmeter": "meter ** 2",
+    "km2": "kilometer ** 2",
+    "kvadratkilometer": "kilometer ** 2",
+    "m3": "meter ** 3",
+    "kbm": "meter ** 3",
+    "kubikmeter": "meter ** 3",
+    "hektar": "hectare",
 }
+
+# Case-sensitive words pint would read with an SI prefix no Swede means.
+_PREFIXED_KRONOR = {"Mkr": "mnkr", "MSEK": "mnkr", "Tkr": "tkr", "TSEK": "tkr"}
+
+# "per 100 000 invånare", "/1000 inv", "per 10000 inhabitants"
+_PER_INHABITANTS = re.compile(
+    r"^(?:per\s*|/\s*)(?P<n>1 ?000|10 ?000|100 ?000)\s*(?:invånare|inv\.?|inhabitants)$",
+    re.IGNORECASE,
+)
+
+# pint's names of units a Swede and pint read differently: (what it may mean,
+# the names to write instead). A word pint reads as one of these (an alias, a
+# plural, a prefixed form) is refused, unless it is one of _UNAMBIGUOUS.
+_AMBIGUOUS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "ton": (
+        "to pint a ton is a US short ton (907 kg), in Sweden a tonne (1000 kg)",
+        ("'ton' or 't' (1000 kg)", "'kilotonne'", "'short_ton'", "'long_ton'"),
+    ),
+    "mile": (
+        "a mile is 1.609 km in English, a Swedish mil 10 km",
+        ("'mil' (Swedish mil, 10 km)", "'km'", "'international_mile'"),
+    ),
+    "mil": (
+        "to pint mils are an angle, in Sweden a mil is 10 km",
+        ("'mil' (Swedish mil, 10 km)", "'milliradian'", "'thou'"),
+    ),
+    "gallon": (
+        "a US gallon is 3.785 l, an imperial gallon 4.546 l",
+        ("'liter'", "'US_liquid_gallon'", "'imperial_gallon'"),
+    ),
+    "pint": (
+        "a US pint is 0.473 l, an imperial pint 0.568 l",
+        ("'liter'", "'US_pint'", "'imperial_pint'"),
+    ),
+    "quart": (
+        "a US quart is 0.946 l, an imperial quart 1.137 l",
+        ("'liter'", "'US_liquid_quart'", "'imperial_quart'"),
+    ),
+    "cup": (
+        "a US cup is 2.37 dl, an imperial cup 2.84 dl",
+        ("'dl'", "'US_liquid_cup'", "'imperial_cup'"),
+    ),
+    "fluid_ounce": (
+        "a US fluid ounce is 29.6 ml, an imperial one 28.4 ml",
+        ("'ml'", "'US_fluid_ounce'", "'imperial_fluid_ounce'"),
+    ),
+    "ounce": (
+        "an ounce is 28.35 g (avoirdupois) or 31.1 g (troy), or a fluid ounce",
+        ("'gram'", "'avoirdupois_ounce'", "'troy_ounce'", "'US_fluid_ounce'"),
+    ),
+    "pound": (
+        "a pound is 454 g (avoirdupois), 373 g (troy) or a currency",
+        ("'kg'", "'avoirdupois_pound'", "'troy_pound'"),
+    ),
+    "barrel": (
+        "a barrel is 119 l (US), 159 l (oil) or 164 l (imperial)",
+        ("'liter'", "'oil_barrel'", "'imperial_barrel'"),
+    ),
+    "hundredweight": (
+        "a hundredweight is 45.4 kg (US) or 50.8 kg (British)",
+        ("'kg'", "'US_hundredweight'", "'UK_hundredweight'"),
+    ),
+    "point": (
+        "points may be percentage points, scores or printer's points",
+        ("'percentage_point' ('procentenheter')", "'score' ('poäng')", "'printers_point'"),
+    ),
+    "knot": (
+        "kt is a knot to pint, a kilotonne in emission figures",
+        ("'knot'", "'kilotonne'"),
+    ),
+}
+
+# Names that say which of the meanings they mean (and their plurals).
+_UNAMBIGUOUS = frozenset(
+    {
+        "short_ton",
+        "US_ton",
+        "international_mile",
+        "US_pint",
+        "liquid_pint",
+        "US_liquid_gallon",
+        "liquid_gallon",
+        "US_liquid_quart",
+        "liquid_quart",
+        "US_liquid_cup",
+        "liquid_cup",
+        "US_fluid_ounce",
+        "US_liquid_ounce",
+        "avoirdupois_ounce",
+        "avdp_ounce",
+        "avoirdupois_pound",
+        "avdp_pound",
+        "printers_point",
+        "short_hundredweight",
+        "US_hundredweight",
+        "knot",
+        "knots",
+        "knot_international",
+        "international_knot",
+        "kn",
+    }
+)
 
 _SPACES = "\u00a0\u202f\u2009 "  # no-break, narrow no-break, thin, plain space
 _NUMBER = re.compile(
@@ -139,16 +324,50 @@ def get_registry() -> pint.UnitRegistry:  # type: ignore[type-arg]
     return registry
 
 
+_WORD = re.compile(r"[^\W\d]\w*")
+
+
 def _swedish_unit_text(text: str) -> str:
-    cleaned = " ".join(text.replace("\u00a0", " ").split())
+    """The unit text with Swedish words replaced by the registry's names.
+
+    Raises AmbiguousUnitError for a word that pint and a Swede read differently.
+    """
+    cleaned = " ".join(text.translate(_TO_SPACE).split())
     lowered = cleaned.lower()
     if lowered in _SWEDISH_UNITS:
         return _SWEDISH_UNITS[lowered]
-    for word, name in sorted(_SWEDISH_UNITS.items(), key=lambda kv: -len(kv[0])):
-        if " " in word or not word.isalpha():
-            continue
-        cleaned = re.sub(rf"(?<![\w]){re.escape(word)}(?![\w])", name, cleaned, flags=re.I)
-    return cleaned.replace("%", "percent")
+    per = _PER_INHABITANTS.match(cleaned)
+    if per is not None:
+        return f"per_{per['n'].replace(' ', '')}_inhabitants"
+    registry = get_registry()
+
+    def word(match: re.Match[str]) -> str:
+        found = match.group()
+        if found in _PREFIXED_KRONOR:
+            return _PREFIXED_KRONOR[found]
+        name = _SWEDISH_UNITS.get(found.lower())
+        if name is not None:
+            return name
+        _refuse_ambiguous(found, registry)
+        return found
+
+    return _WORD.sub(word, cleaned.replace("%", " percent ")).strip()
+
+
+_TO_SPACE = str.maketrans({space: " " for space in _SPACES})
+
+
+def _refuse_ambiguous(word: str, registry: pint.UnitRegistry) -> None:  # type: ignore[type-arg]
+    if word in _UNAMBIGUOUS or (word.endswith("s") and word[:-1] in _UNAMBIGUOUS):
+        return
+    try:
+        candidates = registry.parse_unit_name(word)
+    except (AttributeError, ValueError, TypeError):  # pragma: no cover - pint reads any word
+        return
+    for _prefix, name, _suffix in candidates:
+        if name in _AMBIGUOUS:
+            meanings, use = _AMBIGUOUS[name]
+            raise AmbiguousUnitError(word, meanings=meanings, use=use)
 
 
 @functools.lru_cache(maxsize=512)
@@ -165,10 +384,15 @@ def parse_unit(text: str) -> pint.Unit:
     ------
     UnknownUnitError
         When the registry cannot read the unit.
+    AmbiguousUnitError
+        For a word a Swede and pint read differently (``"mile"``, ``"gallon"``,
+        ``"points"``...; see the table above), naming the units to write instead.
 
     Examples
     --------
     >>> from goalchain.units import parse_unit
+    >>> parse_unit("ton"), parse_unit("per 100 000 invånare")
+    (<Unit('metric_ton')>, <Unit('per_100000_inhabitants')>)
     >>> parse_unit("%")
     <Unit('percent')>
     >>> parse_unit("kr/invånare")
@@ -177,8 +401,9 @@ def parse_unit(text: str) -> pint.Unit:
     if not isinstance(text, str) or not text.strip():
         raise UnknownUnitError(str(text))
     registry = get_registry()
+    names = _swedish_unit_text(text.strip())  # an AmbiguousUnitError as it is
     try:
-        unit = registry.parse_units(_swedish_unit_text(text.strip()))
+        unit = registry.parse_units(names)
     except (
         pint.errors.UndefinedUnitError,
         pint.errors.DefinitionSyntaxError,
@@ -204,7 +429,18 @@ def canonical_unit(text: str) -> str:
 
 
 # Units no value can be below 0 of: counts, people, durations (a share has its own bounds)
-_NOT_NEGATIVE = frozenset({"count", "inhabitant", "day", "hour", "year", "per_1000_inhabitants"})
+_NOT_NEGATIVE = frozenset(
+    {
+        "count",
+        "inhabitant",
+        "day",
+        "hour",
+        "year",
+        "per_1000_inhabitants",
+        "per_10000_inhabitants",
+        "per_100000_inhabitants",
+    }
+)
 
 
 _WHOLE_UNITS = ("count", "inhabitant")
@@ -265,10 +501,11 @@ def possible_bounds(unit: str) -> tuple[float | None, float | None]:
     """The lowest and highest value a unit makes possible (None: no bound).
 
     A share (``percent``) lies between 0 and 100; a count, a number of
-    inhabitants, days, hours or years, or a rate per 1,000 inhabitants is
-    not below 0; other units (kronor, percentage points, indexes) have no
-    bounds. The SMART check fails a target outside them, and the follow-up
-    report limits a forecast to them.
+    inhabitants, days, hours or years, or a rate per 1,000, 10,000 or
+    100,000 inhabitants is not below 0; a ``rank`` (*placering*) is not
+    below 1, the best place; other units (kronor, percentage points,
+    indexes) have no bounds. The SMART check fails a target outside them,
+    and the follow-up report limits a forecast to them.
 
     Raises
     ------
@@ -280,10 +517,14 @@ def possible_bounds(unit: str) -> tuple[float | None, float | None]:
     >>> from goalchain.units import possible_bounds
     >>> possible_bounds("%"), possible_bounds("st"), possible_bounds("mnkr")
     ((0.0, 100.0), (0.0, None), (None, None))
+    >>> possible_bounds("placering")
+    (1.0, None)
     """
     key = canonical_unit(unit)
     if key == "percent":
         return 0.0, 100.0
+    if key == "rank":
+        return 1.0, None
     if key in _NOT_NEGATIVE:
         return 0.0, None
     return None, None
@@ -370,7 +611,8 @@ def parse_quantity(value: Any, unit: str | None = None) -> pint.Quantity[Any]:
         if not isinstance(magnitude, (int, float)) or isinstance(magnitude, bool):
             raise InvalidValueError(f"expected a scalar quantity, got {value!r}")
         _check_finite(float(magnitude), value)
-        return registry.Quantity(float(magnitude), parse_unit(unit_text) if unit_text else "")
+        # a Quantity's unit is pint's, not a Swedish word: its 'ton' is a short ton
+        return registry.Quantity(float(magnitude), _pint_unit(unit_text) if unit_text else "")
     if isinstance(value, str):
         number, unit_text = _split_number(value)
         if unit_text:
@@ -382,6 +624,13 @@ def parse_quantity(value: Any, unit: str | None = None) -> pint.Quantity[Any]:
         )
     _check_finite(float(value), value)
     return registry.Quantity(float(value), parse_unit(unit) if unit else "")
+
+
+def _pint_unit(text: str) -> Any:
+    try:
+        return get_registry().parse_units(text)
+    except (pint.errors.UndefinedUnitError, pint.errors.DefinitionSyntaxError) as err:
+        raise UnknownUnitError(text) from err
 
 
 def _check_finite(number: float, original: Any) -> None:
@@ -431,7 +680,7 @@ fit 'percent'; give the value in 'percent' or a unit convertible to it
         quantity = parse_quantity(value, unit=None)
         target = parse_unit(unit)
     except UnknownUnitError as err:
-        raise UnknownUnitError(err.unit, element=element, field=field) from err
+        raise err.located(element=element, field=field) from err
     except InvalidValueError as err:
         raise InvalidValueError(str(err).split(": ", 1)[-1], element=element, field=field) from err
     if quantity.unitless and not is_quantity(value) and not _has_unit_text(value):

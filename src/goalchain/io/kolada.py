@@ -27,6 +27,8 @@ from ._kolada import (
     fetch_into,
     fetched_at,
     parse_years,
+    title_unit,
+    title_unit_text,
 )
 
 __all__ = [
@@ -43,4 +45,6 @@ __all__ = [
     "fetch_into",
     "fetched_at",
     "parse_years",
+    "title_unit",
+    "title_unit_text",
 ]

@@ -797,7 +797,7 @@ class GoalChain:
             try:
                 quantity = parse_quantity(value, unit=unit)
             except UnknownUnitError as err:
-                raise UnknownUnitError(err.unit, element=indicator_id, field="unit") from err
+                raise err.located(element=indicator_id, field="unit") from err
             except InvalidValueError as err:
                 raise InvalidValueError(str(err), element=indicator_id, field="value") from err
         number = convert(quantity, element.unit, element=indicator_id, field="value")

@@ -247,7 +247,7 @@ class Indicator(Element):
         try:
             parse_unit(self.unit)
         except UnknownUnitError as err:
-            raise UnknownUnitError(self.unit, element=eid, field="unit") from err
+            raise err.located(element=eid, field="unit") from err
         check_choice(self.direction, DIRECTIONS, field="direction", element=eid)
         check_choice(self.frequency, FREQUENCIES, field="frequency", element=eid)
         set_ = object.__setattr__

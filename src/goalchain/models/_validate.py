@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 import attrs
 
+from ..units import canonical_unit
 from ._elements import Indicator
 from ._frozen import FrozenMapping
 from ._values import steps_against
@@ -44,6 +46,12 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "({previous})",
         "en": "the annual target for {year} ({value}) goes against the direction {direction} "
         "from the year before ({previous})",
+    },
+    "rank_increase": {
+        "sv": "indikatorn är en placering ({unit}), där 1 är bäst och lägre är bättre, men "
+        "riktningen är {direction}",
+        "en": "the indicator is a rank ({unit}), where 1 is the best and lower is better, but "
+        "its direction is {direction}",
     },
     "target_against_direction": {
         "sv": "målvärdet {target} går emot riktningen {direction} från utgångsvärdet {baseline}",
@@ -92,7 +100,7 @@ class Finding:
     code
         A stable identifier: ``orphan``, ``unanchored``, ``owner_missing``,
         ``cross_cutting_missing``, ``target_against_direction``,
-        ``step_against_direction``.
+        ``step_against_direction``, ``rank_increase``.
     severity
         ``"error"`` (the chain is not valid) or ``"warning"``.
     params
@@ -146,8 +154,9 @@ def validate(chain: GoalChain, *, lang: str = "sv") -> list[Finding]:
 
     Checks: elements without a parent below the top level (orphans), goals that
     reach no council-level goal, missing owners where the model requires them
-    (Lerum), cross-cutting goals missing in a committee, and indicator targets
-    that go against the indicator's direction.
+    (Lerum), cross-cutting goals missing in a committee, indicator targets
+    that go against the indicator's direction, and indicators in ``rank``
+    (*placering*, where lower is better) whose direction is ``increase``.
 
     Examples
     --------
@@ -217,6 +226,9 @@ def problems(
             problem = _direction_problem(element)
             if problem is not None:
                 warnings.append(problem)
+            problem = _rank_problem(element)
+            if problem is not None:
+                warnings.append(problem)
             if element.annual_targets:
                 warnings.extend(_step_problems(element))
     for title, owners in chain._missing_cross_cutting(elements).items():
@@ -256,6 +268,19 @@ def _direction_problem(indicator: Indicator) -> Problem | None:
         return None
     params = {"target": f"{goal:g}", "baseline": f"{base:g}", "direction": direction}
     return Problem(indicator.id, "target_against_direction", "warning", params, {})
+
+
+def _rank_problem(indicator: Indicator) -> Problem | None:
+    """A rank (placering, 1 the best) that is to increase: lower is better for a rank."""
+    if indicator.direction != "increase" or _canonical(indicator.unit) != "rank":
+        return None
+    params = {"unit": indicator.unit, "direction": indicator.direction}
+    return Problem(indicator.id, "rank_increase", "warning", params, {})
+
+
+@functools.lru_cache(maxsize=256)
+def _canonical(unit: str) -> str:
+    return canonical_unit(unit)
 
 
 def _step_problems(indicator: Indicator) -> list[Problem]:

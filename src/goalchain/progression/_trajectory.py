@@ -7,7 +7,7 @@ import warnings
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-from ..exceptions import GoalchainWarning, PeriodError, ProgressionError
+from ..exceptions import GoalchainWarning, InvalidValueError, PeriodError, ProgressionError
 from ..models import Period, YearValue
 from ..models._frozen import FrozenMapping
 from ..models._values import finite_float, meets, steps_against, year_value
@@ -221,10 +221,21 @@ def _unit_of(value: Any) -> str | None:
     return None
 
 
+def _no_unit(quantity: Any) -> bool:
+    """No unit at all: ``"2"``, not ``"2 %"`` or ``"2 st"`` (which pint calls unitless too)."""
+    return str(quantity.units) == "dimensionless"
+
+
 def _absolute(value: Any, unit: str | None, field: str) -> float:
-    """A change in *unit*; percentage points count 1:1 as an absolute change of percent."""
+    """A change in *unit*; percentage points count 1:1 as an absolute change of percent.
+
+    A string or Quantity without a unit (``"2"``) is the number it says, in
+    *unit*, as the number 2 is (not 2 of pint's dimensionless, 200 %).
+    """
     if unit is not None and (is_quantity(value) or isinstance(value, str)):
         quantity = parse_quantity(value)
+        if _no_unit(quantity):
+            return finite_float(float(quantity.magnitude), field=field, element=None)
         if str(quantity.units) == "percentage_point" and str(parse_unit(unit)) == "percent":
             return float(quantity.magnitude)
         return convert(quantity, unit, field=field)
@@ -260,9 +271,11 @@ def annual_targets(
         For ``steps``: yearly increments (a list) or yearly values (a mapping).
         Increments may be given in percentage points for a percent indicator.
     rate
-        For ``rate``: a yearly change; a number or a quantity in the unit (or
-        ``"2 procentenheter"``) is absolute, ``"5 %"`` of a non-share, or a
-        percent rate of a percent indicator, is relative (compound).
+        For ``rate``: the change per year. A number, or a number as text
+        (``2``, ``"2"``, ``"+2"``, ``"-1,5"``), is a change in the unit per year;
+        ``"2 %"`` (or a Quantity in percent) is relative growth of 2 % a year,
+        compounded, for any indicator; a value with another unit is a change
+        in that unit per year (``"2 procentenheter"``, ``"+2 st"``, ``"0,5 mnkr"``).
     unit
         The unit of the values; taken from the baseline when it carries one.
     decimals
@@ -296,6 +309,11 @@ def annual_targets(
     {2022: 100.0, 2023: 110.00000000000001, 2024: 121.0}
     >>> annual_targets(baseline=(2022, 10.0), target=(2026, 20.0), method="rate", rate=4).reaches
     2025
+    >>> rate = dict(baseline=(2022, "78 %"), target=(2026, "90 %"), method="rate")
+    >>> annual_targets(**rate, rate="2").magnitudes == annual_targets(**rate, rate=2).magnitudes
+    True
+    >>> annual_targets(**rate, rate="2").magnitudes
+    {2022: 78.0, 2023: 80.0, 2024: 82.0, 2025: 84.0, 2026: 86.0}
     """
     function = methods[method]
     b_year, b_raw = _read_point(baseline, "baseline", unit)
@@ -372,22 +390,43 @@ def _round_within(value: float, decimals: int, baseline: float, target: float) -
     return rounded
 
 
+# The forms a yearly rate may take (method "rate"); the CLI's --help shows them too.
+_RATE_FORMS = (
+    ("2, +2, -1,5", "a change per year in the indicator's unit (a number as text is that number)"),
+    ("2 %", "relative growth: 2 % of the previous year's value, compounded"),
+    ("2 procentenheter, 2 p.e., 2 pp", "a change per year in percentage points"),
+    ("+2 st, 500 kr, 0,5 mnkr", "a change per year in that unit, converted to the indicator's"),
+)
+
+
 def _rate(rate: Any, unit: str | None) -> dict[str, Any]:
+    """What a rate means: a number (or a number as text) is a change per year in *unit*;
+    ``"2 %"`` is relative growth; a unit says what the change is in."""
     if is_quantity(rate) or isinstance(rate, str):
-        quantity = parse_quantity(rate)
-        name = str(quantity.units)
-        if name == "percent" and (
-            unit is None
-            or str(parse_unit(unit)) != "percent"
-            or isinstance(rate, str)
-            or is_quantity(rate)
-        ):
+        try:
+            quantity = parse_quantity(rate)
+        except InvalidValueError as err:
+            forms = "; ".join(f"{form!r}" for form, _ in _RATE_FORMS)
+            raise ProgressionError(
+                f"cannot read the rate {rate!r}; write it as one of {forms}", field="rate"
+            ) from err
+        if _no_unit(quantity):  # "2" means 2, as the number 2 does
+            return {"rate": _finite_rate(float(quantity.magnitude), rate), "relative": False}
+        if str(quantity.units) == "percent":
             return {"rate": float(quantity.magnitude) / 100.0, "relative": True}
         return {"rate": _absolute(rate, unit, "rate"), "relative": False}
-    number = float(rate)
+    if isinstance(rate, bool) or not isinstance(rate, (int, float)):
+        raise ProgressionError(
+            f"rate {rate!r} is not a number or a string such as '2', '2 %' or '2 procentenheter'",
+            field="rate",
+        )
+    return {"rate": _finite_rate(float(rate), rate), "relative": False}
+
+
+def _finite_rate(number: float, rate: Any) -> float:
     if not math.isfinite(number):
         raise ProgressionError(f"rate {rate!r} is not a finite number", field="rate")
-    return {"rate": number, "relative": False}
+    return number
 
 
 def _reaches(

@@ -51,6 +51,12 @@ _HINTS: dict[str, dict[str, str]] = {
         "sv": "rätta riktningen eller målvärdet",
         "en": "correct the direction or the target",
     },
+    "rank_increase": {
+        "sv": "ge indikatorn riktningen decrease (en lägre placering är bättre), eller en "
+        "annan enhet om värdet inte är en placering",
+        "en": "give the indicator the direction decrease (a lower rank is better), or another "
+        "unit if the value is not a rank",
+    },
     "step_against_direction": {
         "sv": "rätta årsmålen så att de går i indikatorns riktning",
         "en": "correct the annual targets so that they go in the indicator's direction",
@@ -106,6 +112,8 @@ def _evidence(code: str, params: Mapping[str, Any]) -> str:
         return str(params.get("title", ""))
     if code == "owner_missing":
         return "owner"
+    if code == "rank_increase":
+        return f"unit: {params.get('unit')}, direction: {params.get('direction')}"
     return ""
 
 
