@@ -33,6 +33,7 @@ from ._registry import (
 from ._result import ChildResult, NodeResult, RollupContext, RollupResult, StrategyResult
 from ._scale import STATUSES, StatusScale
 from ._scorers import Progress, TargetMet
+from ._settings import RollupSettings
 from ._threshold import Threshold
 from ._weighted import Weighted
 from ._worst_case import WorstCase
@@ -47,6 +48,7 @@ __all__ = [
     "Progress",
     "RollupContext",
     "RollupResult",
+    "RollupSettings",
     "RollupStrategy",
     "Scorer",
     "StatusScale",
