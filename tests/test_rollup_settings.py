@@ -106,7 +106,7 @@ def test_scorer_parameters_make_the_registered_scorer(engine: str) -> None:
     assert result["i2"].score == 1.0  # 53 is within 2.5 of 55
     assert result.scorer == "target_met" and result.scorer_params == {"tolerance": 2.5}
     assert gc.loads(gc.dumps(chain)).rollup_settings == chain.rollup_settings
-    name, scorer, params = ru._settings.resolve_scorer({"name": "target_met", "tolerance": 1})
+    _, scorer, params = ru._settings.resolve_scorer({"name": "target_met", "tolerance": 1})
     assert scorer == ru.TargetMet(tolerance=1) and params == {"tolerance": 1}
     # made once: the compiled engine's recent results are found again
     assert rollup(chain, 2023) is rollup(chain, 2023)
@@ -252,7 +252,7 @@ def test_a_goal_scale_that_is_not_a_scale_is_refused() -> None:
         gc.loads(text + "    status_scale: {partly: 2}\n", source="fel.yaml")
     assert info.value.field == "status_scale.partly" and info.value.line == 6
     chain.add_goal("kf1", "Mål", level="council", extra={"status_scale": {"partly": 2}})
-    with pytest.raises(gc.InvalidValueError, match="'kf1', field 'status_scale.partly'"):
+    with pytest.raises(gc.InvalidValueError, match=r"'kf1', field 'status_scale\.partly'"):
         chain.rollup(2024)
 
 

@@ -1224,9 +1224,7 @@ class GoalChain:
         """
         from ..rollup import rollup
 
-        return rollup(
-            self, period, strategy=strategy, scorer=scorer, scale=scale, gender=gender
-        )
+        return rollup(self, period, strategy=strategy, scorer=scorer, scale=scale, gender=gender)
 
     def to_mermaid(self, *, result: Any = None, lang: str = "sv", direction: str = "TD") -> str:
         """The chain as a Mermaid flowchart; see :func:`goalchain.report.to_mermaid`."""

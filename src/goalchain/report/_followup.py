@@ -120,7 +120,9 @@ def _t(key: str, lang: str, **args: Any) -> str:
     return _T[key]["en" if lang == "en" else "sv"].format(**args)
 
 
-def period_warning(chain: GoalChain, period: Any, *, lang: str = "sv", gender: str = "T") -> str | None:
+def period_warning(
+    chain: GoalChain, period: Any, *, lang: str = "sv", gender: str = "T"
+) -> str | None:
     """One sentence when *period* has no measurements, or lies before every baseline.
 
     What the report and ``goalchain rollup`` say above a roll-up that does not

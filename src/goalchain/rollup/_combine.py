@@ -144,7 +144,9 @@ def combine_node(
         children
         and out.provenance != "dialogue"
         and all(c.score is None for c in children)
-        and (out.score is not None or (out.reason is None and out.reason_code in _NOT_ASSESSED_CODES))
+        and (
+            out.score is not None or (out.reason is None and out.reason_code in _NOT_ASSESSED_CODES)
+        )
     ):
         out = attrs.evolve(
             out,

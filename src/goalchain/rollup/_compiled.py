@@ -424,7 +424,7 @@ def _combine_builtin(nodes: CompiledNodes, i: int, code: int) -> tuple[float, bo
         entry = overlay.get(c)
         if entry is None:  # memoryviews give Python floats and bools
             children.append((scores[c], assessed[c], link))  # type: ignore[arg-type]
-            covered += link * coverages[c]  # type: ignore[operator]
+            covered += link * coverages[c]
         else:
             children.append((entry[0], entry[1], link))
             covered += link * entry[2]
@@ -514,7 +514,7 @@ def propagate(
     evaluates the goals the built-in kernels cannot (none needed when every
     goal uses ``weighted``, ``worst_case`` or ``mean``).
     """
-    plan, scale = nodes.plan, nodes.scale
+    plan = nodes.plan
     pptr, parents = plan.parent_views()
     height = plan.height_view()
     codes = nodes.used.codes
@@ -749,9 +749,7 @@ def _remember(
     settings: _Settings,
 ) -> RollupResult:
     result = _result(chain, nodes, period, scorer_name, settings)
-    _keep(
-        recent, _Recent(period, scorer_name, scorer, chain.data_version, result, nodes, settings)
-    )
+    _keep(recent, _Recent(period, scorer_name, scorer, chain.data_version, result, nodes, settings))
     return result
 
 

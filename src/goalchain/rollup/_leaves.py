@@ -16,10 +16,10 @@ if TYPE_CHECKING:
 
 __all__ = [
     "activity_score",
-    "out_of_period",
     "check_score",
     "measurement_for",
     "measurements",
+    "out_of_period",
     "score_activity",
     "score_indicator",
 ]
@@ -157,9 +157,12 @@ def out_of_period(activity: Activity, period: Period | None) -> tuple[str, dict[
 
 def activity_score(activity: Activity, period: Period | None = None) -> float | None:
     """The score :func:`score_activity` gives, without building its result."""
-    if period is not None and (activity.due is not None or activity.start is not None):
-        if out_of_period(activity, period) is not None:
-            return None
+    if (
+        period is not None
+        and (activity.due is not None or activity.start is not None)
+        and out_of_period(activity, period) is not None
+    ):
+        return None
     status = activity.status
     if status == "done":
         return 1.0

@@ -258,7 +258,8 @@ class RollupResult(Mapping[str, NodeResult]):
         self.scorer_params: dict[str, Any] = dict(scorer_params or {})
 
     def scale_of(self, element_id: str) -> StatusScale:
-        """The status scale *element_id* was judged on: its goal's or level's, else :attr:`scale`."""
+        """The status scale *element_id* was judged on: its goal's or its level's, else
+        :attr:`scale`."""
         return self.scales.get(element_id, self.scale)
 
     def __getitem__(self, key: str) -> NodeResult:

@@ -352,7 +352,8 @@ class RollupSettings:
             As :func:`resolve_scorer`.
         """
         assert self.scorer is not None
-        entry = scorers[self.scorer] if self.scorer in scorers else None
+        # not .get(): a failed lookup raises UnknownScorerError, a LookupError but no KeyError
+        entry = scorers[self.scorer] if self.scorer in scorers else None  # noqa: SIM401
         for seen, made in self._made:
             if seen is entry:
                 return self.scorer, made
