@@ -405,3 +405,16 @@ def test_the_report_uses_the_files_settings() -> None:
     text = markdown(chain, 2023, smart=False)
     assert "Sammanvägning: sämsta utfall; indikatorer: årsmålet nått eller inte" in text
     assert "Sammanvägning: viktad" in markdown(chain, 2023, strategy="weighted", smart=False)
+
+
+def test_empty_settings_are_no_settings() -> None:
+    chain = gc.GoalChain(name="Tom", rollup={})
+    assert chain == gc.GoalChain(name="Tom") and not chain.rollup_settings
+    assert "rollup" not in gc.io.to_data(chain)
+    assert gc.loads(gc.dumps(chain)) == chain
+
+
+def test_the_settings_stay_with_the_structure_when_data_is_split() -> None:
+    structure, data = gc.io._codec.split_data(gc.io.to_data(gc.loads(VARGARDA)), "data.yaml")
+    assert structure["rollup"] == {"strategy": "worst_case", "scorer": "target_met"}
+    assert "rollup" not in data

@@ -179,7 +179,8 @@ class GoalChain:
         if rollup is not None:
             from ..rollup._settings import RollupSettings  # the settings name registered rules
 
-            self._rollup_settings = RollupSettings.from_mapping(rollup, model=self._model)
+            settings = RollupSettings.from_mapping(rollup, model=self._model)
+            self._rollup_settings = settings if settings else None  # empty: as none at all
         self._municipality = municipality
         self._metadata: dict[str, Any] = {k: freeze(v) for k, v in (metadata or {}).items()}
         self._graph: nx.DiGraph = nx.DiGraph()
