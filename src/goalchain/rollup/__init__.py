@@ -4,7 +4,9 @@
 a registered scorer (``progress``, ``target_met``), activities by their status
 -- and combines children into goals by a registered strategy (``weighted``,
 ``worst_case``, ``mean``, ``threshold``, ``dialogue``, or your own via
-:func:`register`). A goal's own ``rollup`` field chooses its strategy.
+:func:`register`). A goal's own ``rollup`` field chooses its strategy; the
+chain's :class:`RollupSettings` (``GoalChain(rollup=...)``, ``rollup:`` in a
+file) its default strategy and scorer and a status scale per level.
 
 Examples
 --------

@@ -564,7 +564,10 @@ def evaluate(
     scratch = plan.take_scratch()
     flagged = None if custom is None else custom.flagged
     if uniform == 1 and flagged is not None and bool(flagged.any()):
-        uniform = None  # worst_case goals above flagged children are handed to `custom`
+        # worst_case goals above flagged children are handed to `custom`, level by level
+        if isinstance(codes, int):
+            codes = np.full(len(plan), codes, dtype=np.int8)
+        uniform = None
     for lv in plan.levels:
         if uniform is not None and uniform != OTHER:
             s, ok, c = _KERNELS[uniform](lv, score, af, low, coverage, scratch)
