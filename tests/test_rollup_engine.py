@@ -374,3 +374,107 @@ def test_the_link_log_compiles_what_the_graph_holds(
         assert logged.given_ids == tuple(chain)
         assert structure_of(logged) == structure_of(compile_plan(fresh))
         assert logged.is_goal.tolist() == compile_plan(fresh).is_goal.tolist()
+
+
+# ------------------------------------------- settings, scales, genders (issue 12, items 5, 6)
+SCALES = (None, {"achieved": 0.8}, {"achieved": 0.6, "partly": 0.2}, {"partly": 0.9})
+
+
+@st.composite
+def configured_chains(draw: st.DrawFn) -> tuple[gc.GoalChain, gc.Period, str]:
+    """Mixed chains whose goals may carry a status scale of their own, whose levels may
+    have one from the chain's roll-up settings, rolled up for a gender."""
+    chain, period = draw(mixed_chains())
+    for goal in chain.goals():
+        scale = draw(st.sampled_from(SCALES))
+        if scale is not None:
+            chain.update(goal.id, extra={**goal.extra, "status_scale": scale})
+    levels = {
+        level.key: {"status_scale": scale}
+        for level in chain.model.levels
+        for scale in [draw(st.sampled_from(SCALES))]
+        if scale is not None
+    }
+    if levels:  # settings are given when a chain is made: as GoalChain(rollup=...) does
+        chain._rollup_settings = ru.RollupSettings.from_mapping(
+            {"levels": levels}, model=chain.model
+        )
+    genders = sorted({m.gender for m in chain.measurements() if m.period == period} | {"T"})
+    return chain, period, draw(st.sampled_from(genders))
+
+
+@pytest.mark.filterwarnings("ignore::goalchain.progression.ProgressionWarning")
+@given(configured_chains(), st.sampled_from(STRATEGIES[1:]))
+@settings(max_examples=150)
+def test_compiled_engine_agrees_with_plain_with_scales_and_genders(
+    case: tuple[gc.GoalChain, gc.Period, str], strategy: str
+) -> None:
+    chain, period, gender = case
+    try:
+        plain = rollup(chain, period, strategy=strategy, gender=gender, engine="plain")
+    except RollupError:
+        with pytest.raises(RollupError):
+            rollup(chain, period, strategy=strategy, gender=gender, engine="fast")
+        return
+    fast = rollup(chain, period, strategy=strategy, gender=gender, engine="fast")
+    assert_same(fast, plain)
+    for key in plain:
+        assert fast[key].explain("sv") == plain[key].explain("sv"), key
+        assert fast.scale_of(key) == plain.scale_of(key), key
+
+
+@pytest.mark.filterwarnings("ignore::goalchain.progression.ProgressionWarning")
+@given(configured_chains(), st.sampled_from(STRATEGIES[1:]), st.data())
+@settings(max_examples=80)
+def test_incremental_updates_agree_with_scales_and_genders(
+    case: tuple[gc.GoalChain, gc.Period, str], strategy: str, data: st.DataObject
+) -> None:
+    chain, period, gender = case
+    indicators = [i.id for i in chain.indicators()]
+    try:
+        rollup(chain, period, strategy=strategy, gender=gender, engine="plain")
+    except RollupError:
+        return
+    rollup(chain, period, strategy=strategy, gender=gender)
+    for _ in range(data.draw(st.integers(1, 4))):
+        if not indicators:
+            break
+        target = data.draw(st.sampled_from(indicators))
+        value = data.draw(st.floats(-50, 150, allow_nan=False))
+        chain.record(target, period, value, gender=data.draw(st.sampled_from("TKM")), replace=True)
+        result = rollup(chain, period, strategy=strategy, gender=gender)
+        assert_same(result, rollup(chain, period, strategy=strategy, gender=gender, engine="plain"))
+
+
+def leaf_share(chain: gc.GoalChain, result: ru.RollupResult, node: str) -> float:
+    """The weighted share of the measured leaves below *node*, path by path: each path
+    down to a leaf carries the product of its links' shares of their parent's weight."""
+    kids = chain.children(node)
+    if not kids:
+        return 0.0 if chain[node].kind == "goal" or result[node].score is None else 1.0
+    total = sum(chain.weight(node, c) for c in kids)
+    if total <= 0:
+        return 0.0
+    return sum(chain.weight(node, c) / total * leaf_share(chain, result, c) for c in kids)
+
+
+@pytest.mark.filterwarnings("ignore::goalchain.progression.ProgressionWarning")
+@given(mixed_chains(), st.sampled_from(STRATEGIES[1:]))
+@settings(max_examples=100)
+def test_coverage_is_the_weighted_share_of_the_measured_leaves(
+    case: tuple[gc.GoalChain, gc.Period], strategy: str
+) -> None:
+    """Under every strategy, a goal's coverage is the weighted share of the measured
+    leaves below it (not of its assessed children), and a goal none of whose
+    children is assessed is not assessed unless a dialogue decides."""
+    chain, period = case
+    try:
+        result = rollup(chain, period, strategy=strategy)
+    except RollupError:
+        return
+    for goal in chain.goals():
+        node = result[goal.id]
+        assert node.coverage == pytest.approx(leaf_share(chain, result, goal.id), abs=1e-9)
+        kids = chain.children(goal.id)
+        if kids and all(result[c].score is None for c in kids) and node.provenance != "dialogue":
+            assert node.score is None and node.status == "not_assessed", goal.id

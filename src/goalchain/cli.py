@@ -184,10 +184,19 @@ def _build_parser() -> argparse.ArgumentParser:
     rollup.add_argument("--period", required=True, help="2024, 2024-T1, 2024-delår...")
     rollup.add_argument(
         "--strategy",
-        default="weighted",
-        help="weighted (default), worst_case, mean, threshold, dialogue...",
+        help="weighted, worst_case, mean, threshold, dialogue... (default: the file's "
+        "rollup.strategy, else weighted)",
     )
-    rollup.add_argument("--scorer", default="progress", help="progress (default) or target_met")
+    rollup.add_argument(
+        "--scorer",
+        help="progress, target_met... (default: the file's rollup.scorer, else progress)",
+    )
+    rollup.add_argument(
+        "--gender",
+        choices=("T", "K", "M"),
+        default="T",
+        help="roll up the values for everyone (T, default), women (K) or men (M)",
+    )
     rollup.add_argument("--format", choices=("table", "json"), default="table")
     rollup.add_argument(
         "--all", action="store_true", help="also list indicators and activities, not only goals"
@@ -225,8 +234,14 @@ def _build_parser() -> argparse.ArgumentParser:
         help="html or md (default: by the suffix of -o, else html)",
     )
     report.add_argument("-o", "--output", type=Path, help="write here (default: print)")
-    report.add_argument("--strategy", default="weighted", help="weighted (default), worst_case...")
-    report.add_argument("--scorer", default="progress", help="progress (default) or target_met")
+    report.add_argument(
+        "--strategy",
+        help="weighted, worst_case... (default: the file's rollup.strategy, else weighted)",
+    )
+    report.add_argument(
+        "--scorer",
+        help="progress, target_met... (default: the file's rollup.scorer, else progress)",
+    )
     report.add_argument("--no-smart", action="store_true", help="leave out the SMART summary")
     lang_option(report)
 
@@ -557,7 +572,7 @@ def rollup_table(
             [
                 "  " * depth + node + (" ↑" if again else ""),
                 chain.model.level(element.level).label(lang),
-                result.scale.label(item.status, lang=lang),
+                result.scale_of(node).label(item.status, lang=lang),
                 "–" if item.score is None else format_number(item.score, lang=lang, decimals=2),
                 format_value(item.coverage * 100, "percent", lang=lang, decimals=0),
                 rule_label(item.kind, item.strategy, lang=lang),
@@ -574,8 +589,13 @@ def rollup_table(
 
 
 def _cmd_rollup(args: argparse.Namespace, out: TextIO) -> int:
+    from .report._followup import period_warning
+
     chain = _load(args.file)
-    result = chain.rollup(args.period, strategy=args.strategy, scorer=args.scorer)
+    result = chain.rollup(
+        args.period, strategy=args.strategy, scorer=args.scorer, gender=args.gender
+    )
+    warning = period_warning(chain, result.period, lang=args.lang, gender=args.gender)
     if args.format == "json":
         nodes = {
             node_id: {
@@ -594,8 +614,11 @@ def _cmd_rollup(args: argparse.Namespace, out: TextIO) -> int:
             {
                 "file": str(args.file),
                 "period": str(result.period),
-                "strategy": args.strategy,
-                "scorer": args.scorer,
+                "gender": result.gender,
+                "strategy": result.strategy,
+                "scorer": result.scorer,
+                **({"scorer_params": result.scorer_params} if result.scorer_params else {}),
+                "warnings": [warning] if warning else [],
                 "elements": nodes,
             },
             out,
@@ -604,6 +627,8 @@ def _cmd_rollup(args: argparse.Namespace, out: TextIO) -> int:
         )
         out.write("\n")
         return 0
+    if warning:
+        out.write(warning + "\n\n")
     out.write(rollup_table(chain, result, lang=args.lang, goals_only=not args.all) + "\n")
     return 0
 

@@ -243,13 +243,19 @@ class UnknownNameError(GoalchainError, LookupError):
         The name asked for.
     known
         The registered names.
+    field
+        The field that named it (``rollup.scorer``), when it came from settings.
     """
 
-    def __init__(self, name: str, *, kind: str, known: Iterable[str]):
+    def __init__(self, name: str, *, kind: str, known: Iterable[str], field: str | None = None):
         self.name = name
         self.kind = kind
         self.known = tuple(sorted(known))
-        super().__init__(f"unknown {kind} {name!r}; registered: {', '.join(self.known) or 'none'}")
+        self.field = field
+        where = f"field {field!r}: " if field is not None else ""
+        super().__init__(
+            f"{where}unknown {kind} {name!r}; registered: {', '.join(self.known) or 'none'}"
+        )
 
 
 class UnknownMethodError(UnknownNameError):

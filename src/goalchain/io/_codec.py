@@ -61,6 +61,7 @@ TOP_KEYS = (
     "name",
     "municipality",
     "model",
+    "rollup",
     "elements",
     "measurements",
     "assessments",
@@ -273,8 +274,8 @@ def to_data(chain: GoalChain) -> dict[str, Any]:
     """Return a chain as plain data: the document that files hold.
 
     Keys come in a fixed order (``goalchain``, ``name``, ``municipality``,
-    ``model``, ``elements``, ``measurements``, ``assessments``, then the fields
-    goalchain does not know); values are dicts, lists, text, numbers, booleans,
+    ``model``, ``rollup``, ``elements``, ``measurements``, ``assessments``, then
+    the fields goalchain does not know); values are dicts, lists, text, numbers, booleans,
     None and ``datetime.date``. The chain is not changed.
 
     Raises
@@ -305,6 +306,9 @@ def to_data(chain: GoalChain) -> dict[str, Any]:
     if chain.municipality is not None:
         out["municipality"] = chain.municipality
     out["model"] = _model_ref(chain.model)
+    settings = chain.rollup_settings.to_data()
+    if settings:
+        out["rollup"] = settings
     graph = chain.graph
     out["elements"] = [
         _element_to_data(
@@ -336,7 +340,7 @@ def to_data(chain: GoalChain) -> dict[str, Any]:
 def split_data(data: Mapping[str, Any], data_ref: str) -> tuple[dict[str, Any], dict[str, Any]]:
     """Split a document into a structure document naming *data_ref*, and a data document."""
     structure: dict[str, Any] = {}
-    for key in ("goalchain", "name", "municipality", "model", "elements"):
+    for key in ("goalchain", "name", "municipality", "model", "rollup", "elements"):
         if key in data:
             structure[key] = data[key]
     structure["data"] = data_ref
@@ -563,8 +567,16 @@ class _Reader:
 
             with self.located(("status_scale",)):
                 StatusScale.from_mapping(top["status_scale"])
+        settings = None
+        if top.get("rollup") is not None:
+            from ..rollup import RollupSettings
+
+            with self.located(()):  # the errors name rollup.scorer, rollup.levels.committee...
+                settings = RollupSettings.from_mapping(top["rollup"], model=model)
         with self.located(()):
-            chain = GoalChain(name, model, municipality=municipality, metadata=metadata)
+            chain = GoalChain(
+                name, model, municipality=municipality, metadata=metadata, rollup=settings
+            )
         if top.get("elements") is not None:
             self.elements(chain, top["elements"], ("elements",))
         self.data(chain, top)
@@ -780,6 +792,11 @@ class _Reader:
             fields["cross_cutting"] = self.scalar(m, "cross_cutting", path)
         if "rollup" in m:
             fields["rollup"] = self.text(m, "rollup", path)
+        if m.get("status_scale") is not None:  # kept in the goal's extra, checked here
+            from ..rollup._settings import element_scale
+
+            with self.located(path):  # the error names status_scale.achieved...
+                element_scale(m["status_scale"], element=fields["id"])
 
     def indicator_fields(
         self, m: Mapping[Any, Any], path: FieldPath, fields: dict[str, Any], who: str

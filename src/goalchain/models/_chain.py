@@ -126,6 +126,11 @@ class GoalChain:
         The municipality code, a string such as ``"1231"`` or ``"0192"``.
     metadata
         Further fields (for example from a file) kept and written back as they are.
+    rollup
+        How the chain is judged when a roll-up names no strategy or scorer: a
+        :class:`~goalchain.rollup.RollupSettings` or a mapping for one, such as
+        ``{"strategy": "worst_case", "scorer": "target_met"}``, with status
+        scales per level under ``levels``; read back as :attr:`rollup_settings`.
 
     Examples
     --------
@@ -160,6 +165,7 @@ class GoalChain:
         *,
         municipality: str | None = None,
         metadata: Mapping[str, Any] | None = None,
+        rollup: Any = None,
     ):
         check_text(name, field="name", element=None, optional=True)
         if municipality is not None and not isinstance(municipality, str):
@@ -169,6 +175,12 @@ class GoalChain:
             )
         self._name = name or ""
         self._model = get_model(model)
+        self._rollup_settings: Any = None
+        if rollup is not None:
+            from ..rollup._settings import RollupSettings  # the settings name registered rules
+
+            settings = RollupSettings.from_mapping(rollup, model=self._model)
+            self._rollup_settings = settings if settings else None  # empty: as none at all
         self._municipality = municipality
         self._metadata: dict[str, Any] = {k: freeze(v) for k, v in (metadata or {}).items()}
         self._graph: nx.DiGraph = nx.DiGraph()
@@ -197,6 +209,26 @@ class GoalChain:
     def municipality(self) -> str | None:
         """The municipality code (a string, ``"0192"``), if given."""
         return self._municipality
+
+    @property
+    def rollup_settings(self) -> Any:
+        """How the chain is judged when a roll-up names no strategy or scorer.
+
+        A :class:`~goalchain.rollup.RollupSettings` (empty when the chain names
+        none): the default strategy and scorer, and status scales per level.
+        :meth:`rollup` with no ``strategy`` or ``scorer`` uses them, then
+        ``weighted`` and ``progress``.
+
+        Examples
+        --------
+        >>> import goalchain as gc
+        >>> chain = gc.GoalChain(name="Vårgårda", rollup={"scorer": "target_met"})
+        >>> chain.rollup_settings.scorer, chain.rollup_settings.strategy
+        ('target_met', None)
+        """
+        from ..rollup._settings import settings_of
+
+        return settings_of(self)
 
     @property
     def metadata(self) -> Mapping[str, Any]:
@@ -282,6 +314,7 @@ class GoalChain:
             and self._model == other._model
             and self._municipality == other._municipality
             and self._metadata == other._metadata
+            and self._rollup_settings == other._rollup_settings
             and self._elements_dict() == other._elements_dict()
             and set(self.links()) == set(other.links())
             and self._measurement_set() == other._measurement_set()
@@ -328,6 +361,7 @@ class GoalChain:
         new = GoalChain(
             self._name, self._model, municipality=self._municipality, metadata=self._metadata
         )
+        new._rollup_settings = self._rollup_settings
         new._graph = self._graph.copy()
         for node in new._graph.nodes:  # node attribute dicts must not be shared
             new._graph.nodes[node].update(dict(self._graph.nodes[node]))
@@ -394,11 +428,24 @@ class GoalChain:
         tags: Iterable[str] = (),
         rollup: str | None = None,
         extra: Mapping[str, Any] | None = None,
+        status_scale: Mapping[str, Any] | None = None,
     ) -> Goal:
         """Add a goal at *level* below *parents* (ids, or a mapping id -> weight).
 
-        Returns the new :class:`Goal`. See :meth:`add` for the errors.
+        *status_scale* (``{"achieved": 0.9}``) judges this goal on a status scale
+        of its own (kept in its ``extra``, as the ``status_scale`` field of a
+        file). Returns the new :class:`Goal`. See :meth:`add` for the errors.
+
+        Raises
+        ------
+        InvalidValueError
+            Also for a *status_scale* that is not a scale, naming the field.
         """
+        if status_scale is not None:
+            from ..rollup._settings import element_scale  # checked by the roll-up's rules
+
+            element_scale(status_scale, element=id)
+            extra = {**(extra or {}), "status_scale": status_scale}
         goal = Goal(
             id=id,
             title=title,
@@ -1159,26 +1206,31 @@ class GoalChain:
         self,
         period: Any,
         *,
-        strategy: Any = "weighted",
-        scorer: Any = "progress",
+        strategy: Any = None,
+        scorer: Any = None,
         scale: Any = None,
+        gender: str = "T",
     ) -> RollupResult:
         """Roll goal fulfilment up the chain for *period*.
 
-        A thin wrapper around :func:`goalchain.rollup.rollup`; see there.
+        A thin wrapper around :func:`goalchain.rollup.rollup`; see there. With no
+        *strategy* or *scorer*, the chain's :attr:`rollup_settings` decide, then
+        ``weighted`` and ``progress``; *gender* (``"K"``, ``"M"``) rolls up the
+        values for women or men.
 
         Examples
         --------
         >>> import goalchain as gc
-        >>> chain = gc.GoalChain(name="Exempel")
+        >>> chain = gc.GoalChain(name="Exempel", rollup={"strategy": "worst_case"})
         >>> _ = chain.add_goal("kf1", "Mål", level="council")
         >>> _ = chain.add_activity("a1", "Insats", parents=["kf1"], status="done")
-        >>> chain.rollup(2024)["kf1"].status
-        'achieved'
+        >>> _ = chain.add_activity("a2", "Insats", parents=["kf1"], status="not_started")
+        >>> chain.rollup(2024)["kf1"].status, chain.rollup(2024, strategy="weighted")["kf1"].status
+        ('not_achieved', 'partly')
         """
         from ..rollup import rollup
 
-        return rollup(self, period, strategy=strategy, scorer=scorer, scale=scale)
+        return rollup(self, period, strategy=strategy, scorer=scorer, scale=scale, gender=gender)
 
     def follow_up(
         self,
@@ -1186,6 +1238,7 @@ class GoalChain:
         *,
         method: str | None = None,
         scorer: Any = None,
+        gender: str = "T",
     ) -> FollowUp:
         """Every indicator followed up for *period*: target as written and as a number,
         actual, gap, score, category and forecast, the one answer every output shows.
@@ -1205,7 +1258,7 @@ class GoalChain:
         """
         from ..rollup import follow_up
 
-        return follow_up(self, period, method=method, scorer=scorer)
+        return follow_up(self, period, method=method, scorer=scorer, gender=gender)
 
     def to_mermaid(self, *, result: Any = None, lang: str = "sv", direction: str = "TD") -> str:
         """The chain as a Mermaid flowchart; see :func:`goalchain.report.to_mermaid`."""

@@ -73,6 +73,12 @@ _T = {
         "en": "Note: the chain has no measurements for {period}, so the goal fulfilment "
         "below does not rest on the period's actuals.",
     },
+    "no_gender_data": {
+        "sv": "Obs: kedjan har inga mätvärden för {gender} för {period}, så måluppfyllelsen "
+        "nedan bygger inte på periodens utfall.",
+        "en": "Note: the chain has no measurements for {gender} for {period}, so the goal "
+        "fulfilment below does not rest on the period's actuals.",
+    },
     "before_baselines": {
         "sv": "Obs: {period} ligger före alla indikatorers utgångsår (det tidigaste är {year}), "
         "så måluppfyllelsen nedan bygger inte på periodens utfall.",
@@ -113,6 +119,47 @@ _T = {
 
 def _t(key: str, lang: str, **args: Any) -> str:
     return _T[key]["en" if lang == "en" else "sv"].format(**args)
+
+
+def period_warning(
+    chain: GoalChain, period: Any, *, lang: str = "sv", gender: str = "T"
+) -> str | None:
+    """One sentence when *period* has no measurements, or lies before every baseline.
+
+    What the report and ``goalchain rollup`` say above a roll-up that does not
+    rest on the period's actuals; None when it does (or the chain has no
+    indicators). With *gender* ``"K"`` or ``"M"``, the measurements of that gender.
+
+    Examples
+    --------
+    >>> import goalchain as gc
+    >>> from goalchain.report._followup import period_warning
+    >>> chain = gc.io.load_demo()
+    >>> period_warning(chain, 2024) is None
+    True
+    >>> print(period_warning(chain, 2031, lang="en"))
+    Note: the chain has no measurements for 2031, so the goal fulfilment below does not rest on the period's actuals.
+    """  # noqa: E501
+    from ..models import Period
+    from ..rollup._result import GENDER_WORDS
+
+    wanted = Period.parse(period)
+    indicators = chain.indicators()
+    if not indicators:
+        return None
+    text = period_label(wanted, lang=lang)
+    year = wanted.year
+    baselines = [i.baseline.year for i in indicators if i.baseline is not None]
+    if baselines and year < min(baselines):
+        return _t("before_baselines", lang, period=text, year=min(baselines))
+    if not any(m.period.year == year for m in chain.measurements(ordered=False)):
+        return _t("no_data", lang, period=text)
+    if gender != "T" and not any(
+        m.period.year == year for m in chain.measurements(gender=gender, ordered=False)
+    ):
+        words = GENDER_WORDS[gender]["en" if lang == "en" else "sv"]
+        return _t("no_gender_data", lang, period=text, gender=words)
+    return None
 
 
 class _Report:
@@ -162,16 +209,7 @@ class _Report:
 
     def warning(self) -> str | None:
         """One sentence when the period has no measurements or lies before every baseline."""
-        indicators = self.chain.indicators()
-        if not indicators:
-            return None
-        year = self.period.year
-        baselines = [i.baseline.year for i in indicators if i.baseline is not None]
-        if baselines and year < min(baselines):
-            return _t("before_baselines", self.lang, period=self.period_text, year=min(baselines))
-        if not any(m.period.year == year for m in self.chain.measurements()):
-            return _t("no_data", self.lang, period=self.period_text)
-        return None
+        return period_warning(self.chain, self.period, lang=self.lang)
 
     def goals(self) -> list[tuple[str, int]]:
         """The goals in tree order with their depth (an element with two parents once)."""
@@ -204,7 +242,7 @@ class _Report:
         return [
             self.chain.model.level(element.level).label(self.lang),
             element.owner or "–",
-            self.result.scale.label(item.status, lang=self.lang),
+            self.result.scale_of(node).label(item.status, lang=self.lang),
             self.num(item.score, 2),
             format_value(100 * item.coverage, "percent", lang=self.lang, decimals=0),
             strategy,
@@ -225,7 +263,7 @@ class _Report:
         if item.provenance == "dialogue" and item.assessment == assessment:
             return _t("decides", self.lang, strategy=strategy_label(item.strategy, lang=self.lang))
         if item.status != assessment.status:
-            status = self.result.scale.label(item.status, lang=self.lang)
+            status = self.result.scale_of(assessment.element).label(item.status, lang=self.lang)
             return _t(
                 "differs",
                 self.lang,
@@ -363,14 +401,16 @@ def markdown(
     chain: GoalChain,
     period: Any,
     *,
-    strategy: Any = "weighted",
-    scorer: Any = "progress",
+    strategy: Any = None,
+    scorer: Any = None,
     lang: str = "sv",
     smart: bool = True,
 ) -> str:
     """The follow-up report for *period* as Markdown.
 
-    Goal fulfilment in tree order (status, score, coverage, strategy), the
+    Goal fulfilment in tree order (status, score, coverage, strategy; by
+    *strategy* and *scorer*, else the chain's roll-up settings, else
+    ``weighted`` and ``progress``), the
     dialogue assessments with their rationales, every indicator against its
     annual target (baseline, annual target, actual, gap, on-track category,
     forecast), a SMART summary, and the sources of the values.
@@ -442,8 +482,8 @@ def html(
     chain: GoalChain,
     period: Any,
     *,
-    strategy: Any = "weighted",
-    scorer: Any = "progress",
+    strategy: Any = None,
+    scorer: Any = None,
     lang: str = "sv",
     smart: bool = True,
 ) -> str:
@@ -493,7 +533,7 @@ def html(
     body = []
     for node, depth in r.goals():
         level, owner, _, score, coverage, strategy_cell = r.goal_cells(node)
-        badge = status_badge(r.result[node].status, r.result.scale, lang=lang)
+        badge = status_badge(r.result[node].status, r.result.scale_of(node), lang=lang)
         body.append(
             f'<tr><td style="padding-left:{0.6 + 1.2 * depth:.1f}em">{e(chain[node].title)}</td>'
             f"<td>{e(level)}</td><td>{e(owner)}</td><td>{badge}</td>"

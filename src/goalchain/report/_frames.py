@@ -186,14 +186,13 @@ def rollup_frame(result: RollupResult, *, lang: str = "sv") -> Any:
     'in progress, 80% done'
     """
     lang = check_lang(lang)
-    label = result.scale.label
     rows = [
         (
             result.title(node_id),
             node.kind,
             node.score,
             node.status,
-            label(node.status, lang=lang),
+            result.scale_of(node_id).label(node.status, lang=lang),
             node.coverage,
             node.strategy,
             node.provenance,

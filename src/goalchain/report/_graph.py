@@ -52,7 +52,7 @@ def _label_lines(chain: GoalChain, element_id: str, result: Any, lang: str) -> l
     lines = [element.title, f"{level} · {element_id}"]
     if result is not None and element_id in result:
         node = result[element_id]
-        status = result.scale.label(node.status, lang=lang)
+        status = result.scale_of(element_id).label(node.status, lang=lang)
         if node.score is not None:
             status += f" ({format_number(node.score, lang=lang, decimals=2)})"
         lines.append(status)
@@ -149,7 +149,7 @@ def to_dot(chain: GoalChain, *, result: Any = None, lang: str = "sv") -> str:
         label = "\\n".join(_dot_text(t) for t in _label_lines(chain, element_id, result, lang))
         attrs = f'label="{label}"'
         if result is not None and element_id in result:
-            fill = result.scale.colour(result[element_id].status)
+            fill = result.scale_of(element_id).colour(result[element_id].status)
             attrs += f', fillcolor="{fill}", fontcolor="{text_colour(fill)}"'
         lines.append(f'  "{_dot_text(element_id)}" [{attrs}];')
     for parent, child, weight in chain.links():

@@ -161,7 +161,7 @@ def chain_html(chain: GoalChain, *, result: Any = None, lang: str = "sv", css: b
             parts.append(f'<span class="gc-note">{escape(element.owner)}</span>')
         if result is not None and node in result:
             res = result[node]
-            parts.append(status_badge(res.status, result.scale, lang=lang))
+            parts.append(status_badge(res.status, result.scale_of(node), lang=lang))
             if res.score is not None:
                 parts.append(f'<span class="gc-note">{_num(res.score, lang, 2)}</span>')
         if node in seen:
@@ -215,7 +215,7 @@ def rollup_html(result: Any, *, lang: str = "sv", css: bool = True) -> str:
         rows.append(
             f'<tr><td {indent}>{title} <span class="gc-id">{escape(node_id)}</span>'
             f"{' ↑' if again else ''}</td>"
-            f"<td>{status_badge(node.status, result.scale, lang=lang)}</td>"
+            f"<td>{status_badge(node.status, result.scale_of(node_id), lang=lang)}</td>"
             f'<td class="gc-num">{_num(node.score, lang, 2)}</td>'
             f'<td class="gc-num">{coverage}</td>'
             f"<td>{escape(rule_label(node.kind, node.strategy, lang=lang))}</td>"

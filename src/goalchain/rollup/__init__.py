@@ -4,7 +4,9 @@
 a registered scorer (``progress``, ``target_met``), activities by their status
 -- and combines children into goals by a registered strategy (``weighted``,
 ``worst_case``, ``mean``, ``threshold``, ``dialogue``, or your own via
-:func:`register`). A goal's own ``rollup`` field chooses its strategy.
+:func:`register`). A goal's own ``rollup`` field chooses its strategy; the
+chain's :class:`RollupSettings` (``GoalChain(rollup=...)``, ``rollup:`` in a
+file) its default strategy and scorer and a status scale per level.
 
 Examples
 --------
@@ -34,6 +36,7 @@ from ._registry import (
 from ._result import ChildResult, NodeResult, RollupContext, RollupResult, StrategyResult
 from ._scale import STATUSES, StatusScale
 from ._scorers import Progress, Ratio, TargetMet, leaf_reason
+from ._settings import RollupSettings
 from ._threshold import Threshold
 from ._weighted import Weighted
 from ._worst_case import WorstCase
@@ -51,6 +54,7 @@ __all__ = [
     "Ratio",
     "RollupContext",
     "RollupResult",
+    "RollupSettings",
     "RollupStrategy",
     "Scorer",
     "StatusScale",

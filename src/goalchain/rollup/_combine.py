@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+import attrs
+
 from ..exceptions import RollupError
 from ._leaves import check_score
 from ._result import ChildResult, NodeResult, RollupContext, StrategyResult, reason_fields
-from ._scale import STATUSES
+from ._scale import STATUSES, StatusScale
 
-__all__ = ["call_strategy", "combine_node", "coverage_of"]
+__all__ = ["call_strategy", "child_coverage", "combine_node", "coverage_of"]
 
 
 def call_strategy(
@@ -82,14 +84,39 @@ def call_strategy(
     )
 
 
+def child_coverage(child: ChildResult) -> float:
+    """A child's coverage: as given, else 1 when it is assessed and 0 when not."""
+    if child.coverage is not None:
+        return child.coverage
+    return 0.0 if child.score is None else 1.0
+
+
 def coverage_of(children: Sequence[ChildResult]) -> float:
-    """The share of the children's weight (or, with no weight, of their count) assessed."""
-    if not children:
-        return 0.0
-    total = sum(c.weight for c in children)
-    if total > 0:
-        return sum(c.weight for c in children if c.score is not None) / total
-    return sum(1 for c in children if c.score is not None) / len(children)
+    r"""The weighted share of the measured leaves below a goal with these *children*.
+
+    :math:`\sum_c w_c \, k_c / \sum_c w_c` over the children *c* with link
+    weight :math:`w_c` and coverage :math:`k_c` (a leaf's is 1 when it is
+    assessed, else 0), so a goal's coverage is the share of the weight of its
+    leaves, along every path down, that is measured. 0 when the children's
+    links weigh nothing in all, or there are no children.
+
+    Examples
+    --------
+    >>> from goalchain.rollup import ChildResult
+    >>> from goalchain.rollup._combine import coverage_of
+    >>> coverage_of([ChildResult("g", 0.8, "partly", 3.0, coverage=0.5),
+    ...              ChildResult("i", None, "not_assessed", 1.0)])
+    0.375
+    """
+    total = 0.0
+    covered = 0.0
+    for c in children:
+        total += c.weight
+        covered += c.weight * child_coverage(c)
+    return covered / total if total > 0 else 0.0
+
+
+_NOT_ASSESSED_CODES = (None, "no_child_assessed", "no_weighted_child_assessed")
 
 
 def combine_node(
@@ -98,12 +125,38 @@ def combine_node(
     strategy: Any,
     children: Sequence[ChildResult],
     context: RollupContext,
+    scale: StatusScale | None = None,
 ) -> NodeResult:
-    """The :class:`NodeResult` of goal *element*: *strategy* on its *children*."""
+    """The :class:`NodeResult` of goal *element*: *strategy* on its *children*.
+
+    *scale* is the goal's own status scale when it has one (its ``status_scale``
+    or its level's), else the context's. No verdict without data: a goal none of
+    whose children is assessed is not assessed, whatever the strategy returns,
+    unless a recorded dialogue assessment decides.
+    """
+    if scale is not None and scale is not context.scale:
+        context = attrs.evolve(context, scale=scale)
     out = call_strategy(strategy, name, element, children, context)
     coverage = out.coverage
     if coverage is None:
         coverage = coverage_of(children)
+    if (
+        children
+        and out.provenance != "dialogue"
+        and all(c.score is None for c in children)
+        and (
+            out.score is not None or (out.reason is None and out.reason_code in _NOT_ASSESSED_CODES)
+        )
+    ):
+        out = attrs.evolve(
+            out,
+            score=None,
+            status="not_assessed",
+            coverage=coverage,
+            reason=None,
+            reason_code="no_measured_leaf",
+            reason_args={"period": str(context.period)},
+        )
     deviation = None
     if out.provenance == "dialogue" and out.score is not None and out.computed is not None:
         deviation = out.score - out.computed

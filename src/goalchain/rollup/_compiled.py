@@ -136,12 +136,16 @@ class CompiledNodes(LazyNodes):
         overlay: dict[int, tuple[float, bool, float]] | None = None,
         statuses: dict[int, str] | None = None,
         changed: dict[str, Any] | None = None,
+        period: Period | None = None,
+        scales: Mapping[int, StatusScale] | None = None,
     ):
         self.plan = plan
         self.base = base
         self.eager = eager
         self.used = used
         self.scale = scale
+        self.period = period
+        self.scales: Mapping[int, StatusScale] = scales if scales is not None else {}
         self.overlay = overlay if overlay is not None else {}
         self.statuses = statuses if statuses is not None else {}
         self.changed = changed if changed is not None else {}
@@ -149,6 +153,7 @@ class CompiledNodes(LazyNodes):
         self._owner: RollupResult | None = None
         self._score_view = base.score.data
         self._assessed_view = base.assessed.data
+        self._coverage_view = base.coverage.data
 
     def bind(self, owner: RollupResult) -> None:
         self._owner = owner
@@ -164,6 +169,8 @@ class CompiledNodes(LazyNodes):
             overlay=dict(self.overlay),
             statuses=dict(self.statuses),
             changed=dict(self.changed),
+            period=self.period,
+            scales=self.scales,
         )
 
     def rebase(self, base: Evaluation) -> None:
@@ -171,6 +178,7 @@ class CompiledNodes(LazyNodes):
         self.base = base
         self._score_view = base.score.data
         self._assessed_view = base.assessed.data
+        self._coverage_view = base.coverage.data
 
     def __len__(self) -> int:
         return len(self.plan)
@@ -196,9 +204,17 @@ class CompiledNodes(LazyNodes):
         entry = self.overlay.get(i)
         return entry[2] if entry is not None else float(self.base.coverage[i])
 
+    def scale_at(self, i: int) -> StatusScale:
+        """The status scale node *i* is judged on (its own, or the roll-up's)."""
+        return self.scales.get(i, self.scale) if self.scales else self.scale
+
     def status(self, i: int) -> str:
         custom = self.statuses.get(i)
-        return custom if custom is not None else self.scale.status(self.score(i))
+        return custom if custom is not None else self.scale_at(i).status(self.score(i))
+
+    def marked(self, i: int) -> bool:
+        """True when node *i*'s status may differ from what the roll-up's scale gives."""
+        return i in self.statuses or i in self.scales
 
     def built(self, key: str) -> Any:
         """A result built during evaluation or an update (or the activity), else None."""
@@ -215,7 +231,8 @@ class CompiledNodes(LazyNodes):
         if isinstance(built, NodeResult):
             node = attrs.evolve(built, owner=self._owner)
         elif built is not None:  # an activity
-            node = attrs.evolve(score_activity(built, self.scale), owner=self._owner)
+            scale = self.scale_at(self.plan.index[key])
+            node = attrs.evolve(score_activity(built, scale, self.period), owner=self._owner)
         else:
             node = self._goal(key)
         self._cache[key] = node
@@ -233,12 +250,17 @@ class CompiledNodes(LazyNodes):
         )
         why: dict[str, Any] = {}
         if score is None:
-            why = reason_fields(None, _UNASSESSED[code] if children else _NO_CHILDREN[code])
+            if not children:
+                why = reason_fields(None, _NO_CHILDREN[code])
+            elif all(c[2] is None for c in children):
+                why = reason_fields(None, "no_measured_leaf", {"period": str(self.period)})
+            else:
+                why = reason_fields(None, _UNASSESSED[code])
         return NodeResult(
             id=key,
             kind="goal",
             score=score,
-            status=self.scale.status(score),
+            status=self.scale_at(i).status(score),
             coverage=self.coverage(i),
             strategy=plan.own_names[i] or self.used.default_name,
             children=children,
@@ -260,15 +282,16 @@ class _ByHand:
         plan, nodes = self.nodes.plan, self.nodes
         kids, weights = plan.children(i)
         return [
-            ChildResult(plan.ids[c], nodes.score(c), nodes.status(c), w)
+            ChildResult(plan.ids[c], nodes.score(c), nodes.status(c), w, nodes.coverage(c))
             for c, w in zip(kids.tolist(), weights.tolist(), strict=True)
         ]
 
     def node(self, i: int) -> NodeResult:
-        plan = self.nodes.plan
+        nodes = self.nodes
+        plan = nodes.plan
         element = self.chain._graph.nodes[plan.ids[i]]["element"]
-        name, obj = self.nodes.used.for_goal(plan, i)
-        return combine_node(element, name, obj, self.children(i), self.context)
+        name, obj = nodes.used.for_goal(plan, i)
+        return combine_node(element, name, obj, self.children(i), self.context, nodes.scale_at(i))
 
     def __call__(self, which: IntArray, evaluation: Evaluation) -> None:
         nodes = self.nodes
@@ -280,7 +303,7 @@ class _ByHand:
             evaluation.score[i] = 0.0 if result.score is None else result.score
             evaluation.assessed[i] = result.score is not None
             evaluation.coverage[i] = result.coverage
-            if result.status != self.context.scale.status(result.score):
+            if result.status != nodes.scale_at(i).status(result.score):
                 if self.flagged is None:
                     self.flagged = np.zeros(len(nodes.plan), dtype=bool)
                 self.flagged[i] = True
@@ -302,6 +325,7 @@ def _result(
     nodes: CompiledNodes,
     period: Period,
     scorer_name: str,
+    settings: _Settings,
 ) -> RollupResult:
     titles, units = _labels(chain, nodes.plan)
     return RollupResult(
@@ -313,6 +337,9 @@ def _result(
         titles=titles,
         units=units,
         copy_labels=False,
+        gender=settings.gender,
+        scales=settings.scales,
+        scorer_params=settings.scorer_params,
     )
 
 
@@ -330,9 +357,11 @@ def _evaluate(
     scale: StatusScale,
     scorer: Any,
     scorer_name: str,
+    settings: _Settings,
 ) -> CompiledNodes:
     """A full evaluation of the plan."""
-    measured = measurements(chain, period)
+    gender, own = settings.gender, settings.by_node
+    measured = measurements(chain, period, gender)
     n = len(plan)
     leaf_score = np.zeros(n)
     leaf_assessed = np.zeros(n, dtype=bool)
@@ -343,28 +372,46 @@ def _evaluate(
         score: float | None
         if type(element) is Activity:
             eager[element.id] = element  # its NodeResult is built when asked for
-            score = activity_score(element)
+            score = activity_score(element, period)
         elif isinstance(element, Indicator):
+            here = own.get(i, scale) if own else scale
             node = score_indicator(
-                element, measured.get(element.id), period, scorer, scorer_name, scale, chain=chain
+                element,
+                measured.get(element.id),
+                period,
+                scorer,
+                scorer_name,
+                here,
+                gender,
+                chain=chain,
             )
             eager[element.id] = node
             score = node.score
         elif isinstance(element, Activity):
             eager[element.id] = element  # its NodeResult is built when asked for
-            score = activity_score(element)
+            score = activity_score(element, period)
         else:  # pragma: no cover - every element is a goal, indicator or activity
             raise TypeError(f"unexpected element {element!r}")
         if score is not None:
             leaf_score[i] = score
             leaf_assessed[i] = True
     empty = Evaluation(np.zeros(n), np.zeros(n, dtype=bool), np.zeros(n), used.codes)
-    nodes = CompiledNodes(plan, empty, eager, used, scale)
+    nodes = CompiledNodes(plan, empty, eager, used, scale, period=period, scales=own)
     by_hand = _ByHand(chain, nodes, _context(chain, period, scale, used.default_name, nodes))
+    if own:  # a worst_case parent takes the status of a child judged on another scale
+        by_hand.flagged = np.zeros(n, dtype=bool)
+        by_hand.flagged[list(own)] = True
     codes = used.codes if bool(plan.is_goal.any()) else "weighted"
     evaluation = evaluate(plan, leaf_score, leaf_assessed, codes, custom=by_hand)
     return CompiledNodes(
-        plan, evaluation, {**eager, **nodes.changed}, used, scale, statuses=nodes.statuses
+        plan,
+        evaluation,
+        {**eager, **nodes.changed},
+        used,
+        scale,
+        statuses=nodes.statuses,
+        period=period,
+        scales=own,
     )
 
 
@@ -376,25 +423,29 @@ def _combine_builtin(nodes: CompiledNodes, i: int, code: int) -> tuple[float, bo
     indptr, indices, weights = nodes.plan.views()
     lo, hi = indptr[i], indptr[i + 1]
     overlay, scores, assessed = nodes.overlay, nodes._score_view, nodes._assessed_view
+    coverages = nodes._coverage_view
     # the children's (score, assessed, weight), read through the overlay; a hot loop
     children: list[tuple[float, bool, float]] = []
+    total = covered = 0.0
     for c, link in zip(indices[lo:hi], weights[lo:hi], strict=True):
         entry = overlay.get(c)
         if entry is None:  # memoryviews give Python floats and bools
             children.append((scores[c], assessed[c], link))  # type: ignore[arg-type]
+            covered += link * coverages[c]
         else:
             children.append((entry[0], entry[1], link))
+            covered += link * entry[2]
+        total += link
+    coverage = covered / total if total > 0 else 0.0
     if code == 0:  # weighted
-        weight = num = total = 0.0
+        weight = num = 0.0
         least, most = 2.0, -1.0
         for s, ok, w in children:
-            total += w
             if ok:
                 weight += w
                 num += w * s
                 if w > 0:
                     least, most = min(least, s), max(most, s)
-        coverage = weight / (total if total > 0 else 1.0)
         if weight <= 0:
             return 0.0, False, coverage
         mean = min(num / weight, 1.0)
@@ -403,28 +454,17 @@ def _combine_builtin(nodes: CompiledNodes, i: int, code: int) -> tuple[float, bo
         return mean, True, coverage
     if code == 1:  # worst_case
         least = 2.0
-        covered = total = 0.0
-        n_assessed = 0
         for s, ok, w in children:
-            total += w
-            if ok:
-                n_assessed += 1
-                covered += w
-                if w > 0 and s < least:
-                    least = s
-        count = len(children)
-        coverage = covered / total if total > 0 else (n_assessed / count if count else 0.0)
+            if ok and w > 0 and s < least:
+                least = s
         return (least, True, coverage) if least <= 1.0 else (0.0, False, coverage)
     # mean
-    n = npos = 0
+    n = 0
     acc = 0.0
     for s, ok, w in children:
-        if w > 0:
-            npos += 1
-            if ok:
-                n += 1
-                acc += s
-    coverage = n / npos if npos > 0 else 0.0
+        if w > 0 and ok:
+            n += 1
+            acc += s
     return (min(acc / n, 1.0), True, coverage) if n > 0 else (0.0, False, coverage)
 
 
@@ -435,6 +475,7 @@ def _updated(
     period: Period,
     scorer: Any,
     scorer_name: str,
+    gender: str = "T",
 ) -> CompiledNodes:
     """*previous* with the elements in *changed_ids* and their ancestors recomputed."""
     plan, scale = previous.plan, previous.scale
@@ -452,9 +493,16 @@ def _updated(
         element = data[element_id]["element"]
         if not isinstance(element, Indicator):
             continue  # activities change with the structure, never as data
-        measurement = measurement_for(chain, element_id, period)
+        measurement = measurement_for(chain, element_id, period, gender)
         leaf = score_indicator(
-            element, measurement, period, scorer, scorer_name, scale, chain=chain
+            element,
+            measurement,
+            period,
+            scorer,
+            scorer_name,
+            nodes.scale_at(i),
+            gender,
+            chain=chain,
         )
         nodes.changed[element_id] = leaf
         leaves[i] = (0.0, False, 0.0) if leaf.score is None else (leaf.score, True, 1.0)
@@ -480,7 +528,7 @@ def propagate(
     evaluates the goals the built-in kernels cannot (none needed when every
     goal uses ``weighted``, ``worst_case`` or ``mean``).
     """
-    plan, scale = nodes.plan, nodes.scale
+    plan = nodes.plan
     pptr, parents = plan.parent_views()
     height = plan.height_view()
     codes = nodes.used.codes
@@ -520,15 +568,15 @@ def propagate(
         result = by_hand.node(i)
         nodes.changed[result.id] = result
         ok = result.score is not None
-        own = result.status if result.status != scale.status(result.score) else None
+        own = result.status if result.status != nodes.scale_at(i).status(result.score) else None
         store(i, (result.score if ok else 0.0, ok, result.coverage), own)  # type: ignore[arg-type]
 
 
 def _has_flagged_child(nodes: CompiledNodes, i: int) -> bool:
-    if not nodes.statuses:
+    if not nodes.statuses and not nodes.scales:
         return False
     indptr, indices, _ = nodes.plan.views()
-    return any(indices[k] in nodes.statuses for k in range(indptr[i], indptr[i + 1]))
+    return any(nodes.marked(indices[k]) for k in range(indptr[i], indptr[i + 1]))
 
 
 def _flattened(nodes: CompiledNodes) -> CompiledNodes:
@@ -548,10 +596,38 @@ def _flattened(nodes: CompiledNodes) -> CompiledNodes:
         nodes.used,
         nodes.scale,
         statuses=nodes.statuses,
+        period=nodes.period,
+        scales=nodes.scales,
     )
 
 
 # ------------------------------------------------------------------ the recent results
+
+
+@attrs.frozen(eq=False)
+class _Settings:
+    """What a roll-up reads beside the strategy and scorer: the gender of the
+    measurements, the elements judged on a scale of their own (by id, and by node
+    number) and the scorer's parameters."""
+
+    gender: str
+    scales: Mapping[str, StatusScale]
+    by_node: dict[int, StatusScale]
+    scorer_params: Mapping[str, Any]
+
+    @classmethod
+    def make(
+        cls,
+        plan: Plan,
+        gender: str,
+        scales: Mapping[str, StatusScale] | None,
+        scorer_params: Mapping[str, Any] | None,
+    ) -> _Settings:
+        by_node: dict[int, StatusScale] = {}
+        if scales:
+            index = plan.index
+            by_node = {index[k]: v for k, v in scales.items() if k in index}
+        return cls(gender, scales or {}, by_node, scorer_params or {})
 
 
 @attrs.frozen(eq=False)
@@ -562,14 +638,26 @@ class _Recent:
     data_version: int
     result: RollupResult
     nodes: CompiledNodes
+    settings: _Settings
 
     def matches(
-        self, plan: Plan, period: Period, used: Strategies, scorer: Any, scale: StatusScale
+        self,
+        plan: Plan,
+        period: Period,
+        used: Strategies,
+        scorer: Any,
+        scale: StatusScale,
+        settings: _Settings,
     ) -> bool:
         mine = self.nodes.used
         return (
             self.nodes.plan is plan
             and self.period == period
+            and self.settings.gender == settings.gender
+            and (
+                self.settings.scales is settings.scales
+                or not (self.settings.scales or settings.scales)
+            )
             and self.scorer is scorer
             and mine.default_name == used.default_name
             and mine.default is used.default
@@ -599,16 +687,23 @@ def rollup_compiled(
     default: Any,
     scorer: Any,
     scorer_name: str,
+    *,
+    gender: str = "T",
+    scales: Mapping[str, StatusScale] | None = None,
+    scorer_params: Mapping[str, Any] | None = None,
 ) -> RollupResult:
     """Roll up with the compiled engine, starting from a recent result where one fits.
 
-    The objects that exist before the call are frozen for the garbage
-    collector meanwhile (see :func:`goalchain._gc.frozen_objects`): a full
-    collection over a large chain would otherwise cost more than the roll-up.
+    *gender* chooses the measurements; *scales* are the elements judged on a
+    status scale of their own (by id). The objects that exist before the call
+    are frozen for the garbage collector meanwhile (see
+    :func:`goalchain._gc.frozen_objects`): a full collection over a large chain
+    would otherwise cost more than the roll-up.
     """
     with frozen_objects():
+        settings = _Settings.make(plan, gender, scales, scorer_params)
         return _rollup_compiled(
-            chain, plan, period, scale, default_name, default, scorer, scorer_name
+            chain, plan, period, scale, default_name, default, scorer, scorer_name, settings
         )
 
 
@@ -621,11 +716,14 @@ def _rollup_compiled(
     default: Any,
     scorer: Any,
     scorer_name: str,
+    settings: _Settings,
 ) -> RollupResult:
     used = Strategies.resolve(plan, default_name, default)
+    if settings.by_node:
+        used = _by_hand_under_own_scales(used, settings.by_node)
     recent = _recent_of(chain)
     for k, last in enumerate(recent):
-        if not last.matches(plan, period, used, scorer, scale):
+        if not last.matches(plan, period, used, scorer, scale, settings):
             continue
         del recent[k]
         if last.data_version == chain.data_version:
@@ -633,11 +731,26 @@ def _rollup_compiled(
             return last.result
         changed = chain._changed_since(last.data_version)
         if changed is not None:
-            nodes = _updated(chain, last.nodes, changed, period, scorer, scorer_name)
-            return _remember(recent, chain, period, scorer, scorer_name, nodes)
+            nodes = _updated(
+                chain, last.nodes, changed, period, scorer, scorer_name, settings.gender
+            )
+            return _remember(recent, chain, period, scorer, scorer_name, nodes, last.settings)
         break
-    nodes = _evaluate(chain, plan, used, period, scale, scorer, scorer_name)
-    return _remember(recent, chain, period, scorer, scorer_name, nodes)
+    nodes = _evaluate(chain, plan, used, period, scale, scorer, scorer_name, settings)
+    return _remember(recent, chain, period, scorer, scorer_name, nodes, settings)
+
+
+def _by_hand_under_own_scales(used: Strategies, own: Mapping[int, StatusScale]) -> Strategies:
+    """*used* with the ``worst_case`` goals judged on a scale of their own called one by
+    one: their status is their worst child's, which their scale need not give."""
+    codes = used.codes
+    at = np.fromiter(own, dtype=np.int64, count=len(own))
+    mine = at[codes[at] == BUILTIN_CODES["worst_case"]]
+    if not mine.size:
+        return used
+    codes = codes.copy()
+    codes[mine] = OTHER
+    return attrs.evolve(used, codes=codes)
 
 
 def _remember(
@@ -647,9 +760,10 @@ def _remember(
     scorer: Any,
     scorer_name: str,
     nodes: CompiledNodes,
+    settings: _Settings,
 ) -> RollupResult:
-    result = _result(chain, nodes, period, scorer_name)
-    _keep(recent, _Recent(period, scorer_name, scorer, chain.data_version, result, nodes))
+    result = _result(chain, nodes, period, scorer_name, settings)
+    _keep(recent, _Recent(period, scorer_name, scorer, chain.data_version, result, nodes, settings))
     return result
 
 

@@ -338,6 +338,7 @@ def follow_up(
     *,
     method: str | None = None,
     scorer: Any = None,
+    gender: str = "T",
 ) -> FollowUp:
     """Every indicator of *chain* followed up for *period*: a :class:`FollowUp` by id.
 
@@ -355,31 +356,36 @@ def follow_up(
     method
         The assessment method's name; None: ``annual_target`` where there is
         a target.
+    gender
+        ``T`` (total, the default), ``K`` (women) or ``M`` (men): the values
+        followed up.
     scorer
         The roll-up's leaf scorer (None: the chain's default); the score and
         status are those :meth:`GoalChain.rollup` gives the indicator with it,
         computed by the same function on the same measurement.
     """
-    from ._engine import _resolve, _scale_of
+    from ._engine import _check_gender, _scale_of, element_scales, resolve
     from ._leaves import measurement_for, score_indicator
-    from ._registry import scorers
 
     wanted = Period.parse(period)
-    name, scorer_obj = _resolve("progress" if scorer is None else scorer, scorers)
+    gender = _check_gender(gender)
+    _, _, name, scorer_obj, _ = resolve(chain, None, scorer)
     scale = _scale_of(chain, None)
+    scales = element_scales(chain)
     rows: dict[str, FollowUpRow] = {}
     for indicator in chain.indicators():
-        # the roll-up's own leaf result: the same function on the same measurement
+        # the roll-up's own leaf result: the same function on the same measurement and scale
         leaf = score_indicator(
             indicator,
-            measurement_for(chain, indicator.id, wanted),
+            measurement_for(chain, indicator.id, wanted, gender),
             wanted,
             scorer_obj,
             name,
-            scale,
+            scales.get(indicator.id, scale),
+            gender,
             chain=chain,
         )
         rows[indicator.id] = follow_up_row(
-            chain, indicator, wanted, method=method, leaf=leaf, scorer_name=name
+            chain, indicator, wanted, method=method, leaf=leaf, scorer_name=name, gender=gender
         )
     return FollowUp(wanted, rows)

@@ -19,6 +19,7 @@ __all__ = [
     "check_score",
     "measurement_for",
     "measurements",
+    "out_of_period",
     "previous_value",
     "score_activity",
     "score_indicator",
@@ -47,14 +48,20 @@ def check_score(value: Any, *, what: str, name: str, node: str) -> float | None:
     return min(1.0, max(0.0, score))
 
 
-def measurements(chain: GoalChain, period: Period) -> dict[str, Measurement]:
-    """The total (gender ``T``) measurement of every indicator for *period*."""
-    return {m.indicator: m for m in chain.measurements(gender="T") if m.period == period}
+def measurements(chain: GoalChain, period: Period, gender: str = "T") -> dict[str, Measurement]:
+    """The measurement of every indicator for *period* and *gender* (``T`` total)."""
+    return {
+        m.indicator: m
+        for m in chain.measurements(gender=gender, ordered=False)
+        if m.period == period
+    }
 
 
-def measurement_for(chain: GoalChain, indicator_id: str, period: Period) -> Measurement | None:
-    """The total (gender ``T``) measurement of one indicator for *period*."""
-    return chain._measurements.get(indicator_id, {}).get((period, "T"))
+def measurement_for(
+    chain: GoalChain, indicator_id: str, period: Period, gender: str = "T"
+) -> Measurement | None:
+    """The measurement of one indicator for *period* and *gender* (``T`` total)."""
+    return chain._measurements.get(indicator_id, {}).get((period, gender))
 
 
 def _leaf(
@@ -71,7 +78,9 @@ def _leaf(
     )
 
 
-def _missing_reason(indicator: Indicator, period: Period) -> tuple[str, dict[str, Any]]:
+def _missing_reason(
+    indicator: Indicator, period: Period, gender: str = "T"
+) -> tuple[str, dict[str, Any]]:
     if period.kind != "year" and indicator.frequency == "yearly":
         return "yearly", {"period": str(period)}
     if indicator.lag > 0:
@@ -82,6 +91,8 @@ def _missing_reason(indicator: Indicator, period: Period) -> tuple[str, dict[str
             "period": str(period),
         }
         return "lag", args
+    if gender != "T":
+        return "no_gender_value", {"gender": gender, "period": str(period)}
     return "no_measurement", {"period": str(period)}
 
 
@@ -111,16 +122,21 @@ def score_indicator(
     scorer: Any,
     name: str,
     scale: StatusScale,
+    gender: str = "T",
+    *,
     chain: GoalChain | None = None,
 ) -> NodeResult:
     """An indicator's result: *scorer* on its measurement, or not assessed with the reason.
 
-    Scorers that want it (``wants_previous``) are also given the value of the
-    latest measured year before *period* in *chain*, where the indicator has a
+    *measurement* is the one for *period* and *gender*; without it the reason
+    says why there is none (measured yearly, published with a lag, no value
+    for women or men, no measurement). Scorers that want it
+    (``wants_previous``) are also given the value of the latest measured year
+    before *period* in *chain* (for *gender*), where the indicator has a
     target written as a change (``"öka"``), which is judged against it.
     """
     if measurement is None:
-        code, args = _missing_reason(indicator, period)
+        code, args = _missing_reason(indicator, period, gender)
         return _leaf(indicator, name, None, scale, **reason_fields(None, code, args))
     try:
         if getattr(scorer, "wants_previous", False):
@@ -151,8 +167,33 @@ def score_indicator(
     )
 
 
-def activity_score(activity: Activity) -> float | None:
+def out_of_period(activity: Activity, period: Period | None) -> tuple[str, dict[str, Any]] | None:
+    """Why *activity* does not count in *period*, or None when it does.
+
+    An activity counts in the periods of the years from the one it starts in
+    up to the one it was due (its status says how it went then); before its
+    start and after its due year it is not assessed. Without dates it counts
+    in every period.
+    """
+    if period is None:
+        return None
+    year = period.year
+    due, start = activity.due, activity.start
+    if due is not None and year > due.year:
+        return "after_due", {"due": due.isoformat(), "year": due.year}
+    if start is not None and year < start.year:
+        return "before_start", {"start": start.isoformat(), "year": start.year}
+    return None
+
+
+def activity_score(activity: Activity, period: Period | None = None) -> float | None:
     """The score :func:`score_activity` gives, without building its result."""
+    if (
+        period is not None
+        and (activity.due is not None or activity.start is not None)
+        and out_of_period(activity, period) is not None
+    ):
+        return None
     status = activity.status
     if status == "done":
         return 1.0
@@ -163,8 +204,17 @@ def activity_score(activity: Activity) -> float | None:
     return None
 
 
-def score_activity(activity: Activity, scale: StatusScale) -> NodeResult:
-    """An activity's result: done 1, in progress its progress, not started 0, cancelled none."""
+def score_activity(
+    activity: Activity, scale: StatusScale, period: Period | None = None
+) -> NodeResult:
+    """An activity's result: done 1, in progress its progress, not started 0, cancelled none.
+
+    With *period*, an activity counts only from the year it starts up to the
+    year it was due (see :func:`out_of_period`); outside them it is not assessed.
+    """
+    outside = out_of_period(activity, period)
+    if outside is not None:
+        return _leaf(activity, "activity", None, scale, **reason_fields(None, *outside))
     status = activity.status
     score = activity_score(activity)
     args: dict[str, Any] = {}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from ._combine import coverage_of
 from ._registry import register
 from ._result import ChildResult, StrategyResult
 
@@ -15,8 +16,8 @@ __all__ = ["Mean"]
 class Mean:
     """The unweighted mean of the assessable children's scores; weights are ignored.
 
-    Coverage is the share of children (by count) that could be assessed.
-    Children linked with weight 0 do not count (as under ``weighted``).
+    Children linked with weight 0 do not count (as under ``weighted``). Coverage
+    is, as under every strategy, the weighted share of the measured leaves below.
 
     Examples
     --------
@@ -25,7 +26,7 @@ class Mean:
     ...         ChildResult("c", None, "not_assessed", 1.0)]
     >>> result = Mean().combine(None, kids, None)
     >>> result.score, round(result.coverage, 3)
-    (0.75, 0.667)
+    (0.75, 0.857)
     """
 
     def combine(
@@ -34,9 +35,10 @@ class Mean:
         counted = [c for c in children if c.weight > 0]
         scores = [c.score for c in counted if c.score is not None]
         if not scores:
-            return StrategyResult(score=None, coverage=0.0, reason_code="no_child_assessed")
+            return StrategyResult(
+                score=None, coverage=coverage_of(children), reason_code="no_child_assessed"
+            )
         score = sum(scores) / len(scores)
         return StrategyResult(
-            score=max(min(scores), min(max(scores), score)),
-            coverage=len(scores) / len(counted),
+            score=max(min(scores), min(max(scores), score)), coverage=coverage_of(children)
         )

@@ -76,7 +76,6 @@ class _Level:
         "count",
         "hi",
         "lo",
-        "npos",
         "safe_total",
         "starts",
         "tail",
@@ -113,7 +112,6 @@ class _Level:
         self.total: FloatArray = np.add.reduceat(self.w, self.starts)
         positive_total = self.total > 0
         self.safe_total: FloatArray = np.where(positive_total, self.total, 1.0)
-        self.npos: FloatArray = np.add.reduceat(positive.astype(np.float64), self.starts)
 
 
 class Plan:
@@ -552,7 +550,7 @@ def evaluate(
         low = np.multiply(af, -_ABSENT, out=work[1])
         low += _ABSENT
         low += score
-    coverage = af.copy()  # goals without children keep coverage 0
+    coverage = af.copy()  # a leaf's coverage: 1.0 where assessed; goals without children: 0
     out = Evaluation(score, leaves, coverage, codes)  # `leaves` becomes every assessed node
     if custom is not None and OTHER in present:
         alone = plan.childless_goals
@@ -564,9 +562,15 @@ def evaluate(
             if low is not None:
                 low[alone] = np.where(leaves[alone], score[alone], _ABSENT)
     scratch = plan.take_scratch()
+    flagged = None if custom is None else custom.flagged
+    if uniform == 1 and flagged is not None and bool(flagged.any()):
+        # worst_case goals above flagged children are handed to `custom`, level by level
+        if isinstance(codes, int):
+            codes = np.full(len(plan), codes, dtype=np.int8)
+        uniform = None
     for lv in plan.levels:
         if uniform is not None and uniform != OTHER:
-            s, ok, c = _KERNELS[uniform](lv, score, af, low, scratch)
+            s, ok, c = _KERNELS[uniform](lv, score, af, low, coverage, scratch)
             score[lv.lo : lv.hi] = s
             leaves[lv.lo : lv.hi] = ok
             coverage[lv.lo : lv.hi] = c
@@ -601,7 +605,7 @@ def _mixed_level(
         child_flagged = _reduce(lv, np.take(marks, lv.child, out=scratch[: lv.child.size]), np.add)
         by_hand |= (here == 1) & (child_flagged > 0)
     for k in np.unique(here[~by_hand]).tolist():
-        s, ok, c = _KERNELS[k](lv, out.score, af, low, scratch)
+        s, ok, c = _KERNELS[k](lv, out.score, af, low, out.coverage, scratch)
         sel = (here == k) & ~by_hand
         out.score[lv.lo : lv.hi][sel] = s[sel]
         out.assessed[lv.lo : lv.hi][sel] = ok[sel]
@@ -618,8 +622,19 @@ def _gather(source: FloatArray, lv: _Level, out: FloatArray) -> FloatArray:
     return np.take(source, lv.child, out=out[: lv.child.size], mode="clip")
 
 
+def _coverage(lv: _Level, cov: FloatArray, buf: FloatArray) -> FloatArray:
+    """Per goal: its children's coverage weighted by their links (0 where they weigh nothing)."""
+    g = np.multiply(_gather(cov, lv, buf), lv.w, out=buf[: lv.child.size])
+    return _reduce(lv, g, np.add) / lv.safe_total
+
+
 def _weighted(
-    lv: _Level, score: FloatArray, af: FloatArray, low: FloatArray | None, buf: FloatArray
+    lv: _Level,
+    score: FloatArray,
+    af: FloatArray,
+    low: FloatArray | None,
+    cov: FloatArray,
+    buf: FloatArray,
 ) -> _Out:
     g = np.multiply(_gather(af, lv, buf), lv.w, out=buf[: lv.child.size])
     weight = _reduce(lv, g, np.add)
@@ -635,11 +650,16 @@ def _weighted(
         sel = (af[kids] > 0) & (w > 0)
         value[j] = min(max(float(value[j]), float(score[kids][sel].min())), 1.0)
         value[j] = min(float(value[j]), float(score[kids][sel].max()))
-    return value, ok, weight / lv.safe_total
+    return value, ok, _coverage(lv, cov, buf)
 
 
 def _worst_case(
-    lv: _Level, score: FloatArray, af: FloatArray, low: FloatArray | None, buf: FloatArray
+    lv: _Level,
+    score: FloatArray,
+    af: FloatArray,
+    low: FloatArray | None,
+    cov: FloatArray,
+    buf: FloatArray,
 ) -> _Out:
     assert low is not None
     keyed = _gather(low, lv, buf)
@@ -647,20 +667,16 @@ def _worst_case(
         np.add(keyed, (1.0 - lv.wpos) * _ABSENT, out=keyed)
     least = _reduce(lv, keyed, np.minimum)
     ok = least <= 1.0
-    positive = lv.total > 0
-    if positive.all():  # the share of weight assessed; links of weight 0 add nothing
-        covered = np.multiply(lv.w, keyed <= 1.0, out=keyed)
-        coverage = _reduce(lv, covered, np.add) / lv.safe_total
-    else:
-        a = _gather(af, lv, buf)
-        by_count = _reduce(lv, a, np.add) / lv.count
-        by_weight = _reduce(lv, np.multiply(a, lv.w, out=a), np.add) / lv.safe_total
-        coverage = np.where(positive, by_weight, by_count)
-    return np.where(ok, least, 0.0), ok, coverage
+    return np.where(ok, least, 0.0), ok, _coverage(lv, cov, buf)
 
 
 def _mean(
-    lv: _Level, score: FloatArray, af: FloatArray, low: FloatArray | None, buf: FloatArray
+    lv: _Level,
+    score: FloatArray,
+    af: FloatArray,
+    low: FloatArray | None,
+    cov: FloatArray,
+    buf: FloatArray,
 ) -> _Out:
     a = _gather(af, lv, buf)
     if lv.wpos is not None:
@@ -672,8 +688,7 @@ def _mean(
     total = _reduce(lv, s, np.add)  # scores are 0 where not assessed
     ok = n > 0
     value = np.minimum(total / np.where(ok, n, 1.0), 1.0)
-    coverage = n / np.where(lv.npos > 0, lv.npos, 1.0)
-    return value, ok, coverage
+    return value, ok, _coverage(lv, cov, buf)
 
 
 _KERNELS = {0: _weighted, 1: _worst_case, 2: _mean}

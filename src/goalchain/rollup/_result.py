@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from ..models import GoalChain
 
 __all__ = [
+    "GENDER_WORDS",
     "REASONS",
     "ChildResult",
     "NodeResult",
@@ -32,12 +33,17 @@ Provenance = Literal["computed", "dialogue", "fallback"]
 
 @attrs.frozen
 class ChildResult:
-    """A child as a strategy sees it: its id, score (None: not assessed), status and weight."""
+    """A child as a strategy sees it: its id, score (None: not assessed), status and weight.
+
+    ``coverage`` is the child's own coverage (the weighted share of the measured
+    leaves below it); None reads as 1 when the child is assessed, else 0.
+    """
 
     id: str
     score: float | None
     status: str
     weight: float
+    coverage: float | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -51,8 +57,9 @@ class StrategyResult:
     status
         The status; derived from *score* by the scale when None.
     coverage
-        The share (0..1) of the children that could be assessed; the engine
-        computes the share of weight when None.
+        The weighted share (0..1) of the measured leaves below the node; the
+        engine computes it from the children when None (see
+        :func:`~goalchain.rollup._combine.coverage_of`).
     reason
         Why, in a few words (shown by :meth:`NodeResult.explain`): a text, or
         a mapping of texts by language (``{"sv": "...", "en": "..."}``).
@@ -114,8 +121,9 @@ class NodeResult:
     status
         ``achieved``, ``partly``, ``not_achieved`` or ``not_assessed``.
     coverage
-        The share of the children's weight that could be assessed (1.0 or 0.0
-        for leaves).
+        The weighted share of the measured leaves below the element: 1.0 or
+        0.0 for a leaf (assessed or not), for a goal the children's coverage
+        weighted by their links (0 when the links weigh nothing).
     strategy
         The strategy (goals) or scorer (indicators, activities) that was used.
     provenance
@@ -229,6 +237,9 @@ class RollupResult(Mapping[str, NodeResult]):
         titles: Mapping[str, str],
         units: Mapping[str, str],
         copy_labels: bool = True,
+        gender: str = "T",
+        scales: Mapping[str, StatusScale] | None = None,
+        scorer_params: Mapping[str, Any] | None = None,
     ):
         self._nodes: Mapping[str, NodeResult]
         if isinstance(nodes, LazyNodes):
@@ -242,6 +253,14 @@ class RollupResult(Mapping[str, NodeResult]):
         self.scale = scale
         self._titles = dict(titles) if copy_labels else titles
         self._units = dict(units) if copy_labels else units
+        self.gender = gender
+        self.scales: Mapping[str, StatusScale] = dict(scales or {})
+        self.scorer_params: dict[str, Any] = dict(scorer_params or {})
+
+    def scale_of(self, element_id: str) -> StatusScale:
+        """The status scale *element_id* was judged on: its goal's or its level's, else
+        :attr:`scale`."""
+        return self.scales.get(element_id, self.scale)
 
     def __getitem__(self, key: str) -> NodeResult:
         return self._nodes[key]
@@ -257,7 +276,8 @@ class RollupResult(Mapping[str, NodeResult]):
         for node in self._nodes.values():
             counts[node.status] = counts.get(node.status, 0) + 1
         shown = ", ".join(f"{counts[s]} {s}" for s in sorted(counts))
-        return f"<RollupResult {self.period} ({self.strategy}/{self.scorer}): {shown}>"
+        who = "" if self.gender == "T" else f", gender {self.gender}"
+        return f"<RollupResult {self.period}{who} ({self.strategy}/{self.scorer}): {shown}>"
 
     def title(self, element_id: str) -> str:
         """The title of *element_id* when the roll-up was made."""
@@ -301,9 +321,8 @@ class RollupResult(Mapping[str, NodeResult]):
 
         def walk(node_id: str, weight: float | None, depth: int) -> None:
             node = self._nodes[node_id]
-            lines.append(
-                "  " * depth + _line(node, weight, lang, self.scale, self._titles, self._units)
-            )
+            scale = self.scale_of(node_id)
+            lines.append("  " * depth + _line(node, weight, lang, scale, self._titles, self._units))
             for child, w, _ in node.children:
                 walk(child, w, depth + 1)
 
@@ -359,6 +378,22 @@ REASONS: dict[str, dict[str, str]] = {
         "sv": "pågår, ingen andel klart rapporterad",
     },
     "cancelled": {"en": "status cancelled: not assessed", "sv": "avbruten: bedöms inte"},
+    "no_gender_value": {
+        "en": "no value for {gender} in {period}",
+        "sv": "inget mätvärde för {gender} för {period}",
+    },
+    "after_due": {
+        "en": "due {due}: counts in the periods up to {year} only",
+        "sv": "skulle vara klar {due}: räknas bara till och med {year}",
+    },
+    "before_start": {
+        "en": "starts {start}: does not count before {year}",
+        "sv": "startar {start}: räknas inte före {year}",
+    },
+    "no_measured_leaf": {
+        "en": "no indicator or activity below it has a result for {period}",
+        "sv": "ingen indikator eller aktivitet under målet har ett utfall för {period}",
+    },
     "preliminary": {"en": "preliminary value", "sv": "preliminärt värde"},
     "no_children": {"en": "no children", "sv": "saknar underliggande delar"},
     "no_child_assessed": {
@@ -377,6 +412,14 @@ REASONS: dict[str, dict[str, str]] = {
 """Templates of the reasons the engine writes, by code and language."""
 
 
+GENDER_WORDS: dict[str, dict[str, str]] = {
+    "T": {"sv": "totalt", "en": "everyone"},
+    "K": {"sv": "kvinnor", "en": "women"},
+    "M": {"sv": "män", "en": "men"},
+}
+"""How a reason names the genders of measurements (Kolada's ``T``, ``K``, ``M``)."""
+
+
 def reason_text(code: str, args: Mapping[str, Any], lang: str = "en") -> str:
     """The reason *code* written in *lang* with *args*.
 
@@ -388,6 +431,8 @@ def reason_text(code: str, args: Mapping[str, Any], lang: str = "en") -> str:
     if lang not in templates:
         lang = "en"
     values = dict(args)
+    if values.get("gender") in GENDER_WORDS:
+        values["gender"] = GENDER_WORDS[values["gender"]][lang]
     if "period" in values:
         with contextlib.suppress(PeriodError):
             values["period"] = period_label(values["period"], lang=lang)

@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..exceptions import RollupError
+from ._combine import coverage_of
 from ._registry import register
 from ._result import ChildResult, StrategyResult
 
@@ -51,13 +52,15 @@ class Threshold:
         counted = [c for c in children if c.weight > 0]
         assessed = [c for c in counted if c.score is not None]
         if not assessed:
-            return StrategyResult(score=None, coverage=0.0, reason_code="no_child_assessed")
+            return StrategyResult(
+                score=None, coverage=coverage_of(children), reason_code="no_child_assessed"
+            )
         needed = _needed(node, len(assessed))
         achieved = sum(1 for c in assessed if c.status == "achieved")
         score = 1.0 if achieved >= needed else achieved / needed
         return StrategyResult(
             score=score,
-            coverage=len(assessed) / len(counted),
+            coverage=coverage_of(children),
             reason_code="threshold",
             reason_args={"achieved": achieved, "needed": needed},
         )

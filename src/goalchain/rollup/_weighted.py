@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..exceptions import RollupError
+from ._combine import coverage_of
 from ._registry import register
 from ._result import ChildResult, StrategyResult
 
@@ -17,7 +18,7 @@ class Weighted:
     r"""Sum of weight x score over the assessable children, divided by their weight.
 
     Children that cannot be assessed do not count as zero: they are left out
-    and lower the ``coverage`` (the share of weight that could be assessed).
+    and lower the ``coverage`` (the weighted share of the measured leaves below).
     Weights summing to zero raise :class:`~goalchain.RollupError`.
 
     Examples
@@ -48,9 +49,9 @@ class Weighted:
         weight = sum(c.weight for c in assessed)
         if weight <= 0:
             return StrategyResult(
-                score=None, coverage=0.0, reason_code="no_weighted_child_assessed"
+                score=None, coverage=coverage_of(children), reason_code="no_weighted_child_assessed"
             )
         pairs = [(c.weight, c.score) for c in assessed if c.score is not None and c.weight > 0]
         score = sum(w * s for w, s in pairs) / weight
         low, high = min(s for _, s in pairs), max(s for _, s in pairs)
-        return StrategyResult(score=max(low, min(high, score)), coverage=weight / total)
+        return StrategyResult(score=max(low, min(high, score)), coverage=coverage_of(children))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from ._combine import coverage_of
 from ._registry import register
 from ._result import ChildResult, StrategyResult
 from ._scale import STATUSES
@@ -33,7 +34,9 @@ class WorstCase:
     ) -> StrategyResult | None:
         assessed = [c for c in children if c.score is not None and c.weight > 0]
         if not assessed:
-            return StrategyResult(score=None, reason_code="no_child_assessed")
+            return StrategyResult(
+                score=None, coverage=coverage_of(children), reason_code="no_child_assessed"
+            )
         score = min(c.score for c in assessed if c.score is not None)
         status = max((c.status for c in assessed), key=STATUSES.index)
-        return StrategyResult(score=score, status=status)
+        return StrategyResult(score=score, status=status, coverage=coverage_of(children))
