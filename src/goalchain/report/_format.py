@@ -64,6 +64,12 @@ _UNIT_SYMBOLS: dict[str, dict[str, str]] = {
     "tkr": {"sv": "tkr", "en": "kSEK"},
     "mnkr": {"sv": "mnkr", "en": "MSEK"},
     "per_1000_inhabitants": {"sv": "per 1 000 inv.", "en": "per 1,000 inhabitants"},
+    "per_10000_inhabitants": {"sv": "per 10 000 inv.", "en": "per 10,000 inhabitants"},
+    "per_100000_inhabitants": {"sv": "per 100 000 inv.", "en": "per 100,000 inhabitants"},
+    "metric_ton": {"sv": "ton", "en": "t"},
+    "scandinavian_mile": {"sv": "mil", "en": "Swedish miles"},
+    "rank": {"sv": "", "en": ""},  # a place is a bare number: "Placering …: 3"
+    "hectare": {"sv": "ha", "en": "ha"},
     "inhabitant": {"sv": "inv.", "en": "inhabitants"},
     "count": {"sv": "st", "en": ""},
     "day": {"sv": "dagar", "en": "days"},
