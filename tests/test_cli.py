@@ -419,3 +419,59 @@ def test_report_format_follows_the_file_name_and_refuses_a_misleading_one(tmp_pa
         assert main(["report", chain, "--period", "2024", *args], err=err) == 2
         assert message in err.getvalue()
     assert not (tmp_path / "r.pdf").exists()
+
+
+# ----------------------------------------------------------------- issue 12: one follow-up
+
+
+def test_progression_limits_a_forecast_as_the_report_does() -> None:
+    """A forecast of 123,5 % in the CLI beside 100,0 %* in the report (issue 12)."""
+    path = ROOT / "examples" / "grastorp.yaml"
+    code, out, _ = run("progression", str(path), "--year", "2024")
+    assert code == 0
+    row = next(line for line in out.splitlines() if line.startswith("vm_nojd_hemtjanst "))
+    assert "100,0\u00a0% (2026)*" in row and "123,5" not in out
+    assert "* begränsad till vad enheten medger" in out
+
+
+def test_progression_rows_add_up_and_read_the_follow_up() -> None:
+    path = ROOT / "examples" / "grastorp.yaml"
+    chain = gc.load(path)
+    code, out, _ = run("progression", str(path), "--year", "2024")
+    assert code == 0
+    follow = chain.follow_up(2024)
+    row = next(line for line in out.splitlines() if line.startswith("vm_bostader "))
+    shown = follow["vm_bostader"]
+    assert (shown.expected_shown, shown.actual_shown, shown.gap_shown) == (20.0, 9.0, -11.0)
+    assert "20\u00a0st" in row and "9\u00a0st" in row and "\u221211\u00a0st" in row
+    assert shown.label("sv") in row
+
+
+def test_progression_assessment_option() -> None:
+    path = ROOT / "examples" / "grastorp.yaml"
+    code, out, _ = run("progression", str(path), "--assessment", "cagr_ratio", "--lang", "en")
+    assert code == 0 and "Category" in out
+    code, _, err = run("progression", str(path), "--assessment", "nope")
+    assert code != 0 and "annual_target, cagr_ratio, trend" in err
+
+
+def test_progression_target_written_as_a_comparison() -> None:
+    code, out, _ = run("progression", "--baseline", "2022=78%", "--target", "2026=minst 90%")
+    assert code == 0 and "90" in out.splitlines()[-1]
+    code, _, err = run("progression", "--baseline", "2022=78%", "--target", "2026=öka")
+    assert code != 0 and "change" in err
+
+
+def test_progression_lists_an_indicator_judged_by_its_trend(tmp_path: Path) -> None:
+    chain = gc.GoalChain(name="Trend")
+    chain.add_goal("g", "Mål", level="council")
+    chain.add_indicator("t", "Andel", parents=["g"], unit="percent", direction="increase")
+    for year, value in ((2020, 50.0), (2021, 52.0), (2022, 56.0)):
+        chain.record("t", year, value)
+    path = tmp_path / "trend.yaml"
+    gc.dump(chain, path)
+    code, out, _ = run("progression", str(path), "--lang", "en")
+    assert code == 0
+    row = next(line for line in out.splitlines() if line.startswith("t "))
+    assert chain.follow_up(2022)["t"].method == "trend"
+    assert chain.follow_up(2022)["t"].label("en") in row

@@ -156,7 +156,11 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     progression.add_argument("file", type=Path, nargs="?", help="a chain file")
     progression.add_argument("--baseline", help="YEAR=VALUE, e.g. 2022=78%%")
-    progression.add_argument("--target", help="YEAR=VALUE, e.g. 2026=90%%")
+    progression.add_argument(
+        "--target",
+        help="YEAR=VALUE, e.g. 2026=90%%; a comparison is read as its number "
+        "('2026=minst 90%%', '2026=>=90%%')",
+    )
     progression.add_argument(
         "--method",
         default="linear",
@@ -171,6 +175,11 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     progression.add_argument("--decimals", type=int, help="round the years between")
     progression.add_argument("--year", type=int, help="assess as of this year (default: latest)")
+    progression.add_argument(
+        "--assessment",
+        help="with FILE: how each indicator is judged: annual_target (the default where there "
+        "is a target), cagr_ratio, trend (the default without a target) or a registered method",
+    )
     lang_option(progression)
 
     rollup = commands.add_parser(
@@ -396,15 +405,23 @@ def _year_value(text: str | None, option: str) -> tuple[int, str]:
 
 
 def _cmd_progression(args: argparse.Namespace, out: TextIO) -> int:
+    from .models._target import number_text, parse_target
     from .progression import annual_targets
     from .report import format_number, text_table
 
     lang = args.lang
     if args.file is not None:
         return _progression_of_file(args, out)
+    target_year, target_text = _year_value(args.target, "--target")
+    written = parse_target(target_year, target_text, None, field="--target")
+    if written.is_change:
+        raise _UserError(
+            f"--target {target_text!r} is a change against the previous year: it has no "
+            "number to draw annual targets towards; give the target value"
+        )
     trajectory = annual_targets(
         baseline=_year_value(args.baseline, "--baseline"),
-        target=_year_value(args.target, "--target"),
+        target=(target_year, number_text(target_text)),
         method=args.method,
         rate=args.rate,
         decimals=args.decimals,
@@ -444,7 +461,10 @@ def _unit(unit: str | None, lang: str) -> str:
 
 
 def _progression_of_file(args: argparse.Namespace, out: TextIO) -> int:
-    out.write(progression_table(_load(args.file), year=args.year, lang=args.lang) + "\n")
+    table = progression_table(
+        _load(args.file), year=args.year, lang=args.lang, method=args.assessment
+    )
+    out.write(table + "\n")
     return 0
 
 
@@ -452,8 +472,11 @@ def _rounded(value: float, decimals: int) -> float:
     return round(value, decimals) + 0.0  # + 0.0: no "−0"
 
 
-def progression_table(chain: GoalChain, *, year: int | None = None, lang: str = "sv") -> str:
-    """Every indicator with a target: the target of the actual's year, actual, gap, category.
+def progression_table(
+    chain: GoalChain, *, year: int | None = None, lang: str = "sv", method: str | None = None
+) -> str:
+    """Every indicator with a target or a direction: the target of the actual's year, actual,
+    gap, category (by *method*; by default ``annual_target``, ``trend`` without a target).
 
     Read from :meth:`GoalChain.follow_up`, as the report is: each row adds up
     as printed (the gap is the shown actual minus the shown target level) and
@@ -476,12 +499,17 @@ def progression_table(chain: GoalChain, *, year: int | None = None, lang: str = 
         if en
         else ["Indikator", "År", "Mål", "Utfall", "Avvikelse", "Bedömning", "Prognos (målår)"]
     )
-    indicators = [i for i in chain.indicators() if i.target is not None]
     if year is None:
-        years = [p.year for i in indicators for p in chain.series(i.id) if p.is_year]
+        years = [p.year for i in chain.indicators() for p in chain.series(i.id) if p.is_year]
         year = max(years) if years else None
     rows = []
-    follow = chain.follow_up(year) if year is not None else None
+    follow = chain.follow_up(year, method=method) if year is not None else None
+    # an indicator with a target, or one judged by its trend
+    indicators = [
+        i
+        for i in chain.indicators()
+        if i.target is not None or (follow is not None and follow[i.id].category is not None)
+    ]
     limited = False
     for indicator in indicators:
         unit = indicator.unit
@@ -493,10 +521,8 @@ def progression_table(chain: GoalChain, *, year: int | None = None, lang: str = 
 
         if row is None or row.actual is None:
             target = indicator.target
-            assert target is not None
-            rows.append(
-                [indicator.id, "–", format_target(target, unit, lang=lang), "–", "–", "–", "–"]
-            )
+            shown = "–" if target is None else format_target(target, unit, lang=lang)
+            rows.append([indicator.id, "–", shown, "–", "–", "–", "–"])
             continue
         # a difference of shares is in percentage points, not percent
         gap_unit = "percentage_point" if canonical_unit(unit) == "percent" else unit

@@ -26,6 +26,7 @@ __all__ = [
     "MAINTAIN_TOLERANCE",
     "Target",
     "holds_level",
+    "number_text",
     "parse_target",
     "read_target",
     "share_covered",
@@ -455,6 +456,28 @@ def parse_target(
         number = finite_float(value, field=field or "target", element=element)
         return Target(year=year, value=number)
     return Target(year=year, value=convert(value, unit, element=element, field=field))
+
+
+def number_text(text: str) -> str:
+    """The number (with its unit) of a comparison as written: ``"minst 90 %"`` -> ``"90 %"``.
+
+    A text that is not a comparison is given back as it is.
+
+    Examples
+    --------
+    >>> from goalchain.models._target import number_text
+    >>> number_text("≥ 90 %"), number_text("Minst 90%"), number_text("78 %")
+    ('90 %', '90%', '78 %')
+    """
+    written = " ".join(text.split())
+    folded = written.lower()
+    if len(folded) != len(written):
+        return text
+    for word, _meaning in _OPERATORS:
+        rest = written[len(word) :]
+        if folded.startswith(word) and not (word[-1].isalpha() and not rest.startswith(" ")):
+            return rest.strip()
+    return text
 
 
 def _parse_text(

@@ -347,6 +347,13 @@ def follow_up(
     :func:`goalchain.progression.assess` by *method* (``annual_target`` by
     default for an indicator with a target).
 
+    Raises
+    ------
+    UnknownAssessmentMethodError
+        For a *method* that is not registered; the error lists those that are.
+    UnknownScorerError
+        For a *scorer* that is not registered.
+
     Parameters
     ----------
     chain
@@ -364,11 +371,14 @@ def follow_up(
         status are those :meth:`GoalChain.rollup` gives the indicator with it,
         computed by the same function on the same measurement.
     """
+    from ..progression import assessment_methods
     from ._engine import _check_gender, _scale_of, element_scales, resolve
     from ._leaves import measurement_for, score_indicator
 
     wanted = Period.parse(period)
     gender = _check_gender(gender)
+    if method is not None:
+        assessment_methods[method]  # an unknown name: the error lists the registered ones
     _, _, name, scorer_obj, _ = resolve(chain, None, scorer)
     scale = _scale_of(chain, None)
     scales = element_scales(chain)
