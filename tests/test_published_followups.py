@@ -12,9 +12,17 @@ Three kinds of test:
   says (targets, outcomes, verdicts, held-out flags);
 - the municipality's verdicts follow its own stated rule, applied by hand here,
   except the contradictions the transcription lists (a finding in itself);
-- goalchain reaches the same verdict as the municipality for each indicator.
-  These need comparison targets and ``target_met`` without a baseline (issue 12,
-  items 3 and 4) and are expected to fail until then.
+- goalchain, judging each chain by the rule its file states (``rollup:`` and
+  ``status_scale:``, issue 12 item 5: Vårgårda and Jönköping ``target_met``,
+  Vansbro ``ratio`` with *delvis* from 80 %), reaches the municipality's verdict
+  for each indicator, the targets read as printed (``≥ 130``, ``< 10``, ``minska``).
+
+Agreement at the time of writing: 15 of the 16 printed indicator verdicts, 4 of 4
+among those held out from the tuning (every third indicator, chosen before
+goalchain was run). The one difference is listed in NOT_JUDGEABLE: the
+municipality compares with a value its page does not print, so goalchain says
+*ej bedömt* with the reason instead of guessing. Vårgårda's one printed verdict
+that contradicts its own målvärde (CONTRADICTIONS) is judged by the rule.
 """
 
 from __future__ import annotations
@@ -33,6 +41,13 @@ import goalchain as gc
 HERE = Path(__file__).resolve().parent / "fixtures" / "published"
 DOCUMENTS = ("vargarda_2023", "vansbro_2021", "jonkoping_2023")
 STATUSES = {"achieved", "partly", "not_achieved", "not_assessed"}
+
+# Verdicts the municipality reached from values its document does not print: goalchain
+# cannot judge them from what is printed and says so (not assessed, with the reason).
+NOT_JUDGEABLE = {
+    # "Utvecklingen går åt rätt håll sedan 2005": only 2022's value (24 dagar) is printed.
+    "hv_ohalsotal": "not_assessed",
+}
 
 # Verdicts the municipality printed although its own rule gives another one:
 # indicator id -> the verdict its rule gives. Each is explained in the fixture's notes.
@@ -237,13 +252,39 @@ def _chain_without_verdicts(doc: str) -> gc.GoalChain:
     return gc.loads(json.dumps(data, ensure_ascii=False), format="json", source=f"{doc}.chain.yaml")
 
 
-@pytest.mark.xfail(strict=False, reason="needs comparison targets (issue 12 item 3)")
 @pytest.mark.parametrize(("doc", "indicator_id"), _cases())
 def test_goalchain_reaches_the_municipalitys_verdict(doc: str, indicator_id: str) -> None:
     indicator = {ind["id"]: ind for _g, ind in _indicators(doc)}[indicator_id]
     year = _verdict_year(doc, indicator)
     verdict = indicator["verdict"]
-    expected = CONTRADICTIONS.get(indicator_id, verdict)
+    expected = NOT_JUDGEABLE.get(indicator_id) or CONTRADICTIONS.get(indicator_id, verdict)
     chain = _chain_without_verdicts(doc)
-    result = chain.rollup(year, scorer="target_met")
+    result = chain.rollup(year)  # by the rule the chain file states
     assert result[indicator_id].status == expected
+    # the follow-up shows the same score, and its target as printed
+    row = chain.follow_up(year)[indicator_id]
+    assert row.score == result[indicator_id].score
+    printed = indicator["target"]
+    assert row.target is not None
+    if isinstance(printed, str):
+        assert str(row.target) == printed.strip()
+    else:
+        assert row.target.value == float(printed)
+
+
+def test_agreement_with_the_municipalities() -> None:
+    """The figure the docstring reports: how many printed verdicts goalchain reaches."""
+    agree = total = held_agree = held_total = 0
+    for case in _cases():
+        doc, indicator_id = case.values
+        indicator = {ind["id"]: ind for _g, ind in _indicators(doc)}[indicator_id]
+        year = _verdict_year(doc, indicator)
+        status = _chain_without_verdicts(doc).rollup(year)[indicator_id].status
+        wanted = CONTRADICTIONS.get(indicator_id, indicator["verdict"])
+        total += 1
+        agree += status == wanted
+        if indicator["held_out"]:
+            held_total += 1
+            held_agree += status == wanted
+    assert (agree, total) == (15, 16)
+    assert (held_agree, held_total) == (4, 4)

@@ -243,6 +243,8 @@ def _assess(
                     limit=indicator.limit,
                     unit=indicator.unit,
                 )
+            if indicator.baseline is None:
+                return _without_baseline(indicator, values, previous)
             trajectory = indicator.trajectory()
             targets: dict[int, Target] = {}
             for when in (max(values), indicator.target.year):
@@ -260,6 +262,34 @@ def _assess(
             )
         except GoalchainError:
             return None
+
+
+def _without_baseline(
+    indicator: Indicator, values: Mapping[int, float], previous: float | None
+) -> ProgressAssessment:
+    """A target without a baseline: *achieved* when the latest actual meets the target as
+    it stands (a *målvärde*; *on_track* when it meets an adopted annual target), else not
+    assessable, for progress is measured from a baseline."""
+    from ..progression import ProgressAssessment
+
+    latest = max(values)
+    actual = values[latest]
+    rule = indicator.target_for(latest)
+    if rule is not None and rule.met_by(actual, direction=indicator.direction, previous=previous):
+        annual = any(t.year == latest for t in indicator.annual_targets)
+        return ProgressAssessment(
+            category="on_track" if annual else "achieved",
+            method="annual_target",
+            year=latest,
+            actual=actual,
+        )
+    return ProgressAssessment(
+        category="not_assessable",
+        method="annual_target",
+        year=latest,
+        actual=actual,
+        reason="progress is measured from a baseline, and the indicator has none",
+    )
 
 
 def follow_up_row(
