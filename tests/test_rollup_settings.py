@@ -133,7 +133,12 @@ def test_a_registered_instance_keeps_its_settings_under_new_parameters() -> None
 @pytest.mark.parametrize(
     ("bad", "error", "field", "text"),
     [
-        ("  scorer: nope", UnknownScorerError, "rollup.scorer", "registered: progress, target_met"),
+        (
+            "  scorer: nope",
+            UnknownScorerError,
+            "rollup.scorer",
+            "registered: progress, ratio, target_met",
+        ),
         ("  strategy: best", UnknownStrategyError, "rollup.strategy", "dialogue, mean, threshold"),
         (
             "  scorer: {name: target_met, tol: 1}",

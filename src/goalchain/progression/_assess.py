@@ -190,7 +190,7 @@ def _compound(actual: float, growth: float | None, years: int) -> float | None:
         return None
     try:
         value = actual * (1 + growth) ** years
-    except OverflowError:  # a growth from a baseline of 1e-308: no forecast to speak of
+    except (OverflowError, ZeroDivisionError):  # growth of about -100 % or from 1e-308
         return None
     return value if math.isfinite(value) else None
 

@@ -243,7 +243,7 @@ class RollupSettings:
     >>> RollupSettings.from_mapping({"scorer": "best"})
     Traceback (most recent call last):
     ...
-    goalchain.exceptions.UnknownScorerError: field 'rollup.scorer': unknown leaf scorer 'best'; registered: progress, target_met
+    goalchain.exceptions.UnknownScorerError: field 'rollup.scorer': unknown leaf scorer 'best'; registered: progress, ratio, target_met
     """  # noqa: E501
 
     strategy: str | None = None
