@@ -324,3 +324,22 @@ def test_share_covered_is_direction_aware(actual: float, baseline: float, level:
         return
     assert math.isclose(up, -down, abs_tol=1e-9)
     assert (up > 0) == (actual > baseline) or math.isclose(actual, baseline)
+
+
+def test_explain_shows_the_target_as_written() -> None:
+    chain = gc.GoalChain()
+    chain.add_goal("g", "Mål", level="council")
+    chain.add_indicator("d", "Ekologiskt", parents=["g"], unit="percent", target=(2023, "≥30"))
+    chain.add_indicator("e", "Antal", parents=["g"], unit="st", target=(2023, "öka"))
+    chain.record("d", 2023, 28.4)
+    chain.record("e", 2022, 5.0)
+    chain.record("e", 2023, 6.0)
+    result = chain.rollup(2023, scorer="target_met")
+    assert result["d"].target == "≥30" and result["d"].expected == 30.0
+    assert "förväntat ≥30 (30)" in result["d"].explain(lang="sv")
+    assert "expected öka (5)" in result["e"].explain(lang="en")
+    plain = gc.GoalChain()
+    plain.add_indicator("i", "Andel", unit="percent", baseline=(2022, 78.0), target=(2026, 90.0))
+    plain.record("i", 2024, 84.0)
+    node = plain.rollup(2024)["i"]
+    assert node.target is None and "expected 84" in node.explain(lang="en")

@@ -163,7 +163,14 @@ def score_indicator(
     if raw.reason is None and measurement.preliminary:
         why = reason_fields(None, "preliminary")
     return _leaf(
-        indicator, name, score, scale, measurement=measurement, expected=raw.expected, **why
+        indicator,
+        name,
+        score,
+        scale,
+        measurement=measurement,
+        expected=raw.expected,
+        target=raw.target,
+        **why,
     )
 
 

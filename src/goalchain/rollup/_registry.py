@@ -46,12 +46,14 @@ class LeafScore:
     """A scorer's answer: a score (None: not assessed), the expected value and why.
 
     *reason* is a text, or the same text by language (``{"sv": .., "en": ..}``),
-    which reports show in theirs.
+    which reports show in theirs; *target* the year's target as written where it
+    is not a plain number (``"≥30"``), which ``explain()`` shows.
     """
 
     score: float | None
     expected: float | None = None
     reason: str | Mapping[str, str] | None = None
+    target: str | None = None
 
 
 class Scorer(Protocol):

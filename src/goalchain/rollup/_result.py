@@ -137,8 +137,9 @@ class NodeResult:
         Under ``dialogue``: the fallback strategy's score and dialogue minus it.
     assessment, measurement
         The dialogue record or the measurement that decided.
-    expected
-        For indicators: the year's annual target.
+    expected, target
+        For indicators: the level the year's target asks for, and the target
+        as written where it is not a plain number (``"≥30"``, ``"öka"``).
     awaiting_dialogue
         True when the dialogue strategy found no assessment for the period.
     reason_code, reason_args
@@ -161,6 +162,7 @@ class NodeResult:
     assessment: Assessment | None = None
     measurement: Measurement | None = None
     expected: float | None = None
+    target: str | None = None
     awaiting_dialogue: bool = False
     reason_code: str | None = None
     reason_args: tuple[tuple[str, Any], ...] = ()
@@ -509,7 +511,11 @@ def _line(
         if m.preliminary:
             text += f" ({words['preliminary']})"
         if node.expected is not None:
-            text += f", {words['expected']} {_num(node.expected, lang)}"
+            text += f", {words['expected']} "
+            if node.target is not None and node.target != _num(node.expected, lang):
+                text += f"{node.target} ({_num(node.expected, lang)})"
+            else:
+                text += _num(node.expected, lang)
     reason = _reason(node, lang)
     if reason and node.measurement is None:
         text += f": {reason}"

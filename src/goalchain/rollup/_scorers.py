@@ -97,6 +97,14 @@ def _applicable(
     return target, target.value, None
 
 
+_BELOW_ONE = math.nextafter(1.0, 0.0)
+
+
+def _written(target: Target) -> str | None:
+    """The target as written, where it says more than its number."""
+    return None if target.is_plain and target.written is None else str(target)
+
+
 def _direction(indicator: Indicator, target: Target) -> str:
     return target.better_direction(indicator.direction)
 
@@ -176,14 +184,18 @@ class Progress:
             actual, direction=indicator.direction, previous=previous, tolerance=self.tolerance
         )
         if met:
-            return LeafScore(score=1.0, expected=level)
+            return LeafScore(score=1.0, expected=level, target=_written(target))
         baseline = float(indicator.baseline.value)
         if direction == "maintain" or math.isclose(level, baseline, rel_tol=1e-9, abs_tol=1e-12):
-            return LeafScore(score=0.0, expected=level)
+            return LeafScore(score=0.0, expected=level, target=_written(target))
         sign = -1.0 if direction == "decrease" else 1.0
         share = sign * (actual - baseline) / abs(level - baseline)
         # short of a met target: never 1 (a strict "< 10" missed by 10 scores below 1)
-        return LeafScore(score=min(max(share, 0.0), math.nextafter(1.0, 0.0)), expected=level)
+        return LeafScore(
+            score=min(max(share, 0.0), math.nextafter(1.0, 0.0)),
+            expected=level,
+            target=_written(target),
+        )
 
 
 @register_scorer("target_met")
@@ -239,7 +251,7 @@ class TargetMet:
             actual, direction=indicator.direction, previous=previous, tolerance=self.tolerance
         )
         if met:
-            return LeafScore(score=1.0, expected=level)
+            return LeafScore(score=1.0, expected=level, target=_written(target))
         within = self.partly_within
         if within is not None:
             allowed = (
@@ -248,8 +260,8 @@ class TargetMet:
                 else within
             )
             if abs(actual - level) <= allowed + 1e-12 * max(1.0, abs(level)):
-                return LeafScore(score=0.5, expected=level)
-        return LeafScore(score=0.0, expected=level)
+                return LeafScore(score=0.5, expected=level, target=_written(target))
+        return LeafScore(score=0.0, expected=level, target=_written(target))
 
 
 @register_scorer("ratio")
@@ -284,7 +296,7 @@ class Ratio:
         if target.is_change:
             return LeafScore(score=None, reason=leaf_reason("ratio_change", target=str(target)))
         if target.met_by(actual, direction=indicator.direction, previous=previous):
-            return LeafScore(score=1.0, expected=level)
+            return LeafScore(score=1.0, expected=level, target=_written(target))
         direction = _direction(indicator, target)
         if level <= 0 or (direction == "decrease" and actual <= 0):
             return LeafScore(
@@ -296,4 +308,8 @@ class Ratio:
             share = 1.0 - abs(actual - level) / level
         else:
             share = actual / level
-        return LeafScore(score=min(max(share, 0.0), math.nextafter(1.0, 0.0)), expected=level)
+        return LeafScore(
+            score=min(max(share, 0.0), math.nextafter(1.0, 0.0)),
+            expected=level,
+            target=_written(target),
+        )
