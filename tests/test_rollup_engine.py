@@ -98,10 +98,12 @@ def test_evaluate_arrays_agrees_with_plain(
     assessed = np.array(data.draw(st.lists(st.booleans(), min_size=n, max_size=n)), dtype=bool)
     for i, node_id in enumerate(plan.ids):  # make the chain's leaves carry exactly these scores
         if chain[node_id].kind == "activity":
-            chain.update(
+            chain.update(  # without dates: an activity counts in every period
                 node_id,
                 status="in_progress" if assessed[i] else "cancelled",
                 progress=float(scores[i]) if assessed[i] else None,
+                start=None,
+                due=None,
             )
         elif chain[node_id].kind == "indicator":
             assessed[i] = False
