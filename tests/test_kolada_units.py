@@ -204,7 +204,10 @@ def test_any_title_is_read_or_unknown_never_an_error(title: str) -> None:
     unit = title_unit(title)
     if unit is not None:
         parse_unit(unit)
-    assert "," not in title_unit_text(title).replace("(", "").split(")")[-1] or "(" in title
+    text, depth = title_unit_text(title), 0
+    for char in text:  # no comma outside parentheses is left in the last part
+        depth += {"(": 1, ")": -1}.get(char, 0) if depth or char != ")" else 0
+        assert char != "," or depth > 0
 
 
 @pytest.mark.parametrize(
