@@ -18,7 +18,7 @@ import attrs
 from ..exceptions import InvalidValueError, ProgressionError
 from ..units import convert
 from ._period import check_year
-from ._values import finite_float
+from ._values import finite_float, year_and_value
 
 __all__ = [
     "CHANGES",
@@ -402,22 +402,9 @@ def read_target(value: Any, unit: str | None, *, field: str, element: str | None
     """Read a target from a :class:`Target`, ``(year, value)`` or ``{year: .., value: ..}``."""
     if isinstance(value, Target):
         return value
-    if isinstance(value, Mapping):
-        if set(value) - {"year", "value"} or "year" not in value or "value" not in value:
-            raise InvalidValueError(
-                f"expected {{year: ..., value: ...}}, got {dict(value)!r}",
-                element=element,
-                field=field,
-            )
-        year, raw = value["year"], value["value"]
-    elif isinstance(value, (tuple, list)) and len(value) == 2:
-        year, raw = value
-    else:
-        raise InvalidValueError(
-            f'expected a (year, target) pair such as (2026, 90.0) or (2026, "≥ 90"), got {value!r}',
-            element=element,
-            field=field,
-        )
+    year, raw = year_and_value(
+        value, field=field, element=element, example='(2026, 90.0) or (2026, "≥ 90")'
+    )
     return parse_target(year, raw, unit, element=element, field=field)
 
 

@@ -24,6 +24,7 @@ __all__ = [
     "to_date",
     "to_tags",
     "unit_interval",
+    "year_and_value",
     "year_value",
 ]
 
@@ -194,12 +195,11 @@ def to_tags(value: Any, *, field: str = "tags", element: str | None = None) -> t
     return items
 
 
-def year_value(value: Any, unit: str | None, *, field: str, element: str | None) -> YearValue:
-    """Read ``(year, value)``, ``[year, value]`` or ``{"year": .., "value": ..}``.
-
-    The value may be a number, a pint Quantity or a string such as ``"12,5 %"``;
-    it is converted to *unit*.
-    """
+def year_and_value(
+    value: Any, *, field: str, element: str | None, example: str = "(2026, 90.0)"
+) -> tuple[Any, Any]:
+    """The year and the value, unread, of ``(year, value)``, ``[year, value]`` or
+    ``{"year": .., "value": ..}``; an error naming *element* and *field* otherwise."""
     if isinstance(value, Mapping):
         if set(value) - {"year", "value"} or "year" not in value or "value" not in value:
             raise InvalidValueError(
@@ -207,15 +207,23 @@ def year_value(value: Any, unit: str | None, *, field: str, element: str | None)
                 element=element,
                 field=field,
             )
-        year, raw = value["year"], value["value"]
-    elif isinstance(value, (tuple, list)) and len(value) == 2:
-        year, raw = value
-    else:
-        raise InvalidValueError(
-            f"expected a (year, value) pair such as (2026, 90.0), got {value!r}",
-            element=element,
-            field=field,
-        )
+        return value["year"], value["value"]
+    if isinstance(value, (tuple, list)) and len(value) == 2:
+        return value[0], value[1]
+    raise InvalidValueError(
+        f"expected a (year, value) pair such as {example}, got {value!r}",
+        element=element,
+        field=field,
+    )
+
+
+def year_value(value: Any, unit: str | None, *, field: str, element: str | None) -> YearValue:
+    """Read ``(year, value)``, ``[year, value]`` or ``{"year": .., "value": ..}``.
+
+    The value may be a number, a pint Quantity or a string such as ``"12,5 %"``;
+    it is converted to *unit*.
+    """
+    year, raw = year_and_value(value, field=field, element=element)
     year = check_year(year, element=element, field=field)
     if (isinstance(raw, (int, float)) and not isinstance(raw, bool)) or unit is None:
         number = finite_float(raw, field=field, element=element)
