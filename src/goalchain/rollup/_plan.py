@@ -75,6 +75,7 @@ class _Level:
         "child",
         "count",
         "hi",
+        "leaves_only",
         "lo",
         "safe_total",
         "starts",
@@ -84,7 +85,15 @@ class _Level:
         "wpos",
     )
 
-    def __init__(self, lo: int, hi: int, indptr: IntArray, indices: IntArray, weights: FloatArray):
+    def __init__(
+        self,
+        lo: int,
+        hi: int,
+        indptr: IntArray,
+        indices: IntArray,
+        weights: FloatArray,
+        is_leaf: BoolArray,
+    ):
         self.lo, self.hi = lo, hi
         self.count = np.diff(indptr[lo : hi + 1])
         self.starts = indptr[lo:hi] - indptr[lo]
@@ -112,6 +121,9 @@ class _Level:
         self.total: FloatArray = np.add.reduceat(self.w, self.starts)
         positive_total = self.total > 0
         self.safe_total: FloatArray = np.where(positive_total, self.total, 1.0)
+        # every child a leaf, whose coverage is whether it is assessed: a goal's coverage
+        # is then its assessed weight over its total, with no gather of the children's
+        self.leaves_only = bool(is_leaf[self.child].all())
 
 
 class Plan:
@@ -217,6 +229,7 @@ class Plan:
                 self.indptr,
                 self.indices,
                 self.weights,
+                self.is_leaf,
             )
             for h in range(1, top + 1)
         ]
@@ -643,6 +656,7 @@ def _weighted(
     ok = weight > 0
     # no child assessed with weight: num is 0 too, so the score stays 0
     value = np.minimum(num / np.where(ok, weight, 1.0), 1.0)
+    coverage = weight / lv.safe_total if lv.leaves_only else None
     tiny = np.flatnonzero(ok & (weight < TINY_WEIGHT))
     for j in tiny.tolist():  # weight x score may have underflowed: as Weighted.combine does it
         lo, hi = int(lv.starts[j]), int(lv.starts[j] + lv.count[j])
@@ -650,7 +664,7 @@ def _weighted(
         sel = (af[kids] > 0) & (w > 0)
         value[j] = min(max(float(value[j]), float(score[kids][sel].min())), 1.0)
         value[j] = min(float(value[j]), float(score[kids][sel].max()))
-    return value, ok, _coverage(lv, cov, buf)
+    return value, ok, _coverage(lv, cov, buf) if coverage is None else coverage
 
 
 def _worst_case(
@@ -667,7 +681,12 @@ def _worst_case(
         np.add(keyed, (1.0 - lv.wpos) * _ABSENT, out=keyed)
     least = _reduce(lv, keyed, np.minimum)
     ok = least <= 1.0
-    return np.where(ok, least, 0.0), ok, _coverage(lv, cov, buf)
+    if lv.leaves_only:  # a leaf is assessed where its key is a score (<= 1)
+        covered = np.multiply(lv.w, keyed <= 1.0, out=keyed)
+        coverage = _reduce(lv, covered, np.add) / lv.safe_total
+    else:
+        coverage = _coverage(lv, cov, buf)
+    return np.where(ok, least, 0.0), ok, coverage
 
 
 def _mean(
