@@ -151,8 +151,9 @@ def _build_parser() -> argparse.ArgumentParser:
         "progression",
         help="annual targets, and where each indicator stands",
         description="Without FILE: print the annual targets from --baseline to --target. "
-        "With FILE: for every indicator with a baseline and a target, print this year's "
-        "annual target, the latest actual, the gap, the on-track category and the forecast.",
+        "With FILE: for every indicator with a target (or a direction only, judged by its "
+        "trend), print the target of the latest actual's year as written, the actual, the "
+        "gap, the category and the forecast, as chain.follow_up computes them.",
     )
     progression.add_argument("file", type=Path, nargs="?", help="a chain file")
     progression.add_argument("--baseline", help="YEAR=VALUE, e.g. 2022=78%%")
