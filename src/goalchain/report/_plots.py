@@ -132,7 +132,8 @@ def plot_trajectory(
     The chart shows the annual targets from the baseline to the target year
     (dashed, with markers), the actuals (solid, with dots), the forecast from
     the latest actual to the target year (dotted; the least-squares forecast of
-    :func:`goalchain.progression.assess`), the baseline and the target (a star
+    :meth:`GoalChain.follow_up`, limited to what the unit makes possible), the
+    baseline and the target (a star
     at the target year, annotated with its value). The title is the
     indicator's title; the legend's title is the on-track assessment.
 
@@ -187,8 +188,6 @@ def plot_trajectory(
     >>> [text.get_text() for text in ax.get_legend().get_texts()]
     ['Årsmål', 'Utfall', 'Prognos', 'Målvärde', 'Utgångsvärde']
     """
-    from ..progression import assess
-
     lang = check_lang(lang)
     indicator = _indicator(chain, indicator_id)
     _require_matplotlib()
@@ -203,7 +202,11 @@ def plot_trajectory(
         for period, value in chain.series(indicator.id).items()
         if period.is_year and (year is None or period.year <= year)
     }
-    assessment = assess(trajectory, actuals, year=year)
+    # the follow-up's answer, as every other output shows it (targets as written, the
+    # forecast limited to what the unit makes possible)
+    as_of = year if year is not None else (max(actuals) if actuals else None)
+    row = None if as_of is None else chain.follow_up(as_of)[indicator.id]
+    assessment = None if row is None else row.assessment
 
     if ax is None:
         figure = Figure(figsize=(7.0, 4.2), layout="constrained")
@@ -237,8 +240,9 @@ def plot_trajectory(
             label=_w("actual", lang),
             zorder=4,
         )
-    forecast = assessment.forecast
-    start, last = assessment.year, assessment.actual
+    forecast = None if row is None else row.forecast
+    start = None if assessment is None else assessment.year
+    last = None if assessment is None else assessment.actual
     if forecast is not None and start is not None and last is not None and start < goal.year:
         ax.plot(
             [start, goal.year],
@@ -316,7 +320,11 @@ def plot_trajectory(
     ax.set_ylabel(_axis_label(indicator.unit, lang))
     ax.set_title(textwrap.fill(indicator.title, 60), loc="left", fontsize=11)
     legend_title = None
-    if assessment.category != "not_assessable" and assessment.year is not None:
+    if (
+        assessment is not None
+        and assessment.category != "not_assessable"
+        and assessment.year is not None
+    ):
         legend_title = _w("assessed", lang, year=assessment.year, label=assessment.label(lang))
     ax.legend(title=legend_title, fontsize=8, title_fontsize=8, loc="best", framealpha=0.9)
     return figure
