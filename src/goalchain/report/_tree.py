@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .._lang import check_lang
-from ..models import Activity, GoalChain, Indicator
+from ..models import Activity, GoalChain, Indicator, Period
 from ..models._elements import Element
 from ._format import (
     assessment_method_label,
@@ -153,6 +153,14 @@ def _describe(
     return text
 
 
+def _target_reached(chain: GoalChain, indicator: Indicator, period: Period) -> bool:
+    """Whether the follow-up of *period*'s year calls the indicator's target reached."""
+    from ..rollup._followup import follow_up_row
+
+    row = follow_up_row(chain, indicator, Period.parse(period.year))
+    return row.category == "achieved"
+
+
 def _data_notes(chain: GoalChain, element: Element, lang: str, period: object) -> list[str]:
     notes: list[str] = []
     if isinstance(element, Indicator):
@@ -164,8 +172,6 @@ def _data_notes(chain: GoalChain, element: Element, lang: str, period: object) -
             )
         measurements = chain.measurements(element.id, gender="T")
         if period is not None:
-            from ..models import Period
-
             wanted = Period.parse(period)
             measurements = [m for m in measurements if m.period <= wanted]
         if measurements:
@@ -176,10 +182,7 @@ def _data_notes(chain: GoalChain, element: Element, lang: str, period: object) -
             )
             if latest.preliminary:
                 note += f" {_word('preliminary', lang)}"
-            previous = measurements[-2].value if len(measurements) > 1 else None
-            if element.target is not None and element.target.met_by(
-                latest.value, direction=element.direction, previous=previous
-            ):
+            if element.target is not None and _target_reached(chain, element, latest.period):
                 note += f", {_word('target_met', lang)}"
             notes.append(note)
         else:
@@ -193,8 +196,6 @@ def _data_notes(chain: GoalChain, element: Element, lang: str, period: object) -
             notes.append(f"{_word('due', lang)} {format_date(element.due, lang=lang)}")
     assessments = chain.assessments(element.id)
     if period is not None:
-        from ..models import Period
-
         wanted = Period.parse(period)
         assessments = [a for a in assessments if a.period <= wanted]
     if assessments:
