@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
@@ -244,8 +243,10 @@ def problems(
 def _comparison_problem(indicator: Indicator) -> Problem | None:
     """A target written as a comparison or change that asks for the other direction."""
     direction = indicator.direction
-    for target in (indicator.target, *indicator.annual_targets):
-        if target is None or target.is_plain:
+    first = indicator.target
+    targets = indicator.annual_targets if first is None else (first, *indicator.annual_targets)
+    for target in targets:
+        if target.comparison is None:  # a plain number: met in the direction, never against it
             continue
         wanted = target.better_direction(direction)
         if wanted != direction and "maintain" not in (wanted, direction):
@@ -272,15 +273,22 @@ def _direction_problem(indicator: Indicator) -> Problem | None:
 
 def _rank_problem(indicator: Indicator) -> Problem | None:
     """A rank (placering, 1 the best) that is to increase: lower is better for a rank."""
-    if indicator.direction != "increase" or _canonical(indicator.unit) != "rank":
+    if indicator.direction != "increase" or not _is_rank(indicator.unit):
         return None
     params = {"unit": indicator.unit, "direction": indicator.direction}
     return Problem(indicator.id, "rank_increase", "warning", params, {})
 
 
-@functools.lru_cache(maxsize=256)
-def _canonical(unit: str) -> str:
-    return canonical_unit(unit)
+_RANK_UNITS: dict[str, bool] = {}  # unit text -> whether it is a rank, read once per text
+
+
+def _is_rank(unit: str) -> bool:
+    known = _RANK_UNITS.get(unit)
+    if known is None:
+        known = canonical_unit(unit) == "rank"
+        if len(_RANK_UNITS) < 1024:  # bounded: a long-running process reads any text
+            _RANK_UNITS[unit] = known
+    return known
 
 
 def _step_problems(indicator: Indicator) -> list[Problem]:
