@@ -119,7 +119,8 @@ def test_specific_skips_area_headings() -> None:
 def test_measurable_cases() -> None:
     assert one(strict(chain_with(), "measurable"), "measurable") == [("pass", "indicator", "i")]
     no_target = strict(chain_with(indicator={"target": None, "annual_targets": None}), "measurable")
-    assert one(no_target, "measurable") == [("warn", "indicator_incomplete", "i: target")]
+    # the evidence names the missing field in words, not by its file key (issue 13 item 4)
+    assert one(no_target, "measurable") == [("warn", "indicator_incomplete", "i: målvärde")]
     none = strict(chain_with(indicator={}), "measurable")
     assert one(none, "measurable") == [("fail", "no_indicator", "")]
     own = chain_with(indicator={})
@@ -525,3 +526,28 @@ def test_worst_and_labels() -> None:
     assert worst(["fail", "pass"]) == "fail"
     assert verdict_label("fail") == "underkänt"
     assert verdict_label("pass", "en") == "pass"
+
+
+def test_findings_agree_in_number_with_their_indicators() -> None:
+    """'indikatorn i1' but 'indikatorerna i1, i2' (issue 13, item 4)."""
+    chain = gc.GoalChain(name="Plural")
+    chain.add_goal("kf", "Fler elever ska klara skolan", level="council")
+    for i in ("i1", "i2"):
+        chain.add_indicator(
+            i, "Behöriga", parents=["kf"], unit="percent", baseline=(2022, 78.0), target=(2026, 90)
+        )
+    chain.add_goal("kf2", "Fler ska ha arbete", level="council")
+    chain.add_indicator(
+        "j1", "Arbete", parents=["kf2"], unit="percent", baseline=(2022, 78.0), target=(2026, 90)
+    )
+    chain.add_goal("kf3", "Färre ska vara sjuka", level="council")
+    chain.add_indicator("k1", "Sjuka", parents=["kf3"], unit="percent", baseline=(2022, 8.0))
+    chain.add_indicator("k2", "Sjuka", parents=["kf3"], unit="percent", baseline=(2022, 8.0))
+    report = gc.smart.check(chain, criteria=["measurable"])
+    by_goal = {f.element: f for f in report}
+    assert "med indikatorerna i1, i2" in by_goal["kf"].message
+    assert "med indikatorn j1" in by_goal["kf2"].message
+    assert by_goal["kf3"].message.startswith("målets indikatorer saknar")
+    assert "för indikatorerna" in by_goal["kf3"].hint
+    english = gc.smart.check(chain, criteria=["measurable"], lang="en")
+    assert "by indicators i1, i2" in {f.element: f for f in english}["kf"].message

@@ -12,14 +12,46 @@ from ._registry import register
 
 __all__ = ["Measurable", "goal_target"]
 
+# Words that agree with how many indicators there are: (one, several), per language.
+_WORDS: Mapping[str, tuple[Mapping[str, str], Mapping[str, str]]] = {
+    "indicator": (
+        {"sv": "indikatorn", "en": "indicator"},
+        {"sv": "indikatorerna", "en": "indicators"},
+    ),
+    "direction": (
+        {"sv": "en riktningsvisande indikator", "en": "an indicator that shows the direction"},
+        {"sv": "riktningsvisande indikatorer", "en": "indicators that show the direction"},
+    ),
+    "subject": (
+        {"sv": "målets indikator", "en": "the goal's indicator"},
+        {"sv": "målets indikatorer", "en": "the goal's indicators"},
+    ),
+    "the_indicator": (
+        {"sv": "indikatorn", "en": "the indicator"},
+        {"sv": "indikatorerna", "en": "the indicators"},
+    ),
+}
+# The indicator fields a goal's indicators may lack, as a person names them.
+_FIELDS: Mapping[str, Mapping[str, str]] = {
+    "baseline": {"sv": "utgångsvärde", "en": "baseline"},
+    "target": {"sv": "målvärde", "en": "target"},
+}
+
+
+def _word(key: str, count: int) -> Mapping[str, str]:
+    """*key*'s words for *count* indicators: ``indikatorn`` or ``indikatorerna``."""
+    one, many = _WORDS[key]
+    return one if count == 1 else many
+
+
 _TEXT: Table = {
     "indicator": {
         "sv": (
-            "målet mäts med indikatorn {evidence} (enhet, riktning, utgångsvärde och målvärde)",
+            "målet mäts med {noun} {evidence} (enhet, riktning, utgångsvärde och målvärde)",
             "",
         ),
         "en": (
-            "the goal is measured by indicator {evidence} (unit, direction, baseline and target)",
+            "the goal is measured by {noun} {evidence} (unit, direction, baseline and target)",
             "",
         ),
     },
@@ -28,8 +60,8 @@ _TEXT: Table = {
         "en": ("the goal is measured through the indicators of the goals below it: {evidence}", ""),
     },
     "direction_indicator": {
-        "sv": ("målet följs med en riktningsvisande indikator: {evidence}", ""),
-        "en": ("the goal is followed by an indicator that shows the direction: {evidence}", ""),
+        "sv": ("målet följs med {noun}: {evidence}", ""),
+        "en": ("the goal is followed by {noun}: {evidence}", ""),
     },
     "goal_target": {
         "sv": ("målet har ett eget målvärde: {evidence}", ""),
@@ -37,12 +69,12 @@ _TEXT: Table = {
     },
     "indicator_incomplete": {
         "sv": (
-            "målets indikatorer saknar uppgifter: {evidence}",
-            "ange utgångsvärde (år och värde) och målvärde (år och värde) för indikatorn",
+            "{subject} saknar uppgifter: {evidence}",
+            "ange utgångsvärde (år och värde) och målvärde (år och värde) för {noun}",
         ),
         "en": (
-            "the goal's indicators lack data: {evidence}",
-            "give the indicator a baseline (year and value) and a target (year and value)",
+            "{subject} lack data: {evidence}",
+            "give {noun} a baseline (year and value) and a target (year and value)",
         ),
     },
     "no_indicator": {
@@ -134,7 +166,7 @@ class Measurable:
     ...                         baseline=(2022, 78.0))
     >>> f = gc.smart.check(chain, criteria=["measurable"], strict=True)[0]
     >>> f.verdict, f.code, f.evidence
-    ('warn', 'indicator_incomplete', 'i1: target')
+    ('warn', 'indicator_incomplete', 'i1: målvärde')
     """
 
     label_sv = "Mätbart"
@@ -159,17 +191,40 @@ class Measurable:
         if direction_levels is None:
             direction_levels = context.roles.direction
         if indicators and goal.level in direction_levels:
-            return from_table(_TEXT, "pass", "direction_indicator", evidence=_ids(indicators))
+            return from_table(
+                _TEXT,
+                "pass",
+                "direction_indicator",
+                evidence=_ids(indicators),
+                noun=_word("direction", len(indicators)),
+            )
         good = [i for i in indicators if complete(i)]
         if good:
-            return from_table(_TEXT, "pass", "indicator", evidence=_ids(good), once=True)
+            return from_table(
+                _TEXT,
+                "pass",
+                "indicator",
+                evidence=_ids(good),
+                once=True,
+                noun=_word("indicator", len(good)),
+            )
         below = [i for i in context.indicators_below(goal.id) if complete(i)]
         if below:
             return from_table(_TEXT, "pass", "indicator_below", evidence=_ids(below))
         if indicators:
-            missing = []
+            missing: dict[str, list[str]] = {"sv": [], "en": []}
             for indicator in indicators:
                 fields = [f for f in ("baseline", "target") if getattr(indicator, f) is None]
-                missing.append(f"{indicator.id}: {', '.join(fields)}")
-            return from_table(_TEXT, "warn", "indicator_incomplete", evidence="; ".join(missing))
+                for lang, parts in missing.items():
+                    named = ", ".join(_FIELDS[f][lang] for f in fields)
+                    parts.append(f"{indicator.id}: {named}")
+            count = len(indicators)
+            return from_table(
+                _TEXT,
+                "warn",
+                "indicator_incomplete",
+                evidence={lang: "; ".join(parts) for lang, parts in missing.items()},
+                subject=_word("subject", count),
+                noun=_word("the_indicator", count),
+            )
         return from_table(_TEXT, "fail", "no_indicator")

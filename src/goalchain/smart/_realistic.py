@@ -65,11 +65,11 @@ _TEXT: Table = {
     "unambitious": {
         "sv": (
             "målvärdet för {indicator} är redan nått vid utgångsläget: {evidence}",
-            "höj ambitionen, eller ange riktningen 'maintain' om nivån ska hållas",
+            "höj ambitionen, eller ange att indikatorn ska hålla nivån om det är meningen",
         ),
         "en": (
             "the target of {indicator} is already met at the baseline: {evidence}",
-            "raise the ambition, or give the direction 'maintain' if the level is to be kept",
+            "raise the ambition, or say that the indicator is to hold its level if that is meant",
         ),
     },
     "too_fast": {

@@ -69,11 +69,11 @@ _TEXT: Table = {
     "unknown_owner": {
         "sv": (
             "ägaren {evidence} finns inte bland kedjans organ",
-            "välj ett av organen i kedjans förteckning (bodies), eller lägg till det där",
+            "välj ett av organen i kedjans förteckning över organ, eller lägg till det där",
         ),
         "en": (
             "the owner {evidence} is not among the chain's bodies",
-            "choose one of the bodies the chain lists (bodies), or add it there",
+            "choose one of the bodies the chain lists, or add it to the list",
         ),
     },
     "owner_spelling": {

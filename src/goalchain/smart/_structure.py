@@ -36,8 +36,8 @@ _HINTS: dict[str, dict[str, str]] = {
         "en": "link the goal to the council goal or goals it contributes to",
     },
     "owner_missing": {
-        "sv": "ange mottagaren (owner)",
-        "en": "name the recipient (owner)",
+        "sv": "ange mottagaren: den nämnd eller chef som ansvarar",
+        "en": "name the recipient: the committee or manager responsible",
     },
     "cross_cutting_missing": {
         "sv": "lägg till det tvärsektoriella målet i nämndens mål, eller motivera undantaget",
@@ -52,9 +52,9 @@ _HINTS: dict[str, dict[str, str]] = {
         "en": "correct the direction or the target",
     },
     "rank_increase": {
-        "sv": "ge indikatorn riktningen decrease (en lägre placering är bättre), eller en "
+        "sv": "låt indikatorn sträva nedåt (en lägre placering är bättre), eller ge den en "
         "annan enhet om värdet inte är en placering",
-        "en": "give the indicator the direction decrease (a lower rank is better), or another "
+        "en": "let the indicator aim downwards (a lower rank is better), or give it another "
         "unit if the value is not a rank",
     },
     "step_against_direction": {
@@ -91,12 +91,12 @@ _TEXT: Table = {
         ),
     },
     "activity_no_owner": {
-        "sv": ("aktiviteten saknar ansvarig", "ange vem som ansvarar för aktiviteten (owner)"),
-        "en": ("the activity has no owner", "name who is responsible for the activity (owner)"),
+        "sv": ("aktiviteten saknar ansvarig", "ange vem som ansvarar för aktiviteten"),
+        "en": ("the activity has no owner", "name who is responsible for the activity"),
     },
     "activity_no_due": {
-        "sv": ("aktiviteten saknar slutdatum", "ange när aktiviteten ska vara klar (due)"),
-        "en": ("the activity has no due date", "say when the activity is to be done (due)"),
+        "sv": ("aktiviteten saknar slutdatum", "ange när aktiviteten ska vara klar (slutdatum)"),
+        "en": ("the activity has no due date", "say when the activity is to be done (a due date)"),
     },
 }
 
