@@ -71,7 +71,7 @@ def test_validate_lists_findings_per_element_and_exits_1(tmp_path: Path) -> None
     lines = out.splitlines()
     assert lines[0] == "n1"
     assert lines[1].startswith("  error: ") and "[orphan]" in lines[1]
-    assert "1 error(s)" in lines[-1]
+    assert "1 error, 0 warnings" in lines[-1]
 
 
 def test_validate_json(tmp_path: Path) -> None:
@@ -475,3 +475,13 @@ def test_progression_lists_an_indicator_judged_by_its_trend(tmp_path: Path) -> N
     row = next(line for line in out.splitlines() if line.startswith("t "))
     assert chain.follow_up(2022)["t"].method == "trend"
     assert chain.follow_up(2022)["t"].label("en") in row
+
+
+def test_validate_counts_agree_in_number() -> None:
+    """'1 varning', '2 varningar', '1 fel' (issue 13, item 4), not 'varning(ar)'."""
+    path = ROOT / "examples" / "nynashamn.yaml"
+    code, out, _ = run("validate", str(path))
+    assert code == 0 and out.rstrip().endswith("giltig med 1 varning")
+    code, out, _ = run("validate", str(path), "--lang", "en")
+    assert out.rstrip().endswith("valid with 1 warning")
+    assert "(ar)" not in out and "(s)" not in out

@@ -422,7 +422,7 @@ def test_fetch_into_records_with_provenance(server: KoladaServer, make_client: A
     assert len(report.recorded) == 2 + 3 + 2 and report.requests == 4
     assert "i10" not in {r.indicator for r in report.recorded}
     text = report.summary(lang="en")
-    assert "7 measurement(s) recorded" in text and "status Missing" in text
+    assert "7 measurements recorded" in text and "status Missing" in text
     text = report.summary()
     assert "7 mätvärden registrerade" in text and "status Missing" in text
 
@@ -760,7 +760,7 @@ def test_cli_fetch_that_changes_nothing_does_not_rewrite(
     assert err.getvalue() == "" and source.read_bytes() == before
     out = io.StringIO()
     assert _cli_kolada.run(_parse([*argv, "--offline", "--lang", "en"]), out, err) == 0
-    assert "0 measurement(s) recorded, 7 unchanged" in out.getvalue()
+    assert "0 measurements recorded, 7 unchanged" in out.getvalue()
     assert f"nothing changed; {source} was not written" in out.getvalue()
     assert err.getvalue() == "" and source.read_bytes() == before
 
@@ -861,7 +861,7 @@ def test_summary_in_swedish_by_default() -> None:
 
 def test_summary_in_english() -> None:
     assert _report().summary(lang="en").replace(NBSP, " ") == (
-        "Kolada, municipality 0192, 2019-2024: 0 measurement(s) recorded, 1,234 unchanged, "
+        "Kolada, municipality 0192, 2019-2024: 0 measurements recorded, 1,234 unchanged, "
         "3 missing, 2 to check (warnings)\n"
         "  missing: i1 2024 (T): Kolada has no value of N15436\n"
         "  missing: i1 2023 (K): Kolada's value of N15436 is null (status Missing)\n"
@@ -946,7 +946,7 @@ andel i procent
 skriven till {path}
 """
 _EN = """\
-Kolada, municipality 1231, 2021-2023: 7 measurement(s) recorded, 0 unchanged, 2 missing
+Kolada, municipality 1231, 2021-2023: 7 measurements recorded, 0 unchanged, 2 missing
   missing: i1 2023 (T): Kolada's value of N15436 is null (status Missing)
   missing: i6 2021 (T): Kolada has no value of U23401
   not filled: i9: the indicator is in 'percent', but N01951 (Invånare totalt, antal) is not \

@@ -845,7 +845,7 @@ def test_csv_row_with_fewer_cells_than_the_columns_is_an_error(
         import_measurements(chain, path, missing=missing)
     err = info.value
     assert err.code == "too_few_cells" and err.cell == "C2"
-    assert "few.csv:2:3: row 2, column C 'value': the row has only 2 cell(s)" in str(err)
+    assert "few.csv:2:3: row 2, column C 'value': the row has only 2 cells" in str(err)
     assert "missing separator (',')" in str(err)
     assert len(chain.measurements()) == 1
 
@@ -1080,8 +1080,8 @@ def test_cli_has_encoding_mapping_and_delimiter_options(tmp_path: Path, chain) -
         (
             "indikator;år;värde\ni1;2024\n",
             "too_few_cells",
-            "the row has only 2 cell(s)",
-            "raden har bara 2 cell(er)",
+            "the row has only 2 cells",
+            "raden har bara 2 celler",
         ),
         (
             "indikator;år;resultat\ni1;2024;1\n",

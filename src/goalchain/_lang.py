@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from .exceptions import InvalidValueError
 
-__all__ = ["LANGUAGES", "check_lang"]
+__all__ = ["LANGUAGES", "check_lang", "counted"]
 
 LANGUAGES: tuple[str, ...] = ("sv", "en")
 """The languages of labels, messages and number formats: Swedish, then English."""
@@ -37,3 +37,18 @@ def check_lang(lang: object) -> str:
             f"unknown language {lang!r}; valid: {', '.join(LANGUAGES)}", field="lang"
         )
     return lang
+
+
+def counted(n: int, one: str, many: str) -> str:
+    """*n* with the noun that agrees with it: ``1 varning``, ``2 varningar``.
+
+    The one rule of singular and plural for counts in every message, instead
+    of ``varning(ar)``.
+
+    Examples
+    --------
+    >>> from goalchain._lang import counted
+    >>> counted(1, "varning", "varningar"), counted(0, "fel", "fel"), counted(2, "cell", "celler")
+    ('1 varning', '0 fel', '2 celler')
+    """
+    return f"{n} {one if n == 1 else many}"

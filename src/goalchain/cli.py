@@ -42,6 +42,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from . import _cli_import, _cli_kolada
+from ._lang import counted
 from ._version import __version__
 from .exceptions import GoalchainError
 from .models import GoalChain
@@ -51,12 +52,12 @@ __all__ = ["main"]
 _TEXT = {
     "valid": {"sv": "{file}: giltig ({n} element)", "en": "{file}: valid ({n} elements)"},
     "warnings": {
-        "sv": "{file}: giltig med {w} varning(ar)",
-        "en": "{file}: valid with {w} warning(s)",
+        "sv": "{file}: giltig med {w}",
+        "en": "{file}: valid with {w}",
     },
     "invalid": {
-        "sv": "{file}: {e} fel, {w} varning(ar)",
-        "en": "{file}: {e} error(s), {w} warning(s)",
+        "sv": "{file}: {e}, {w}",
+        "en": "{file}: {e}, {w}",
     },
     "unreadable": {"sv": "{file}: kan inte läsas: {msg}", "en": "{file}: cannot be read: {msg}"},
     "error": {"sv": "fel", "en": "error"},
@@ -331,10 +332,13 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
         out.write(f"{element}\n")
         for message in messages:
             out.write(f"  {message}\n")
+    sv = lang == "sv"
+    w = counted(len(warnings), *(("varning", "varningar") if sv else ("warning", "warnings")))
     if errors:
-        out.write(_t("invalid", lang, file=args.file, e=len(errors), w=len(warnings)) + "\n")
+        e = counted(len(errors), *(("fel", "fel") if sv else ("error", "errors")))
+        out.write(_t("invalid", lang, file=args.file, e=e, w=w) + "\n")
     elif warnings:
-        out.write(_t("warnings", lang, file=args.file, w=len(warnings)) + "\n")
+        out.write(_t("warnings", lang, file=args.file, w=w) + "\n")
     else:
         out.write(_t("valid", lang, file=args.file, n=len(chain)) + "\n")
     return 1 if failed else 0

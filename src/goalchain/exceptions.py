@@ -528,13 +528,13 @@ class KoladaConflict(NamedTuple):
 
 _CONFLICT_TEXTS = {
     "en": (
-        "Kolada's values differ from {n} measurement(s) already in the chain (nothing was "
+        "Kolada's values differ from {n_measurements} already in the chain (nothing was "
         "recorded); pass {replace} to overwrite them: ",
         "{where}: the chain has {old}{source}, Kolada {new}",
         " from {source}",
     ),
     "sv": (
-        "Koladas värden skiljer sig från {n} mätvärden som redan finns i kedjan (inget "
+        "Koladas värden skiljer sig från {n_measurements} som redan finns i kedjan (inget "
         "registrerades); ange {replace} för att skriva över dem: ",
         "{where}: kedjan har {old}{source}, Kolada {new}",
         " från {source}",
@@ -559,10 +559,10 @@ class KoladaConflictError(DuplicateError):
     >>> from goalchain.exceptions import KoladaConflict, KoladaConflictError
     >>> error = KoladaConflictError([KoladaConflict("i2", 2021, "T", 60.0, "egen", 62.4)])
     >>> print(error)
-    Kolada's values differ from 1 measurement(s) already in the chain (nothing was \
+    Kolada's values differ from 1 measurement already in the chain (nothing was \
 recorded); pass replace=True to overwrite them: i2 2021 (T): the chain has 60 from egen, Kolada 62.4
     >>> print(error.render("sv", cli=True))
-    Koladas värden skiljer sig från 1 mätvärden som redan finns i kedjan (inget \
+    Koladas värden skiljer sig från 1 mätvärde som redan finns i kedjan (inget \
 registrerades); ange --replace för att skriva över dem: i2 2021 (T): kedjan har 60 från egen, \
 Kolada 62,4
     """
@@ -575,7 +575,7 @@ Kolada 62,4
     def render(self, lang: str = "en", *, cli: bool = False) -> str:
         """The message in Swedish (``"sv"``) or English (``"en"``), the hint for Python
         (``replace=True``) or the command line (``--replace``)."""
-        from ._lang import check_lang
+        from ._lang import check_lang, counted
         from .report._format import format_number
 
         lang = check_lang(lang)
@@ -590,4 +590,9 @@ Kolada 62,4
             for c in self.conflicts
         ]
         hint = "--replace" if cli else "replace=True"
-        return head.format(n=len(self.conflicts), replace=hint) + "; ".join(items)
+        n = len(self.conflicts)
+        if lang == "sv":
+            n_measurements = counted(n, "mätvärde", "mätvärden")
+        else:
+            n_measurements = counted(n, "measurement", "measurements")
+        return head.format(n_measurements=n_measurements, replace=hint) + "; ".join(items)

@@ -474,7 +474,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "enhet? (registrerat ändå)",
     ),
     "header": (
-        "Kolada, municipality {municipality}, {years}: {recorded} measurement(s) recorded, "
+        "Kolada, municipality {municipality}, {years}: {recorded} {recorded_word}, "
         "{unchanged} unchanged, {missing} missing",
         "Kolada, kommun {municipality}, {years}: {recorded} {recorded_word}, "
         "{unchanged} {unchanged_word}, {missing} saknas",
@@ -743,7 +743,7 @@ class FetchReport:
     Kolada, kommun 1231, 2023-2024: 0 mätvärden registrerade, 1 oförändrat, 1 saknas
       saknas: i1 2024 (T): Kolada har inget värde för N15436
     >>> print(report.summary(lang="en"))
-    Kolada, municipality 1231, 2023-2024: 0 measurement(s) recorded, 1 unchanged, 1 missing
+    Kolada, municipality 1231, 2023-2024: 0 measurements recorded, 1 unchanged, 1 missing
       missing: i1 2024 (T): Kolada has no value of N15436
     >>> report.missing
     (('i1', 2024, 'T', 'Kolada has no value of N15436'),)
@@ -795,7 +795,9 @@ class FetchReport:
             municipality=self.municipality,
             years=_years_text(self.years),
             recorded=count(recorded),
-            recorded_word=word(recorded, "mätvärde registrerat", "mätvärden registrerade"),
+            recorded_word=word(recorded, "mätvärde registrerat", "mätvärden registrerade")
+            if lang == "sv"
+            else word(recorded, "measurement recorded", "measurements recorded"),
             unchanged=count(self.unchanged),
             unchanged_word=word(self.unchanged, "oförändrat", "oförändrade"),
             missing=count(len(self.missing)),

@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
+from .._lang import counted
 from ..exceptions import (
     FileFormatError,
     InvalidValueError,
@@ -488,7 +489,8 @@ class _Reader:
                 return SpreadsheetValueError(
                     _Text(
                         "too_few_cells",
-                        n=len(values),
+                        n_en=counted(len(values), "cell", "cells"),
+                        n_sv=counted(len(values), "cell", "celler"),
                         letter=column_letter(index + 1),
                         header=self.columns.headers.get(index, ""),
                         width=self.width,

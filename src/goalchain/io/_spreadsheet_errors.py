@@ -314,9 +314,9 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "; ta bort den, eller ge den en rubrik för att behålla den",
     ),
     "too_few_cells": (
-        "the row has only {n} cell(s), so it lacks the column {letter} {header!r} (the header "
+        "the row has only {n_en}, so it lacks the column {letter} {header!r} (the header "
         "has {width}); check the row for a missing separator ({sep})",
-        "raden har bara {n} cell(er) och saknar alltså kolumnen {letter} {header!r} "
+        "raden har bara {n_sv} och saknar alltså kolumnen {letter} {header!r} "
         "(rubrikraden har {width}); se efter om en avgränsare ({sep}) fattas i raden",
     ),
     "duplicate_in_file": (
