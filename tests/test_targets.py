@@ -343,3 +343,19 @@ def test_explain_shows_the_target_as_written() -> None:
     plain.record("i", 2024, 84.0)
     node = plain.rollup(2024)["i"]
     assert node.target is None and "expected 84" in node.explain(lang="en")
+
+
+def test_a_sub_year_follow_up_shows_the_periods_own_value() -> None:
+    chain = gc.GoalChain()
+    chain.add_indicator(
+        "i", "Andel", unit="percent", frequency="tertial", baseline=(2022, 78.0), target=(2026, 90)
+    )
+    chain.record("i", 2023, 80.0)
+    chain.record("i", "2024-T1", 83.0)
+    chain.record("i", 2024, 85.0)
+    row = chain.follow_up("2024-T1")["i"]
+    assert (row.actual, str(row.actual_period), row.previous) == (83.0, "2024-T1", 80.0)
+    assert row.score == chain.rollup("2024-T1")["i"].score
+    assert chain.follow_up(2024)["i"].actual == 85.0
+    # without a value of its own, the latest year before
+    assert chain.follow_up("2023-T2")["i"].actual == 80.0

@@ -48,7 +48,9 @@ class FollowUpRow:
         The period followed up.
     actual, actual_period
         The latest yearly actual up to the period's year and its period (the
-        period's own year when it has a value, an earlier one otherwise).
+        period's own year when it has a value, an earlier one otherwise). For
+        a sub-year period (``2024-T1``, ``2024-delår``) with a value of its
+        own, that value, standing for its year in the assessment.
     measurement
         The measurement behind *actual*.
     target
@@ -305,6 +307,14 @@ def follow_up_row(
     """The follow-up of one indicator for *period* (see :class:`FollowUpRow`)."""
     year = period.year
     yearly = _yearly(chain, indicator.id, gender)
+    # a sub-year period (a tertial, the interim report) with a value of its own: that value
+    # stands for its year, the years before it for the history
+    own = (
+        None if period.is_year else chain._measurements.get(indicator.id, {}).get((period, gender))
+    )
+    if own is not None:
+        yearly = {y: m for y, m in yearly.items() if y < year}
+        yearly[year] = own
     years = sorted(y for y in yearly if y <= year)
     actual_year = years[-1] if years else None
     previous_year = years[-2] if len(years) > 1 else None
@@ -346,7 +356,7 @@ def follow_up_row(
         indicator=indicator,
         period=period,
         actual=actual,
-        actual_period=None if actual_year is None else Period.parse(actual_year),
+        actual_period=None if measurement is None else measurement.period,
         measurement=measurement,
         target=target,
         expected=expected,
