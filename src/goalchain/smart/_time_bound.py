@@ -164,20 +164,71 @@ def _seen(mentions: list[TimeMention]) -> str | dict[str, str]:
     return out
 
 
-def _after_mandate(context: SmartContext) -> Any:
-    """The verdict for a target year after the mandate period (the option, checked once)."""
-    options = context.options
-    checked = context.cache.get("time_bound.after_mandate")
-    if checked is None or checked[0] is not options:
-        verdict = options.get("after_mandate", "pass")
-        if not isinstance(verdict, str) or verdict not in _AFTER_MANDATE:
+class _State:
+    """What one check shares between goals: the mandate, the option, judgements of years."""
+
+    __slots__ = ("after", "end", "mandate", "options", "start", "years")
+
+    def __init__(self, context: SmartContext):
+        self.options = context.options
+        self.start, end = context.mandate
+        self.end = str(end)
+        self.mandate = f"{self.start}–{end}"
+        after = self.options.get("after_mandate", "pass")
+        if not isinstance(after, str) or after not in _AFTER_MANDATE:
             raise InvalidValueError(
                 f"the time_bound criterion's option after_mandate must be one of "
-                f"{', '.join(_AFTER_MANDATE)}, got {verdict!r}",
+                f"{', '.join(_AFTER_MANDATE)}, got {after!r}",
                 field="options.time_bound.after_mandate",
             )
-        checked = context.cache["time_bound.after_mandate"] = (options, verdict)
-    return checked[1]
+        self.after: Any = after
+        self.years: dict[tuple[Any, ...], Judgement | None] = {}
+
+    def placed(self, year: int, said: str) -> Judgement | None:
+        """None for a year within the mandate, else the judgement of a year before or after."""
+        key = (year, said)
+        if key in self.years:
+            return self.years[key]
+        found: Judgement | None = None
+        if year > int(self.end):
+            found = from_table(
+                _TEXT,
+                self.after,
+                "after_mandate",
+                evidence=str(year),
+                said=said,
+                mandate=self.mandate,
+                end=self.end,
+            )
+        elif year < self.start:
+            found = from_table(
+                _TEXT,
+                "warn",
+                "before_mandate",
+                evidence=str(year),
+                said=said,
+                mandate=self.mandate,
+            )
+        self.years[key] = found
+        return found
+
+    def within(self, shown: str, said: str) -> Judgement:
+        """The pass for target years within the mandate period."""
+        key = (shown, said, None)
+        found = self.years.get(key)
+        if found is None:
+            found = self.years[key] = from_table(
+                _TEXT, "pass", "target_year", evidence=shown, said=said, mandate=self.mandate
+            )
+        return found
+
+
+def _state(context: SmartContext) -> _State:
+    """The state of this check (made, and the option checked, once per check)."""
+    state = context.cache.get("time_bound")
+    if state is None or state.options is not context.options:
+        state = context.cache["time_bound"] = _State(context)
+    return state
 
 
 @register("time_bound")
@@ -237,8 +288,7 @@ class TimeBound:
 
     def check(self, goal: Goal, context: SmartContext) -> list[Judgement]:
         """Judge one goal."""
-        start, end = context.mandate
-        mandate = f"{start}–{end}"
+        state = _state(context)
         own = context.indicators(goal.id)
         measured = [i for i in own if i.target is not None] or [
             i for i in context.indicators_below(goal.id) if i.target is not None
@@ -253,41 +303,20 @@ class TimeBound:
             mentions = [*read_time(goal.title), *read_time(goal.description)]
             years.update(deadline_years(tuple(mentions)))
             timed = [m for m in mentions if m.kind in TIMING and m.year is None]
-        if not years and not timed:
-            seen = _seen(mentions)
-            return [from_table(_TEXT, "fail", "no_target_year", end=str(end), seen=seen)]
+            if not years and not timed:
+                return [
+                    from_table(_TEXT, "fail", "no_target_year", end=state.end, seen=_seen(mentions))
+                ]
         out: list[Judgement] = []
         within: list[int] = []
-        after_verdict = None
-        for year in sorted(years):
-            said = _quoted(mentions, year)
-            if year > end:
-                if after_verdict is None:
-                    after_verdict = _after_mandate(context)
-                out.append(
-                    from_table(
-                        _TEXT,
-                        after_verdict,
-                        "after_mandate",
-                        evidence=str(year),
-                        said=said,
-                        mandate=mandate,
-                        end=end,
-                    )
-                )
-            elif year < start:
-                out.append(
-                    from_table(
-                        _TEXT,
-                        "warn",
-                        "before_mandate",
-                        evidence=str(year),
-                        said=said,
-                        mandate=mandate,
-                    )
-                )
-            else:
+        problem = False
+        for year in years if len(years) == 1 else sorted(years):
+            placed = state.placed(year, _quoted(mentions, year) if mentions else "")
+            if placed is None:
                 within.append(year)
+            else:
+                out.append(placed)
+                problem = problem or placed.verdict != "pass"
         missing: list[str] = []
         for indicator in own:
             found = self._annual(indicator)
@@ -295,6 +324,7 @@ class TimeBound:
                 missing.append(indicator.id)
             elif found is not None:
                 out.append(found)
+                problem = True
         if missing:
             one = len(missing) == 1
             out.append(
@@ -308,19 +338,15 @@ class TimeBound:
                     once=True,
                 )
             )
-        if any(j.verdict in ("warn", "fail") for j in out):
+        if problem:
             return out
         if within:
-            shown = ", ".join(map(str, within))
-            said = _quoted(mentions, within[0]) if len(within) == 1 else ""
-            main = from_table(
-                _TEXT, "pass", "target_year", evidence=shown, said=said, mandate=mandate
-            )
-            return [main, *out]
-        if timed and not years:
+            said = _quoted(mentions, within[0]) if mentions and len(within) == 1 else ""
+            out.insert(0, state.within(", ".join(map(str, within)), said))
+        elif timed and not years:
             kind = "recurring" if all(m.kind == "recurring" for m in timed) else "period"
             words = "', '".join(dict.fromkeys(m.words for m in timed if m.kind == kind))
-            return [from_table(_TEXT, "pass", kind, evidence=words), *out]
+            out.insert(0, from_table(_TEXT, "pass", kind, evidence=words))
         return out
 
     def _annual(self, indicator: Indicator) -> Judgement | None:

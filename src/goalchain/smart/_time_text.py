@@ -56,7 +56,7 @@ TIMING = frozenset({"year", "date", "range", "period", "recurring"})
 
 # Runs of letters, runs of digits, or one other sign (dashes included); spaces are
 # skipped. No nested repetition, so matching never backtracks.
-_TOKEN = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
+_TOKEN = re.compile(r"[0-9]+|[^\W0-9_]+|[^\w\s]")
 # A cheap first look: a text without a digit or any of these has no time words.
 _MAYBE = re.compile(r"[0-9]|år|period|mandattid|year|annu|term")
 
@@ -131,8 +131,8 @@ _REFERENCE_PAIRS = frozenset(
 )
 # A year followed by one of these is a year to compare with ("2019 års nivå").
 _REFERENCE_AFTER = _set("års level levels nivå nivåer baseline")
-# Skipped between a preposition and its year ("jämfört med år 2019").
-_YEAR_WORDS = frozenset({"år", "året", "year", "the"})
+# Skipped between a preposition and its year ("jämfört med år 2019", "than in 1990").
+_YEAR_WORDS = frozenset({"år", "året", "i", "year", "the", "in"})
 
 # "varje år", "per år", "om året", "every year"; the unit is a year (a week or a day
 # is the frequency of the thing measured, not the time of the goal).
@@ -165,9 +165,14 @@ _PERIOD_LEAD = _set(
 _EARLIER = _set("förra föregående tidigare previous last former")
 
 
+def _digits(word: str) -> bool:
+    """Whether a token is a number (ASCII digits: other digits are read as letters)."""
+    return word.isascii() and word.isdigit()
+
+
 def _year(word: str) -> int | None:
     """The year a token names (four digits, 1900-2100), or None."""
-    if len(word) == 4 and word.isdigit():
+    if len(word) == 4 and _digits(word):
         year = int(word)
         if _FIRST_YEAR <= year <= _LAST_YEAR:
             return year
@@ -204,7 +209,7 @@ class _Reader:
         i, n = 0, len(self.words)
         while i < n:
             word = self.words[i]
-            if word[0].isdigit():
+            if _digits(word):
                 i = self.number(i)
             elif word in _MONTHS:
                 i = self.month(i)
@@ -235,7 +240,7 @@ class _Reader:
         if year is not None:
             return self.add("date", i, i + 1, year)
         day = self.word(i + 1)
-        if day.isdigit() and len(day) <= 2 and 1 <= int(day) <= 31:
+        if _digits(day) and len(day) <= 2 and 1 <= int(day) <= 31:
             after = i + 3 if self.word(i + 2) == "," else i + 2
             year = _year(self.word(after))
             if year is not None:
@@ -248,12 +253,12 @@ class _Reader:
         after = words(i + 1)
         before = words(i - 1)
         if before.endswith(_NAME_HEADS) and before not in _LEAD:  # "Agenda 2030"
-            last = i + 2 if after in _DASHES and words(i + 2).isdigit() else i
+            last = i + 2 if after in _DASHES and _digits(words(i + 2)) else i
             return self.add("name", i - 1, last, None)
         if after and after in _DASHES:
             second = words(i + 2)
-            if second.isdigit():
-                if len(second) == 2 and words(i + 3) in _DASHES and words(i + 4).isdigit():
+            if _digits(second):
+                if len(second) == 2 and words(i + 3) in _DASHES and _digits(words(i + 4)):
                     return self.add("date", i, i + 4, year)  # 2025-12-31
                 end = _year(second)
                 if end is None and len(second) == 2:
@@ -268,7 +273,7 @@ class _Reader:
             return i + 1
         if before in ("än", "than") and words(i - 2) in _COMPARATIVE:
             return i + 1
-        if before == "och" and words(i - 2).isdigit() and words(i - 3) == "mellan":
+        if before == "och" and _digits(words(i - 2)) and words(i - 3) == "mellan":
             return i + 1  # read with the first year
         if self.reference(i):
             return i + 1
@@ -328,7 +333,7 @@ class _Reader:
             return self.add("recurring", i - 3, i, None)  # "per invånare och år"
         if word in ("inom", "om", "within", "in"):  # "inom två år", "within a year"
             count = after
-            if (count in _NUMBER_WORDS or (count.isdigit() and len(count) <= 2)) and words(
+            if (count in _NUMBER_WORDS or (_digits(count) and len(count) <= 2)) and words(
                 i + 2
             ) in ("år", "åren", "year", "years"):
                 return self.add("period", i, i + 2, None)
