@@ -287,7 +287,11 @@ def test_time_bound_cases() -> None:
     late = chain_with(
         indicator={"target": (2028, 95.0), "annual_targets": None, "progression": "linear"}
     )
-    assert one(strict(late, "time_bound"), "time_bound") == [("warn", "after_mandate", "2028")]
+    # issue 13: a year after the mandate period is still a time; the finding is a note
+    # (its verdict the option after_mandate), not a failure of time-boundness
+    assert one(strict(late, "time_bound"), "time_bound") == [("pass", "after_mandate", "2028")]
+    warned = check(late, criteria=["time_bound"], options={"time_bound": {"after_mandate": "warn"}})
+    assert one(warned, "time_bound") == [("warn", "after_mandate", "2028")]
     early = chain_with(
         indicator={
             "baseline": (2018, 70.0),
@@ -298,7 +302,11 @@ def test_time_bound_cases() -> None:
     )
     assert one(strict(early, "time_bound"), "time_bound") == [("warn", "before_mandate", "2021")]
     no_steps = chain_with(indicator={"annual_targets": None})
-    assert one(strict(no_steps, "time_bound"), "time_bound") == [("warn", "no_annual_targets", "i")]
+    # issue 13: annual targets not decided are a note (the linear default), not a warning
+    assert one(strict(no_steps, "time_bound"), "time_bound") == [
+        ("pass", "target_year", "2026"),
+        ("pass", "no_annual_targets", "i"),
+    ]
     nothing = chain_with(indicator={}, title="Fler elever ska klara skolan")
     assert one(strict(nothing, "time_bound"), "time_bound") == [("fail", "no_target_year", "")]
     in_text = chain_with(indicator={}, title="Hälften av avfallet ska återvinnas år 2026")

@@ -1,73 +1,83 @@
-"""*Tidsatt*: a target year within the mandate period, and annual targets on the way."""
+"""*Tidsatt*: a target year, a date or a period, from the indicators or the goal's own words."""
 
 from __future__ import annotations
 
-import re
 import warnings
+from collections.abc import Mapping
+from typing import Any
 
-from ..exceptions import GoalchainError, ProgressionError
+from ..exceptions import GoalchainError, InvalidValueError, ProgressionError
 from ..models import Goal, Indicator
 from ._context import LevelRoles, SmartContext
 from ._finding import Judgement, Table, from_table
 from ._measurable import goal_target
 from ._registry import register
+from ._time_text import TIMING, TimeMention, deadline_years, read_time
 
 __all__ = ["TimeBound", "years_in_text"]
 
-# "år 2026", "till 2026", "senast 2026", "by 2026", "in 2026", "2026"; not "Vision 2040"
-_YEAR = re.compile(
-    r"\b(?:år|året|till|senast|innan|före|under|by|in|until|before|end of)\s+((?:19|20)\d\d)\b",
-    re.IGNORECASE,
-)
-
 _TEXT: Table = {
     "target_year": {
-        "sv": ("målåret {evidence} ligger inom mandatperioden {mandate}", ""),
-        "en": ("the target year {evidence} lies within the mandate period {mandate}", ""),
+        "sv": ("målåret {evidence}{said} ligger inom mandatperioden {mandate}", ""),
+        "en": ("the target year {evidence}{said} lies within the mandate period {mandate}", ""),
+    },
+    "period": {
+        "sv": ("målets text anger en tidsperiod: '{evidence}'", ""),
+        "en": ("the goal's text names a period: '{evidence}'", ""),
+    },
+    "recurring": {
+        "sv": ("målet gäller varje år: '{evidence}'", ""),
+        "en": ("the goal applies every year: '{evidence}'", ""),
     },
     "no_target_year": {
         "sv": (
-            "målet har inget målår",
-            "ange när målet ska vara nått: ett målvärde med år för indikatorn, gärna "
-            "mandatperiodens sista år ({end})",
+            "målet anger ingen tid: inget år, datum eller period i texten och inget målår "
+            "för någon indikator{seen}",
+            "ange när målet ska vara nått: ett år i målets text ('senast {end}') eller ett "
+            "målvärde med år för indikatorn, gärna mandatperiodens sista år ({end})",
         ),
         "en": (
-            "the goal has no target year",
-            "say when the goal is to be reached: a target with a year for its indicator, "
-            "preferably the last year of the mandate period ({end})",
+            "the goal names no time: no year, date or period in its text and no target year "
+            "on any indicator{seen}",
+            "say when the goal is to be reached: a year in the goal's text ('by {end}') or a "
+            "target with a year for its indicator, preferably the last year of the mandate "
+            "period ({end})",
         ),
     },
     "after_mandate": {
         "sv": (
-            "målåret {evidence} ligger efter mandatperioden {mandate}",
-            "sätt ett målvärde för mandatperiodens sista år ({end}), så att den fullmäktige "
-            "som antog målet också kan följa upp det",
+            "målåret {evidence}{said} ligger efter mandatperioden {mandate}",
+            "sätt också ett delmål för mandatperiodens sista år ({end}), så att den "
+            "fullmäktige som antog målet kan följa upp det",
         ),
         "en": (
-            "the target year {evidence} lies after the mandate period {mandate}",
-            "set a target for the last year of the mandate period ({end}), so that the "
-            "council that adopted the goal can also follow it up",
+            "the target year {evidence}{said} lies after the mandate period {mandate}",
+            "set an intermediate target for the last year of the mandate period ({end}) as "
+            "well, so that the council that adopted the goal can follow it up",
         ),
     },
     "before_mandate": {
         "sv": (
-            "målåret {evidence} ligger före mandatperioden {mandate}",
+            "målåret {evidence}{said} ligger före mandatperioden {mandate}",
             "sätt ett nytt målår inom mandatperioden",
         ),
         "en": (
-            "the target year {evidence} lies before the mandate period {mandate}",
+            "the target year {evidence}{said} lies before the mandate period {mandate}",
             "set a new target year within the mandate period",
         ),
     },
     "no_annual_targets": {
         "sv": (
-            "årsmål saknas mellan utgångsåret och målåret för {evidence}",
-            "besluta en årsvis progressionstakt (annual_targets) eller ange en metod "
-            "(progression: linear)",
+            "inga årsmål är beslutade för indikator{n} {evidence}: den linjära "
+            "standardtakten används, lika stora steg varje år från utgångsvärdet till målvärdet",
+            "besluta årsmål för åren fram till målåret, eller besluta att den linjära takten "
+            "ska gälla",
         ),
         "en": (
-            "there are no annual targets between the baseline and the target year for {evidence}",
-            "decide an annual progression (annual_targets) or name a method (progression: linear)",
+            "no annual targets are decided for indicator{s} {evidence}: the linear default "
+            "is used, equal steps each year from the baseline to the target",
+            "decide a target for each year up to the target year, or decide that the linear "
+            "pace applies",
         ),
     },
     "annual_targets_invalid": {
@@ -82,10 +92,24 @@ _TEXT: Table = {
     },
 }
 
+_MISSING = Judgement(verdict="pass", code="no_annual_targets", message="")
+"""What :meth:`TimeBound._annual` answers for an indicator without decided annual
+targets (the check then names all such indicators of the goal in one note)."""
 
-_MISSING = Judgement(verdict="warn", code="no_annual_targets", message="")
-"""What :meth:`TimeBound._annual` answers for an indicator without annual targets (the
-check then names all such indicators of the goal in one judgement)."""
+_AFTER_MANDATE = ("pass", "warn", "fail")
+"""The verdicts the option ``after_mandate`` can give."""
+
+# What the no_target_year message adds about the years it saw that are not a time.
+_SEEN = {
+    "name": {
+        "sv": "'{words}' är ett namn, inte en tidpunkt för målet",
+        "en": "'{words}' is a name, not a time for the goal",
+    },
+    "reference": {
+        "sv": "'{words}' anger en tid att jämföra med, inte när målet ska vara nått",
+        "en": "'{words}' gives a time to compare with, not when the goal is to be reached",
+    },
+}
 
 
 def _derivable(indicator: Indicator) -> bool:
@@ -100,32 +124,139 @@ def _derivable(indicator: Indicator) -> bool:
 
 
 def years_in_text(text: str | None) -> list[int]:
-    """Years a goal's wording names as a deadline (``"år 2026"``, ``"senast 2025"``, ``"by 2030"``).
+    """Years a goal's wording names as the time to reach it (``"senast 2025"``, ``"by 2030"``).
+
+    A year to compare with (``"jämfört med 2019"``), a year in a name
+    (``"Agenda 2030"``) and a quantity (``"minst 2000 bostäder"``) are not
+    counted; a range gives its last year (``"2023–2026"``: 2026). Never raises;
+    only the first 5,000 characters are read.
 
     Examples
     --------
     >>> from goalchain.smart import years_in_text
     >>> years_in_text("Hälften av hushållsavfallet ska gå till materialåtervinning år 2026")
     [2026]
-    >>> years_in_text("Vision 2040")
-    []
+    >>> years_in_text("Klimatneutralitet 2030"), years_in_text("Vision 2040")
+    ([2030], [])
+    >>> years_in_text("Utsläppen ska minska med 25 % till 2030 jämfört med 2019")
+    [2030]
     """
-    if not text:
-        return []
-    return [int(m.group(1)) for m in _YEAR.finditer(text)]
+    return deadline_years(read_time(text))
+
+
+def _quoted(mentions: list[TimeMention], year: int) -> str:
+    """`` ('senast år 2030')``: the words that named *year*, when they say more than it."""
+    for mention in mentions:
+        if mention.year == year:
+            return "" if mention.words == str(year) else f" ('{mention.words}')"
+    return ""
+
+
+def _seen(mentions: list[TimeMention]) -> str | dict[str, str]:
+    """What the text named that is not a time for the goal, for the no_target_year message."""
+    said = [m for m in mentions if m.kind in _SEEN]
+    if not said:
+        return ""
+    out = {}
+    for lang in ("sv", "en"):
+        parts = [_SEEN[m.kind][lang].format(words=m.words) for m in said[:3]]
+        out[lang] = f" ({'; '.join(parts)})"
+    return out
+
+
+class _State:
+    """What one check shares between goals: the mandate, the option, judgements of years."""
+
+    __slots__ = ("after", "end", "mandate", "options", "start", "years")
+
+    def __init__(self, context: SmartContext):
+        self.options = context.options
+        self.start, end = context.mandate
+        self.end = str(end)
+        self.mandate = f"{self.start}–{end}"
+        after = self.options.get("after_mandate", "pass")
+        if not isinstance(after, str) or after not in _AFTER_MANDATE:
+            raise InvalidValueError(
+                f"the time_bound criterion's option after_mandate must be one of "
+                f"{', '.join(_AFTER_MANDATE)}, got {after!r}",
+                field="options.time_bound.after_mandate",
+            )
+        self.after: Any = after
+        self.years: dict[tuple[Any, ...], Judgement | None] = {}
+
+    def placed(self, year: int, said: str) -> Judgement | None:
+        """None for a year within the mandate, else the judgement of a year before or after."""
+        key = (year, said)
+        if key in self.years:
+            return self.years[key]
+        found: Judgement | None = None
+        if year > int(self.end):
+            found = from_table(
+                _TEXT,
+                self.after,
+                "after_mandate",
+                evidence=str(year),
+                said=said,
+                mandate=self.mandate,
+                end=self.end,
+            )
+        elif year < self.start:
+            found = from_table(
+                _TEXT,
+                "warn",
+                "before_mandate",
+                evidence=str(year),
+                said=said,
+                mandate=self.mandate,
+            )
+        self.years[key] = found
+        return found
+
+    def within(self, shown: str, said: str) -> Judgement:
+        """The pass for target years within the mandate period."""
+        key = (shown, said, None)
+        found = self.years.get(key)
+        if found is None:
+            found = self.years[key] = from_table(
+                _TEXT, "pass", "target_year", evidence=shown, said=said, mandate=self.mandate
+            )
+        return found
+
+
+def _state(context: SmartContext) -> _State:
+    """The state of this check (made, and the option checked, once per check)."""
+    state = context.cache.get("time_bound")
+    if state is None or state.options is not context.options:
+        state = context.cache["time_bound"] = _State(context)
+    return state
 
 
 @register("time_bound")
 class TimeBound:
-    """A target year within or at the end of the mandate period, and annual targets.
+    """A target year, a date or a period, from the goal's indicators or its own text.
 
-    The target years are those of the goal's indicators (or, without any, of
-    the indicators of the goals below it), the year of the goal's own target, or
-    a year the goal's title or description names as a deadline ("år 2026",
-    "senast 2025"). None fails; a year after or before the mandate period warns.
-    Each of the goal's own indicators that spans more than a year needs annual
-    targets: explicit ones (the committee's *progressionstakt*) or a named
-    progression method; without them it warns.
+    A goal is time-bound when a target year is given on its indicators (or,
+    without any, on the indicators of the goals below it) or on the goal's own
+    target, or when its title or description names a time: a year (*till
+    2026*, *senast 2025*, *Klimatneutralitet 2030*, *by 2030*), a date, a range
+    of years (*2023–2026*), a period (*under mandatperioden*, *under året*,
+    *inom två år*) or a yearly recurrence (*varje år*, *årligen*, *per år*,
+    *every year*). Otherwise it fails (``no_target_year``); a year in a name
+    (*Agenda 2030*) or to compare with (*jämfört med 2019*) is not a time for
+    the goal, and the finding says so.
+
+    A target year before the mandate period warns (``before_mandate``: the time
+    has passed). A target year after it is time-bound still; the finding
+    (``after_mandate``) advises an intermediate target for the period's last
+    year, and its verdict is the option ``after_mandate``: ``"pass"`` (a note,
+    the default), ``"warn"`` or ``"fail"`` where the goals must be reached
+    within the period.
+
+    Annual targets on the way are a note, not a matter of time-boundness: an
+    indicator of the goal's own whose annual targets are neither given nor
+    derived by a named method gets the linear default, and the note
+    (``no_annual_targets``, verdict ``pass``) says so; annual targets that
+    cannot be derived warn (``annual_targets_invalid``).
 
     The mandate period is ``chain.metadata["mandate_period"]`` or else derived
     from the decisions, the baselines or today's date
@@ -138,12 +269,18 @@ class TimeBound:
     >>> _ = chain.add_goal("kf1", "Fler elever ska klara skolan", level="council")
     >>> _ = chain.add_indicator("i1", "Behöriga", parents=["kf1"], unit="percent",
     ...                         baseline=(2022, 78.0), target=(2028, 90.0))
-    >>> [(f.code, f.evidence) for f in gc.smart.check(chain, criteria=["time_bound"])]
-    [('after_mandate', '2028'), ('no_annual_targets', 'i1')]
+    >>> [(f.verdict, f.code, f.evidence)
+    ...  for f in gc.smart.check(chain, criteria=["time_bound"], lang="en")]
+    [('pass', 'after_mandate', '2028'), ('pass', 'no_annual_targets', 'i1')]
+    >>> _ = chain.add_goal("kf2", "Minst 250 nya bostäder ska färdigställas varje år",
+    ...                    level="council")
+    >>> gc.smart.check(chain, criteria=["time_bound"], lang="en").filter(element="kf2")[0].message
+    "the goal applies every year: 'varje år'"
     """
 
     label_sv = "Tidsatt"
     label_en = "Time-bound"
+    defaults: Mapping[str, Any] = {"after_mandate": "pass"}
 
     def default_levels(self, roles: LevelRoles) -> tuple[str, ...]:
         """Goal levels below the top, except the direction levels (not held to a year)."""
@@ -151,8 +288,7 @@ class TimeBound:
 
     def check(self, goal: Goal, context: SmartContext) -> list[Judgement]:
         """Judge one goal."""
-        start, end = context.mandate
-        mandate = f"{start}–{end}"
+        state = _state(context)
         own = context.indicators(goal.id)
         measured = [i for i in own if i.target is not None] or [
             i for i in context.indicators_below(goal.id) if i.target is not None
@@ -161,24 +297,26 @@ class TimeBound:
         target = goal_target(goal)
         if target is not None and target[0] is not None:
             years.add(target[0])
-        if not years:
-            years.update(years_in_text(goal.title))
-            years.update(years_in_text(goal.description))
-        if not years:
-            return [from_table(_TEXT, "fail", "no_target_year", end=str(end))]
+        mentions: list[TimeMention] = []
+        timed: list[TimeMention] = []  # periods and recurrences the text names
+        if not years:  # the goal's own words, when its indicators give no year
+            mentions = [*read_time(goal.title), *read_time(goal.description)]
+            years.update(deadline_years(tuple(mentions)))
+            timed = [m for m in mentions if m.kind in TIMING and m.year is None]
+            if not years and not timed:
+                return [
+                    from_table(_TEXT, "fail", "no_target_year", end=state.end, seen=_seen(mentions))
+                ]
         out: list[Judgement] = []
-        ordered = sorted(years)
-        for year in ordered:
-            if year > end:
-                out.append(
-                    from_table(
-                        _TEXT, "warn", "after_mandate", evidence=str(year), mandate=mandate, end=end
-                    )
-                )
-            elif year < start:
-                out.append(
-                    from_table(_TEXT, "warn", "before_mandate", evidence=str(year), mandate=mandate)
-                )
+        within: list[int] = []
+        problem = False
+        for year in years if len(years) == 1 else sorted(years):
+            placed = state.placed(year, _quoted(mentions, year) if mentions else "")
+            if placed is None:
+                within.append(year)
+            else:
+                out.append(placed)
+                problem = problem or placed.verdict != "pass"
         missing: list[str] = []
         for indicator in own:
             found = self._annual(indicator)
@@ -186,19 +324,33 @@ class TimeBound:
                 missing.append(indicator.id)
             elif found is not None:
                 out.append(found)
+                problem = True
         if missing:
+            one = len(missing) == 1
             out.append(
                 from_table(
-                    _TEXT, "warn", "no_annual_targets", evidence=", ".join(missing), once=True
+                    _TEXT,
+                    "pass",
+                    "no_annual_targets",
+                    evidence=", ".join(missing),
+                    n="n" if one else "erna",
+                    s="" if one else "s",
+                    once=True,
                 )
             )
-        if out:
+        if problem:
             return out
-        shown = ", ".join(map(str, ordered))
-        return [from_table(_TEXT, "pass", "target_year", evidence=shown, mandate=mandate)]
+        if within:
+            said = _quoted(mentions, within[0]) if mentions and len(within) == 1 else ""
+            out.insert(0, state.within(", ".join(map(str, within)), said))
+        elif timed and not years:
+            kind = "recurring" if all(m.kind == "recurring" for m in timed) else "period"
+            words = "', '".join(dict.fromkeys(m.words for m in timed if m.kind == kind))
+            out.insert(0, from_table(_TEXT, "pass", kind, evidence=words))
+        return out
 
     def _annual(self, indicator: Indicator) -> Judgement | None:
-        """None when the annual targets are fine, :data:`_MISSING` when there are none."""
+        """None when the annual targets are fine, :data:`_MISSING` when none are decided."""
         base, target = indicator.baseline, indicator.target
         if base is None or target is None or target.year - base.year <= 1:
             return None
