@@ -86,7 +86,15 @@ MAX_SENTENCES = 2
 """A formulation with more sentences than this is ``too_long`` (a goal and one
 sentence that makes it measurable is fine)."""
 
-CODES = ("vague_verb", "filler", "several_goals", "no_object", "too_short", "too_long")
+CODES = (
+    "no_result",
+    "vague_verb",
+    "filler",
+    "several_goals",
+    "no_object",
+    "too_short",
+    "too_long",
+)
 """Every issue code :func:`analyse` can return."""
 SERIOUS = frozenset({"too_short", "no_object"})
 """The codes that make the criterion fail; the others warn."""
@@ -100,15 +108,30 @@ _EXAMPLE_EN = (
 )
 
 _MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
-    "vague_verb": {
+    "no_result": {
         "sv": (
-            "”{evidence}” är ett vagt verb: det lovar en insats, inte ett resultat",
-            "Skriv vad som ska uppnås och för vem, med ett mätbart värde och år, t.ex. "
-            + _EXAMPLE_SV,
+            "nämner inget mätbart resultat; ”{evidence}” är en värdering",
+            "Säg vilket mått som ska visa ”{evidence}”: en andel, ett antal, en tid, en "
+            "kostnad, en nöjdhet eller en placering, gärna med nivå och år (”Andelen … ska "
+            "vara minst … procent år …”)",
         ),
         "en": (
-            '"{evidence}" is a vague verb: it promises an effort, not a result',
-            "Say what is to be achieved and for whom, with a measurable value and year, e.g. "
+            'names no measurable result; "{evidence}" is a value',
+            'Say which measure is to show "{evidence}": a share, a number, a time, a cost, '
+            'a satisfaction rate or a ranking, ideally with a level and a year ("The share '
+            'of ... is to be at least ... per cent by ...")',
+        ),
+    },
+    "vague_verb": {
+        "sv": (
+            "nämner inget mätbart resultat; ”{evidence}” är ett vagt verb: det lovar en insats, "
+            "inte ett resultat",
+            "Skriv vilket resultat ”{evidence}” ska ge och hur det mäts, t.ex. " + _EXAMPLE_SV,
+        ),
+        "en": (
+            'names no measurable result; "{evidence}" is a vague verb: it promises an effort, '
+            "not a result",
+            'Say which result "{evidence}" is to bring and how it is measured, e.g. '
             + _EXAMPLE_EN,
         ),
     },
@@ -180,6 +203,9 @@ MESSAGES: Mapping[str, Mapping[str, tuple[str, str]]] = MappingProxyType(
 """Per code and language (``"sv"``, ``"en"``): ``(message, hint)``.
 
 Both are templates that may use ``{evidence}``; the hint says how to fix it.
+These are the plain forms; a finding's own texts come from :func:`issue_texts`,
+which also says which kind of vague word it is, in the plural when there are
+several, and builds the advice from the goal's own words.
 
 """
 
@@ -538,6 +564,8 @@ class _Hit(NamedTuple):
     evidence: str
     first: int  # token indices (of the sentence) the hit covers
     last: int
+    kind: str = ""  # see issue_texts
+    subject: str = ""
 
 
 _HIT_ORDER = operator.itemgetter(0, 1, 2)
@@ -548,9 +576,12 @@ def _evidence(text: str, start: int, end: int) -> str:
     return " ".join(text[start:end].split())
 
 
-def _vague_hits(text: str, tokens: _Tokens, lang: str) -> tuple[list[_Hit], set[int]]:
+def _vague_hits(
+    text: str, tokens: _Tokens, lang: str, result: bool
+) -> tuple[list[_Hit], set[int]]:
     """Vague verbs in one sentence, and the token indices of every match
-    (including those a quantity excuses, which still are no object)."""
+    (including those a quantity or a *result* named in the text excuses, which
+    still are no object)."""
     lexicon = LEXICONS[lang]
     index = _VAGUE_INDEX[lang]
     norms, starts, ends = tokens.norms, tokens.starts, tokens.ends
@@ -575,12 +606,24 @@ def _vague_hits(text: str, tokens: _Tokens, lang: str) -> tuple[list[_Hit], set[
             continue
         last, quantifiable = best
         covered.update(range(i, last + 1))
+        if result:
+            continue  # the text names what is to be reached: the verb only says how
         if quantifiable:
             if quantified is None:  # read the sentence for a quantity once, when it matters
                 quantified = _has_quantity(tokens, lexicon)
             if quantified:
                 continue
-        hits.append(_Hit(starts[i], "vague_verb", _evidence(text, starts[i], ends[last]), i, last))
+        hits.append(
+            _Hit(
+                starts[i],
+                "vague_verb",
+                _evidence(text, starts[i], ends[last]),
+                i,
+                last,
+                "change" if quantifiable else "effort",
+                _subject(text, tokens, i, last, lang),
+            )
+        )
     return hits, covered
 
 
@@ -790,6 +833,284 @@ def _sentence_tokens(text: str, starts: Sequence[int]) -> list[tuple[int, int]]:
     return list(zip([0, *cuts], [*cuts, len(starts)], strict=True))
 
 
+# --- Does the text name a result? -------------------------------------------------------
+
+
+def _heads_pattern(heads: Sequence[str]) -> re.Pattern[str] | None:
+    """A pattern finding, in folded words joined by newlines, a word that ends with one
+    of *heads* after at least three letters (a compound: "växthusgasutsläppen")."""
+    if not heads:
+        return None
+    alternatives = "|".join(sorted(map(re.escape, heads), key=len, reverse=True))
+    # fixed width before the head: linear, however long a word is
+    return re.compile(rf"[^\W\d_]{{3}}(?:{alternatives})$", re.MULTILINE)
+
+
+class _ResultIndex(NamedTuple):
+    """A lexicon's words that name a result, indexed for :func:`_names_result`."""
+
+    words: frozenset[str]
+    """Measures and deliverables: one of them names a result."""
+    heads: re.Pattern[str] | None
+    documents: re.Pattern[str] | None
+    phrases: dict[str, tuple[_Phrase, ...]]
+    """First word form -> the result phrases it starts."""
+
+
+def _result_index(lexicon: Lexicon) -> _ResultIndex:
+    phrases: dict[str, list[_Phrase]] = {}
+    for phrase in lexicon.result_phrases:
+        for first in phrase[0]:
+            phrases.setdefault(first, []).append(phrase)
+    return _ResultIndex(
+        words=lexicon.measures | lexicon.deliverables,
+        heads=_heads_pattern(lexicon.measure_heads),
+        documents=_heads_pattern(lexicon.document_heads),
+        phrases={first: tuple(found) for first, found in phrases.items()},
+    )
+
+
+_RESULT_INDEX = {lang: _result_index(lexicon) for lang, lexicon in LEXICONS.items()}
+
+
+def _names_result(text: str, scan: _Scan, lang: str) -> bool:
+    """Whether the text names something verifiable: a measure, a quantity, a
+    deliverable, a level zero ("fossilfri"), a ratio or a title won or not.
+
+    A text of numbers alone names nothing: a result needs a word.
+    """
+    words = scan.words
+    if not words:
+        return False
+    lexicon = LEXICONS[lang]
+    index = _RESULT_INDEX[lang]
+    found = set(words)
+    if not index.words.isdisjoint(found):
+        return True
+    joined = "\n".join(words)
+    if index.heads is not None and index.heads.search(joined):
+        return True
+    tokens = scan.tokens
+    norms, kinds = tokens.norms, tokens.kinds
+    count = len(norms)
+    if not lexicon.existence.isdisjoint(found) and (
+        not lexicon.documents.isdisjoint(found)
+        or (index.documents is not None and index.documents.search(joined) is not None)
+    ):
+        return True  # "Gemensamma rutiner ... ska finnas på varje förskola"
+    if not index.phrases.keys().isdisjoint(found):
+        for i in [k for k, norm in enumerate(norms) if norm in index.phrases]:
+            for phrase in index.phrases[norms[i]]:
+                end = i + len(phrase)
+                if end <= count and all(
+                    norms[k] in forms for k, forms in enumerate(phrase[1:], i + 1)
+                ):
+                    return True
+    if not lexicon.ratio_words.isdisjoint(found):
+        # "fler vuxna per barn", "kostnad per invånare"
+        for i in [k for k, norm in enumerate(norms) if norm in lexicon.ratio_words]:
+            if 0 < i < count - 1 and kinds[i + 1] == "w" and kinds[i - 1] in "wn":
+                return True
+    if not lexicon.title_genitives.isdisjoint(found):
+        # "Sveriges Kvalitetskommun": a named title or award, won or not
+        for i in [k for k, norm in enumerate(norms) if norm in lexicon.title_genitives]:
+            if i + 1 < count and kinds[i + 1] == "w" and text[tokens.starts[i + 1]].isupper():
+                return True
+    if _has_quantity(tokens, lexicon):
+        return True
+    # The first word of each sentence: "Inför insamling ...", "Fler elever ska ..."
+    for i in [0, *(k + 1 for k in range(count - 1) if norms[k] in _SENTENCE_ENDS)]:
+        if kinds[i] != "w":
+            continue
+        if norms[i] in lexicon.imperatives:
+            return True
+        if norms[i] in lexicon.more and i + 1 < count and kinds[i + 1] == "w":
+            return True
+    # Promises kept or not: a service offered ("erbjuda hemtjänst på kvällar"), a
+    # promise to everyone ("Alla som har hemtjänst ska ha en fast omsorgskontakt"),
+    # unless values say what it is to be like ("en service som är effektiv").
+    if lexicon.offers.isdisjoint(found) and lexicon.universals.isdisjoint(found):
+        return False
+    if _value_words(text, scan, lang):
+        return False
+    return not (
+        lexicon.offers.isdisjoint(found) and not _VAGUE_INDEX[lang].keys().isdisjoint(found)
+    )
+
+
+_SENTENCE_ENDS = frozenset(".!?;:")
+
+
+def _value_words(text: str, scan: _Scan, lang: str) -> list[tuple[int, str]]:
+    """The words of values and ambitions in the text (token index, as written), each once."""
+    lexicon = LEXICONS[lang]
+    norms, kinds, starts, ends = scan.tokens
+    heads = tuple(lexicon.value_heads)
+    found: list[tuple[int, str]] = []
+    seen: set[str] = set()
+    for i, (norm, kind) in enumerate(zip(norms, kinds, strict=True)):
+        if kind != "w" or norm in seen:
+            continue
+        if norm in lexicon.values or (heads and norm.endswith(heads) and len(norm) > 8):
+            if i + 1 < len(norms) and norms[i + 1] in {"till", "to"}:
+                continue  # "leder till", "leads to"
+            seen.add(norm)
+            found.append((i, text[starts[i] : ends[i]]))
+    return found
+
+
+_SUBJECT_WORDS = 4
+"""At most this many words of the goal are quoted in the advice."""
+
+
+def _subject(text: str, tokens: _Tokens, first: int, last: int, lang: str) -> str:
+    """The words from token *first* to *last*, and the words after them that belong to
+    the same phrase (up to punctuation, a number, a modal, a conjunction or a
+    subordinate clause): "attraktiv arbetsgivare", "verka för fler arbetstillfällen"."""
+    lexicon = LEXICONS[lang]
+    norms, kinds, starts, ends = tokens
+    stops = (
+        lexicon.modals
+        | lexicon.subordinators
+        | lexicon.infinitive_markers
+        | {c[0] for c in lexicon.conjunctions}
+        | lexicon.age_words
+    )
+    end = last
+    k = last + 1
+    while k < len(norms) and k - first < _SUBJECT_WORDS:
+        if kinds[k] != "w" or norms[k] in stops:
+            break
+        end = k
+        k += 1
+    return _evidence(text, starts[first], ends[end])
+
+
+_SHOWN = 80
+"""At most this many characters of a text are shown as the evidence of a finding."""
+
+
+def _shown(text: str) -> str:
+    """*text* with runs of whitespace as one space, cut to :data:`_SHOWN` characters."""
+    flat = " ".join(text[: _SHOWN * 4].split())
+    return flat if len(flat) <= _SHOWN else flat[: _SHOWN - 1].rstrip() + "…"
+
+
+def issue_texts(
+    code: str, evidence: str, *, lang: str, kind: str = "", subject: str = ""
+) -> tuple[str, str]:
+    """The message and hint of one issue, in *lang* (``"sv"`` or ``"en"``).
+
+    Parameters
+    ----------
+    code, evidence
+        The issue's code and evidence, as :func:`analyse` gives them.
+    lang
+        The language of the texts.
+    kind
+        For ``vague_verb``: ``"effort"`` (a verb that promises an effort) or
+        ``"change"`` (a verb of change without a measure); for ``no_result``:
+        ``"values"`` (the evidence lists words of values) or ``"none"``.
+    subject
+        The goal's own words the advice is built on ("attraktiv arbetsgivare");
+        the evidence when empty.
+
+    Examples
+    --------
+    >>> issue_texts("no_result", "attraktiv, trygg", lang="sv", kind="values")[0]
+    'nämner inget mätbart resultat; ”attraktiv” och ”trygg” är värderingar'
+    >>> issue_texts("vague_verb", "verka för", lang="en", kind="effort",
+    ...             subject="verka för fler arbetstillfällen")[1]
+    'Say which result "verka för fler arbetstillfällen" is to bring and how it is measured, e.g. "The number of arbetstillfällen is to increase to ... by ..."'
+    """
+    sv = not lang.startswith("en")
+    subject = subject or evidence
+    if code == "no_result":
+        return _no_result_texts(evidence, sv=sv, kind=kind, subject=subject)
+    if code == "vague_verb":
+        return _vague_verb_texts(evidence, sv=sv, kind=kind, subject=subject)
+    if code == "too_short" and not evidence.strip():
+        if sv:
+            return "formuleringen är tom", "Skriv målet som en hel mening: vad, för vem och när"
+        return "the formulation is empty", "Write the goal as a whole sentence: what, for whom, when"
+    texts = MESSAGES.get(code)
+    message, hint = texts["sv" if sv else "en"] if texts else (code + ": {evidence}", "")
+    return message.format(evidence=evidence), hint.format(evidence=evidence)
+
+
+def _quoted(words: Sequence[str], sv: bool) -> str:
+    """ ”a”, ”b” och ”c” (sv) or "a", "b" and "c" (en)."""
+    marks = [f"”{word}”" if sv else f'"{word}"' for word in words]
+    if len(marks) == 1:
+        return marks[0]
+    return ", ".join(marks[:-1]) + (" och " if sv else " and ") + marks[-1]
+
+
+def _no_result_texts(evidence: str, *, sv: bool, kind: str, subject: str) -> tuple[str, str]:
+    if kind == "values" and evidence:
+        words = evidence.split(", ")
+        if sv:
+            verb = "är en värdering" if len(words) == 1 else "är värderingar"
+            message = f"nämner inget mätbart resultat; {_quoted(words, sv)} {verb}"
+        else:
+            verb = "is a value" if len(words) == 1 else "are values"
+            message = f"names no measurable result; {_quoted(words, sv)} {verb}"
+        template = MESSAGES["no_result"]["sv" if sv else "en"][1]
+        return message, template.format(evidence=subject)
+    if sv:
+        return (
+            "nämner inget mätbart resultat: inget mått (andel, antal, tid, kostnad, nöjdhet, "
+            f"placering), ingen nivå och ingen leverans i ”{evidence}”",
+            f"Säg vilket mått eller vilken leverans som visar att ”{subject}” är uppnått: en "
+            "andel, ett antal, en tid, en kostnad eller något som ska vara byggt eller beslutat, "
+            "gärna med nivå och år",
+        )
+    return (
+        "names no measurable result: no measure (share, number, time, cost, satisfaction, "
+        f'ranking), no level and no deliverable in "{evidence}"',
+        f'Say which measure or deliverable shows that "{subject}" is achieved: a share, a '
+        "number, a time, a cost or something to be built or adopted, ideally with a level "
+        "and a year",
+    )
+
+
+_MORE = frozenset({"fler", "färre", "more", "fewer"})
+
+
+def _vague_verb_texts(evidence: str, *, sv: bool, kind: str, subject: str) -> tuple[str, str]:
+    if kind == "change":
+        if sv:
+            return (
+                f"nämner inget mätbart resultat; ”{evidence}” anger en riktning men inget mått",
+                f"Säg vad som ska mätas för ”{subject}” och hur långt det ska gå: en andel, ett "
+                "antal, en tid eller en kostnad, t.ex. ”Andelen … ska öka till … procent år …”",
+            )
+        return (
+            f'names no measurable result; "{evidence}" gives a direction but no measure',
+            f'Say what is to be measured for "{subject}" and how far it is to go: a share, a '
+            'number, a time or a cost, e.g. "The share of ... is to rise to ... per cent by ..."',
+        )
+    message, hint = MESSAGES["vague_verb"]["sv" if sv else "en"]
+    # "verka för fler arbetstillfällen": the number the effort is to change
+    words = subject.split()
+    example = ""
+    for k, word in enumerate(words[:-1]):
+        if word.casefold() in _MORE:
+            thing = " ".join(words[k + 1 :])
+            up = word.casefold() in {"fler", "more"}
+            if sv:
+                example = f"”Antalet {thing} ska {'öka' if up else 'minska'} till … år …”"
+            else:
+                way = "increase" if up else "decrease"
+                example = f'"The number of {thing} is to {way} to ... by ..."'
+            break
+    text = hint.format(evidence=subject)
+    if example:
+        text = text[: text.rindex("t.ex. " if sv else "e.g. ")] + ("t.ex. " if sv else "e.g. ")
+        text += example
+    return message.format(evidence=evidence), text
+
+
 def analyse(text: str, *, lang: str | None = None) -> tuple[TextIssue, ...]:
     """Language issues of one goal formulation; ``()`` when it reads as specific.
 
@@ -830,23 +1151,37 @@ def analyse(text: str, *, lang: str | None = None) -> tuple[TextIssue, ...]:
 
 
 def issue_tuples(text: str, *, lang: str | None = None) -> tuple[tuple[str, str, bool], ...]:
-    """:func:`analyse` as plain ``(code, evidence, serious)`` tuples (for the check, which
-    shares a judgement per issue and needs no :class:`TextIssue` objects)."""
+    """:func:`analyse` as plain ``(code, evidence, serious)`` tuples."""
+    return tuple(issue[:3] for issue in issue_details(text, lang=lang))
+
+
+IssueDetail = tuple[str, str, bool, str, str]
+"""``(code, evidence, serious, kind, subject)``: see :func:`issue_texts`."""
+
+
+def issue_details(text: str, *, lang: str | None = None) -> tuple[IssueDetail, ...]:
+    """:func:`analyse` as ``(code, evidence, serious, kind, subject)`` tuples: what
+    :func:`issue_texts` needs to word each issue (the check shares one judgement per
+    tuple and needs no :class:`TextIssue` objects)."""
     text = unicodedata.normalize("NFC", text)
     scan = _scan(text)
     tokens = scan.tokens
     norms, kinds, starts, ends = tokens
     lang = ("en" if scan.english > 0 else "sv") if lang is None else _normalise_lang(lang, text)
     sentences = _sentence_tokens(text, starts)
+    result = _names_result(text, scan, lang)
 
     hits: list[_Hit] = []
-    if scan.counted < MIN_WORDS:
+    # A short text that names a result ("Klimatneutralitet 2030", "Nöjda medborgare")
+    # can be followed up; one word cannot.
+    serious = scan.counted < MIN_WORDS and not (result and scan.counted > 1)
+    if serious:
         stripped = text.strip()
         hits.append(
             _Hit(
                 text.find(stripped[:1]) if stripped else 0,
                 "too_short",
-                _evidence(text, 0, len(text)),
+                _shown(text),
                 0,
                 0,
             )
@@ -863,12 +1198,14 @@ def issue_tuples(text: str, *, lang: str | None = None) -> tuple[tuple[str, str,
     conjunctions = _CONJUNCTION_INDEX[lang].keys()
     not_content: set[int] = set()  # the tokens in vague verbs and fillers
     whole = len(sentences) == 1
+    verbs = 0
     for first, end in sentences:
         sentence = tokens if whole else tokens.part(first, end)
         found = set(sentence.norms)
         if not vague_heads.isdisjoint(found):
-            vague, covered = _vague_hits(text, sentence, lang)
+            vague, covered = _vague_hits(text, sentence, lang, result)
             hits.extend(vague)
+            verbs += len(vague)
             not_content.update(first + k for k in covered)
         if not filler_heads.isdisjoint(found) and _may_have_filler(sentence.norms, lang):
             fillers = _filler_hits(text, sentence, lang)
@@ -882,23 +1219,47 @@ def issue_tuples(text: str, *, lang: str | None = None) -> tuple[tuple[str, str,
 
     words = scan.words
     not_words = _NOT_CONTENT[lang]
-    if words and not any(
+    if scan.counted and not any(
         # _is_content, inline: this runs for every text
         kind == "w" and len(norm) > 1 and norm not in not_words and k not in not_content
         for k, (norm, kind) in enumerate(zip(norms, kinds, strict=True))
     ):
-        first_word, last_word = kinds.index("w"), kinds.rindex("w")
+        serious = True
+        if words:
+            first_word, last_word = kinds.index("w"), kinds.rindex("w")
+        else:  # numbers only: "12 34 56"
+            first_word = last_word = 0
+            last_word = len(kinds) - 1
         hits.append(
             _Hit(
                 starts[first_word],
                 "no_object",
-                _evidence(text, starts[first_word], ends[last_word]),
+                _shown(text[starts[first_word] : ends[last_word]]),
                 0,
                 0,
             )
         )
+    if not result and not verbs and not serious:
+        values = _value_words(text, scan, lang)
+        if values:
+            k, _ = values[0]
+            hits.append(
+                _Hit(
+                    starts[k],
+                    "no_result",
+                    ", ".join(word for _, word in values[:3]),
+                    0,
+                    0,
+                    "values",
+                    _subject(text, tokens, k, k, lang),
+                )
+            )
+        else:
+            hits.append(_Hit(starts[0] if starts else 0, "no_result", _shown(text), 0, 0, "none"))
 
     if not hits:
         return ()
     hits.sort(key=_HIT_ORDER)
-    return tuple((hit.code, hit.evidence, hit.code in SERIOUS) for hit in hits)
+    return tuple(
+        (hit.code, hit.evidence, hit.code in SERIOUS, hit.kind, hit.subject) for hit in hits
+    )
