@@ -4,23 +4,54 @@
 make it less than specific; ``()`` when it reads as specific. It never raises on
 a string and gives the same answer for the same input.
 
+First it asks the question a controller asks: **does the text name a result that
+can be verified?** A *result* is
+
+- a measure: a word that names one ("andel", "antal", "kostnad", "nöjda",
+  "placering", "utsläpp", "sjukfrånvaro", "meritvärde", "befolkning", "share",
+  "number", "emissions"), a compound ending in one ("växthusgas*utsläppen*",
+  "utbildnings*nivån*", "barn*fattigdomen*"), a survey's measure of a perceived
+  state ("invånarna *upplever*", "den *upplevda* tryggheten"), an outcome that
+  happened or not ("examen", "godkända betyg"), a ratio ("vuxna *per* barn"), a
+  level zero ("fossil*fri*", "klimat*neutral*") or a title won or not ("Sveriges
+  Kvalitetskommun");
+- a quantity: a number that is not a year, an age or a name ("12,5 %", "90
+  procent", "från 78 till 90", "1 000 bostäder"), a percent or currency word, or a
+  number word ("hälften", "halveras", "three");
+- a deliverable: a thing built, adopted or introduced ("byggas", "antas", "tas
+  fram", "Inför ..." opening a sentence), a document or facility that is to exist
+  ("rutiner ... ska finnas"), a service offered ("erbjuda hemtjänst på kvällar");
+- a number said to change ("*Fler* elever ska ...", opening a sentence), or a
+  promise to everyone ("*Alla* som har hemtjänst ska ha en fast omsorgskontakt").
+
+A service offered or a promise to everyone is no result when words of values say
+what it is to be like ("erbjuder en service som är effektiv"), nor a promise to
+everyone when a vague verb carries it. A direction on a named measure ("Andelen
+hushåll med försörjningsstöd ska minska") is specific: its missing level and
+year belong to *measurable* and *time_bound*.
+
 Issue codes, and which are *serious* (the criterion fails, when strict) or only
 warn:
 
+``no_result`` (warns)
+    The text names no result, and no vague verb says why: the evidence is its
+    words of values and ambitions ("attraktiv", "hållbar", "god", "hög",
+    "kvalitet", "ledande", "attractive", "sustainable"), up to three, or, when it
+    has none, the text itself.
+``vague_verb`` (warns)
+    The text names no result, and carries its goal on a verb that promises an
+    effort ("verka för", "sträva efter", "främja", "arbeta för", "bidra till",
+    "bekämpa", "säkerställa", "promote", "work towards", "combat") or on a verb of
+    change with nothing to measure ("öka integrationen", "utveckla", "stärka",
+    "improve"). A text that names a result has no vague verb: "Nämnden ska verka
+    för att andelen behöriga ökar" says what is to be reached.
 ``too_short`` (serious)
-    Fewer than :data:`MIN_WORDS` words (numbers count as words).
+    Fewer than :data:`MIN_WORDS` words (numbers count as words), unless two
+    words name a result ("Klimatneutralitet 2030", "Nöjda medborgare").
 ``no_object`` (serious)
     No object or target group: after the pronouns, auxiliaries, the organisation
     itself ("kommunen", "vi"), comparatives ("bättre") and the vague verbs and
-    fillers, no word is left ("Vi ska bli bättre", "Öka.", "Improve").
-``vague_verb`` (warns)
-    A verb that promises an effort, not a result ("verka för", "sträva efter",
-    "främja", "arbeta för", "bidra till", "promote", "work towards"), always; or a
-    verb of change ("öka", "minska", "förbättra", "utveckla", "stärka",
-    "increase", "improve") when its sentence gives no quantity. A quantity is a
-    number that is not a year, an age or a name ("12,5 %", "90 procent",
-    "från 78 till 90", "med 5 procentenheter", "1 000 bostäder"), a percent or
-    currency word, or a number word ("hälften", "halveras", "three").
+    fillers, no word is left ("Vi ska bli bättre", "Öka.", "Improve", "12 34").
 ``filler`` (warns)
     A hedge or filler ("i möjligaste mån", "på sikt", "aktivt", "fortsätta att",
     "as far as possible", "in the long term").
@@ -35,9 +66,10 @@ warn:
 Matching is on whole word forms from explicit inflection tables (see
 ``_lexicon``), never on substrings: "främjar", "förbättrade", "ökning" match;
 "arbetsförmedling", "utvecklingssamtal", "förbättringsområde" and "Öland" do not.
-Compounds are not analysed, and there is no part-of-speech tagging: the checks
-are heuristics meant to prompt a second look, which is why only the two crude
-cases are serious.
+Compounds are read only for the endings that name a measure, a document or a
+value (at least three letters before them: "nivå" alone and "i hög grad" name no
+measure), and there is no part-of-speech tagging: the checks are heuristics meant
+to prompt a second look, which is why only the two crude cases are serious.
 
 Examples
 --------
@@ -46,9 +78,14 @@ Examples
 [('vague_verb', 'verka för', False), ('vague_verb', 'ökad', False)]
 >>> message, hint = MESSAGES["vague_verb"]["sv"]
 >>> message.format(evidence=issues[0].evidence)
-'”verka för” är ett vagt verb: det lovar en insats, inte ett resultat'
+'nämner inget mätbart resultat; ”verka för” är ett vagt verb: det lovar en insats, inte ett
+resultat'
 >>> analyse("Tryggheten ska öka till 85 procent 2026")
 ()
+>>> analyse("Andelen hushåll med försörjningsstöd ska minska.")
+()
+>>> [(issue.code, issue.evidence) for issue in analyse("Verksamhet av god kvalité")]
+[('no_result', 'god, kvalité')]
 """
 
 from __future__ import annotations
@@ -131,8 +168,7 @@ _MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": (
             'names no measurable result; "{evidence}" is a vague verb: it promises an effort, '
             "not a result",
-            'Say which result "{evidence}" is to bring and how it is measured, e.g. '
-            + _EXAMPLE_EN,
+            'Say which result "{evidence}" is to bring and how it is measured, e.g. ' + _EXAMPLE_EN,
         ),
     },
     "filler": {
@@ -576,9 +612,7 @@ def _evidence(text: str, start: int, end: int) -> str:
     return " ".join(text[start:end].split())
 
 
-def _vague_hits(
-    text: str, tokens: _Tokens, lang: str, result: bool
-) -> tuple[list[_Hit], set[int]]:
+def _vague_hits(text: str, tokens: _Tokens, lang: str, result: bool) -> tuple[list[_Hit], set[int]]:
     """Vague verbs in one sentence, and the token indices of every match
     (including those a quantity or a *result* named in the text excuses, which
     still are no object)."""
@@ -939,6 +973,18 @@ def _names_result(text: str, scan: _Scan, lang: str) -> bool:
 
 
 _SENTENCE_ENDS = frozenset(".!?;:")
+_KNOWN_WORDS = frozenset().union(
+    *(
+        lexicon.stop
+        | lexicon.markers
+        | lexicon.values
+        | lexicon.measures
+        | _VAGUE_INDEX[lang].keys()
+        for lang, lexicon in LEXICONS.items()
+    )
+)
+"""Every word the lexicons know, in either language: a text with none of them is
+neither Swedish nor English to the analysis."""
 
 
 def _value_words(text: str, scan: _Scan, lang: str) -> list[tuple[int, str]]:
@@ -959,14 +1005,15 @@ def _value_words(text: str, scan: _Scan, lang: str) -> list[tuple[int, str]]:
     return found
 
 
-_SUBJECT_WORDS = 4
-"""At most this many words of the goal are quoted in the advice."""
+_SUBJECT_WORDS = 3
+"""At most this many words of content after the vague word are quoted in the advice."""
 
 
 def _subject(text: str, tokens: _Tokens, first: int, last: int, lang: str) -> str:
     """The words from token *first* to *last*, and the words after them that belong to
     the same phrase (up to punctuation, a number, a modal, a conjunction or a
-    subordinate clause): "attraktiv arbetsgivare", "verka för fler arbetstillfällen"."""
+    subordinate clause, at most :data:`_SUBJECT_WORDS` words of content): "attraktiv
+    arbetsgivare", "verka för fler arbetstillfällen", "ekologiskt hållbar stad"."""
     lexicon = LEXICONS[lang]
     norms, kinds, starts, ends = tokens
     stops = (
@@ -976,14 +1023,22 @@ def _subject(text: str, tokens: _Tokens, first: int, last: int, lang: str) -> st
         | {c[0] for c in lexicon.conjunctions}
         | lexicon.age_words
     )
+    if first > 0 and kinds[first - 1] == "w" and norms[first - 1].endswith(_ADVERB_ENDINGS):
+        first -= 1  # "ekologiskt hållbar", "socially sustainable"
     end = last
+    content = 0
     k = last + 1
-    while k < len(norms) and k - first < _SUBJECT_WORDS:
+    while k < len(norms) and content < _SUBJECT_WORDS:
         if kinds[k] != "w" or norms[k] in stops:
             break
-        end = k
+        if norms[k] not in _NOT_CONTENT[lang]:
+            content += 1
+            end = k  # never end on a word without content ("in the")
         k += 1
     return _evidence(text, starts[first], ends[end])
+
+
+_ADVERB_ENDINGS = ("iskt", "ically", "ally")
 
 
 _SHOWN = 80
@@ -991,9 +1046,13 @@ _SHOWN = 80
 
 
 def _shown(text: str) -> str:
-    """*text* with runs of whitespace as one space, cut to :data:`_SHOWN` characters."""
+    """*text* with runs of whitespace as one space, cut after a word to at most
+    :data:`_SHOWN` characters (evidence is always words of the text, as written)."""
     flat = " ".join(text[: _SHOWN * 4].split())
-    return flat if len(flat) <= _SHOWN else flat[: _SHOWN - 1].rstrip() + "…"
+    if len(flat) <= _SHOWN:
+        return flat
+    cut = flat.rfind(" ", 0, _SHOWN + 1)
+    return flat[: cut if cut > 0 else _SHOWN]
 
 
 def issue_texts(
@@ -1010,7 +1069,8 @@ def issue_texts(
     kind
         For ``vague_verb``: ``"effort"`` (a verb that promises an effort) or
         ``"change"`` (a verb of change without a measure); for ``no_result``:
-        ``"values"`` (the evidence lists words of values) or ``"none"``.
+        ``"values"`` (the evidence lists words of values), ``"unknown"`` (no word
+        of the text is Swedish or English to the lexicons) or ``"none"``.
     subject
         The goal's own words the advice is built on ("attraktiv arbetsgivare");
         the evidence when empty.
@@ -1019,9 +1079,10 @@ def issue_texts(
     --------
     >>> issue_texts("no_result", "attraktiv, trygg", lang="sv", kind="values")[0]
     'nämner inget mätbart resultat; ”attraktiv” och ”trygg” är värderingar'
-    >>> issue_texts("vague_verb", "verka för", lang="en", kind="effort",
+    >>> issue_texts("vague_verb", "verka för", lang="sv", kind="effort",
     ...             subject="verka för fler arbetstillfällen")[1]
-    'Say which result "verka för fler arbetstillfällen" is to bring and how it is measured, e.g. "The number of arbetstillfällen is to increase to ... by ..."'
+    'Skriv vilket resultat ”verka för fler arbetstillfällen” ska ge och hur det mäts, t.ex.
+    ”Antalet arbetstillfällen ska öka till … år …”'
     """
     sv = not lang.startswith("en")
     subject = subject or evidence
@@ -1032,14 +1093,17 @@ def issue_texts(
     if code == "too_short" and not evidence.strip():
         if sv:
             return "formuleringen är tom", "Skriv målet som en hel mening: vad, för vem och när"
-        return "the formulation is empty", "Write the goal as a whole sentence: what, for whom, when"
+        return (
+            "the formulation is empty",
+            "Write the goal as a whole sentence: what, for whom, when",
+        )
     texts = MESSAGES.get(code)
     message, hint = texts["sv" if sv else "en"] if texts else (code + ": {evidence}", "")
     return message.format(evidence=evidence), hint.format(evidence=evidence)
 
 
 def _quoted(words: Sequence[str], sv: bool) -> str:
-    """ ”a”, ”b” och ”c” (sv) or "a", "b" and "c" (en)."""
+    """”a”, ”b” och ”c” (sv) or "a", "b" and "c" (en)."""
     marks = [f"”{word}”" if sv else f'"{word}"' for word in words]
     if len(marks) == 1:
         return marks[0]
@@ -1057,6 +1121,20 @@ def _no_result_texts(evidence: str, *, sv: bool, kind: str, subject: str) -> tup
             message = f"names no measurable result; {_quoted(words, sv)} {verb}"
         template = MESSAGES["no_result"]["sv" if sv else "en"][1]
         return message, template.format(evidence=subject)
+    if kind == "unknown":
+        if sv:
+            return (
+                "nämner inget mätbart resultat som går att läsa: texten ser varken ut att vara "
+                f"svenska eller engelska (”{evidence}”)",
+                "Skriv målet på svenska (eller engelska): vad som ska uppnås, för vem, mätt "
+                "hur och när",
+            )
+        return (
+            "names no measurable result that can be read: the text looks neither Swedish nor "
+            f'English ("{evidence}")',
+            "Write the goal in Swedish (or English): what is to be achieved, for whom, "
+            "measured how and by when",
+        )
     if sv:
         return (
             "nämner inget mätbart resultat: inget mått (andel, antal, tid, kostnad, nöjdhet, "
@@ -1081,12 +1159,14 @@ def _vague_verb_texts(evidence: str, *, sv: bool, kind: str, subject: str) -> tu
     if kind == "change":
         if sv:
             return (
-                f"nämner inget mätbart resultat; ”{evidence}” anger en riktning men inget mått",
+                f"nämner inget mätbart resultat; ”{evidence}” är ett vagt verb här: det anger en "
+                "riktning men inget mått",
                 f"Säg vad som ska mätas för ”{subject}” och hur långt det ska gå: en andel, ett "
                 "antal, en tid eller en kostnad, t.ex. ”Andelen … ska öka till … procent år …”",
             )
         return (
-            f'names no measurable result; "{evidence}" gives a direction but no measure',
+            f'names no measurable result; "{evidence}" is a vague verb here: it gives a direction '
+            "but no measure",
             f'Say what is to be measured for "{subject}" and how far it is to go: a share, a '
             'number, a time or a cost, e.g. "The share of ... is to rise to ... per cent by ..."',
         )
@@ -1140,7 +1220,9 @@ def analyse(text: str, *, lang: str | None = None) -> tuple[TextIssue, ...]:
     >>> [(i.code, i.serious) for i in analyse("Vi ska bli bättre")]
     [('no_object', True)]
     >>> [i.evidence for i in analyse("Fler elever ska klara skolan och kostnaderna ska minska")]
-    ['och', 'minska']
+    ['och']
+    >>> [(i.code, i.evidence) for i in analyse("Hållbara städer och samhällen")]
+    [('no_result', 'Hållbara')]
     >>> [i.code for i in analyse("Improve", lang="en")]
     ['no_object', 'too_short', 'vague_verb']
     """
@@ -1255,7 +1337,9 @@ def issue_details(text: str, *, lang: str | None = None) -> tuple[IssueDetail, .
                 )
             )
         else:
-            hits.append(_Hit(starts[0] if starts else 0, "no_result", _shown(text), 0, 0, "none"))
+            known = _KNOWN_WORDS.intersection(words)
+            kind = "none" if known or len(words) < MIN_WORDS else "unknown"
+            hits.append(_Hit(starts[0] if starts else 0, "no_result", _shown(text), 0, 0, kind))
 
     if not hits:
         return ()

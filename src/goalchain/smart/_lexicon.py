@@ -332,45 +332,43 @@ _SV_STOP = _words(
     "organisationen organisationens"
 )
 
+
 def _forms(*stems: str, endings: str = "") -> frozenset[str]:
     """Each stem, and each stem with each ending (``endings`` separated by spaces)."""
     return frozenset(stem + ending for stem in stems for ending in ("", *endings.split()))
 
 
-_SV_MEASURES = (
-    _words(
-        "andel andelen andelar andelarna antal antalet antalen kostnad kostnaden kostnader "
-        "kostnaderna nettokostnad nettokostnaden nöjd nöjda nöjt nöjdare nöjdhet nöjdheten "
-        "missnöjda placering placeringen placeringar rankning rankningen ranking rankingen "
-        "utsläpp utsläppen frånvaro frånvaron meritvärde meritvärdet meritvärden meritvärdena "
-        "behörig behöriga behörighet behörigheten examen examina betyg betyget betygen "
-        "befolkning befolkningen invånarantal invånarantalet folkmängd folkmängden "
-        "sysselsättning sysselsättningen arbetslöshet arbetslösheten soliditet soliditeten "
-        "omsättning omsättningen förbrukning förbrukningen användning användningen "
-        "fattigdom fattigdomen brottslighet brottsligheten överskott överskottet "
-        "index indexet nmi nki nri "
-        # a perceived state, measured by a survey (not "upplevas som", a value)
-        "upplever upplevd upplevda upplevt upplevde "
-        # an outcome that happened or not
-        "fullfölja fullföljer fullföljt fullföljd fullföljda fullföljde godkänd godkända godkänt "
-        # a count, a budget kept or not
-        "bostäder bostäderna lägenheter lägenheterna budgetram budgetramen budgetramar "
-        "budgetramarna budgetavvikelse budgetavvikelsen resultatmål resultatmålet"
-    )
-    | _forms(
-        "väntetid",
-        "handläggningstid",
-        "svarstid",
-        "ledtid",
-        "kötid",
-        "restid",
-        "insatstid",
-        "responstid",
-        "utredningstid",
-        "behandlingstid",
-        "genomströmningstid",
-        endings="en er erna",
-    )
+_SV_MEASURES = _words(
+    "andel andelen andelar andelarna antal antalet antalen kostnad kostnaden kostnader "
+    "kostnaderna nettokostnad nettokostnaden nöjd nöjda nöjt nöjdare nöjdhet nöjdheten "
+    "missnöjda placering placeringen placeringar rankning rankningen ranking rankingen "
+    "utsläpp utsläppen frånvaro frånvaron meritvärde meritvärdet meritvärden meritvärdena "
+    "behörig behöriga behörighet behörigheten examen examina betyg betyget betygen "
+    "befolkning befolkningen invånarantal invånarantalet folkmängd folkmängden "
+    "sysselsättning sysselsättningen arbetslöshet arbetslösheten soliditet soliditeten "
+    "omsättning omsättningen förbrukning förbrukningen användning användningen "
+    "fattigdom fattigdomen brottslighet brottsligheten överskott överskottet "
+    "index indexet nmi nki nri "
+    # a perceived state, measured by a survey (not "upplevas som", a value)
+    "upplever upplevd upplevda upplevt upplevde "
+    # an outcome that happened or not
+    "fullfölja fullföljer fullföljt fullföljd fullföljda fullföljde godkänd godkända godkänt "
+    # a count, a budget kept or not
+    "budgetram budgetramen budgetramar "
+    "budgetramarna budgetavvikelse budgetavvikelsen resultatmål resultatmålet"
+) | _forms(
+    "väntetid",
+    "handläggningstid",
+    "svarstid",
+    "ledtid",
+    "kötid",
+    "restid",
+    "insatstid",
+    "responstid",
+    "utredningstid",
+    "behandlingstid",
+    "genomströmningstid",
+    endings="en er erna",
 )
 
 _SV_MEASURE_HEADS = (
