@@ -4,8 +4,15 @@ Every list is explicit: a vague verb lists each inflected form it matches
 ("främjar", "främjade", "främjat", "främjas"), so matching is on whole word
 forms and never on substrings ("arbetsförmedling" is not "arbeta för",
 "utvecklingssamtal" is not "utveckla", "Öland" is not "öka"). Compounds are never
-matched: "förbättringsområde" and "hälsofrämjande" are nouns and adjectives that
-name a field, not promises.
+matched as vague verbs: "förbättringsområde" and "hälsofrämjande" are nouns and
+adjectives that name a field, not promises. Only the endings of compounds that
+name a measure ("växthusgas*utsläppen*"), a document or facility
+("handlings*plan*") or a value ("världs*ledande*") are read, with at least three
+letters before them.
+
+Besides the vague verbs and fillers, each lexicon lists what makes a goal name a
+*result* (measures, deliverables, the words around them) and the words of values
+and ambitions that are the evidence of a goal that names none (issue 13).
 
 Phrases are written as words separated by spaces; ``|`` separates the forms
 accepted at one position (``"fortsätta|fortsätter|fortsatte att"``). All words
