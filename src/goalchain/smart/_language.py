@@ -1081,8 +1081,9 @@ def issue_texts(
     'nämner inget mätbart resultat; ”attraktiv” och ”trygg” är värderingar'
     >>> issue_texts("vague_verb", "verka för", lang="sv", kind="effort",
     ...             subject="verka för fler arbetstillfällen")[1]
-    'Skriv vilket resultat ”verka för fler arbetstillfällen” ska ge och hur det mäts, t.ex.
-    ”Antalet arbetstillfällen ska öka till … år …”'
+    'Skriv vilket resultat ”verka för fler arbetstillfällen” ska ge och hur det mäts: en andel,
+    ett antal, en tid, en kostnad eller något som ska vara byggt eller beslutat, med nivå och
+    år, t.ex. ”Antalet arbetstillfällen ska öka till … år …”'
     """
     sv = not lang.startswith("en")
     subject = subject or evidence
@@ -1162,33 +1163,39 @@ def _vague_verb_texts(evidence: str, *, sv: bool, kind: str, subject: str) -> tu
                 f"nämner inget mätbart resultat; ”{evidence}” är ett vagt verb här: det anger en "
                 "riktning men inget mått",
                 f"Säg vad som ska mätas för ”{subject}” och hur långt det ska gå: en andel, ett "
-                "antal, en tid eller en kostnad, t.ex. ”Andelen … ska öka till … procent år …”",
+                "antal, en tid eller en kostnad, t.ex. ”Andelen … ska vara … procent år …”",
             )
         return (
             f'names no measurable result; "{evidence}" is a vague verb here: it gives a direction '
             "but no measure",
             f'Say what is to be measured for "{subject}" and how far it is to go: a share, a '
-            'number, a time or a cost, e.g. "The share of ... is to rise to ... per cent by ..."',
+            'number, a time or a cost, e.g. "The share of ... is to be ... per cent by ..."',
         )
-    message, hint = MESSAGES["vague_verb"]["sv" if sv else "en"]
+    message = MESSAGES["vague_verb"]["sv" if sv else "en"][0]
+    if sv:
+        hint = (
+            f"Skriv vilket resultat ”{subject}” ska ge och hur det mäts: en andel, ett antal, "
+            "en tid, en kostnad eller något som ska vara byggt eller beslutat, med nivå och år"
+        )
+    else:
+        hint = (
+            f'Say which result "{subject}" is to bring and how it is measured: a share, a '
+            "number, a time, a cost or something to be built or adopted, with a level and a "
+            "year"
+        )
     # "verka för fler arbetstillfällen": the number the effort is to change
     words = subject.split()
-    example = ""
     for k, word in enumerate(words[:-1]):
         if word.casefold() in _MORE:
             thing = " ".join(words[k + 1 :])
             up = word.casefold() in {"fler", "more"}
             if sv:
-                example = f"”Antalet {thing} ska {'öka' if up else 'minska'} till … år …”"
+                hint += f", t.ex. ”Antalet {thing} ska {'öka' if up else 'minska'} till … år …”"
             else:
                 way = "increase" if up else "decrease"
-                example = f'"The number of {thing} is to {way} to ... by ..."'
+                hint += f', e.g. "The number of {thing} is to {way} to ... by ..."'
             break
-    text = hint.format(evidence=subject)
-    if example:
-        text = text[: text.rindex("t.ex. " if sv else "e.g. ")] + ("t.ex. " if sv else "e.g. ")
-        text += example
-    return message.format(evidence=evidence), text
+    return message.format(evidence=evidence), hint
 
 
 def analyse(text: str, *, lang: str | None = None) -> tuple[TextIssue, ...]:
