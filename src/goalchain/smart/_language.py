@@ -621,7 +621,6 @@ def _vague_hits(text: str, tokens: _Tokens, lang: str, result: bool) -> tuple[li
     norms, starts, ends = tokens.norms, tokens.starts, tokens.ends
     hits: list[_Hit] = []
     covered: set[int] = set()
-    quantified: bool | None = None
     # only the tokens a vague verb can start with (every form in the index is a word)
     for i in [k for k, norm in enumerate(norms) if norm in index]:
         best: tuple[int, bool] | None = None  # (last index, quantifiable)
@@ -642,11 +641,8 @@ def _vague_hits(text: str, tokens: _Tokens, lang: str, result: bool) -> tuple[li
         covered.update(range(i, last + 1))
         if result:
             continue  # the text names what is to be reached: the verb only says how
-        if quantifiable:
-            if quantified is None:  # read the sentence for a quantity once, when it matters
-                quantified = _has_quantity(tokens, lexicon)
-            if quantified:
-                continue
+        # A text that names no result has no quantity (a quantity is a result): the
+        # verb of change is vague too.
         hits.append(
             _Hit(
                 starts[i],
@@ -907,18 +903,18 @@ def _result_index(lexicon: Lexicon) -> _ResultIndex:
 _RESULT_INDEX = {lang: _result_index(lexicon) for lang, lexicon in LEXICONS.items()}
 
 
-def _names_result(text: str, scan: _Scan, lang: str) -> bool:
+def _names_result(text: str, scan: _Scan, lang: str, found: set[str]) -> bool:
     """Whether the text names something verifiable: a measure, a quantity, a
     deliverable, a level zero ("fossilfri"), a ratio or a title won or not.
 
-    A text of numbers alone names nothing: a result needs a word.
+    A text of numbers alone names nothing: a result needs a word. *found* is the
+    set of the text's folded tokens.
     """
     words = scan.words
     if not words:
         return False
     lexicon = LEXICONS[lang]
     index = _RESULT_INDEX[lang]
-    found = set(words)
     if not index.words.isdisjoint(found):
         return True
     joined = "\n".join(words)
@@ -1258,7 +1254,8 @@ def issue_details(text: str, *, lang: str | None = None) -> tuple[IssueDetail, .
     norms, kinds, starts, ends = tokens
     lang = ("en" if scan.english > 0 else "sv") if lang is None else _normalise_lang(lang, text)
     sentences = _sentence_tokens(text, starts)
-    result = _names_result(text, scan, lang)
+    folded = set(norms)
+    result = _names_result(text, scan, lang, folded)
 
     hits: list[_Hit] = []
     # A short text that names a result ("Klimatneutralitet 2030", "Nöjda medborgare")
@@ -1290,7 +1287,7 @@ def issue_details(text: str, *, lang: str | None = None) -> tuple[IssueDetail, .
     verbs = 0
     for first, end in sentences:
         sentence = tokens if whole else tokens.part(first, end)
-        found = set(sentence.norms)
+        found = folded if whole else set(sentence.norms)
         if not vague_heads.isdisjoint(found):
             vague, covered = _vague_hits(text, sentence, lang, result)
             hits.extend(vague)
