@@ -129,14 +129,14 @@ def test_detect_language(text: str, expected: str) -> None:
         ("Kommunen ska satsa mer på kultur", "satsa mer på"),
         ("Kommunen skapar förutsättningar för företag", "skapar förutsättningar"),
         ("Höj måluppfyllelsen i grundskolan", "Höj"),
-        ("Sänk kostnaderna för lokaler", "Sänk"),
-        ("Förkorta handläggningstiden för bygglov", "Förkorta"),
+        ("Sänk tempot i stadskärnan", "Sänk"),
+        ("Förkorta vägen till jobb för nyanlända", "Förkorta"),
         ("The council promotes health among older residents", "promotes"),
         ("Promoting health among older residents", "Promoting"),
         ("Health improved among older residents", "improved"),
         ("Improvements in home care", "Improvements"),
-        ("The council works towards net zero emissions", "works towards"),
-        ("The council is working toward net zero emissions", "working toward"),
+        ("The council works towards a greener town centre", "works towards"),
+        ("The council is working toward a greener town centre", "working toward"),
         ("The council strives for a cleaner town", "strives for"),
         ("Schools contributed to better results", "contributed to"),
         ("The council will focus on young people", "focus on"),
@@ -231,32 +231,56 @@ def test_a_quantity_makes_change_verbs_specific(text: str) -> None:
 
 def test_fractions_in_words_are_not_quantities_yet() -> None:
     # A known limit: fractions in words ("a third", "en tredjedel") are not read.
-    assert _vague("The number of burglaries will decrease by a third") == ["decrease"]
+    # (Issue 13: with "The number of" the measure is named and the goal is specific.)
+    assert _vague("Burglaries will decrease by a third") == ["decrease"]
 
 
 @pytest.mark.parametrize(
     ("text", "evidence"),
     [
         ("Tryggheten ska öka", "öka"),
-        ("Andelen behöriga ska öka till 2026", "öka"),
-        ("Andelen behöriga ska öka senast 2026", "öka"),
-        ("Andelen elever i årskurs 9 som är behöriga ska öka", "öka"),
-        ("Andelen elever i åk 9 som är behöriga ska öka", "öka"),
-        ("Andelen unga 16–24 år som varken arbetar eller studerar ska minska", "minska"),
-        ("Antalet personer 65+ med hemtjänst ska öka", "öka"),
-        ("Andelen nöjda ska öka enligt Agenda 2030", "öka"),
-        ("Tryggheten ska öka. Antalet poliser ska vara 40 år 2026.", "öka"),
-        ("The share of pupils in year 9 who are eligible will increase", "increase"),
         ("Pupils' results will improve by 2026", "improve"),
+        ("Öka integrationen för nyanlända", "Öka"),
+        ("Kommunen ska utveckla sitt arbete med barn och unga", "utveckla"),
     ],
 )
-def test_no_quantity_leaves_change_verbs_vague(text: str, evidence: str) -> None:
+def test_no_measure_leaves_change_verbs_vague(text: str, evidence: str) -> None:
     assert _vague(text) == [evidence]
 
 
-def test_a_quantity_does_not_excuse_effort_verbs() -> None:
-    assert _vague("Nämnden ska verka för att andelen ökar till 90 procent") == ["verka för"]
-    assert _vague("The council will promote cycling to reach 30 percent by 2030") == ["promote"]
+# Issue 13: these gave vague_verb ("no quantity in the sentence"), but a direction on a
+# named measure is specific; its missing level and year belong to measurable and
+# time_bound.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Andelen hushåll med försörjningsstöd ska minska.",
+        "Andelen behöriga ska öka till 2026",
+        "Andelen behöriga ska öka senast 2026",
+        "Andelen elever i årskurs 9 som är behöriga ska öka",
+        "Andelen elever i åk 9 som är behöriga ska öka",
+        "Andelen unga 16–24 år som varken arbetar eller studerar ska minska",
+        "Antalet personer 65+ med hemtjänst ska öka",
+        "Andelen nöjda ska öka enligt Agenda 2030",
+        "Tryggheten ska öka. Antalet poliser ska vara 40 år 2026.",
+        "Koldioxidutsläppen ska minska",
+        "Sjukfrånvaron ska sänkas",
+        "Väntetiderna till bygglov ska förkortas",
+        "The share of pupils in year 9 who are eligible will increase",
+        "Waiting times for building permits will be shortened",
+    ],
+)
+def test_a_direction_on_a_named_measure_is_specific(text: str) -> None:
+    assert analyse(text) == ()
+
+
+def test_a_named_result_decides_over_effort_verbs() -> None:
+    # The rubric: "Arbeta för att andelen ... ska öka" names its result; "verka för fler
+    # arbetstillfällen" names only what effort is spent on.
+    assert analyse("Nämnden ska verka för att andelen ökar till 90 procent") == ()
+    assert analyse("The council will promote cycling to reach 30 percent by 2030") == ()
+    assert _vague("Kommunen ska verka för fler arbetstillfällen") == ["verka för"]
+    assert _vague("The council will promote cycling") == ["promote"]
 
 
 # --- several goals, object, length ---------------------------------------------------
@@ -358,7 +382,7 @@ def test_issues_are_frozen_values() -> None:
 
 
 def test_order_is_by_position_then_code() -> None:
-    text = "Kommunen ska i möjligaste mån främja tryggheten och kostnaderna ska minska"
+    text = "Kommunen ska i möjligaste mån främja tryggheten och otryggheten ska minska"
     assert [(i.code, i.evidence) for i in analyse(text)] == [
         ("filler", "i möjligaste mån"),
         ("vague_verb", "främja"),

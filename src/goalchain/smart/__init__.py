@@ -34,7 +34,8 @@ Examples
 ('warn', 'warn')
 >>> finding = report.filter(element="kf1", criterion="specific")[0]
 >>> finding.evidence, finding.message
-('främja', '"främja" is a vague verb: it promises an effort, not a result')
+('främja', 'names no measurable result; "främja" is a vague verb: it promises an effort,
+not a result')
 >>> [f.strict_verdict for f in report.filter(element="kf1", criterion="accepted")]
 ['fail']
 >>> from goalchain.smart import Judgement, register, criteria

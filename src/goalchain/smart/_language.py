@@ -4,23 +4,54 @@
 make it less than specific; ``()`` when it reads as specific. It never raises on
 a string and gives the same answer for the same input.
 
+First it asks the question a controller asks: **does the text name a result that
+can be verified?** A *result* is
+
+- a measure: a word that names one ("andel", "antal", "kostnad", "nöjda",
+  "placering", "utsläpp", "sjukfrånvaro", "meritvärde", "befolkning", "share",
+  "number", "emissions"), a compound ending in one ("växthusgas*utsläppen*",
+  "utbildnings*nivån*", "barn*fattigdomen*"), a survey's measure of a perceived
+  state ("invånarna *upplever*", "den *upplevda* tryggheten"), an outcome that
+  happened or not ("examen", "godkända betyg"), a ratio ("vuxna *per* barn"), a
+  level zero ("fossil*fri*", "klimat*neutral*") or a title won or not ("Sveriges
+  Kvalitetskommun");
+- a quantity: a number that is not a year, an age or a name ("12,5 %", "90
+  procent", "från 78 till 90", "1 000 bostäder"), a percent or currency word, or a
+  number word ("hälften", "halveras", "three");
+- a deliverable: a thing built, adopted or introduced ("byggas", "antas", "tas
+  fram", "Inför ..." opening a sentence), a document or facility that is to exist
+  ("rutiner ... ska finnas"), a service offered ("erbjuda hemtjänst på kvällar");
+- a number said to change ("*Fler* elever ska ...", opening a sentence), or a
+  promise to everyone ("*Alla* som har hemtjänst ska ha en fast omsorgskontakt").
+
+A service offered or a promise to everyone is no result when words of values say
+what it is to be like ("erbjuder en service som är effektiv"), nor a promise to
+everyone when a vague verb carries it. A direction on a named measure ("Andelen
+hushåll med försörjningsstöd ska minska") is specific: its missing level and
+year belong to *measurable* and *time_bound*.
+
 Issue codes, and which are *serious* (the criterion fails, when strict) or only
 warn:
 
+``no_result`` (warns)
+    The text names no result, and no vague verb says why: the evidence is its
+    words of values and ambitions ("attraktiv", "hållbar", "god", "hög",
+    "kvalitet", "ledande", "attractive", "sustainable"), up to three, or, when it
+    has none, the text itself.
+``vague_verb`` (warns)
+    The text names no result, and carries its goal on a verb that promises an
+    effort ("verka för", "sträva efter", "främja", "arbeta för", "bidra till",
+    "bekämpa", "säkerställa", "promote", "work towards", "combat") or on a verb of
+    change with nothing to measure ("öka integrationen", "utveckla", "stärka",
+    "improve"). A text that names a result has no vague verb: "Nämnden ska verka
+    för att andelen behöriga ökar" says what is to be reached.
 ``too_short`` (serious)
-    Fewer than :data:`MIN_WORDS` words (numbers count as words).
+    Fewer than :data:`MIN_WORDS` words (numbers count as words), unless two
+    words name a result ("Klimatneutralitet 2030", "Nöjda medborgare").
 ``no_object`` (serious)
     No object or target group: after the pronouns, auxiliaries, the organisation
     itself ("kommunen", "vi"), comparatives ("bättre") and the vague verbs and
-    fillers, no word is left ("Vi ska bli bättre", "Öka.", "Improve").
-``vague_verb`` (warns)
-    A verb that promises an effort, not a result ("verka för", "sträva efter",
-    "främja", "arbeta för", "bidra till", "promote", "work towards"), always; or a
-    verb of change ("öka", "minska", "förbättra", "utveckla", "stärka",
-    "increase", "improve") when its sentence gives no quantity. A quantity is a
-    number that is not a year, an age or a name ("12,5 %", "90 procent",
-    "från 78 till 90", "med 5 procentenheter", "1 000 bostäder"), a percent or
-    currency word, or a number word ("hälften", "halveras", "three").
+    fillers, no word is left ("Vi ska bli bättre", "Öka.", "Improve", "12 34").
 ``filler`` (warns)
     A hedge or filler ("i möjligaste mån", "på sikt", "aktivt", "fortsätta att",
     "as far as possible", "in the long term").
@@ -35,9 +66,10 @@ warn:
 Matching is on whole word forms from explicit inflection tables (see
 ``_lexicon``), never on substrings: "främjar", "förbättrade", "ökning" match;
 "arbetsförmedling", "utvecklingssamtal", "förbättringsområde" and "Öland" do not.
-Compounds are not analysed, and there is no part-of-speech tagging: the checks
-are heuristics meant to prompt a second look, which is why only the two crude
-cases are serious.
+Compounds are read only for the endings that name a measure, a document or a
+value (at least three letters before them: "nivå" alone and "i hög grad" name no
+measure), and there is no part-of-speech tagging: the checks are heuristics meant
+to prompt a second look, which is why only the two crude cases are serious.
 
 Examples
 --------
@@ -46,9 +78,14 @@ Examples
 [('vague_verb', 'verka för', False), ('vague_verb', 'ökad', False)]
 >>> message, hint = MESSAGES["vague_verb"]["sv"]
 >>> message.format(evidence=issues[0].evidence)
-'”verka för” är ett vagt verb: det lovar en insats, inte ett resultat'
+'nämner inget mätbart resultat; ”verka för” är ett vagt verb: det lovar en insats, inte ett
+resultat'
 >>> analyse("Tryggheten ska öka till 85 procent 2026")
 ()
+>>> analyse("Andelen hushåll med försörjningsstöd ska minska.")
+()
+>>> [(issue.code, issue.evidence) for issue in analyse("Verksamhet av god kvalité")]
+[('no_result', 'god, kvalité')]
 """
 
 from __future__ import annotations
@@ -86,7 +123,15 @@ MAX_SENTENCES = 2
 """A formulation with more sentences than this is ``too_long`` (a goal and one
 sentence that makes it measurable is fine)."""
 
-CODES = ("vague_verb", "filler", "several_goals", "no_object", "too_short", "too_long")
+CODES = (
+    "no_result",
+    "vague_verb",
+    "filler",
+    "several_goals",
+    "no_object",
+    "too_short",
+    "too_long",
+)
 """Every issue code :func:`analyse` can return."""
 SERIOUS = frozenset({"too_short", "no_object"})
 """The codes that make the criterion fail; the others warn."""
@@ -100,16 +145,30 @@ _EXAMPLE_EN = (
 )
 
 _MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
-    "vague_verb": {
+    "no_result": {
         "sv": (
-            "”{evidence}” är ett vagt verb: det lovar en insats, inte ett resultat",
-            "Skriv vad som ska uppnås och för vem, med ett mätbart värde och år, t.ex. "
-            + _EXAMPLE_SV,
+            "nämner inget mätbart resultat; ”{evidence}” är en värdering",
+            "Säg vilket mått som ska visa ”{evidence}”: en andel, ett antal, en tid, en "
+            "kostnad, en nöjdhet eller en placering, gärna med nivå och år (”Andelen … ska "
+            "vara minst … procent år …”)",
         ),
         "en": (
-            '"{evidence}" is a vague verb: it promises an effort, not a result',
-            "Say what is to be achieved and for whom, with a measurable value and year, e.g. "
-            + _EXAMPLE_EN,
+            'names no measurable result; "{evidence}" is a value',
+            'Say which measure is to show "{evidence}": a share, a number, a time, a cost, '
+            'a satisfaction rate or a ranking, ideally with a level and a year ("The share '
+            'of ... is to be at least ... per cent by ...")',
+        ),
+    },
+    "vague_verb": {
+        "sv": (
+            "nämner inget mätbart resultat; ”{evidence}” är ett vagt verb: det lovar en insats, "
+            "inte ett resultat",
+            "Skriv vilket resultat ”{evidence}” ska ge och hur det mäts, t.ex. " + _EXAMPLE_SV,
+        ),
+        "en": (
+            'names no measurable result; "{evidence}" is a vague verb: it promises an effort, '
+            "not a result",
+            'Say which result "{evidence}" is to bring and how it is measured, e.g. ' + _EXAMPLE_EN,
         ),
     },
     "filler": {
@@ -180,6 +239,9 @@ MESSAGES: Mapping[str, Mapping[str, tuple[str, str]]] = MappingProxyType(
 """Per code and language (``"sv"``, ``"en"``): ``(message, hint)``.
 
 Both are templates that may use ``{evidence}``; the hint says how to fix it.
+These are the plain forms; a finding's own texts come from :func:`issue_texts`,
+which also says which kind of vague word it is, in the plural when there are
+several, and builds the advice from the goal's own words.
 
 """
 
@@ -538,6 +600,8 @@ class _Hit(NamedTuple):
     evidence: str
     first: int  # token indices (of the sentence) the hit covers
     last: int
+    kind: str = ""  # see issue_texts
+    subject: str = ""
 
 
 _HIT_ORDER = operator.itemgetter(0, 1, 2)
@@ -548,15 +612,15 @@ def _evidence(text: str, start: int, end: int) -> str:
     return " ".join(text[start:end].split())
 
 
-def _vague_hits(text: str, tokens: _Tokens, lang: str) -> tuple[list[_Hit], set[int]]:
+def _vague_hits(text: str, tokens: _Tokens, lang: str, result: bool) -> tuple[list[_Hit], set[int]]:
     """Vague verbs in one sentence, and the token indices of every match
-    (including those a quantity excuses, which still are no object)."""
+    (including those a quantity or a *result* named in the text excuses, which
+    still are no object)."""
     lexicon = LEXICONS[lang]
     index = _VAGUE_INDEX[lang]
     norms, starts, ends = tokens.norms, tokens.starts, tokens.ends
     hits: list[_Hit] = []
     covered: set[int] = set()
-    quantified: bool | None = None
     # only the tokens a vague verb can start with (every form in the index is a word)
     for i in [k for k, norm in enumerate(norms) if norm in index]:
         best: tuple[int, bool] | None = None  # (last index, quantifiable)
@@ -575,12 +639,21 @@ def _vague_hits(text: str, tokens: _Tokens, lang: str) -> tuple[list[_Hit], set[
             continue
         last, quantifiable = best
         covered.update(range(i, last + 1))
-        if quantifiable:
-            if quantified is None:  # read the sentence for a quantity once, when it matters
-                quantified = _has_quantity(tokens, lexicon)
-            if quantified:
-                continue
-        hits.append(_Hit(starts[i], "vague_verb", _evidence(text, starts[i], ends[last]), i, last))
+        if result:
+            continue  # the text names what is to be reached: the verb only says how
+        # A text that names no result has no quantity (a quantity is a result): the
+        # verb of change is vague too.
+        hits.append(
+            _Hit(
+                starts[i],
+                "vague_verb",
+                _evidence(text, starts[i], ends[last]),
+                i,
+                last,
+                "change" if quantifiable else "effort",
+                _subject(text, tokens, i, last, lang),
+            )
+        )
     return hits, covered
 
 
@@ -790,6 +863,337 @@ def _sentence_tokens(text: str, starts: Sequence[int]) -> list[tuple[int, int]]:
     return list(zip([0, *cuts], [*cuts, len(starts)], strict=True))
 
 
+# --- Does the text name a result? -------------------------------------------------------
+
+
+def _heads_pattern(heads: Sequence[str]) -> re.Pattern[str] | None:
+    """A pattern finding, in folded words joined by newlines, a word that ends with one
+    of *heads* after at least three letters (a compound: "växthusgasutsläppen")."""
+    if not heads:
+        return None
+    alternatives = "|".join(sorted(map(re.escape, heads), key=len, reverse=True))
+    # fixed width before the head: linear, however long a word is
+    return re.compile(rf"[^\W\d_]{{3}}(?:{alternatives})$", re.MULTILINE)
+
+
+class _ResultIndex(NamedTuple):
+    """A lexicon's words that name a result, indexed for :func:`_names_result`."""
+
+    words: frozenset[str]
+    """Measures and deliverables: one of them names a result."""
+    heads: re.Pattern[str] | None
+    documents: re.Pattern[str] | None
+    phrases: dict[str, tuple[_Phrase, ...]]
+    """First word form -> the result phrases it starts."""
+
+
+def _result_index(lexicon: Lexicon) -> _ResultIndex:
+    phrases: dict[str, list[_Phrase]] = {}
+    for phrase in lexicon.result_phrases:
+        for first in phrase[0]:
+            phrases.setdefault(first, []).append(phrase)
+    return _ResultIndex(
+        words=lexicon.measures | lexicon.deliverables,
+        heads=_heads_pattern(lexicon.measure_heads),
+        documents=_heads_pattern(lexicon.document_heads),
+        phrases={first: tuple(found) for first, found in phrases.items()},
+    )
+
+
+_RESULT_INDEX = {lang: _result_index(lexicon) for lang, lexicon in LEXICONS.items()}
+
+
+def _names_result(text: str, scan: _Scan, lang: str, found: set[str]) -> bool:
+    """Whether the text names something verifiable: a measure, a quantity, a
+    deliverable, a level zero ("fossilfri"), a ratio or a title won or not.
+
+    A text of numbers alone names nothing: a result needs a word. *found* is the
+    set of the text's folded tokens.
+    """
+    words = scan.words
+    if not words:
+        return False
+    lexicon = LEXICONS[lang]
+    index = _RESULT_INDEX[lang]
+    if not index.words.isdisjoint(found):
+        return True
+    joined = "\n".join(words)
+    if index.heads is not None and index.heads.search(joined):
+        return True
+    tokens = scan.tokens
+    norms, kinds = tokens.norms, tokens.kinds
+    count = len(norms)
+    if not lexicon.existence.isdisjoint(found) and (
+        not lexicon.documents.isdisjoint(found)
+        or (index.documents is not None and index.documents.search(joined) is not None)
+    ):
+        return True  # "Gemensamma rutiner ... ska finnas på varje förskola"
+    if not index.phrases.keys().isdisjoint(found):
+        for i in [k for k, norm in enumerate(norms) if norm in index.phrases]:
+            for phrase in index.phrases[norms[i]]:
+                end = i + len(phrase)
+                if end <= count and all(
+                    norms[k] in forms for k, forms in enumerate(phrase[1:], i + 1)
+                ):
+                    return True
+    if not lexicon.ratio_words.isdisjoint(found):
+        # "fler vuxna per barn", "kostnad per invånare"
+        for i in [k for k, norm in enumerate(norms) if norm in lexicon.ratio_words]:
+            if 0 < i < count - 1 and kinds[i + 1] == "w" and kinds[i - 1] in "wn":
+                return True
+    if not lexicon.title_genitives.isdisjoint(found):
+        # "Sveriges Kvalitetskommun": a named title or award, won or not
+        for i in [k for k, norm in enumerate(norms) if norm in lexicon.title_genitives]:
+            if i + 1 < count and kinds[i + 1] == "w" and text[tokens.starts[i + 1]].isupper():
+                return True
+    if _has_quantity(tokens, lexicon):
+        return True
+    # The first word of each sentence: "Inför insamling ...", "Fler elever ska ..."
+    for i in [0, *(k + 1 for k in range(count - 1) if norms[k] in _SENTENCE_ENDS)]:
+        if kinds[i] != "w":
+            continue
+        if norms[i] in lexicon.imperatives:
+            return True
+        if norms[i] in lexicon.more and i + 1 < count and kinds[i + 1] == "w":
+            return True
+    # Promises kept or not: a service offered ("erbjuda hemtjänst på kvällar"), a
+    # promise to everyone ("Alla som har hemtjänst ska ha en fast omsorgskontakt"),
+    # unless values say what it is to be like ("en service som är effektiv").
+    if lexicon.offers.isdisjoint(found) and lexicon.universals.isdisjoint(found):
+        return False
+    if _value_words(text, scan, lang):
+        return False
+    return not (
+        lexicon.offers.isdisjoint(found) and not _VAGUE_INDEX[lang].keys().isdisjoint(found)
+    )
+
+
+_SENTENCE_ENDS = frozenset(".!?;:")
+_KNOWN_WORDS = frozenset().union(
+    *(
+        lexicon.stop
+        | lexicon.markers
+        | lexicon.values
+        | lexicon.measures
+        | _VAGUE_INDEX[lang].keys()
+        for lang, lexicon in LEXICONS.items()
+    )
+)
+"""Every word the lexicons know, in either language: a text with none of them is
+neither Swedish nor English to the analysis."""
+
+
+def _value_words(text: str, scan: _Scan, lang: str) -> list[tuple[int, str]]:
+    """The words of values and ambitions in the text (token index, as written), each once."""
+    lexicon = LEXICONS[lang]
+    norms, kinds, starts, ends = scan.tokens
+    heads = tuple(lexicon.value_heads)
+    found: list[tuple[int, str]] = []
+    seen: set[str] = set()
+    for i, (norm, kind) in enumerate(zip(norms, kinds, strict=True)):
+        if kind != "w" or norm in seen:
+            continue
+        if norm in lexicon.values or (heads and norm.endswith(heads) and len(norm) > 8):
+            if i + 1 < len(norms) and norms[i + 1] in {"till", "to"}:
+                continue  # "leder till", "leads to"
+            seen.add(norm)
+            found.append((i, text[starts[i] : ends[i]]))
+    return found
+
+
+_SUBJECT_WORDS = 3
+"""At most this many words of content after the vague word are quoted in the advice."""
+
+
+def _subject(text: str, tokens: _Tokens, first: int, last: int, lang: str) -> str:
+    """The words from token *first* to *last*, and the words after them that belong to
+    the same phrase (up to punctuation, a number, a modal, a conjunction or a
+    subordinate clause, at most :data:`_SUBJECT_WORDS` words of content): "attraktiv
+    arbetsgivare", "verka för fler arbetstillfällen", "ekologiskt hållbar stad"."""
+    lexicon = LEXICONS[lang]
+    norms, kinds, starts, ends = tokens
+    stops = (
+        lexicon.modals
+        | lexicon.subordinators
+        | lexicon.infinitive_markers
+        | {c[0] for c in lexicon.conjunctions}
+        | lexicon.age_words
+    )
+    if first > 0 and kinds[first - 1] == "w" and norms[first - 1].endswith(_ADVERB_ENDINGS):
+        first -= 1  # "ekologiskt hållbar", "socially sustainable"
+    end = last
+    content = 0
+    k = last + 1
+    while k < len(norms) and content < _SUBJECT_WORDS:
+        if kinds[k] != "w" or norms[k] in stops:
+            break
+        if norms[k] not in _NOT_CONTENT[lang]:
+            content += 1
+            end = k  # never end on a word without content ("in the")
+        k += 1
+    return _evidence(text, starts[first], ends[end])
+
+
+_ADVERB_ENDINGS = ("iskt", "ically", "ally")
+
+
+_SHOWN = 80
+"""At most this many characters of a text are shown as the evidence of a finding."""
+
+
+def _shown(text: str) -> str:
+    """*text* with runs of whitespace as one space, cut after a word to at most
+    :data:`_SHOWN` characters (evidence is always words of the text, as written)."""
+    flat = " ".join(text[: _SHOWN * 4].split())
+    if len(flat) <= _SHOWN:
+        return flat
+    cut = flat.rfind(" ", 0, _SHOWN + 1)
+    return flat[: cut if cut > 0 else _SHOWN]
+
+
+def issue_texts(
+    code: str, evidence: str, *, lang: str, kind: str = "", subject: str = ""
+) -> tuple[str, str]:
+    """The message and hint of one issue, in *lang* (``"sv"`` or ``"en"``).
+
+    Parameters
+    ----------
+    code, evidence
+        The issue's code and evidence, as :func:`analyse` gives them.
+    lang
+        The language of the texts.
+    kind
+        For ``vague_verb``: ``"effort"`` (a verb that promises an effort) or
+        ``"change"`` (a verb of change without a measure); for ``no_result``:
+        ``"values"`` (the evidence lists words of values), ``"unknown"`` (no word
+        of the text is Swedish or English to the lexicons) or ``"none"``.
+    subject
+        The goal's own words the advice is built on ("attraktiv arbetsgivare");
+        the evidence when empty.
+
+    Examples
+    --------
+    >>> issue_texts("no_result", "attraktiv, trygg", lang="sv", kind="values")[0]
+    'nämner inget mätbart resultat; ”attraktiv” och ”trygg” är värderingar'
+    >>> issue_texts("vague_verb", "verka för", lang="sv", kind="effort",
+    ...             subject="verka för fler arbetstillfällen")[1]
+    'Skriv vilket resultat ”verka för fler arbetstillfällen” ska ge och hur det mäts: en andel,
+    ett antal, en tid, en kostnad eller något som ska vara byggt eller beslutat, med nivå och
+    år, t.ex. ”Antalet arbetstillfällen ska öka till … år …”'
+    """
+    sv = not lang.startswith("en")
+    subject = subject or evidence
+    if code == "no_result":
+        return _no_result_texts(evidence, sv=sv, kind=kind, subject=subject)
+    if code == "vague_verb":
+        return _vague_verb_texts(evidence, sv=sv, kind=kind, subject=subject)
+    if code == "too_short" and not evidence.strip():
+        if sv:
+            return "formuleringen är tom", "Skriv målet som en hel mening: vad, för vem och när"
+        return (
+            "the formulation is empty",
+            "Write the goal as a whole sentence: what, for whom, when",
+        )
+    texts = MESSAGES.get(code)
+    message, hint = texts["sv" if sv else "en"] if texts else (code + ": {evidence}", "")
+    return message.format(evidence=evidence), hint.format(evidence=evidence)
+
+
+def _quoted(words: Sequence[str], sv: bool) -> str:
+    """”a”, ”b” och ”c” (sv) or "a", "b" and "c" (en)."""
+    marks = [f"”{word}”" if sv else f'"{word}"' for word in words]
+    if len(marks) == 1:
+        return marks[0]
+    return ", ".join(marks[:-1]) + (" och " if sv else " and ") + marks[-1]
+
+
+def _no_result_texts(evidence: str, *, sv: bool, kind: str, subject: str) -> tuple[str, str]:
+    if kind == "values" and evidence:
+        words = evidence.split(", ")
+        if sv:
+            verb = "är en värdering" if len(words) == 1 else "är värderingar"
+            message = f"nämner inget mätbart resultat; {_quoted(words, sv)} {verb}"
+        else:
+            verb = "is a value" if len(words) == 1 else "are values"
+            message = f"names no measurable result; {_quoted(words, sv)} {verb}"
+        template = MESSAGES["no_result"]["sv" if sv else "en"][1]
+        return message, template.format(evidence=subject)
+    if kind == "unknown":
+        if sv:
+            return (
+                "nämner inget mätbart resultat som går att läsa: texten ser varken ut att vara "
+                f"svenska eller engelska (”{evidence}”)",
+                "Skriv målet på svenska (eller engelska): vad som ska uppnås, för vem, mätt "
+                "hur och när",
+            )
+        return (
+            "names no measurable result that can be read: the text looks neither Swedish nor "
+            f'English ("{evidence}")',
+            "Write the goal in Swedish (or English): what is to be achieved, for whom, "
+            "measured how and by when",
+        )
+    if sv:
+        return (
+            "nämner inget mätbart resultat: inget mått (andel, antal, tid, kostnad, nöjdhet, "
+            f"placering), ingen nivå och ingen leverans i ”{evidence}”",
+            f"Säg vilket mått eller vilken leverans som visar att ”{subject}” är uppnått: en "
+            "andel, ett antal, en tid, en kostnad eller något som ska vara byggt eller beslutat, "
+            "gärna med nivå och år",
+        )
+    return (
+        "names no measurable result: no measure (share, number, time, cost, satisfaction, "
+        f'ranking), no level and no deliverable in "{evidence}"',
+        f'Say which measure or deliverable shows that "{subject}" is achieved: a share, a '
+        "number, a time, a cost or something to be built or adopted, ideally with a level "
+        "and a year",
+    )
+
+
+_MORE = frozenset({"fler", "färre", "more", "fewer"})
+
+
+def _vague_verb_texts(evidence: str, *, sv: bool, kind: str, subject: str) -> tuple[str, str]:
+    if kind == "change":
+        if sv:
+            return (
+                f"nämner inget mätbart resultat; ”{evidence}” är ett vagt verb här: det anger en "
+                "riktning men inget mått",
+                f"Säg vad som ska mätas för ”{subject}” och hur långt det ska gå: en andel, ett "
+                "antal, en tid eller en kostnad, t.ex. ”Andelen … ska vara … procent år …”",
+            )
+        return (
+            f'names no measurable result; "{evidence}" is a vague verb here: it gives a direction '
+            "but no measure",
+            f'Say what is to be measured for "{subject}" and how far it is to go: a share, a '
+            'number, a time or a cost, e.g. "The share of ... is to be ... per cent by ..."',
+        )
+    message = MESSAGES["vague_verb"]["sv" if sv else "en"][0]
+    if sv:
+        hint = (
+            f"Skriv vilket resultat ”{subject}” ska ge och hur det mäts: en andel, ett antal, "
+            "en tid, en kostnad eller något som ska vara byggt eller beslutat, med nivå och år"
+        )
+    else:
+        hint = (
+            f'Say which result "{subject}" is to bring and how it is measured: a share, a '
+            "number, a time, a cost or something to be built or adopted, with a level and a "
+            "year"
+        )
+    # "verka för fler arbetstillfällen": the number the effort is to change
+    words = subject.split()
+    for k, word in enumerate(words[:-1]):
+        if word.casefold() in _MORE:
+            thing = " ".join(words[k + 1 :])
+            up = word.casefold() in {"fler", "more"}
+            if sv:
+                hint += f", t.ex. ”Antalet {thing} ska {'öka' if up else 'minska'} till … år …”"
+            else:
+                way = "increase" if up else "decrease"
+                hint += f', e.g. "The number of {thing} is to {way} to ... by ..."'
+            break
+    return message.format(evidence=evidence), hint
+
+
 def analyse(text: str, *, lang: str | None = None) -> tuple[TextIssue, ...]:
     """Language issues of one goal formulation; ``()`` when it reads as specific.
 
@@ -819,7 +1223,9 @@ def analyse(text: str, *, lang: str | None = None) -> tuple[TextIssue, ...]:
     >>> [(i.code, i.serious) for i in analyse("Vi ska bli bättre")]
     [('no_object', True)]
     >>> [i.evidence for i in analyse("Fler elever ska klara skolan och kostnaderna ska minska")]
-    ['och', 'minska']
+    ['och']
+    >>> [(i.code, i.evidence) for i in analyse("Hållbara städer och samhällen")]
+    [('no_result', 'Hållbara')]
     >>> [i.code for i in analyse("Improve", lang="en")]
     ['no_object', 'too_short', 'vague_verb']
     """
@@ -830,23 +1236,38 @@ def analyse(text: str, *, lang: str | None = None) -> tuple[TextIssue, ...]:
 
 
 def issue_tuples(text: str, *, lang: str | None = None) -> tuple[tuple[str, str, bool], ...]:
-    """:func:`analyse` as plain ``(code, evidence, serious)`` tuples (for the check, which
-    shares a judgement per issue and needs no :class:`TextIssue` objects)."""
+    """:func:`analyse` as plain ``(code, evidence, serious)`` tuples."""
+    return tuple(issue[:3] for issue in issue_details(text, lang=lang))
+
+
+IssueDetail = tuple[str, str, bool, str, str]
+"""``(code, evidence, serious, kind, subject)``: see :func:`issue_texts`."""
+
+
+def issue_details(text: str, *, lang: str | None = None) -> tuple[IssueDetail, ...]:
+    """:func:`analyse` as ``(code, evidence, serious, kind, subject)`` tuples: what
+    :func:`issue_texts` needs to word each issue (the check shares one judgement per
+    tuple and needs no :class:`TextIssue` objects)."""
     text = unicodedata.normalize("NFC", text)
     scan = _scan(text)
     tokens = scan.tokens
     norms, kinds, starts, ends = tokens
     lang = ("en" if scan.english > 0 else "sv") if lang is None else _normalise_lang(lang, text)
     sentences = _sentence_tokens(text, starts)
+    folded = set(norms)
+    result = _names_result(text, scan, lang, folded)
 
     hits: list[_Hit] = []
-    if scan.counted < MIN_WORDS:
+    # A short text that names a result ("Klimatneutralitet 2030", "Nöjda medborgare")
+    # can be followed up; one word cannot.
+    serious = scan.counted < MIN_WORDS and not (result and scan.counted > 1)
+    if serious:
         stripped = text.strip()
         hits.append(
             _Hit(
                 text.find(stripped[:1]) if stripped else 0,
                 "too_short",
-                _evidence(text, 0, len(text)),
+                _shown(text),
                 0,
                 0,
             )
@@ -863,12 +1284,14 @@ def issue_tuples(text: str, *, lang: str | None = None) -> tuple[tuple[str, str,
     conjunctions = _CONJUNCTION_INDEX[lang].keys()
     not_content: set[int] = set()  # the tokens in vague verbs and fillers
     whole = len(sentences) == 1
+    verbs = 0
     for first, end in sentences:
         sentence = tokens if whole else tokens.part(first, end)
-        found = set(sentence.norms)
+        found = folded if whole else set(sentence.norms)
         if not vague_heads.isdisjoint(found):
-            vague, covered = _vague_hits(text, sentence, lang)
+            vague, covered = _vague_hits(text, sentence, lang, result)
             hits.extend(vague)
+            verbs += len(vague)
             not_content.update(first + k for k in covered)
         if not filler_heads.isdisjoint(found) and _may_have_filler(sentence.norms, lang):
             fillers = _filler_hits(text, sentence, lang)
@@ -882,23 +1305,49 @@ def issue_tuples(text: str, *, lang: str | None = None) -> tuple[tuple[str, str,
 
     words = scan.words
     not_words = _NOT_CONTENT[lang]
-    if words and not any(
+    if scan.counted and not any(
         # _is_content, inline: this runs for every text
         kind == "w" and len(norm) > 1 and norm not in not_words and k not in not_content
         for k, (norm, kind) in enumerate(zip(norms, kinds, strict=True))
     ):
-        first_word, last_word = kinds.index("w"), kinds.rindex("w")
+        serious = True
+        if words:
+            first_word, last_word = kinds.index("w"), kinds.rindex("w")
+        else:  # numbers only: "12 34 56"
+            first_word = last_word = 0
+            last_word = len(kinds) - 1
         hits.append(
             _Hit(
                 starts[first_word],
                 "no_object",
-                _evidence(text, starts[first_word], ends[last_word]),
+                _shown(text[starts[first_word] : ends[last_word]]),
                 0,
                 0,
             )
         )
+    if not result and not verbs and not serious:
+        values = _value_words(text, scan, lang)
+        if values:
+            k, _ = values[0]
+            hits.append(
+                _Hit(
+                    starts[k],
+                    "no_result",
+                    ", ".join(word for _, word in values[:3]),
+                    0,
+                    0,
+                    "values",
+                    _subject(text, tokens, k, k, lang),
+                )
+            )
+        else:
+            known = _KNOWN_WORDS.intersection(words)
+            kind = "none" if known or len(words) < MIN_WORDS else "unknown"
+            hits.append(_Hit(starts[0] if starts else 0, "no_result", _shown(text), 0, 0, kind))
 
     if not hits:
         return ()
     hits.sort(key=_HIT_ORDER)
-    return tuple((hit.code, hit.evidence, hit.code in SERIOUS) for hit in hits)
+    return tuple(
+        (hit.code, hit.evidence, hit.code in SERIOUS, hit.kind, hit.subject) for hit in hits
+    )

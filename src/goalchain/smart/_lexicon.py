@@ -4,8 +4,15 @@ Every list is explicit: a vague verb lists each inflected form it matches
 ("främjar", "främjade", "främjat", "främjas"), so matching is on whole word
 forms and never on substrings ("arbetsförmedling" is not "arbeta för",
 "utvecklingssamtal" is not "utveckla", "Öland" is not "öka"). Compounds are never
-matched: "förbättringsområde" and "hälsofrämjande" are nouns and adjectives that
-name a field, not promises.
+matched as vague verbs: "förbättringsområde" and "hälsofrämjande" are nouns and
+adjectives that name a field, not promises. Only the endings of compounds that
+name a measure ("växthusgas*utsläppen*"), a document or facility
+("handlings*plan*") or a value ("världs*ledande*") are read, with at least three
+letters before them.
+
+Besides the vague verbs and fillers, each lexicon lists what makes a goal name a
+*result* (measures, deliverables, the words around them) and the words of values
+and ambitions that are the evidence of a goal that names none (issue 13).
 
 Phrases are written as words separated by spaces; ``|`` separates the forms
 accepted at one position (``"fortsätta|fortsätter|fortsatte att"``). All words
@@ -85,6 +92,53 @@ class Lexicon(NamedTuple):
     prepositions, the organisation itself, comparatives)."""
     markers: frozenset[str]
     """Frequent words that identify the language."""
+    measures: frozenset[str] = frozenset()
+    """Word forms that name something verifiable, a *result*: a measure ("andel",
+    "antal", "kostnad", "nöjda", "utsläpp", "placering"), a perceived state measured
+    by a survey ("upplever", "upplevda") or an outcome that happened or not
+    ("examen", "betyg")."""
+    measure_heads: tuple[str, ...] = ()
+    """Endings of compounds that name a measure ("växthusgas*utsläppen*",
+    "barn*fattigdomen*", "utbildnings*nivån*", "klimat*neutral*"): matched when at
+    least three letters come before them, never as the word alone ("nivå", "fri")."""
+    result_phrases: tuple[tuple[frozenset[str], ...], ...] = ()
+    """Phrases that name a result where no word of them does ("eget kapital",
+    "årets resultat", "tas fram", "waiting times")."""
+    deliverables: frozenset[str] = frozenset()
+    """Word forms of verbs that name a deliverable done ("byggas", "antagen",
+    "införs", "färdigställas", "built", "adopted")."""
+    documents: frozenset[str] = frozenset()
+    """Nouns of things that exist or not ("plan", "rutiner", "simhall"), a
+    deliverable when the text says they are to exist ("ska finnas")."""
+    document_heads: tuple[str, ...] = ()
+    """Endings of compounds of :attr:`documents` ("handlings*plan*", "sim*hall*")."""
+    offers: frozenset[str] = frozenset()
+    """Verbs that offer a service ("erbjuda", "offer"): a deliverable, unless the text
+    says what it is to be like only with words of :attr:`values` ("erbjuder en service
+    som är effektiv")."""
+    imperatives: frozenset[str] = frozenset()
+    """Verbs that name a deliverable when they open a sentence, as an order ("Inför
+    insamling av matavfall"; "inför" elsewhere is a preposition)."""
+    more: frozenset[str] = frozenset()
+    """Comparatives that, opening a sentence before a noun, say that a number is to
+    change ("*Fler* elever ska nå ..."); after an effort verb they do not ("verka för
+    fler arbetstillfällen")."""
+    universals: frozenset[str] = frozenset()
+    """Words that make a goal a promise to everyone ("*alla* barn", "*varje* skola"):
+    one that is kept or not, unless words of :attr:`values` or a vague verb say what
+    is promised."""
+    existence: frozenset[str] = frozenset()
+    """Verbs that say a thing is to exist ("finnas", "finns", "exist")."""
+    ratio_words: frozenset[str] = frozenset()
+    """Words between two words that make a ratio or a rate ("vuxna *per* barn")."""
+    title_genitives: frozenset[str] = frozenset()
+    """Words before a capitalised name that make it a title won or not
+    ("*Sveriges* Kvalitetskommun")."""
+    values: frozenset[str] = frozenset()
+    """Words of values and ambitions that name no result ("attraktiv", "hållbar",
+    "god", "kvalitet", "ledande"): the evidence of a vague goal."""
+    value_heads: tuple[str, ...] = ()
+    """Endings of compounds of :attr:`values` ("världs*ledande*", "livs*kvalitet*")."""
 
 
 def _phrase(text: str) -> tuple[frozenset[str], ...]:
@@ -195,6 +249,17 @@ _SV_VAGUE = (
     ),
     _vague("satsa på", _sv_a("sats"), "på"),
     _vague("fokusera på", _sv_a("fokuser"), "på"),
+    _vague("arbeta med", _sv_a("arbet"), "med"),
+    _vague("bekämpa", _sv_a("bekämp")),
+    _vague(
+        "säkerställa",
+        _words(
+            "säkerställa säkerställer säkerställde säkerställt säkerställs säkerställas "
+            "säkerställdes säkerställts"
+        ),
+    ),
+    _vague("tillförsäkra", _sv_a("tillförsäkr")),
+    _vague("investera i", _sv_a("invester"), "i"),
     # Not "prioriterade", which mostly names the plan's own priority areas.
     _vague("prioritera", ("prioritera", "prioriterar", "prioriteras")),
 )
@@ -274,6 +339,108 @@ _SV_STOP = _words(
     "organisationen organisationens"
 )
 
+
+def _forms(*stems: str, endings: str = "") -> frozenset[str]:
+    """Each stem, and each stem with each ending (``endings`` separated by spaces)."""
+    return frozenset(stem + ending for stem in stems for ending in ("", *endings.split()))
+
+
+_SV_MEASURES = _words(
+    "andel andelen andelar andelarna antal antalet antalen kostnad kostnaden kostnader "
+    "kostnaderna nettokostnad nettokostnaden nöjd nöjda nöjt nöjdare nöjdhet nöjdheten "
+    "missnöjda placering placeringen placeringar rankning rankningen ranking rankingen "
+    "utsläpp utsläppen frånvaro frånvaron meritvärde meritvärdet meritvärden meritvärdena "
+    "behörig behöriga behörighet behörigheten examen examina betyg betyget betygen "
+    "befolkning befolkningen invånarantal invånarantalet folkmängd folkmängden "
+    "sysselsättning sysselsättningen arbetslöshet arbetslösheten soliditet soliditeten "
+    "omsättning omsättningen förbrukning förbrukningen användning användningen "
+    "fattigdom fattigdomen brottslighet brottsligheten överskott överskottet "
+    "index indexet nmi nki nri "
+    # a perceived state, measured by a survey (not "upplevas som", a value)
+    "upplever upplevd upplevda upplevt upplevde "
+    # an outcome that happened or not
+    "fullfölja fullföljer fullföljt fullföljd fullföljda fullföljde godkänd godkända godkänt "
+    # a count, a budget kept or not
+    "budgetram budgetramen budgetramar "
+    "budgetramarna budgetavvikelse budgetavvikelsen resultatmål resultatmålet"
+) | _forms(
+    "väntetid",
+    "handläggningstid",
+    "svarstid",
+    "ledtid",
+    "kötid",
+    "restid",
+    "insatstid",
+    "responstid",
+    "utredningstid",
+    "behandlingstid",
+    "genomströmningstid",
+    endings="en er erna",
+)
+
+_SV_MEASURE_HEADS = (
+    "utsläpp",
+    "utsläppen",
+    "frånvaro",
+    "frånvaron",
+    "fattigdom",
+    "fattigdomen",
+    "förbrukning",
+    "förbrukningen",
+    "användning",
+    "användningen",
+    "avtryck",
+    "avtrycket",
+    "nivå",
+    "nivån",
+    "nivåer",
+    "nivåerna",
+    "grad",
+    "graden",
+    "kostnad",
+    "kostnaden",
+    "kostnader",
+    "kostnaderna",
+    "andel",
+    "andelen",
+    "index",
+    "indexet",
+    "väntetid",
+    "väntetiden",
+    "väntetider",
+    "väntetiderna",
+    "behörighet",
+    "behörigheten",
+    # a level zero ("fossilfri", "klimatneutral"): the word alone is no measure
+    "fri",
+    "fria",
+    "fritt",
+    "neutral",
+    "neutrala",
+    "neutralt",
+    "neutralitet",
+    "neutraliteten",
+)
+
+_SV_VALUES = _words(
+    "attraktiv attraktivt attraktiva attraktivare attraktivast attraktivaste attraktivitet "
+    "attraktiviteten hållbar hållbart hållbara hållbarhet hållbarheten god gott goda bra "
+    "hög högt höga trygg tryggt trygga tryggare tryggast tryggaste trygghet tryggheten "
+    "bäst bästa ledande leda leder kvalitet kvaliteten kvalité kvalitén kvaliteter "
+    "livskvalitet livskvaliteten modern modernt moderna innovativ innovativt innovativa "
+    "inkluderande välmående välbefinnande välbefinnandet effektiv effektivt effektiva "
+    "effektivare stark starkt starka starkare positiv positivt positiva levande jämlik "
+    "jämlikt jämlika jämlikhet jämställd jämställt jämställda jämställdhet jämställdheten "
+    "tillgänglig tillgängligt tillgängliga tillgänglighet enkel enkelt enkla "
+    "tillitsbaserad tillitsbaserat tillitsbaserade delaktighet delaktig delaktiga "
+    "inflytande engagemang arbetsglädje möjlighet möjligheter möjligheten valfrihet "
+    "tillväxt tillväxten utveckling utvecklingen fungerande trivsel fokus framtiden "
+    "kraft offensiv offensivt långsiktigt långsiktig hälsa hälsan beredskap förmåga "
+    "lättillgänglig lättillgängliga hjälpsam trivsam klimatsmart världsledande "
+    "integration integrationen utanförskap utanförskapet segregation segregationen "
+    "likvärdig likvärdiga likvärdigt studiero arbetsro tillit motivation"
+)
+
 SV = Lexicon(
     vague=_SV_VAGUE,
     fillers=_SV_FILLERS,
@@ -324,6 +491,66 @@ SV = Lexicon(
         "och att ska skall som för med till av på i är det den de en ett alla fler andel "
         "andelen år senast kommunen inom ha vara bli samt eller inte minst procent ökad "
         "öka minska invånare elever barn äldre nöjda"
+    ),
+    measures=_SV_MEASURES,
+    measure_heads=_SV_MEASURE_HEADS,
+    result_phrases=tuple(
+        _phrase(p)
+        for p in (
+            "eget|egna kapital|kapitalet",
+            "årets|ekonomiskt|ekonomiska resultat|resultatet",
+            "ta|tar|tas|tagits|togs|tagas fram",
+        )
+    ),
+    deliverables=_words(
+        "bygga bygger byggas byggs byggd byggda byggt byggdes byggts färdigställa "
+        "färdigställas färdigställs färdigställd färdigställda färdigställt färdigställdes "
+        "färdigställts anta antas antagen antagna antaget antagits antogs införa införas "
+        "införs införd införda infört införts infördes inrätta inrättas inrättad inrättat "
+        "inrättade inrättats upprätta upprättas upprättad upprättat upprättats öppnas "
+        "öppnats invigas invigd invigt anläggas anlagd anlagt uppföra uppföras uppförd "
+        "uppfört"
+    ),
+    documents=_words(
+        "plan planen planer planerna program programmet policy policyn strategi strategin "
+        "strategier rutin rutinen rutiner rutinerna riktlinje riktlinjer riktlinjerna "
+        "avtal avtalet handbok handboken"
+    ),
+    document_heads=(
+        "plan",
+        "planen",
+        "planer",
+        "planerna",
+        "program",
+        "programmet",
+        "policy",
+        "strategi",
+        "strategin",
+        "rutiner",
+        "rutinerna",
+        "hall",
+        "hallen",
+        "hallar",
+    ),
+    offers=_words("erbjuda erbjuder erbjuds erbjudas erbjöd erbjudit erbjudits"),
+    imperatives=_words("inför bygg anta inrätta upprätta öppna anlägg"),
+    more=_words("fler färre"),
+    universals=_words("alla samtliga varje"),
+    existence=_words("finnas finns fanns funnits"),
+    ratio_words=_words("per"),
+    title_genitives=_words("sveriges europas världens nordens"),
+    values=_SV_VALUES,
+    value_heads=(
+        "ledande",
+        "kvalitet",
+        "kvaliteten",
+        "kvalité",
+        "hållbar",
+        "hållbara",
+        "hållbart",
+        "attraktiv",
+        "attraktiva",
+        "attraktivt",
     ),
 )
 
@@ -381,6 +608,11 @@ _EN_VAGUE = (
     ),
     _vague("contribute to", _en("contribute", "contributes", "contributed", "contributing"), "to"),
     _vague("focus on", _en("focus", "focuses", "focused", "focusing", "focussed"), "on"),
+    _vague("combat", _en("combat", "combats", "combated", "combating", "combatting")),
+    _vague("tackle", _en("tackle", "tackles", "tackled", "tackling")),
+    _vague("fight", _en("fight", "fights", "fought", "fighting"), "against|for", required=False),
+    _vague("ensure", _en("ensure", "ensures", "ensured", "ensuring")),
+    _vague("invest in", _en("invest", "invests", "invested", "investing"), "in"),
     _vague(
         "create the conditions",
         _en("create", "creates", "created", "creating"),
@@ -502,6 +734,50 @@ EN = Lexicon(
         "the and of to in will shall should by for with is are be all more share proportion "
         "percent at least from our we residents council a an that which who per increase "
         "reduce improve pupils children people older"
+    ),
+    measures=_words(
+        "share shares proportion proportions percentage percentages number rate rates cost "
+        "costs satisfaction satisfied dissatisfied ranking rankings ranked placing emissions "
+        "emission absence absences absenteeism grades eligible eligibility qualified "
+        "qualifications population employment unemployment solvency turnover consumption "
+        "poverty crime index perceived perceive perceives waiting surplus"
+    ),
+    measure_heads=("free", "neutral", "neutrality"),
+    result_phrases=tuple(
+        _phrase(p)
+        for p in (
+            "processing|response|handling time|times",
+            "sick leave",
+            "equity ratio",
+            "net result",
+            "fossil free",
+            "carbon|climate neutral|neutrality",
+            "in place",
+            "drawn up",
+            "pass|passing grade|grades|mark|marks",
+        )
+    ),
+    deliverables=_words(
+        "build builds built adopt adopted introduce introduced complete completed establish "
+        "established construct constructed opened implemented"
+    ),
+    documents=_words(
+        "plan plans programme programmes program strategy policy routines guidelines "
+        "agreement pool hall"
+    ),
+    offers=_words("offer offers offered offering"),
+    imperatives=_words("build adopt introduce establish open"),
+    more=_words("more fewer"),
+    universals=_words("all every each"),
+    existence=_words("exist exists existed"),
+    ratio_words=_words("per"),
+    title_genitives=_words("sweden's europe's world's"),
+    values=_words(
+        "attractive sustainable sustainability good high safe safety secure best leading "
+        "world-leading quality modern innovative inclusive thriving vibrant excellent "
+        "excellence world-class strong efficient effective positive equal equality accessible "
+        "simple healthy health wellbeing well-being opportunities opportunity growth "
+        "development engaged engagement trust future lead leads"
     ),
 )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..models import Goal
 from ._context import LevelRoles, SmartContext
 from ._finding import Judgement
-from ._language import MESSAGES, issue_tuples
+from ._language import IssueDetail, issue_details, issue_texts
 from ._registry import register
 
 __all__ = ["Specific"]
@@ -17,18 +17,15 @@ _PASS = Judgement(
 )
 
 
-def _judgement(code: str, evidence: str, serious: bool) -> Judgement:
+def _judgement(issue: IssueDetail) -> Judgement:
     """The judgement of one language issue (see :func:`~goalchain.smart.analyse`)."""
-    texts = MESSAGES.get(code)
+    code, evidence, serious, kind, subject = issue
     message: dict[str, str] = {}
     hint: dict[str, str] = {}
     for lang in ("sv", "en"):
-        if texts is not None and lang in texts:
-            text, how = texts[lang]
-        else:
-            text, how = code.replace("_", " ") + ": {evidence}", ""
-        message[lang] = text.format(evidence=evidence)
-        hint[lang] = how.format(evidence=evidence)
+        message[lang], hint[lang] = issue_texts(
+            code, evidence, lang=lang, kind=kind, subject=subject
+        )
     return Judgement(
         verdict="fail" if serious else "warn",
         code=code,
@@ -73,16 +70,16 @@ class Specific:
         text = goal.title
         found = cache.get(text)
         if found is None:
-            issues = issue_tuples(text)  # analyse(), without TextIssue objects
+            issues = issue_details(text)  # analyse(), without TextIssue objects
             if issues:
-                shared: dict[tuple[str, str, bool], Judgement] = context.cache.setdefault(
+                shared: dict[IssueDetail, Judgement] = context.cache.setdefault(
                     "specific.issue", {}
                 )
                 judgements = []
-                for issue in issues:  # (code, evidence, serious)
+                for issue in issues:  # (code, evidence, serious, kind, subject)
                     judgement = shared.get(issue)
                     if judgement is None:
-                        judgement = shared[issue] = _judgement(*issue)
+                        judgement = shared[issue] = _judgement(issue)
                     judgements.append(judgement)
                 found = tuple(judgements)
             else:
