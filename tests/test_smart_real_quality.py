@@ -13,11 +13,14 @@ the benchmark judges it, by the benchmark's own functions.
 from __future__ import annotations
 
 import importlib.util
+import re
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
+
+import goalchain as gc
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -55,3 +58,24 @@ def test_vague_goals_are_flagged_and_concrete_ones_left_alone(figures: dict[str,
 def test_time_boundness_is_read_from_the_text(figures: dict[str, Any]) -> None:
     assert figures["time_right"] >= 0.90
     assert figures["time_recall"] == 1.0
+
+
+_FILE_KEY = re.compile(r"\b[a-z]+_[a-z_]+\b|\((?:owner|due|bodies|decision|direction)\)")
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_findings_read_as_sentences_without_file_keys(lang: str) -> None:
+    """Every message and hint starts in lower case, as the others do, and no advice to a
+    person names a file key (issue 13, item 4): on the examples and the real goals."""
+    bench = _benchmark()
+    chains = [gc.load(path) for path in sorted((ROOT / "examples").glob("*.yaml"))]
+    chains.append(bench.build(bench.load_corpus()))
+    for chain in chains:
+        ids = set(chain.graph.nodes)
+        for finding in gc.smart.check(chain, lang=lang):
+            for text in (finding.message, finding.hint):
+                if not text:
+                    continue
+                assert not (text[0].isupper() and text[1:2].islower()), (finding.code, text)
+                keys = [k for k in _FILE_KEY.findall(text) if k not in ids]
+                assert not keys, (finding.code, text)

@@ -1077,10 +1077,26 @@ def issue_texts(
     'nämner inget mätbart resultat; ”attraktiv” och ”trygg” är värderingar'
     >>> issue_texts("vague_verb", "verka för", lang="sv", kind="effort",
     ...             subject="verka för fler arbetstillfällen")[1]
-    'Skriv vilket resultat ”verka för fler arbetstillfällen” ska ge och hur det mäts: en andel,
+    'skriv vilket resultat ”verka för fler arbetstillfällen” ska ge och hur det mäts: en andel,
     ett antal, en tid, en kostnad eller något som ska vara byggt eller beslutat, med nivå och
     år, t.ex. ”Antalet arbetstillfällen ska öka till … år …”'
     """
+    message, hint = _issue_texts(code, evidence, lang=lang, kind=kind, subject=subject)
+    return message, _lower_first(hint)
+
+
+def _lower_first(text: str) -> str:
+    """*text* with a lower-case first letter, as every finding's message and hint start
+    (an abbreviation such as ``SFI`` is kept)."""
+    if len(text) > 1 and text[0].isupper() and not text[1].isupper():
+        return text[0].lower() + text[1:]
+    return text
+
+
+def _issue_texts(
+    code: str, evidence: str, *, lang: str, kind: str = "", subject: str = ""
+) -> tuple[str, str]:
+    """:func:`issue_texts`, the hint as written in the tables."""
     sv = not lang.startswith("en")
     subject = subject or evidence
     if code == "no_result":
