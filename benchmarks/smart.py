@@ -23,14 +23,27 @@ Baseline: the first version of ``goalchain.smart`` took 7.1 s (best of 3) on thi
 chain (:data:`BASELINE`), on the 2-core development machine while other work ran;
 the text analysis alone took 5 s of it.
 
-Run: ``.venv/bin/python benchmarks/smart.py [--goals 10000] [--repeat 3]``.
+Against another commit (issue 13: the speed stays): ``--against REV`` exports
+that commit's ``src/`` and times it and this tree's in turn, each in a fresh
+process that builds the same chain, for ``--rounds`` rounds in alternating order
+(this machine's speed drifts by 15-25 % over minutes: only times taken side by
+side compare), and prints both and their ratio.
+
+Run: ``.venv/bin/python benchmarks/smart.py [--goals 10000] [--repeat 3] [--against HEAD~1]``.
 """
 
 from __future__ import annotations
 
 import argparse
 import functools
+import io
+import json
+import os
 import random
+import subprocess
+import sys
+import tarfile
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -294,12 +307,66 @@ def _timed(call: Callable[[], object]) -> tuple[float, object]:
     return time.perf_counter() - t, result
 
 
+_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def _child_time(src: str, goals: int, seed: int, repeat: int) -> float:
+    """The best time of ``check()`` in a fresh process that imports goalchain from *src*."""
+    env = {**os.environ, "PYTHONPATH": src}
+    command = [
+        sys.executable,
+        os.path.abspath(__file__),
+        "--child",
+        f"--goals={goals}",
+        f"--seed={seed}",
+        f"--repeat={repeat}",
+    ]
+    out = subprocess.run(command, env=env, capture_output=True, text=True, check=True).stdout
+    return float(json.loads(out.strip().splitlines()[-1])["best"])
+
+
+def against(rev: str, goals: int, seed: int, repeat: int, rounds: int) -> None:
+    """Time this tree's ``check()`` and *rev*'s side by side, in alternating order."""
+    with tempfile.TemporaryDirectory() as tmp:
+        archive = subprocess.run(
+            ["git", "-C", _ROOT, "archive", "--format=tar", rev, "src"],
+            capture_output=True,
+            check=True,
+        ).stdout
+        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+            tar.extractall(tmp, filter="data")
+        sides = {"this tree": os.path.join(_ROOT, "src"), rev: os.path.join(tmp, "src")}
+        times: dict[str, list[float]] = {name: [] for name in sides}
+        for r in range(rounds):
+            order = list(sides) if r % 2 == 0 else list(reversed(sides))
+            for name in order:
+                times[name].append(_child_time(sides[name], goals, seed, repeat))
+            print(
+                f"round {r + 1}: " + ", ".join(f"{name} {times[name][-1]:.3f} s" for name in sides),
+                flush=True,
+            )
+    new, old = min(times["this tree"]), min(times[rev])
+    print(f"best: this tree {new:.3f} s, {rev} {old:.3f} s; ratio {new / old:.2f}")
+    print(f"  the speed stays (ratio <= 1.05): {'MET' if new <= 1.05 * old else 'NOT MET'}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--goals", type=int, default=10**4)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--seed", type=int, default=5)
+    parser.add_argument("--against", metavar="REV", help="time this commit's src/ beside this")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds of --against")
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.against:
+        against(args.against, args.goals, args.seed, args.repeat, args.rounds)
+        return
+    if args.child:
+        chain = build(args.goals, args.seed)
+        best = min(_timed(lambda: gc.smart.check(chain))[0] for _ in range(args.repeat))
+        print(json.dumps({"best": best}))
+        return
     t = time.perf_counter()
     chain = build(args.goals, args.seed)
     built = time.perf_counter() - t

@@ -170,7 +170,9 @@ def test_a_rank_to_increase_is_warned_about(unit: str, direction: str, flagged: 
         report = gc.smart.check(chain)
         judged = [f for f in report.filter(criterion="structure") if f.code == "rank_increase"]
         assert len(judged) == 1 and judged[0].verdict == "warn"
-        assert "decrease" in judged[0].hint and "lägre placering" in judged[0].hint
+        # advice in words, not the file's direction key (issue 13, item 4)
+        assert "nedåt" in judged[0].hint and "lägre placering" in judged[0].hint
+        assert "decrease" not in judged[0].hint and judged[0].evidence == unit
         assert "lower rank" in judged[0].in_lang("en").hint
 
 

@@ -113,7 +113,7 @@ def _evidence(code: str, params: Mapping[str, Any]) -> str:
     if code == "owner_missing":
         return "owner"
     if code == "rank_increase":
-        return f"unit: {params.get('unit')}, direction: {params.get('direction')}"
+        return str(params.get("unit"))
     return ""
 
 
