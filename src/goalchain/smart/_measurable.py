@@ -38,10 +38,28 @@ _FIELDS: Mapping[str, Mapping[str, str]] = {
 }
 
 
-def _word(key: str, count: int) -> Mapping[str, str]:
-    """*key*'s words for *count* indicators: ``indikatorn`` or ``indikatorerna``."""
-    one, many = _WORDS[key]
-    return one if count == 1 else many
+# The codes whose words agree with the number of indicators, and the word each uses.
+_AGREEING = {"indicator": "indicator", "direction_indicator": "direction"}
+
+
+def _agreeing(table: Table, many: bool) -> Table:
+    """*table* with each code's ``{noun}``/``{subject}`` filled in for one or several
+    indicators, so that its judgements stay plain (and shared) values."""
+    out: dict[str, Any] = dict(table)
+    which = 1 if many else 0
+    for code, texts in table.items():
+        if code not in _AGREEING and code != "indicator_incomplete":
+            continue
+        filled = {}
+        for lang, (message, hint) in texts.items():
+            noun = _WORDS[_AGREEING.get(code, "the_indicator")][which][lang]
+            subject = _WORDS["subject"][which][lang]
+            filled[lang] = (
+                message.replace("{noun}", noun).replace("{subject}", subject),
+                hint.replace("{noun}", noun).replace("{subject}", subject),
+            )
+        out[code] = filled
+    return out
 
 
 _TEXT: Table = {
@@ -100,6 +118,14 @@ _TEXT: Table = {
         ),
     },
 }
+
+_TEXT_ONE = _agreeing(_TEXT, many=False)
+_TEXT_MANY = _agreeing(_TEXT, many=True)
+
+
+def _text(count: int) -> Table:
+    """The table whose words agree with *count* indicators."""
+    return _TEXT_ONE if count == 1 else _TEXT_MANY
 
 
 def goal_target(goal: Goal) -> tuple[int | None, float] | None:
@@ -192,22 +218,11 @@ class Measurable:
             direction_levels = context.roles.direction
         if indicators and goal.level in direction_levels:
             return from_table(
-                _TEXT,
-                "pass",
-                "direction_indicator",
-                evidence=_ids(indicators),
-                noun=_word("direction", len(indicators)),
+                _text(len(indicators)), "pass", "direction_indicator", evidence=_ids(indicators)
             )
         good = [i for i in indicators if complete(i)]
         if good:
-            return from_table(
-                _TEXT,
-                "pass",
-                "indicator",
-                evidence=_ids(good),
-                once=True,
-                noun=_word("indicator", len(good)),
-            )
+            return from_table(_text(len(good)), "pass", "indicator", evidence=_ids(good), once=True)
         below = [i for i in context.indicators_below(goal.id) if complete(i)]
         if below:
             return from_table(_TEXT, "pass", "indicator_below", evidence=_ids(below))
@@ -218,13 +233,10 @@ class Measurable:
                 for lang, parts in missing.items():
                     named = ", ".join(_FIELDS[f][lang] for f in fields)
                     parts.append(f"{indicator.id}: {named}")
-            count = len(indicators)
             return from_table(
-                _TEXT,
+                _text(len(indicators)),
                 "warn",
                 "indicator_incomplete",
                 evidence={lang: "; ".join(parts) for lang, parts in missing.items()},
-                subject=_word("subject", count),
-                noun=_word("the_indicator", count),
             )
         return from_table(_TEXT, "fail", "no_indicator")
