@@ -190,3 +190,14 @@ def test_indicator_expected_equals_its_trajectory(
                 indicator.expected(year)
             return
         assert indicator.expected(year) == want
+
+
+def test_steps_summed_from_a_large_baseline_are_not_steps_back() -> None:
+    """Found in CI: steps from 167 772 tkr down to -0.01 left -0.01 and -0.01 - 1e-11,
+    which was taken for a step against the direction (noise relative to 0.01, not to
+    the 167 772 the rounding came from)."""
+    from goalchain.models._values import steps_against
+
+    points = [(2000, 167772.0), (2001, 111848.0), (2002, -0.01), (2003, -0.01 + 1.5e-11)]
+    assert steps_against(points, "decrease") == []
+    assert steps_against([(2000, 5.0), (2001, 6.0)], "decrease") != []

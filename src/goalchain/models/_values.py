@@ -77,8 +77,10 @@ def steps_against(
     """Consecutive ``(year, value)`` points whose step goes against *direction*.
 
     Returns ``(previous, current)`` pairs. ``maintain`` has no direction to go
-    against. Differences within float noise (relative 1e-9) are not steps back:
-    increments summing to 0.010000000000000002 before a target of 0.01 are fine.
+    against. Differences within float noise are not steps back: relative 1e-9 of
+    the largest value of the series, since values summed from steps carry the
+    rounding of the largest (increments summing to 0.010000000000000002 before a
+    target of 0.01 are fine, and so are -0.01 and -0.00999999999 after 167 772).
 
     Examples
     --------
@@ -89,11 +91,10 @@ def steps_against(
     if direction == "maintain":
         return []
     sign = 1.0 if direction == "increase" else -1.0
+    noise = 1e-9 * max((abs(v) for _, v in points), default=0.0) + 1e-12
     out = []
     for (year_before, before), (year, value) in itertools.pairwise(points):
-        if sign * (value - before) < 0 and not math.isclose(
-            before, value, rel_tol=1e-9, abs_tol=1e-12
-        ):
+        if sign * (value - before) < -noise:
             out.append(
                 (YearValue(int(year_before), float(before)), YearValue(int(year), float(value)))
             )
