@@ -416,8 +416,12 @@ def parse_unit(text: str) -> pint.Unit:
     return unit
 
 
+@functools.lru_cache(maxsize=512)
 def canonical_unit(text: str) -> str:
     """Return the registry's name of a unit string (``"%"`` -> ``"percent"``).
+
+    Kept for the last 512 texts (a unit is named on every indicator, and writing
+    a pint unit's name is not free), so callers need no cache of their own.
 
     Examples
     --------

@@ -23,6 +23,7 @@ from ._values import finite_float, year_and_value
 __all__ = [
     "CHANGES",
     "COMPARISONS",
+    "COMPARISON_SYMBOLS",
     "MAINTAIN_TOLERANCE",
     "Target",
     "holds_level",
@@ -91,7 +92,8 @@ _CHANGE_WORDS: Mapping[str, str] = {
     "maintain": "maintain",
 }
 
-_SYMBOLS = {">=": "≥", ">": ">", "<=": "≤", "<": "<"}
+COMPARISON_SYMBOLS: Mapping[str, str] = {">=": "≥", ">": ">", "<=": "≤", "<": "<"}
+"""How each comparison is written with a symbol."""
 _MAX_TEXT = 200
 
 
@@ -251,7 +253,7 @@ class Target:
         number = f"{self.value:g}"
         if self.comparison is None:
             return number
-        return f"{_SYMBOLS[self.comparison]} {number}"
+        return f"{COMPARISON_SYMBOLS[self.comparison]} {number}"
 
     @property
     def as_written(self) -> float | str:

@@ -273,22 +273,10 @@ def _direction_problem(indicator: Indicator) -> Problem | None:
 
 def _rank_problem(indicator: Indicator) -> Problem | None:
     """A rank (placering, 1 the best) that is to increase: lower is better for a rank."""
-    if indicator.direction != "increase" or not _is_rank(indicator.unit):
+    if indicator.direction != "increase" or canonical_unit(indicator.unit) != "rank":
         return None
     params = {"unit": indicator.unit, "direction": indicator.direction}
     return Problem(indicator.id, "rank_increase", "warning", params, {})
-
-
-_RANK_UNITS: dict[str, bool] = {}  # unit text -> whether it is a rank, read once per text
-
-
-def _is_rank(unit: str) -> bool:
-    known = _RANK_UNITS.get(unit)
-    if known is None:
-        known = canonical_unit(unit) == "rank"
-        if len(_RANK_UNITS) < 1024:  # bounded: a long-running process reads any text
-            _RANK_UNITS[unit] = known
-    return known
 
 
 def _step_problems(indicator: Indicator) -> list[Problem]:

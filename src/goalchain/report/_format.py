@@ -23,6 +23,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .._lang import check_lang
 from ..exceptions import InvalidValueError
+from ..models._target import COMPARISON_SYMBOLS
+from ..units import canonical_unit
 
 if TYPE_CHECKING:
     from babel import Locale
@@ -265,15 +267,8 @@ def _decimals(value: float) -> int:
 
 
 @functools.lru_cache(maxsize=512)
-def _unit_key(unit: str) -> str:
-    from ..units import canonical_unit
-
-    return canonical_unit(unit)
-
-
-@functools.lru_cache(maxsize=512)
 def _symbol(unit: str, lang: str) -> str:
-    key = _unit_key(unit)
+    key = canonical_unit(unit)
     if key == "SEK":
         return _conventions(lang).krona
     entry = _UNIT_SYMBOLS.get(key)
@@ -371,7 +366,7 @@ def format_value(value: float, unit: str, *, lang: str = "sv", decimals: int | N
     conventions = _LOADED.get(lang) or _conventions(lang)
     if not math.isfinite(value):
         return "–"
-    key = _unit_key(unit)
+    key = canonical_unit(unit)
     text = _plain_digits(value, key, decimals, conventions.krona_digits)
     return _localise(text, key, unit, lang, conventions)
 
@@ -381,7 +376,6 @@ _CHANGE_WORDS = {
     "decrease": {"sv": "minska", "en": "decrease"},
     "maintain": {"sv": "bibehålla", "en": "maintain"},
 }
-_COMPARISON_SYMBOLS = {">=": "≥", ">": ">", "<=": "≤", "<": "<"}
 
 
 def format_target(
@@ -414,7 +408,7 @@ def format_target(
     shown = format_value(target.number, unit, lang=lang, decimals=decimals)
     if comparison is None:
         return shown
-    return f"{_COMPARISON_SYMBOLS[comparison]}\xa0{shown}"
+    return f"{COMPARISON_SYMBOLS[comparison]}\xa0{shown}"
 
 
 def format_value_sv_en(value: float, unit: str, *, decimals: int | None = None) -> tuple[str, str]:
@@ -431,7 +425,7 @@ def format_value_sv_en(value: float, unit: str, *, decimals: int | None = None) 
     if not math.isfinite(value):
         return "–", "–"
     sv, en = _LOADED.get("sv") or _conventions("sv"), _LOADED.get("en") or _conventions("en")
-    key = _unit_key(unit)
+    key = canonical_unit(unit)
     text = _plain_digits(value, key, decimals, sv.krona_digits)  # the currency's, in any language
     return _localise(text, key, unit, "sv", sv), _localise(text, key, unit, "en", en)
 

@@ -131,11 +131,6 @@ def _range(unit: str) -> tuple[float, float] | None:
     return (-math.inf if low is None else low), (math.inf if high is None else high)
 
 
-@functools.lru_cache(maxsize=256)
-def _canonical(unit: str) -> str:
-    return canonical_unit(unit)
-
-
 _Formats = dict[tuple[float, str], Texts]
 """Values written so far in one check: (value, unit) -> the texts."""
 
@@ -269,7 +264,7 @@ class Realistic:
         base, target = indicator.baseline, indicator.target
         if target.value is None:  # a change target ("öka"): no level to be realistic about
             return [], None
-        unit = _canonical(indicator.unit)
+        unit = canonical_unit(indicator.unit)
         name = indicator.id
         bounds = _range(unit)
         if bounds is not None and not bounds[0] <= target.value <= bounds[1]:
