@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from .._lang import check_lang
 from ..exceptions import InvalidValueError
 from ..models._target import COMPARISON_SYMBOLS
-from ..units import canonical_unit
+from ..units import canonical_unit, size_decimals
 
 if TYPE_CHECKING:
     from babel import Locale
@@ -242,8 +242,8 @@ def format_number(value: float, *, lang: str = "sv", decimals: int | None = None
 
 def _python_digits(value: float, decimals: int | None) -> str:
     """The number as Python writes it (``-1,234.5``): *decimals* places, or by
-    default :func:`_decimals` of them with trailing zeros dropped."""
-    places = _decimals(value) if decimals is None else decimals
+    default :func:`~goalchain.units.size_decimals` of them with trailing zeros dropped."""
+    places = size_decimals(value) if decimals is None else decimals
     text = f"{value:,.{places}f}"
     if "." in text and decimals is None:
         text = text.rstrip("0").rstrip(".")
@@ -255,15 +255,6 @@ def _localised_digits(text: str, digits: _Replacements | None) -> str:
     if digits is None:
         return text
     return text.replace(",", digits[0]).replace(".", digits[1]).replace("-", digits[2])
-
-
-def _decimals(value: float) -> int:
-    magnitude = abs(value)
-    if magnitude >= 100:
-        return 1
-    if magnitude >= 1:
-        return 2
-    return 3
 
 
 @functools.lru_cache(maxsize=512)

@@ -20,7 +20,7 @@ import attrs
 from .._lang import check_lang
 from ..exceptions import GoalchainError
 from ..models import Period
-from ..units import display_decimals, possible_range
+from ..units import display_decimals, possible_range, size_decimals
 
 if TYPE_CHECKING:
     from ..models import GoalChain, Indicator, Measurement, Target
@@ -190,21 +190,6 @@ def _yearly(chain: GoalChain, indicator_id: str, gender: str) -> dict[int, Measu
     return out
 
 
-def _decimals_by_size(*values: float | None) -> int:
-    """Decimals for a unit without a fixed number: by the size of the row's largest value.
-
-    The places reports write by default (1 from 100 up, 2 from 1 up, else 3),
-    taken once per row so that its values and their difference are rounded
-    alike and the row adds up as printed.
-    """
-    largest = max((abs(v) for v in values if v is not None), default=0.0)
-    if largest >= 100:
-        return 1
-    if largest >= 1:
-        return 2
-    return 3
-
-
 def _limited(value: float | None, limits: tuple[float | None, float | None]) -> float | None:
     if value is None:
         return None
@@ -328,7 +313,9 @@ def follow_up_row(
     gap = None if actual is None or expected is None else actual - expected
     decimals = display_decimals(indicator.unit)
     if decimals is None:
-        decimals = _decimals_by_size(actual, expected)
+        # the places reports write by default, taken from the row's largest value so that
+        # its values and their difference are rounded alike and the row adds up as printed
+        decimals = size_decimals(max(abs(v) for v in (actual, expected, 0.0) if v is not None))
     fields: dict[str, Any] = {}
     if leaf is not None:
         fields = {
