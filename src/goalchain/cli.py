@@ -473,10 +473,6 @@ def _progression_of_file(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _rounded(value: float, decimals: int) -> float:
-    return round(value, decimals) + 0.0  # + 0.0: no "−0"
-
-
 def progression_table(
     chain: GoalChain, *, year: int | None = None, lang: str = "sv", method: str | None = None
 ) -> str:
@@ -488,6 +484,7 @@ def progression_table(
     the forecast is limited to what the unit makes possible (marked ``*``).
     """
     from .report import format_target, format_value, text_table
+    from .report._format import target_text
     from .units import canonical_unit, display_decimals
 
     en = lang == "en"
@@ -535,19 +532,10 @@ def progression_table(
         gap = (
             "–" if gap_value is None else ("+" if gap_value > 0 else "") + fmt(gap_value, gap_unit)
         )
-        if row.target is None:
-            target_text = "–"
-        elif row.target.is_change:
-            target_text = (
-                f"{format_target(row.target, unit, lang=lang)} ({fmt(row.expected_shown)})"
-            )
-        elif row.target.written is None and row.target.comparison is None:
-            target_text = fmt(row.expected_shown)
-        else:
-            target_text = format_target(row.target, unit, lang=lang)
+        shown_target = target_text(row.target, fmt(row.expected_shown), unit, lang=lang)
         forecast = "–"
         if row.forecast is not None and row.forecast_year is not None:
-            forecast = f"{fmt(_rounded(row.forecast, row.decimals))} ({row.forecast_year})"
+            forecast = f"{fmt(row.forecast_shown)} ({row.forecast_year})"
             if row.forecast_limited:
                 forecast += "*"
                 limited = True
@@ -555,7 +543,7 @@ def progression_table(
             [
                 indicator.id,
                 str(row.actual_year),
-                target_text,
+                shown_target,
                 fmt(row.actual_shown),
                 gap,
                 row.label(lang) or "–",

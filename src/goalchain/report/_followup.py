@@ -11,11 +11,11 @@ from ._format import (
     computed_note,
     format_date,
     format_number,
-    format_target,
     format_value,
     period_label,
     scorer_label,
     strategy_label,
+    target_text,
 )
 from ._html import CSS, chain_html, status_badge, trajectory_svg
 from ._indicators import (
@@ -301,14 +301,7 @@ class _Report:
         """The target of the actual's year: as written when written, else its level."""
         target = None if row.follow_up is None else row.follow_up.target
         unit = row.indicator.unit
-        if target is None:
-            return self.value(row.expected, unit)
-        if target.is_change:
-            level = "–" if row.expected is None else self.value(row.expected, unit)
-            return f"{format_target(target, unit, lang=self.lang)} ({level})"
-        if target.written is None and target.comparison is None:
-            return self.value(row.expected, unit)
-        return format_target(target, unit, lang=self.lang)
+        return target_text(target, self.value(row.expected, unit), unit, lang=self.lang)
 
     def indicator_headers(self) -> list[str]:
         lang = self.lang

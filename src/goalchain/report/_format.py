@@ -402,6 +402,27 @@ def format_target(
     return f"{COMPARISON_SYMBOLS[comparison]}\xa0{shown}"
 
 
+def target_text(target: Target | None, level: str, unit: str, *, lang: str = "sv") -> str:
+    """The target of a follow-up row as a person reads it, beside the *level* shown.
+
+    A target written as text (or a comparison made in code) as :func:`format_target`
+    writes it, a change with the level it asks for in brackets (``öka (92,0 %)``);
+    a plain number, or no target, as its *level* (already formatted).
+
+    Examples
+    --------
+    >>> from goalchain.models import Target
+    >>> target_text(Target.parse(2024, "Ska öka", None), "92,0 %", "percent")
+    'Ska öka (92,0 %)'
+    >>> target_text(Target.parse(2024, 84.0, "percent"), "84,0 %", "percent")
+    '84,0 %'
+    """
+    if target is None or (target.written is None and target.comparison is None):
+        return level
+    written = format_target(target, unit, lang=lang)
+    return f"{written} ({level})" if target.is_change else written
+
+
 def format_value_sv_en(value: float, unit: str, *, decimals: int | None = None) -> tuple[str, str]:
     """:func:`format_value` in Swedish and in English, the number rounded once.
 

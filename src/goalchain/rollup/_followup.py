@@ -130,6 +130,11 @@ class FollowUpRow:
         return _round(self.actual, self.decimals)
 
     @property
+    def forecast_shown(self) -> float | None:
+        """:attr:`forecast` (limited to what the unit allows) rounded as every output shows it."""
+        return _round(self.forecast, self.decimals)
+
+    @property
     def gap_shown(self) -> float | None:
         """The shown actual minus the shown target level: the row adds up as printed."""
         actual, expected = self.actual_shown, self.expected_shown
