@@ -217,14 +217,16 @@ def indicator_rows(
     """
     from ..units import canonical_unit
 
-    series_years: list[int] = []
-    for indicator in chain.indicators():
-        series_years.extend(p.year for p in chain.series(indicator.id) if p.is_year)
-    wanted = year if year is not None else (max(series_years) if series_years else None)
+    indicators = chain.indicators()
+    yearly = {
+        i.id: {p.year: v for p, v in chain.series(i.id).items() if p.is_year} for i in indicators
+    }
+    measured = [y for series in yearly.values() for y in series]
+    wanted = year if year is not None else (max(measured) if measured else None)
     follow = chain.follow_up(wanted) if wanted is not None else None
     rows = []
-    for indicator in chain.indicators():
-        series = {p.year: v for p, v in chain.series(indicator.id).items() if p.is_year}
+    for indicator in indicators:
+        series = yearly[indicator.id]
         gap_unit = (
             "percentage_point" if canonical_unit(indicator.unit) == "percent" else indicator.unit
         )
