@@ -188,6 +188,9 @@ def plot_trajectory(
     >>> [text.get_text() for text in ax.get_legend().get_texts()]
     ['Årsmål', 'Utfall', 'Prognos', 'Målvärde', 'Utgångsvärde']
     """
+    from ..models import Period
+    from ..rollup._followup import follow_up_row
+
     lang = check_lang(lang)
     indicator = _indicator(chain, indicator_id)
     _require_matplotlib()
@@ -205,7 +208,7 @@ def plot_trajectory(
     # the follow-up's answer, as every other output shows it (targets as written, the
     # forecast limited to what the unit makes possible)
     as_of = year if year is not None else (max(actuals) if actuals else None)
-    row = None if as_of is None else chain.follow_up(as_of)[indicator.id]
+    row = None if as_of is None else follow_up_row(chain, indicator, Period.parse(as_of))
     assessment = None if row is None else row.assessment
 
     if ax is None:
