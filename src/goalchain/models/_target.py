@@ -462,11 +462,24 @@ def number_text(text: str) -> str:
     folded = written.lower()
     if len(folded) != len(written):
         return text
-    for word, _meaning in _OPERATORS:
+    comparison, rest = _operator(written, folded)
+    return text if comparison is None else rest
+
+
+def _operator(written: str, folded: str) -> tuple[str | None, str]:
+    """The comparison a text opens with and what follows it, or ``(None, written)``.
+
+    *folded* is *written* in lower case, of the same length.
+    """
+    for word, meaning in _OPERATORS:
+        if not folded.startswith(word):
+            continue
         rest = written[len(word) :]
-        if folded.startswith(word) and not (word[-1].isalpha() and not rest.startswith(" ")):
-            return rest.strip()
-    return text
+        # a word must end where a space follows ("under 10", not "undertal")
+        if word[-1].isalpha() and not rest.startswith(" "):
+            continue
+        return meaning, rest.strip()
+    return None, written
 
 
 def _parse_text(
@@ -481,17 +494,9 @@ def _parse_text(
     change = _CHANGE_WORDS.get(folded.rstrip("."))
     if change is not None:
         return Target(year=year, value=None, comparison=change, written=written)
-    for word, meaning in _OPERATORS:
-        if not folded.startswith(word):
-            continue
-        rest = written[len(word) :]
-        # a word must end where a space follows ("under 10", not "undertal")
-        if word[-1].isalpha() and not rest.startswith(" "):
-            continue
-        number = _number(rest.strip(), unit, text, element=element, field=field)
-        return Target(year=year, value=number, comparison=meaning, written=written)
-    number = _number(written, unit, text, element=element, field=field)
-    return Target(year=year, value=number, written=written)
+    comparison, rest = _operator(written, folded)
+    number = _number(rest, unit, text, element=element, field=field)
+    return Target(year=year, value=number, comparison=comparison, written=written)
 
 
 def _number(
