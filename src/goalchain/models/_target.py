@@ -29,6 +29,7 @@ __all__ = [
     "holds_level",
     "number_text",
     "parse_target",
+    "progress_score",
     "read_target",
     "share_covered",
     "target_forms",
@@ -389,6 +390,28 @@ def share_covered(actual: float, baseline: float, level: float, direction: str) 
     if way == 0 or math.isclose(level, baseline, rel_tol=1e-9, abs_tol=1e-12):
         return None
     return (-1.0 if direction == "decrease" else 1.0) * (actual - baseline) / way
+
+
+_BELOW_ONE = math.nextafter(1.0, 0.0)
+
+
+def progress_score(share: float | None, met: bool) -> float:
+    """The ``progress`` score of a :func:`share_covered`: 1 exactly when the target is met,
+    else the share clamped to [0, 1) (never 1 short of the target; 0 with no share).
+
+    Examples
+    --------
+    >>> from goalchain.models._target import progress_score
+    >>> progress_score(0.75, False), progress_score(1.2, True), progress_score(None, False)
+    (0.75, 1.0, 0.0)
+    >>> progress_score(1.0, False) < 1.0
+    True
+    """
+    if met:
+        return 1.0
+    if share is None:
+        return 0.0
+    return min(max(share, 0.0), _BELOW_ONE)
 
 
 def _invalid(value: Any, element: str | None, field: str | None) -> InvalidValueError:

@@ -8,7 +8,6 @@ single place where "is this target met?" is decided, for every method and for
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from typing import Any
 
@@ -16,7 +15,7 @@ import attrs
 
 from .._lang import check_lang
 from ..models import Target, YearValue
-from ..models._target import MAINTAIN_TOLERANCE, share_covered
+from ..models._target import MAINTAIN_TOLERANCE, progress_score, share_covered
 from ._trajectory import Trajectory
 
 __all__ = [
@@ -257,17 +256,6 @@ def _share(trajectory: Trajectory, year: int, actual: float) -> float | None:
     )
 
 
-_BELOW_ONE = math.nextafter(1.0, 0.0)
-
-
-def _clamped(share: float | None, met: bool) -> float:
-    if met:
-        return 1.0
-    if share is None:
-        return 0.0
-    return min(max(share, 0.0), _BELOW_ONE)
-
-
 def progress_share(
     trajectory: Trajectory,
     year: int,
@@ -315,4 +303,4 @@ def progress_share(
     0.0
     """
     met = _target_met(trajectory, year, actual, tolerance=tolerance)
-    return _clamped(_share(trajectory, year, actual), met)
+    return progress_score(_share(trajectory, year, actual), met)

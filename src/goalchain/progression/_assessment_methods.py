@@ -25,11 +25,10 @@ from typing import Any, Protocol
 
 from .._registry import Registry
 from ..exceptions import UnknownAssessmentMethodError
-from ..models._target import holds_level
+from ..models._target import holds_level, progress_score
 from ._assessment import (
     AssessmentData,
     ProgressAssessment,
-    _clamped,
     _share,
     _sign,
 )
@@ -102,7 +101,7 @@ def annual_target(data: AssessmentData, /, *, acceleration: float = 0.60) -> Pro
         raise AssertionError("annual_target needs a trajectory")
     year_met = data.target_met(data.year)
     share = _share(trajectory, data.year, data.actual)
-    fields: dict[str, Any] = dict(share=share, progress=_clamped(share, year_met))
+    fields: dict[str, Any] = dict(share=share, progress=progress_score(share, year_met))
     if data.target_met():
         return ProgressAssessment(category="achieved", **fields, **data.common)
     if year_met:

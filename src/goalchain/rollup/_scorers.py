@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ..exceptions import InvalidValueError
+from ..models._target import progress_score, share_covered
 from ._registry import LeafScore, register_scorer
 
 if TYPE_CHECKING:
@@ -95,9 +96,6 @@ def _applicable(
             return target, None, LeafScore(score=None, reason=why)
         return target, previous, None
     return target, target.value, None
-
-
-_BELOW_ONE = math.nextafter(1.0, 0.0)
 
 
 def _written(target: Target) -> str | None:
@@ -183,19 +181,10 @@ class Progress:
         met = target.met_by(
             actual, direction=indicator.direction, previous=previous, tolerance=self.tolerance
         )
-        if met:
-            return LeafScore(score=1.0, expected=level, target=_written(target))
-        baseline = float(indicator.baseline.value)
-        if direction == "maintain" or math.isclose(level, baseline, rel_tol=1e-9, abs_tol=1e-12):
-            return LeafScore(score=0.0, expected=level, target=_written(target))
-        sign = -1.0 if direction == "decrease" else 1.0
-        share = sign * (actual - baseline) / abs(level - baseline)
-        # short of a met target: never 1 (a strict "< 10" missed by 10 scores below 1)
-        return LeafScore(
-            score=min(max(share, 0.0), math.nextafter(1.0, 0.0)),
-            expected=level,
-            target=_written(target),
-        )
+        share = share_covered(actual, float(indicator.baseline.value), level, direction)
+        # short of a met target never 1 (a strict "< 10" missed by 10 scores below 1)
+        score = progress_score(share, bool(met))
+        return LeafScore(score=score, expected=level, target=_written(target))
 
 
 @register_scorer("target_met")
@@ -308,8 +297,6 @@ class Ratio:
             share = 1.0 - abs(actual - level) / level
         else:
             share = actual / level
-        return LeafScore(
-            score=min(max(share, 0.0), math.nextafter(1.0, 0.0)),
-            expected=level,
-            target=_written(target),
-        )
+        # not met (that returned above): below 1
+        score = progress_score(share, False)
+        return LeafScore(score=score, expected=level, target=_written(target))
