@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint docs clean
+.PHONY: demo test fuzz lint docs clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,10 @@ demo: $(VENV)/.stamp-base
 
 test: $(VENV)/.stamp-test
 	HYPOTHESIS_PROFILE=ci $(BIN)/python -m pytest
+
+# The fuzzers of every reader of untrusted input, with many examples (minutes).
+fuzz: $(VENV)/.stamp-test
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -m fuzz -p no:cacheprovider
 
 lint: $(VENV)/.stamp-lint
 	$(BIN)/ruff check .

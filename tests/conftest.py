@@ -9,6 +9,9 @@ Profiles (choose with the environment variable ``HYPOTHESIS_PROFILE``):
     machine is shared), and the failing example printed as a reproduction blob.
 ``thorough``
     Many examples, for a nightly or pre-release run.
+``fuzz``
+    What ``make fuzz`` runs: the fuzzers of the readers of untrusted input
+    (tests marked ``fuzz``) with many examples.
 """
 
 from __future__ import annotations
@@ -40,6 +43,13 @@ settings.register_profile(
     deadline=None,
     print_blob=True,
     suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile(
+    "fuzz",
+    max_examples=3000,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
