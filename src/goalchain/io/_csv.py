@@ -89,12 +89,18 @@ def sniff_delimiter(header_line: str) -> str:
 
 def _read_bytes(path: Path, file: str, limits: SpreadsheetLimits) -> bytes:
     """The bytes of *path*, at most ``limits.csv_bytes`` of them (else an error)."""
-    with path.open("rb") as stream:
-        data = stream.read(limits.csv_bytes + 1)
-    if len(data) > limits.csv_bytes:
-        size = max(path.stat().st_size, len(data))
+    size = path.stat().st_size
+    if size > limits.csv_bytes:
         raise limit_error("file_too_large", limits, "csv_bytes", file=file, size=size)
-    return data
+    chunks: list[bytes] = []
+    read = 0
+    with path.open("rb") as stream:  # in chunks: read(n) would allocate n bytes at once
+        while chunk := stream.read(1 << 20):
+            read += len(chunk)
+            if read > limits.csv_bytes:  # the file grew, or is no regular file
+                raise limit_error("file_too_large", limits, "csv_bytes", file=file, size=read)
+            chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def _check_lines(text: str, file: str, limits: SpreadsheetLimits) -> None:

@@ -437,10 +437,39 @@ def read_xlsx(
                     file=file,
                 )
             names = [sheet]
-        return [_table(file, values_book[name], formula_book[name], limits) for name in names]
+        return [_read_sheet(file, values_book, formula_book, name, limits) for name in names]
     finally:
         values_book.close()
         formula_book.close()
+
+
+# What openpyxl raises reading a damaged sheet: it parses a sheet only when its rows
+# are asked for (read-only mode), so these come from the rows, not from opening.
+_DAMAGED = (
+    ValueError,  # a bad number, date or cell reference; defusedxml's refusals
+    KeyError,  # a shared string or style that does not exist
+    IndexError,
+    TypeError,
+    AttributeError,
+    SyntaxError,  # xml.etree's ParseError: XML that is not well-formed
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    OSError,
+    OverflowError,
+)
+
+
+def _read_sheet(
+    file: str, values_book: Any, formula_book: Any, name: str, limits: SpreadsheetLimits
+) -> Table:
+    try:
+        return _table(file, values_book[name], formula_book[name], limits)
+    except SpreadsheetError:
+        raise
+    except _DAMAGED as err:
+        reason = f"{type(err).__name__}: {err}"
+        raise SpreadsheetError(_Text("bad_workbook", reason=reason), file=file, sheet=name) from err
 
 
 def _table(file: str, values: Any, formulas: Any, limits: SpreadsheetLimits) -> Table:
