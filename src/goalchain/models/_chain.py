@@ -1295,7 +1295,7 @@ class GoalChain:
         **kwargs
             Passed on: ``mapping``, ``sheet``, ``source``, ``on_conflict``
             (``"error"``, ``"keep"``, ``"replace"``), ``missing``, ``encoding``,
-            ``delimiter``.
+            ``delimiter``, ``limits`` (a :class:`~goalchain.io.SpreadsheetLimits`).
 
         Returns
         -------
