@@ -10,12 +10,16 @@ limits per call (``SpreadsheetLimits``) so the tests stay fast.
 
 from __future__ import annotations
 
+import re
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import hypothesis.strategies as st
 import pytest
+from hypothesis import given
 
 import goalchain as gc
 from _bounds import bounded, run_bounded
@@ -36,7 +40,7 @@ from goalchain.io import (
     import_measurements,
     read_measurements,
 )
-from goalchain.io._csv import read_csv
+from goalchain.io._csv import _check_lines, read_csv
 from goalchain.io._sheet_limits import MAX_CELL_CHARS, MAX_ROWS, MAX_XLSX_PART_BYTES
 from goalchain.io._xlsx import check_workbook, read_xlsx
 
@@ -346,3 +350,37 @@ def test_the_csv_module_limit_is_not_changed(tmp_path: Path) -> None:
     before = csv.field_size_limit()
     read_csv(csv_file(tmp_path, "a;b\n1;2\n"))
     assert csv.field_size_limit() == before
+
+
+@given(
+    st.text(alphabet=st.sampled_from("ab;\n\r"), max_size=60)
+    | st.lists(st.integers(0, 30), max_size=6).map(lambda ns: "\n".join("x" * n for n in ns)),
+    st.integers(1, 12),
+)
+def test_csv_line_check_agrees_with_the_lines(text: str, n: int) -> None:
+    """The sampled check refuses exactly the texts with a line longer than *n*."""
+    lines = re.split(r"\r\n|\r|\n", text)
+    limits = SpreadsheetLimits(line_chars=n)
+    long = [(row, len(line)) for row, line in enumerate(lines, 1) if len(line) > n]
+    if long:
+        with pytest.raises(SpreadsheetLimitError) as caught:
+            _check_lines(text, "f.csv", limits)
+        assert (caught.value.row, caught.value.params["n"]) == long[0]  # the first one
+    else:
+        _check_lines(text, "f.csv", limits)
+
+
+@given(st.integers(0, 12), st.integers(1, 12), st.integers(1, 6))
+def test_xlsx_scan_counts_rows_and_cells(rows: int, limit: int, width: int) -> None:
+    """The scan refuses exactly the sheets with more rows, or longer rows, than allowed."""
+    data = workbook(rows=[["x"] * width] * rows)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "s.xlsx"
+        path.write_bytes(data)
+        limits = SpreadsheetLimits(rows=limit, columns=limit)
+        if rows > limit or (rows and width > limit):
+            with pytest.raises(SpreadsheetLimitError) as caught:
+                check_workbook(path, limits)
+            assert caught.value.limit == ("rows" if rows > limit else "columns")
+        else:
+            check_workbook(path, limits)

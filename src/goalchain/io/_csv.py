@@ -103,15 +103,39 @@ def _read_bytes(path: Path, file: str, limits: SpreadsheetLimits) -> bytes:
     return b"".join(chunks)
 
 
+def _line_break(text: str, start: int, end: int, *, last: bool) -> int:
+    """The last (or first) line break in ``text[start:end]``; -1 when there is none."""
+    if last:
+        return max(text.rfind("\n", start, end), text.rfind("\r", start, end))
+    found = [i for i in (text.find("\n", start, end), text.find("\r", start, end)) if i >= 0]
+    return min(found, default=-1)
+
+
 def _check_lines(text: str, file: str, limits: SpreadsheetLimits) -> None:
-    """Refuse a line longer than ``limits.line_chars`` (tried only at line starts: linear)."""
-    long = re.compile(rf"(?:^|(?<=\r))[^\r\n]{{{limits.line_chars + 1}}}", re.MULTILINE)
-    if found := long.search(text):
-        before = text[: found.start()]
-        row = len(before.splitlines()) + 1 if before else 1
-        end = text.find("\n", found.start())
-        n = (len(text) if end < 0 else end) - found.start()
-        raise limit_error("line_too_long", limits, "line_chars", file=file, row=row, n=n)
+    """Refuse a line longer than ``limits.line_chars``.
+
+    A line longer than *n* characters covers a multiple of ``n // 2``, so only
+    the lines at those positions are looked at, each within *n* characters
+    either side: a few thousand short searches for a file at the limit.
+    """
+    n = limits.line_chars
+    for at in range(0, len(text), max(n // 2, 1)):
+        low, high = max(0, at - n - 1), min(len(text), at + n + 1)
+        before = _line_break(text, low, at, last=True)
+        after = _line_break(text, at, high, last=False)
+        if (before < 0 and low > 0) or (after < 0 and high < len(text)):
+            long = True  # no break within n characters on one side
+        else:
+            start = before + 1 if before >= 0 else 0
+            end = after if after >= 0 else len(text)
+            long = end - start > n
+        if long:
+            start = _line_break(text, 0, at, last=True) + 1
+            end = _line_break(text, at, len(text), last=False)
+            length = (len(text) if end < 0 else end) - start
+            before_text = text[:start]
+            row = len(before_text.splitlines()) + 1 if before_text else 1
+            raise limit_error("line_too_long", limits, "line_chars", file=file, row=row, n=length)
 
 
 def _count_records(

@@ -1021,11 +1021,11 @@ class KoladaClient:
         Most pages followed through ``next_url`` for one request.
     deadline
         Most seconds one HTTP request may take in all, connecting and reading
-        included (:data:`~goalchain.io._kolada_http.MAX_REQUEST_SECONDS`, 60);
+        included (:data:`~goalchain.io.kolada.MAX_REQUEST_SECONDS`, 60);
         *timeout* bounds each wait within it.
     max_bytes
         Most bytes of one answer
-        (:data:`~goalchain.io._kolada_http.MAX_RESPONSE_BYTES`, 16 MiB).
+        (:data:`~goalchain.io.kolada.MAX_RESPONSE_BYTES`, 16 MiB).
 
     Notes
     -----
