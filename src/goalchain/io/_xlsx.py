@@ -248,7 +248,7 @@ class _Scan:
         )
 
 
-def _sheet_parts(archive: zipfile.ZipFile, limits: SpreadsheetLimits) -> dict[str, str]:
+def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
     """``part -> sheet name`` from the workbook and its relations; empty when unreadable.
 
     Only for naming sheets in errors: read from small parts with defusedxml.
@@ -317,7 +317,7 @@ def check_workbook(path: Path, limits: SpreadsheetLimits | None = None) -> None:
                     part=info.filename,
                     size=info.file_size,
                 )
-        sheets = _sheet_parts(archive, limits)
+        sheets = _sheet_parts(archive)
         for info in infos:
             _check_part(archive, info, file, sheets.get(info.filename), limits)
 
