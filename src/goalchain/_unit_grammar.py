@@ -87,7 +87,7 @@ _SPACES = frozenset(" \t\u00a0\u202f\u2009")
 
 
 class _Token(NamedTuple):
-    kind: str  # name, number, power, times, divide, open, close, sign, super, word
+    kind: str  # name, number, decimal, power, times, divide, open, close, sign, super, word
     text: str
     start: int
     end: int
@@ -114,6 +114,10 @@ def _tokens(text: str) -> list[_Token]:
             continue
         if "0" <= c <= "9":
             i = _digits_end(text, i)
+            if text[i : i + 1] in (".", ",") and "0" <= text[i + 1 : i + 2] <= "9":
+                i = _digits_end(text, i + 1)  # "0.5": a decimal, to be refused as one
+                out.append(_Token("decimal", text[start:i], start, i))
+                continue
             # thousands in groups of three: "100 000"
             while (
                 i + 4 <= n
@@ -260,6 +264,8 @@ class _Parser:
             if token is None or token.kind != "name":
                 raise self.fail(f"{self.tokens[self.at - 1].text!r} is not followed by a unit name")
         token = self.take()
+        if token.kind == "decimal":
+            raise self.fail(f"the number {token.text}: {_SCALED_HINT}")
         if token.kind == "name":
             base = self.name(token.text)
         elif token.kind == "number":
@@ -354,6 +360,11 @@ class _Parser:
             self.take()
             sign = 1 if following.text == "+" else -1
             following = self.peek()
+        if following is not None and following.kind == "decimal":
+            raise self.fail(
+                f"the power {following.text} is not a whole number; powers are whole "
+                f"numbers from -{MAX_UNIT_POWER} to {MAX_UNIT_POWER}"
+            )
         if following is None or following.kind != "number" or " " in following.text:
             shown = "nothing" if following is None else repr(following.text)
             raise self.fail(
@@ -361,11 +372,6 @@ class _Parser:
                 f"-{MAX_UNIT_POWER} to {MAX_UNIT_POWER}"
             )
         self.take()
-        if self.text[following.end : following.end + 1] in (".", ","):  # "kr**0.5"
-            raise self.fail(
-                f"the power after {token.text!r} is not a whole number; powers are whole "
-                f"numbers from -{MAX_UNIT_POWER} to {MAX_UNIT_POWER}"
-            )
         after = self.peek()
         if after is not None and after.start == following.end and after.kind == "name":
             raise self.fail(

@@ -736,9 +736,9 @@ def parse_quantity(value: Any, unit: str | None = None) -> pint.Quantity[Any]:
         unit_text = str(value.units)
         if not isinstance(magnitude, (int, float)) or isinstance(magnitude, bool):
             raise InvalidValueError(f"expected a scalar quantity, got {value!r}")
-        _check_finite(float(magnitude), value)
+        number = _as_float(magnitude)
         # a Quantity's unit is pint's, not a Swedish word: its 'ton' is a short ton
-        return registry.Quantity(float(magnitude), _pint_unit(unit_text) if unit_text else "")
+        return registry.Quantity(number, _pint_unit(unit_text) if unit_text else "")
     if isinstance(value, str):
         number, unit_text = _split_number(value)
         if unit_text:
@@ -748,8 +748,21 @@ def parse_quantity(value: Any, unit: str | None = None) -> pint.Quantity[Any]:
         raise InvalidValueError(
             f"expected a number, a string such as '12,5 %' or a pint Quantity, got {value!r}"
         )
-    _check_finite(float(value), value)
-    return registry.Quantity(float(value), parse_unit(unit) if unit else "")
+    return registry.Quantity(_as_float(value), parse_unit(unit) if unit else "")
+
+
+def _as_float(value: int | float) -> float:
+    """*value* as a finite float; an int beyond a float (400 digits) is an InvalidValueError."""
+    try:
+        number = float(value)
+    except OverflowError:
+        digits = int(value.bit_length() * 0.30103) + 1 if isinstance(value, int) else 0
+        raise InvalidValueError(
+            f"an integer of about {digits} digits is too large for a number; numbers lie "
+            "within ±1.8e308"
+        ) from None
+    _check_finite(number, value)
+    return number
 
 
 def _pint_unit(text: str) -> Any:
