@@ -733,12 +733,11 @@ def parse_quantity(value: Any, unit: str | None = None) -> pint.Quantity[Any]:
     registry = get_registry()
     if is_quantity(value):
         magnitude = value.magnitude
-        unit_text = str(value.units)
         if not isinstance(magnitude, (int, float)) or isinstance(magnitude, bool):
             raise InvalidValueError(f"expected a scalar quantity, got {value!r}")
         number = _as_float(magnitude)
         # a Quantity's unit is pint's, not a Swedish word: its 'ton' is a short ton
-        return registry.Quantity(number, _pint_unit(unit_text) if unit_text else "")
+        return registry.Quantity(number, _pint_unit(value.units))
     if isinstance(value, str):
         number, unit_text = _split_number(value)
         if unit_text:
@@ -765,11 +764,23 @@ def _as_float(value: int | float) -> float:
     return number
 
 
-def _pint_unit(text: str) -> Any:
-    try:
-        return get_registry().parse_units(text)
-    except (pint.errors.UndefinedUnitError, pint.errors.DefinitionSyntaxError) as err:
-        raise UnknownUnitError(text) from err
+def _pint_unit(unit: Any) -> Any:
+    """A Quantity's unit (of any registry) in goalchain's, name by name as pint names
+    them: its names are looked up, its text never parsed."""
+    registry = get_registry()
+    powers: dict[str, float] = {}
+    for name, power in dict(getattr(unit, "_units", {})).items():
+        if not (isinstance(power, (int, float)) and math.isfinite(power)):
+            raise UnknownUnitError(str(unit), reason=f"{name!r} has the power {power!r}")
+        try:
+            canonical = registry.get_name(name)
+        except (pint.errors.UndefinedUnitError, AttributeError, TypeError, ValueError) as err:
+            raise UnknownUnitError(
+                str(unit), reason=f"{name!r} is no unit goalchain knows"
+            ) from err
+        if canonical:
+            powers[canonical] = powers.get(canonical, 0) + power
+    return registry.Unit(UnitsContainer({k: v for k, v in powers.items() if v}))
 
 
 def _check_finite(number: float, original: Any) -> None:
