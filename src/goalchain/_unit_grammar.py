@@ -17,9 +17,9 @@ The grammar (``|`` or, ``[]`` optional, ``{}`` repeated)::
     base     = name | number [name] | "(" product ")"
     power    = ("**" | "^") ["("] [sign] digits [")"] | superscripts | "squared" | "cubed"
 
-A *name* is letters, digits 0-9 and ``_`` starting with a letter (``kr``,
-``kWh``, ``m2``, ``invånare``), with an abbreviation dot (``inv.``), or one of
-``%``, ``‰`` and ``°C``. Multiplication, division and juxtaposition (``kr inv``)
+A *name* is letters, digits 0-9, ``_`` and ``°`` starting with a letter, ``_``
+or ``°`` (``kr``, ``kWh``, ``m2``, ``invånare``, ``°C``), with an abbreviation
+dot (``inv.``), or one of ``%`` and ``‰``. Multiplication, division and juxtaposition (``kr inv``)
 bind alike, from the left, as in pint; a power binds to the factor before it.
 A *number* is 1 (``1/inv``), or scales the name after it into a unit
 goalchain has: 1000, 10 000 or 100 000 inhabitants (``per 1000 invånare``,
@@ -134,7 +134,7 @@ def _tokens(text: str) -> list[_Token]:
             continue
         if c.isalpha() or c in "_°":
             i += 1
-            while i < n and (text[i].isalpha() or text[i] == "_" or "0" <= text[i] <= "9"):
+            while i < n and (text[i].isalpha() or text[i] in "_°" or "0" <= text[i] <= "9"):
                 i += 1
             if i < n and text[i] == "." and (i + 1 == n or not text[i + 1].isalnum()):
                 i += 1  # an abbreviation: "inv."

@@ -382,8 +382,7 @@ def _name_powers(word: str) -> tuple[tuple[str, int], ...]:
         mapped = _SWEDISH_UNITS.get(name.lower())
     if mapped is not None:  # the registry's names, read by the same grammar
         return tuple(parse_unit_text(mapped, _lookup).items())
-    if name.startswith("°"):
-        name = "degree" + name[1:]  # "°C", as pint reads it
+    name = name.replace("°", "degree")  # "°C", "Δ°C", as pint reads them
     registry = get_registry()
     _refuse_ambiguous(name, registry)
     try:
@@ -393,14 +392,12 @@ def _name_powers(word: str) -> tuple[tuple[str, int], ...]:
     return ((canonical, 1),) if canonical else ()
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=256)
 def _is_offset(name: str) -> bool:
-    """True for a unit with an offset (``degree_Celsius``), which pint has a ``delta_`` of."""
-    try:
-        get_registry().get_name(f"delta_{name}")
-    except (pint.errors.UndefinedUnitError, AttributeError, TypeError, ValueError):
-        return False
-    return True
+    """True for a unit that is not a plain multiple (``degree_Celsius``, ``decibel``): pint
+    reads it multiplied, divided or powered as a difference (``delta_``), and so does this."""
+    definition = getattr(get_registry(), "_units", {}).get(name)
+    return definition is not None and not getattr(definition, "is_multiplicative", True)
 
 
 def _refuse_ambiguous(word: str, registry: pint.UnitRegistry) -> None:  # type: ignore[type-arg]
@@ -677,7 +674,7 @@ def _split_number(text: str) -> tuple[float, str]:
     count = sum(char.isdigit() for char in digits) + len(match["exp"] or "")
     if count > MAX_NUMBER_DIGITS:
         whole = len(digits.partition(".")[0].lstrip("0"))
-        too = " and is too large for a number (±1.8e308)" if whole > 308 else ""
+        too = " and is too large for a finite number (at most ±1.8e308)" if whole > 308 else ""
         raise InvalidValueError(
             f"{_shown(text)} has {count} digits{too}; a number has at most "
             f"{MAX_NUMBER_DIGITS} digits (a float keeps 17)"
@@ -686,7 +683,7 @@ def _split_number(text: str) -> tuple[float, str]:
     exponent = f"e{match['exp']}" if match["exp"] else ""
     value = float(sign + digits + exponent)
     if not math.isfinite(value):
-        raise InvalidValueError(f"{text!r} is too large for a number; numbers lie within ±1.8e308")
+        raise InvalidValueError(f"{text!r} is too large for a finite number (at most ±1.8e308)")
     if value == 0 and digits.strip("0.") != "":
         raise InvalidValueError(
             f"{text!r} is too small to tell from 0; numbers are 0 or at least 2.2e-308 in size"
@@ -757,8 +754,8 @@ def _as_float(value: int | float) -> float:
     except OverflowError:
         digits = int(value.bit_length() * 0.30103) + 1 if isinstance(value, int) else 0
         raise InvalidValueError(
-            f"an integer of about {digits} digits is too large for a number; numbers lie "
-            "within ±1.8e308"
+            f"an integer of about {digits} digits is too large for a finite number (at most "
+            "±1.8e308)"
         ) from None
     _check_finite(number, value)
     return number

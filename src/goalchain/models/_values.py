@@ -147,7 +147,7 @@ def finite_float(value: Any, *, field: str, element: str | None) -> float:
         number = float(value)
     except OverflowError:  # an int of more than 309 digits
         raise InvalidValueError(
-            f"{_shown(value)} is too large for a number; numbers lie within ±1.8e308",
+            f"{_shown(value)} is too large for a finite number (at most ±1.8e308)",
             element=element,
             field=field,
         ) from None
