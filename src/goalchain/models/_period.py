@@ -42,7 +42,8 @@ def check_year(year: Any, *, element: str | None = None, field: str | None = Non
     Raises
     ------
     PeriodError
-        When *year* is not an integer between ``MIN_YEAR`` and ``MAX_YEAR``.
+        When *year* is not an integer between ``MIN_YEAR`` and ``MAX_YEAR``, or is
+        written with digits other than 0-9 (``"²⁰²⁴"``, ``"٢٠٢٤"``).
 
     Examples
     --------
@@ -187,7 +188,20 @@ class Period:
         Raises
         ------
         PeriodError
-            When the value is none of the forms above, or the year is out of range.
+            When the value is none of the forms above, the year is out of range, the
+            text is longer than ``MAX_PERIOD_LENGTH`` (40) characters or has digits
+            other than 0-9 (``"²⁰²⁴"``). Read in time linear in its length.
+
+        Examples
+        --------
+        >>> Period.parse(" 2024 - K3 ")
+        Period('2024-Q3')
+        >>> Period.parse("²⁰²⁴")
+        Traceback (most recent call last):
+        ...
+        goalchain.exceptions.PeriodError: field 'period': cannot read period '²⁰²⁴': '²' \
+(SUPERSCRIPT TWO) is not a digit 0-9; write '2024', '2024-T1' (T1-T3), '2024-Q3' (Q1-Q4) or \
+'2024-delår'
         """
         if isinstance(value, Period):
             return value
