@@ -11,6 +11,7 @@ read as numbers (``٣``), and patterns that took quadratic time (a 128 KB cell, 
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pint
 import pytest
@@ -89,6 +90,55 @@ def test_a_unit_that_hangs_pint_is_refused_at_once() -> None:
         assert "powers are whole numbers from -4 to 4" in message
     assert "'i2', field 'unit': unknown unit 'kr**9**9**9'" in lines[3]
     assert "'i1', field 'unit'" in lines[4]
+
+
+_CHAIN_FILE = """\
+goalchain: 1
+name: Otrodd fil
+model: classic
+elements:
+  - {id: g, kind: goal, level: council, title: Mål}
+  - {id: i1, kind: indicator, title: Kostnad, parents: [g], unit: "UNIT"}
+measurements:
+  - {indicator: i1, period: PERIOD, value: "VALUE"}
+"""
+
+
+_FILE_PROBES = [
+    ("kr**9**9**9", "2024", "5", ":6:67: 'i1', field 'unit': unknown unit 'kr**9**9**9'"),
+    ("kr", '"²⁰²⁴"', "5", "'i1', field 'period': cannot read period '²⁰²⁴'"),
+    ("kr", "2024", "5 kr/0", "'i1', field 'value': unknown unit 'kr/0'"),
+    ("kr", "2024", "٣ kr", "'i1', field 'value': '٣ kr': '٣' (ARABIC-INDIC DIGIT THREE)"),
+]
+
+
+def test_a_chain_file_with_such_text_names_file_line_and_field(tmp_path: Path) -> None:
+    """``goalchain validate`` on a file with ``unit: "kr**9**9**9"`` was killed after 60 s;
+    the others gave a traceback (ZeroDivisionError, ValueError) or read ٣ as 3."""
+    paths = []
+    for index, (unit, period, value, _message) in enumerate(_FILE_PROBES):
+        path = tmp_path / f"kedja{index}.yaml"
+        text = _CHAIN_FILE.replace("UNIT", unit).replace("PERIOD", period)
+        path.write_text(text.replace("VALUE", value), encoding="utf-8")
+        paths.append(str(path))
+    run = run_bounded(
+        f"""
+        import goalchain as gc
+        for path in {paths!r}:
+            try:
+                gc.load(path)
+            except gc.GoalchainError as err:
+                print(type(err).__name__, err)
+            else:
+                print("loaded")
+        """,
+        seconds=20,
+    )
+    lines = run.stdout.splitlines()
+    assert len(lines) == len(_FILE_PROBES), run.stdout + run.stderr[-2000:]
+    for index, (line, (*_, message)) in enumerate(zip(lines, _FILE_PROBES, strict=True)):
+        assert line.startswith(("UnknownUnitError", "PeriodError", "InvalidValueError")), line
+        assert f"kedja{index}.yaml:" in line and message in line, line
 
 
 @pytest.mark.parametrize(
