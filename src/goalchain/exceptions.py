@@ -350,21 +350,40 @@ class UnitError(GoalchainError, ValueError):
 
 
 class UnknownUnitError(UnitError):
-    """A unit string that the registry cannot read."""
+    """A unit string that the registry cannot read.
 
-    def __init__(self, unit: str, *, element: str | None = None, field: str | None = None):
+    Attributes
+    ----------
+    unit
+        The unit as written.
+    reason
+        What in it cannot be read (a word, a power, a number), or None when the
+        whole text is no unit.
+    """
+
+    def __init__(
+        self,
+        unit: str,
+        *,
+        element: str | None = None,
+        field: str | None = None,
+        reason: str | None = None,
+    ):
         self.unit = unit
         self.element = element
         self.field = field
+        self.reason = reason
+        shown = repr(unit) if len(unit) <= 80 else f"{unit[:60]!r}... ({len(unit)} characters)"
+        why = f": {reason}" if reason else ""
         super().__init__(
-            f"{_where(element, field)}unknown unit {unit!r}; use a pint unit or a municipal one "
-            "such as 'percent' ('%'), 'percentage_point' ('procentenheter'), 'SEK' ('kr'), "
+            f"{_where(element, field)}unknown unit {shown}{why}; use a pint unit or a municipal "
+            "one such as 'percent' ('%'), 'percentage_point' ('procentenheter'), 'SEK' ('kr'), "
             "'tkr', 'mnkr', 'inhabitant', 'per_1000_inhabitants', 'count', 'day', 'hour'"
         )
 
     def located(self, *, element: str | None = None, field: str | None = None) -> UnknownUnitError:
         """The same error, saying which element and field the unit belongs to."""
-        return UnknownUnitError(self.unit, element=element, field=field)
+        return UnknownUnitError(self.unit, element=element, field=field, reason=self.reason)
 
 
 def _where(element: str | None, field: str | None) -> str:

@@ -11,7 +11,7 @@ from typing import Any, NamedTuple
 
 from ..exceptions import InvalidValueError, PeriodError
 from ..units import convert
-from ._period import check_year
+from ._period import _shown, check_year
 
 __all__ = [
     "YearValue",
@@ -105,7 +105,7 @@ def check_id(value: Any, *, field: str = "id", element: str | None = None) -> st
     """Return *value* if it is a usable id: a non-empty string without surrounding space."""
     if not isinstance(value, str) or not _ID.match(value):
         raise InvalidValueError(
-            f"id {value!r} is invalid; ids are non-empty strings without leading or trailing "
+            f"id {_shown(value)} is invalid; ids are non-empty strings without leading or trailing "
             'spaces or line breaks (numbers such as municipality codes must be quoted: "0192")',
             element=element,
             field=field,
@@ -119,7 +119,9 @@ def check_text(value: Any, *, field: str, element: str | None, optional: bool = 
         return None
     if not isinstance(value, str) or (not optional and not value.strip()):
         want = "a string or nothing" if optional else "a non-empty string"
-        raise InvalidValueError(f"expected {want}, got {value!r}", element=element, field=field)
+        raise InvalidValueError(
+            f"expected {want}, got {_shown(value)}", element=element, field=field
+        )
     return value
 
 
@@ -128,7 +130,7 @@ def check_choice(value: Any, choices: Iterable[str], *, field: str, element: str
     options = tuple(choices)
     if value not in options:
         raise InvalidValueError(
-            f"{value!r} is not valid; choose one of: {', '.join(options)}",
+            f"{_shown(value)} is not valid; choose one of: {', '.join(options)}",
             element=element,
             field=field,
         )
@@ -138,8 +140,17 @@ def check_choice(value: Any, choices: Iterable[str], *, field: str, element: str
 def finite_float(value: Any, *, field: str, element: str | None) -> float:
     """Return *value* as a finite float; NaN, infinity, booleans and text are refused."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise InvalidValueError(f"expected a number, got {value!r}", element=element, field=field)
-    number = float(value)
+        raise InvalidValueError(
+            f"expected a number, got {_shown(value)}", element=element, field=field
+        )
+    try:
+        number = float(value)
+    except OverflowError:  # an int of more than 309 digits
+        raise InvalidValueError(
+            f"{_shown(value)} is too large for a finite number (at most ±1.8e308)",
+            element=element,
+            field=field,
+        ) from None
     if not math.isfinite(number):
         raise InvalidValueError(
             f"{value!r} is not a finite number (NaN and infinity are refused)",
@@ -185,13 +196,13 @@ def to_tags(value: Any, *, field: str = "tags", element: str | None = None) -> t
         return (value,)
     if isinstance(value, Mapping) or not isinstance(value, Iterable):
         raise InvalidValueError(
-            f"expected a list of strings, got {value!r}", element=element, field=field
+            f"expected a list of strings, got {_shown(value)}", element=element, field=field
         )
     items = tuple(value)
     for item in items:
         if not isinstance(item, str):
             raise InvalidValueError(
-                f"expected a list of strings, found {item!r}", element=element, field=field
+                f"expected a list of strings, found {_shown(item)}", element=element, field=field
             )
     return items
 
@@ -204,7 +215,7 @@ def year_and_value(
     if isinstance(value, Mapping):
         if set(value) - {"year", "value"} or "year" not in value or "value" not in value:
             raise InvalidValueError(
-                f"expected {{year: ..., value: ...}}, got {dict(value)!r}",
+                f"expected {{year: ..., value: ...}}, got {_shown(dict(value))}",
                 element=element,
                 field=field,
             )
@@ -212,7 +223,7 @@ def year_and_value(
     if isinstance(value, (tuple, list)) and len(value) == 2:
         return value[0], value[1]
     raise InvalidValueError(
-        f"expected a (year, value) pair such as {example}, got {value!r}",
+        f"expected a (year, value) pair such as {example}, got {_shown(value)}",
         element=element,
         field=field,
     )
