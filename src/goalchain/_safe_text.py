@@ -12,6 +12,7 @@ What each does is documented in ``docs/file-format.md`` ("Safe outputs").
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 
@@ -21,6 +22,7 @@ __all__ = [
     "csv_cell",
     "csv_uncell",
     "formula_like",
+    "html_text",
     "isolate_bidi",
     "json_text",
     "markdown_text",
@@ -226,9 +228,27 @@ def isolate_bidi(text: str) -> str:
     return "\u2068" + "".join(out) + "\u2069"
 
 
+def html_text(text: str) -> str:
+    """*text* as HTML text or an attribute value: escaped, and its direction isolated.
+
+    :func:`html.escape` (``& < > " '``) of :func:`isolate_bidi`: usable in any
+    element (``<title>``, ``<td>``, SVG ``<desc>``) and in a quoted attribute.
+
+    Examples
+    --------
+    >>> from goalchain._safe_text import html_text
+    >>> html_text('<img src=x onerror="alert(1)">')
+    '&lt;img src=x onerror=&quot;alert(1)&quot;&gt;'
+    >>> html_text("a\u202eb") == "\u2068a\u202eb\u202c\u2069"
+    True
+    """
+    return html.escape(isolate_bidi(text))
+
+
 # ------------------------------------------------------------------ Markdown
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]#|~])")
+# markup inside a line; "_" only where it could open or close emphasis (not in "q_energi")
+_MD_SPECIAL = re.compile(r"([\\`*\[\]#|~]|_(?![^\W_])|(?<![^\W_])_)")
 _MD_BREAK = re.compile(r"\r\n|[\r\n\x0b\x0c\x85\u2028\u2029]")
 
 
@@ -238,7 +258,8 @@ def markdown_text(text: str) -> str:
     ``&``, ``<`` and ``>`` become character references (no raw HTML such as
     ``<script>`` or ``<img onerror>``), the characters Markdown reads as markup
     inside a line (``\\ ` * _ [ ] # | ~``: emphasis, code, links and images,
-    a heading's closing ``#``, table cells) are escaped with a backslash, every
+    a heading's closing ``#``, table cells; ``_`` between two letters or digits,
+    as in an id ``q_energi``, is no markup and stays) are escaped with a backslash, every
     line break becomes a space (so a text never starts a new paragraph,
     heading, list or table row), other control characters are dropped, and
     right-to-left text is isolated (:func:`isolate_bidi`).
