@@ -163,3 +163,210 @@ def test_csv_template_rows_read_back_as_written(rows: list[list[str]]) -> None:
         write_csv_template(path, [header, *rows])
         table = read_csv(path, delimiter=";")
     assert [list(v) for _, v in table.rows] == [header, *rows]
+
+
+# ------------------------------------------------------------------ reports
+
+RATIONALE = (
+    "Bra.\n\n# Inte en rubrik\n\n<script>alert(2)</script>\n- ingen lista\n"
+    "| ingen | tabell |\n> inget citat"
+)
+
+
+def _hostile_chain() -> gc.GoalChain:
+    chain = gc.GoalChain(name="Kommun <script>alert(0)</script> ##", model="classic")
+    chain.add_goal("vision", "Vision", level="vision")
+    chain.add_goal(
+        "kf1",
+        "<img src=x onerror=alert(1)> **fet** [länk](javascript:alert(3))",
+        level="council",
+        parents=["vision"],
+        owner="KF | <b>ägare</b>\n\n## ägarrubrik",
+    )
+    chain.add_goal("kf2", "Skola \u202eevil\u202c slut", level="council", parents=["vision"])
+    chain.add_indicator(
+        "i1",
+        "Andel `kod` <i>behöriga</i>\n\n# rubrik",
+        parents=["kf1"],
+        unit="percent",
+        direction="increase",
+        baseline=(2022, 78.0),
+        target=(2026, 90.0),
+    )
+    chain.record("i1", 2024, 80.5, source="<b>Egen</b>\n\n# källa")
+    chain.assess(
+        "kf1",
+        2024,
+        status="partly",
+        rationale=RATIONALE,
+        participants=["A<b>", "[länk](javascript:alert(4))"],
+    )
+    return chain
+
+
+def _markdown_lines(text: str) -> list[str]:
+    return text.splitlines()
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_markdown_report_has_no_raw_html_from_the_chain(lang: str) -> None:
+    text = gc.report.markdown(_hostile_chain(), 2024, lang=lang)
+    for raw in ("<script", "<img", "<b>", "<i>", "</"):
+        assert raw not in text, raw
+    assert "&lt;img src=x onerror=alert(1)&gt;" in text
+    assert "&lt;script&gt;alert(2)&lt;/script&gt;" in text
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_markdown_report_text_from_the_chain_starts_no_block(lang: str) -> None:
+    text = gc.report.markdown(_hostile_chain(), 2024, lang=lang)
+    lines = _markdown_lines(text)
+    headings = [line for line in lines if line.startswith("#")]
+    # only the report's own headings: the title and the sections
+    assert headings[0].startswith("# ") and all(h.startswith("## ") for h in headings[1:])
+    assert len(headings) == len({h for h in headings})
+    assert not any("rubrik" in h for h in headings)
+    # the rationale stays inside its list item, on one line
+    (item,) = [line for line in lines if "Inte en rubrik" in line]
+    assert item.startswith("- **") and "ingen lista" in item and "inget citat" in item
+    assert not any(line.startswith(("> inget", "- ingen", "| ingen")) for line in lines)
+    # every table row has as many cells as its header
+    for block in text.split("\n\n"):
+        rows = [r for r in block.splitlines() if r.startswith("|")]
+        if rows:
+            widths = {len(re.split(r"(?<!\\)\|", r)) for r in rows}
+            assert len(widths) == 1, rows
+    # links and emphasis from the chain are escaped, not markup
+    assert "\\[länk\\]" in text and "\\*\\*fet\\*\\*" in text and "\\`kod\\`" in text
+
+
+def test_markdown_title_keeps_its_closing_hashes() -> None:
+    text = gc.report.markdown(_hostile_chain(), 2024)
+    assert text.splitlines()[0].endswith("\\#\\#")
+
+
+@given(st.text(max_size=40))
+def test_markdown_text_is_one_line_without_html(text: str) -> None:
+    shown = markdown_text(text)
+    assert "\n" not in shown and "\r" not in shown and "<" not in shown and ">" not in shown
+    # a backslash escape stands before every character that could be markup
+    assert re.search(r"(?<!\\)(?:\\\\)*[*`\[\]#|~]", shown) is None
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_html_report_isolates_bidi_controls(lang: str) -> None:
+    page = gc.report.html(_hostile_chain(), 2024, lang=lang)
+    assert "<script" not in page and "<img" not in page
+    # every right-to-left override is inside an isolate that closes it
+    for match in re.finditer("\u202e", page):
+        before, after = page[: match.start()], page[match.end() :]
+        assert before.count("\u2068") > before.count("\u2069")
+        assert after.index("\u202c") < after.index("\u2069")
+    assert "\u2068Skola \u202eevil\u202c slut\u2069" in page
+
+
+def test_html_pieces_isolate_bidi() -> None:
+    chain = _hostile_chain()
+    assert "\u2068Skola \u202eevil\u202c slut\u2069" in gc.report.chain_html(chain)
+    unbalanced = gc.GoalChain(name="x")
+    unbalanced.add_goal("g", "a\u202eb", level="council")
+    html = gc.report.chain_html(unbalanced, css=False)
+    assert "\u2068a\u202eb\u202c\u2069" in html
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            "ab\u05d0\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+        ),
+        max_size=20,
+    )
+)
+def test_isolate_bidi_balances_every_opener(text: str) -> None:
+    shown = isolate_bidi(text)
+    depth: list[str] = []
+    for ch in shown:
+        if ch in "\u202a\u202b\u202d\u202e":
+            depth.append("\u202c")
+        elif ch in "\u2066\u2067\u2068":
+            depth.append("\u2069")
+        elif ch in "\u202c\u2069":
+            assert depth and depth.pop() == ch
+    assert depth == []
+    if all(ch in "ab" for ch in text):
+        assert shown == text  # left-to-right text is left as it is
+
+
+def test_mermaid_and_dot_isolate_bidi() -> None:
+    chain = _hostile_chain()
+    assert "\u2068Skola \u202eevil\u202c slut\u2069" in chain.to_mermaid()
+    assert "\u2068Skola \u202eevil\u202c slut\u2069" in chain.to_dot()
+
+
+# ------------------------------------------------------------------ colours
+
+
+@pytest.mark.parametrize("colour", ["#2e7d32\n", "#2e7d32;x", " #2e7d32", "#2e7d3", "2e7d32"])
+def test_a_colour_is_exactly_a_hex_colour(colour: str) -> None:
+    from goalchain.rollup import StatusScale
+
+    with pytest.raises(InvalidValueError, match="hex colour"):
+        StatusScale(colours={"achieved": colour})
+    with pytest.raises(InvalidValueError, match="hex colour"):
+        gc.report.text_colour(colour)
+
+
+def test_a_colour_from_a_file_cannot_add_a_mermaid_statement() -> None:
+    from goalchain.rollup import StatusScale
+
+    assert StatusScale(colours={"achieved": "#ABC"}).colour("achieved") == "#ABC"
+    assert gc.report.text_colour("#fff") == "#000000"
+
+
+# ------------------------------------------------------------------ terminals
+
+ESCAPES = "\x1b]0;pwned\x07\x1b[2J\x1b[31mröd\x9b31m\r\x08\x7f"
+
+
+def _terminal_chain() -> gc.GoalChain:
+    chain = gc.GoalChain(name="Kommun\x1b[2J", model="classic")
+    chain.add_goal("vision", "Vision " + ESCAPES, level="vision", owner="KF\nfalsk rad")
+    chain.add_goal("kf\x1b1", "Mål\u202eevil", level="council", parents=["vision"])
+    return chain
+
+
+def _assert_no_controls(text: str, *, newlines: bool = True) -> None:
+    for ch in text:
+        if ch == "\n" and newlines:
+            continue
+        assert not (ch < " " or "\x7f" <= ch <= "\x9f"), repr(ch)
+        assert ch not in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069", repr(ch)
+
+
+def test_render_tree_shows_controls_and_keeps_one_line_per_element() -> None:
+    tree = gc.report.render_tree(_terminal_chain())
+    _assert_no_controls(tree)
+    lines = tree.splitlines()
+    assert len(lines) == 3  # the chain, the vision, the council goal
+    assert "␛[2J" in lines[0] and "KF␤falsk rad" in lines[1] and "\\x9b31m" in lines[1]
+
+
+def test_text_table_cells_stay_on_their_row() -> None:
+    table = gc.report.text_table(["a", "b"], [["x\ny", "\x1b[31m"]])
+    assert len(table.splitlines()) == 3 and "x␤y" in table and "␛[31m" in table
+
+
+@given(st.text(max_size=30))
+def test_terminal_text_writes_no_control_character(text: str) -> None:
+    _assert_no_controls(terminal_text(text))
+    _assert_no_controls(one_line(text), newlines=False)
+    assert terminal_text(text).count("\n") == text.count("\n")
+
+
+@given(st.recursive(st.text(max_size=10), lambda c: st.lists(c, max_size=3), max_leaves=8))
+def test_json_text_is_the_same_json_without_controls(data: object) -> None:
+    import json
+
+    text = json_text(json.dumps(data, ensure_ascii=False, indent=2))
+    _assert_no_controls(text)
+    assert json.loads(text) == data
