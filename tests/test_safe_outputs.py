@@ -370,3 +370,33 @@ def test_json_text_is_the_same_json_without_controls(data: object) -> None:
     text = json_text(json.dumps(data, ensure_ascii=False, indent=2))
     _assert_no_controls(text)
     assert json.loads(text) == data
+
+
+# ------------------------------------------------------------------ DataFrames
+
+
+def test_spreadsheet_safe_frame_writes_no_formula(tmp_path: Path) -> None:
+    pd = pytest.importorskip("pandas")
+    pytest.importorskip("openpyxl")
+    chain = _chain(*HOSTILE_TITLES, ids=("=i0", "-1"))
+    frame = gc.report.indicators_frame(chain)
+    safe = gc.report.spreadsheet_safe(frame)
+    assert frame.loc["i2", "title"] == "-2+3"  # the frame given is not changed
+    assert safe.loc["'=i0", "title"] == "'" + LEAK
+    assert list(safe.dtypes) == list(frame.dtypes)
+    path = tmp_path / "frame.xlsx"
+    safe.to_excel(path)
+    cells = _xlsx_cells(path)
+    assert not any("<f>" in c for c in cells)
+    # unescaped, pandas would have written the title as a formula
+    frame.to_excel(tmp_path / "raw.xlsx")
+    assert any("<f>" in c for c in _xlsx_cells(tmp_path / "raw.xlsx"))
+    # with CRLF line ends, csv quotes a text with a line break (a bare CR would end the row)
+    rows = list(csv.reader(io.StringIO(safe.to_csv(lineterminator="\r\n"), newline="")))
+    assert not any(cell[:1] in ("=", "+", "-", "@") for row in rows for cell in row)
+    numbers = pd.DataFrame({"x": [-5.0, 2.0], "t": pd.array(["-a", None], dtype="string")})
+    shown = gc.report.spreadsheet_safe(numbers)
+    assert shown["x"].tolist() == [-5.0, 2.0] and shown["t"].tolist()[0] == "'-a"
+    assert shown["t"].isna().tolist() == [False, True]
+    with pytest.raises(InvalidValueError, match="DataFrame"):
+        gc.report.spreadsheet_safe([1, 2])

@@ -46,7 +46,7 @@ import traceback
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, cast
 
 from . import _cli_import, _cli_kolada
 from ._lang import counted
@@ -876,8 +876,8 @@ def report_url() -> str:
         urls, key=lambda u: not any(w in u[0].lower() for w in ("issue", "bug", "tracker"))
     )
     for _, _, url in ranked:
-        if url.strip().startswith("https://"):
-            return url.strip()
+        if str(url).strip().startswith("https://"):
+            return str(url).strip()
     return _ISSUES_FALLBACK
 
 
@@ -930,10 +930,8 @@ def main(
     goalchain ...
     0
     """
-    raw_out = out or sys.stdout
-    raw_err = err or sys.stderr
-    out = _Terminal(raw_out)
-    err = _Terminal(raw_err)
+    out = cast(TextIO, _Terminal(out or sys.stdout))
+    err = cast(TextIO, _Terminal(err or sys.stderr))
     args: argparse.Namespace | None = None
     try:
         parser = _build_parser()
