@@ -253,15 +253,20 @@ def test_markdown_text_is_one_line_without_html(text: str) -> None:
     assert re.search(r"(?<!\\)(?:\\\\)*[*`\[\]#|~]", shown) is None
 
 
-@pytest.mark.parametrize("lang", ["sv", "en"])
-def test_html_report_isolates_bidi_controls(lang: str) -> None:
-    page = gc.report.html(_hostile_chain(), 2024, lang=lang)
-    assert "<script" not in page and "<img" not in page
-    # every right-to-left override is inside an isolate that closes it
+def _assert_isolated(page: str) -> None:
+    """Every right-to-left override is inside an isolate, and closed before it ends."""
+    assert "\u202e" in page
     for match in re.finditer("\u202e", page):
         before, after = page[: match.start()], page[match.end() :]
         assert before.count("\u2068") > before.count("\u2069")
         assert after.index("\u202c") < after.index("\u2069")
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_html_report_isolates_bidi_controls(lang: str) -> None:
+    page = gc.report.html(_hostile_chain(), 2024, lang=lang)
+    assert "<script" not in page and "<img" not in page
+    _assert_isolated(page)
     assert "\u2068Skola \u202eevil\u202c slut\u2069" in page
 
 
@@ -400,3 +405,42 @@ def test_spreadsheet_safe_frame_writes_no_formula(tmp_path: Path) -> None:
     assert shown["t"].isna().tolist() == [False, True]
     with pytest.raises(InvalidValueError, match="DataFrame"):
         gc.report.spreadsheet_safe([1, 2])
+
+
+# ------------------------------------------------------------------ charts and SMART
+
+
+def test_a_dollar_in_a_title_is_a_dollar_in_a_chart() -> None:
+    pytest.importorskip("matplotlib")
+    chain = gc.GoalChain(name="Exempel", model="classic")
+    chain.add_goal("vision", "Vision", level="vision")
+    chain.add_goal("kf1", r"Kostnad $\frac{a}{$ per elev", level="council", parents=["vision"])
+    chain.add_indicator(
+        "i1",
+        r"Kostnad i $\frac{ per elev $",
+        parents=["kf1"],
+        unit="percent",
+        baseline=(2022, 78.0),
+        target=(2026, 90.0),
+    )
+    chain.record("i1", 2024, 80.0)
+    for figure in (
+        gc.report.plot_trajectory(chain, "i1"),
+        gc.report.plot_status_overview(chain, chain.rollup(2024)),
+    ):
+        fig = getattr(figure, "figure", figure)
+        fig.savefig(io.BytesIO(), format="png")  # drawing parses the texts
+    title = gc.report.plot_trajectory(chain, "i1").axes[0].get_title(loc="left")
+    assert title == r"Kostnad i \$\frac{ per elev \$"
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_smart_markdown_has_no_raw_html_or_structure(lang: str) -> None:
+    text = gc.smart.check(_hostile_chain(), lang=lang).to_markdown(include_passed=True)
+    assert "<img" not in text and "<b>" not in text and "<script" not in text
+    headings = [line for line in text.splitlines() if line.startswith("#")]
+    assert not any("rubrik" in h for h in headings)
+    assert all(h.startswith("## ") for h in headings[1:])
+    html = gc.smart.check(_hostile_chain(), lang=lang)._repr_html_()
+    assert "<img" not in html
+    _assert_isolated(html)
