@@ -308,3 +308,16 @@ def test_json_output_keeps_the_chains_texts(tmp_path: Path) -> None:
 def test_an_error_message_shows_the_controls_of_what_it_quotes(tmp_path: Path) -> None:
     code, _, err = run("show", str(tmp_path / "x\x1b[2J\x9b.yaml"))
     assert code == 2 and _controls(err) == [] and "x␛[2J\\x9b.yaml" in err
+
+
+def test_import_warnings_show_the_controls_of_the_cells(tmp_path: Path) -> None:
+    chain = gc.GoalChain(name="Exempel")
+    chain.add_indicator("i1", "Andel", unit="percent")
+    path = tmp_path / "kedja.yaml"
+    gc.io.dump(chain, path)
+    data = tmp_path / "data\x1b[2J.csv"  # the warnings name the file
+    data.write_text("indikator;år;värde\ni1;2024;150\n", encoding="utf-8")
+    code, out, err = run("import", str(path), str(data), "-o", str(tmp_path / "ut.yaml"))
+    assert code == 0, err
+    assert "150" in err and "data␛[2J.csv" in err
+    assert _controls(err) == [] and _controls(out) == []

@@ -55,7 +55,7 @@ from ._version import __version__
 from .exceptions import GoalchainError
 from .models import GoalChain
 
-__all__ = ["main"]
+__all__ = ["DEBUG_VARIABLE", "main", "report_url"]
 
 _TEXT = {
     "valid": {"sv": "{file}: giltig ({n} element)", "en": "{file}: valid ({n} elements)"},
@@ -943,7 +943,10 @@ def main(
         if args.command is None:
             parser.print_help(out)
             return _EXIT_USER
-        code = int(_COMMANDS[args.command](args, out))
+        if args.command == "import":  # its warnings quote the spreadsheet's cells
+            code = _cli_import.run_import(args, out, err)
+        else:
+            code = int(_COMMANDS[args.command](args, out))
         out.flush()  # a closed pipe is found here, not when Python exits
         return code
     except (_UserError, GoalchainError) as error:
