@@ -116,7 +116,12 @@ def _terminal_table(newlines: bool) -> dict[int, str]:
 _TERMINAL = _terminal_table(newlines=True)
 _TERMINAL_LINE = _terminal_table(newlines=False)
 _TERMINAL_LINE[0x0A] = "\u2424"  # ␤: a newline inside one line of output
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_TERMINAL_ANY = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+_TERMINAL_LINE_ANY = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
 
 
 def terminal_text(text: str, *, newlines: bool = True) -> str:
@@ -137,10 +142,9 @@ def terminal_text(text: str, *, newlines: bool = True) -> str:
     >>> terminal_text("a\\x9bb\\u202ec\\nd"), terminal_text("a\\nb", newlines=False)
     ('a\\\\x9bb\\\\u202ec\\nd', 'a␤b')
     """
-    text = text.translate(_TERMINAL if newlines else _TERMINAL_LINE)
-    if not text.isascii() and _SURROGATE.search(text):
-        text = _SURROGATE.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
-    return text
+    table = _TERMINAL if newlines else _TERMINAL_LINE
+    pattern = _TERMINAL_ANY if newlines else _TERMINAL_LINE_ANY
+    return pattern.sub(lambda m: table.get(ord(m[0])) or f"\\u{ord(m[0]):04x}", text)
 
 
 def one_line(text: str) -> str:
@@ -184,8 +188,17 @@ _OPENERS = {"\u202a": "\u202c", "\u202b": "\u202c", "\u202d": "\u202c", "\u202e"
 _ISOLATES = {"\u2066": "\u2069", "\u2067": "\u2069", "\u2068": "\u2069"}
 
 
+# the blocks of right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, NKo, Samaritan,
+# Mandaic, their presentation forms, and the right-to-left blocks of the supplementary
+# planes) and the bidi controls: a text without any is left as it is
+_MAYBE_RTL = re.compile(
+    "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\U00010800-\U00010fff\U0001e800-\U0001efff"
+    "\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+
+
 def _needs_isolation(text: str) -> bool:
-    if text.isascii():
+    if text.isascii() or _MAYBE_RTL.search(text) is None:
         return False
     return any(ch in BIDI_CONTROLS or unicodedata.bidirectional(ch) in ("R", "AL") for ch in text)
 
@@ -248,8 +261,10 @@ def html_text(text: str) -> str:
 # ------------------------------------------------------------------ Markdown
 
 # markup inside a line; "_" only where it could open or close emphasis (not in "q_energi")
-_MD_SPECIAL = re.compile(r"([\\`*\[\]#|~]|_(?![^\W_])|(?<![^\W_])_)")
-_MD_BREAK = re.compile(r"\r\n|[\r\n\x0b\x0c\x85\u2028\u2029]")
+_MD_SPECIAL = re.compile(r"[\\`*\[\]#|~]")
+_MD_UNDERSCORE = re.compile(r"_(?![^\W_])|(?<![^\W_])_")
+# a line break (written as a space) or another control character (dropped)
+_MD_BREAK = re.compile(r"(\r\n|[\r\n\x0b\x0c\x85\u2028\u2029])|[\x00-\x1f\x7f-\x9f]")
 
 
 def markdown_text(text: str) -> str:
@@ -272,7 +287,9 @@ def markdown_text(text: str) -> str:
     >>> markdown_text("Bra\\n\\n# Rubrik | *fet*")
     'Bra  \\\\# Rubrik \\\\| \\\\*fet\\\\*'
     """
-    text = _MD_BREAK.sub(" ", text)
-    text = "".join(ch for ch in text if ch >= " " and not ("\x7f" <= ch <= "\x9f"))
+    text = _MD_BREAK.sub(lambda m: " " if m[1] else "", text)
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return isolate_bidi(_MD_SPECIAL.sub(r"\\\1", text))
+    text = _MD_SPECIAL.sub(lambda m: "\\" + m[0], text)
+    if "_" in text:
+        text = _MD_UNDERSCORE.sub(r"\\_", text)
+    return isolate_bidi(text)
