@@ -52,7 +52,7 @@ from . import _cli_import, _cli_kolada
 from ._lang import counted
 from ._safe_text import json_text, one_line, terminal_text
 from ._version import __version__
-from .exceptions import GoalchainError
+from .exceptions import FileFormatError, GoalchainError
 from .models import GoalChain
 
 __all__ = ["DEBUG_VARIABLE", "main", "report_url"]
@@ -784,6 +784,7 @@ _BOUNDARY = {
         "{file}: text som inte kan skrivas som UTF-8 ({reason})",
     ),
     "os": ("{file}: {reason}", "{file}: {reason}"),
+    "file_error": ("{where}: {reason}", "{where}: fel i filen: {reason}"),
 }
 
 _ERRNO = {
@@ -826,6 +827,21 @@ def _user_file(args: argparse.Namespace | None, *, output: bool = False) -> str:
         if value is not None:
             return str(value)
     return "-"
+
+
+def _user_message(error: Exception, lang: str) -> str:
+    """A user error as one line. The library words a file's problems in English: in
+    Swedish, the line says first, in Swedish, that the file is at fault (``fel i filen``)."""
+    from .io._spreadsheet_errors import SpreadsheetError
+
+    if (
+        lang != "en"
+        and isinstance(error, FileFormatError)
+        and not isinstance(error, SpreadsheetError)  # words itself in the command's language
+        and error.location()
+    ):
+        return _say("file_error", lang, where=error.location(), reason=error._text())
+    return str(error)
 
 
 def _os_message(error: OSError, lang: str) -> str:
@@ -950,7 +966,7 @@ def main(
         out.flush()  # a closed pipe is found here, not when Python exits
         return code
     except (_UserError, GoalchainError) as error:
-        err.write(f"goalchain: {error}\n")
+        err.write(f"goalchain: {_user_message(error, _lang_of(argv, args))}\n")
         return _EXIT_USER
     except BrokenPipeError:  # the reader went away (`goalchain show ... | head`): not an error
         return _BROKEN_PIPE
