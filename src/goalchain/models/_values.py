@@ -103,7 +103,7 @@ def steps_against(
 
 def check_id(value: Any, *, field: str = "id", element: str | None = None) -> str:
     """Return *value* if it is a usable id: a non-empty string without surrounding space."""
-    if not isinstance(value, str) or not _ID.match(value):
+    if not isinstance(value, str) or not _ID.fullmatch(value):
         raise InvalidValueError(
             f"id {_shown(value)} is invalid; ids are non-empty strings without leading or trailing "
             'spaces or line breaks (numbers such as municipality codes must be quoted: "0192")',
