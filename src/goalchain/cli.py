@@ -44,7 +44,7 @@ from typing import Any, TextIO
 from . import _cli_import, _cli_kolada
 from ._lang import counted
 from ._version import __version__
-from .exceptions import GoalchainError
+from .exceptions import FileWriteError, GoalchainError
 from .models import GoalChain
 
 __all__ = ["main"]
@@ -751,6 +751,9 @@ def main(
         return _COMMANDS[args.command](args, out)
     except _UserError as error:
         err.write(f"goalchain: {error}\n")
+        return 2
+    except FileWriteError as error:  # in the language of the command
+        err.write(f"goalchain: {error.render(getattr(args, 'lang', 'sv'))}\n")
         return 2
     except GoalchainError as error:
         err.write(f"goalchain: {error}\n")

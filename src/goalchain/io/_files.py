@@ -22,6 +22,7 @@ from ..exceptions import (
 from ..models import GoalChain, GovernanceModel
 from ._codec import build_chain, model_from_document, model_to_data, split_data, to_data
 from ._document import FieldPath, check_format, format_of, format_path, parse_text, read_document
+from ._paths import not_a_regular_file
 
 __all__ = [
     "DirectoryNotFoundError",
@@ -300,6 +301,16 @@ def _sync_directory(directory: Path) -> None:
         os.close(fd)
 
 
+def _regular(file: Path) -> Path:
+    """*file*, or FileFormatError when it is a FIFO, device, directory or socket."""
+    why = not_a_regular_file(file)
+    if why is not None:
+        raise FileFormatError(
+            f"cannot read the file: {why}; give a .yaml, .yml or .json file", file=os.fspath(file)
+        )
+    return file
+
+
 def load(path: StrPath) -> GoalChain:
     """Load a goal chain from a YAML (``.yaml``, ``.yml``) or JSON (``.json``) file.
 
@@ -330,6 +341,11 @@ def load(path: StrPath) -> GoalChain:
     FileNotFoundError
         When the file does not exist.
 
+    A FIFO (named pipe), device, directory or socket, named by *path* or by the
+    file's ``model`` or ``data``, is refused before it is opened
+    (``FileFormatError``); a ``data`` list may name a file once, and at most
+    ``MAX_DATA_FILES`` (1000) files.
+
     See Also
     --------
     dump, loads
@@ -354,7 +370,7 @@ def load(path: StrPath) -> GoalChain:
     ('0192', ['vision'])
     """
     file = Path(path)
-    return build_chain(read_document(file), base_dir=file.parent)
+    return build_chain(read_document(_regular(file)), base_dir=file.parent)
 
 
 def loads(
@@ -727,7 +743,7 @@ def load_model(path: StrPath) -> GovernanceModel:
     >>> model.keys
     ('vision', 'goal')
     """
-    return model_from_document(read_document(Path(path)))
+    return model_from_document(read_document(_regular(Path(path))))
 
 
 def dump_model(model: GovernanceModel, path: StrPath, *, format: str | None = None) -> None:
