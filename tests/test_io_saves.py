@@ -21,7 +21,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import goalchain as gc
-from _bounds import bounded, run_bounded
+from _bounds import run_bounded
 from goalchain.cli import main
 from goalchain.io import _files
 
@@ -169,14 +169,14 @@ def test_a_failure_between_renames_leaves_the_old_or_the_new_pair(
         real_replace(src, dst)
 
     monkeypatch.setattr(os, "replace", replace)
-    with pytest.raises(gc.FileWriteError) as info:
+    with pytest.raises(OSError) as info:
         save_pair(tmp_path, new)
     monkeypatch.undo()
     loaded = gc.load(tmp_path / "kedja.yaml")
     assert loaded in (old, new)
     if loaded == old:
         assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
-    assert ".tmp" not in str(info.value)
+    assert isinstance(info.value, gc.FileWriteError) and ".tmp" not in str(info.value)
     assert str(info.value).startswith((str(tmp_path / "kedja.yaml"), str(tmp_path / "data.yaml")))
 
 
@@ -213,12 +213,13 @@ def test_a_read_only_structure_directory_after_the_data_keeps_the_old_pair(tmp_p
     save_pair(structure_dir, old, data_dir)
     before = (data_dir / "data.yaml").read_bytes()
     simulate_read_only(monkeypatch, structure_dir)
-    with pytest.raises(gc.FileWriteError) as info:
+    with pytest.raises(OSError) as info:
         save_pair(structure_dir, chain_v2(), data_dir)
     monkeypatch.undo()
     assert gc.load(structure_dir / "kedja.yaml") == old
     assert (data_dir / "data.yaml").read_bytes() == before
     assert names(data_dir) == ["data.yaml"] and names(structure_dir) == ["kedja.yaml"]
+    assert isinstance(info.value, gc.FileWriteError)
     assert info.value.filename == str(structure_dir / "kedja.yaml")
     assert info.value.errno == errno.EROFS
     assert "read-only" in str(info.value) and "the file is unchanged" in str(info.value)
@@ -231,11 +232,12 @@ def test_a_read_only_data_directory_writes_nothing(tmp_path, monkeypatch):
     save_pair(structure_dir, chain_v1(), data_dir)
     before = {p: p.read_bytes() for d in (structure_dir, data_dir) for p in d.iterdir()}
     simulate_read_only(monkeypatch, data_dir)
-    with pytest.raises(gc.FileWriteError, match=r"data\.yaml: cannot write the file"):
+    with pytest.raises(OSError) as info:
         save_pair(structure_dir, chain_v2(), data_dir)
     monkeypatch.undo()
     after = {p: p.read_bytes() for d in (structure_dir, data_dir) for p in d.iterdir()}
     assert after == before
+    assert str(info.value).startswith(f"{data_dir / 'data.yaml'}: cannot write the file")
 
 
 @pytest.mark.skipif(as_root or sys.platform == "win32", reason="chmod does not stop root")
@@ -685,13 +687,19 @@ def test_fifos_devices_directories_and_sockets_are_refused_before_opening(tmp_pa
 
 @needs_fifo
 def test_the_command_line_refuses_a_fifo(tmp_path):
+    """Unfixed, ``goalchain show FIFO`` waits for ever: run in a bounded process."""
     os.mkfifo(tmp_path / "kedja.yaml")
-    err = io.StringIO()
-    outcome = bounded(
-        lambda: main(["show", str(tmp_path / "kedja.yaml")], out=io.StringIO(), err=err), seconds=3
-    )
-    assert outcome.value == 2
-    assert "FIFO" in err.getvalue() and "Traceback" not in err.getvalue()
+    code = f"""
+        import io
+        from goalchain.cli import main
+        err = io.StringIO()
+        code = main(["show", {str(tmp_path / "kedja.yaml")!r}], out=io.StringIO(), err=err)
+        print(code, err.getvalue())
+    """
+    run = run_bounded(code, seconds=20, megabytes=1024)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert run.stdout.startswith("2 goalchain: ") and "FIFO" in run.stdout
+    assert "Traceback" not in run.stdout + run.stderr
 
 
 # ---------------------------------------- a failed read loses nothing saved
