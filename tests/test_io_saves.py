@@ -434,6 +434,7 @@ def test_a_pair_save_removes_a_killed_pair_saves_new_data_file(tmp_path):
     assert names(tmp_path) == [".data.yaml.0123456789ab.new.json", "data.yaml", "kedja.yaml"]
 
 
+@needs_locks
 def test_a_running_save_does_not_remove_another_running_saves_file(tmp_path):
     """The temporary file is locked while written, so a cleaner leaves it alone."""
     target = tmp_path / "kedja.yaml"
@@ -454,8 +455,31 @@ def test_a_running_save_does_not_remove_another_running_saves_file(tmp_path):
         gc.dump(chain_v1(), target)
     finally:
         os.fsync = real_fsync
-    assert seen == [[]] if sys.platform != "win32" else True
+    assert seen == [[]]
     assert gc.load(target) == chain_v1()
+
+
+@needs_locks
+def test_a_running_pair_save_holds_its_new_data_file(tmp_path, monkeypatch):
+    """Between the switch and the end, the new data file is locked: no cleaner takes it."""
+    save_pair(tmp_path, chain_v1())
+    seen: list[list[str]] = []
+    real_replace = os.replace
+
+    def replace_and_look(src: Any, dst: Any) -> None:
+        real_replace(src, dst)
+        if not seen:  # just after the switch
+            for p in tmp_path.glob(".data.yaml.*.new.yaml"):
+                os.utime(p, (0, 0))
+            removed = _files.remove_stale(tmp_path / "data.yaml", ".new.yaml", started=time.time())
+            seen.append([p.name for p in removed])
+
+    monkeypatch.setattr(os, "replace", replace_and_look)
+    save_pair(tmp_path, chain_v2())
+    monkeypatch.undo()
+    assert seen == [[]]
+    assert gc.load(tmp_path / "kedja.yaml") == chain_v2()
+    assert names(tmp_path) == ["data.yaml", "kedja.yaml"]
 
 
 # ------------------------------------------- errors name the file asked for

@@ -572,12 +572,60 @@ def _dump_pair(data: dict[str, Any], file: Path, fmt: str, data_file: Path, data
     final_payload = _encode(final_text, os.fspath(file))
     pending_suffix = _pending_suffix(data_target)
     remove_stale(data_target, _temp_suffix(data_target), started=started)
-    # 1. the new data under a new name, beside the data file
-    pending = _write_and_move(data_target, data_payload, shown_data, suffix=pending_suffix)
+    # 1. the new data under a new name, beside the data file (locked until the end,
+    # so that another save does not take it for a killed save's leftover)
+    pending, held = _write_pending(data_target, data_payload, shown_data, pending_suffix)
+    try:
+        texts = (structure, final_ref, final_text, final_payload, data_payload)
+        _switch_pair(file, fmt, data_file, texts, pending)
+    finally:
+        os.close(held)
+    remove_stale(data_target, pending_suffix, started=started)
+    _sync_directory(data_target.parent)
+    _sync_directory(Path(os.path.realpath(file)).parent)
+
+
+def _write_pending(target: Path, payload: bytes, shown: str, suffix: str) -> tuple[Path, int]:
+    """Write *payload* to a new, synced file beside *target*; its path and locked descriptor."""
+    mode = _existing_mode(target)
+    fd, pending = _new_file(target, suffix, shown)
+    try:
+        _lock(fd)
+        view = memoryview(payload)
+        while view:
+            view = view[os.write(fd, view) :]
+        os.fsync(fd)
+        if mode is not None:
+            os.chmod(pending, mode)
+    except BaseException as err:
+        os.close(fd)
+        with contextlib.suppress(OSError):
+            os.unlink(pending)
+        if isinstance(err, OSError):
+            raise _write_error(shown, err) from err
+        raise
+    return pending, fd
+
+
+def _switch_pair(
+    file: Path,
+    fmt: str,
+    data_file: Path,
+    texts: tuple[dict[str, Any], str, str, bytes, bytes],
+    pending: Path,
+) -> None:
+    """Steps 2 to 5 of :func:`_dump_pair`, once the new data is in *pending*.
+
+    *texts*: the structure, the data reference as asked, the structure's text
+    and bytes with it, and the data's bytes.
+    """
+    structure, final_ref, final_text, final_payload, data_payload = texts
+    data_target = Path(os.path.realpath(data_file))
+    shown_data = os.fspath(data_file)
     try:
         pending_ref = _reference(pending, file.parent)
         pending_text = _switched(final_text, fmt, final_ref, pending_ref)
-        if pending_text is None:  # pragma: no cover
+        if pending_text is None:  # pragma: no cover - the reference is always found
             pending_text = serialise({**structure, "data": pending_ref}, fmt)
         # 2. the switch: the structure names the new data
         atomic_write(file, pending_text)
@@ -606,12 +654,9 @@ def _dump_pair(data: dict[str, Any], file: Path, fmt: str, data_file: Path, data
                 f"i stället för {data_file}; spara igen för att använda {data_file}",
             ),
         ) from err
-    # 5. clean up: this save's new file, and what killed saves of the pair left
+    # 5. clean up this save's new file (what killed saves left: by the caller)
     with contextlib.suppress(OSError):
         os.unlink(pending)
-    remove_stale(data_target, pending_suffix, started=started, locked=False)
-    _sync_directory(data_target.parent)
-    _sync_directory(Path(os.path.realpath(file)).parent)
 
 
 def _link_or_copy(source: Path, target: Path, payload: bytes, shown: str) -> None:
