@@ -685,6 +685,13 @@ def test_fifos_devices_directories_and_sockets_are_refused_before_opening(tmp_pa
                     print(name, "LOADED")
                 except gc.FileFormatError as err:
                     print(name, "|", err.file == str(base / name), err.reason)
+        os.mkfifo(base / "mått.csv")
+        chain = gc.GoalChain(name="x")
+        try:
+            gc.io.read_measurements(base / "mått.csv", chain)
+            print("LOADED")
+        except gc.FileFormatError as err:
+            print("csv", "|", err.file == str(base / "mått.csv"), err.reason)
     """
     run = run_bounded(code, seconds=20, megabytes=1024)
     assert run.returncode == 0, run.stderr[-2000:]
@@ -706,7 +713,10 @@ def test_fifos_devices_directories_and_sockets_are_refused_before_opening(tmp_pa
         "kedja.yaml | True cannot read the file: it is a FIFO (named pipe), not a regular "
         "file; give a .yaml, .yml or .json file"
     )
-    assert len(lines) == 13 and all("| True cannot read the file: it is " in x for x in lines[5:])
+    assert len(lines) == 14 and all("| True cannot read the file: it is " in x for x in lines[5:])
+    assert lines[-1] == (
+        "csv | True cannot read the file: it is a FIFO (named pipe), not a regular file"
+    )
 
 
 @needs_fifo
