@@ -487,13 +487,30 @@ def dump(
     data_path
         When given, the measurements and assessments go to this file (its format
         from its extension) and the structure file names it under ``data``,
-        relative to *path*. The data file is written first, then the structure.
+        relative to *path*. The two are saved as a pair: killed or failing at
+        any moment, the structure file names a complete data file of the same
+        save, so the pair loads as the old chain or the new one, never a mix
+        (the file format reference, "Saving safely", says how).
 
     Raises
     ------
     FileFormatError
         When the extension is not ``.yaml``, ``.yml`` or ``.json`` and no
-        *format* is given, or a field cannot be written.
+        *format* is given, or a field cannot be written (a text with a lone
+        surrogate: the field and element are named). Nothing is written.
+    FileWriteError
+        When a file cannot be written (no permission, a read-only or full disk);
+        names the file asked for. Before the switch to the new pair nothing is
+        changed; after it the new chain is saved and the message says where its
+        data is.
+    DirectoryNotFoundError
+        When a directory to write in does not exist.
+
+    Notes
+    -----
+    Temporary files that killed saves of the same files left behind are
+    removed (``.NAME.<12 hex digits>.tmp``, older than the save, not locked by
+    a running one); nothing else is.
 
     Examples
     --------
