@@ -301,7 +301,7 @@ def test_a_killed_save_in_a_real_process_leaves_a_pair_that_loads(tmp_path):
     assert "MIX" not in outcomes and outcomes[0] == "old" and outcomes[-1] == "new"
 
 
-@settings(max_examples=30)
+@settings(max_examples=20)
 @given(
     at=st.integers(min_value=1, max_value=12),
     kill=st.booleans(),
