@@ -260,7 +260,7 @@ def _delimiter(value: str | None, lang: str) -> str | None:
 
 
 def _dump(chain: Any, target: Path, lang: str) -> None:
-    from .exceptions import DirectoryNotFoundError
+    from .exceptions import DirectoryNotFoundError, FileWriteError
     from .io import dump
 
     try:
@@ -269,6 +269,8 @@ def _dump(chain: Any, target: Path, lang: str) -> None:
         raise CommandError(
             _t("no_directory", lang, path=target, directory=error.directory)
         ) from error
+    except FileWriteError as error:
+        raise CommandError(error.render(lang)) from error
 
 
 def run_import(args: argparse.Namespace, out: TextIO, err: TextIO | None = None) -> int:

@@ -52,7 +52,7 @@ from . import _cli_import, _cli_kolada
 from ._lang import counted
 from ._safe_text import json_text, one_line, terminal_text
 from ._version import __version__
-from .exceptions import FileFormatError, GoalchainError
+from .exceptions import FileFormatError, FileWriteError, GoalchainError
 from .models import GoalChain
 
 __all__ = ["DEBUG_VARIABLE", "main", "report_url"]
@@ -834,6 +834,8 @@ def _user_message(error: Exception, lang: str) -> str:
     Swedish, the line says first, in Swedish, that the file is at fault (``fel i filen``)."""
     from .io._spreadsheet_errors import SpreadsheetError
 
+    if isinstance(error, FileWriteError):  # words itself in the command's language
+        return error.render(lang)
     if (
         lang != "en"
         and isinstance(error, FileFormatError)

@@ -110,7 +110,24 @@ def check_id(value: Any, *, field: str = "id", element: str | None = None) -> st
             element=element,
             field=field,
         )
+    _check_unicode(value, field=field, element=element)
     return value
+
+
+def _check_unicode(value: str, *, field: str, element: str | None) -> None:
+    """Refuse a lone surrogate (half of a character), which no file can hold."""
+    if value.isascii():
+        return
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as err:
+        raise InvalidValueError(
+            f"the text has a lone surrogate {value[err.start]!r} at character {err.start}, "
+            "which no file can hold (a broken character, often from text decoded with the "
+            "wrong encoding); write the character again",
+            element=element,
+            field=field,
+        ) from None
 
 
 def check_text(value: Any, *, field: str, element: str | None, optional: bool = False) -> Any:
@@ -122,6 +139,8 @@ def check_text(value: Any, *, field: str, element: str | None, optional: bool = 
         raise InvalidValueError(
             f"expected {want}, got {_shown(value)}", element=element, field=field
         )
+    if value is not None:
+        _check_unicode(value, field=field, element=element)
     return value
 
 
