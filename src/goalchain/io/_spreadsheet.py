@@ -46,6 +46,7 @@ from ..exceptions import (
 )
 from ..models import GENDERS, Indicator, Measurement, Period
 from ..units import convert, get_registry, parse_quantity, parse_unit
+from ._paths import not_a_regular_file
 from ._sheet_limits import SpreadsheetLimits
 from ._spreadsheet_errors import (
     _FIELD_SV,
@@ -845,6 +846,9 @@ def _load_tables(
     delimiter: str | None,
     limits: SpreadsheetLimits | None = None,
 ) -> list[Table]:
+    why = not_a_regular_file(path)
+    if why is not None:  # a FIFO would block the reading for ever
+        raise FileFormatError(f"cannot read the file: {why}", file=str(path))
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         if encoding is not None or delimiter is not None:
