@@ -19,6 +19,7 @@ from .exceptions import (
     AmbiguousUnitError,
     CycleError,
     DirectoryNotFoundError,
+    DocumentLimitError,
     DuplicateError,
     FileFormatError,
     FormatVersionError,
@@ -39,7 +40,7 @@ from .exceptions import (
     UnknownStrategyError,
     UnknownUnitError,
 )
-from .io import dump, dumps, load, loads
+from .io import Limits, dump, dumps, load, loads
 from .models import (
     PRESETS,
     Activity,
@@ -66,6 +67,7 @@ __all__ = [
     "CycleError",
     "Decision",
     "DirectoryNotFoundError",
+    "DocumentLimitError",
     "DuplicateError",
     "FileFormatError",
     "Finding",
@@ -79,6 +81,7 @@ __all__ = [
     "KoladaError",
     "Level",
     "LevelError",
+    "Limits",
     "Measurement",
     "Period",
     "PeriodError",

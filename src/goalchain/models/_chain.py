@@ -26,7 +26,7 @@ from ._frozen import FrozenMapping, freeze
 from ._governance import GovernanceModel, get_model
 from ._links import LinkLog
 from ._period import Period
-from ._values import check_text
+from ._values import check_extra, check_text
 
 if TYPE_CHECKING:
     from ..io import ImportReport
@@ -182,6 +182,11 @@ class GoalChain:
             settings = RollupSettings.from_mapping(rollup, model=self._model)
             self._rollup_settings = settings if settings else None  # empty: as none at all
         self._municipality = municipality
+        if metadata is not None and not isinstance(metadata, Mapping):
+            raise InvalidValueError(
+                f"expected a mapping of fields, got {type(metadata).__name__}", field="metadata"
+            )
+        check_extra(metadata or {}, element=None, field="metadata")
         self._metadata: dict[str, Any] = {k: freeze(v) for k, v in (metadata or {}).items()}
         self._graph: nx.DiGraph = nx.DiGraph()
         self._measurements: dict[str, dict[tuple[Period, str], Measurement]] = {}
