@@ -31,6 +31,7 @@ from ._limits import Limits, check_limits
 __all__ = ["dump_json", "read_json"]
 
 _Scan = Callable[[str, int], tuple[Any, int]]
+_FLOAT_MAX_INT = 1 << 1024  # the smallest whole number a float cannot hold
 
 
 class _DuplicateKeyError(Exception):
@@ -134,9 +135,12 @@ class _Tracker:
         if _digits(text) > self.limits.max_number_digits:
             return _Refused("digits", text)
         try:
-            return int(text)
+            value = int(text)
         except ValueError:  # beyond Python's own limit on digits (when the limit is raised)
             return _Refused("digits", text)
+        if abs(value) >= _FLOAT_MAX_INT:
+            return _Refused("overflow", text)
+        return value
 
     def parse_float(self, text: str) -> Any:
         if _digits(text) > self.limits.max_number_digits:

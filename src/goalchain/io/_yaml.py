@@ -51,7 +51,9 @@ _TIMESTAMP = re.compile(
     re.VERBOSE,
 )
 _DIGITS = re.compile(r"^[0-9]+$")
-_DIRECTIVE = re.compile(r"^%YAML[ \t]+(\S*)", re.MULTILINE)
+_DIRECTIVE = re.compile(r"%YAML(?:[ \t]+(\S*))?")
+_DIRECTIVES_MAY_FOLLOW = re.compile(r"\s*[%#]")
+_LINE = re.compile(r"[^\n]*\n|[^\n]+$")
 _FLOAT_MAX_INT = 1 << 1024  # the smallest whole number a float cannot hold
 _TRAILING_SPACES = re.compile(r" +\n")
 _SPACE_AT_LINE_END = re.compile(r" (?:\n|$)")
@@ -281,7 +283,11 @@ class _Converter:
         return value
 
     def check_digits(self, text: str, node: Node, path: FieldPath | None) -> None:
-        digits = sum(char.isdigit() for char in text)
+        body = text.replace("_", "").strip().lstrip("+-")
+        if body[:2].lower() in ("0x", "0o", "0b"):
+            digits = len(body) - 2
+        else:
+            digits = sum(char.isdigit() for char in body)
         if digits > self.limits.max_number_digits:
             shown = text if len(text) <= 43 else f"{text[:20]}...{text[-20:]}"
             self.beyond(
@@ -416,7 +422,7 @@ class _Guard:
 @functools.cache
 def _composer() -> type:
     from ruamel.yaml.composer import Composer
-    from ruamel.yaml.events import AliasEvent
+    from ruamel.yaml.events import AliasEvent, ScalarEvent
 
     class _Composer(Composer):
         """ruamel.yaml's composer, with the depth and the aliases counted as it goes."""
@@ -428,6 +434,8 @@ def _composer() -> type:
                 node = self.anchors.get(event.anchor)
                 if node is not None:  # an unknown alias is ruamel's error
                     guard.alias(node, event.start_mark)
+                return super().compose_node(parent, index)
+            if isinstance(event, ScalarEvent):  # depth counts lists and mappings only
                 return super().compose_node(parent, index)
             guard.enter(event.start_mark)
             try:
@@ -528,6 +536,8 @@ def read_yaml(text: str, *, source: str | None = None, limits: Limits | None = N
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
     limits = check_limits(limits)
+    if _DIRECTIVES_MAY_FOLLOW.match(text):
+        _check_directives(text, source)
     yaml = YAML(typ="rt")
     yaml.Composer = _composer()  # type: ignore[assignment]
     guard = _Guard(source, limits)
@@ -574,18 +584,27 @@ def read_yaml(text: str, *, source: str | None = None, limits: Limits | None = N
     return Document(data, source, converter.positions, converter.raw)
 
 
-def _check_version(version: Any, text: str, source: str | None) -> None:
-    """Refuse a ``%YAML`` directive for any version but 1.2.
+def _check_directives(text: str, source: str | None) -> None:
+    """Refuse a ``%YAML`` line for any version but 1.2, before ruamel.yaml reads it.
 
-    A file that declares YAML 1.1 means ``no`` to be false and ``0192`` to be
-    octal; goalchain reads YAML 1.2 only, so rather than read such a file
-    otherwise than its author declared, it is refused (the fix: delete the line).
+    Directives stand at the start of a document, before ``---``, among comments
+    and blank lines; only those lines are looked at.
     """
-    if version is None or tuple(version) == (1, 2):
-        return
-    match = _DIRECTIVE.search(text)
-    line = text.count("\n", 0, match.start()) + 1 if match else None
-    shown = ".".join(str(part) for part in version)
+    line = 0
+    for found in _LINE.finditer(text):  # lazily: stops at the first line of content
+        line += 1
+        raw = found.group(0).rstrip("\r\n")
+        stripped = raw.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        if not raw.startswith("%"):
+            return
+        match = _DIRECTIVE.match(raw)
+        if match is not None and match.group(1) != "1.2":
+            _refuse_version(match.group(1) or "(none)", line, source)
+
+
+def _refuse_version(shown: str, line: int | None, source: str | None) -> NoReturn:
     raise FileFormatError(
         f"the file declares YAML {shown} (%YAML {shown}), but goalchain reads YAML 1.2 "
         "only, where yes, no, on and off are text and 0192 is not octal; delete the "
@@ -594,6 +613,20 @@ def _check_version(version: Any, text: str, source: str | None) -> None:
         line=line,
         column=1 if line is not None else None,
     )
+
+
+def _check_version(version: Any, text: str, source: str | None) -> None:
+    """Refuse a document ruamel.yaml read as another YAML version than 1.2.
+
+    A file that declares YAML 1.1 means ``no`` to be false and ``0192`` to be
+    octal; goalchain reads YAML 1.2 only, so rather than read such a file
+    otherwise than its author declared, it is refused (the fix: delete the line).
+    :func:`_check_directives` finds such lines first; this is the backstop.
+    """
+    if version is None or tuple(version) == (1, 2):
+        return
+    shown = ".".join(str(part) for part in version)  # pragma: no cover
+    _refuse_version(shown, None, source)  # pragma: no cover
 
 
 # ----------------------------------------------------------------- writing

@@ -51,10 +51,14 @@ def _check_weight(weight: Any, parent: str, child: str) -> float:
             f"weight of link {parent!r} -> {child!r} must be a number >= 0, got {weight!r}",
             field="weight",
         )
-    value = float(weight)
+    try:
+        value = float(weight)
+    except OverflowError:  # a whole number beyond what a float holds (10**400)
+        value = math.inf
     if not math.isfinite(value) or value < 0:
+        shown = repr(weight) if value != math.inf else "a number too large to hold"
         raise InvalidValueError(
-            f"weight of link {parent!r} -> {child!r} must be a finite number >= 0, got {weight!r}",
+            f"weight of link {parent!r} -> {child!r} must be a finite number >= 0, got {shown}",
             field="weight",
         )
     return value
