@@ -421,7 +421,7 @@ class _Guard:
 
 @functools.cache
 def _scanner(base: type) -> type:
-    class _Scanner(base):  # type: ignore[misc, valid-type]
+    class _Scanner(base):  # type: ignore[misc]
         """ruamel.yaml's scanner, refusing flow collections nested beyond the depth limit.
 
         The scanner looks ahead up to 1 024 characters for each ``[`` or ``{`` that
