@@ -559,3 +559,16 @@ def test_json_errors_deep_in_a_large_file_name_the_right_line() -> None:
     good = text.replace("Infinity", "1")
     outcome = bounded(lambda: gc.loads(good, format="json"), seconds=8, megabytes=200)
     assert len(outcome.value) == 1501
+
+
+@pytest.mark.parametrize("fmt", ["yaml", "json"])
+def test_a_depth_limit_raised_beyond_pythons_stack_is_still_a_limit_error(fmt: str) -> None:
+    n = 5000
+    if fmt == "yaml":
+        text = "goalchain: 1\nx: " + "[" * n + "]" * n + "\n"
+    else:
+        text = '{"goalchain": 1, "x": ' + "[" * n + "]" * n + "}"
+    err = refused(
+        text, gc.DocumentLimitError, "too deeply", fmt=fmt, limits=Limits(max_depth=10**6)
+    )
+    assert err.limit == "max_depth"  # type: ignore[attr-defined]

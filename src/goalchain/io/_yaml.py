@@ -55,6 +55,7 @@ _DIRECTIVE = re.compile(r"%YAML(?:[ \t]+(\S*))?")
 _DIRECTIVES_MAY_FOLLOW = re.compile(r"\s*[%#]")
 _LINE = re.compile(r"[^\n]*\n|[^\n]+$")
 _FLOAT_MAX_INT = 1 << 1024  # the smallest whole number a float cannot hold
+_STACK_DEPTH = 1000  # nesting that no Python stack composes, whatever max_depth says
 _TRAILING_SPACES = re.compile(r" +\n")
 _SPACE_AT_LINE_END = re.compile(r" (?:\n|$)")
 
@@ -435,6 +436,12 @@ def _scanner(base: type) -> type:
                 guard.refuse(
                     "the lists and mappings are nested more than "
                     f"{thousands(guard.limits.max_depth)} deep",
+                    "max_depth",
+                    self.reader.get_mark(),
+                )
+            if len(self.flow_context) >= _STACK_DEPTH:  # a max_depth raised beyond it
+                guard.refuse(
+                    "the YAML is nested too deeply for Python to read",
                     "max_depth",
                     self.reader.get_mark(),
                 )
