@@ -14,12 +14,16 @@ import textwrap
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import goalchain as gc
 from _bounds import bounded, run_bounded
 from _io_samples import rich_chain
 from goalchain.io import DEFAULT_LIMITS, Limits
 from goalchain.io import _limits as limits_module
+from goalchain.io._document import LineIndex, line_column
+from goalchain.testing import extra_fields
 
 HEAD = textwrap.dedent(
     """\
@@ -572,3 +576,16 @@ def test_a_depth_limit_raised_beyond_pythons_stack_is_still_a_limit_error(fmt: s
         text, gc.DocumentLimitError, "too deeply", fmt=fmt, limits=Limits(max_depth=10**6)
     )
     assert err.limit == "max_depth"  # type: ignore[attr-defined]
+
+
+@given(text=st.text(alphabet="ab\n\r", max_size=60), data=st.data())
+def test_the_line_index_agrees_with_counting_lines(text: str, data: st.DataObject) -> None:
+    index = data.draw(st.integers(0, len(text)))
+    assert LineIndex(text).line_column(index) == line_column(text, index)
+
+
+@given(extra=extra_fields(max_size=3, max_depth=3))
+def test_extra_fields_of_plain_data_are_accepted_and_saved(extra: dict) -> None:
+    chain = gc.GoalChain(name="x", metadata=extra)
+    chain.add_goal("v", "V", level="vision", extra=extra)
+    assert gc.loads(gc.dumps(chain)) == chain
