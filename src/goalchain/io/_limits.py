@@ -106,7 +106,7 @@ class Limits:
     >>> gc.loads(text, limits=gc.Limits(max_depth=20))
     Traceback (most recent call last):
     ...
-    goalchain.exceptions.DocumentLimitError: <input>:2:27: the lists and mappings are nested
+    goalchain.exceptions.DocumentLimitError: <input>:2:28: the lists and mappings are nested
     more than 20 deep, the limit max_depth; to read the file all the same, raise it:
     limits=goalchain.Limits(max_depth=...)
     >>> len(gc.loads(text, limits=gc.Limits(max_depth=40)).metadata["notes"])
