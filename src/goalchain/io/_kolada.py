@@ -166,8 +166,11 @@ _INHABITANTS = re.compile(
 _PER_N = re.compile(
     r"^antal\b[^/]*?\s*(?:/|\bper\b)\s*(?P<n>1\s?000|10\s?000|100\s?000)\s*(?P<who>.+)$"
 )
-_VALIDITY = re.compile(r"\s*\(\s*-\s*\d{4}\s*\)\s*$")  # "(-2023)", "(- 2024)": published until
-_SOURCE = re.compile(r"\s*källa:.*$", re.IGNORECASE)  # "Källa: SCB."
+# "(-2023)", "(- 2024)": published until. Neither pattern starts with \s*: matched at every
+# position of a run of spaces, that would take time quadratic in the run (issue 19); the
+# spaces before are stripped by the caller.
+_VALIDITY = re.compile(r"\(\s*-\s*\d{4}\s*\)\s*$")
+_SOURCE = re.compile(r"källa:.*$", re.IGNORECASE)  # "Källa: SCB."
 _PARENTHESES = re.compile(r"\([^()]*\)")
 
 
@@ -223,7 +226,7 @@ def title_unit(title: str) -> str | None:
     """
     text = title_unit_text(title)
     for pattern in (_SOURCE, _VALIDITY, _VALIDITY):  # "andel (%). (-2023)", "(%). Källa: SCB."
-        text = pattern.sub("", text).rstrip(" .")
+        text = pattern.sub("", text).rstrip(" .")  # with the spaces before the match
     if "%" in text or text.lower() == "procent":
         return "percent"
     unit = _measure(text)
