@@ -497,7 +497,7 @@ def html(
     >>> "<script" in page
     False
     """
-    from .. import __version__
+    from .._version import __version__
 
     r = _Report(chain, period, strategy, scorer, lang, smart)
     e = escape

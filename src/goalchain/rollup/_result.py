@@ -8,9 +8,11 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
+from .._i18n import format_number, rule_label
+from .._unit_text import format_value
 from ..exceptions import PeriodError
 from ..models import Assessment, Measurement, Period
-from ..report._format import format_number, format_value, period_label, rule_label
+from ..models._period_text import period_label
 from ._scale import StatusScale
 
 if TYPE_CHECKING:

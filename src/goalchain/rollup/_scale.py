@@ -10,7 +10,7 @@ from typing import Any
 import attrs
 
 from ..exceptions import InvalidValueError
-from ..report._format import STATUS_LABELS
+from .._i18n import STATUS_LABELS
 
 __all__ = ["STATUSES", "StatusScale"]
 

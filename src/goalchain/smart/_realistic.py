@@ -8,10 +8,10 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
+from .._i18n import format_number
+from .._unit_text import format_value, format_value_sv_en
 from ..exceptions import InvalidValueError
 from ..models import Goal, Indicator
-from ..report import format_number, format_value
-from ..report._format import format_value_sv_en
 from ..units import canonical_unit, possible_bounds
 from ._context import LevelRoles, SmartContext
 from ._finding import Judgement, Table, Texts, from_table

@@ -6,7 +6,6 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from html import escape
 from typing import Any, overload
 
-from ..report import text_table
 from ._finding import VERDICTS, SmartFinding, check_lang, verdict_label, worst
 
 __all__ = ["SmartReport"]
@@ -319,6 +318,8 @@ class SmartReport(Sequence[SmartFinding]):
 
         With *include_passed*, passes and not-applicable findings are listed too.
         """
+        from ..report import text_table  # the report layer writes the table
+
         words = _WORDS[self.lang]
         rows = self._rows(include_passed)
         parts = [self._heading(), ""]
