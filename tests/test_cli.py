@@ -104,10 +104,12 @@ def test_validate_unreadable_file_is_a_finding_with_its_line(tmp_path: Path) -> 
 
 def test_missing_file_is_a_user_error(tmp_path: Path) -> None:
     for command in ("validate", "show"):
-        code, out, err = run(command, str(tmp_path / "nope.yaml"))
+        code, out, err = run(command, str(tmp_path / "nope.yaml"), "--lang", "en")
         assert code == 2 and out == ""
         assert err.startswith("goalchain: no such file")
         assert len(err.strip().splitlines()) == 1
+        code, out, err = run(command, str(tmp_path / "nope.yaml"))  # Swedish by default
+        assert code == 2 and err.startswith("goalchain: filen finns inte")
 
 
 def test_show_on_broken_file_is_one_line_exit_2(tmp_path: Path) -> None:

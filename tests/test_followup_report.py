@@ -154,10 +154,11 @@ def example(name: str) -> gc.GoalChain:
 
 
 def md_row(text: str, marker: str) -> list[str]:
-    """The cells of the Markdown table row whose first cell contains *marker*."""
+    """The cells of the Markdown table row whose first cell contains *marker*, as read
+    (backslash escapes such as ``\\*`` undone)."""
     for line in text.splitlines():
         if line.startswith("| ") and marker in line.split(" | ")[0]:
-            return [cell.strip() for cell in line.strip("|").split(" | ")]
+            return [re.sub(r"\\(.)", r"\1", cell.strip()) for cell in line.strip("|").split(" | ")]
     raise AssertionError(f"no row {marker!r}")
 
 

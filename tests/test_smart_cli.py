@@ -60,7 +60,7 @@ def test_all_lists_passes() -> None:
 
 def test_user_errors_exit_2_with_one_line(tmp_path: Path) -> None:
     code, out, err = run("smart", str(tmp_path / "missing.yaml"))
-    assert code == 2 and out == "" and err.count("\n") == 1 and "no such file" in err
+    assert code == 2 and out == "" and err.count("\n") == 1 and "filen finns inte" in err
     bad = tmp_path / "bad.yaml"
     bad.write_text("goalchain: 1\nelements: [{id: a}]\n", encoding="utf-8")
     code, _, err = run("smart", str(bad))

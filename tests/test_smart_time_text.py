@@ -236,7 +236,8 @@ def _best(run: Any, text: str, repeat: int = 5) -> float:
 
 @pytest.mark.parametrize("unit", ADVERSARIAL)
 def test_the_reader_runs_in_linear_time(unit: str) -> None:
-    """100 times the input takes at most ~100 times as long (x 4 for noise), in this run."""
+    """100 times the input takes at most ~100 times as long (x 10 for a loaded
+    machine: quadratic time would take ~10,000 times as long), in this run."""
     short = unit * (1_000 // len(unit) + 1)
     long = short * 100
 
@@ -245,7 +246,7 @@ def test_the_reader_runs_in_linear_time(unit: str) -> None:
 
     read(short)  # warm up
     small, large = _best(read, short), _best(read, long, repeat=3)
-    assert large <= 400 * small + 0.05, (unit, small, large)
+    assert large <= 1_000 * small + 0.1, (unit, small, large)
 
 
 @pytest.mark.parametrize("unit", ADVERSARIAL)
@@ -255,7 +256,7 @@ def test_read_time_is_bounded_on_long_texts(unit: str) -> None:
     long = unit * (100_000 // len(unit) + 1)
     read_time(bounded)
     small, large = _best(read_time, bounded), _best(read_time, long)
-    assert large <= 3 * small + 0.01, (unit, small, large)
+    assert large <= 5 * small + 0.05, (unit, small, large)
     assert read_time(long) == read_time(long[:MAX_CHARS])
 
 

@@ -163,6 +163,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "{path}: kan inte skriva filen: mappen {directory} finns inte; skapa den först, "
         "eller ange en annan -o",
     ),
+    "template_suffix": (
+        "{path}: a template is a .csv or an .xlsx file",
+        "{path}: en mall är en .csv- eller .xlsx-fil",
+    ),
     "comments": (
         "note: {path} had comments; they are not kept when the file is rewritten",
         "obs: {path} hade kommentarer; de behålls inte när filen skrivs om",
@@ -256,7 +260,7 @@ def _delimiter(value: str | None, lang: str) -> str | None:
 
 
 def _dump(chain: Any, target: Path, lang: str) -> None:
-    from .exceptions import DirectoryNotFoundError
+    from .exceptions import DirectoryNotFoundError, FileWriteError
     from .io import dump
 
     try:
@@ -265,6 +269,8 @@ def _dump(chain: Any, target: Path, lang: str) -> None:
         raise CommandError(
             _t("no_directory", lang, path=target, directory=error.directory)
         ) from error
+    except FileWriteError as error:
+        raise CommandError(error.render(lang)) from error
 
 
 def run_import(args: argparse.Namespace, out: TextIO, err: TextIO | None = None) -> int:
@@ -324,7 +330,7 @@ def run_template(args: argparse.Namespace, out: TextIO) -> int:
     from .io import write_template
 
     if args.output.suffix.lower() not in (".csv", ".xlsx"):
-        raise _user_error(f"{args.output}: a template is a .csv or an .xlsx file")
+        raise _user_error(_t("template_suffix", args.lang, path=args.output))
     chain = _load(args.file, args.lang)
     write_template(chain, args.output, years=args.years, lang=args.lang)
     rows = len(chain.indicators())

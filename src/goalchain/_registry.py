@@ -102,7 +102,7 @@ class Registry(Mapping[str, T], Generic[T]):
             When *name* is taken (and *replace* is False) or is not a lower-case
             identifier.
         """
-        if not isinstance(name, str) or not _NAME.match(name):
+        if not isinstance(name, str) or not _NAME.fullmatch(name):
             raise RegistrationError(
                 f"{self._kind} name {name!r} must be lower-case letters, digits and '_', "
                 "starting with a letter"

@@ -26,28 +26,36 @@
     The whole job on the example chain bundled in the package (Burlöv).
 
 A user error (missing file, unreadable file, bad option) prints one line and
-exits 2; there are no tracebacks for user errors.
+exits 2; there are no tracebacks for user errors. Any other exception is an
+internal error: one line saying so and where to report it, exit 70 (``EX_SOFTWARE``);
+the traceback only with ``--debug`` or the environment variable ``GOALCHAIN_DEBUG=1``.
+Everything written to the terminal passes :func:`~goalchain._safe_text.terminal_text`:
+control characters from a chain file are shown, never acted on.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
+import io
 import json
 import os
 import sys
+import traceback
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, cast
 
 from . import _cli_import, _cli_kolada
 from ._lang import counted
+from ._safe_text import json_text, one_line, terminal_text
 from ._version import __version__
-from .exceptions import GoalchainError
+from .exceptions import FileFormatError, FileWriteError, GoalchainError
 from .models import GoalChain
 
-__all__ = ["main"]
+__all__ = ["DEBUG_VARIABLE", "main", "report_url"]
 
 _TEXT = {
     "valid": {"sv": "{file}: giltig ({n} element)", "en": "{file}: valid ({n} elements)"},
@@ -115,6 +123,11 @@ def _build_parser() -> argparse.ArgumentParser:
         "judge and report them; bring in values from spreadsheets and Kolada.",
     )
     parser.add_argument("--version", action="version", version=f"goalchain {__version__}")
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        help=f"on an internal error, print the traceback (also {DEBUG_VARIABLE}=1)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     def lang_option(sub: argparse.ArgumentParser) -> None:
@@ -267,25 +280,30 @@ def _build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _load(path: Path) -> GoalChain:
+def _load(path: Path, lang: str = "sv") -> GoalChain:
     from .io import load
 
     if not path.exists():
-        raise _UserError(f"no such file: {path}")
+        raise _UserError(_cli_import._t("no_such_file", lang, path=path))
     if path.is_dir():
-        raise _UserError(f"{path} is a directory; give a .yaml, .yml or .json file")
+        raise _UserError(_cli_import._t("is_dir", lang, path=path))
     return load(path)
+
+
+def _json(data: object, out: TextIO) -> None:
+    """*data* as indented JSON on *out*, with no raw control character (:func:`json_text`)."""
+    for chunk in json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(data):
+        out.write(json_text(chunk))
+    out.write("\n")
 
 
 def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
     lang = args.lang
-    if not args.file.exists():
-        raise _UserError(f"no such file: {args.file}")
     try:
-        chain = _load(args.file)
+        chain = _load(args.file, lang)
     except GoalchainError as err:
         if args.format == "json":
-            json.dump(
+            _json(
                 {
                     "file": str(args.file),
                     "valid": False,
@@ -299,37 +317,31 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
                     ],
                 },
                 out,
-                ensure_ascii=False,
-                indent=2,
             )
-            out.write("\n")
         else:
-            out.write(_t("unreadable", lang, file=args.file, msg=str(err)) + "\n")
+            out.write(_t("unreadable", lang, file=args.file, msg=one_line(str(err))) + "\n")
         return 1
     findings = chain.validate(lang=lang)
     errors = [f for f in findings if f.severity == "error"]
     warnings = [f for f in findings if f.severity == "warning"]
     failed = bool(errors) or (args.strict and bool(warnings))
     if args.format == "json":
-        json.dump(
+        _json(
             {
                 "file": str(args.file),
                 "valid": not failed,
                 "findings": [f.to_dict(lang) for f in findings],
             },
             out,
-            ensure_ascii=False,
-            indent=2,
         )
-        out.write("\n")
         return 1 if failed else 0
     by_element: dict[str, list[str]] = {}
     for finding in findings:
         by_element.setdefault(finding.element, []).append(
-            f"{_t(finding.severity, lang)}: {finding.message(lang)} [{finding.code}]"
+            one_line(f"{_t(finding.severity, lang)}: {finding.message(lang)} [{finding.code}]")
         )
     for element, messages in by_element.items():
-        out.write(f"{element}\n")
+        out.write(f"{one_line(element)}\n")
         for message in messages:
             out.write(f"  {message}\n")
     sv = lang == "sv"
@@ -347,7 +359,7 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
 def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
     from .report import render_tree
 
-    chain = _load(args.file)
+    chain = _load(args.file, args.lang)
     out.write(
         render_tree(chain, lang=args.lang, period=args.period, show_data=not args.no_data) + "\n"
     )
@@ -467,7 +479,7 @@ def _unit(unit: str | None, lang: str) -> str:
 
 def _progression_of_file(args: argparse.Namespace, out: TextIO) -> int:
     table = progression_table(
-        _load(args.file), year=args.year, lang=args.lang, method=args.assessment
+        _load(args.file, args.lang), year=args.year, lang=args.lang, method=args.assessment
     )
     out.write(table + "\n")
     return 0
@@ -610,7 +622,7 @@ def rollup_table(
 def _cmd_rollup(args: argparse.Namespace, out: TextIO) -> int:
     from .report._followup import period_warning
 
-    chain = _load(args.file)
+    chain = _load(args.file, args.lang)
     result = chain.rollup(
         args.period, strategy=args.strategy, scorer=args.scorer, gender=args.gender
     )
@@ -629,7 +641,7 @@ def _cmd_rollup(args: argparse.Namespace, out: TextIO) -> int:
             }
             for node_id, item in result.items()
         }
-        json.dump(
+        _json(
             {
                 "file": str(args.file),
                 "period": str(result.period),
@@ -641,10 +653,7 @@ def _cmd_rollup(args: argparse.Namespace, out: TextIO) -> int:
                 "elements": nodes,
             },
             out,
-            ensure_ascii=False,
-            indent=2,
         )
-        out.write("\n")
         return 0
     if warning:
         out.write(warning + "\n\n")
@@ -655,11 +664,10 @@ def _cmd_rollup(args: argparse.Namespace, out: TextIO) -> int:
 def _cmd_smart(args: argparse.Namespace, out: TextIO) -> int:
     from .smart import check
 
-    chain = _load(args.file)
+    chain = _load(args.file, args.lang)
     report = check(chain, lang=args.lang, strict=args.strict)
     if args.format == "json":
-        json.dump({"file": str(args.file), **report.to_dict()}, out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        _json({"file": str(args.file), **report.to_dict()}, out)
     elif args.format == "md":
         out.write(report.to_markdown(include_passed=args.all))
     else:
@@ -672,7 +680,7 @@ def _cmd_report(args: argparse.Namespace, out: TextIO) -> int:
     from .report import html, markdown
 
     report_format = _report_format(args.format, args.output)
-    chain = _load(args.file)
+    chain = _load(args.file, args.lang)
     write = html if report_format == "html" else markdown
     text = write(
         chain,
@@ -724,10 +732,214 @@ _COMMANDS = {
 }
 
 
+class _Terminal(io.TextIOBase):
+    """A text stream that shows control characters instead of passing them on.
+
+    Wraps the output and error streams of :func:`main`: whatever a command
+    writes (titles, owners, ids, messages that quote them) goes through
+    :func:`~goalchain._safe_text.terminal_text`, keeping only the newlines.
+    """
+
+    def __init__(self, raw: TextIO):
+        self._raw = raw
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        self._raw.write(terminal_text(text))
+        return len(text)
+
+    def flush(self) -> None:
+        self._raw.flush()
+
+
+_EXIT_USER = 2
+"""The exit code of a user error: a missing or unreadable file, a bad option, bad data."""
+
+_EXIT_INTERNAL = 70
+"""The exit code of an internal error, a bug in goalchain (``EX_SOFTWARE`` of sysexits.h)."""
+
+DEBUG_VARIABLE = "GOALCHAIN_DEBUG"
+"""The environment variable that, set to anything but ``""`` or ``0``, prints the traceback
+of an internal error (as the ``--debug`` option does)."""
+
+_ISSUES_FALLBACK = "https://pypi.org/project/malkedja/"
+
+_BOUNDARY = {
+    "internal": (
+        "internal error ({error}); this is a bug in goalchain {version}, not in your input. "
+        "Please report it at {url} with the command and, if you can, the file; run again "
+        "with --debug (or {variable}=1) to see where it happened",
+        "internt fel ({error}); det är ett fel i goalchain {version}, inte i det du angav. "
+        "Rapportera det på {url} med kommandot och gärna filen; kör igen med --debug "
+        "(eller {variable}=1) för att se var det uppstod",
+    ),
+    "not_text": (
+        "{file}: is not UTF-8 text ({reason}); save it as UTF-8",
+        "{file}: är inte UTF-8-text ({reason}); spara den som UTF-8",
+    ),
+    "not_written": (
+        "{file}: text that cannot be written as UTF-8 ({reason})",
+        "{file}: text som inte kan skrivas som UTF-8 ({reason})",
+    ),
+    "os": ("{file}: {reason}", "{file}: {reason}"),
+    "file_error": ("{where}: {reason}", "{where}: fel i filen: {reason}"),
+}
+
+_ERRNO = {
+    errno.ENOENT: ("no such file or directory", "filen eller mappen finns inte"),
+    errno.EACCES: ("permission denied", "åtkomst nekad"),
+    errno.EPERM: ("operation not permitted", "åtgärden är inte tillåten"),
+    errno.EISDIR: ("is a directory, not a file", "är en mapp, inte en fil"),
+    errno.ENOTDIR: ("a part of the path is not a directory", "en del av sökvägen är inte en mapp"),
+    errno.ENOSPC: ("no space left on the device", "det finns inget utrymme kvar på enheten"),
+    errno.EROFS: ("the file system is read-only", "filsystemet är skrivskyddat"),
+    errno.ENAMETOOLONG: ("the file name is too long", "filnamnet är för långt"),
+    errno.ELOOP: ("too many symbolic links", "för många symboliska länkar"),
+    errno.EEXIST: ("the file exists already", "filen finns redan"),
+}
+
+
+def _say(key: str, lang: str, **params: object) -> str:
+    en, sv = _BOUNDARY[key]
+    return (en if lang == "en" else sv).format(**params)
+
+
+def _lang_of(argv: Sequence[str] | None, args: argparse.Namespace | None) -> str:
+    """The language of the command's messages: its ``--lang``, even when parsing failed."""
+    lang = getattr(args, "lang", None)
+    if lang is None:
+        words = list(sys.argv[1:] if argv is None else argv)
+        for k, word in enumerate(words):
+            if word == "--lang" and k + 1 < len(words):
+                lang = words[k + 1]
+            elif word.startswith("--lang="):
+                lang = word.partition("=")[2]
+    return "en" if lang == "en" else "sv"
+
+
+def _user_file(args: argparse.Namespace | None, *, output: bool = False) -> str:
+    """The file a command was given (its output with *output*), for a message that names it."""
+    names = ("output", "file") if output else ("data", "file")
+    for name in names:
+        value = getattr(args, name, None)
+        if value is not None:
+            return str(value)
+    return "-"
+
+
+def _user_message(error: Exception, lang: str) -> str:
+    """A user error as one line. The library words a file's problems in English: in
+    Swedish, the line says first, in Swedish, that the file is at fault (``fel i filen``)."""
+    from .io._spreadsheet_errors import SpreadsheetError
+
+    if isinstance(error, FileWriteError):  # words itself in the command's language
+        return error.render(lang)
+    if (
+        lang != "en"
+        and isinstance(error, FileFormatError)
+        and not isinstance(error, SpreadsheetError)  # words itself in the command's language
+        and error.location()
+    ):
+        return _say("file_error", lang, where=error.location(), reason=error._text())
+    return str(error)
+
+
+def _os_message(error: OSError, lang: str) -> str:
+    """An operating-system error as one line: the file, then what is wrong, in *lang*."""
+    words = _ERRNO.get(error.errno or 0)
+    reason = (words[0] if lang == "en" else words[1]) if words else error.strerror or str(error)
+    if error.filename is None:
+        return str(reason)
+    name = os.fsdecode(error.filename)
+    if error.filename2 is not None:
+        name += " -> " + os.fsdecode(error.filename2)
+    return _say("os", lang, file=name, reason=reason)
+
+
+def _unicode_message(error: UnicodeError, args: argparse.Namespace | None, lang: str) -> str:
+    if isinstance(error, UnicodeEncodeError):
+        bad = error.object[error.start : error.end]
+        reason = ", ".join(f"U+{ord(c):04X}" for c in bad[:3])
+        return _say("not_written", lang, file=_user_file(args, output=True), reason=reason)
+    if isinstance(error, UnicodeDecodeError):
+        bad_bytes = bytes(error.object[error.start : error.end][:3])
+        reason = f"byte {bad_bytes.hex(' ')}, position {error.start}"
+        return _say("not_text", lang, file=_user_file(args), reason=reason)
+    return _say("not_text", lang, file=_user_file(args), reason=one_line(str(error)))
+
+
+def report_url() -> str:
+    """Where to report a bug in goalchain: the package's issue tracker, else its home page.
+
+    Read from the installed distribution's ``Project-URL`` entries
+    (``[project.urls]`` in ``pyproject.toml``): the one named like an issue or
+    bug tracker first, then any; the package's page on PyPI when none is given.
+
+    Examples
+    --------
+    >>> from goalchain.cli import report_url
+    >>> report_url().startswith("https://")
+    True
+    """
+    from importlib import metadata
+
+    try:
+        entries = metadata.metadata("malkedja").get_all("Project-URL") or []
+    except metadata.PackageNotFoundError:
+        entries = []
+    urls = [entry.partition(",") for entry in entries]
+    ranked = sorted(
+        urls, key=lambda u: not any(w in u[0].lower() for w in ("issue", "bug", "tracker"))
+    )
+    for _, _, url in ranked:
+        if str(url).strip().startswith("https://"):
+            return str(url).strip()
+    return _ISSUES_FALLBACK
+
+
+def _debugging(argv: Sequence[str] | None, args: argparse.Namespace | None) -> bool:
+    if getattr(args, "debug", False):
+        return True
+    if args is None and "--debug" in (sys.argv[1:] if argv is None else argv):
+        return True
+    return os.environ.get(DEBUG_VARIABLE, "") not in ("", "0")
+
+
+def _internal(
+    error: BaseException,
+    err: TextIO,
+    argv: Sequence[str] | None,
+    args: argparse.Namespace | None,
+    lang: str,
+) -> int:
+    """Report an internal error: the traceback when debugging, then one line; exit 70."""
+    if _debugging(argv, args):
+        traceback.print_exception(error, file=err)
+    text = one_line(str(error))
+    text = text if len(text) <= 200 else text[:199] + "…"
+    what = f"{type(error).__name__}: {text}" if text else type(error).__name__
+    url = report_url()
+    err.write(
+        "goalchain: "
+        + _say("internal", lang, error=what, version=__version__, url=url, variable=DEBUG_VARIABLE)
+        + "\n"
+    )
+    return _EXIT_INTERNAL
+
+
 def main(
     argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: TextIO | None = None
 ) -> int:
     """Run the command line; returns the exit code.
+
+    0 on success; 1 when ``validate`` or ``smart --strict`` finds errors;
+    2 on a user error (one line on *err* naming the file and what is wrong, in
+    the command's ``--lang``); 70 on an internal error (one line saying so and
+    where to report it; the traceback with ``--debug`` or ``GOALCHAIN_DEBUG=1``);
+    130 when interrupted; 141 when the reader of the output went away.
+    Control characters in what is written are shown, not acted on.
 
     Examples
     --------
@@ -736,10 +948,11 @@ def main(
     goalchain ...
     0
     """
-    out = out or sys.stdout
-    err = err or sys.stderr
-    parser = _build_parser()
+    out = cast(TextIO, _Terminal(out or sys.stdout))
+    err = cast(TextIO, _Terminal(err or sys.stderr))
+    args: argparse.Namespace | None = None
     try:
+        parser = _build_parser()
         try:
             with contextlib.redirect_stdout(out):
                 args = parser.parse_args(argv)
@@ -747,22 +960,31 @@ def main(
             return int(exit_.code or 0)
         if args.command is None:
             parser.print_help(out)
-            return 2
-        return _COMMANDS[args.command](args, out)
-    except _UserError as error:
-        err.write(f"goalchain: {error}\n")
-        return 2
-    except GoalchainError as error:
-        err.write(f"goalchain: {error}\n")
-        return 2
+            return _EXIT_USER
+        if args.command == "import":  # its warnings quote the spreadsheet's cells
+            code = _cli_import.run_import(args, out, err)
+        else:
+            code = int(_COMMANDS[args.command](args, out))
+        out.flush()  # a closed pipe is found here, not when Python exits
+        return code
+    except (_UserError, GoalchainError) as error:
+        err.write(f"goalchain: {_user_message(error, _lang_of(argv, args))}\n")
+        return _EXIT_USER
     except BrokenPipeError:  # the reader went away (`goalchain show ... | head`): not an error
         return _BROKEN_PIPE
     except OSError as error:
-        err.write(f"goalchain: {error.strerror or error}: {error.filename or ''}\n")
-        return 2
+        err.write(f"goalchain: {_os_message(error, _lang_of(argv, args))}\n")
+        return _EXIT_USER
+    except UnicodeError as error:
+        err.write(f"goalchain: {_unicode_message(error, args, _lang_of(argv, args))}\n")
+        return _EXIT_USER
     except KeyboardInterrupt:
-        err.write("goalchain: interrupted\n")
+        err.write(
+            "goalchain: interrupted\n" if _lang_of(argv, args) == "en" else "goalchain: avbrutet\n"
+        )
         return 130
+    except Exception as error:  # a bug: say so, and where to report it
+        return _internal(error, err, argv, args, _lang_of(argv, args))
 
 
 _BROKEN_PIPE = 141

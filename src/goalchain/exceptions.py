@@ -32,6 +32,7 @@ __all__ = [
     "DirectoryNotFoundError",
     "DuplicateError",
     "FileFormatError",
+    "FileWriteError",
     "FormatVersionError",
     "GoalchainError",
     "GoalchainWarning",
@@ -330,6 +331,87 @@ class DirectoryNotFoundError(GoalchainError, FileNotFoundError):
         return self.message
 
 
+_WRITE_REASONS: dict[tuple[int, ...], tuple[str, str]] = {
+    (errno.EACCES, errno.EPERM): (
+        "no permission to write in {directory}",
+        "behörighet saknas för att skriva i {directory}",
+    ),
+    (errno.EROFS,): (
+        "the file system of {directory} is read-only",
+        "filsystemet för {directory} är skrivskyddat",
+    ),
+    (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)): (
+        "the disk is full",
+        "disken är full",
+    ),
+    (errno.EISDIR,): ("it is a directory", "det är en mapp"),
+}
+
+
+class FileWriteError(GoalchainError, OSError):
+    """A file that could not be written: no permission, a read-only or full disk...
+
+    The message names the file the caller asked for (never goalchain's temporary
+    file beside it) and says that an existing file is unchanged. Also an
+    :class:`OSError` with the system's ``errno`` and ``strerror``, and
+    ``filename`` the file asked for, so ``except OSError`` catches it.
+    :meth:`render` words it in Swedish or English.
+
+    Attributes
+    ----------
+    directory
+        The directory the file was to be written in.
+    detail
+        More about what was left behind, or None (a data file written beside a
+        structure file that could not be switched to it).
+
+    Examples
+    --------
+    >>> import errno
+    >>> from goalchain.exceptions import FileWriteError
+    >>> error = FileWriteError("/srv/mål/kedja.yaml", errno.EACCES, "Permission denied")
+    >>> print(error)
+    /srv/mål/kedja.yaml: cannot write the file: no permission to write in /srv/mål; \
+the file is unchanged
+    >>> print(error.render("sv"))
+    /srv/mål/kedja.yaml: kan inte skriva filen: behörighet saknas för att skriva i /srv/mål; \
+filen är oförändrad
+    >>> error.errno == errno.EACCES, error.filename
+    (True, '/srv/mål/kedja.yaml')
+    """
+
+    def __init__(
+        self,
+        path: str,
+        errno_: int | None,
+        strerror: str | None,
+        *,
+        detail: tuple[str, str] | None = None,
+    ):
+        super().__init__(errno_, strerror or "cannot write", path)
+        self.directory = os.path.dirname(os.path.abspath(path))
+        self.detail = detail
+        self.locate(file=path)
+
+    def render(self, lang: str = "en") -> str:
+        """The message in English (``"en"``) or Swedish (``"sv"``), starting with the file."""
+        sv = lang == "sv"
+        reason = self.strerror or ""
+        for codes, texts in _WRITE_REASONS.items():
+            if self.errno in codes:
+                reason = texts[sv].format(directory=self.directory)
+                break
+        if self.detail is not None:
+            tail = self.detail[sv]
+        else:
+            tail = "filen är oförändrad" if sv else "the file is unchanged"
+        head = "kan inte skriva filen" if sv else "cannot write the file"
+        return f"{self.location()}: {head}: {reason}; {tail}"
+
+    def _text(self) -> str:
+        return self.render("en").removeprefix(f"{self.location()}: ")
+
+
 class MissingDependencyError(GoalchainError, ImportError):
     """An optional dependency (pandas, matplotlib, openpyxl...) is not installed.
 
@@ -350,21 +432,40 @@ class UnitError(GoalchainError, ValueError):
 
 
 class UnknownUnitError(UnitError):
-    """A unit string that the registry cannot read."""
+    """A unit string that the registry cannot read.
 
-    def __init__(self, unit: str, *, element: str | None = None, field: str | None = None):
+    Attributes
+    ----------
+    unit
+        The unit as written.
+    reason
+        What in it cannot be read (a word, a power, a number), or None when the
+        whole text is no unit.
+    """
+
+    def __init__(
+        self,
+        unit: str,
+        *,
+        element: str | None = None,
+        field: str | None = None,
+        reason: str | None = None,
+    ):
         self.unit = unit
         self.element = element
         self.field = field
+        self.reason = reason
+        shown = repr(unit) if len(unit) <= 80 else f"{unit[:60]!r}... ({len(unit)} characters)"
+        why = f": {reason}" if reason else ""
         super().__init__(
-            f"{_where(element, field)}unknown unit {unit!r}; use a pint unit or a municipal one "
-            "such as 'percent' ('%'), 'percentage_point' ('procentenheter'), 'SEK' ('kr'), "
+            f"{_where(element, field)}unknown unit {shown}{why}; use a pint unit or a municipal "
+            "one such as 'percent' ('%'), 'percentage_point' ('procentenheter'), 'SEK' ('kr'), "
             "'tkr', 'mnkr', 'inhabitant', 'per_1000_inhabitants', 'count', 'day', 'hour'"
         )
 
     def located(self, *, element: str | None = None, field: str | None = None) -> UnknownUnitError:
         """The same error, saying which element and field the unit belongs to."""
-        return UnknownUnitError(self.unit, element=element, field=field)
+        return UnknownUnitError(self.unit, element=element, field=field, reason=self.reason)
 
 
 def _where(element: str | None, field: str | None) -> str:

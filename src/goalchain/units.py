@@ -70,6 +70,24 @@ written                         pint alone reads      goalchain
 ``m3``, ``kbm``
 ==============================  ====================  ===================================
 
+What a unit may be
+------------------
+Unit text comes from files other people wrote, so it is read, never evaluated:
+neither by ``eval`` nor by pint's expression parser (which computes ``kr**9**9**9``
+until the process is killed). A unit is names (goalchain's and pint's, as above)
+joined by ``*``, ``·``, ``/`` or ``per`` or written side by side (``kr inv``), each
+with at most one whole power from -4 to 4 (``m**2``, ``m^2``, ``m²``, ``m⁻¹``,
+``square meter``), in at most :data:`MAX_UNIT_NESTING` levels of parentheses, in at
+most :data:`MAX_UNIT_LENGTH` characters. A number in a unit is 1 (``1/inv``), or
+1000, 10 000 or 100 000 before inhabitants (``per 1000 invånare``,
+``kr/1000 inv``), or 1000 or 1 000 000 before kronor (``1000 kr`` is ``tkr``).
+Anything else is an :class:`~goalchain.exceptions.UnknownUnitError` that says
+what in the text cannot be read (``kr/0``, ``kr**1e400``, ``kr**0.5``).
+
+A value with its unit (``"12,5 %"``) is at most :data:`MAX_VALUE_LENGTH`
+characters, its number at most :data:`MAX_NUMBER_DIGITS` digits 0-9 (``٣`` and
+``²`` are refused, not read as 3 or 2) and a finite float.
+
 Only unit text is read this way; a pint ``Quantity`` keeps pint's meaning
 (``get_registry().Quantity(1, "ton")`` is a US short ton, and recording it in
 an indicator in ``ton`` stores 0.907).
@@ -96,8 +114,18 @@ from collections.abc import Iterable
 from typing import Any
 
 import pint
+from pint.util import UnitsContainer
 
 from ._i18n._numbers import size_decimals
+from ._unit_grammar import (
+    MAX_UNIT_DIGITS,
+    MAX_UNIT_LENGTH,
+    MAX_UNIT_NESTING,
+    MAX_UNIT_POWER,
+    Powers,
+    describe_char,
+    parse_unit_text,
+)
 from .exceptions import (
     AmbiguousUnitError,
     InvalidValueError,
@@ -106,6 +134,12 @@ from .exceptions import (
 )
 
 __all__ = [
+    "MAX_NUMBER_DIGITS",
+    "MAX_UNIT_DIGITS",
+    "MAX_UNIT_LENGTH",
+    "MAX_UNIT_NESTING",
+    "MAX_UNIT_POWER",
+    "MAX_VALUE_LENGTH",
     "canonical_unit",
     "convert",
     "display_decimals",
@@ -187,12 +221,6 @@ _SWEDISH_UNITS = {
 
 # Case-sensitive words pint would read with an SI prefix no Swede means.
 _PREFIXED_KRONOR = {"Mkr": "mnkr", "MSEK": "mnkr", "Tkr": "tkr", "TSEK": "tkr"}
-
-# "per 100 000 invånare", "/1000 inv", "per 10000 inhabitants"
-_PER_INHABITANTS = re.compile(
-    r"^(?:per\s*|/\s*)(?P<n>1 ?000|10 ?000|100 ?000)\s*(?:invånare|inv\.?|inhabitants)$",
-    re.IGNORECASE,
-)
 
 # pint's names of units a Swede and pint read differently: (what it may mean,
 # the names to write instead). A word pint reads as one of these (an alias, a
@@ -288,16 +316,24 @@ _UNAMBIGUOUS = frozenset(
 )
 
 _SPACES = "\u00a0\u202f\u2009 "  # no-break, narrow no-break, thin, plain space
+
+MAX_VALUE_LENGTH = 500
+"""Most characters in a value with its unit (``"1 234,5 kr/inv"``); longer text is refused
+before it is read."""
+MAX_NUMBER_DIGITS = 40
+"""Most digits in a number written as text (a float keeps 17); more is refused, not rounded."""
+
+# The number at the start of a value, matched from its first character (no ``$``, no
+# pattern for the rest, which is the unit): each part is tried once, so the time is
+# linear in the text. Digits are ASCII only; "٣" is refused, not read as 3.
 _NUMBER = re.compile(
-    r"""^\s*
-    (?P<sign>[+\-\u2212]?)\s*
+    r"""(?P<sign>[+\-\u2212]?)[ \t\u00a0\u202f\u2009]*
     (?P<number>
-        \d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?:[.,]\d+)?   # 1 234 567,5
-      | \d+(?:[.,]\d+)?                                      # 1234,5 or 1234.5
-      | [.,]\d+                                              # ,5
+        [0-9]{1,3}(?:[\u00a0\u202f\u2009\ ][0-9]{3})+(?:[.,][0-9]+)?   # 1 234 567,5
+      | [0-9]+(?:[.,][0-9]+)?                                         # 1234,5 or 1234.5
+      | [.,][0-9]+                                                    # ,5
     )
-    (?:[eE](?P<exp>[+\-]?\d+))?
-    \s*(?P<unit>.*?)\s*$""",
+    (?:[eE](?P<exp>[+\-]?[0-9]+))?""",
     re.VERBOSE,
 )
 
@@ -326,37 +362,43 @@ def get_registry() -> pint.UnitRegistry:  # type: ignore[type-arg]
     return registry
 
 
-_WORD = re.compile(r"[^\W\d]\w*")
-
-
-def _swedish_unit_text(text: str) -> str:
-    """The unit text with Swedish words replaced by the registry's names.
-
-    Raises AmbiguousUnitError for a word that pint and a Swede read differently.
-    """
-    cleaned = " ".join(text.translate(_TO_SPACE).split())
-    lowered = cleaned.lower()
-    if lowered in _SWEDISH_UNITS:
-        return _SWEDISH_UNITS[lowered]
-    per = _PER_INHABITANTS.match(cleaned)
-    if per is not None:
-        return f"per_{per['n'].replace(' ', '')}_inhabitants"
-    registry = get_registry()
-
-    def word(match: re.Match[str]) -> str:
-        found = match.group()
-        if found in _PREFIXED_KRONOR:
-            return _PREFIXED_KRONOR[found]
-        name = _SWEDISH_UNITS.get(found.lower())
-        if name is not None:
-            return name
-        _refuse_ambiguous(found, registry)
-        return found
-
-    return _WORD.sub(word, cleaned.replace("%", " percent ")).strip()
-
-
 _TO_SPACE = str.maketrans({space: " " for space in _SPACES})
+
+
+def _lookup(word: str) -> Powers:
+    """The registry's names and powers of one unit name (``"kvm"`` -> ``{"meter": 2}``)."""
+    return dict(_name_powers(word))
+
+
+@functools.lru_cache(maxsize=1024)
+def _name_powers(word: str) -> tuple[tuple[str, int], ...]:
+    if word in _PREFIXED_KRONOR:
+        return ((_PREFIXED_KRONOR[word], 1),)
+    name = word
+    mapped = _SWEDISH_UNITS.get(word.lower())
+    if mapped is None and word.endswith("."):  # an abbreviation: "inv.", "st."
+        name = word[:-1]
+        if name in _PREFIXED_KRONOR:
+            return ((_PREFIXED_KRONOR[name], 1),)
+        mapped = _SWEDISH_UNITS.get(name.lower())
+    if mapped is not None:  # the registry's names, read by the same grammar
+        return tuple(parse_unit_text(mapped, _lookup).items())
+    name = name.replace("°", "degree")  # "°C", "Δ°C", as pint reads them
+    registry = get_registry()
+    _refuse_ambiguous(name, registry)
+    try:
+        canonical = registry.get_name(name)
+    except (pint.errors.UndefinedUnitError, AttributeError, TypeError, ValueError) as err:
+        raise UnknownUnitError(word) from err
+    return ((canonical, 1),) if canonical else ()
+
+
+@functools.lru_cache(maxsize=256)
+def _is_offset(name: str) -> bool:
+    """True for a unit that is not a plain multiple (``degree_Celsius``, ``decibel``): pint
+    reads it multiplied, divided or powered as a difference (``delta_``), and so does this."""
+    definition = getattr(get_registry(), "_units", {}).get(name)
+    return definition is not None and not getattr(definition, "is_multiplicative", True)
 
 
 def _refuse_ambiguous(word: str, registry: pint.UnitRegistry) -> None:  # type: ignore[type-arg]
@@ -397,25 +439,38 @@ def parse_unit(text: str) -> pint.Unit:
     (<Unit('metric_ton')>, <Unit('per_100000_inhabitants')>)
     >>> parse_unit("%")
     <Unit('percent')>
-    >>> parse_unit("kr/invånare")
-    <Unit('SEK / inhabitant')>
+    >>> parse_unit("kr/invånare"), parse_unit("kWh/m²"), parse_unit("kr/1000 inv")
+    (<Unit('SEK / inhabitant')>, <Unit('kilowatt_hour / meter ** 2')>, \
+<Unit('SEK * per_1000_inhabitants')>)
+    >>> parse_unit("kr/0")
+    Traceback (most recent call last):
+    ...
+    goalchain.exceptions.UnknownUnitError: unknown unit 'kr/0': the number 0: a number in a \
+unit is 1 ('1/inv'), or 1000, 10 000 or 100 000 before inhabitants ('per 1000 invånare') or \
+1000 or 1 000 000 before kronor ('1000 kr' is 'tkr'); use a pint unit or a municipal one \
+such as 'percent' ('%'), 'percentage_point' ('procentenheter'), 'SEK' ('kr'), 'tkr', 'mnkr', \
+'inhabitant', 'per_1000_inhabitants', 'count', 'day', 'hour'
     """
     if not isinstance(text, str) or not text.strip():
         raise UnknownUnitError(str(text))
-    registry = get_registry()
-    names = _swedish_unit_text(text.strip())  # an AmbiguousUnitError as it is
+    if len(text) > MAX_UNIT_LENGTH:  # before any other work
+        raise UnknownUnitError(
+            text, reason=f"it is {len(text)} characters long; a unit has at most {MAX_UNIT_LENGTH}"
+        )
+    cleaned = " ".join(text.translate(_TO_SPACE).split())
+    whole = _SWEDISH_UNITS.get(cleaned.lower())
     try:
-        unit = registry.parse_units(names)
-    except (
-        pint.errors.UndefinedUnitError,
-        pint.errors.DefinitionSyntaxError,
-        AttributeError,
-        TypeError,
-        ValueError,
-        AssertionError,
-    ) as err:
-        raise UnknownUnitError(text) from err
-    return unit
+        powers = parse_unit_text(whole or cleaned, _lookup)
+    except AmbiguousUnitError:
+        raise
+    except UnknownUnitError as err:
+        raise UnknownUnitError(text, reason=err.reason) from err
+    if len(powers) > 1 or any(power != 1 for power in powers.values()):
+        # as pint: a temperature multiplied, divided or powered is a difference
+        powers = {
+            (f"delta_{name}" if _is_offset(name) else name): power for name, power in powers.items()
+        }
+    return get_registry().Unit(UnitsContainer(powers))
 
 
 @functools.lru_cache(maxsize=512)
@@ -562,21 +617,63 @@ def parse_number(text: str) -> float:
 
 
 def _split_number(text: str) -> tuple[float, str]:
-    match = _NUMBER.match(text)
+    """The number at the start of *text* and the unit text after it, in linear time."""
+    if len(text) > MAX_VALUE_LENGTH:  # before any other work: a 128 KB cell is refused at once
+        raise InvalidValueError(
+            f"{_shown(text)} is {len(text)} characters long; a number with its unit has at "
+            f"most {MAX_VALUE_LENGTH}"
+        )
+    stripped = text.strip()
+    for char in stripped:
+        if char.isdecimal() and not char.isascii():
+            raise InvalidValueError(
+                f"{text!r}: {describe_char(char)} is not a digit 0-9; write numbers with "
+                "the digits 0-9"
+            )
+    match = _NUMBER.match(stripped)
     if match is None:
+        rest = stripped.lstrip("+-\u2212 \t\u00a0\u202f\u2009")
+        if rest and rest[0].isnumeric():  # "²⁰²⁴", "½"
+            raise InvalidValueError(
+                f"{text!r}: {describe_char(rest[0])} is not a digit 0-9; write numbers with "
+                "the digits 0-9"
+            )
         raise InvalidValueError(
             f"cannot read a number from {text!r}; write for example '12,5 %', '1 234 kr' or '78.0'"
+        )
+    after = stripped[match.end() : match.end() + 1]
+    if after.isnumeric():  # "10²": a superscript straight after the digits
+        raise InvalidValueError(
+            f"{text!r}: {describe_char(after)} after the number is not a digit 0-9; write "
+            "numbers with the digits 0-9 (and a power of a unit after the unit: 'm²')"
         )
     digits = match["number"]
     for space in _SPACES:
         digits = digits.replace(space, "")
     digits = digits.replace(",", ".")
+    count = sum(char.isdigit() for char in digits) + len(match["exp"] or "")
+    if count > MAX_NUMBER_DIGITS:
+        whole = len(digits.partition(".")[0].lstrip("0"))
+        too = " and is too large for a finite number (at most ±1.8e308)" if whole > 308 else ""
+        raise InvalidValueError(
+            f"{_shown(text)} has {count} digits{too}; a number has at most "
+            f"{MAX_NUMBER_DIGITS} digits (a float keeps 17)"
+        )
     sign = "-" if match["sign"] in "-\u2212" and match["sign"] else ""
     exponent = f"e{match['exp']}" if match["exp"] else ""
     value = float(sign + digits + exponent)
     if not math.isfinite(value):
-        raise InvalidValueError(f"{text!r} is not a finite number")
-    return value, match["unit"]
+        raise InvalidValueError(f"{text!r} is too large for a finite number (at most ±1.8e308)")
+    if value == 0 and digits.strip("0.") != "":
+        raise InvalidValueError(
+            f"{text!r} is too small to tell from 0; numbers are 0 or at least 2.2e-308 in size"
+        )
+    return value, stripped[match.end() :].strip()
+
+
+def _shown(text: str) -> str:
+    """*text* in quotes, cut to its start when long (a message names it, never repeats it)."""
+    return repr(text) if len(text) <= 80 else f"{text[:60]!r}... ({len(text)} characters)"
 
 
 def is_quantity(value: Any) -> bool:
@@ -613,12 +710,11 @@ def parse_quantity(value: Any, unit: str | None = None) -> pint.Quantity[Any]:
     registry = get_registry()
     if is_quantity(value):
         magnitude = value.magnitude
-        unit_text = str(value.units)
         if not isinstance(magnitude, (int, float)) or isinstance(magnitude, bool):
             raise InvalidValueError(f"expected a scalar quantity, got {value!r}")
-        _check_finite(float(magnitude), value)
+        number = _as_float(magnitude)
         # a Quantity's unit is pint's, not a Swedish word: its 'ton' is a short ton
-        return registry.Quantity(float(magnitude), _pint_unit(unit_text) if unit_text else "")
+        return registry.Quantity(number, _pint_unit(value.units))
     if isinstance(value, str):
         number, unit_text = _split_number(value)
         if unit_text:
@@ -628,15 +724,40 @@ def parse_quantity(value: Any, unit: str | None = None) -> pint.Quantity[Any]:
         raise InvalidValueError(
             f"expected a number, a string such as '12,5 %' or a pint Quantity, got {value!r}"
         )
-    _check_finite(float(value), value)
-    return registry.Quantity(float(value), parse_unit(unit) if unit else "")
+    return registry.Quantity(_as_float(value), parse_unit(unit) if unit else "")
 
 
-def _pint_unit(text: str) -> Any:
+def _as_float(value: int | float) -> float:
+    """*value* as a finite float; an int beyond a float (400 digits) is an InvalidValueError."""
     try:
-        return get_registry().parse_units(text)
-    except (pint.errors.UndefinedUnitError, pint.errors.DefinitionSyntaxError) as err:
-        raise UnknownUnitError(text) from err
+        number = float(value)
+    except OverflowError:
+        digits = int(value.bit_length() * 0.30103) + 1 if isinstance(value, int) else 0
+        raise InvalidValueError(
+            f"an integer of about {digits} digits is too large for a finite number (at most "
+            "±1.8e308)"
+        ) from None
+    _check_finite(number, value)
+    return number
+
+
+def _pint_unit(unit: Any) -> Any:
+    """A Quantity's unit (of any registry) in goalchain's, name by name as pint names
+    them: its names are looked up, its text never parsed."""
+    registry = get_registry()
+    powers: dict[str, float] = {}
+    for name, power in dict(getattr(unit, "_units", {})).items():
+        if not (isinstance(power, (int, float)) and math.isfinite(power)):
+            raise UnknownUnitError(str(unit), reason=f"{name!r} has the power {power!r}")
+        try:
+            canonical = registry.get_name(name)
+        except (pint.errors.UndefinedUnitError, AttributeError, TypeError, ValueError) as err:
+            raise UnknownUnitError(
+                str(unit), reason=f"{name!r} is no unit goalchain knows"
+            ) from err
+        if canonical:
+            powers[canonical] = powers.get(canonical, 0) + power
+    return registry.Unit(UnitsContainer({k: v for k, v in powers.items() if v}))
 
 
 def _check_finite(number: float, original: Any) -> None:
@@ -688,7 +809,7 @@ fit 'percent'; give the value in 'percent' or a unit convertible to it
     except UnknownUnitError as err:
         raise err.located(element=element, field=field) from err
     except InvalidValueError as err:
-        raise InvalidValueError(str(err).split(": ", 1)[-1], element=element, field=field) from err
+        raise InvalidValueError(err.reason, element=element, field=field) from err
     if quantity.unitless and not is_quantity(value) and not _has_unit_text(value):
         return float(quantity.magnitude)
     return _to(quantity, target, expected=unit, element=element, field=field, original=value)

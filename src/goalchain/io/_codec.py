@@ -10,6 +10,7 @@ letting the chain validate the values (the chain's own error classes, located).
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -37,6 +38,7 @@ from ..models import (
     get_model,
 )
 from ._document import Document, FieldPath, describe, format_path, read_document
+from ._paths import not_a_regular_file
 
 __all__ = [
     "FORMAT_VERSION",
@@ -100,6 +102,8 @@ ASSESSMENT_KEYS = (
 MODEL_KEYS = ("name", "label_sv", "label_en", "description", "levels")
 LEVEL_KEYS = ("key", "label_sv", "label_en", "kind", "children", "owner_required", "description")
 MODEL_FILE_EXTENSIONS = (".yaml", ".yml", ".json")
+MAX_DATA_FILES = 1000
+"""The most data files a chain file may name under ``data`` (each is read once)."""
 _CLASSES: dict[str, type[Element]] = {"goal": Goal, "indicator": Indicator, "activity": Activity}
 
 
@@ -602,6 +606,9 @@ class _Reader:
             self.not_text(value, path)
         if value.lower().endswith(MODEL_FILE_EXTENSIONS):
             file = self.base_dir / value
+            why = not_a_regular_file(file)
+            if why is not None:
+                self.fail(f"cannot read the model file {value!r} ({file}): {why}", path)
             try:
                 doc = read_document(file)
             except OSError as err:
@@ -929,13 +936,33 @@ class _Reader:
                 if not isinstance(item, str):
                     self.not_text(item, (*path, i))
                 refs.append((item, (*path, i)))
-        for ref, ref_path in refs:
+        seen: dict[str, FieldPath] = {}
+        for ref, ref_path in refs[: MAX_DATA_FILES + 1]:
             if not ref.lower().endswith(MODEL_FILE_EXTENSIONS):
                 self.fail(f"data file {ref!r} must end in .yaml, .yml or .json", ref_path)
+            key = os.path.normcase(os.path.abspath(self.base_dir / ref))
+            if key in seen:
+                line = self.doc.where(seen[key])[0]
+                first = format_path(seen[key]) + (f" (line {line})" if line is not None else "")
+                self.fail(
+                    f"data file {ref!r} is named again; it is already named at {first}, "
+                    "and each data file is read once: remove this entry",
+                    ref_path,
+                )
+            seen[key] = ref_path
+        if len(refs) > MAX_DATA_FILES:
+            self.fail(
+                f"{len(refs)} data files are named; a chain reads at most {MAX_DATA_FILES} "
+                "(put the measurements of several files in one)",
+                path,
+            )
         return refs
 
     def data_file(self, chain: GoalChain, ref: str, path: FieldPath) -> None:
         file = self.base_dir / ref
+        why = not_a_regular_file(file)
+        if why is not None:
+            self.fail(f"cannot read the data file {ref!r} ({file}): {why}", path)
         try:
             doc = read_document(file)
         except OSError as err:

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from .._safe_text import csv_cell, csv_uncell
 from ..exceptions import InvalidValueError
 from ._files import atomic_write
 from ._spreadsheet import Table
@@ -118,14 +119,21 @@ def read_csv(path: Path, *, encoding: str | None = None, delimiter: str | None =
             ) from err
         end = skip + reader.line_num
         if record:
-            rows.append((start, record))
+            # the quote the template writer put before a text such as "=..." (csv_cell)
+            rows.append((start, [csv_uncell(cell) for cell in record]))
     return Table(file, None, rows, delimiter=delimiter)
 
 
 def write_csv_template(path: Path, rows: Sequence[Sequence[Any]]) -> None:
-    """Write template rows as CSV: ``;``, CRLF, UTF-8 with BOM (Excel reads it right)."""
+    """Write template rows as CSV: ``;``, CRLF, UTF-8 with BOM (Excel reads it right).
+
+    A text that a spreadsheet program would read as a formula (``=``, ``+``,
+    ``-``, ``@``, tab, CR first) is written with a single quote in front
+    (:func:`~goalchain._safe_text.csv_cell`), which :func:`read_csv` removes;
+    numbers are written as numbers.
+    """
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     for row in rows:
-        writer.writerow(["" if v is None else v for v in row])
+        writer.writerow(["" if v is None else csv_cell(v) for v in row])
     atomic_write(path, "\ufeff" + buffer.getvalue())

@@ -46,6 +46,7 @@ from ..exceptions import (
 )
 from ..models import GENDERS, Indicator, Measurement, Period
 from ..units import convert, get_registry, parse_quantity, parse_unit
+from ._paths import not_a_regular_file
 from ._spreadsheet_errors import (
     _FIELD_SV,
     _FIELD_THE,
@@ -836,6 +837,9 @@ def _plain(value: Any) -> Any:
 def _load_tables(
     path: Path, *, sheet: str | None, encoding: str | None, delimiter: str | None
 ) -> list[Table]:
+    why = not_a_regular_file(path)
+    if why is not None:  # a FIFO would block the reading for ever
+        raise FileFormatError(f"cannot read the file: {why}", file=str(path))
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         if encoding is not None or delimiter is not None:
@@ -1476,7 +1480,7 @@ def _years(years: Any, chain: GoalChain) -> list[int]:
 
 def _unit_text(unit: str, lang: str) -> str:
     """The unit as written in the template: a short symbol that reads back the same."""
-    from ..report import unit_symbol
+    from .._unit_text import unit_symbol
 
     symbol = unit_symbol(unit, lang=lang)
     try:

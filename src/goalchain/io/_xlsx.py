@@ -10,13 +10,15 @@ from __future__ import annotations
 import difflib
 import importlib
 import io
+import re
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from ..exceptions import MissingDependencyError
+from .._safe_text import formula_like, one_line
+from ..exceptions import InvalidValueError, MissingDependencyError
 from ._files import atomic_write
 from ._spreadsheet import CellError, Table
 from ._spreadsheet_errors import SpreadsheetError, _Text
@@ -124,15 +126,54 @@ def _table(file: str, values: Any, formulas: Any) -> Table:
     return Table(file, str(values.title), rows, formats=formats, formulas=uncached)
 
 
+# what XML 1.0 (and so an .xlsx file) cannot hold: C0 controls but tab, LF and CR
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _text_cell(value: str, row: Sequence[Any], column: int) -> str:
+    """*value* as an .xlsx cell can hold it.
+
+    The first column (the indicator id, read back by the importer) must be
+    written exactly, so a control character there is an error; in the other
+    columns (the title, for the reader) it is shown as its control picture.
+    """
+    if _NOT_XML.search(value) is None:
+        return value
+    if column == 0:
+        raise InvalidValueError(
+            f"the id {value!r} has a control character that an .xlsx file cannot hold; "
+            "rename the indicator, or write the template as .csv",
+            element=value,
+            field="id",
+        )
+    return _NOT_XML.sub(lambda m: one_line(m[0]), value)
+
+
 def write_xlsx_template(path: Path, rows: Sequence[Sequence[Any]], *, lang: str = "sv") -> None:
-    """Write template rows to an ``.xlsx`` file, atomically."""
+    """Write template rows to an ``.xlsx`` file, atomically.
+
+    Every text is written as a text cell (an inline string), never as a
+    formula or an error value, whatever it starts with (``=``, ``+``, ``-``,
+    ``@``, ``#DIV/0!``); a text that would be read as a formula when typed
+    also gets Excel's quote prefix, so that editing the cell keeps it text.
+    Numbers stay numbers.
+    """
     xl = openpyxl()
     styles = importlib.import_module("openpyxl.styles")
     book = xl.Workbook()
     sheet = book.active
     sheet.title = "Measurements" if lang == "en" else "Mätvärden"
-    for row in rows:
-        sheet.append(list(row))
+    for number, row in enumerate(rows, start=1):
+        values = [
+            _text_cell(value, row, column) if isinstance(value, str) else value
+            for column, value in enumerate(row)
+        ]
+        sheet.append(values)
+        for cell, value in zip(sheet[number], values, strict=False):
+            if isinstance(value, str):
+                cell.data_type = "s"  # openpyxl makes "=..." a formula, "#N/A" an error
+                if formula_like(value):
+                    cell.quotePrefix = True
     bold = styles.Font(bold=True)
     for cell in sheet[1]:
         cell.font = bold

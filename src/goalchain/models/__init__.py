@@ -14,7 +14,7 @@ from ._elements import (
 )
 from ._frozen import FrozenMapping
 from ._governance import PRESETS, GovernanceModel, Level, get_model
-from ._period import MAX_YEAR, MIN_YEAR, Period, check_year
+from ._period import MAX_PERIOD_LENGTH, MAX_YEAR, MIN_YEAR, Period, check_year
 from ._target import Target
 from ._validate import Finding, validate
 from ._values import YearValue
@@ -25,6 +25,7 @@ __all__ = [
     "DIRECTIONS",
     "FREQUENCIES",
     "GENDERS",
+    "MAX_PERIOD_LENGTH",
     "MAX_YEAR",
     "MIN_YEAR",
     "PRESETS",

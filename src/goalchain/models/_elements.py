@@ -273,7 +273,7 @@ class Indicator(Element):
         set_(self, "annual_targets", self._read_annual_targets(self.annual_targets))
         check_text(self.progression, field="progression", element=eid, optional=True)
         if self.kolada is not None and (
-            not isinstance(self.kolada, str) or not _KOLADA.match(self.kolada)
+            not isinstance(self.kolada, str) or not _KOLADA.fullmatch(self.kolada)
         ):
             raise InvalidValueError(
                 f"{self.kolada!r} is not a Kolada KPI id; they look like 'N15436' or 'U23471'",

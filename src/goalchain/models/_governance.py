@@ -26,7 +26,7 @@ _KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
 def _check_key(instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:
-    if not isinstance(value, str) or not _KEY.match(value):
+    if not isinstance(value, str) or not _KEY.fullmatch(value):
         raise InvalidValueError(
             f"level key {value!r} must be lower-case letters, digits and '_', "
             "starting with a letter",

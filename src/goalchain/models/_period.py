@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any, ClassVar, Literal
 
 import attrs
 
 from ..exceptions import PeriodError
 
-__all__ = ["MAX_YEAR", "MIN_YEAR", "Period", "PeriodKind", "check_year"]
+__all__ = ["MAX_PERIOD_LENGTH", "MAX_YEAR", "MIN_YEAR", "Period", "PeriodKind", "check_year"]
 
 MIN_YEAR = 1900
 MAX_YEAR = 2200
+MAX_PERIOD_LENGTH = 40
+"""Most characters in a period or year written as text (``"2024-delår"`` has 10);
+longer text is refused before it is read."""
 
 PeriodKind = Literal["year", "tertial", "quarter", "interim"]
 
@@ -24,9 +28,12 @@ _MONTHS: dict[str, dict[int, tuple[int, int]]] = {
     "interim": {0: (1, 8)},
 }
 
-_PATTERN = re.compile(
-    r"^\s*(?P<year>\d{4})\s*(?:[-\s/]\s*(?P<part>[TtQqKk][1-4]|del[åa]r|interim|helår|year))?\s*$"
-)
+# The part after the year ("T1", "Q3", "K3", "delår"): matched whole, on at most
+# MAX_PERIOD_LENGTH characters; the year and the separator are read by hand, so
+# reading a period takes time linear in its length (a pattern with \s* on both
+# sides of the separator took quadratic time on "2024" + spaces + "x").
+_PART = re.compile(r"[TtQqKk][1-4]|del[åa]r|interim|helår|year")
+_PERIOD_HINT = "write '2024', '2024-T1' (T1-T3), '2024-Q3' (Q1-Q4) or '2024-delår'"
 
 
 def check_year(year: Any, *, element: str | None = None, field: str | None = None) -> int:
@@ -35,7 +42,8 @@ def check_year(year: Any, *, element: str | None = None, field: str | None = Non
     Raises
     ------
     PeriodError
-        When *year* is not an integer between ``MIN_YEAR`` and ``MAX_YEAR``.
+        When *year* is not an integer between ``MIN_YEAR`` and ``MAX_YEAR``, or is
+        written with digits other than 0-9 (``"²⁰²⁴"``, ``"٢٠٢٤"``).
 
     Examples
     --------
@@ -45,25 +53,83 @@ def check_year(year: Any, *, element: str | None = None, field: str | None = Non
     """
     if isinstance(year, bool):
         raise PeriodError(f"expected a year, got {year!r}", element=element, field=field)
-    if isinstance(year, str) and year.strip().isdigit():
-        year = int(year.strip())
+    if isinstance(year, str):
+        text = year.strip()
+        foreign = _foreign_digit(text[:MAX_PERIOD_LENGTH])
+        if foreign is not None:
+            raise PeriodError(
+                f"{_shown(year)}: {foreign} is not a digit 0-9; write the year with the "
+                "digits 0-9, such as 2026",
+                element=element,
+                field=field,
+            )
+        if len(text) <= MAX_PERIOD_LENGTH and text.isascii() and text.isdigit():
+            year = int(text)
     if isinstance(year, float) and year.is_integer():
         year = int(year)
     if not isinstance(year, int):
         raise PeriodError(
-            f"expected a year such as 2026, got {year!r}", element=element, field=field
+            f"expected a year such as 2026, got {_shown(year)}", element=element, field=field
         )
     if not MIN_YEAR <= year <= MAX_YEAR:
         raise PeriodError(
-            f"year {year} is out of range; valid years are {MIN_YEAR}-{MAX_YEAR}",
+            f"year {_shown(year)} is out of range; valid years are {MIN_YEAR}-{MAX_YEAR}",
             element=element,
             field=field,
         )
     return year
 
 
+def _foreign_digit(text: str) -> str | None:
+    """The first digit in *text* that is not 0-9 (``٣``, ``²``), described, or None."""
+    for char in text:
+        if char.isnumeric() and not char.isascii():
+            return f"{char!r} ({unicodedata.name(char, f'U+{ord(char):04X}')})"
+    return None
+
+
+def _shown(value: Any) -> str:
+    """*value* for a message: its repr, cut when long; never the digits of a huge int
+    (Python refuses to write an int of more than 4300 digits)."""
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 64:
+        return f"<an integer of about {int(value.bit_length() * 0.30103) + 1} digits>"
+    try:
+        text = repr(value)
+    except ValueError:  # a container holding such an int
+        return f"<a {type(value).__name__} too large to show>"
+    return text if len(text) <= 80 else f"{text[:60]}... ({len(text)} characters)"
+
+
 def _check_period_year(year: Any) -> int:
     return check_year(year, field="period")
+
+
+def _split_period(value: str) -> tuple[int, str]:
+    """The year and the lower-case part (``""`` for a year) of a period string."""
+    if len(value) > MAX_PERIOD_LENGTH:
+        raise PeriodError(
+            f"cannot read period {_shown(value)}: it is {len(value)} characters long, a "
+            f"period at most {MAX_PERIOD_LENGTH}; {_PERIOD_HINT}",
+            field="period",
+        )
+    text = value.strip()
+    foreign = _foreign_digit(text)
+    if foreign is not None:
+        raise PeriodError(
+            f"cannot read period {value!r}: {foreign} is not a digit 0-9; {_PERIOD_HINT}",
+            field="period",
+        )
+    year, rest = text[:4], text[4:]
+    part = rest.lstrip()
+    if part[:1] in ("-", "/"):
+        part = part[1:].lstrip()
+    elif part and len(part) == len(rest):  # "20245", "2024T1": no separator
+        part = "?"
+    if not (len(year) == 4 and year.isascii() and year.isdigit()) or (
+        rest.strip() and not _PART.fullmatch(part)
+    ):
+        raise PeriodError(f"cannot read period {value!r}; {_PERIOD_HINT}", field="period")
+    return int(year), part.lower()
 
 
 @attrs.frozen(kw_only=True, order=False)
@@ -122,7 +188,20 @@ class Period:
         Raises
         ------
         PeriodError
-            When the value is none of the forms above, or the year is out of range.
+            When the value is none of the forms above, the year is out of range, the
+            text is longer than ``MAX_PERIOD_LENGTH`` (40) characters or has digits
+            other than 0-9 (``"²⁰²⁴"``). Read in time linear in its length.
+
+        Examples
+        --------
+        >>> Period.parse(" 2024 - K3 ")
+        Period('2024-Q3')
+        >>> Period.parse("²⁰²⁴")
+        Traceback (most recent call last):
+        ...
+        goalchain.exceptions.PeriodError: field 'period': cannot read period '²⁰²⁴': '²' \
+(SUPERSCRIPT TWO) is not a digit 0-9; write '2024', '2024-T1' (T1-T3), '2024-Q3' (Q1-Q4) or \
+'2024-delår'
         """
         if isinstance(value, Period):
             return value
@@ -131,18 +210,10 @@ class Period:
         if not isinstance(value, str):
             raise PeriodError(
                 f"expected a period such as 2024, '2024-T1', '2024-Q3' or '2024-delår', "
-                f"got {value!r}",
+                f"got {_shown(value)}",
                 field="period",
             )
-        match = _PATTERN.match(value)
-        if match is None:
-            raise PeriodError(
-                f"cannot read period {value!r}; write '2024', '2024-T1' (T1-T3), "
-                "'2024-Q3' (Q1-Q4) or '2024-delår'",
-                field="period",
-            )
-        year = int(match["year"])
-        part = (match["part"] or "").lower()
+        year, part = _split_period(value)
         if part in ("", "helår", "year"):
             return cls(year=year)
         if part in ("delår", "delar", "interim"):

@@ -11,7 +11,7 @@ from typing import Any, NamedTuple
 
 from ..exceptions import InvalidValueError, PeriodError
 from ..units import convert
-from ._period import check_year
+from ._period import _shown, check_year
 
 __all__ = [
     "YearValue",
@@ -103,14 +103,31 @@ def steps_against(
 
 def check_id(value: Any, *, field: str = "id", element: str | None = None) -> str:
     """Return *value* if it is a usable id: a non-empty string without surrounding space."""
-    if not isinstance(value, str) or not _ID.match(value):
+    if not isinstance(value, str) or not _ID.fullmatch(value):
         raise InvalidValueError(
-            f"id {value!r} is invalid; ids are non-empty strings without leading or trailing "
+            f"id {_shown(value)} is invalid; ids are non-empty strings without leading or trailing "
             'spaces or line breaks (numbers such as municipality codes must be quoted: "0192")',
             element=element,
             field=field,
         )
+    _check_unicode(value, field=field, element=element)
     return value
+
+
+def _check_unicode(value: str, *, field: str, element: str | None) -> None:
+    """Refuse a lone surrogate (half of a character), which no file can hold."""
+    if value.isascii():
+        return
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as err:
+        raise InvalidValueError(
+            f"the text has a lone surrogate {value[err.start]!r} at character {err.start}, "
+            "which no file can hold (a broken character, often from text decoded with the "
+            "wrong encoding); write the character again",
+            element=element,
+            field=field,
+        ) from None
 
 
 def check_text(value: Any, *, field: str, element: str | None, optional: bool = False) -> Any:
@@ -119,7 +136,11 @@ def check_text(value: Any, *, field: str, element: str | None, optional: bool = 
         return None
     if not isinstance(value, str) or (not optional and not value.strip()):
         want = "a string or nothing" if optional else "a non-empty string"
-        raise InvalidValueError(f"expected {want}, got {value!r}", element=element, field=field)
+        raise InvalidValueError(
+            f"expected {want}, got {_shown(value)}", element=element, field=field
+        )
+    if value is not None:
+        _check_unicode(value, field=field, element=element)
     return value
 
 
@@ -128,7 +149,7 @@ def check_choice(value: Any, choices: Iterable[str], *, field: str, element: str
     options = tuple(choices)
     if value not in options:
         raise InvalidValueError(
-            f"{value!r} is not valid; choose one of: {', '.join(options)}",
+            f"{_shown(value)} is not valid; choose one of: {', '.join(options)}",
             element=element,
             field=field,
         )
@@ -138,8 +159,17 @@ def check_choice(value: Any, choices: Iterable[str], *, field: str, element: str
 def finite_float(value: Any, *, field: str, element: str | None) -> float:
     """Return *value* as a finite float; NaN, infinity, booleans and text are refused."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise InvalidValueError(f"expected a number, got {value!r}", element=element, field=field)
-    number = float(value)
+        raise InvalidValueError(
+            f"expected a number, got {_shown(value)}", element=element, field=field
+        )
+    try:
+        number = float(value)
+    except OverflowError:  # an int of more than 309 digits
+        raise InvalidValueError(
+            f"{_shown(value)} is too large for a finite number (at most ±1.8e308)",
+            element=element,
+            field=field,
+        ) from None
     if not math.isfinite(number):
         raise InvalidValueError(
             f"{value!r} is not a finite number (NaN and infinity are refused)",
@@ -185,13 +215,13 @@ def to_tags(value: Any, *, field: str = "tags", element: str | None = None) -> t
         return (value,)
     if isinstance(value, Mapping) or not isinstance(value, Iterable):
         raise InvalidValueError(
-            f"expected a list of strings, got {value!r}", element=element, field=field
+            f"expected a list of strings, got {_shown(value)}", element=element, field=field
         )
     items = tuple(value)
     for item in items:
         if not isinstance(item, str):
             raise InvalidValueError(
-                f"expected a list of strings, found {item!r}", element=element, field=field
+                f"expected a list of strings, found {_shown(item)}", element=element, field=field
             )
     return items
 
@@ -204,7 +234,7 @@ def year_and_value(
     if isinstance(value, Mapping):
         if set(value) - {"year", "value"} or "year" not in value or "value" not in value:
             raise InvalidValueError(
-                f"expected {{year: ..., value: ...}}, got {dict(value)!r}",
+                f"expected {{year: ..., value: ...}}, got {_shown(dict(value))}",
                 element=element,
                 field=field,
             )
@@ -212,7 +242,7 @@ def year_and_value(
     if isinstance(value, (tuple, list)) and len(value) == 2:
         return value[0], value[1]
     raise InvalidValueError(
-        f"expected a (year, value) pair such as {example}, got {value!r}",
+        f"expected a (year, value) pair such as {example}, got {_shown(value)}",
         element=element,
         field=field,
     )

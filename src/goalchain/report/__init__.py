@@ -17,7 +17,7 @@ from ._format import (
     strategy_label,
     unit_symbol,
 )
-from ._frames import indicators_frame, measurements_frame
+from ._frames import indicators_frame, measurements_frame, spreadsheet_safe
 from ._graph import text_colour, to_dot, to_mermaid
 from ._html import (
     CSS,
@@ -59,6 +59,7 @@ __all__ = [
     "rollup_html",
     "save_figure",
     "scorer_label",
+    "spreadsheet_safe",
     "status_badge",
     "status_label",
     "strategy_label",

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from html import escape
 from typing import TYPE_CHECKING, Any
 
+from .._safe_text import html_text as escape
+from .._safe_text import markdown_text
 from ..exceptions import InvalidValueError
 from ._format import (
     computed_note,
@@ -379,14 +380,10 @@ class _Report:
         return out[:5]
 
 
-def _md_cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
-
-
 def _md_table(headers: list[str], rows: list[list[str]]) -> str:
-    lines = ["| " + " | ".join(_md_cell(h) for h in headers) + " |"]
+    lines = ["| " + " | ".join(markdown_text(h) for h in headers) + " |"]
     lines.append("|" + "|".join("---" for _ in headers) + "|")
-    lines += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in rows]
+    lines += ["| " + " | ".join(markdown_text(c) for c in row) + " |" for row in rows]
     return "\n".join(lines)
 
 
@@ -419,12 +416,13 @@ def markdown(
     True
     """
     r = _Report(chain, period, strategy, scorer, lang, smart)
-    out = [f"# {_t('title', lang, period=r.period_text)} – {chain.name}".rstrip(" –"), ""]
+    m = markdown_text  # every text in the report, from the chain or not, is written through it
+    out = [f"# {m(_t('title', lang, period=r.period_text))} – {m(chain.name)}".rstrip(" –"), ""]
     warning = r.warning()
     if warning:
-        out += [f"> {warning}", ""]
+        out += [f"> {m(warning)}", ""]
     out += [f"## {_t('fulfilment', lang)}", ""]
-    out += [_t("method", lang, strategy=r.strategy_text, scorer=r.scorer_text), ""]
+    out += [m(_t("method", lang, strategy=r.strategy_text, scorer=r.scorer_text)), ""]
     headers = r.goal_headers()
     rows = [
         ["\u00a0\u00a0" * depth + chain[node].title, *r.goal_cells(node)]
@@ -436,14 +434,14 @@ def markdown(
         out += [f"## {_t('dialogues', lang)}", ""]
         for a in dialogues:
             label = r.result.scale.label(a.status, lang=lang)
-            line = f"- **{chain[a.element].title}** ({a.element}): {label}"
+            line = f"- **{m(chain[a.element].title)}** ({m(a.element)}): {m(label)}"
             if a.rationale:
-                line += f" — {a.rationale}"
+                line += f" — {m(a.rationale)}"
             if a.participants:
-                line += f" ({_t('participants', lang)}: {', '.join(a.participants)})"
+                line += f" ({_t('participants', lang)}: {m(', '.join(a.participants))})"
             note = r.dialogue_note(a)
             if note:
-                line += f" {note}"
+                line += f" {m(note)}"
             out.append(line)
         out.append("")
     out += [f"## {_t('indicators', lang)}", ""]
@@ -453,7 +451,7 @@ def markdown(
     out += [_md_table(r.indicator_headers(), rows), ""]
     notes = r.indicator_notes()
     if notes:
-        out += [" ".join(notes), ""]
+        out += [m(" ".join(notes)), ""]
     if r.findings is not None:
         out += [f"## {_t('smart', lang)}", ""]
         out += [
@@ -464,10 +462,10 @@ def markdown(
         ]
         most = r.most_to_fix()
         if most:
-            out += [f"{_t('most', lang)}: " + ", ".join(f"{o} ({n})" for o, n in most), ""]
+            out += [f"{_t('most', lang)}: " + ", ".join(f"{m(o)} ({n})" for o, n in most), ""]
     sources = r.sources()
     if sources:
-        out += [f"## {_t('sources', lang)}", ""] + [f"- {s}" for s in sources] + [""]
+        out += [f"## {_t('sources', lang)}", ""] + [f"- {m(s)}" for s in sources] + [""]
     return "\n".join(out)
 
 

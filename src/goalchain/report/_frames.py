@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from .._lang import check_lang
 from .._optional import require
+from .._safe_text import csv_cell
 
 if TYPE_CHECKING:
     from ..models import GoalChain
@@ -33,6 +34,7 @@ __all__ = [
     "indicators_frame",
     "measurements_frame",
     "rollup_frame",
+    "spreadsheet_safe",
     "trajectory_frame",
 ]
 
@@ -412,3 +414,58 @@ def indicators_frame(chain: GoalChain, year: int | None = None, *, lang: str = "
     ]
     index = [row.indicator.id for row in found]
     return _frame(INDICATOR_COLUMNS, rows, index=index, index_name="id")
+
+
+def spreadsheet_safe(frame: Any) -> Any:
+    """A copy of *frame* whose texts no spreadsheet program reads as a formula.
+
+    goalchain's frames hold the chain's texts as they are (they are data). A
+    title such as ``=HYPERLINK(...)`` becomes a live formula when the frame is
+    written with ``frame.to_excel(...)`` or opened from ``frame.to_csv(...)``
+    in Excel (CWE-1236). This copy has a single quote in front of every text
+    cell, index label and column name that starts with ``=``, ``+``, ``-``,
+    ``@``, a tab or a carriage return (OWASP's advice), as goalchain's CSV
+    template does; numbers (also negative ones) and missing values are left
+    as they are, and so are the dtypes. *frame* is not changed. For CSV,
+    write with ``lineterminator="\\r\\n"`` (or ``quoting=csv.QUOTE_ALL``), so
+    that a text holding a carriage return is quoted and cannot start a row.
+
+    Parameters
+    ----------
+    frame
+        A pandas DataFrame.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The escaped copy.
+
+    Examples
+    --------
+    >>> import goalchain as gc
+    >>> from goalchain.report import indicators_frame, spreadsheet_safe
+    >>> chain = gc.GoalChain(name="Exempel")
+    >>> _ = chain.add_indicator("i1", '=HYPERLINK("http://x/")', unit="percent")
+    >>> print(spreadsheet_safe(indicators_frame(chain)).loc["i1", "title"])
+    '=HYPERLINK("http://x/")
+    """
+    pd = _pandas()
+    if not isinstance(frame, pd.DataFrame):
+        from ..exceptions import InvalidValueError
+
+        raise InvalidValueError(
+            f"expected a pandas DataFrame, got {type(frame).__name__}", field="frame"
+        )
+
+    def safe(value: Any) -> Any:
+        return csv_cell(value) if isinstance(value, str) else value
+
+    out = frame.copy()
+    for column in out.columns:
+        series = out[column]
+        if series.dtype == object or pd.api.types.is_string_dtype(series.dtype):
+            out[column] = series.map(safe, na_action="ignore").astype(series.dtype)
+    if out.index.dtype == object or pd.api.types.is_string_dtype(out.index.dtype):
+        out.index = out.index.map(safe).astype(out.index.dtype)
+    out.columns = [safe(c) for c in out.columns]
+    return out

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
+from .._safe_text import isolate_bidi
+from ..exceptions import InvalidValueError
 from ._format import format_number
 
 if TYPE_CHECKING:
@@ -12,6 +15,7 @@ if TYPE_CHECKING:
 __all__ = ["text_colour", "to_dot", "to_mermaid"]
 
 _DIRECTIONS = ("TD", "TB", "BT", "LR", "RL")
+_HEX = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
 # Mermaid reads "#code;" as a character: these would otherwise end a label or start markup
 _MERMAID_ESCAPES = {"#": "#35;", '"': "#34;", "<": "#60;", ">": "#62;", "&": "#38;"}
 
@@ -21,13 +25,22 @@ def text_colour(background: str) -> str:
 
     Uses the WCAG 2.1 relative luminance, so text on a status colour stays readable.
 
+    Raises
+    ------
+    InvalidValueError
+        When *background* is not exactly ``#rgb`` or ``#rrggbb`` (nothing before or after).
+
     Examples
     --------
     >>> from goalchain.report import text_colour
     >>> text_colour("#2e7d32"), text_colour("#f9a825")
     ('#ffffff', '#000000')
     """
-    hex_ = background.lstrip("#")
+    if not isinstance(background, str) or _HEX.fullmatch(background) is None:
+        raise InvalidValueError(
+            f"expected a CSS hex colour such as '#2e7d32', got {background!r}", field="colour"
+        )
+    hex_ = background[1:]
     if len(hex_) == 3:
         hex_ = "".join(c * 2 for c in hex_)
     channels = [int(hex_[k : k + 2], 16) / 255 for k in (0, 2, 4)]
@@ -38,11 +51,12 @@ def text_colour(background: str) -> str:
 
 
 def _mermaid_text(text: str) -> str:
-    out = "".join(_MERMAID_ESCAPES.get(ch, ch) for ch in text)
+    out = "".join(_MERMAID_ESCAPES.get(ch, ch) for ch in isolate_bidi(text))
     return " ".join(out.split())  # a newline would end the statement
 
 
 def _dot_text(text: str) -> str:
+    text = isolate_bidi(text)
     return text.replace("\\", "\\\\").replace('"', '\\"').replace("\r", "").replace("\n", "\\n")
 
 

@@ -1,7 +1,9 @@
 """HTML pieces: the chain as a tree, a roll-up, a trajectory with an inline SVG chart.
 
 Everything a user wrote (titles, owners, rationales) is escaped: a goal title
-from Excel may contain ``<script>``. Statuses are shown as a text label on
+from Excel may contain ``<script>``; a text with right-to-left characters or
+bidi controls is isolated so that it cannot reorder the page around it
+(:func:`~goalchain._safe_text.html_text`). Statuses are shown as a text label on
 their colour (never colour alone), with text in black or white, whichever
 contrasts more (WCAG 2.1 AA). No network, no JavaScript: the pieces are used
 by notebooks (``_repr_html_``) and by the follow-up report.
@@ -10,9 +12,9 @@ by notebooks (``_repr_html_``) and by the follow-up report.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from html import escape
 from typing import TYPE_CHECKING, Any
 
+from .._safe_text import html_text as escape
 from ._format import format_number, format_value, provenance_label, unit_symbol
 from ._graph import text_colour
 

@@ -68,6 +68,15 @@ _GOAL_COLOUR = "#1b5e20"
 _GRID_COLOUR = "#d9d9d9"
 
 
+def _literal(text: str) -> str:
+    """A text from the chain as matplotlib shows it: as written, never as mathtext.
+
+    matplotlib reads text between two ``$`` as a formula (``"$\\frac$"`` fails
+    when the figure is drawn); an escaped ``\\$`` is a dollar sign.
+    """
+    return text.replace("$", "\\$")
+
+
 def _w(key: str, lang: str, **args: Any) -> str:
     return _WORDS[key][lang].format(**args)
 
@@ -321,7 +330,7 @@ def plot_trajectory(
     ax.spines[["top", "right"]].set_visible(False)
     ax.set_xlabel(_w("year", lang))
     ax.set_ylabel(_axis_label(indicator.unit, lang))
-    ax.set_title(textwrap.fill(indicator.title, 60), loc="left", fontsize=11)
+    ax.set_title(_literal(textwrap.fill(indicator.title, 60)), loc="left", fontsize=11)
     legend_title = None
     if (
         assessment is not None
@@ -433,7 +442,7 @@ def plot_status_overview(
                 )
         for part in parts:
             counts[result[part].status] += 1
-        rows.append((textwrap.fill(goal.title, 34), result[goal.id].status, counts))
+        rows.append((_literal(textwrap.fill(goal.title, 34)), result[goal.id].status, counts))
 
     _require_matplotlib()
     from matplotlib import ticker, transforms
@@ -465,7 +474,7 @@ def plot_status_overview(
             color=colour,
             edgecolor="white",
             linewidth=1,
-            label=scale.label(status, lang=lang),
+            label=_literal(scale.label(status, lang=lang)),
         )
         ax.bar_label(
             bars,
@@ -503,7 +512,7 @@ def plot_status_overview(
     ax.set_title(
         _w("overview", lang, period=period_label(result.period, lang=lang)), loc="left", fontsize=11
     )
-    levels = [chain.model.level(level).label(lang) for level in chain.council_levels()]
+    levels = [_literal(chain.model.level(level).label(lang)) for level in chain.council_levels()]
     ax.set_ylabel(" / ".join(dict.fromkeys(levels)))
     # the legend below the axis label, at a distance in points whatever the figure's height
     below = transforms.offset_copy(ax.transAxes, fig=figure, y=-36, units="points")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .._safe_text import one_line
+
 __all__ = ["text_table"]
 
 
@@ -13,6 +15,9 @@ def text_table(
     """Lay out rows under headers in aligned columns.
 
     *align* holds one letter per column, ``l`` or ``r`` (default: all left).
+    Each cell is shown on one line with its control characters visible
+    (:func:`~goalchain._safe_text.one_line`: a newline as ``␤``, ESC as ``␛``),
+    so a text from a chain cannot break the table or drive the terminal.
 
     Examples
     --------
@@ -25,6 +30,8 @@ def text_table(
     """
     columns = len(headers)
     align = align or "l" * columns
+    headers = [one_line(str(h)) for h in headers]
+    rows = [[one_line(str(c)) for c in row] for row in rows]
     widths = [max(len(str(row[i])) for row in [headers, *rows]) for i in range(columns)]
 
     def line(cells: Sequence[str]) -> str:

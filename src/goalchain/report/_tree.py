@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .._lang import check_lang
+from .._safe_text import one_line
 from ..models import Activity, GoalChain, Indicator, Period
 from ..models._elements import Element
 from ._format import (
@@ -56,6 +57,9 @@ def render_tree(
     and as a reference (``se ovan``) under the others. With *show_data*,
     indicators show baseline, target and the latest value, activities their
     status, and goals the assessment recorded for *period* (or the latest one).
+    Each element is one line: newlines and other control characters in its
+    texts are shown (``␤``, ``␛``; :func:`~goalchain._safe_text.one_line`),
+    never passed to the terminal.
     Statuses, periods and assessment methods are written in *lang*
     (:func:`~goalchain.report.period_label`,
     :func:`~goalchain.report.assessment_method_label`).
@@ -98,14 +102,14 @@ def render_tree(
     check_lang(lang)
     model = chain.model
     title = model.label_en if lang == "en" else model.label_sv
-    lines = [f"{chain.name or _word('unnamed', lang)} ({title or model.name})"]
+    lines = [one_line(f"{chain.name or _word('unnamed', lang)} ({title or model.name})")]
     shown: set[str] = set()
     top = set(model.roots())
 
     def walk(node: str, parent: str | None, prefix: str, last: bool) -> None:
         element = chain[node]
         branch = "└── " if last else "├── "
-        text = _describe(chain, element, parent, lang, period, show_weights, show_data)
+        text = one_line(_describe(chain, element, parent, lang, period, show_weights, show_data))
         if node in shown:
             lines.append(f"{prefix}{branch}{text} ({_word('see_above', lang)})")
             return

@@ -9,8 +9,8 @@ from typing import Any
 
 import attrs
 
-from ..exceptions import InvalidValueError
 from .._i18n import STATUS_LABELS
+from ..exceptions import InvalidValueError
 
 __all__ = ["STATUSES", "StatusScale"]
 
@@ -26,7 +26,7 @@ _COLOURS = {
 _EPS = 1e-9
 
 
-_HEX = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
+_HEX = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
 
 
 def _status_keys(value: Any, field: str, what: str) -> Mapping[str, Any]:
@@ -69,7 +69,7 @@ def _labels(value: Mapping[str, Mapping[str, str]] | None) -> dict[str, dict[str
 def _colours(value: Mapping[str, str] | None) -> dict[str, str]:
     out = dict(_COLOURS)
     for status, colour in _status_keys(value, "colours", "CSS colours").items():
-        if not isinstance(colour, str) or not _HEX.match(colour):
+        if not isinstance(colour, str) or not _HEX.fullmatch(colour):
             raise InvalidValueError(
                 f"expected a CSS hex colour such as '#2e7d32', got {colour!r}",
                 field=f"colours.{status}",

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from html import escape
 from typing import Any, overload
 
+from .._safe_text import html_text as escape
+from .._safe_text import markdown_text
 from ._finding import VERDICTS, SmartFinding, check_lang, verdict_label, worst
 
 __all__ = ["SmartReport"]
@@ -360,8 +361,7 @@ class SmartReport(Sequence[SmartFinding]):
         words = _WORDS[self.lang]
 
         def table(headers: Sequence[str], rows: Sequence[Sequence[str]], align: str) -> str:
-            def cell(text: str) -> str:
-                return text.replace("|", "\\|").replace("\n", " ")
+            cell = markdown_text  # no HTML or Markdown structure from the chain
 
             marks = ["---:" if a == "r" else "---" for a in align]
             lines = ["| " + " | ".join(cell(h) for h in headers) + " |"]
@@ -370,7 +370,7 @@ class SmartReport(Sequence[SmartFinding]):
             return "\n".join(lines)
 
         rows = self._rows(include_passed)
-        parts = [f"# {self._heading()}", ""]
+        parts = [f"# {markdown_text(self._heading())}", ""]
         parts.append(table(_HEAD[self.lang], rows, "llllll") if rows else words["none"])
         if any(f.advisory for f in self._findings) and rows:
             parts += ["", words["advisory"].replace("*", "\\*", 1)]
