@@ -99,8 +99,7 @@ def render_tree(
         branch = "└── " if last else "├── "
         text = one_line(_describe(chain, element, parent, lang, period, show_weights, show_data))
         if node in shown:
-            again = gettext("{element} (see above)", lang).format(element=text)
-            lines.append(f"{prefix}{branch}{again}")
+            lines.append(f"{prefix}{branch}{text} " + gettext("(see above)", lang))
             return
         shown.add(node)
         lines.append(f"{prefix}{branch}{text}")
