@@ -9,7 +9,7 @@ from .._gc import frozen_objects
 from ..exceptions import InvalidValueError, UnknownCriterionError, UnknownLevelError
 from ..models import Goal, GoalChain
 from ._context import SmartContext
-from ._finding import FindingMaker, Judgement, SmartFinding, check_lang
+from ._finding import FindingMaker, Judgement, SmartFinding, check_lang, refresh
 from ._registry import BUILTIN
 from ._registry import criteria as registry
 from ._report import SmartReport
@@ -198,6 +198,7 @@ def _check(
 ) -> SmartReport:
     """:func:`check`; *freeze* keeps the findings so far out of the garbage collector's passes."""
     lang = check_lang(lang)
+    refresh()  # the catalogs may have changed since the last check
     if not isinstance(strict, bool):
         raise InvalidValueError(f"strict must be True or False, got {strict!r}", field="strict")
     if isinstance(chain_or_goal, GoalChain):
