@@ -379,12 +379,13 @@ def test_every_table_template_is_filled_in_as_format_map_does() -> None:
         for module in (_accepted, _measurable, _realistic, _responsible, _structure, _time_bound)
     ]
     templates = [
-        _i18n.gettext(template, lang)
+        template(n, lang) if callable(template) else _i18n.gettext(template, lang)
         for table in tables
         for pair in table.values()
         for template in pair
         if template
         for lang in _i18n.languages()
+        for n in (1, 2)
     ]
     names = {name for template in templates for _, name, _, _ in string.Formatter().parse(template)}
     values = {name: f"<{name}>" for name in names if name}

@@ -7,7 +7,7 @@ from ..models import Goal
 from ._bodies import is_council, same_body
 from ._context import LevelRoles, SmartContext
 from ._finding import Judgement, Table, Texts, from_table, translated
-from ._registry import register
+from ._registry import LabelIn, register
 
 __all__ = ["Accepted", "deciding_bodies"]
 
@@ -77,8 +77,9 @@ class Accepted:
     [('wrong_body', 'Kommunstyrelsen'), ('decision_incomplete', 'decision.reference')]
     """
 
-    label_sv = "Accepterat"
-    label_en = "Accepted"
+    label = N_("Accepted")
+    label_sv = LabelIn("sv")
+    label_en = LabelIn("en")
 
     def default_levels(self, roles: LevelRoles) -> tuple[str, ...]:
         """Council and committee levels: the goals politicians adopt."""

@@ -10,7 +10,7 @@ from .._i18n import N_, ngettext, pgettext
 from ..models import Goal, Indicator
 from ._context import LevelRoles, SmartContext
 from ._finding import Judgement, Table, Texts, from_table
-from ._registry import register
+from ._registry import LabelIn, register
 
 __all__ = ["Measurable", "goal_target"]
 
@@ -149,8 +149,9 @@ class Measurable:
     ('warn', 'indicator_incomplete', 'i1: målvärde')
     """
 
-    label_sv = "Mätbart"
-    label_en = "Measurable"
+    label = N_("Measurable")
+    label_sv = LabelIn("sv")
+    label_en = LabelIn("en")
     defaults: Mapping[str, Any] = {"direction_levels": None}
 
     def default_levels(self, roles: LevelRoles) -> tuple[str, ...]:

@@ -16,7 +16,7 @@ from ..units import canonical_unit, possible_bounds
 from ._context import LevelRoles, SmartContext
 from ._finding import Judgement, Table, Texts, from_table
 from ._measurable import complete
-from ._registry import register
+from ._registry import LabelIn, register
 
 __all__ = ["Realistic", "best_yearly_change"]
 
@@ -208,8 +208,9 @@ class Realistic:
     ('fail', 'out_of_range')
     """
 
-    label_sv = "Realistiskt"
-    label_en = "Realistic"
+    label = N_("Realistic")
+    label_sv = LabelIn("sv")
+    label_en = LabelIn("en")
     defaults: Mapping[str, Any] = {"factor": 2.0}
 
     def default_levels(self, roles: LevelRoles) -> tuple[str, ...]:
@@ -228,8 +229,8 @@ class Realistic:
                 functools.partial(_number_in, given),
             )
             # the pace's words, looked up once per check (the hot path of a pass)
-            pace = (gettext(_PACE, "sv"), _PACE)
-            checked = context.cache["realistic.factor"] = (options, given, shown, pace)
+            pace_words = (gettext(_PACE, "sv"), _PACE)
+            checked = context.cache["realistic.factor"] = (options, given, shown, pace_words)
         factor: float = checked[1]
         formats: _Formats = context.cache.setdefault("realistic.formats", {})
         indicators = [

@@ -9,7 +9,7 @@ from ..models import Goal
 from ._bodies import body_key, same_body
 from ._context import LevelRoles, SmartContext
 from ._finding import Judgement, Table, from_table
-from ._registry import register
+from ._registry import LabelIn, register
 
 __all__ = ["VAGUE_OWNERS", "Responsible"]
 
@@ -87,8 +87,9 @@ class Responsible:
     [('kf1', 'owner'), ('kf2', 'vague_owner')]
     """
 
-    label_sv = "Ansvar"
-    label_en = "Responsible"
+    label = N_("Responsible")
+    label_sv = LabelIn("sv")
+    label_en = LabelIn("en")
 
     def default_levels(self, roles: LevelRoles) -> tuple[str, ...]:
         """Every goal level: even a vision has an owner."""

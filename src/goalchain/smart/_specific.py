@@ -7,7 +7,7 @@ from ..models import Goal
 from ._context import LevelRoles, SmartContext
 from ._finding import Judgement, Table, Texts, from_table
 from ._language import IssueDetail, issue_details, issue_texts
-from ._registry import register
+from ._registry import LabelIn, register
 
 __all__ = ["Specific"]
 
@@ -51,8 +51,9 @@ class Specific:
     [('vague_verb', 'verka för')]
     """
 
-    label_sv = "Specifikt"
-    label_en = "Specific"
+    label = N_("Specific")
+    label_sv = LabelIn("sv")
+    label_en = LabelIn("en")
 
     def default_levels(self, roles: LevelRoles) -> tuple[str, ...]:
         """Goal levels below the top, except area headings (a vision may inspire)."""

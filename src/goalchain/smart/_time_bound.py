@@ -13,7 +13,7 @@ from ..models import Goal, Indicator
 from ._context import LevelRoles, SmartContext
 from ._finding import Judgement, Table, Texts, from_table
 from ._measurable import goal_target
-from ._registry import register
+from ._registry import LabelIn, register
 from ._time_text import TIMING, TimeMention, deadline_years, read_time
 
 __all__ = ["TimeBound", "years_in_text"]
@@ -256,8 +256,9 @@ class TimeBound:
     "the goal applies every year: 'varje år'"
     """
 
-    label_sv = "Tidsatt"
-    label_en = "Time-bound"
+    label = N_("Time-bound")
+    label_sv = LabelIn("sv")
+    label_en = LabelIn("en")
     defaults: Mapping[str, Any] = {"after_mandate": "pass"}
 
     def default_levels(self, roles: LevelRoles) -> tuple[str, ...]:
