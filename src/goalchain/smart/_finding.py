@@ -623,21 +623,7 @@ def _template(message: Message, lang: str, count: int | None) -> str:
         if count is None:
             raise TypeError("a message that agrees with a count needs count=")
         return message(count, lang)
-    if lang == "sv" and message in _OLD:  # TRANSITION
-        return _OLD[message]
     return gettext(message, lang) if message else ""
-
-
-def _english(item: tuple[str, Any]) -> tuple[str, tuple[Message, Message]]:  # TRANSITION
-    code, texts = item
-    if isinstance(texts, Mapping):
-        _OLD[texts["en"][0]] = texts["sv"][0]
-        _OLD[texts["en"][1]] = texts["sv"][1]
-        return code, texts["en"]
-    return code, texts
-
-
-_OLD: dict[Any, str] = {}  # TRANSITION
 
 
 class _Later:
@@ -656,9 +642,7 @@ class _Later:
         self._count = count
 
     def __call__(self, lang: str) -> str:
-        template = _template(
-            dict(map(_english, self._table.items()))[self._code][self._part], lang, self._count
-        )
+        template = _template(self._table[self._code][self._part], lang, self._count)
         values = {
             name: value if isinstance(value, (str, int)) else _texts(value)[lang]
             for name, value in self._values.items()
@@ -718,7 +702,7 @@ def _entries(table: Table) -> dict[str, _Entry | _Plural]:
             if callable(text) or callable(hint)
             else _entry(table, code, text, hint, None)
         )
-        for code, (text, hint) in map(_english, table.items())
+        for code, (text, hint) in table.items()
     }
 
 
