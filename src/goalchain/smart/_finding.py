@@ -107,13 +107,14 @@ class Texts(Mapping[str, str]):
     ):
         self.sv = sv
         self.en = en
-        self._other: dict[str, str] | tuple[Callable[[str], str], dict[str, str]] | None
-        if other is None or (isinstance(other, dict) and not other):
+        # None, the texts given in other languages, or (function, *arguments) making one
+        self._other: dict[str, str] | tuple[Any, ...] | None
+        if other is None:
             self._other = None
         elif isinstance(other, Mapping):
             self._other = {k: v for k, v in other.items() if k not in ("sv", "en")} or None
         else:
-            self._other = (other, {})
+            self._other = (other,)
 
     def __getitem__(self, lang: str) -> str:
         if lang == "sv":
@@ -127,11 +128,7 @@ class Texts(Mapping[str, str]):
             return self.en
         if isinstance(other, dict):
             return other.get(lang, self.en)
-        make, made = other
-        text = made.get(lang)
-        if text is None:
-            text = made[lang] = make(lang)
-        return text
+        return other[0](*other[1:], lang)  # type: ignore[no-any-return]
 
     def __iter__(self) -> Iterator[str]:
         return iter(languages())
@@ -626,28 +623,26 @@ def _template(message: Message, lang: str, count: int | None) -> str:
     return gettext(message, lang) if message else ""
 
 
-class _Later:
-    """The message or hint of a table entry in a language other than Swedish and
-    English, made when it is asked for (see :class:`Texts`)."""
+def _later(
+    table: Table, code: str, part: int, values: Mapping[str, Any], count: int | None, lang: str
+) -> str:
+    """The message (*part* 0) or hint (1) of a table entry in a language other than
+    Swedish and English, made when it is asked for (see :class:`Texts`)."""
+    template = _template(table[code][part], lang, count)
+    filled = {
+        name: value if isinstance(value, (str, int)) else _texts(value)[lang]
+        for name, value in values.items()
+    }
+    return template.format_map(filled)
 
-    __slots__ = ("_code", "_count", "_part", "_table", "_values")
 
-    def __init__(
-        self, table: Table, code: str, part: int, values: Mapping[str, Any], count: int | None
-    ):
-        self._table = table
-        self._code = code
-        self._part = part
-        self._values = values
-        self._count = count
-
-    def __call__(self, lang: str) -> str:
-        template = _template(self._table[self._code][self._part], lang, self._count)
-        values = {
-            name: value if isinstance(value, (str, int)) else _texts(value)[lang]
-            for name, value in self._values.items()
-        }
-        return template.format_map(values)
+def _made(sv: str, en: str, other: tuple[Any, ...]) -> Texts:
+    """``Texts(sv, en)`` whose other languages *other* makes, without ``__init__``."""
+    texts = _new(Texts)
+    _set_sv(texts, sv)
+    _set_en(texts, en)
+    _set_other(texts, other)
+    return texts
 
 
 def _entry(table: Table, code: str, text: Message, hint: Message, count: int | None) -> _Entry:
@@ -661,10 +656,10 @@ def _entry(table: Table, code: str, text: Message, hint: Message, count: int | N
         _fill(sv_hint),
         _fill(en_text),
         _fill(en_hint),
-        Texts(sv_text, en_text, _Later(table, code, 0, {}, count)) if fixed_text else None,
+        _made(sv_text, en_text, (_later, table, code, 0, {}, count)) if fixed_text else None,
         (
             (
-                Texts(sv_hint, en_hint, _Later(table, code, 1, {}, count))
+                _made(sv_hint, en_hint, (_later, table, code, 1, {}, count))
                 if sv_hint or en_hint
                 else _EMPTY
             )
@@ -800,21 +795,22 @@ def from_table(
                 sv_fill[name], en_fill[name] = value.get("sv", ""), value.get("en", "")
         sv_values, en_values = sv_fill, en_fill
     message = entry.message
-    if message is None:
-        message = Texts(
-            entry.sv_text(sv_values),
-            entry.en_text(en_values),
-            _Later(table, code, 0, raw, count),
-        )
+    if message is None:  # Texts(), inline: no __init__
+        message = _new(Texts)
+        _set_sv(message, entry.sv_text(sv_values))
+        _set_en(message, entry.en_text(en_values))
+        _set_other(message, (_later, table, code, 0, raw, count))
     hint = entry.hint
     if hint is None:
         sv_hint = entry.sv_hint(sv_values)
         en_hint = entry.en_hint(en_values)
-        hint = (
-            Texts(sv_hint, en_hint, _Later(table, code, 1, raw, count))
-            if sv_hint or en_hint
-            else _EMPTY
-        )
+        if sv_hint or en_hint:
+            hint = _new(Texts)
+            _set_sv(hint, sv_hint)
+            _set_en(hint, en_hint)
+            _set_other(hint, (_later, table, code, 1, raw, count))
+        else:
+            hint = _EMPTY
     # built from a checked table: skip the validation of Judgement.__init__ (the slots'
     # own setters, as the frozen class refuses setattr)
     judgement = _new(Judgement)
@@ -838,3 +834,5 @@ _set_verdict, _set_code, _set_message, _set_hint, _set_evidence, _set_element = 
     Judgement.__dict__[name].__set__
     for name in ("verdict", "code", "message", "hint", "evidence", "element")
 )
+
+_set_sv, _set_en, _set_other = (Texts.__dict__[name].__set__ for name in ("sv", "en", "_other"))

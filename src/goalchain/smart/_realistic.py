@@ -14,7 +14,7 @@ from ..exceptions import InvalidValueError
 from ..models import Goal, Indicator
 from ..units import canonical_unit, possible_bounds
 from ._context import LevelRoles, SmartContext
-from ._finding import Judgement, Table, Texts, from_table
+from ._finding import Judgement, Table, Texts, _made, from_table
 from ._measurable import complete
 from ._registry import LabelIn, register
 
@@ -117,7 +117,7 @@ def _fmt(value: float, unit: str, formats: _Formats) -> Texts:
     key = (value, unit)
     found = formats.get(key)
     if found is None:
-        found = Texts(*format_value_sv_en(value, unit), functools.partial(_value_in, value, unit))
+        found = _made(*format_value_sv_en(value, unit), (_value_in, value, unit))
         if value:
             formats[key] = found
     return found
@@ -358,9 +358,9 @@ class Realistic:
             ], None
         best_text = _fmt(best, change, formats)
         sv_pace, en_pace = checked[3]
-        pace = Texts(
+        pace = _made(
             sv_pace.format(indicator=name, needed=needed_text.sv, best=best_text.sv),
             en_pace.format(indicator=name, needed=needed_text.en, best=best_text.en),
-            functools.partial(_pace_in, name, needed_text, best_text),
+            (_pace_in, name, needed_text, best_text),
         )
         return [], pace

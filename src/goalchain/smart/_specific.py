@@ -80,6 +80,10 @@ class Specific:
                     judgements.append(judgement)
                 found = tuple(judgements)
             else:
-                found = (from_table(_TEXT, "pass", "specific"),)
+                found = context.cache.get("specific.pass")
+                if found is None:
+                    found = context.cache["specific.pass"] = (
+                        from_table(_TEXT, "pass", "specific"),
+                    )
             cache[text] = found
         return found
