@@ -25,9 +25,9 @@ from goalchain.models import Activity, Element, Finding, Goal, Indicator, get_mo
 from goalchain.models._validate import _MESSAGES, message_text, problems
 from goalchain.smart import SmartContext
 from goalchain.smart._context import _grouped
-from goalchain.smart._finding import Judgement, Texts, from_table
+from goalchain.smart._finding import Judgement, Texts, from_table, translated
 from goalchain.smart._mandate import chain_mandate
-from goalchain.smart._structure import _HINT_TEXTS, _TEXT, _evidence, structure
+from goalchain.smart._structure import _HINTS, _TEXT, _evidence, structure
 from goalchain.testing import goal_chains, governance_models
 
 
@@ -250,12 +250,12 @@ def _plain_structure(chain: gc.GoalChain, context: SmartContext) -> list[tuple[J
     owners = {e.id: e.owner for e in elements}
     covered = set()
     for finding in chain.validate():
-        hint = _HINT_TEXTS.get(finding.code)
+        hint = _HINTS.get(finding.code)
         judgement = Judgement(
             verdict="fail" if finding.severity == "error" else "warn",
             code=finding.code,
             message=Texts(finding.message("sv"), finding.message("en")),
-            hint=hint if hint is not None else "",
+            hint=translated(hint) if hint is not None else "",
             evidence=_evidence(finding.code, finding.params),
             element=finding.element,
         )
