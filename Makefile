@@ -41,7 +41,7 @@ fuzz: $(VENV)/.stamp-test
 LOCALE := src/goalchain/_i18n/locale
 catalogs: $(VENV)/.stamp-test
 	$(BIN)/pybabel -q extract -F babel.cfg --ignore-dirs ".* __pycache__" --no-location --sort-output --project goalchain -o $(LOCALE)/goalchain.pot .
-	$(BIN)/pybabel -q update -i $(LOCALE)/goalchain.pot -d $(LOCALE) -D goalchain --no-location --ignore-obsolete --no-fuzzy-matching
+	$(BIN)/pybabel -q update -i $(LOCALE)/goalchain.pot -d $(LOCALE) -D goalchain --no-wrap --ignore-obsolete --no-fuzzy-matching
 	$(BIN)/pybabel -q compile -d $(LOCALE) -D goalchain
 
 lint: $(VENV)/.stamp-lint
