@@ -352,10 +352,13 @@ def test_goal_chains_have_multi_parent_links() -> None:
 
 
 def test_goal_chains_have_measurements_of_every_gender() -> None:
+    # Three genders on one chain are rarer than most properties: 300 derandomised
+    # examples held one only in some test orders (the draws depend on what ran before
+    # in the process), so this search may look further.
     found = find(
         goal_chains(),
         lambda c: {m.gender for m in c.measurements()} == {"T", "K", "M"},
-        settings=EXISTS,
+        settings=settings(EXISTS, max_examples=2_000),
     )
     assert {m.gender for m in found.measurements()} == {"T", "K", "M"}
 

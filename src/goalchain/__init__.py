@@ -19,6 +19,7 @@ from .exceptions import (
     AmbiguousUnitError,
     CycleError,
     DirectoryNotFoundError,
+    DocumentLimitError,
     DuplicateError,
     FileFormatError,
     FileWriteError,
@@ -40,7 +41,7 @@ from .exceptions import (
     UnknownStrategyError,
     UnknownUnitError,
 )
-from .io import dump, dumps, load, loads
+from .io import Limits, dump, dumps, load, loads
 from .models import (
     PRESETS,
     Activity,
@@ -67,6 +68,7 @@ __all__ = [
     "CycleError",
     "Decision",
     "DirectoryNotFoundError",
+    "DocumentLimitError",
     "DuplicateError",
     "FileFormatError",
     "FileWriteError",
@@ -81,6 +83,7 @@ __all__ = [
     "KoladaError",
     "Level",
     "LevelError",
+    "Limits",
     "Measurement",
     "Period",
     "PeriodError",

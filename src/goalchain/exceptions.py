@@ -30,6 +30,7 @@ __all__ = [
     "AmbiguousUnitError",
     "CycleError",
     "DirectoryNotFoundError",
+    "DocumentLimitError",
     "DuplicateError",
     "FileFormatError",
     "FileWriteError",
@@ -572,6 +573,38 @@ class FileFormatError(GoalchainError, ValueError):
         self.reason = message
         super().__init__(f"{field}: {message}" if field else message)
         self.locate(file=file, line=line, column=column)
+
+
+class DocumentLimitError(FileFormatError):
+    """A YAML or JSON document beyond one of the limits on what goalchain reads.
+
+    See :class:`goalchain.Limits`: the file's size, nesting depth, what YAML
+    aliases expand to, the length of a text or the digits of a number. The
+    message names the file, the line, the limit and how to raise it.
+
+    Attributes
+    ----------
+    limit
+        The name of the limit (an attribute of :class:`goalchain.Limits`,
+        such as ``"max_depth"``).
+    maximum
+        The limit's value in force.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        limit: str,
+        maximum: int,
+        file: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+        field: str | None = None,
+    ):
+        self.limit = limit
+        self.maximum = maximum
+        super().__init__(message, file=file, line=line, column=column, field=field)
 
 
 class FormatVersionError(FileFormatError):

@@ -27,6 +27,7 @@ True
 
 from ._codec import FORMAT_VERSION, SUPPORTED_VERSIONS, from_data, to_data
 from ._files import dump, dump_model, dumps, load, load_demo, load_model, loads
+from ._limits import DEFAULT_LIMITS, Limits
 from ._schema import schema
 from ._spreadsheet import (
     COLUMN_NAMES,
@@ -35,6 +36,8 @@ from ._spreadsheet import (
     OptionHint,
     SpreadsheetDuplicateError,
     SpreadsheetError,
+    SpreadsheetLimitError,
+    SpreadsheetLimits,
     SpreadsheetUnitError,
     SpreadsheetUnknownIndicatorError,
     SpreadsheetValueError,
@@ -46,13 +49,17 @@ from ._spreadsheet import (
 
 __all__ = [
     "COLUMN_NAMES",
+    "DEFAULT_LIMITS",
     "FORMAT_VERSION",
     "MISSING_MARKERS",
     "SUPPORTED_VERSIONS",
     "ImportReport",
+    "Limits",
     "OptionHint",
     "SpreadsheetDuplicateError",
     "SpreadsheetError",
+    "SpreadsheetLimitError",
+    "SpreadsheetLimits",
     "SpreadsheetUnitError",
     "SpreadsheetUnknownIndicatorError",
     "SpreadsheetValueError",

@@ -38,6 +38,7 @@ from ..models import (
     get_model,
 )
 from ._document import Document, FieldPath, describe, format_path, read_document
+from ._limits import Limits
 from ._paths import not_a_regular_file
 
 __all__ = [
@@ -363,9 +364,10 @@ def split_data(data: Mapping[str, Any], data_ref: str) -> tuple[dict[str, Any], 
 class _Reader:
     """Reads one document into a chain; every error says where."""
 
-    def __init__(self, doc: Document, base_dir: Path):
+    def __init__(self, doc: Document, base_dir: Path, limits: Limits | None = None):
         self.doc = doc
         self.base_dir = base_dir
+        self.limits = limits
 
     # -- errors
     def error(
@@ -469,6 +471,23 @@ class _Reader:
             self.fail(f"expected a single value, got {describe(value)}", (*path, key))
         return value
 
+    def ascii_digits(self, value: Any, path: FieldPath, what: str) -> Any:
+        """*value*; a year, period or date written with digits other than 0-9 is refused.
+
+        Python reads ``"٢٠٢٤"`` (Arabic-Indic digits) as 2024 and refuses ``"²⁰²⁴"``
+        with a bare ValueError; a file says either plainly, in ASCII digits.
+        """
+        if isinstance(value, str) and not value.isascii():
+            odd = [char for char in value if char.isdigit() and char not in "0123456789"]
+            if odd:
+                self.fail(
+                    f"the {what} {value!r} is written with the digit {odd[0]!r} "
+                    f"(U+{ord(odd[0]):04X}); write {what}s with the digits 0-9, such as "
+                    f"{'2024-11-20' if what == 'date' else '2024'}",
+                    path,
+                )
+        return value
+
     def required(self, m: Mapping[Any, Any], key: str, path: FieldPath, who: str) -> Any:
         if m.get(key) is None:
             missing = "is missing" if key not in m else "is empty"
@@ -513,6 +532,9 @@ class _Reader:
                     f"expected a single value, got {describe(item)}",
                     (*path, ("year", "value")[i]) if isinstance(value, Mapping) else (*path, i),
                 )
+        self.ascii_digits(
+            pair[0], (*path, "year") if isinstance(value, Mapping) else (*path, 0), "year"
+        )
         return pair
 
     # -- the document
@@ -610,7 +632,7 @@ class _Reader:
             if why is not None:
                 self.fail(f"cannot read the model file {value!r} ({file}): {why}", path)
             try:
-                doc = read_document(file)
+                doc = read_document(file, limits=self.limits)
             except OSError as err:
                 raise self.error(
                     f"cannot read the model file {value!r} ({file}): {err.strerror or err}", path
@@ -790,7 +812,9 @@ class _Reader:
                 "body": self.text(d, "body", decision_path, required="a decision")
             }
             if d.get("date") is not None:
-                decision["date"] = self.scalar(d, "date", decision_path)
+                decision["date"] = self.ascii_digits(
+                    self.scalar(d, "date", decision_path), (*decision_path, "date"), "date"
+                )
             if "reference" in d:
                 decision["reference"] = self.text(d, "reference", decision_path)
             decision.update(self.extra(d, DECISION_KEYS))
@@ -828,6 +852,7 @@ class _Reader:
                         self.fail(
                             f"expected a single value, got {describe(item)}", (*targets_path, year)
                         )
+                    self.ascii_digits(year, (*targets_path, year), "year")
                     pairs.append((year, item))
             elif isinstance(targets, (list, tuple)):
                 pairs = [
@@ -850,7 +875,7 @@ class _Reader:
     ) -> None:
         for key in ("start", "due", "progress"):
             if m.get(key) is not None:
-                fields[key] = self.scalar(m, key, path)
+                fields[key] = self.ascii_digits(self.scalar(m, key, path), (*path, key), "date")
         if m.get("status") is not None:
             fields["status"] = self.text(m, "status", path)
 
@@ -863,6 +888,7 @@ class _Reader:
             indicator = self.text(m, "indicator", item_path, required=who)
             assert indicator is not None
             period = self.required(m, "period", item_path, who)
+            self.ascii_digits(period, (*item_path, "period"), "period")
             number = self.required(m, "value", item_path, who)
             if isinstance(number, bool) or not isinstance(number, (int, float, str)):
                 self.fail(
@@ -899,12 +925,15 @@ class _Reader:
             element = self.text(m, "element", item_path, required=who)
             assert element is not None
             period = self.required(m, "period", item_path, who)
+            self.ascii_digits(period, (*item_path, "period"), "period")
             status = self.text(m, "status", item_path, required=who)
             rationale = self.text(m, "rationale", item_path)
             method = self.text(m, "method", item_path)
             participants = self.texts(m, "participants", item_path)
             score = self.scalar(m, "score", item_path)
-            date = self.scalar(m, "date", item_path)
+            date = self.ascii_digits(
+                self.scalar(m, "date", item_path), (*item_path, "date"), "date"
+            )
             if element not in chain:
                 raise self.locate(
                     UnknownElementError(element, known=chain, context="named by an assessment"),
@@ -964,19 +993,20 @@ class _Reader:
         if why is not None:
             self.fail(f"cannot read the data file {ref!r} ({file}): {why}", path)
         try:
-            doc = read_document(file)
+            doc = read_document(file, limits=self.limits)
         except OSError as err:
             raise self.error(
                 f"cannot read the data file {ref!r} ({file}): {err.strerror or err}", path
             ) from err
-        reader = _Reader(doc, file.parent)
+        reader = _Reader(doc, file.parent, self.limits)
         top = reader.top(DATA_FILE_KEYS, what="data")
         reader.data(chain, top)
 
 
-def build_chain(doc: Document, *, base_dir: Path) -> GoalChain:
-    """Build a chain from a parsed document; files it names are relative to *base_dir*."""
-    return _Reader(doc, base_dir).chain()
+def build_chain(doc: Document, *, base_dir: Path, limits: Limits | None = None) -> GoalChain:
+    """Build a chain from a parsed document; files it names are relative to *base_dir*
+    and read within *limits*."""
+    return _Reader(doc, base_dir, limits).chain()
 
 
 def from_data(

@@ -1,4 +1,12 @@
-"""CSV files of measurements: reading (dialect sniffed) and writing the template."""
+"""CSV files of measurements: reading (dialect sniffed) and writing the template.
+
+A CSV file is untrusted input: :func:`read_csv` reads it within
+:class:`~goalchain.io.SpreadsheetLimits` (the bytes of the file, the length of
+a line, the rows, columns and cells, the characters of a cell), checking each
+as it reads, and a file beyond them is a
+:class:`~goalchain.io.SpreadsheetLimitError` naming the file and row. The
+csv module's own field limit (process-global) is left as it is.
+"""
 
 from __future__ import annotations
 
@@ -13,8 +21,9 @@ from typing import Any
 from .._safe_text import csv_cell, csv_uncell
 from ..exceptions import InvalidValueError
 from ._files import atomic_write
+from ._sheet_limits import SpreadsheetLimits, limit_error
 from ._spreadsheet import Table
-from ._spreadsheet_errors import OptionHint, SpreadsheetError, _Text
+from ._spreadsheet_errors import OptionHint, SpreadsheetError, _Int, _Text
 
 __all__ = ["read_csv", "sniff_delimiter", "write_csv_template"]
 
@@ -79,32 +88,134 @@ def sniff_delimiter(header_line: str) -> str:
     return ","
 
 
-def read_csv(path: Path, *, encoding: str | None = None, delimiter: str | None = None) -> Table:
-    """Read a CSV file into a :class:`Table` of text cells.
+def _read_bytes(path: Path, file: str, limits: SpreadsheetLimits) -> bytes:
+    """The bytes of *path*, at most ``limits.csv_bytes`` of them (else an error)."""
+    size = path.stat().st_size
+    if size > limits.csv_bytes:
+        raise limit_error("file_too_large", limits, "csv_bytes", file=file, size=size)
+    chunks: list[bytes] = []
+    read = 0
+    with path.open("rb") as stream:  # in chunks: read(n) would allocate n bytes at once
+        while chunk := stream.read(1 << 20):
+            read += len(chunk)
+            if read > limits.csv_bytes:  # the file grew, or is no regular file
+                raise limit_error("file_too_large", limits, "csv_bytes", file=file, size=read)
+            chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _line_break(text: str, start: int, end: int, *, last: bool) -> int:
+    """The last (or first) line break in ``text[start:end]``; -1 when there is none."""
+    if last:
+        return max(text.rfind("\n", start, end), text.rfind("\r", start, end))
+    found = [i for i in (text.find("\n", start, end), text.find("\r", start, end)) if i >= 0]
+    return min(found, default=-1)
+
+
+def _check_lines(text: str, file: str, limits: SpreadsheetLimits) -> None:
+    """Refuse a line longer than ``limits.line_chars``.
+
+    A line longer than *n* characters covers a multiple of ``n // 2``, so only
+    the lines at those positions are looked at, each within *n* characters
+    either side: a few thousand short searches for a file at the limit.
+    """
+    n = limits.line_chars
+    for at in range(0, len(text), max(n // 2, 1)):
+        low, high = max(0, at - n - 1), min(len(text), at + n + 1)
+        before = _line_break(text, low, at, last=True)
+        after = _line_break(text, at, high, last=False)
+        if (before < 0 and low > 0) or (after < 0 and high < len(text)):
+            long = True  # no break within n characters on one side
+        else:
+            start = before + 1 if before >= 0 else 0
+            end = after if after >= 0 else len(text)
+            long = end - start > n
+        if long:
+            start = _line_break(text, 0, at, last=True) + 1
+            end = _line_break(text, at, len(text), last=False)
+            length = (len(text) if end < 0 else end) - start
+            before_text = text[:start]
+            row = len(before_text.splitlines()) + 1 if before_text else 1
+            raise limit_error("line_too_long", limits, "line_chars", file=file, row=row, n=length)
+
+
+def _count_records(
+    text: str, skip: int, delimiter: str, file: str, limits: SpreadsheetLimits
+) -> None:
+    """Refuse more than ``limits.rows`` records before any is kept (a quick first pass)."""
+    stream = io.StringIO(text, newline="")
+    for _ in range(skip):
+        stream.readline()
+    reader = csv.reader(stream, delimiter=delimiter, strict=True)
+    count = 0
+    end = skip
+    try:
+        for record in reader:
+            start, end = end + 1, skip + reader.line_num
+            count += bool(record)
+            if count > limits.rows:
+                raise limit_error("too_many_rows", limits, "rows", file=file, row=start)
+    except csv.Error:
+        return  # the reading proper reports it, at its row
+
+
+def _check_record(
+    record: Sequence[str], start: int, count: int, cells: int, file: str, limits: SpreadsheetLimits
+) -> None:
+    if count > limits.rows:
+        raise limit_error("too_many_rows", limits, "rows", file=file, row=start)
+    if len(record) > limits.columns:
+        raise limit_error(
+            "too_many_columns", limits, "columns", file=file, row=start, n=len(record)
+        )
+    if cells > limits.cells:
+        raise limit_error("cells_over_limit", limits, "cells", file=file, row=start)
+    for col, field in enumerate(record, start=1):
+        if len(field) > limits.cell_chars:
+            raise limit_error(
+                "cell_too_long", limits, "cell_chars", file=file, row=start, col=col, n=len(field)
+            )
+
+
+def read_csv(
+    path: Path,
+    *,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+    limits: SpreadsheetLimits | None = None,
+) -> Table:
+    """Read a CSV file into a :class:`Table` of text cells, within *limits*.
 
     Rows are numbered by the line where they start (the header is row 1).
     """
     file = str(path)
-    text = _decode(path.read_bytes(), file=file, encoding=encoding)
-    lines = text.splitlines()
+    limits = limits or SpreadsheetLimits()
+    text = _decode(_read_bytes(path, file, limits), file=file, encoding=encoding)
+    _check_lines(text, file, limits)
+    lines = io.StringIO(text, newline=None)  # read lazily: a file may have a million lines
     skip = 0
-    if lines and (match := _SEP_LINE.match(lines[0])):  # Excel's "sep=;" hint line
+    if (match := _SEP_LINE.match(lines.readline().rstrip("\n"))) is not None:  # "sep=;"
         delimiter = delimiter or match[1]
         skip = 1
     if delimiter is None:
-        first = next((line for line in lines[skip:] if line.strip()), "")
+        if not skip:
+            lines.seek(0)
+        first = next((line.rstrip("\n") for line in lines if line.strip()), "")
         delimiter = sniff_delimiter(first)
     if not isinstance(delimiter, str) or len(delimiter) != 1:
         raise InvalidValueError(
             f"delimiter must be one character such as ';' or ',', got {delimiter!r}",
             field="delimiter",
         )
+    if text.count("\n") + text.count("\r") >= limits.rows:  # perhaps too many records
+        _count_records(text, skip, delimiter, file, limits)
     stream = io.StringIO(text, newline="")
     for _ in range(skip):
         stream.readline()
     reader = csv.reader(stream, delimiter=delimiter, strict=True)
     rows: list[tuple[int, Sequence[Any]]] = []
     end = skip
+    cells = 0
     while True:
         start = end + 1
         try:
@@ -112,6 +223,15 @@ def read_csv(path: Path, *, encoding: str | None = None, delimiter: str | None =
         except StopIteration:
             break
         except csv.Error as err:
+            if "field limit" in str(err):  # the csv module's own limit, lower than ours
+                raise limit_error(
+                    "field_over_csv_limit",
+                    limits,
+                    "cell_chars",
+                    file=file,
+                    row=start,
+                    n=_Int(csv.field_size_limit()),
+                ) from None
             raise SpreadsheetError(
                 _Text("bad_csv", reason=str(err)),
                 file=file,
@@ -119,6 +239,8 @@ def read_csv(path: Path, *, encoding: str | None = None, delimiter: str | None =
             ) from err
         end = skip + reader.line_num
         if record:
+            cells += len(record)
+            _check_record(record, start, len(rows) + 1, cells, file, limits)
             # the quote the template writer put before a text such as "=..." (csv_cell)
             rows.append((start, [csv_uncell(cell) for cell in record]))
     return Table(file, None, rows, delimiter=delimiter)

@@ -9,17 +9,22 @@ where they lie.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import os
+import stat
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from ..exceptions import FileFormatError
+from ..exceptions import DocumentLimitError, FileFormatError
+from ._limits import Limits, check_limits
 
 __all__ = [
     "FORMATS",
     "Document",
     "FieldPath",
+    "LineIndex",
     "format_of",
     "format_path",
     "parse_text",
@@ -67,9 +72,15 @@ class Document:
     raw
         Path -> the text as written, for scalars that were read as something
         other than text (``0192`` read as the number 192).
+    offsets
+        Path -> index of the value's first character in *text*, for readers
+        that know indexes rather than lines (JSON): turned into a line and
+        column only when asked, from a :class:`LineIndex` built once.
+    text
+        The text *offsets* point into.
     """
 
-    __slots__ = ("data", "positions", "raw", "source")
+    __slots__ = ("_lines", "data", "offsets", "positions", "raw", "source", "text")
 
     def __init__(
         self,
@@ -77,11 +88,17 @@ class Document:
         source: str | None = None,
         positions: Mapping[FieldPath, tuple[int, int]] | None = None,
         raw: Mapping[FieldPath, str] | None = None,
+        *,
+        offsets: Mapping[FieldPath, int] | None = None,
+        text: str | None = None,
     ):
         self.data = data
         self.source = source
         self.positions = dict(positions or {})
         self.raw = dict(raw or {})
+        self.offsets = dict(offsets or {}) if text is not None else {}
+        self.text = text
+        self._lines: LineIndex | None = None
 
     def where(self, path: FieldPath) -> tuple[int | None, int | None]:
         """Line and column of *path*, or of the nearest enclosing value that has one."""
@@ -89,6 +106,11 @@ class Document:
             found = self.positions.get(path[:end])
             if found is not None:
                 return found
+            offset = self.offsets.get(path[:end])
+            if offset is not None and self.text is not None:
+                if self._lines is None:
+                    self._lines = LineIndex(self.text)
+                return self._lines.line_column(offset)
         return None, None
 
     def raw_text(self, path: FieldPath) -> str | None:
@@ -147,25 +169,116 @@ def check_format(format: str) -> str:
     return str(name)
 
 
-def parse_text(text: str, format: str, *, source: str | None = None) -> Document:
-    """Parse YAML or JSON text into a :class:`Document`."""
+def thousands(n: int) -> str:
+    """*n* with a space between thousands, as Swedish and the SI write it: ``100 000``."""
+    return f"{n:,}".replace(",", " ")
+
+
+def limit_error(
+    what: str,
+    limit: str,
+    limits: Limits,
+    *,
+    file: str | None,
+    line: int | None = None,
+    column: int | None = None,
+    field: str | None = None,
+) -> DocumentLimitError:
+    """A :class:`DocumentLimitError`: *what* the document does, and how to raise the limit."""
+    maximum: int = getattr(limits, limit)
+    return DocumentLimitError(
+        f"{what}, the limit {limit}; to read the file all the same, raise it: "
+        f"limits=goalchain.Limits({limit}=...)",
+        limit=limit,
+        maximum=maximum,
+        file=file,
+        line=line,
+        column=column,
+        field=field,
+    )
+
+
+def parse_text(
+    text: str, format: str, *, source: str | None = None, limits: Limits | None = None
+) -> Document:
+    """Parse YAML or JSON text into a :class:`Document`, within *limits*.
+
+    Raises
+    ------
+    DocumentLimitError
+        When the text is longer than ``limits.max_file_bytes`` characters, or
+        beyond another limit while read.
+    FileFormatError
+        For malformed YAML or JSON.
+    """
     if not isinstance(text, str):
         raise TypeError(f"expected the text of a file as str, got {type(text).__name__}")
+    limits = check_limits(limits)
+    if len(text) > limits.max_file_bytes:
+        raise limit_error(
+            f"the text is {thousands(len(text))} characters long, more than "
+            f"{thousands(limits.max_file_bytes)}",
+            "max_file_bytes",
+            limits,
+            file=source,
+        )
     text = text.removeprefix("\ufeff")
     if check_format(format) == "json":
         from ._json import read_json
 
-        return read_json(text, source=source)
+        return read_json(text, source=source, limits=limits)
     from ._yaml import read_yaml
 
-    return read_yaml(text, source=source)
+    return read_yaml(text, source=source, limits=limits)
 
 
-def read_document(path: Path, *, format: str | None = None) -> Document:
-    """Read a YAML or JSON file (UTF-8) into a :class:`Document`."""
+def _read_bytes(path: Path, limits: Limits) -> bytes:
+    """The bytes of *path*, refused before reading when more than the limit allows."""
+    source = str(path)
+
+    def too_big(size: str) -> DocumentLimitError:
+        return limit_error(
+            f"the file is {size} bytes, more than {thousands(limits.max_file_bytes)}",
+            "max_file_bytes",
+            limits,
+            file=source,
+        )
+
+    chunks: list[bytes] = []
+    total = 0
+    with open(path, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if stat.S_ISREG(info.st_mode):
+            if info.st_size > limits.max_file_bytes:
+                raise too_big(thousands(info.st_size))
+            # read() of the limit would reserve the whole limit in memory at once
+            chunks.append(handle.read(info.st_size + 1))
+            total = len(chunks[0])
+            if total <= info.st_size:  # the whole file
+                return chunks[0]
+        while total <= limits.max_file_bytes:  # a pipe, or a file that grew meanwhile
+            chunk = handle.read(min(1 << 20, limits.max_file_bytes + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+        data = b"".join(chunks)
+    if len(data) > limits.max_file_bytes:  # grew meanwhile, or not a regular file
+        raise too_big("more than " + thousands(limits.max_file_bytes))
+    return data
+
+
+def read_document(
+    path: Path, *, format: str | None = None, limits: Limits | None = None
+) -> Document:
+    """Read a YAML or JSON file (UTF-8) into a :class:`Document`, within *limits*.
+
+    The file's size is checked before it is read.
+    """
     source = str(path)
     fmt = check_format(format) if format is not None else format_of(path, source=source)
-    data = path.read_bytes()
+    limits = check_limits(limits)
+    data = _read_bytes(path, limits)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
@@ -177,14 +290,46 @@ def read_document(path: Path, *, format: str | None = None) -> Document:
             line=line,
             column=column,
         ) from err
-    return parse_text(text, fmt, source=source)
+    return parse_text(text, fmt, source=source, limits=limits)
 
 
 def line_column(text: str, index: int) -> tuple[int, int]:
-    """1-based line and column of a character index in *text*."""
+    """1-based line and column of a character index in *text* (for one position;
+    for many in the same text, use a :class:`LineIndex`)."""
     line = text.count("\n", 0, index) + 1
     column = index - (text.rfind("\n", 0, index) + 1) + 1
     return line, column
+
+
+class LineIndex:
+    """Line and column of any character index in a text, from the line starts found once.
+
+    Building it takes one pass over the text; each lookup a binary search, so
+    locating many values costs time linear in the text, not quadratic.
+
+    Examples
+    --------
+    >>> from goalchain.io._document import LineIndex
+    >>> index = LineIndex("ab\\ncd\\n\\nef")
+    >>> index.line_column(0), index.line_column(4), index.line_column(7)
+    ((1, 1), (2, 2), (4, 1))
+    """
+
+    __slots__ = ("_starts",)
+
+    def __init__(self, text: str):
+        starts = [0]
+        find = text.find
+        at = find("\n")
+        while at >= 0:
+            starts.append(at + 1)
+            at = find("\n", at + 1)
+        self._starts = starts
+
+    def line_column(self, index: int) -> tuple[int, int]:
+        """1-based line and column of the character at *index*."""
+        line = bisect.bisect_right(self._starts, index)
+        return line, index - self._starts[line - 1] + 1
 
 
 def describe(value: Any) -> str:

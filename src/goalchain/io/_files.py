@@ -22,6 +22,7 @@ from ..exceptions import (
 from ..models import GoalChain, GovernanceModel
 from ._codec import build_chain, model_from_document, model_to_data, split_data, to_data
 from ._document import FieldPath, check_format, format_of, format_path, parse_text, read_document
+from ._limits import Limits
 from ._paths import not_a_regular_file
 
 __all__ = [
@@ -311,7 +312,7 @@ def _regular(file: Path) -> Path:
     return file
 
 
-def load(path: StrPath) -> GoalChain:
+def load(path: StrPath, *, limits: Limits | None = None) -> GoalChain:
     """Load a goal chain from a YAML (``.yaml``, ``.yml``) or JSON (``.json``) file.
 
     Model and data files the chain names are read relative to the file's
@@ -321,6 +322,9 @@ def load(path: StrPath) -> GoalChain:
     ----------
     path
         The file.
+    limits
+        Limits on the size and shape of the file and of the model and data
+        files it names (:class:`~goalchain.io.Limits`); the defaults when None.
 
     Returns
     -------
@@ -338,6 +342,8 @@ def load(path: StrPath) -> GoalChain:
     GoalchainError
         The chain's own error for a value it refuses (``CycleError``,
         ``UnknownLevelError``, ``UnitMismatchError``...), located in the file.
+    DocumentLimitError
+        For a file beyond *limits* (a ``FileFormatError``).
     FileNotFoundError
         When the file does not exist.
 
@@ -370,7 +376,9 @@ def load(path: StrPath) -> GoalChain:
     ('0192', ['vision'])
     """
     file = Path(path)
-    return build_chain(read_document(_regular(file)), base_dir=file.parent)
+    return build_chain(
+        read_document(_regular(file), limits=limits), base_dir=file.parent, limits=limits
+    )
 
 
 def loads(
@@ -379,6 +387,7 @@ def loads(
     format: str = "yaml",
     source: str | None = None,
     base_dir: StrPath | None = None,
+    limits: Limits | None = None,
 ) -> GoalChain:
     """Load a goal chain from YAML or JSON text.
 
@@ -393,6 +402,9 @@ def loads(
     base_dir
         Where relative model and data file paths start; by default the
         directory of *source*, or the current directory.
+    limits
+        Limits on the size and shape of the text (``max_file_bytes`` counts its
+        characters) and of the files it names; the defaults when None.
 
     Raises
     ------
@@ -416,10 +428,10 @@ def loads(
     goalchain.exceptions.FileFormatError: kommun.yaml:2:15: municipality: 0192 is read as
     the number 192, but this field is text and is never converted; write it in quotes: "0192"
     """
-    doc = parse_text(text, format, source=source)
+    doc = parse_text(text, format, source=source, limits=limits)
     if base_dir is not None:
-        return build_chain(doc, base_dir=Path(base_dir))
-    return build_chain(doc, base_dir=Path(source).parent if source else Path())
+        return build_chain(doc, base_dir=Path(base_dir), limits=limits)
+    return build_chain(doc, base_dir=Path(source).parent if source else Path(), limits=limits)
 
 
 def dumps(chain: GoalChain, *, format: str = "yaml") -> str:
@@ -783,11 +795,12 @@ def load_demo() -> GoalChain:
     return loads(text, format="yaml", source="goalchain/data/burlov.yaml")
 
 
-def load_model(path: StrPath) -> GovernanceModel:
+def load_model(path: StrPath, *, limits: Limits | None = None) -> GovernanceModel:
     """Load a governance model from a YAML or JSON model file.
 
     The file holds ``name``, optional ``label_sv``, ``label_en`` and
     ``description``, and ``levels``; unknown keys are refused, not dropped.
+    *limits* bounds the file as for :func:`load`.
 
     Examples
     --------
@@ -805,7 +818,7 @@ def load_model(path: StrPath) -> GovernanceModel:
     >>> model.keys
     ('vision', 'goal')
     """
-    return model_from_document(read_document(_regular(Path(path))))
+    return model_from_document(read_document(_regular(Path(path)), limits=limits))
 
 
 def dump_model(model: GovernanceModel, path: StrPath, *, format: str | None = None) -> None:

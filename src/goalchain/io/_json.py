@@ -14,14 +14,24 @@ import json.decoder
 import json.scanner
 import math
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import Any, NoReturn
 
 from ..exceptions import FileFormatError
-from ._document import Document, FieldPath, format_path, line_column
+from ._document import (
+    Document,
+    FieldPath,
+    LineIndex,
+    format_path,
+    limit_error,
+    line_column,
+    thousands,
+)
+from ._limits import Limits, check_limits
 
 __all__ = ["dump_json", "read_json"]
 
 _Scan = Callable[[str, int], tuple[Any, int]]
+_FLOAT_MAX_INT = 1 << 1024  # the smallest whole number a float cannot hold
 
 
 class _DuplicateKeyError(Exception):
@@ -31,14 +41,42 @@ class _DuplicateKeyError(Exception):
         self.index = index
 
 
+class _TooDeepError(Exception):
+    def __init__(self, index: int):
+        super().__init__(index)
+        self.index = index
+
+
+class _Refused:
+    """Stands for a number the decoder met but goalchain refuses; reported with its
+    position by the walk after decoding, which knows where each value lies."""
+
+    __slots__ = ("text", "why")
+
+    def __init__(self, why: str, text: str):
+        self.why = why
+        self.text = text
+
+
+def _digits(text: str) -> int:
+    return sum(char.isdigit() for char in text.partition("e")[0].partition("E")[0])
+
+
 class _Tracker:
     """Records where each object and array, and each of their values, begins."""
 
-    def __init__(self) -> None:
+    def __init__(self, limits: Limits) -> None:
         # id(container) -> (index of its first character, indexes of its values in order)
         self.spans: dict[int, tuple[int, list[int]]] = {}
         self.keep: list[Any] = []  # keeps containers alive so that their ids stay unique
         self.stack: list[list[int]] = []
+        self.limits = limits
+        self.depth = 0
+
+    def enter(self, index: int) -> None:
+        self.depth += 1
+        if self.depth > self.limits.max_depth:
+            raise _TooDeepError(index)
 
     def parse_object(
         self,
@@ -55,6 +93,7 @@ class _Tracker:
             children.append(index)
             return scan_once(string, index)
 
+        self.enter(s_and_end[1] - 1)
         self.stack.append(children)
         try:
             obj, end = json.decoder.JSONObject(  # type: ignore[attr-defined]
@@ -62,6 +101,7 @@ class _Tracker:
             )
         finally:
             self.stack.pop()
+            self.depth -= 1
         self.spans[id(obj)] = (s_and_end[1] - 1, children)
         self.keep.append(obj)
         return obj, end
@@ -73,7 +113,11 @@ class _Tracker:
             children.append(index)
             return scan_once(string, index)
 
-        values, end = json.decoder.JSONArray(s_and_end, scan)  # type: ignore[attr-defined]
+        self.enter(s_and_end[1] - 1)
+        try:
+            values, end = json.decoder.JSONArray(s_and_end, scan)  # type: ignore[attr-defined]
+        finally:
+            self.depth -= 1
         self.spans[id(values)] = (s_and_end[1] - 1, children)
         self.keep.append(values)
         return values, end
@@ -87,24 +131,93 @@ class _Tracker:
             out[key] = value
         return out
 
+    def parse_int(self, text: str) -> Any:
+        if _digits(text) > self.limits.max_number_digits:
+            return _Refused("digits", text)
+        try:
+            value = int(text)
+        except ValueError:  # beyond Python's own limit on digits (when the limit is raised)
+            return _Refused("digits", text)
+        if abs(value) >= _FLOAT_MAX_INT:
+            return _Refused("overflow", text)
+        return value
+
+    def parse_float(self, text: str) -> Any:
+        if _digits(text) > self.limits.max_number_digits:
+            return _Refused("digits", text)
+        value = float(text)
+        if math.isinf(value):
+            return _Refused("overflow", text)
+        if value == 0.0 and any(
+            char in "123456789" for char in text.partition("e")[0].partition("E")[0]
+        ):
+            return _Refused("underflow", text)
+        return value
+
+    def parse_constant(self, name: str) -> Any:
+        return _Refused("constant", name)
+
 
 def _decoder(tracker: _Tracker) -> json.JSONDecoder:
-    decoder = json.JSONDecoder(object_pairs_hook=tracker.pairs)
+    decoder = json.JSONDecoder(
+        object_pairs_hook=tracker.pairs,
+        parse_int=tracker.parse_int,
+        parse_float=tracker.parse_float,
+        parse_constant=tracker.parse_constant,
+    )
     decoder.parse_object = tracker.parse_object  # type: ignore[attr-defined]
     decoder.parse_array = tracker.parse_array  # type: ignore[attr-defined]
     decoder.scan_once = json.scanner.py_make_scanner(decoder)  # type: ignore[attr-defined]
     return decoder
 
 
-def read_json(text: str, *, source: str | None = None) -> Document:
-    """Parse JSON text into a :class:`Document`.
+def _refusal(refused: _Refused, limits: Limits) -> tuple[str, str | None]:
+    """The message about a refused number, and the limit it broke (or None)."""
+    if refused.why == "constant":
+        return (
+            f"{refused.text} is not a number JSON allows, and goalchain files hold only "
+            "finite numbers; write a number, or leave the field out",
+            None,
+        )
+    if refused.why == "overflow":
+        return (
+            f"the number {refused.text} is too large for a number goalchain can hold "
+            "(the largest is about 1.8e308); write a smaller number, or text in quotes",
+            None,
+        )
+    if refused.why == "underflow":
+        return (
+            f"the number {refused.text} is too small to hold: it would be read as 0 "
+            "(the smallest is about 5e-324); write 0, or text in quotes",
+            None,
+        )
+    return (
+        f"the number {_shorten(refused.text)} has {thousands(_digits(refused.text))} digits, "
+        f"more than {thousands(limits.max_number_digits)}",
+        "max_number_digits",
+    )
+
+
+def _shorten(text: str, keep: int = 20) -> str:
+    return text if len(text) <= 2 * keep + 3 else f"{text[:keep]}...{text[-keep:]}"
+
+
+def read_json(text: str, *, source: str | None = None, limits: Limits | None = None) -> Document:
+    """Parse JSON text into a :class:`Document`, within *limits*.
 
     Raises
     ------
     FileFormatError
-        For malformed JSON (with line and column) and duplicate keys.
+        For malformed JSON (with line and column), duplicate keys, and numbers
+        goalchain cannot hold: ``NaN``, ``Infinity``, ``-Infinity`` and numbers
+        that overflow or underflow a float (``1e400``, ``1e-400``); with line,
+        column and field.
+    DocumentLimitError
+        For a document beyond *limits*: nested too deeply, a text too long,
+        a number with too many digits.
     """
-    tracker = _Tracker()
+    limits = check_limits(limits)
+    tracker = _Tracker(limits)
     try:
         data = _decoder(tracker).decode(text)
     except json.JSONDecodeError as err:
@@ -119,26 +232,79 @@ def read_json(text: str, *, source: str | None = None) -> Document:
             line=line,
             column=column,
         ) from None
-    except RecursionError as err:
-        raise FileFormatError("the JSON is nested too deeply to read", file=source) from err
-    positions: dict[FieldPath, tuple[int, int]] = {}
+    except _TooDeepError as err:
+        line, column = line_column(text, err.index)
+        raise limit_error(
+            f"the arrays and objects are nested more than {thousands(limits.max_depth)} deep",
+            "max_depth",
+            limits,
+            file=source,
+            line=line,
+            column=column,
+        ) from None
+    except RecursionError as err:  # a max_depth raised beyond what Python's stack holds
+        raise limit_error(
+            "the JSON is nested too deeply for Python to read",
+            "max_depth",
+            limits,
+            file=source,
+        ) from err
+    offsets: dict[FieldPath, int] = {}
     raw: dict[FieldPath, str] = {}
+    lines: LineIndex | None = None
+
+    def fail(message: str, limit: str | None, path: FieldPath, index: int) -> NoReturn:
+        nonlocal lines
+        if lines is None:
+            lines = LineIndex(text)
+        line, column = lines.line_column(index)
+        field = format_path(path) if path else None
+        if limit is None:
+            raise FileFormatError(message, file=source, line=line, column=column, field=field)
+        raise limit_error(
+            message, limit, limits, file=source, line=line, column=column, field=field
+        )
+
+    longest = limits.max_string_length
     start = len(text) - len(text.lstrip(" \t\n\r"))
     stack: list[tuple[Any, FieldPath, int]] = [(data, (), start)]
     while stack:
         value, path, index = stack.pop()
-        positions[path] = line_column(text, index)
+        offsets[path] = index
         if isinstance(value, (dict, list)):
             _, children = tracker.spans.get(id(value), (index, []))
-            keys = list(value) if isinstance(value, dict) else range(len(value))
+            if isinstance(value, dict):
+                keys: Any = list(value)
+                for key in keys:
+                    if len(key) > longest:
+                        fail(
+                            f"a key is {thousands(len(key))} characters long, more than "
+                            f"{thousands(longest)}",
+                            "max_string_length",
+                            path,
+                            index,
+                        )
+            else:
+                keys = range(len(value))
             for key, child_index in zip(keys, children, strict=False):
                 stack.append((value[key], (*path, key), child_index))
+        elif isinstance(value, str):
+            if len(value) > longest:
+                fail(
+                    f"the text is {thousands(len(value))} characters long, more than "
+                    f"{thousands(longest)}",
+                    "max_string_length",
+                    path,
+                    index,
+                )
+        elif isinstance(value, _Refused):
+            fail(*_refusal(value, limits), path, index)
         elif isinstance(value, bool):
             raw[path] = "true" if value else "false"
         elif isinstance(value, (int, float)):
             match = json.scanner.NUMBER_RE.match(text, index)
             raw[path] = match.group(0) if match else repr(value)
-    return Document(data, source, positions, raw)
+    return Document(data, source, raw=raw, offsets=offsets, text=text)
 
 
 def _default(value: Any) -> Any:

@@ -59,7 +59,15 @@ from ..exceptions import (
     UnitMismatchError,
 )
 from ..models import GoalChain, Indicator, Measurement, Period
-from ._kolada_http import Cache, Fetched, Opener, Transport
+from ._kolada_http import (
+    MAX_REQUEST_SECONDS,
+    MAX_RESPONSE_BYTES,
+    Cache,
+    Fetched,
+    Opener,
+    Transport,
+    origin,
+)
 from ._spreadsheet import implausible_values
 from ._spreadsheet_errors import times_off
 
@@ -1011,6 +1019,21 @@ class KoladaClient:
         Read only the cache; raise :class:`KoladaError` for anything missing.
     max_pages
         Most pages followed through ``next_url`` for one request.
+    deadline
+        Most seconds one HTTP request may take in all, connecting and reading
+        included (:data:`~goalchain.io.kolada.MAX_REQUEST_SECONDS`, 60);
+        *timeout* bounds each wait within it.
+    max_bytes
+        Most bytes of one answer
+        (:data:`~goalchain.io.kolada.MAX_RESPONSE_BYTES`, 16 MiB).
+
+    Notes
+    -----
+    Answers are untrusted: a redirect or a ``next_url`` is followed only
+    within the origin (scheme, host and port) of *base_url*; JSON nested
+    deeper than 64 levels, a number that does not fit a float, ``NaN`` and
+    ``Infinity`` are a :class:`~goalchain.exceptions.KoladaError` naming the
+    URL (and the KPI and field, where it is a value).
 
     Examples
     --------
@@ -1037,6 +1060,8 @@ class KoladaClient:
         max_age: float | None = None,
         offline: bool = False,
         max_pages: int = MAX_PAGES,
+        deadline: float = MAX_REQUEST_SECONDS,
+        max_bytes: int = MAX_RESPONSE_BYTES,
     ):
         parsed = urllib.parse.urlsplit(base_url)
         if parsed.scheme not in ("http", "https") or not parsed.netloc:
@@ -1057,6 +1082,8 @@ class KoladaClient:
                 offline=offline,
                 clock=clock,
                 sleep=sleep,
+                deadline=deadline,
+                max_bytes=max_bytes,
             )
         except ValueError as err:
             raise InvalidValueError(str(err)) from err
@@ -1121,6 +1148,14 @@ class KoladaClient:
                 if urllib.parse.urlsplit(next_url).scheme not in ("http", "https"):
                     raise KoladaError(
                         f"expected an http(s) URL, got {following!r}",
+                        url=page.url,
+                        field="next_url",
+                    )
+                if origin(next_url) != origin(self.base_url):
+                    raise KoladaError(
+                        f"{following!r} leads to another origin than the base URL "
+                        f"{self.base_url}; goalchain follows next_url only within "
+                        f"{'://'.join(urllib.parse.urlsplit(self.base_url)[:2])}",
                         url=page.url,
                         field="next_url",
                     )
@@ -1218,11 +1253,14 @@ def _parse_data(page: Fetched) -> list[KoladaValue]:
         municipality = _need(row, "municipality", str, url, path)
         period = _need(row, "period", (int, str), url, path)
         if isinstance(period, str):
-            if not period.strip().isdigit():
+            text = period.strip()
+            if not (text.isascii() and text.isdigit() and len(text) <= 4):
                 raise KoladaError(
-                    f"expected a year, got {period!r}", url=url, field=f"{path}.period"
+                    f"KPI {kpi}: expected a year such as 2024, got {period!r}",
+                    url=url,
+                    field=f"{path}.period",
                 )
-            period = int(period)
+            period = int(text)
         entries = _need(row, "values", list, url, path)
         for j, entry in enumerate(entries):
             where = f"{path}.values[{j}]"
@@ -1231,11 +1269,12 @@ def _parse_data(page: Fetched) -> list[KoladaValue]:
                 raise KoladaError(
                     f"expected 'T', 'K' or 'M', got {gender!r}", url=url, field=f"{where}.gender"
                 )
-            value = _need(entry, "value", (int, float, type(None)), url, where)
-            if isinstance(value, bool) or (value is not None and not math.isfinite(value)):
-                raise KoladaError(
-                    f"expected a number or null, got {value!r}", url=url, field=f"{where}.value"
-                )
+            value = _number(
+                _need(entry, "value", (int, float, type(None)), url, where),
+                url,
+                f"{where}.value",
+                kpi,
+            )
             count = entry.get("count")
             if count is not None and (not isinstance(count, int) or isinstance(count, bool)):
                 raise KoladaError(
@@ -1247,7 +1286,7 @@ def _parse_data(page: Fetched) -> list[KoladaValue]:
                     municipality=municipality,
                     year=period,
                     gender=gender,
-                    value=None if value is None else float(value),
+                    value=value,
                     status=_optional_text(entry, "status", url, where),
                     count=count,
                     url=url,
@@ -1255,6 +1294,32 @@ def _parse_data(page: Fetched) -> list[KoladaValue]:
                 )
             )
     return out
+
+
+def _number(value: Any, url: str, field: str, kpi: str) -> float | None:
+    """*value* as a finite float (None stays None); anything else names the KPI and field."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        raise KoladaError(
+            f"KPI {kpi}: expected a number or null, got {value!r}", url=url, field=field
+        )
+    try:
+        number = float(value)
+    except OverflowError:  # an integer of hundreds of digits
+        raise KoladaError(
+            f"KPI {kpi}: an integer of about {int(value.bit_length() * 0.30103) + 1} digits "
+            "does not fit a float (at most about 1.8e308); expected a number or null",
+            url=url,
+            field=field,
+        ) from None
+    if not math.isfinite(number):
+        raise KoladaError(
+            f"KPI {kpi}: expected a finite number or null, got {value!r}",
+            url=url,
+            field=field,
+        )
+    return number
 
 
 # ------------------------------------------------------------------ filling a chain

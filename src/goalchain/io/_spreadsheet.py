@@ -47,6 +47,7 @@ from ..exceptions import (
 from ..models import GENDERS, Indicator, Measurement, Period
 from ..units import convert, get_registry, parse_quantity, parse_unit
 from ._paths import not_a_regular_file
+from ._sheet_limits import SpreadsheetLimits
 from ._spreadsheet_errors import (
     _FIELD_SV,
     _FIELD_THE,
@@ -55,6 +56,7 @@ from ._spreadsheet_errors import (
     OptionHint,
     SpreadsheetDuplicateError,
     SpreadsheetError,
+    SpreadsheetLimitError,
     SpreadsheetUnitError,
     SpreadsheetUnknownIndicatorError,
     SpreadsheetValueError,
@@ -76,6 +78,8 @@ __all__ = [
     "OptionHint",
     "SpreadsheetDuplicateError",
     "SpreadsheetError",
+    "SpreadsheetLimitError",
+    "SpreadsheetLimits",
     "SpreadsheetUnitError",
     "SpreadsheetUnknownIndicatorError",
     "SpreadsheetValueError",
@@ -835,7 +839,12 @@ def _plain(value: Any) -> Any:
 
 
 def _load_tables(
-    path: Path, *, sheet: str | None, encoding: str | None, delimiter: str | None
+    path: Path,
+    *,
+    sheet: str | None,
+    encoding: str | None,
+    delimiter: str | None,
+    limits: SpreadsheetLimits | None = None,
 ) -> list[Table]:
     why = not_a_regular_file(path)
     if why is not None:  # a FIFO would block the reading for ever
@@ -848,7 +857,7 @@ def _load_tables(
             )
         from ._xlsx import read_xlsx
 
-        return read_xlsx(path, sheet=sheet)
+        return read_xlsx(path, sheet=sheet, limits=limits)
     if suffix in (".xls", ".ods", ".numbers"):
         raise FileFormatError(
             f"cannot read {suffix} files; save the sheet as .xlsx (Excel) or as CSV UTF-8",
@@ -860,7 +869,7 @@ def _load_tables(
         )
     from ._csv import read_csv
 
-    return [read_csv(path, encoding=encoding, delimiter=delimiter)]
+    return [read_csv(path, encoding=encoding, delimiter=delimiter, limits=limits)]
 
 
 @attrs.frozen
@@ -881,6 +890,7 @@ def _read(
     missing: Missing,
     encoding: str | None,
     delimiter: str | None,
+    limits: SpreadsheetLimits | None = None,
 ) -> _Reading:
     if missing not in ("error", "skip"):
         raise InvalidValueError(
@@ -890,7 +900,11 @@ def _read(
         raise InvalidValueError(f"source must be text, got {source!r}", field="source")
     file = Path(path)
     names = _mapping(mapping)
-    tables = _load_tables(file, sheet=sheet, encoding=encoding, delimiter=delimiter)
+    if limits is not None and not isinstance(limits, SpreadsheetLimits):
+        raise InvalidValueError(
+            f"limits must be a SpreadsheetLimits, got {limits!r}", field="limits"
+        )
+    tables = _load_tables(file, sheet=sheet, encoding=encoding, delimiter=delimiter, limits=limits)
     found: tuple[Table, _Columns] | None = None
     for table in tables:
         columns = _columns(table, names)
@@ -1027,6 +1041,7 @@ def read_measurements(
     missing: Missing = "error",
     encoding: str | None = None,
     delimiter: str | None = None,
+    limits: SpreadsheetLimits | None = None,
 ) -> list[Measurement]:
     """Read measurements from a CSV or Excel file, checked against *chain*.
 
@@ -1064,6 +1079,12 @@ def read_measurements(
         The CSV file's encoding, when not UTF-8 (``"cp1252"``).
     delimiter
         The CSV separator, when it should not be sniffed from the header row.
+    limits
+        How much the file may hold (:class:`SpreadsheetLimits`: rows, cells,
+        characters of a cell, bytes of the file and of each part of an
+        ``.xlsx`` archive); by default Excel's own limits and generous ones
+        elsewhere. A file beyond them is a :class:`SpreadsheetLimitError`,
+        raised before it is read whole.
 
     Returns
     -------
@@ -1077,7 +1098,8 @@ def read_measurements(
         A subclass of :class:`~goalchain.exceptions.FileFormatError` naming the file,
         row and column (``SpreadsheetUnknownIndicatorError``,
         ``SpreadsheetValueError``, ``SpreadsheetUnitError``,
-        ``SpreadsheetDuplicateError`` for one measurement with two values).
+        ``SpreadsheetDuplicateError`` for one measurement with two values,
+        ``SpreadsheetLimitError`` for a file beyond *limits*).
         A row with a value beyond the header's last column, or a CSV row that
         stops before the indicator, period or value column, is an error too.
         Every wrong cell of the file is reported at once: the error raised is
@@ -1107,6 +1129,7 @@ def read_measurements(
         missing=missing,
         encoding=encoding,
         delimiter=delimiter,
+        limits=limits,
     )
     return [row.measurement for row in reading.rows]
 
@@ -1195,6 +1218,7 @@ def import_measurements(
     missing: Missing = "error",
     encoding: str | None = None,
     delimiter: str | None = None,
+    limits: SpreadsheetLimits | None = None,
 ) -> ImportReport:
     """Record the measurements of a CSV or Excel file in *chain*, all or none.
 
@@ -1206,7 +1230,7 @@ def import_measurements(
     ----------
     chain
         The chain to record in.
-    path, mapping, sheet, source, missing, encoding, delimiter
+    path, mapping, sheet, source, missing, encoding, delimiter, limits
         As for :func:`read_measurements`.
     on_conflict
         What to do when the chain already has a *different* value for an
@@ -1262,6 +1286,7 @@ def import_measurements(
         missing=missing,
         encoding=encoding,
         delimiter=delimiter,
+        limits=limits,
     )
     existing = {m.key: m for m in chain.measurements()}
     counts: dict[str, dict[str, int]] = {}

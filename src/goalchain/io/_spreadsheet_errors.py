@@ -33,6 +33,7 @@ __all__ = [
     "OptionHint",
     "SpreadsheetDuplicateError",
     "SpreadsheetError",
+    "SpreadsheetLimitError",
     "SpreadsheetUnitError",
     "SpreadsheetUnknownIndicatorError",
     "SpreadsheetValueError",
@@ -108,6 +109,19 @@ class _Num:
         return text.replace(".", ",") if lang == "sv" else text
 
 
+class _Int:
+    """A whole number in a message: ``1 048 576`` in Swedish, ``1,048,576`` in English."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: int):
+        self.value = value
+
+    def render(self, lang: str) -> str:
+        text = f"{self.value:,}"
+        return text.replace(",", " ") if lang == "sv" else text
+
+
 class _Text:
     """A message by code and parameters, worded in English or Swedish on demand.
 
@@ -153,7 +167,7 @@ def _render(value: Any, lang: str, cli: bool) -> Any:
         return value.render(lang, cli=cli)
     if isinstance(value, OptionHint):
         return value.cli() if cli else value.python()
-    if isinstance(value, _Num):
+    if isinstance(value, _Num | _Int):
         return value.render(lang)
     return value
 
@@ -403,6 +417,72 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "inget blad {sheet!r}; bladen är {names}{hint}",
     ),
     "hint_sheet": ("; did you mean {name!r}?", "; menade du {name!r}?"),
+    # ---- limits (SpreadsheetLimitError); {more} is the option that raises the limit
+    "file_too_large": (
+        "the file has {size} bytes, more than the {limit} read; a file of measurements is "
+        "far smaller (to read it all the same, pass {more})",
+        "filen har {size} byte, fler än de {limit} som läses; en fil med mätvärden är "
+        "mycket mindre (ange {more} för att läsa den ändå)",
+    ),
+    "too_many_parts": (
+        "the workbook is a zip archive of {n} parts, more than the {limit} read; a workbook "
+        "has a few dozen (to read it all the same, pass {more})",
+        "arbetsboken är ett zip-arkiv med {n} delar, fler än de {limit} som läses; en "
+        "arbetsbok har några dussin (ange {more} för att läsa den ändå)",
+    ),
+    "part_too_large": (
+        "the part {part} of the workbook inflates to {size} bytes, more than the {limit} "
+        "read; the file is damaged or built to exhaust memory (to read it all the same, "
+        "pass {more})",
+        "delen {part} i arbetsboken packas upp till {size} byte, fler än de {limit} som "
+        "läses; filen är skadad eller gjord för att ta slut på minnet (ange {more} för att "
+        "läsa den ändå)",
+    ),
+    "bad_part": (
+        "the part {part} of the workbook cannot be read: {reason}",
+        "delen {part} i arbetsboken går inte att läsa: {reason}",
+    ),
+    "too_many_rows": (
+        "more than {limit} rows (Excel's own limit is 1,048,576); split the file, or pass {more}",
+        "fler än {limit} rader (Excels egen gräns är 1 048 576); dela upp filen, eller ange {more}",
+    ),
+    "too_many_columns": (
+        "the row has {n} cells, more than the {limit} columns read (Excel's own limit is "
+        "16,384, column XFD); pass {more} to read it",
+        "raden har {n} celler, fler än de {limit} kolumner som läses (Excels egen gräns är "
+        "16 384, kolumn XFD); ange {more} för att läsa den",
+    ),
+    "cells_over_limit": (
+        "more than {limit} cells up to this row (empty cells before a row's last one "
+        "included); split the file, or pass {more}",
+        "fler än {limit} celler till och med denna rad (tomma celler före radens sista "
+        "medräknade); dela upp filen, eller ange {more}",
+    ),
+    "cell_too_long": (
+        "the cell holds more than {limit} characters ({n}; Excel's own limit is 32,767); "
+        "pass {more} to read it",
+        "cellen innehåller fler än {limit} tecken ({n}; Excels egen gräns är 32 767); ange "
+        "{more} för att läsa den",
+    ),
+    "bytes": ("{n} bytes", "{n} byte"),
+    "limits_hint": (
+        "limits=SpreadsheetLimits({field}={value}) in Python",
+        "limits=SpreadsheetLimits({field}={value}) i Python",
+    ),
+    "field_over_csv_limit": (
+        "the cell holds more than {n} characters, the most Python's csv module reads here "
+        "(goalchain reads at most {limit}; Excel's own limit is 32,767); is a quote (\") "
+        "left open? ({more} does not raise the csv module's limit)",
+        "cellen innehåller fler än {n} tecken, det mesta Pythons csv-modul läser här "
+        "(goalchain läser högst {limit}; Excels egen gräns är 32 767); står ett "
+        'citattecken (") öppet? ({more} höjer inte csv-modulens gräns)',
+    ),
+    "line_too_long": (
+        "the line has more than {limit} characters ({n}); is this a CSV file of "
+        "measurements? (pass {more} to read it)",
+        "raden har fler än {limit} tecken ({n}); är detta en CSV-fil med mätvärden? (ange "
+        "{more} för att läsa den)",
+    ),
     # ---- lists of errors
     "and_more": ("... and {n} more", "... och {n} till"),
     "in_all": (
@@ -515,7 +595,7 @@ class SpreadsheetError(FileFormatError):
         self._reason = text
         self.code = text.code
         self.params: Mapping[str, Any] = MappingProxyType(
-            {k: v.value if isinstance(v, _Num) else v for k, v in text.params.items()}
+            {k: v.value if isinstance(v, _Num | _Int) else v for k, v in text.params.items()}
         )
         self.options: tuple[OptionHint, ...] = tuple(text.options())
         self.reason = text.render("en")
@@ -581,6 +661,28 @@ class SpreadsheetValueError(SpreadsheetError, InvalidValueError):
     def __init__(self, message: str | _Text, *, element: str | None = None, **where: Any):
         super().__init__(message, **where)
         self.element = element
+
+
+class SpreadsheetLimitError(SpreadsheetError):
+    """A spreadsheet beyond a limit of :class:`~goalchain.io.SpreadsheetLimits`.
+
+    A file too large, an ``.xlsx`` part that inflates too far (a zip bomb), too
+    many rows, columns or cells, a cell or line too long. The message names
+    the file, the sheet and row where known, and the limit.
+
+    Attributes
+    ----------
+    limit
+        The field of :class:`~goalchain.io.SpreadsheetLimits` that was exceeded
+        (``"rows"``, ``"part_bytes"``...).
+    maximum
+        Its value.
+    """
+
+    def __init__(self, message: str | _Text, *, limit: str, maximum: int, **where: Any):
+        super().__init__(message, **where)
+        self.limit = limit
+        self.maximum = maximum
 
 
 class SpreadsheetUnitError(SpreadsheetError, UnitMismatchError):

@@ -4,7 +4,12 @@ Reading composes the text into ruamel.yaml's node graph (which constructs
 nothing) and converts the nodes to plain Python values here, so no input can
 run code or build objects. Only the standard tags of plain data are accepted;
 every other tag (``!!python/...``, ``!custom``) is refused with its line and
-column, and so are duplicate keys.
+column, and so are duplicate keys. The document is read as YAML 1.2; a
+``%YAML`` line naming another version is refused. While composing, the depth
+of nesting and what each alias expands to are counted against the
+:class:`~goalchain.io.Limits` (so an alias bomb is refused before it is
+expanded); while converting, the length of each text and the digits of each
+number. Numbers a float cannot hold (``.inf``, ``.nan``, ``1e400``) are refused.
 
 Writing emits YAML 1.2 that YAML 1.1 readers read the same way too: text that
 a 1.1 or 1.2 reader would take for something else (``yes``, ``0192``, ``1:20``,
@@ -24,7 +29,8 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from ..exceptions import FileFormatError
-from ._document import Document, FieldPath, format_path, line_column
+from ._document import Document, FieldPath, format_path, limit_error, line_column, thousands
+from ._limits import Limits, check_limits
 
 if TYPE_CHECKING:
     from ruamel.yaml.nodes import Node
@@ -37,9 +43,6 @@ _MAP_TAG = f"{_CORE}map"
 _SEQ_TAG = f"{_CORE}seq"
 _MERGE_TAG = f"{_CORE}merge"
 
-MAX_ALIAS_VALUES = 100_000
-"""Most values that aliases may expand to in one document ("billion laughs" guard)."""
-
 _TIMESTAMP = re.compile(
     r"""^(?P<year>[0-9]{4})-(?P<month>[0-9]{1,2})-(?P<day>[0-9]{1,2})
     (?:(?:[Tt]|[ \t]+)(?P<hour>[0-9]{1,2}):(?P<minute>[0-9]{2}):(?P<second>[0-9]{2})
@@ -48,6 +51,11 @@ _TIMESTAMP = re.compile(
     re.VERBOSE,
 )
 _DIGITS = re.compile(r"^[0-9]+$")
+_DIRECTIVE = re.compile(r"%YAML(?:[ \t]+(\S*))?")
+_DIRECTIVES_MAY_FOLLOW = re.compile(r"\s*[%#]")
+_LINE = re.compile(r"[^\n]*\n|[^\n]+$")
+_FLOAT_MAX_INT = 1 << 1024  # the smallest whole number a float cannot hold
+_STACK_DEPTH = 1000  # nesting that no Python stack composes, whatever max_depth says
 _TRAILING_SPACES = re.compile(r" +\n")
 _SPACE_AT_LINE_END = re.compile(r" (?:\n|$)")
 
@@ -66,8 +74,9 @@ def _shown_tag(tag: str) -> str:
 class _Converter:
     """Turns a composed node graph into plain values, recording positions."""
 
-    def __init__(self, source: str | None):
+    def __init__(self, source: str | None, limits: Limits):
         self.source = source
+        self.limits = limits
         self.positions: dict[FieldPath, tuple[int, int]] = {}
         self.raw: dict[FieldPath, str] = {}
         self.seen: set[int] = set()
@@ -84,15 +93,28 @@ class _Converter:
             field=format_path(path) if path else None,
         )
 
+    def beyond(self, message: str, limit: str, node: Node, path: FieldPath | None) -> NoReturn:
+        raise limit_error(
+            message,
+            limit,
+            self.limits,
+            file=self.source,
+            line=node.start_mark.line + 1,
+            column=node.start_mark.column + 1,
+            field=format_path(path) if path else None,
+        )
+
     def convert(self, node: Node, path: FieldPath) -> Any:
         repeated = id(node) in self.seen
         self.seen.add(id(node))
         if repeated or self.alias_depth:
+            # Counted while composing already; this guards what that count cannot see.
             self.expanded += 1
-            if self.expanded > MAX_ALIAS_VALUES:
-                self.fail(
-                    f"the aliases in the document expand to more than {MAX_ALIAS_VALUES} "
-                    "values; refusing to read it",
+            if self.expanded > self.limits.max_alias_values:  # pragma: no cover
+                self.beyond(
+                    "the aliases in the document expand to more than "
+                    f"{thousands(self.limits.max_alias_values)} values",
+                    "max_alias_values",
                     node,
                     path,
                 )
@@ -212,6 +234,14 @@ class _Converter:
         value: Any
         if tag not in _SCALAR_TAGS:
             self.refuse_tag(tag, node, path)
+        if len(text) > self.limits.max_string_length:
+            self.beyond(
+                f"{'a key' if path is None else 'the text'} is {thousands(len(text))} "
+                f"characters long, more than {thousands(self.limits.max_string_length)}",
+                "max_string_length",
+                node,
+                path,
+            )
         kind = tag[len(_CORE) :]
         if kind == "str":
             return text
@@ -228,13 +258,23 @@ class _Converter:
             else:
                 self.fail(f"cannot read {text!r} as true or false", node, path)
         elif kind == "int":
+            self.check_digits(text, node, path)
             value = _read_int(text)
             if value is None:
                 self.fail(f"cannot read {text!r} as a whole number", node, path)
+            if abs(value) >= _FLOAT_MAX_INT:
+                self.fail(
+                    f"the number {text} is too large for a number goalchain can hold (the "
+                    "largest is about 1.8e308); write a smaller number, or text in quotes",
+                    node,
+                    path,
+                )
         elif kind == "float":
+            self.check_digits(text, node, path)
             value = _read_float(text)
             if value is None:
                 self.fail(f"cannot read {text!r} as a number", node, path)
+            self.check_finite(text, value, node, path)
         else:  # timestamp
             value = _read_timestamp(text)
             if value is None:
@@ -242,6 +282,199 @@ class _Converter:
         if path is not None:
             self.raw[path] = text
         return value
+
+    def check_digits(self, text: str, node: Node, path: FieldPath | None) -> None:
+        body = text.replace("_", "").strip().lstrip("+-")
+        if body[:2].lower() in ("0x", "0o", "0b"):
+            digits = len(body) - 2
+        else:
+            digits = sum(char.isdigit() for char in body)
+        if digits > self.limits.max_number_digits:
+            shown = text if len(text) <= 43 else f"{text[:20]}...{text[-20:]}"
+            self.beyond(
+                f"the number {shown} has {thousands(digits)} digits, more than "
+                f"{thousands(self.limits.max_number_digits)}",
+                "max_number_digits",
+                node,
+                path,
+            )
+
+    def check_finite(self, text: str, value: float, node: Node, path: FieldPath | None) -> None:
+        if math.isnan(value) or (math.isinf(value) and "inf" in text.lower()):
+            self.fail(
+                f"{text} is not a finite number; goalchain files hold only finite numbers "
+                "(NaN and infinity are refused); write a number, or leave the field out",
+                node,
+                path,
+            )
+        if math.isinf(value):
+            self.fail(
+                f"the number {text} is too large for a number goalchain can hold (the "
+                "largest is about 1.8e308); write a smaller number, or text in quotes",
+                node,
+                path,
+            )
+        mantissa = text.lower().partition("e")[0]
+        if value == 0.0 and any(char in "123456789" for char in mantissa):
+            self.fail(
+                f"the number {text} is too small to hold: it would be read as 0 (the "
+                "smallest is about 5e-324); write 0, or text in quotes",
+                node,
+                path,
+            )
+
+
+class _Guard:
+    """Counts, while ruamel.yaml composes, the depth and what aliases expand to.
+
+    An alias is the anchored node itself, met again; its expansion is that
+    node's values and characters, counted once per node (aliases inside
+    aliases multiply, as they would when expanded, without being expanded).
+    """
+
+    def __init__(self, source: str | None, limits: Limits):
+        self.source = source
+        self.limits = limits
+        self.depth = 0
+        self.values = 0
+        self.characters = 0
+        self.sizes: dict[int, tuple[int, int]] = {}
+
+    def refuse(self, message: str, limit: str, mark: Any) -> NoReturn:
+        raise limit_error(
+            message,
+            limit,
+            self.limits,
+            file=self.source,
+            line=mark.line + 1 if mark is not None else None,
+            column=mark.column + 1 if mark is not None else None,
+        )
+
+    def enter(self, mark: Any) -> None:
+        self.depth += 1
+        if self.depth > self.limits.max_depth:
+            self.refuse(
+                "the lists and mappings are nested more than "
+                f"{thousands(self.limits.max_depth)} deep",
+                "max_depth",
+                mark,
+            )
+
+    def alias(self, node: Node, mark: Any) -> None:
+        values, characters = self.size(node)
+        self.values += values
+        self.characters += characters
+        limits = self.limits
+        if self.values > limits.max_alias_values:
+            self.refuse(
+                f"the aliases in the document expand to more than "
+                f"{thousands(limits.max_alias_values)} values",
+                "max_alias_values",
+                mark,
+            )
+        if self.characters > limits.max_alias_characters:
+            self.refuse(
+                f"the aliases in the document expand to more than "
+                f"{thousands(limits.max_alias_characters)} characters of text",
+                "max_alias_characters",
+                mark,
+            )
+
+    def size(self, root: Node) -> tuple[int, int]:
+        """(values, characters) of *root* expanded; each node is walked once."""
+        from ruamel.yaml.nodes import MappingNode, ScalarNode
+
+        sizes = self.sizes
+        found = sizes.get(id(root))
+        if found is not None:
+            return found
+        open_nodes: set[int] = set()
+        stack: list[tuple[Node, bool]] = [(root, False)]
+        while stack:
+            node, done = stack.pop()
+            key = id(node)
+            if key in sizes:
+                continue
+            if isinstance(node, ScalarNode):
+                sizes[key] = (1, len(node.value))
+                continue
+            children: list[Node] = (
+                [part for pair in node.value for part in pair]
+                if isinstance(node, MappingNode)
+                else list(node.value)
+            )
+            if done:
+                open_nodes.discard(key)
+                values, characters = 1, 0
+                for child in children:
+                    child_values, child_characters = sizes.get(id(child), (0, 0))
+                    values += child_values
+                    characters += child_characters
+                sizes[key] = (values, characters)
+                continue
+            if key in open_nodes:  # a node that contains itself: refused when converted
+                continue
+            open_nodes.add(key)
+            stack.append((node, True))
+            stack.extend((child, False) for child in children if id(child) not in sizes)
+        return sizes[id(root)]
+
+
+@functools.cache
+def _scanner(base: type) -> type:
+    class _Scanner(base):  # type: ignore[misc]
+        """ruamel.yaml's scanner, refusing flow collections nested beyond the depth limit.
+
+        The scanner looks ahead up to 1 024 characters for each ``[`` or ``{`` that
+        may start a key, over every one still open: 3 000 ``[`` in a row took half a
+        minute before the composer, which counts the depth, saw the first of them.
+        """
+
+        def fetch_flow_collection_start(self, token_class: Any, to_push: Any) -> None:
+            guard: _Guard = self.loader.goalchain_guard
+            if len(self.flow_context) >= guard.limits.max_depth:
+                guard.refuse(
+                    "the lists and mappings are nested more than "
+                    f"{thousands(guard.limits.max_depth)} deep",
+                    "max_depth",
+                    self.reader.get_mark(),
+                )
+            if len(self.flow_context) >= _STACK_DEPTH:  # a max_depth raised beyond it
+                guard.refuse(
+                    "the YAML is nested too deeply for Python to read",
+                    "max_depth",
+                    self.reader.get_mark(),
+                )
+            super().fetch_flow_collection_start(token_class, to_push)
+
+    return _Scanner
+
+
+@functools.cache
+def _composer() -> type:
+    from ruamel.yaml.composer import Composer
+    from ruamel.yaml.events import AliasEvent, ScalarEvent
+
+    class _Composer(Composer):
+        """ruamel.yaml's composer, with the depth and the aliases counted as it goes."""
+
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            guard: _Guard = self.loader.goalchain_guard
+            event = self.parser.peek_event()
+            if isinstance(event, AliasEvent):
+                node = self.anchors.get(event.anchor)
+                if node is not None:  # an unknown alias is ruamel's error
+                    guard.alias(node, event.start_mark)
+                return super().compose_node(parent, index)
+            if isinstance(event, ScalarEvent):  # depth counts lists and mappings only
+                return super().compose_node(parent, index)
+            guard.enter(event.start_mark)
+            try:
+                return super().compose_node(parent, index)
+            finally:
+                guard.depth -= 1
+
+    return _Composer
 
 
 def _read_int(text: str) -> int | None:
@@ -317,21 +550,36 @@ def _read_timestamp(text: str) -> dt.date | None:
         return None
 
 
-def read_yaml(text: str, *, source: str | None = None) -> Document:
-    """Parse YAML text into a :class:`Document` of plain values.
+def read_yaml(text: str, *, source: str | None = None, limits: Limits | None = None) -> Document:
+    """Parse YAML text into a :class:`Document` of plain values, within *limits*.
 
     Raises
     ------
     FileFormatError
-        For malformed YAML, a refused tag, a duplicate key, or more than one
-        document; with line and column.
+        For malformed YAML, a refused tag, a duplicate key, more than one
+        document, a ``%YAML`` line other than ``%YAML 1.2``, or a number that
+        a float cannot hold; with line and column.
+    DocumentLimitError
+        For a document beyond *limits*: nested too deeply, aliases expanding
+        to too much, a text too long, a number with too many digits.
     """
     from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
+    limits = check_limits(limits)
+    if _DIRECTIVES_MAY_FOLLOW.match(text):
+        _check_directives(text, source)
     yaml = YAML(typ="rt")
+    yaml.Composer = _composer()  # type: ignore[assignment]
+    yaml.Scanner = _scanner(yaml.Scanner)
+    guard = _Guard(source, limits)
+    yaml.goalchain_guard = guard  # type: ignore[attr-defined]
     try:
         node = yaml.compose(text)
+    except RecursionError as err:  # a max_depth raised beyond what Python's stack holds
+        raise limit_error(
+            "the YAML is nested too deeply for Python to read", "max_depth", limits, file=source
+        ) from err
     except MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         message = f"malformed YAML: {err.problem or err.context or 'cannot parse'}"
@@ -355,11 +603,62 @@ def read_yaml(text: str, *, source: str | None = None) -> Document:
         raise FileFormatError(
             f"malformed YAML: {reason}", file=source, line=line, column=column
         ) from err
+    _check_version(yaml.version, text, source)
     if node is None:
         return Document(None, source)
-    converter = _Converter(source)
-    data = converter.convert(node, ())
+    converter = _Converter(source, limits)
+    try:
+        data = converter.convert(node, ())
+    except RecursionError as err:  # pragma: no cover - the composer counted the depth
+        raise limit_error(
+            "the YAML is nested too deeply for Python to read", "max_depth", limits, file=source
+        ) from err
     return Document(data, source, converter.positions, converter.raw)
+
+
+def _check_directives(text: str, source: str | None) -> None:
+    """Refuse a ``%YAML`` line for any version but 1.2, before ruamel.yaml reads it.
+
+    Directives stand at the start of a document, before ``---``, among comments
+    and blank lines; only those lines are looked at.
+    """
+    line = 0
+    for found in _LINE.finditer(text):  # lazily: stops at the first line of content
+        line += 1
+        raw = found.group(0).rstrip("\r\n")
+        stripped = raw.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        if not raw.startswith("%"):
+            return
+        match = _DIRECTIVE.match(raw)
+        if match is not None and match.group(1) != "1.2":
+            _refuse_version(match.group(1) or "(none)", line, source)
+
+
+def _refuse_version(shown: str, line: int | None, source: str | None) -> NoReturn:
+    raise FileFormatError(
+        f"the file declares YAML {shown} (%YAML {shown}), but goalchain reads YAML 1.2 "
+        "only, where yes, no, on and off are text and 0192 is not octal; delete the "
+        "%YAML line (and write true or false where a boolean is meant), or write %YAML 1.2",
+        file=source,
+        line=line,
+        column=1 if line is not None else None,
+    )
+
+
+def _check_version(version: Any, text: str, source: str | None) -> None:
+    """Refuse a document ruamel.yaml read as another YAML version than 1.2.
+
+    A file that declares YAML 1.1 means ``no`` to be false and ``0192`` to be
+    octal; goalchain reads YAML 1.2 only, so rather than read such a file
+    otherwise than its author declared, it is refused (the fix: delete the line).
+    :func:`_check_directives` finds such lines first; this is the backstop.
+    """
+    if version is None or tuple(version) == (1, 2):
+        return
+    shown = ".".join(str(part) for part in version)  # pragma: no cover
+    _refuse_version(shown, None, source)  # pragma: no cover
 
 
 # ----------------------------------------------------------------- writing
@@ -382,7 +681,12 @@ _BLOCK_PATHS: tuple[tuple[str, ...], ...] = (
 )
 
 
+_ASCII_NEEDS_QUOTES = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
 def _needs_double_quotes(text: str) -> bool:
+    if text.isascii():  # the common case, at the speed of a regular expression
+        return _ASCII_NEEDS_QUOTES.search(text) is not None
     for char in text:
         if char in "\n\t":
             continue

@@ -30,10 +30,21 @@ from ._kolada import (
     title_unit,
     title_unit_text,
 )
+from ._kolada_http import (
+    MAX_JSON_DEPTH,
+    MAX_NUMBER_CHARS,
+    MAX_REQUEST_SECONDS,
+    MAX_RESPONSE_BYTES,
+    parse_json,
+)
 
 __all__ = [
     "DEFAULT_BASE_URL",
     "MAX_IDS",
+    "MAX_JSON_DEPTH",
+    "MAX_NUMBER_CHARS",
+    "MAX_REQUEST_SECONDS",
+    "MAX_RESPONSE_BYTES",
     "FetchReport",
     "KoladaClient",
     "KoladaError",
@@ -44,6 +55,7 @@ __all__ = [
     "ValueWarning",
     "fetch_into",
     "fetched_at",
+    "parse_json",
     "parse_years",
     "title_unit",
     "title_unit_text",

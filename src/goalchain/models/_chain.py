@@ -26,7 +26,7 @@ from ._frozen import FrozenMapping, freeze
 from ._governance import GovernanceModel, get_model
 from ._links import LinkLog
 from ._period import Period
-from ._values import check_text
+from ._values import check_extra, check_text
 
 if TYPE_CHECKING:
     from ..io import ImportReport
@@ -51,10 +51,14 @@ def _check_weight(weight: Any, parent: str, child: str) -> float:
             f"weight of link {parent!r} -> {child!r} must be a number >= 0, got {weight!r}",
             field="weight",
         )
-    value = float(weight)
+    try:
+        value = float(weight)
+    except OverflowError:  # a whole number beyond what a float holds (10**400)
+        value = math.inf
     if not math.isfinite(value) or value < 0:
+        shown = repr(weight) if value != math.inf else "a number too large to hold"
         raise InvalidValueError(
-            f"weight of link {parent!r} -> {child!r} must be a finite number >= 0, got {weight!r}",
+            f"weight of link {parent!r} -> {child!r} must be a finite number >= 0, got {shown}",
             field="weight",
         )
     return value
@@ -182,6 +186,11 @@ class GoalChain:
             settings = RollupSettings.from_mapping(rollup, model=self._model)
             self._rollup_settings = settings if settings else None  # empty: as none at all
         self._municipality = municipality
+        if metadata is not None and not isinstance(metadata, Mapping):
+            raise InvalidValueError(
+                f"expected a mapping of fields, got {type(metadata).__name__}", field="metadata"
+            )
+        check_extra(metadata or {}, element=None, field="metadata")
         self._metadata: dict[str, Any] = {k: freeze(v) for k, v in (metadata or {}).items()}
         self._graph: nx.DiGraph = nx.DiGraph()
         self._measurements: dict[str, dict[tuple[Period, str], Measurement]] = {}
@@ -1295,7 +1304,7 @@ class GoalChain:
         **kwargs
             Passed on: ``mapping``, ``sheet``, ``source``, ``on_conflict``
             (``"error"``, ``"keep"``, ``"replace"``), ``missing``, ``encoding``,
-            ``delimiter``.
+            ``delimiter``, ``limits`` (a :class:`~goalchain.io.SpreadsheetLimits`).
 
         Returns
         -------

@@ -14,6 +14,7 @@ from ._frozen import FrozenMapping
 from ._period import Period
 from ._values import (
     check_choice,
+    check_extra,
     check_id,
     check_text,
     finite_float,
@@ -137,6 +138,7 @@ class Measurement:
                 field="preliminary",
             )
         check_text(self.source, field="source", element=eid, optional=True)
+        check_extra(self.extra, element=eid)
 
     @property
     def key(self) -> tuple[str, Period, str]:
@@ -203,6 +205,7 @@ class Assessment:
         set_(self, "participants", to_tags(self.participants, field="participants", element=eid))
         set_(self, "date", to_date(self.date, field="date", element=eid))
         check_text(self.method, field="method", element=eid)
+        check_extra(self.extra, element=eid)
 
     @property
     def key(self) -> tuple[str, Period]:

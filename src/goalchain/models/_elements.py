@@ -16,6 +16,7 @@ from ._target import Target, read_target
 from ._values import (
     YearValue,
     check_choice,
+    check_extra,
     check_id,
     check_text,
     finite_float,
@@ -78,6 +79,7 @@ class Decision:
         check_text(self.body, field="decision.body", element=None)
         object.__setattr__(self, "date", to_date(self.date, field="decision.date", element=None))
         check_text(self.reference, field="decision.reference", element=None, optional=True)
+        check_extra(self.extra, element=None, field="decision.extra")
 
 
 def _decision(value: Any) -> Decision | None:
@@ -136,6 +138,7 @@ class Element:
         check_text(self.owner, field="owner", element=eid, optional=True)
         check_text(self.description, field="description", element=eid, optional=True)
         object.__setattr__(self, "tags", to_tags(self.tags, element=eid))
+        check_extra(self.extra, element=eid)
         self._validate()
 
     def _validate(self) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import itertools
 import math
@@ -11,11 +12,12 @@ from typing import Any, NamedTuple
 
 from ..exceptions import InvalidValueError, PeriodError
 from ..units import convert
-from ._period import _shown, check_year
+from ._period import MAX_YEAR, MIN_YEAR, _shown, check_year
 
 __all__ = [
     "YearValue",
     "check_choice",
+    "check_extra",
     "check_id",
     "check_text",
     "finite_float",
@@ -29,6 +31,8 @@ __all__ = [
 ]
 
 _ID = re.compile(r"^[^\s\n\r\t](?:[^\n\r\t]*[^\s\n\r\t])?$")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_FLOAT_MAX_INT = 1 << 1024  # the smallest whole number a float cannot hold
 
 
 class YearValue(NamedTuple):
@@ -157,7 +161,8 @@ def check_choice(value: Any, choices: Iterable[str], *, field: str, element: str
 
 
 def finite_float(value: Any, *, field: str, element: str | None) -> float:
-    """Return *value* as a finite float; NaN, infinity, booleans and text are refused."""
+    """Return *value* as a finite float; NaN, infinity, booleans and text are refused,
+    and so are whole numbers too large for a float (``10**400``)."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise InvalidValueError(
             f"expected a number, got {_shown(value)}", element=element, field=field
@@ -189,22 +194,127 @@ def unit_interval(value: Any, *, field: str, element: str | None) -> float:
     return number
 
 
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 43 else f"{text[:20]}...{text[-20:]}"
+
+
 def to_date(value: Any, *, field: str, element: str | None) -> dt.date | None:
-    """Read a date from a ``datetime.date`` or an ISO string ``"2024-12-31"``."""
+    """Read a date from a ``datetime.date`` or an ISO string ``"2024-12-31"``.
+
+    Dates lie in the years ``MIN_YEAR``-``MAX_YEAR`` (1900-2200), as periods do.
+
+    Examples
+    --------
+    >>> from goalchain.models._values import to_date
+    >>> to_date("2024-12-31", field="due", element="a1")
+    datetime.date(2024, 12, 31)
+    >>> to_date("9999-12-31", field="due", element="a1")
+    Traceback (most recent call last):
+    ...
+    goalchain.exceptions.PeriodError: 'a1', field 'due': the date 9999-12-31 is out of range;
+    valid dates lie in the years 1900-2200
+    """
     if value is None:
         return None
+    date: dt.date | None = None
     if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
+        date = value.date()
+    elif isinstance(value, dt.date):
+        date = value
+    elif isinstance(value, str):
+        with contextlib.suppress(ValueError):
+            date = dt.date.fromisoformat(value.strip())
+    if date is None:
+        raise PeriodError(
+            f"expected a date written YYYY-MM-DD, got {_short(value)}", element=element, field=field
+        )
+    if not MIN_YEAR <= date.year <= MAX_YEAR:
+        raise PeriodError(
+            f"the date {date.isoformat()} is out of range; valid dates lie in the years "
+            f"{MIN_YEAR}-{MAX_YEAR}",
+            element=element,
+            field=field,
+        )
+    return date
+
+
+def _plain_problem(value: Any) -> str | None:
+    """Why a file cannot hold *value* (not looking inside lists and mappings), or None."""
+    if value is None or isinstance(value, (bool, dt.date)):
+        return None
     if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            pass
-    raise PeriodError(
-        f"expected a date written YYYY-MM-DD, got {value!r}", element=element, field=field
-    )
+        if not value.isascii() and _SURROGATE.search(value):
+            return "text with a lone surrogate character, which UTF-8 cannot encode"
+        return None
+    if isinstance(value, int):
+        if abs(value) >= _FLOAT_MAX_INT:
+            return f"the number {_short(value)}, too large to hold"
+        return None
+    if isinstance(value, float):
+        return None if math.isfinite(value) else f"the number {value!r}, which is not finite"
+    if isinstance(value, (Mapping, list, tuple)):
+        return None
+    return f"an object of type {type(value).__name__}"
+
+
+def check_extra(extra: Mapping[Any, Any], *, element: str | None, field: str = "extra") -> None:
+    """Check that *extra* holds only what a goalchain file can hold, and say where not.
+
+    Fields goalchain does not know are kept and written back; so they may hold
+    text, finite numbers, booleans, null, dates, and lists and mappings (with
+    text keys) of these, nothing else: not objects, sets, NaN or infinity.
+
+    Raises
+    ------
+    InvalidValueError
+        Naming the element, the key (a path such as ``budget[2].x``) and what
+        the value is.
+
+    Examples
+    --------
+    >>> from goalchain.models._values import check_extra
+    >>> check_extra({"kommunkod": "0192", "budget": [1, 2.5, {"år": 2024}]}, element="g1")
+    >>> check_extra({"budget": [1, {"x": object()}]}, element="g1")
+    Traceback (most recent call last):
+    ...
+    goalchain.exceptions.InvalidValueError: 'g1', field 'extra': budget[1].x holds an object
+    of type object; fields goalchain does not know hold only what a file can: text, finite
+    numbers, booleans, null, dates, and lists and mappings with text keys
+    """
+    stack: list[tuple[str, Any]] = [
+        (key, value) if isinstance(key, str) else (repr(key), _KeyProblem(key))
+        for key, value in reversed(list(extra.items()))
+    ]
+    while stack:
+        where, value = stack.pop()
+        problem: str | None
+        if isinstance(value, _KeyProblem):
+            problem = f"the key {value.key!r}, which is not text"
+        else:
+            problem = _plain_problem(value)
+        if problem is not None:
+            raise InvalidValueError(
+                f"{where} holds {problem}; fields goalchain does not know hold only what a "
+                "file can: text, finite numbers, booleans, null, dates, and lists and mappings "
+                "with text keys",
+                element=element,
+                field=field,
+            )
+        if isinstance(value, Mapping):
+            stack.extend(
+                (f"{where}.{key}", item) if isinstance(key, str) else (where, _KeyProblem(key))
+                for key, item in reversed(list(value.items()))
+            )
+        elif isinstance(value, (list, tuple)):
+            stack.extend((f"{where}[{i}]", item) for i, item in reversed(list(enumerate(value))))
+
+
+class _KeyProblem:
+    __slots__ = ("key",)
+
+    def __init__(self, key: Any):
+        self.key = key
 
 
 def to_tags(value: Any, *, field: str = "tags", element: str | None = None) -> tuple[str, ...]:
