@@ -24,11 +24,11 @@ from goalchain.exceptions import (
     KoladaConflict,
     KoladaConflictError,
     Message,
+    UnitMismatchError,
     UnknownElementError,
     UnknownLevelError,
     UnknownMethodError,
     UnknownUnitError,
-    UnitMismatchError,
 )
 
 

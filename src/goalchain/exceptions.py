@@ -23,8 +23,9 @@ from __future__ import annotations
 
 import errno
 import os
-from collections.abc import Iterable, Sequence
-from typing import NamedTuple
+from collections.abc import Iterable, Mapping, Sequence
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 
 def N_(message: str) -> str:  # noqa: N802 - the gettext convention
@@ -174,9 +175,9 @@ class GoalchainError(Exception):
     line: int | None = None
     column: int | None = None
     template: str | None = None
-    params: dict[str, object] = {}  # noqa: RUF012 - replaced per error, never mutated
+    params: Mapping[str, Any] = MappingProxyType({})
 
-    def __init__(self, *args: object, params: dict[str, object] | None = None):
+    def __init__(self, *args: object, params: Mapping[str, object] | None = None):
         if params is not None and args and isinstance(args[0], str):
             self.template = args[0]
             self.params = dict(params)
@@ -273,7 +274,7 @@ class InvalidValueError(GoalchainError, ValueError):
         *,
         element: str | None = None,
         field: str | None = None,
-        params: dict[str, object] | None = None,
+        params: Mapping[str, object] | None = None,
     ):
         self.element = element
         self.field = field
@@ -297,7 +298,11 @@ class DuplicateError(GoalchainError, ValueError):
     """An id (or measurement) that already exists."""
 
     def __init__(
-        self, message: str, *, element: str | None = None, params: dict[str, object] | None = None
+        self,
+        message: str,
+        *,
+        element: str | None = None,
+        params: Mapping[str, object] | None = None,
     ):
         self.element = element
         super().__init__(message, params=params)
@@ -376,7 +381,11 @@ class LevelError(GoalchainError, ValueError):
     """A link or element that breaks the governance model's level rules."""
 
     def __init__(
-        self, message: str, *, element: str | None = None, params: dict[str, object] | None = None
+        self,
+        message: str,
+        *,
+        element: str | None = None,
+        params: Mapping[str, object] | None = None,
     ):
         self.element = element
         super().__init__(message, params=params)
@@ -391,7 +400,8 @@ class UnknownLevelError(LevelError, LookupError):
         where = f"{element!r}: " if element is not None else ""
         super().__init__(
             N_(
-                "{where}unknown level {level!r} in governance model {model!r}; valid levels: {valid}"
+                "{where}unknown level {level!r} in governance model {model!r}; "
+                "valid levels: {valid}"
             ),
             element=element,
             params={"where": where, "level": level, "model": model, "valid": ", ".join(self.known)},
@@ -407,7 +417,8 @@ class UnknownModelError(GoalchainError, LookupError):
         super().__init__(
             self._words(
                 N_(
-                    "unknown governance model {name!r}; presets: {valid} (or pass a GovernanceModel)"
+                    "unknown governance model {name!r}; presets: {valid} "
+                    "(or pass a GovernanceModel)"
                 ),
                 name=name,
                 valid=", ".join(self.known),
@@ -488,7 +499,7 @@ class RollupError(GoalchainError, RuntimeError):
         *,
         element: str | None = None,
         strategy: str | None = None,
-        params: dict[str, object] | None = None,
+        params: Mapping[str, object] | None = None,
     ):
         self.element = element
         self.strategy = strategy
@@ -809,7 +820,7 @@ class FileFormatError(GoalchainError, ValueError):
         line: int | None = None,
         column: int | None = None,
         field: str | None = None,
-        params: dict[str, object] | None = None,
+        params: Mapping[str, object] | None = None,
     ):
         self.field = field
         if params is not None:
@@ -857,7 +868,7 @@ class KoladaError(GoalchainError, ConnectionError):
         url: str | None = None,
         status: int | None = None,
         field: str | None = None,
-        params: dict[str, object] | None = None,
+        params: Mapping[str, object] | None = None,
     ):
         self.url = url
         self.status = status

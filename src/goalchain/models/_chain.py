@@ -11,11 +11,11 @@ import networkx as nx
 
 from .._i18n import N_
 from ..exceptions import (
-    Message,
     CycleError,
     DuplicateError,
     InvalidValueError,
     LevelError,
+    Message,
     PeriodError,
     UnknownElementError,
     UnknownLinkError,

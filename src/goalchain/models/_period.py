@@ -236,7 +236,8 @@ class Period:
         if not isinstance(value, str):
             raise PeriodError(
                 N_(
-                    "expected a period such as 2024, '2024-T1', '2024-Q3' or '2024-delår', got {value}"
+                    "expected a period such as 2024, '2024-T1', '2024-Q3' or '2024-delår', "
+                    "got {value}"
                 ),
                 field="period",
                 params={"value": _shown(value)},
