@@ -105,7 +105,7 @@ def test_the_errors_a_user_meets_most_render_in_swedish(raise_it: object, swedis
 def test_a_field_that_is_a_message_is_worded_in_the_same_language() -> None:
     error = UnknownMethodError("x", kind="progression method", known=(), field="f")
     assert str(error) == "field 'f': unknown progression method 'x'; registered: none"
-    assert error.render("sv").startswith("fältet 'f': okänd ")
+    assert error.render("sv").startswith("fältet 'f': progressionsmetoden 'x' finns inte")
     assert error.render("sv").endswith("registrerade: inga")
 
 

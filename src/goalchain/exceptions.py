@@ -426,6 +426,16 @@ class UnknownModelError(GoalchainError, LookupError):
         )
 
 
+_NAME_KINDS = (
+    N_("progression method"),
+    N_("assessment method"),
+    N_("roll-up strategy"),
+    N_("leaf scorer"),
+    N_("SMART criterion"),
+)
+"""The kinds of registered names goalchain's registries hold, in the catalogs (a
+registry of another kind is named as its code names it)."""
+
 _NONE = N_("none")
 """What :class:`UnknownNameError` says when nothing is registered."""
 
