@@ -90,6 +90,14 @@ def test_the_location_leads_in_every_language() -> None:
         (lambda c: c.assess("mal", "2024-X9", status="achieved"), "kan inte läsa perioden"),
         (lambda c: gc.Period.parse("99999"), "fältet 'period': kan inte läsa perioden '99999'"),
         (lambda c: gc.Period.parse(10_000), "året 10000 ligger utanför det giltiga intervallet"),
+        (lambda c: c.add_goal("x", "", level="council", parents="vision"), "väntade en text som"),
+        (lambda c: c.add_goal(" x", "X", level="council"), "id ' x' är ogiltigt"),
+        (
+            lambda c: c.add_indicator(
+                "i", "I", level="indicator", parents="mal", unit="%", baseline=(2020, float("nan"))
+            ),
+            "nan är inget ändligt tal",
+        ),
     ],
 )
 def test_the_errors_a_user_meets_most_render_in_swedish(raise_it: object, swedish: str) -> None:
