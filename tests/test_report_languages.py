@@ -102,12 +102,6 @@ def test_the_report_pieces_speak_a_third_language(
     assert "paino 2" in chain_html(_chain(), lang="fi", css=False)
 
 
-@pytest.mark.xfail(
-    raises=gc.InvalidValueError,
-    strict=False,
-    reason="the follow-up's on-track labels (progression, rollup) and the SMART review "
-    "still take sv or en only, until those layers check lang with _i18n (issue 15)",
-)
 def test_the_follow_up_report_speaks_a_third_language(
     finnish: Callable[[Messages], None],
 ) -> None:
