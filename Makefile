@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test fuzz lint docs clean
+.PHONY: demo test fuzz lint docs catalogs clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,14 @@ test: $(VENV)/.stamp-test
 # The fuzzers of every reader of untrusted input, with many examples (minutes).
 fuzz: $(VENV)/.stamp-test
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -m fuzz -p no:cacheprovider
+
+# Message catalogs: extract the messages from the code, update each language's
+# catalog (translate what is new in the .po files), and compile them to .mo.
+LOCALE := src/goalchain/_i18n/locale
+catalogs: $(VENV)/.stamp-test
+	$(BIN)/pybabel -q extract -F babel.cfg --ignore-dirs ".* __pycache__" --no-location --sort-output --project goalchain -o $(LOCALE)/goalchain.pot .
+	$(BIN)/pybabel -q update -i $(LOCALE)/goalchain.pot -d $(LOCALE) -D goalchain --no-wrap --ignore-obsolete --no-fuzzy-matching
+	$(BIN)/pybabel -q compile -d $(LOCALE) -D goalchain
 
 lint: $(VENV)/.stamp-lint
 	$(BIN)/ruff check .

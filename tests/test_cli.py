@@ -236,12 +236,18 @@ def test_progression_help_shows_each_form_of_rate(capsys: pytest.CaptureFixture[
 
 
 def test_progression_bad_options_are_user_errors() -> None:
-    code, _, err = run("progression", "--baseline", "2022=78")
+    code, _, err = run("progression", "--baseline", "2022=78", "--lang", "en")
     assert code == 2 and "--target must be YEAR=VALUE" in err
-    code, _, err = run(
-        "progression", "--baseline", "2022=78", "--target", "2026=90", "--method", "nope"
+    code, _, err = run("progression", "--baseline", "2022=78")  # in --lang, Swedish by default
+    assert (
+        code == 2
+        and err == "goalchain: --target ska vara ÅR=VÄRDE, till exempel --target 2022=78%\n"
     )
+    argv = ["progression", "--baseline", "2022=78", "--target", "2026=90", "--method", "nope"]
+    code, _, err = run(*argv, "--lang", "en")
     assert code == 2 and "unknown progression method 'nope'" in err and "linear" in err
+    code, _, err = run(*argv)
+    assert code == 2 and "progressionsmetoden 'nope' finns inte; registrerade:" in err
 
 
 def test_progression_of_a_file_lists_every_indicator() -> None:
@@ -418,8 +424,11 @@ def test_report_format_follows_the_file_name_and_refuses_a_misleading_one(tmp_pa
         (["-o", str(tmp_path / "r.md"), "--format", "html"], "--format html does not fit"),
     ):
         err = io.StringIO()
-        assert main(["report", chain, "--period", "2024", *args], err=err) == 2
+        assert main(["report", chain, "--period", "2024", *args, "--lang", "en"], err=err) == 2
         assert message in err.getvalue()
+    err = io.StringIO()
+    assert main(["report", chain, "--period", "2024", "-o", str(tmp_path / "r.pdf")], err=err) == 2
+    assert "kan inte skriva en rapport som '.pdf'" in err.getvalue()
     assert not (tmp_path / "r.pdf").exists()
 
 
@@ -461,6 +470,9 @@ def test_progression_target_written_as_a_comparison() -> None:
     code, out, _ = run("progression", "--baseline", "2022=78%", "--target", "2026=minst 90%")
     assert code == 0 and "90" in out.splitlines()[-1]
     code, _, err = run("progression", "--baseline", "2022=78%", "--target", "2026=öka")
+    assert code != 0 and "är en förändring mot föregående år" in err
+    argv = ["progression", "--baseline", "2022=78%", "--target", "2026=öka", "--lang", "en"]
+    code, _, err = run(*argv)
     assert code != 0 and "change" in err
 
 

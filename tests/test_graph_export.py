@@ -116,3 +116,12 @@ def test_a_chain_shows_its_tree_where_a_frontend_asks_only_for_html() -> None:
     html = chain._repr_html_()
     assert html == chain._repr_mimebundle_()["text/html"]
     assert all(goal.title.split()[0] in html for goal in chain.goals())
+
+
+@pytest.mark.parametrize("export", [to_mermaid, to_dot])
+def test_an_unknown_language_is_refused(export: object) -> None:
+    # it was written in Swedish (a level's label for anything but "en")
+    chain = gc.GoalChain(name="Exempel")
+    chain.add_goal("kf1", "Trygg skola", level="council")
+    with pytest.raises(gc.InvalidValueError, match="unknown language 'de'; valid: sv, en"):
+        export(chain, lang="de")  # type: ignore[operator]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import hypothesis.strategies as st
+import pytest
 from hypothesis import given
 
 import goalchain as gc
@@ -126,3 +127,31 @@ def test_rollup_html_shows_a_strategy_of_ones_own_by_its_name() -> None:
         )
     finally:
         strategies.unregister("best_case_test")
+
+
+def test_an_unknown_language_is_refused_by_every_piece() -> None:
+    # each piece wrote Swedish for any language but "en"
+    from goalchain.report import status_badge
+    from goalchain.rollup import StatusScale
+
+    chain = gc.GoalChain(name="Exempel")
+    chain.add_goal("kf1", "Trygg skola", level="council")
+    chain.add_indicator(
+        "i1",
+        "Behöriga",
+        parents=["kf1"],
+        unit="percent",
+        baseline=(2022, 78.0),
+        target=(2026, 90.0),
+    )
+    trajectory = annual_targets(baseline=(2022, 78.0), target=(2026, 90.0), unit="percent")
+    pieces = [
+        lambda: chain_html(chain, lang="de"),
+        lambda: rollup_html(chain.rollup(2024), lang="de"),
+        lambda: trajectory_svg({2022: 78.0, 2026: 90.0}, lang="de"),
+        lambda: trajectory_html(trajectory, lang="de"),
+        lambda: status_badge("achieved", StatusScale(), lang="de"),
+    ]
+    for piece in pieces:
+        with pytest.raises(gc.InvalidValueError, match="unknown language 'de'"):
+            piece()

@@ -222,10 +222,14 @@ def test_the_command_line_names_the_missing_directory(tmp_path):
     gc.dump(gc.io.load_demo(), source)
     err = io.StringIO()
     target = tmp_path / "nonexistent" / "dir" / "r.html"
-    code = main(["report", str(source), "--period", "2024", "-o", str(target)], err=err)
+    argv = ["report", str(source), "--period", "2024", "-o", str(target)]
+    code = main([*argv, "--lang", "en"], err=err)
     assert code == 2
     assert f"no directory {tmp_path / 'nonexistent' / 'dir'}" in err.getvalue()
     assert ".tmp" not in err.getvalue() and err.getvalue().count("\n") == 1
+    err = io.StringIO()
+    assert main(argv, err=err) == 2  # in --lang, Swedish by default
+    assert f"mappen {tmp_path / 'nonexistent' / 'dir'} finns inte" in err.getvalue()
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -102,3 +103,10 @@ def test_every_row_is_consistent(chain: gc.GoalChain, year: int) -> None:
             assert low is None or shown >= low
             assert high is None or shown <= high
             assert row.forecast_clamped == (shown != row.forecast)
+
+
+def test_an_unknown_language_is_refused() -> None:
+    chain = gc.GoalChain(name="Exempel")
+    chain.add_indicator("i1", "Behöriga", unit="percent")
+    with pytest.raises(gc.InvalidValueError, match="unknown language 'de'"):
+        indicator_rows(chain, lang="de")

@@ -17,6 +17,7 @@ import pytest
 from hypothesis import given
 
 import goalchain as gc_
+from goalchain import _i18n
 from goalchain._gc import frozen_objects
 from goalchain.models import Goal, Indicator
 from goalchain.report._format import format_value_sv_en
@@ -378,11 +379,13 @@ def test_every_table_template_is_filled_in_as_format_map_does() -> None:
         for module in (_accepted, _measurable, _realistic, _responsible, _structure, _time_bound)
     ]
     templates = [
-        template
+        template(n, lang) if callable(template) else _i18n.gettext(template, lang)
         for table in tables
-        for texts in table.values()
-        for pair in texts.values()
+        for pair in table.values()
         for template in pair
+        if template
+        for lang in _i18n.languages()
+        for n in (1, 2)
     ]
     names = {name for template in templates for _, name, _, _ in string.Formatter().parse(template)}
     values = {name: f"<{name}>" for name in names if name}

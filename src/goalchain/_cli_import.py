@@ -21,18 +21,24 @@ import argparse
 import os
 import re
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, TextIO
 
-from .exceptions import GoalchainError
+from ._i18n import N_, gettext, languages, ngettext
+from .exceptions import InvalidValueError
 
 __all__ = [
+    "IS_DIR",
+    "NO_SUCH_FILE",
     "CommandError",
     "add_parsers",
     "has_comments",
+    "note_comments",
     "run_import",
     "run_template",
     "same_file",
+    "warning_label",
     "write_plan",
 ]
 
@@ -83,7 +89,7 @@ def add_parsers(commands: Any) -> None:
         metavar="SEP",
         help="the CSV separator when it should not be taken from the header row: ';', ',' or tab",
     )
-    imp.add_argument("--lang", choices=("sv", "en"), default="sv", help="language (default sv)")
+    imp.add_argument("--lang", choices=languages(), default="sv", help="language (default sv)")
 
     template = commands.add_parser(
         "template",
@@ -99,84 +105,65 @@ def add_parsers(commands: Any) -> None:
         "--years", help="a year or a range, e.g. 2024 or 2023-2026 (default: the target period)"
     )
     template.add_argument(
-        "--lang", choices=("sv", "en"), default="sv", help="language of the headers (default sv)"
+        "--lang", choices=languages(), default="sv", help="language of the headers (default sv)"
     )
 
 
-class CommandError(GoalchainError, ValueError):
-    """A user error in the command line (a missing option, a file that does not exist).
+class CommandError(InvalidValueError):
+    """A user error on the command line: a bad option, a file that does not exist, bad data.
 
-    Bad data in ``goalchain import`` is raised as a ``CommandError`` worded in the
-    chosen language, from the library's
-    :class:`~goalchain.io.SpreadsheetError` (its ``__cause__``).
+    The one error class of goalchain's commands (``goalchain validate``,
+    ``import``, ``kolada fetch``...): :func:`goalchain.cli.main` prints it as one
+    line and exits 2. Raised with a message template and its fields, it is
+    worded in *lang* (``str(error)``) and renders in any language
+    (:meth:`~goalchain.exceptions.GoalchainError.render`). Bad data in
+    ``goalchain import`` is raised as a ``CommandError`` worded in the chosen
+    language, from the library's :class:`~goalchain.io.SpreadsheetError` (its
+    ``__cause__``).
+
+    Examples
+    --------
+    >>> from goalchain._cli_import import CommandError
+    >>> error = CommandError("no such file: {path}", params={"path": "k.yaml"}, lang="sv")
+    >>> str(error), error.render("en")
+    ('filen finns inte: k.yaml', 'no such file: k.yaml')
     """
 
-
-def _user_error(message: str) -> CommandError:
-    return CommandError(message)
-
-
-# key -> (English, Swedish)
-_TEXT: dict[str, tuple[str, str]] = {
-    "no_such_file": ("no such file: {path}", "filen finns inte: {path}"),
-    "is_dir": (
-        "{path} is a directory; give a .yaml, .yml or .json file",
-        "{path} är en mapp; ange en .yaml-, .yml- eller .json-fil",
-    ),
-    "need_output": (
-        "give -o OUT for the updated chain, or --in-place to overwrite {file}",
-        "ange -o UT för den uppdaterade kedjan, eller --in-place för att skriva över {file}",
-    ),
-    "both_outputs": (
-        "give either -o OUT or --in-place, not both",
-        "ange antingen -o UT eller --in-place, inte båda",
-    ),
-    "chain_suffix": (
-        "{path}: a chain is written as .yaml, .yml or .json",
-        "{path}: en kedja skrivs som .yaml, .yml eller .json",
-    ),
-    "mapping_form": (
-        "--mapping {item!r}: write COLUMN=FIELD, e.g. --mapping 'Mått=indicator'",
-        "--mapping {item!r}: skriv KOLUMN=FÄLT, t.ex. --mapping 'Mått=indicator'",
-    ),
-    "mapping_field": (
-        "--mapping {item!r}: unknown field {field!r}; fields: {fields}, or ignore to leave "
-        "the column out",
-        "--mapping {item!r}: okänt fält {field!r}; fält: {fields}, eller ignore för att "
-        "hoppa över kolumnen",
-    ),
-    "delimiter": (
-        "--delimiter {value!r}: give one character such as ';' or ',', or tab",
-        "--delimiter {value!r}: ange ett tecken som ';' eller ',', eller tab",
-    ),
-    "missing": ("missing (skipped)", "saknas"),
-    "more": ("more", "till"),
-    "written": ("written", "skriven"),
-    "warning": ("warning", "varning"),
-    "not_written": (
-        "nothing changed; the file was not written",
-        "inget ändrat; filen skrevs inte",
-    ),
-    "no_directory": (
-        "{path}: cannot write the file: no directory {directory}; create it first, or give "
-        "another -o",
-        "{path}: kan inte skriva filen: mappen {directory} finns inte; skapa den först, "
-        "eller ange en annan -o",
-    ),
-    "template_suffix": (
-        "{path}: a template is a .csv or an .xlsx file",
-        "{path}: en mall är en .csv- eller .xlsx-fil",
-    ),
-    "comments": (
-        "note: {path} had comments; they are not kept when the file is rewritten",
-        "obs: {path} hade kommentarer; de behålls inte när filen skrivs om",
-    ),
-}
+    def __init__(
+        self,
+        message: str,
+        *,
+        params: Mapping[str, object] | None = None,
+        lang: str = "en",
+        field: str | None = None,
+    ):
+        super().__init__(message, params=params, field=field)
+        if self.template is not None and lang != "en":
+            self.reason = self.render(lang)
+            self.args = (self.reason,)
 
 
-def _t(key: str, lang: str, **params: Any) -> str:
-    en, sv = _TEXT[key]
-    return (en if lang == "en" else sv).format(**params)
+def _user_error(message: str, lang: str, **params: object) -> CommandError:
+    return CommandError(message, params=params, lang=lang)
+
+
+NO_SUCH_FILE = N_("no such file: {path}")
+IS_DIR = N_("{path} is a directory; give a .yaml, .yml or .json file")
+
+
+def warning_label(lang: str) -> str:
+    """The word that starts a warning's line on the command line, in *lang*."""
+    return gettext("warning", lang)
+
+
+def note_comments(err: TextIO, path: Path, lang: str) -> None:
+    """Say on *err* that the comments of *path*, rewritten, are gone."""
+    err.write(
+        gettext(
+            "note: {path} had comments; they are not kept when the file is rewritten", lang
+        ).format(path=path)
+        + "\n"
+    )
 
 
 def same_file(a: Path, b: Path) -> bool:
@@ -223,9 +210,9 @@ def _load(path: Path, lang: str = "en") -> Any:
     from .io import load
 
     if not path.exists():
-        raise _user_error(_t("no_such_file", lang, path=path))
+        raise _user_error(NO_SUCH_FILE, lang, path=str(path))
     if path.is_dir():
-        raise _user_error(_t("is_dir", lang, path=path))
+        raise _user_error(IS_DIR, lang, path=str(path))
     return load(path)
 
 
@@ -236,7 +223,11 @@ def _mapping(items: list[str], lang: str = "en") -> dict[str, str | None]:
     for item in items:
         column, sep, field = item.rpartition("=")
         if not sep or not column.strip() or not field.strip():
-            raise _user_error(_t("mapping_form", lang, item=item))
+            raise _user_error(
+                N_("--mapping {item!r}: write COLUMN=FIELD, e.g. --mapping 'Mått=indicator'"),
+                lang,
+                item=item,
+            )
         name = field.strip()
         if name in ("ignore", "none", "-"):
             out[column.strip()] = None
@@ -244,7 +235,14 @@ def _mapping(items: list[str], lang: str = "en") -> dict[str, str | None]:
             out[column.strip()] = name
         else:
             raise _user_error(
-                _t("mapping_field", lang, item=item, field=name, fields=", ".join(FIELDS))
+                N_(
+                    "--mapping {item!r}: unknown field {field!r}; fields: {fields}, or ignore "
+                    "to leave the column out"
+                ),
+                lang,
+                item=item,
+                field=name,
+                fields=", ".join(FIELDS),
             )
     return out
 
@@ -255,7 +253,11 @@ def _delimiter(value: str | None, lang: str) -> str | None:
     if value.lower() in ("tab", "\\t", "\t"):
         return "\t"
     if len(value) != 1:
-        raise _user_error(_t("delimiter", lang, value=value))
+        raise _user_error(
+            N_("--delimiter {value!r}: give one character such as ';' or ',', or tab"),
+            lang,
+            value=value,
+        )
     return value
 
 
@@ -266,8 +268,14 @@ def _dump(chain: Any, target: Path, lang: str) -> None:
     try:
         dump(chain, target)
     except DirectoryNotFoundError as error:
-        raise CommandError(
-            _t("no_directory", lang, path=target, directory=error.directory)
+        raise _user_error(
+            N_(
+                "{path}: cannot write the file: no directory {directory}; create it first, "
+                "or give another -o"
+            ),
+            lang,
+            path=str(target),
+            directory=error.directory,
         ) from error
     except FileWriteError as error:
         raise CommandError(error.render(lang)) from error
@@ -285,14 +293,20 @@ def run_import(args: argparse.Namespace, out: TextIO, err: TextIO | None = None)
     err = err or sys.stderr
     lang = args.lang
     if args.output is None and not args.in_place:
-        raise _user_error(_t("need_output", lang, file=args.file))
+        raise _user_error(
+            N_("give -o OUT for the updated chain, or --in-place to overwrite {file}"),
+            lang,
+            file=str(args.file),
+        )
     if args.output is not None and args.in_place:
-        raise _user_error(_t("both_outputs", lang))
+        raise _user_error(N_("give either -o OUT or --in-place, not both"), lang)
     target = args.file if args.output is None else args.output
     if target.suffix.lower() not in (".yaml", ".yml", ".json"):
-        raise _user_error(_t("chain_suffix", lang, path=target))
+        raise _user_error(
+            N_("{path}: a chain is written as .yaml, .yml or .json"), lang, path=str(target)
+        )
     if not args.data.exists():
-        raise _user_error(_t("no_such_file", lang, path=args.data))
+        raise _user_error(NO_SUCH_FILE, lang, path=str(args.data))
     mapping = _mapping(args.mapping, lang)
     delimiter = _delimiter(getattr(args, "delimiter", None), lang)
     chain = _load(args.file, lang)
@@ -313,15 +327,23 @@ def run_import(args: argparse.Namespace, out: TextIO, err: TextIO | None = None)
     if write:
         _dump(chain, target, lang)  # first: a failure prints only the error
     out.write(report.summary(lang=lang) + "\n")
+    skipped = gettext("missing (skipped)", lang)
     for where in report.missing[:_SHOWN]:
-        out.write(f"  {where}: {_t('missing', lang)}\n")
+        out.write(f"  {where}: {skipped}\n")
     if len(report.missing) > _SHOWN:
-        out.write(f"  ... {len(report.missing) - _SHOWN} {_t('more', lang)}\n")
+        more = len(report.missing) - _SHOWN
+        out.write("  ... " + ngettext("{n} more", "{n} more", more, lang).format(n=more) + "\n")
     for warning in report.warnings:
-        err.write(f"{_t('warning', lang)}: {warning.render(lang)}\n")
-    out.write(f"{target}: {_t('written' if write else 'not_written', lang)}\n")
+        err.write(f"{warning_label(lang)}: {warning.render(lang)}\n")
+    if write:
+        out.write(gettext("{path}: written", lang).format(path=target) + "\n")
+    else:
+        out.write(
+            gettext("{path}: nothing changed; the file was not written", lang).format(path=target)
+            + "\n"
+        )
     if comments:
-        err.write(_t("comments", lang, path=target) + "\n")
+        note_comments(err, target, lang)
     return 0
 
 
@@ -330,11 +352,14 @@ def run_template(args: argparse.Namespace, out: TextIO) -> int:
     from .io import write_template
 
     if args.output.suffix.lower() not in (".csv", ".xlsx"):
-        raise _user_error(_t("template_suffix", args.lang, path=args.output))
+        raise _user_error(
+            N_("{path}: a template is a .csv or an .xlsx file"), args.lang, path=str(args.output)
+        )
     chain = _load(args.file, args.lang)
     write_template(chain, args.output, years=args.years, lang=args.lang)
     rows = len(chain.indicators())
-    written = "written" if args.lang == "en" else "skriven"
-    what = "indicators" if args.lang == "en" else "indikatorer"
-    out.write(f"{args.output}: {written} ({rows} {what})\n")
+    written = ngettext(
+        "{path}: written ({n} indicator)", "{path}: written ({n} indicators)", rows, args.lang
+    )
+    out.write(written.format(path=args.output, n=rows) + "\n")
     return 0

@@ -5,7 +5,7 @@ Wired into :mod:`goalchain.cli` with :func:`add_parser` (the sub-command) and
 command runs, so ``goalchain --help`` stays fast. Every message is written in
 the language of ``--lang`` (Swedish by default): the summary by
 :meth:`goalchain.io.kolada.FetchReport.summary`, the command's own lines and
-user errors from the table of :func:`_t`.
+user errors (a :class:`~goalchain._cli_import.CommandError`) from the message catalogs.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from ._cli_import import _TEXT as _IMPORT_TEXT
+from ._i18n import N_, gettext, languages
 
 if TYPE_CHECKING:
     from .exceptions import InvalidValueError
@@ -80,7 +80,7 @@ def add_parser(commands: Any) -> argparse.ArgumentParser:
     )
     fetch.add_argument(
         "--lang",
-        choices=("sv", "en"),
+        choices=languages(),
         default="sv",
         help="language of the summary and messages (default sv)",
     )
@@ -121,54 +121,16 @@ class ProgressBar:
             self.drawn = False
 
 
-# key -> (English, Swedish), as in goalchain import; its words for the same messages
-_TEXT: dict[str, tuple[str, str]] = {
-    **{key: _IMPORT_TEXT[key] for key in ("no_such_file", "is_dir", "comments")},
-    "no_subcommand": (
-        "give a sub-command: goalchain kolada fetch FILE --years 2019-2024",
-        "ange ett underkommando: goalchain kolada fetch FIL --years 2019-2024",
-    ),
-    "offline_cache": (
-        "--offline reads the cache; give --cache DIR",
-        "--offline läser cachen; ange --cache MAPP",
-    ),
-    "years": (
+_OPTION_ERRORS = {
+    "years": N_(
         "--years {value!r}: give a year, a range or a list, such as 2024, 2019-2024 or "
-        "2019,2021 (years from 1900 to 2200, the first year of a range before the last)",
-        "--years {value!r}: ange ett år, ett intervall eller en lista, som 2024, 2019-2024 "
-        "eller 2019,2021 (år från 1900 till 2200, ett intervalls första år före det sista)",
+        "2019,2021 (years from 1900 to 2200, the first year of a range before the last)"
     ),
-    "gender": (
-        "--gender {value!r}: give T (total), K (women), M (men) or several, such as TKM",
-        "--gender {value!r}: ange T (totalt), K (kvinnor), M (män) eller flera, som TKM",
+    "gender": N_("--gender {value!r}: give T (total), K (women), M (men) or several, such as TKM"),
+    "municipality": N_(
+        "--municipality {value!r}: give one municipality code, such as 1231 or 0192"
     ),
-    "no_municipality": (
-        "the chain has no municipality code; give one with --municipality, e.g. "
-        "--municipality 1231",
-        "kedjan har ingen kommunkod; ange en med --municipality, t.ex. --municipality 1231",
-    ),
-    "municipality": (
-        "--municipality {value!r}: give one municipality code, such as 1231 or 0192",
-        "--municipality {value!r}: ange en kommunkod, som 1231 eller 0192",
-    ),
-    "not_written": (
-        "nothing changed; {path} was not written",
-        "inget ändrat; {path} skrevs inte",
-    ),
-    "written": ("written to {path}", "skriven till {path}"),
 }
-
-
-def _t(key: str, lang: str, **params: Any) -> str:
-    """The message *key* in *lang* (``"en"``; anything else is Swedish), filled with *params*.
-
-    Examples
-    --------
-    >>> _t("written", "sv", path="burlov.yaml"), _t("written", "en", path="burlov.yaml")
-    ('skriven till burlov.yaml', 'written to burlov.yaml')
-    """
-    en, sv = _TEXT[key]
-    return (en if lang == "en" else sv).format(**params)
 
 
 def _option_error(
@@ -177,15 +139,33 @@ def _option_error(
     """*error* of ``fetch_into`` about an option, worded in *lang* with the option's name.
 
     Errors about anything else are returned as they are.
+
+    Examples
+    --------
+    >>> import argparse
+    >>> from goalchain.exceptions import InvalidValueError
+    >>> args = argparse.Namespace(years="soon", gender="T", municipality=None)
+    >>> print(_option_error(InvalidValueError("bad", field="years"), args, "sv"))
+    --years 'soon': ange ett år, ett intervall eller en lista, som 2024, 2019-2024 eller \
+2019,2021 (år från 1900 till 2200, ett intervalls första år före det sista)
     """
+    from ._cli_import import CommandError
+
     field = getattr(error, "field", None)
     if field == "municipality" and args.municipality is None:
-        text = _t("no_municipality", lang)
-    elif field in ("years", "gender", "municipality"):
-        text = _t(field, lang, value=getattr(args, field))
-    else:
-        return error
-    return type(error)(text)
+        return CommandError(
+            N_(
+                "the chain has no municipality code; give one with --municipality, e.g. "
+                "--municipality 1231"
+            ),
+            params={},
+            lang=lang,
+        )
+    if field in _OPTION_ERRORS:
+        return CommandError(
+            _OPTION_ERRORS[field], params={"value": getattr(args, field)}, lang=lang
+        )
+    return error
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO | None = None) -> int:
@@ -202,22 +182,26 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO | None = None) -> int
     rewritten (its comments are kept); when it is rewritten and had comments,
     a note on *err* says they are gone.
     """
-    from ._cli_import import CommandError, write_plan
+    from ._cli_import import IS_DIR, NO_SUCH_FILE, CommandError, note_comments, write_plan
     from .exceptions import InvalidValueError, KoladaConflictError
     from .io import dump, load
     from .io.kolada import DEFAULT_BASE_URL, KoladaClient, fetch_into
 
     lang = getattr(args, "lang", "sv")
     if getattr(args, "kolada_command", None) != "fetch":
-        raise InvalidValueError(_t("no_subcommand", lang))
+        raise CommandError(
+            N_("give a sub-command: goalchain kolada fetch FILE --years 2019-2024"),
+            params={},
+            lang=lang,
+        )
     err = err or sys.stderr
     file: Path = args.file
     if not file.exists():
-        raise InvalidValueError(_t("no_such_file", lang, path=file))
+        raise CommandError(NO_SUCH_FILE, params={"path": str(file)}, lang=lang)
     if file.is_dir():
-        raise InvalidValueError(_t("is_dir", lang, path=file))
+        raise CommandError(IS_DIR, params={"path": str(file)}, lang=lang)
     if args.offline and args.cache is None:
-        raise InvalidValueError(_t("offline_cache", lang))
+        raise CommandError(N_("--offline reads the cache; give --cache DIR"), params={}, lang=lang)
     chain = load(file)
     client = KoladaClient(
         args.base_url or DEFAULT_BASE_URL,
@@ -248,11 +232,13 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO | None = None) -> int
     write, comments = write_plan(file, target, chain.data_version != version)
     if not write:
         out.write(report.summary(lang=lang) + "\n")
-        out.write(_t("not_written", lang, path=target) + "\n")
+        out.write(
+            gettext("nothing changed; {path} was not written", lang).format(path=target) + "\n"
+        )
         return 0
     dump(chain, target)
     out.write(report.summary(lang=lang) + "\n")
-    out.write(_t("written", lang, path=target) + "\n")
+    out.write(gettext("written to {path}", lang).format(path=target) + "\n")
     if comments:
-        err.write(_t("comments", lang, path=target) + "\n")
+        note_comments(err, target, lang)
     return 0

@@ -1,49 +1,27 @@
-"""The languages goalchain writes in: Swedish first, English too.
+"""The languages goalchain writes in: re-exports of :mod:`goalchain._i18n`.
 
-One check of a ``lang`` argument for every module that words something, so that
-each rejects an unknown language with the same error.
+Kept for the modules that import ``check_lang`` from here; new code imports
+from :mod:`goalchain._i18n`, whose catalogs decide which languages there are.
 """
 
 from __future__ import annotations
 
-from .exceptions import InvalidValueError
+from ._i18n import check_lang, ngettext
 
 __all__ = ["LANGUAGES", "check_lang", "counted"]
 
 LANGUAGES: tuple[str, ...] = ("sv", "en")
-"""The languages of labels, messages and number formats: Swedish, then English."""
-
-
-def check_lang(lang: object) -> str:
-    """Return *lang* when goalchain writes in it (``"sv"`` or ``"en"``).
-
-    Raises
-    ------
-    InvalidValueError
-        For anything else, naming the valid languages.
-
-    Examples
-    --------
-    >>> from goalchain._lang import check_lang
-    >>> check_lang("en")
-    'en'
-    >>> check_lang("de")
-    Traceback (most recent call last):
-    ...
-    goalchain.exceptions.InvalidValueError: field 'lang': unknown language 'de'; valid: sv, en
-    """
-    if not isinstance(lang, str) or lang not in LANGUAGES:
-        raise InvalidValueError(
-            f"unknown language {lang!r}; valid: {', '.join(LANGUAGES)}", field="lang"
-        )
-    return lang
+"""The languages goalchain ships: Swedish, then English (every language with a
+catalog is spoken: :func:`goalchain._i18n.languages`)."""
 
 
 def counted(n: int, one: str, many: str) -> str:
     """*n* with the noun that agrees with it: ``1 varning``, ``2 varningar``.
 
-    The one rule of singular and plural for counts in every message, instead
-    of ``varning(ar)``.
+    Deprecated: write the whole phrase as a message with
+    ``ngettext("{n} warning", "{n} warnings", n, lang)``, which the catalogs
+    translate with each language's own plural rule; kept only until the last
+    caller (``io/_spreadsheet.py``) is converted.
 
     Examples
     --------
@@ -51,4 +29,5 @@ def counted(n: int, one: str, many: str) -> str:
     >>> counted(1, "varning", "varningar"), counted(0, "fel", "fel"), counted(2, "cell", "celler")
     ('1 varning', '0 fel', '2 celler')
     """
-    return f"{n} {one if n == 1 else many}"
+    # English's plural rule (one for 1, else many), as the source language's ngettext
+    return f"{n} {ngettext(one, many, n, 'en')}"

@@ -49,71 +49,30 @@ from pathlib import Path
 from typing import Any, TextIO, cast
 
 from . import _cli_import, _cli_kolada
-from ._lang import counted
+from ._cli_import import CommandError
+from ._i18n import N_, gettext, languages, ngettext, pgettext
 from ._safe_text import json_text, one_line, terminal_text
 from ._version import __version__
-from .exceptions import FileFormatError, FileWriteError, GoalchainError
+from .exceptions import FileFormatError, GoalchainError
 from .models import GoalChain
 
 __all__ = ["DEBUG_VARIABLE", "main", "report_url"]
 
-_TEXT = {
-    "valid": {"sv": "{file}: giltig ({n} element)", "en": "{file}: valid ({n} elements)"},
-    "warnings": {
-        "sv": "{file}: giltig med {w}",
-        "en": "{file}: valid with {w}",
-    },
-    "invalid": {
-        "sv": "{file}: {e}, {w}",
-        "en": "{file}: {e}, {w}",
-    },
-    "unreadable": {"sv": "{file}: kan inte läsas: {msg}", "en": "{file}: cannot be read: {msg}"},
-    "error": {"sv": "fel", "en": "error"},
-    "warning": {"sv": "varning", "en": "warning"},
-    "demo_title": {
-        "sv": "goalchain {version} — exempel: {name}, den målkedja som följer med paketet",
-        "en": "goalchain {version} — example: {name}, the goal chain bundled in the package",
-    },
-    "demo_check": {"sv": "Kontroll av kedjan", "en": "Check of the chain"},
-    "demo_rollup": {
-        "sv": "Måluppfyllelse {year}: viktad sammanvägning, beräknad från indikatorernas "
-        "framsteg mot årsmålen och aktiviteternas status. En registrerad bedömning (i trädet "
-        "ovan) avgör bara för mål med strategin dialog.",
-        "en": "Goal fulfilment {year}: weighted roll-up, computed from the indicators' progress "
-        "towards their annual targets and the activities' status. A recorded assessment (in "
-        "the tree above) decides only for goals with the dialogue strategy.",
-    },
-    "demo_progression": {
-        "sv": "Indikatorerna mot årsmålen (progressionstakten) — senaste utfall:",
-        "en": "The indicators against their annual targets — latest actuals:",
-    },
-    "demo_ok": {"sv": "inga fel eller varningar", "en": "no errors or warnings"},
-    "demo_data": {
-        "sv": "{m} mätvärden för {i} indikatorer, {a} bedömningar",
-        "en": "{m} measurements of {i} indicators, {a} assessments",
-    },
-    "demo_next": {
-        "sv": "Prova själv: goalchain show examples/burlov.yaml  ·  goalchain smart "
-        "examples/lerum.yaml  ·  goalchain report examples/grastorp.yaml --period 2024 "
-        "-o rapport.html",
-        "en": "Try: goalchain show examples/burlov.yaml  ·  goalchain smart "
-        "examples/lerum.yaml --lang en  ·  goalchain report examples/grastorp.yaml "
-        "--period 2024 --lang en -o report.html",
-    },
-}
+_SEVERITIES = {"error": N_("error"), "warning": N_("warning")}
+"""The severities of a finding, for the start of its line."""
 
 
-def _t(key: str, lang: str, **kwargs: object) -> str:
-    return _TEXT[key]["en" if lang == "en" else "sv"].format(**kwargs)
-
-
-class _UserError(Exception):
-    """An error in what the user asked for; printed as one line, exit 2."""
+def _severity(severity: str, lang: str) -> str:
+    return gettext(_SEVERITIES[severity], lang)
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
-        raise _UserError(f"{self.prog}: {message} (see --help)")
+        command = self.prog.removeprefix("goalchain").strip()
+        raise CommandError(
+            N_("{command}: {message} (see --help)") if command else N_("{message} (see --help)"),
+            params={"command": command, "message": message},
+        )
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -133,7 +92,7 @@ def _build_parser() -> argparse.ArgumentParser:
     def lang_option(sub: argparse.ArgumentParser) -> None:
         sub.add_argument(
             "--lang",
-            choices=("sv", "en"),
+            choices=languages(),
             default="sv",
             help="language of labels and messages (default sv)",
         )
@@ -284,9 +243,9 @@ def _load(path: Path, lang: str = "sv") -> GoalChain:
     from .io import load
 
     if not path.exists():
-        raise _UserError(_cli_import._t("no_such_file", lang, path=path))
+        raise CommandError(_cli_import.NO_SUCH_FILE, params={"path": str(path)}, lang=lang)
     if path.is_dir():
-        raise _UserError(_cli_import._t("is_dir", lang, path=path))
+        raise CommandError(_cli_import.IS_DIR, params={"path": str(path)}, lang=lang)
     return load(path)
 
 
@@ -301,6 +260,8 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
     lang = args.lang
     try:
         chain = _load(args.file, lang)
+    except CommandError:  # no file to read: a user error (exit 2), not a finding
+        raise
     except GoalchainError as err:
         if args.format == "json":
             _json(
@@ -312,14 +273,19 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
                             "element": None,
                             "code": "unreadable",
                             "severity": "error",
-                            "message": str(err),
+                            "message": err.render(lang),
                         }
                     ],
                 },
                 out,
             )
         else:
-            out.write(_t("unreadable", lang, file=args.file, msg=one_line(str(err))) + "\n")
+            out.write(
+                gettext("{file}: cannot be read: {message}", lang).format(
+                    file=args.file, message=one_line(err.render(lang))
+                )
+                + "\n"
+            )
         return 1
     findings = chain.validate(lang=lang)
     errors = [f for f in findings if f.severity == "error"]
@@ -338,21 +304,27 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
     by_element: dict[str, list[str]] = {}
     for finding in findings:
         by_element.setdefault(finding.element, []).append(
-            one_line(f"{_t(finding.severity, lang)}: {finding.message(lang)} [{finding.code}]")
+            one_line(
+                f"{_severity(finding.severity, lang)}: {finding.message(lang)} [{finding.code}]"
+            )
         )
     for element, messages in by_element.items():
         out.write(f"{one_line(element)}\n")
         for message in messages:
             out.write(f"  {message}\n")
-    sv = lang == "sv"
-    w = counted(len(warnings), *(("varning", "varningar") if sv else ("warning", "warnings")))
+    n_w = len(warnings)
+    w = ngettext("{n} warning", "{n} warnings", n_w, lang).format(n=n_w)
     if errors:
-        e = counted(len(errors), *(("fel", "fel") if sv else ("error", "errors")))
-        out.write(_t("invalid", lang, file=args.file, e=e, w=w) + "\n")
+        e = ngettext("{n} error", "{n} errors", len(errors), lang).format(n=len(errors))
+        out.write(f"{args.file}: {e}, {w}\n")
     elif warnings:
-        out.write(_t("warnings", lang, file=args.file, w=w) + "\n")
+        out.write(gettext("{file}: valid with {warnings}", lang).format(file=args.file, warnings=w))
+        out.write("\n")
     else:
-        out.write(_t("valid", lang, file=args.file, n=len(chain)) + "\n")
+        valid = ngettext(
+            "{file}: valid ({n} element)", "{file}: valid ({n} elements)", len(chain), lang
+        )
+        out.write(valid.format(file=args.file, n=len(chain)) + "\n")
     return 1 if failed else 0
 
 
@@ -379,45 +351,77 @@ def _cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
 
     lang = args.lang
     chain = bundled_chain()
-    out.write(_t("demo_title", lang, version=__version__, name=chain.name) + "\n\n")
+    title = gettext(
+        "goalchain {version} — example: {name}, the goal chain bundled in the package", lang
+    )
+    out.write(title.format(version=__version__, name=chain.name) + "\n\n")
     out.write(render_tree(chain, lang=lang) + "\n\n")
     findings = chain.validate(lang=lang)
-    out.write(_t("demo_check", lang) + ": ")
+    out.write(gettext("Check of the chain", lang) + ": ")
     if not findings:
-        out.write(_t("demo_ok", lang) + "\n")
+        out.write(gettext("no errors or warnings", lang) + "\n")
     else:
         out.write("\n")
         for finding in findings:
             out.write(
-                f"  {finding.element}: {_t(finding.severity, lang)}: {finding.message(lang)}\n"
+                f"  {finding.element}: {_severity(finding.severity, lang)}: "
+                f"{finding.message(lang)}\n"
             )
     year = max((m.period.year for m in chain.measurements()), default=None)
     if year is not None:
-        out.write("\n" + _t("demo_rollup", lang, year=year) + "\n")
+        rollup = gettext(
+            "Goal fulfilment {year}: weighted roll-up, computed from the indicators' progress "
+            "towards their annual targets and the activities' status. A recorded assessment (in "
+            "the tree above) decides only for goals with the dialogue strategy.",
+            lang,
+        )
+        out.write("\n" + rollup.format(year=year) + "\n")
         out.write(rollup_table(chain, chain.rollup(year), lang=lang) + "\n")
-    out.write("\n" + _t("demo_progression", lang) + "\n")
+    out.write(
+        "\n" + gettext("The indicators against their annual targets — latest actuals:", lang) + "\n"
+    )
     out.write(progression_table(chain, lang=lang) + "\n\n")
     n_measurements = len(chain.measurements())
-    out.write(
-        _t(
-            "demo_data",
-            lang,
-            m=n_measurements,
-            i=len(chain.indicators()),
-            a=len(chain.assessments()),
-        )
-        + "\n\n"
+    n_indicators = len(chain.indicators())
+    n_assessments = len(chain.assessments())
+    data = gettext("{measurements} of {indicators}, {assessments}", lang).format(
+        measurements=ngettext("{n} measurement", "{n} measurements", n_measurements, lang).format(
+            n=n_measurements
+        ),
+        indicators=ngettext("{n} indicator", "{n} indicators", n_indicators, lang).format(
+            n=n_indicators
+        ),
+        assessments=ngettext("{n} assessment", "{n} assessments", n_assessments, lang).format(
+            n=n_assessments
+        ),
     )
-    out.write(_t("demo_next", lang) + "\n")
+    out.write(data + "\n\n")
+    out.write(
+        gettext(
+            "Try: goalchain show examples/burlov.yaml  ·  goalchain smart "
+            "examples/lerum.yaml --lang en  ·  goalchain report examples/grastorp.yaml "
+            "--period 2024 --lang en -o report.html",
+            lang,
+        )
+        + "\n"
+    )
     return 0
 
 
-def _year_value(text: str | None, option: str) -> tuple[int, str]:
+def _year_value(text: str | None, option: str, lang: str = "en") -> tuple[int, str]:
     if not text or "=" not in text:
-        raise _UserError(f"{option} must be YEAR=VALUE, for example {option} 2022=78%")
+        raise CommandError(
+            N_("{option} must be YEAR=VALUE, for example {option} 2022=78%"),
+            params={"option": option},
+            lang=lang,
+        )
     year, _, value = text.partition("=")
     if not year.strip().isdigit():
-        raise _UserError(f"{option}: {year!r} is not a year")
+        raise CommandError(
+            N_("{option}: {year!r} is not a year"),
+            params={"option": option, "year": year},
+            lang=lang,
+        )
     return int(year), value.strip()
 
 
@@ -429,24 +433,30 @@ def _cmd_progression(args: argparse.Namespace, out: TextIO) -> int:
     lang = args.lang
     if args.file is not None:
         return _progression_of_file(args, out)
-    target_year, target_text = _year_value(args.target, "--target")
+    target_year, target_text = _year_value(args.target, "--target", lang)
     written = parse_target(target_year, target_text, None, field="--target")
     if written.is_change:
-        raise _UserError(
-            f"--target {target_text!r} is a change against the previous year: it has no "
-            "number to draw annual targets towards; give the target value"
+        raise CommandError(
+            N_(
+                "--target {target!r} is a change against the previous year: it has no "
+                "number to draw annual targets towards; give the target value"
+            ),
+            params={"target": target_text},
+            lang=lang,
         )
     trajectory = annual_targets(
-        baseline=_year_value(args.baseline, "--baseline"),
+        baseline=_year_value(args.baseline, "--baseline", lang),
         target=(target_year, number_text(target_text)),
         method=args.method,
         rate=args.rate,
         decimals=args.decimals,
     )
     unit = f" ({_unit(trajectory.unit, lang)})" if trajectory.unit else ""
-    headers = (
-        ["Year", f"Target{unit}", "Change"] if lang == "en" else ["År", f"Mål{unit}", "Förändring"]
-    )
+    headers = [
+        pgettext("column", "Year", lang),
+        pgettext("column", "Target", lang) + unit,
+        pgettext("column", "Change", lang),
+    ]
     rows = [
         [
             str(row["year"]),
@@ -461,13 +471,13 @@ def _cmd_progression(args: argparse.Namespace, out: TextIO) -> int:
     out.write(text_table(headers, rows, align="lrr") + "\n")
     if trajectory.method == "rate":
         reached = trajectory.reaches
-        if lang == "en":
-            note = f"reaches the target in {reached}" if reached else "never reaches the target"
+        if reached:
+            note = gettext("reaches the target in {year}", lang).format(year=reached)
         else:
-            note = f"når målvärdet {reached}" if reached else "når aldrig målvärdet"
+            note = gettext("never reaches the target", lang)
         out.write(note + "\n")
     for message in trajectory.warnings:
-        out.write(f"{'warning' if lang == 'en' else 'varning'}: {message}\n")
+        out.write(f"{_cli_import.warning_label(lang)}: {message}\n")
     return 0
 
 
@@ -499,20 +509,15 @@ def progression_table(
     from .report._format import target_text
     from .units import canonical_unit, display_decimals
 
-    en = lang == "en"
-    headers = (
-        [
-            "Indicator",
-            "Year",
-            "Target",
-            "Actual",
-            "Gap",
-            "Category",
-            "Forecast (target year)",
-        ]
-        if en
-        else ["Indikator", "År", "Mål", "Utfall", "Avvikelse", "Bedömning", "Prognos (målår)"]
-    )
+    headers = [
+        pgettext("column", "Indicator", lang),
+        pgettext("column", "Year", lang),
+        pgettext("column", "Target", lang),
+        pgettext("column", "Actual", lang),
+        pgettext("column", "Gap", lang),
+        pgettext("column", "Category", lang),
+        pgettext("column", "Forecast (target year)", lang),
+    ]
     if year is None:
         years = [p.year for i in chain.indicators() for p in chain.series(i.id) if p.is_year]
         year = max(years) if years else None
@@ -564,11 +569,7 @@ def progression_table(
         )
     table = text_table(headers, rows, align="lrrrrlr")
     if limited:
-        table += "\n" + (
-            "* limited to what the unit makes possible"
-            if en
-            else "* begränsad till vad enheten medger"
-        )
+        table += "\n" + gettext("* limited to what the unit makes possible", lang)
     return table
 
 
@@ -583,12 +584,15 @@ def rollup_table(
     from .report import format_number, format_value, provenance_label, text_table
     from .report._format import rule_label
 
-    en = lang == "en"
-    headers = (
-        ["Element", "Level", "Status", "Score", "Coverage", "Strategy", "Source"]
-        if en
-        else ["Element", "Nivå", "Status", "Poäng", "Täckning", "Strategi", "Källa"]
-    )
+    headers = [
+        pgettext("column", "Element", lang),
+        pgettext("column", "Level", lang),
+        pgettext("column", "Status", lang),
+        pgettext("column", "Score", lang),
+        pgettext("column", "Coverage", lang),
+        pgettext("column", "Strategy", lang),
+        pgettext("column", "Source", lang),
+    ]
     rows: list[list[str]] = []
     seen: set[str] = set()
 
@@ -709,12 +713,18 @@ def _report_format(given: str | None, output: Path | None) -> str:
     suffix = output.suffix.lower() if output is not None else ""
     by_suffix = _REPORT_SUFFIXES.get(suffix)
     if suffix and by_suffix is None:
-        raise _UserError(
-            f"cannot write a report as {suffix!r} ({output}); use .html or .md "
-            "(for PDF, open the HTML report in a browser and print it to PDF)"
+        raise CommandError(
+            N_(
+                "cannot write a report as {suffix!r} ({output}); use .html or .md "
+                "(for PDF, open the HTML report in a browser and print it to PDF)"
+            ),
+            params={"suffix": suffix, "output": str(output)},
         )
     if given is not None and by_suffix is not None and given != by_suffix:
-        raise _UserError(f"--format {given} does not fit the file name {output}; use .{given}")
+        raise CommandError(
+            N_("--format {given} does not fit the file name {output}; use .{given}"),
+            params={"given": given, "output": str(output)},
+        )
     return given or by_suffix or "html"
 
 
@@ -766,44 +776,19 @@ of an internal error (as the ``--debug`` option does)."""
 
 _ISSUES_FALLBACK = "https://pypi.org/project/malkedja/"
 
-_BOUNDARY = {
-    "internal": (
-        "internal error ({error}); this is a bug in goalchain {version}, not in your input. "
-        "Please report it at {url} with the command and, if you can, the file; run again "
-        "with --debug (or {variable}=1) to see where it happened",
-        "internt fel ({error}); det är ett fel i goalchain {version}, inte i det du angav. "
-        "Rapportera det på {url} med kommandot och gärna filen; kör igen med --debug "
-        "(eller {variable}=1) för att se var det uppstod",
-    ),
-    "not_text": (
-        "{file}: is not UTF-8 text ({reason}); save it as UTF-8",
-        "{file}: är inte UTF-8-text ({reason}); spara den som UTF-8",
-    ),
-    "not_written": (
-        "{file}: text that cannot be written as UTF-8 ({reason})",
-        "{file}: text som inte kan skrivas som UTF-8 ({reason})",
-    ),
-    "os": ("{file}: {reason}", "{file}: {reason}"),
-    "file_error": ("{where}: {reason}", "{where}: fel i filen: {reason}"),
-}
-
 _ERRNO = {
-    errno.ENOENT: ("no such file or directory", "filen eller mappen finns inte"),
-    errno.EACCES: ("permission denied", "åtkomst nekad"),
-    errno.EPERM: ("operation not permitted", "åtgärden är inte tillåten"),
-    errno.EISDIR: ("is a directory, not a file", "är en mapp, inte en fil"),
-    errno.ENOTDIR: ("a part of the path is not a directory", "en del av sökvägen är inte en mapp"),
-    errno.ENOSPC: ("no space left on the device", "det finns inget utrymme kvar på enheten"),
-    errno.EROFS: ("the file system is read-only", "filsystemet är skrivskyddat"),
-    errno.ENAMETOOLONG: ("the file name is too long", "filnamnet är för långt"),
-    errno.ELOOP: ("too many symbolic links", "för många symboliska länkar"),
-    errno.EEXIST: ("the file exists already", "filen finns redan"),
+    errno.ENOENT: N_("no such file or directory"),
+    errno.EACCES: N_("permission denied"),
+    errno.EPERM: N_("operation not permitted"),
+    errno.EISDIR: N_("is a directory, not a file"),
+    errno.ENOTDIR: N_("a part of the path is not a directory"),
+    errno.ENOSPC: N_("no space left on the device"),
+    errno.EROFS: N_("the file system is read-only"),
+    errno.ENAMETOOLONG: N_("the file name is too long"),
+    errno.ELOOP: N_("too many symbolic links"),
+    errno.EEXIST: N_("the file exists already"),
 }
-
-
-def _say(key: str, lang: str, **params: object) -> str:
-    en, sv = _BOUNDARY[key]
-    return (en if lang == "en" else sv).format(**params)
+"""The operating system's errors a user meets, worded for people (``strerror`` otherwise)."""
 
 
 def _lang_of(argv: Sequence[str] | None, args: argparse.Namespace | None) -> str:
@@ -816,7 +801,7 @@ def _lang_of(argv: Sequence[str] | None, args: argparse.Namespace | None) -> str
                 lang = words[k + 1]
             elif word.startswith("--lang="):
                 lang = word.partition("=")[2]
-    return "en" if lang == "en" else "sv"
+    return lang if isinstance(lang, str) and lang in languages() else "sv"
 
 
 def _user_file(args: argparse.Namespace | None, *, output: bool = False) -> str:
@@ -829,45 +814,52 @@ def _user_file(args: argparse.Namespace | None, *, output: bool = False) -> str:
     return "-"
 
 
-def _user_message(error: Exception, lang: str) -> str:
-    """A user error as one line. The library words a file's problems in English: in
-    Swedish, the line says first, in Swedish, that the file is at fault (``fel i filen``)."""
+def _user_message(error: GoalchainError, lang: str) -> str:
+    """A user error as one line, in *lang* (:meth:`GoalchainError.render`). A file's
+    problem that the library words only in English says first, in *lang*, that the file
+    is at fault (``fel i filen``)."""
     from .io._spreadsheet_errors import SpreadsheetError
 
-    if isinstance(error, FileWriteError):  # words itself in the command's language
-        return error.render(lang)
     if (
         lang != "en"
         and isinstance(error, FileFormatError)
         and not isinstance(error, SpreadsheetError)  # words itself in the command's language
+        and error.template is None
         and error.location()
     ):
-        return _say("file_error", lang, where=error.location(), reason=error._text())
-    return str(error)
+        return gettext("{where}: error in the file: {reason}", lang).format(
+            where=error.location(), reason=error._text()
+        )
+    return error.render(lang)
 
 
 def _os_message(error: OSError, lang: str) -> str:
     """An operating-system error as one line: the file, then what is wrong, in *lang*."""
     words = _ERRNO.get(error.errno or 0)
-    reason = (words[0] if lang == "en" else words[1]) if words else error.strerror or str(error)
+    reason = gettext(words, lang) if words else error.strerror or str(error)
     if error.filename is None:
         return str(reason)
     name = os.fsdecode(error.filename)
     if error.filename2 is not None:
         name += " -> " + os.fsdecode(error.filename2)
-    return _say("os", lang, file=name, reason=reason)
+    return f"{name}: {reason}"
 
 
 def _unicode_message(error: UnicodeError, args: argparse.Namespace | None, lang: str) -> str:
     if isinstance(error, UnicodeEncodeError):
         bad = error.object[error.start : error.end]
         reason = ", ".join(f"U+{ord(c):04X}" for c in bad[:3])
-        return _say("not_written", lang, file=_user_file(args, output=True), reason=reason)
+        return gettext("{file}: text that cannot be written as UTF-8 ({reason})", lang).format(
+            file=_user_file(args, output=True), reason=reason
+        )
     if isinstance(error, UnicodeDecodeError):
         bad_bytes = bytes(error.object[error.start : error.end][:3])
         reason = f"byte {bad_bytes.hex(' ')}, position {error.start}"
-        return _say("not_text", lang, file=_user_file(args), reason=reason)
-    return _say("not_text", lang, file=_user_file(args), reason=one_line(str(error)))
+    else:
+        reason = one_line(str(error))
+    return gettext("{file}: is not UTF-8 text ({reason}); save it as UTF-8", lang).format(
+        file=_user_file(args), reason=reason
+    )
 
 
 def report_url() -> str:
@@ -921,9 +913,15 @@ def _internal(
     text = text if len(text) <= 200 else text[:199] + "…"
     what = f"{type(error).__name__}: {text}" if text else type(error).__name__
     url = report_url()
+    text = gettext(
+        "internal error ({error}); this is a bug in goalchain {version}, not in your input. "
+        "Please report it at {url} with the command and, if you can, the file; run again "
+        "with --debug (or {variable}=1) to see where it happened",
+        lang,
+    )
     err.write(
         "goalchain: "
-        + _say("internal", lang, error=what, version=__version__, url=url, variable=DEBUG_VARIABLE)
+        + text.format(error=what, version=__version__, url=url, variable=DEBUG_VARIABLE)
         + "\n"
     )
     return _EXIT_INTERNAL
@@ -967,7 +965,7 @@ def main(
             code = int(_COMMANDS[args.command](args, out))
         out.flush()  # a closed pipe is found here, not when Python exits
         return code
-    except (_UserError, GoalchainError) as error:
+    except GoalchainError as error:
         err.write(f"goalchain: {_user_message(error, _lang_of(argv, args))}\n")
         return _EXIT_USER
     except BrokenPipeError:  # the reader went away (`goalchain show ... | head`): not an error
@@ -979,9 +977,7 @@ def main(
         err.write(f"goalchain: {_unicode_message(error, args, _lang_of(argv, args))}\n")
         return _EXIT_USER
     except KeyboardInterrupt:
-        err.write(
-            "goalchain: interrupted\n" if _lang_of(argv, args) == "en" else "goalchain: avbrutet\n"
-        )
+        err.write("goalchain: " + gettext("interrupted", _lang_of(argv, args)) + "\n")
         return 130
     except Exception as error:  # a bug: say so, and where to report it
         return _internal(error, err, argv, args, _lang_of(argv, args))

@@ -23,8 +23,16 @@ from __future__ import annotations
 
 import errno
 import os
-from collections.abc import Iterable, Sequence
-from typing import NamedTuple
+from collections.abc import Iterable, Mapping, Sequence
+from types import MappingProxyType
+from typing import Any, NamedTuple
+
+
+def N_(message: str) -> str:  # noqa: N802 - the gettext convention
+    """Mark *message* for the catalogs (``pybabel extract``); the ground floor's own
+    ``goalchain._i18n.N_``, which imports this module."""
+    return message
+
 
 __all__ = [
     "AmbiguousUnitError",
@@ -42,6 +50,7 @@ __all__ = [
     "KoladaConflictError",
     "KoladaError",
     "LevelError",
+    "Message",
     "MissingDependencyError",
     "PeriodError",
     "ProgressionError",
@@ -67,19 +76,120 @@ class GoalchainWarning(UserWarning):
     """Base class of warnings goalchain issues (a step against the direction...)."""
 
 
+def _rendered(value: object, lang: str) -> object:
+    """A field of a message in *lang*: a :class:`Message` is worded, anything else kept."""
+    return value.render(lang) if isinstance(value, Message) else value
+
+
+class Message:
+    """A message in English with the fields to fill in, worded in a language on request.
+
+    The *template* is English with ``str.format`` fields (``{element!r}``),
+    marked for the message catalogs with ``N_``; a field may itself be a
+    :class:`Message` (a reason, a kind of name), worded in the same language.
+    ``str(message)`` is the English text.
+
+    Examples
+    --------
+    >>> from goalchain.exceptions import Message
+    >>> message = Message("{missing} does not exist", missing="/srv/mål")
+    >>> str(message), message.render("en")
+    ('/srv/mål does not exist', '/srv/mål does not exist')
+    >>> message.render("sv")
+    '/srv/mål finns inte'
+    """
+
+    __slots__ = ("params", "template")
+
+    def __init__(self, template: str, /, **params: object):
+        self.template = template
+        self.params = params
+
+    def render(self, lang: str = "en") -> str:
+        """The message in *lang* (any language with a catalog), its fields filled in."""
+        from ._i18n import check_lang, gettext
+
+        words = gettext(self.template, check_lang(lang))
+        return words.format(**{k: _rendered(v, lang) for k, v in self.params.items()})
+
+    def __str__(self) -> str:
+        return self.template.format(**{k: _rendered(v, "en") for k, v in self.params.items()})
+
+    def __repr__(self) -> str:
+        return f"Message({self.template!r}, **{self.params!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Message):
+            return NotImplemented
+        return (self.template, self.params) == (other.template, other.params)
+
+    def __hash__(self) -> int:
+        return hash(self.template)
+
+
 class GoalchainError(Exception):
     """Base class of every error goalchain raises on purpose.
+
+    An error raised with a message *template* and its fields
+    (``GoalchainError(N_("unknown level {level!r}"), params={"level": "kf"})``)
+    keeps both beside its English ``str()``, and :meth:`render` words it in any
+    language goalchain speaks; an error raised with a plain English message
+    renders as that message in every language.
 
     Attributes
     ----------
     file, line, column
         Where in a file the problem lies, when it came from a file (line and
         column are 1-based). ``str(error)`` starts with ``file:line:column:``.
+    template
+        The English message with its ``str.format`` fields, or None when the
+        error was raised with a plain message.
+    params
+        The fields of *template* (element, file, field, valid values...).
+
+    Examples
+    --------
+    >>> import goalchain as gc
+    >>> chain = gc.GoalChain(name="Exempel")
+    >>> try:
+    ...     chain.add_goal("vision", "Vision", level="vision", parents={"vision": 1})
+    ... except gc.GoalchainError as err:
+    ...     error = err
+    >>> print(error)
+    no element with id 'vision' in the chain (named as parent of 'vision')
+    >>> print(error.render("sv"))
+    inget element med id 'vision' i kedjan (angivet som förälder till 'vision')
+    >>> error.template
+    'no element with id {element!r} in the chain{where}{hint}'
+    >>> from goalchain.exceptions import InvalidValueError
+    >>> error = InvalidValueError(
+    ...     "an element's id cannot be changed; add a new element",
+    ...     element="kf1",
+    ...     field="id",
+    ...     params={},
+    ... )
+    >>> print(error.render("sv"))
+    'kf1', fältet 'id': ett elements id kan inte ändras; lägg till ett nytt element
     """
 
     file: str | None = None
     line: int | None = None
     column: int | None = None
+    template: str | None = None
+    params: Mapping[str, Any] = MappingProxyType({})
+
+    def __init__(self, *args: object, params: Mapping[str, object] | None = None):
+        if params is not None and args and isinstance(args[0], str):
+            self.template = args[0]
+            self.params = dict(params)
+            args = (str(Message(args[0], **self.params)), *args[1:])
+        super().__init__(*args)
+
+    def _words(self, template: str, **params: object) -> str:
+        """Keep *template* and *params* as this error's message; returns the English text."""
+        self.template = template
+        self.params = params
+        return str(Message(template, **params))
 
     def locate(
         self, *, file: str | None = None, line: int | None = None, column: int | None = None
@@ -106,9 +216,42 @@ class GoalchainError(Exception):
     def _text(self) -> str:
         return super().__str__()
 
+    def _text_in(self, lang: str) -> str:
+        """The message without its location, in *lang* (English when it has no template)."""
+        if self.template is None:
+            return self._text()
+        return Message(self.template, **self.params).render(lang)
+
+    def render(self, lang: str = "en") -> str:
+        """The message in *lang* (any language goalchain speaks), starting with its location.
+
+        ``render("en")`` is ``str(error)``. An error raised with a plain English
+        message (no template) is that message in every language.
+        """
+        from ._i18n import check_lang
+
+        text = self._text_in(check_lang(lang))
+        where = self.location()
+        return f"{where}: {text}" if where else text
+
     def __str__(self) -> str:
         where = self.location()
         return f"{where}: {self._text()}" if where else self._text()
+
+
+_FIELD = N_("field {field!r}: ")
+_ELEMENT_FIELD = N_("{element!r}, field {field!r}: ")
+
+
+def _prefix(element: str | None, field: str | None, lang: str) -> str:
+    """The standard start of a message about an element's field, in *lang*."""
+    if element is not None and field is not None:
+        return Message(_ELEMENT_FIELD, element=element, field=field).render(lang)
+    if element is not None:
+        return f"{element!r}: "
+    if field is not None:
+        return Message(_FIELD, field=field).render(lang)
+    return ""
 
 
 class InvalidValueError(GoalchainError, ValueError):
@@ -117,25 +260,35 @@ class InvalidValueError(GoalchainError, ValueError):
     Parameters
     ----------
     message
-        What is wrong and what would be valid.
+        What is wrong and what would be valid (a template with *params*).
     element
         The id of the element the value belongs to, when known.
     field
         The name of the field, when known.
+    params
+        The fields of *message* when it is a template (see :class:`GoalchainError`).
     """
 
-    def __init__(self, message: str, *, element: str | None = None, field: str | None = None):
+    def __init__(
+        self,
+        message: str,
+        *,
+        element: str | None = None,
+        field: str | None = None,
+        params: Mapping[str, object] | None = None,
+    ):
         self.element = element
         self.field = field
+        if params is not None:
+            message = self._words(message, **params)
         self.reason = message
-        prefix = ""
-        if element is not None and field is not None:
-            prefix = f"{element!r}, field {field!r}: "
-        elif element is not None:
-            prefix = f"{element!r}: "
-        elif field is not None:
-            prefix = f"field {field!r}: "
-        super().__init__(prefix + message)
+        super().__init__(_prefix(element, field, "en") + message)
+
+    def _text_in(self, lang: str) -> str:
+        if self.template is None:
+            return self._text()
+        body = Message(self.template, **self.params).render(lang)
+        return _prefix(self.element, self.field, lang) + body
 
 
 class PeriodError(InvalidValueError):
@@ -145,24 +298,41 @@ class PeriodError(InvalidValueError):
 class DuplicateError(GoalchainError, ValueError):
     """An id (or measurement) that already exists."""
 
-    def __init__(self, message: str, *, element: str | None = None):
+    def __init__(
+        self,
+        message: str,
+        *,
+        element: str | None = None,
+        params: Mapping[str, object] | None = None,
+    ):
         self.element = element
-        super().__init__(message)
+        super().__init__(message, params=params)
+
+
+def _known_hint(known: Sequence[str]) -> Message | str:
+    if not known:
+        return ""
+    shown = ", ".join(repr(k) for k in known[:10])
+    if len(known) > 10:
+        return Message(
+            N_("; known ids: {shown} and {more} more"), shown=shown, more=len(known) - 10
+        )
+    return Message(N_("; known ids: {shown}"), shown=shown)
 
 
 class UnknownElementError(GoalchainError, KeyError):
     """An id that names no element of the chain."""
 
-    def __init__(self, element: str, *, known: Iterable[str] = (), context: str = ""):
+    def __init__(self, element: str, *, known: Iterable[str] = (), context: str | Message = ""):
         self.element = element
-        known = sorted(known)
-        hint = ""
-        if known:
-            shown = ", ".join(repr(k) for k in known[:10])
-            more = f" and {len(known) - 10} more" if len(known) > 10 else ""
-            hint = f"; known ids: {shown}{more}"
-        where = f" ({context})" if context else ""
-        self.message = f"no element with id {element!r} in the chain{where}{hint}"
+        hint = _known_hint(sorted(known))
+        where: Message | str = Message(" ({context})", context=context) if context else ""
+        self.message = self._words(
+            N_("no element with id {element!r} in the chain{where}{hint}"),
+            element=element,
+            where=where,
+            hint=hint,
+        )
         super().__init__(self.message)
 
     def _text(self) -> str:  # KeyError would repr() the message
@@ -175,7 +345,9 @@ class UnknownLinkError(GoalchainError, KeyError):
     def __init__(self, parent: str, child: str):
         self.parent = parent
         self.child = child
-        self.message = f"there is no link {parent!r} -> {child!r} in the chain"
+        self.message = self._words(
+            N_("there is no link {parent!r} -> {child!r} in the chain"), parent=parent, child=child
+        )
         super().__init__(self.message)
 
     def _text(self) -> str:  # KeyError would repr() the message
@@ -193,19 +365,31 @@ class CycleError(GoalchainError, ValueError):
 
     def __init__(self, cycle: Sequence[str]):
         self.cycle = tuple(cycle)
-        path = " -> ".join(self.cycle)
         super().__init__(
-            f"linking {self.cycle[0]!r} -> {self.cycle[1]!r} would close the cycle {path}; "
-            "a goal chain must not loop back on itself"
+            self._words(
+                N_(
+                    "linking {parent!r} -> {child!r} would close the cycle {path}; "
+                    "a goal chain must not loop back on itself"
+                ),
+                parent=self.cycle[0],
+                child=self.cycle[1],
+                path=" -> ".join(self.cycle),
+            )
         )
 
 
 class LevelError(GoalchainError, ValueError):
     """A link or element that breaks the governance model's level rules."""
 
-    def __init__(self, message: str, *, element: str | None = None):
+    def __init__(
+        self,
+        message: str,
+        *,
+        element: str | None = None,
+        params: Mapping[str, object] | None = None,
+    ):
         self.element = element
-        super().__init__(message)
+        super().__init__(message, params=params)
 
 
 class UnknownLevelError(LevelError, LookupError):
@@ -216,9 +400,12 @@ class UnknownLevelError(LevelError, LookupError):
         self.known = tuple(known)
         where = f"{element!r}: " if element is not None else ""
         super().__init__(
-            f"{where}unknown level {level!r} in governance model {model!r}; "
-            f"valid levels: {', '.join(self.known)}",
+            N_(
+                "{where}unknown level {level!r} in governance model {model!r}; "
+                "valid levels: {valid}"
+            ),
             element=element,
+            params={"where": where, "level": level, "model": model, "valid": ", ".join(self.known)},
         )
 
 
@@ -229,9 +416,29 @@ class UnknownModelError(GoalchainError, LookupError):
         self.name = name
         self.known = tuple(sorted(known))
         super().__init__(
-            f"unknown governance model {name!r}; presets: {', '.join(self.known)} "
-            "(or pass a GovernanceModel)"
+            self._words(
+                N_(
+                    "unknown governance model {name!r}; presets: {valid} "
+                    "(or pass a GovernanceModel)"
+                ),
+                name=name,
+                valid=", ".join(self.known),
+            )
         )
+
+
+_NAME_KINDS = (
+    N_("progression method"),
+    N_("assessment method"),
+    N_("roll-up strategy"),
+    N_("leaf scorer"),
+    N_("SMART criterion"),
+)
+"""The kinds of registered names goalchain's registries hold, in the catalogs (a
+registry of another kind is named as its code names it)."""
+
+_NONE = N_("none")
+"""What :class:`UnknownNameError` says when nothing is registered."""
 
 
 class UnknownNameError(GoalchainError, LookupError):
@@ -240,7 +447,8 @@ class UnknownNameError(GoalchainError, LookupError):
     Attributes
     ----------
     kind
-        What was looked up (``"progression method"``).
+        What was looked up (``"progression method"``); worded in a language
+        when the catalogs have it.
     name
         The name asked for.
     known
@@ -254,9 +462,14 @@ class UnknownNameError(GoalchainError, LookupError):
         self.kind = kind
         self.known = tuple(sorted(known))
         self.field = field
-        where = f"field {field!r}: " if field is not None else ""
         super().__init__(
-            f"{where}unknown {kind} {name!r}; registered: {', '.join(self.known) or 'none'}"
+            self._words(
+                N_("{where}unknown {kind} {name!r}; registered: {valid}"),
+                where=Message(_FIELD, field=field) if field is not None else "",
+                kind=Message(kind),
+                name=name,
+                valid=", ".join(self.known) or Message(_NONE),
+            )
         )
 
 
@@ -291,10 +504,17 @@ class RollupError(GoalchainError, RuntimeError):
         The name of the strategy (or scorer) that failed.
     """
 
-    def __init__(self, message: str, *, element: str | None = None, strategy: str | None = None):
+    def __init__(
+        self,
+        message: str,
+        *,
+        element: str | None = None,
+        strategy: str | None = None,
+        params: Mapping[str, object] | None = None,
+    ):
         self.element = element
         self.strategy = strategy
-        super().__init__(message)
+        super().__init__(message, params=params)
 
 
 class DirectoryNotFoundError(GoalchainError, FileNotFoundError):
@@ -318,34 +538,33 @@ class DirectoryNotFoundError(GoalchainError, FileNotFoundError):
         self.missing = missing
         self.locate(file=path)
         if os.path.exists(missing):
-            why = "it is a file" if missing == directory else f"{missing} is a file"
+            why: Message = (
+                Message(N_("it is a file"))
+                if missing == directory
+                else Message(N_("{missing} is a file"), missing=missing)
+            )
         elif missing != directory:
-            why = f"{missing} does not exist"
+            why = Message(N_("{missing} does not exist"), missing=missing)
         else:
-            why = "it does not exist"
-        self.message = (
-            f"cannot write the file: no directory {directory} ({why}); create the "
-            "directory first, or write the file elsewhere"
+            why = Message(N_("it does not exist"))
+        self.message = self._words(
+            N_(
+                "cannot write the file: no directory {directory} ({why}); create the "
+                "directory first, or write the file elsewhere"
+            ),
+            directory=directory,
+            why=why,
         )
 
     def _text(self) -> str:
         return self.message
 
 
-_WRITE_REASONS: dict[tuple[int, ...], tuple[str, str]] = {
-    (errno.EACCES, errno.EPERM): (
-        "no permission to write in {directory}",
-        "behörighet saknas för att skriva i {directory}",
-    ),
-    (errno.EROFS,): (
-        "the file system of {directory} is read-only",
-        "filsystemet för {directory} är skrivskyddat",
-    ),
-    (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)): (
-        "the disk is full",
-        "disken är full",
-    ),
-    (errno.EISDIR,): ("it is a directory", "det är en mapp"),
+_WRITE_REASONS: dict[tuple[int, ...], str] = {
+    (errno.EACCES, errno.EPERM): N_("no permission to write in {directory}"),
+    (errno.EROFS,): N_("the file system of {directory} is read-only"),
+    (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)): N_("the disk is full"),
+    (errno.EISDIR,): N_("it is a directory"),
 }
 
 
@@ -387,30 +606,45 @@ filen är oförändrad
         errno_: int | None,
         strerror: str | None,
         *,
-        detail: tuple[str, str] | None = None,
+        detail: tuple[str, str] | Message | None = None,
     ):
         super().__init__(errno_, strerror or "cannot write", path)
         self.directory = os.path.dirname(os.path.abspath(path))
         self.detail = detail
         self.locate(file=path)
-
-    def render(self, lang: str = "en") -> str:
-        """The message in English (``"en"``) or Swedish (``"sv"``), starting with the file."""
-        sv = lang == "sv"
-        reason = self.strerror or ""
-        for codes, texts in _WRITE_REASONS.items():
+        reason: Message | str = self.strerror or ""
+        for codes, template in _WRITE_REASONS.items():
             if self.errno in codes:
-                reason = texts[sv].format(directory=self.directory)
+                reason = Message(template, directory=self.directory)
                 break
-        if self.detail is not None:
-            tail = self.detail[sv]
-        else:
-            tail = "filen är oförändrad" if sv else "the file is unchanged"
-        head = "kan inte skriva filen" if sv else "cannot write the file"
-        return f"{self.location()}: {head}: {reason}; {tail}"
+        if detail is None:
+            tail: Message | str = Message(N_("the file is unchanged"))
+        elif isinstance(detail, Message):
+            tail = detail
+        else:  # (English, Swedish), as io words it
+            tail = _SvEn(*detail)
+        self.message = self._words(
+            N_("cannot write the file: {reason}; {tail}"), reason=reason, tail=tail
+        )
 
     def _text(self) -> str:
-        return self.render("en").removeprefix(f"{self.location()}: ")
+        return self.message
+
+
+class _SvEn(Message):
+    """A text given in English and Swedish by its caller (not in the catalogs)."""
+
+    __slots__ = ("sv",)
+
+    def __init__(self, en: str, sv: str):
+        super().__init__(en)
+        self.sv = sv
+
+    def render(self, lang: str = "en") -> str:
+        return self.sv if lang == "sv" else self.template
+
+    def __str__(self) -> str:
+        return self.template
 
 
 class MissingDependencyError(GoalchainError, ImportError):
@@ -456,12 +690,20 @@ class UnknownUnitError(UnitError):
         self.element = element
         self.field = field
         self.reason = reason
-        shown = repr(unit) if len(unit) <= 80 else f"{unit[:60]!r}... ({len(unit)} characters)"
-        why = f": {reason}" if reason else ""
+        shown: Message | str = repr(unit)
+        if len(unit) > 80:
+            shown = Message(N_("{start}... ({n} characters)"), start=repr(unit[:60]), n=len(unit))
         super().__init__(
-            f"{_where(element, field)}unknown unit {shown}{why}; use a pint unit or a municipal "
-            "one such as 'percent' ('%'), 'percentage_point' ('procentenheter'), 'SEK' ('kr'), "
-            "'tkr', 'mnkr', 'inhabitant', 'per_1000_inhabitants', 'count', 'day', 'hour'"
+            self._words(
+                N_(
+                    "{where}unknown unit {shown}{why}; use a pint unit or a municipal one such "
+                    "as 'percent' ('%'), 'percentage_point' ('procentenheter'), 'SEK' ('kr'), "
+                    "'tkr', 'mnkr', 'inhabitant', 'per_1000_inhabitants', 'count', 'day', 'hour'"
+                ),
+                where=_where(element, field),
+                shown=shown,
+                why=f": {reason}" if reason else "",
+            )
         )
 
     def located(self, *, element: str | None = None, field: str | None = None) -> UnknownUnitError:
@@ -469,10 +711,12 @@ class UnknownUnitError(UnitError):
         return UnknownUnitError(self.unit, element=element, field=field, reason=self.reason)
 
 
-def _where(element: str | None, field: str | None) -> str:
+def _where(element: str | None, field: str | None) -> Message | str:
     if element is None:
         return ""
-    return f"{element!r}" + (f", field {field!r}" if field else "") + ": "
+    if field:
+        return Message(_ELEMENT_FIELD, element=element, field=field)
+    return f"{element!r}: "
 
 
 class AmbiguousUnitError(UnknownUnitError):
@@ -517,8 +761,13 @@ English, a Swedish mil 10 km; write one of 'mil' (Swedish mil, 10 km), 'km', 'in
         super().__init__(unit, element=element, field=field)
         GoalchainError.__init__(
             self,
-            f"{_where(element, field)}ambiguous unit {unit!r}: {meanings}; write one of "
-            + ", ".join(self.use),
+            self._words(
+                N_("{where}ambiguous unit {unit!r}: {meanings}; write one of {use}"),
+                where=_where(element, field),
+                unit=unit,
+                meanings=meanings,
+                use=", ".join(self.use),
+            ),
         )
 
     def located(
@@ -538,12 +787,26 @@ class UnitMismatchError(UnitError):
         self.expected = expected
         self.got = got
         self.field = field
-        where = f"indicator {element!r}" if element is not None else "value"
-        if field:
-            where += f", field {field!r}"
+        if element is not None and field:
+            where = Message(
+                N_("indicator {element!r}, field {field!r}"), element=element, field=field
+            )
+        elif element is not None:
+            where = Message(N_("indicator {element!r}"), element=element)
+        elif field:
+            where = Message(N_("value, field {field!r}"), field=field)
+        else:
+            where = Message(N_("value"))
         super().__init__(
-            f"{where}: unit {got!r} does not fit {expected!r}; give the value in {expected!r} "
-            "or a unit convertible to it"
+            self._words(
+                N_(
+                    "{where}: unit {got!r} does not fit {expected!r}; give the value in "
+                    "{expected!r} or a unit convertible to it"
+                ),
+                where=where,
+                got=got,
+                expected=expected,
+            )
         )
 
 
@@ -568,11 +831,20 @@ class FileFormatError(GoalchainError, ValueError):
         line: int | None = None,
         column: int | None = None,
         field: str | None = None,
+        params: Mapping[str, object] | None = None,
     ):
         self.field = field
+        if params is not None:
+            message = self._words(message, **params)
         self.reason = message
         super().__init__(f"{field}: {message}" if field else message)
         self.locate(file=file, line=line, column=column)
+
+    def _text_in(self, lang: str) -> str:
+        text = super()._text_in(lang)
+        if self.template is not None and self.field:
+            return f"{self.field}: {text}"
+        return text
 
 
 class DocumentLimitError(FileFormatError):
@@ -639,14 +911,24 @@ class KoladaError(GoalchainError, ConnectionError):
         url: str | None = None,
         status: int | None = None,
         field: str | None = None,
+        params: Mapping[str, object] | None = None,
     ):
         self.url = url
         self.status = status
         self.field = field
+        if params is not None:
+            message = self._words(message, **params)
         self.reason = message
-        where = f"field {field!r}: " if field else ""
-        source = f"Kolada {url}: " if url else "Kolada: "
-        super().__init__(source + where + message)
+        super().__init__(self._source("en") + message)
+
+    def _source(self, lang: str) -> str:
+        source = f"Kolada {self.url}: " if self.url else "Kolada: "
+        return source + _prefix(None, self.field or None, lang)
+
+    def _text_in(self, lang: str) -> str:
+        if self.template is None:
+            return self._text()
+        return self._source(lang) + Message(self.template, **self.params).render(lang)
 
 
 class KoladaConflict(NamedTuple):
@@ -658,22 +940,6 @@ class KoladaConflict(NamedTuple):
     chain_value: float
     chain_source: str | None
     kolada_value: float
-
-
-_CONFLICT_TEXTS = {
-    "en": (
-        "Kolada's values differ from {n_measurements} already in the chain (nothing was "
-        "recorded); pass {replace} to overwrite them: ",
-        "{where}: the chain has {old}{source}, Kolada {new}",
-        " from {source}",
-    ),
-    "sv": (
-        "Koladas värden skiljer sig från {n_measurements} som redan finns i kedjan (inget "
-        "registrerades); ange {replace} för att skriva över dem: ",
-        "{where}: kedjan har {old}{source}, Kolada {new}",
-        " från {source}",
-    ),
-}
 
 
 class KoladaConflictError(DuplicateError):
@@ -707,26 +973,35 @@ Kolada 62,4
         super().__init__(self.render("en"), element=first)
 
     def render(self, lang: str = "en", *, cli: bool = False) -> str:
-        """The message in Swedish (``"sv"``) or English (``"en"``), the hint for Python
+        """The message in *lang* (any language goalchain speaks), the hint for Python
         (``replace=True``) or the command line (``--replace``)."""
-        from ._lang import check_lang, counted
-        from .report._format import format_number
+        from ._i18n import check_lang, format_number, gettext, ngettext
 
         lang = check_lang(lang)
-        head, line, source = _CONFLICT_TEXTS[lang]
         items = [
-            line.format(
+            gettext(N_("{where}: the chain has {old}{source}, Kolada {new}"), lang).format(
                 where=f"{c.indicator} {c.year} ({c.gender})",
                 old=format_number(c.chain_value, lang=lang),
-                source=source.format(source=c.chain_source) if c.chain_source else "",
+                source=(
+                    gettext(N_(" from {source}"), lang).format(source=c.chain_source)
+                    if c.chain_source
+                    else ""
+                ),
                 new=format_number(c.kolada_value, lang=lang),
             )
             for c in self.conflicts
         ]
-        hint = "--replace" if cli else "replace=True"
         n = len(self.conflicts)
-        if lang == "sv":
-            n_measurements = counted(n, "mätvärde", "mätvärden")
-        else:
-            n_measurements = counted(n, "measurement", "measurements")
-        return head.format(n_measurements=n_measurements, replace=hint) + "; ".join(items)
+        head = ngettext(
+            "Kolada's values differ from {n} measurement already in the chain (nothing was "
+            "recorded); pass {replace} to overwrite them: ",
+            "Kolada's values differ from {n} measurements already in the chain (nothing was "
+            "recorded); pass {replace} to overwrite them: ",
+            n,
+            lang,
+        )
+        hint = "--replace" if cli else "replace=True"
+        return head.format(n=n, replace=hint) + "; ".join(items)
+
+    def _text_in(self, lang: str) -> str:
+        return self.render(lang)

@@ -116,6 +116,7 @@ from typing import Any
 import pint
 from pint.util import UnitsContainer
 
+from ._i18n._numbers import size_decimals
 from ._unit_grammar import (
     MAX_UNIT_DIGITS,
     MAX_UNIT_LENGTH,
@@ -529,27 +530,6 @@ def display_decimals(unit: str) -> int | None:
     if key in _ONE_DECIMAL_UNITS:
         return 1
     return None
-
-
-def size_decimals(value: float) -> int:
-    """How many decimals a number of this size is written with where its unit fixes none.
-
-    One from 100 up, two from 1 up, three below: the default of every number
-    goalchain writes, and the rounding of a follow-up row in such a unit (taken
-    from the row's largest value, so that its values and their gap round alike).
-
-    Examples
-    --------
-    >>> from goalchain.units import size_decimals
-    >>> size_decimals(1234.5), size_decimals(-7.25), size_decimals(0.125)
-    (1, 2, 3)
-    """
-    magnitude = abs(value)
-    if magnitude >= 100:
-        return 1
-    if magnitude >= 1:
-        return 2
-    return 3
 
 
 def possible_range(unit: str, values: Iterable[float] = ()) -> tuple[float | None, float | None]:

@@ -1505,7 +1505,7 @@ def _years(years: Any, chain: GoalChain) -> list[int]:
 
 def _unit_text(unit: str, lang: str) -> str:
     """The unit as written in the template: a short symbol that reads back the same."""
-    from ..report import unit_symbol
+    from .._unit_text import unit_symbol
 
     symbol = unit_symbol(unit, lang=lang)
     try:

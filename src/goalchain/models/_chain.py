@@ -9,11 +9,13 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import networkx as nx
 
+from .._i18n import N_
 from ..exceptions import (
     CycleError,
     DuplicateError,
     InvalidValueError,
     LevelError,
+    Message,
     PeriodError,
     UnknownElementError,
     UnknownLinkError,
@@ -38,6 +40,9 @@ __all__ = ["GoalChain", "Parents"]
 Parents = Iterable[str] | Mapping[str, float]
 """Parents of a new element: ids, or a mapping id -> weight."""
 
+_KINDS = {"goal": N_("goals"), "indicator": N_("indicators"), "activity": N_("activities")}
+"""Each kind of element in the plural, for messages."""
+
 _ELEMENT_TYPES: dict[str, type[Element]] = {
     "goal": Goal,
     "indicator": Indicator,
@@ -48,8 +53,9 @@ _ELEMENT_TYPES: dict[str, type[Element]] = {
 def _check_weight(weight: Any, parent: str, child: str) -> float:
     if isinstance(weight, bool) or not isinstance(weight, (int, float)):
         raise InvalidValueError(
-            f"weight of link {parent!r} -> {child!r} must be a number >= 0, got {weight!r}",
+            N_("weight of link {parent!r} -> {child!r} must be a number >= 0, got {weight!r}"),
             field="weight",
+            params={"parent": parent, "child": child, "weight": weight},
         )
     try:
         value = float(weight)
@@ -58,8 +64,12 @@ def _check_weight(weight: Any, parent: str, child: str) -> float:
     if not math.isfinite(value) or value < 0:
         shown = repr(weight) if value != math.inf else "a number too large to hold"
         raise InvalidValueError(
-            f"weight of link {parent!r} -> {child!r} must be a finite number >= 0, got {shown}",
+            N_(
+                "weight of link {parent!r} -> {child!r} must be a finite number >= 0, "
+                "got {weight}"
+            ),
             field="weight",
+            params={"parent": parent, "child": child, "weight": shown},
         )
     return value
 
@@ -69,6 +79,10 @@ def _period(value: Any, element: str) -> Period:
     try:
         return Period.parse(value)
     except PeriodError as err:
+        if err.template is not None:
+            raise PeriodError(
+                err.template, element=element, field="period", params=err.params
+            ) from err
         raise PeriodError(
             str(err).removeprefix("field 'period': "), element=element, field="period"
         ) from err
@@ -408,9 +422,16 @@ class GoalChain:
         if element.id in self._graph:
             existing = self[element.id]
             raise DuplicateError(
-                f"id {element.id!r} is already used by {existing.kind} {existing.title!r}; "
-                "ids must be unique within a chain",
+                N_(
+                    "id {element!r} is already used by {kind} {title!r}; ids must be unique "
+                    "within a chain"
+                ),
                 element=element.id,
+                params={
+                    "element": element.id,
+                    "kind": Message(existing.kind),
+                    "title": existing.title,
+                },
             )
         self._check_level_kind(element)
         edges = self._parent_edges(element, parents)
@@ -562,18 +583,23 @@ class GoalChain:
         old = self[element_id]
         if "id" in changes and changes["id"] != element_id:
             raise InvalidValueError(
-                "an element's id cannot be changed; add a new element",
+                N_("an element's id cannot be changed; add a new element"),
                 element=element_id,
                 field="id",
+                params={},
             )
         fields = [a.name for a in attrs.fields(type(old))]
         unknown = sorted(set(changes) - set(fields))
         if unknown:
             raise InvalidValueError(
-                f"{old.kind} has no field {', '.join(map(repr, unknown))}; "
-                f"fields: {', '.join(fields)}",
+                N_("{kind} has no field {unknown}; fields: {fields}"),
                 element=element_id,
                 field=unknown[0],
+                params={
+                    "kind": Message(old.kind),
+                    "unknown": ", ".join(map(repr, unknown)),
+                    "fields": ", ".join(fields),
+                },
             )
         if isinstance(old, Indicator) and changes.get("unit", old.unit) != old.unit:
             # Values are floats in the old unit: give them with it, so they convert.
@@ -752,24 +778,44 @@ class GoalChain:
         if level.kind != element.kind:
             valid = [lv.key for lv in self._model.levels if lv.kind == element.kind]
             raise LevelError(
-                f"{element.id!r}: level {level.key!r} is for {level.kind}s, not {element.kind}s; "
-                f"{element.kind} levels in model {self._model.name!r}: "
-                f"{', '.join(valid) or 'none'}",
+                N_(
+                    "{element!r}: level {level!r} is for {kinds}, not {other_kinds}; "
+                    "{kind} levels in model {model!r}: {valid}"
+                ),
                 element=element.id,
+                params={
+                    "element": element.id,
+                    "level": level.key,
+                    "kinds": Message(_KINDS[level.kind]),
+                    "other_kinds": Message(_KINDS[element.kind]),
+                    "kind": element.kind,
+                    "model": self._model.name,
+                    "valid": ", ".join(valid) or Message(N_("none")),
+                },
             )
 
     def _check_level_rule(self, parent: Element, child: Element) -> None:
         if not self._model.allows(parent.level, child.level):
             allowed = self._model.level(parent.level).children
             what = (
-                f"only {', '.join(allowed)} may sit below it"
+                Message(N_("only {allowed} may sit below it"), allowed=", ".join(allowed))
                 if allowed
-                else "nothing may sit below it"
+                else Message(N_("nothing may sit below it"))
             )
             raise LevelError(
-                f"{child.id!r} ({child.level}) cannot sit below {parent.id!r} ({parent.level}) "
-                f"in model {self._model.name!r}: {what}",
+                N_(
+                    "{child!r} ({child_level}) cannot sit below {parent!r} ({parent_level}) "
+                    "in model {model!r}: {what}"
+                ),
                 element=child.id,
+                params={
+                    "child": child.id,
+                    "child_level": child.level,
+                    "parent": parent.id,
+                    "parent_level": parent.level,
+                    "model": self._model.name,
+                    "what": what,
+                },
             )
 
     def _parent_edges(self, element: Element, parents: Parents) -> list[tuple[str, float]]:
@@ -786,11 +832,13 @@ class GoalChain:
                 raise UnknownElementError(
                     str(parent),
                     known=self._graph.nodes,
-                    context=f"named as parent of {element.id!r}",
+                    context=Message(N_("named as parent of {element!r}"), element=element.id),
                 )
             if parent in seen:
                 raise DuplicateError(
-                    f"{parent!r} is named twice as parent of {element.id!r}", element=element.id
+                    N_("{parent!r} is named twice as parent of {element!r}"),
+                    element=element.id,
+                    params={"parent": parent, "element": element.id},
                 )
             seen.add(parent)
             if parent == element.id:
@@ -843,9 +891,12 @@ class GoalChain:
         element = self[indicator_id]
         if not isinstance(element, Indicator):
             raise InvalidValueError(
-                f"measurements are recorded for indicators, and {indicator_id!r} is a "
-                f"{element.kind}; use assess() to judge goals and activities",
+                N_(
+                    "measurements are recorded for indicators, and {element!r} is a {kind}; "
+                    "use assess() to judge goals and activities"
+                ),
                 element=indicator_id,
+                params={"element": indicator_id, "kind": Message(element.kind)},
             )
         period = _period(period, indicator_id)
         quantity: Any = value
@@ -942,9 +993,16 @@ class GoalChain:
         old = self._assessments.get(assessment.key)
         if old is not None and old != assessment and not replace:
             raise DuplicateError(
-                f"{assessment.element!r} already has an assessment for {assessment.period} "
-                f"({old.status}); pass replace=True to overwrite",
+                N_(
+                    "{element!r} already has an assessment for {period} ({status}); "
+                    "pass replace=True to overwrite"
+                ),
                 element=assessment.element,
+                params={
+                    "element": assessment.element,
+                    "period": str(assessment.period),
+                    "status": old.status,
+                },
             )
         self._assessments[assessment.key] = assessment
         self._data_changed(assessment.element)

@@ -8,7 +8,8 @@ from typing import Any, ClassVar, Literal
 
 import attrs
 
-from ..exceptions import PeriodError
+from .._i18n import N_
+from ..exceptions import Message, PeriodError
 
 __all__ = ["MAX_PERIOD_LENGTH", "MAX_YEAR", "MIN_YEAR", "Period", "PeriodKind", "check_year"]
 
@@ -33,7 +34,7 @@ _MONTHS: dict[str, dict[int, tuple[int, int]]] = {
 # reading a period takes time linear in its length (a pattern with \s* on both
 # sides of the separator took quadratic time on "2024" + spaces + "x").
 _PART = re.compile(r"[TtQqKk][1-4]|del[åa]r|interim|helår|year")
-_PERIOD_HINT = "write '2024', '2024-T1' (T1-T3), '2024-Q3' (Q1-Q4) or '2024-delår'"
+_PERIOD_HINT = Message(N_("write '2024', '2024-T1' (T1-T3), '2024-Q3' (Q1-Q4) or '2024-delår'"))
 
 
 def check_year(year: Any, *, element: str | None = None, field: str | None = None) -> int:
@@ -52,16 +53,21 @@ def check_year(year: Any, *, element: str | None = None, field: str | None = Non
     2026
     """
     if isinstance(year, bool):
-        raise PeriodError(f"expected a year, got {year!r}", element=element, field=field)
+        raise PeriodError(
+            N_("expected a year, got {year!r}"), element=element, field=field, params={"year": year}
+        )
     if isinstance(year, str):
         text = year.strip()
         foreign = _foreign_digit(text[:MAX_PERIOD_LENGTH])
         if foreign is not None:
             raise PeriodError(
-                f"{_shown(year)}: {foreign} is not a digit 0-9; write the year with the "
-                "digits 0-9, such as 2026",
+                N_(
+                    "{year}: {foreign} is not a digit 0-9; write the year with the "
+                    "digits 0-9, such as 2026"
+                ),
                 element=element,
                 field=field,
+                params={"year": _shown(year), "foreign": foreign},
             )
         if len(text) <= MAX_PERIOD_LENGTH and text.isascii() and text.isdigit():
             year = int(text)
@@ -69,13 +75,17 @@ def check_year(year: Any, *, element: str | None = None, field: str | None = Non
         year = int(year)
     if not isinstance(year, int):
         raise PeriodError(
-            f"expected a year such as 2026, got {_shown(year)}", element=element, field=field
+            N_("expected a year such as 2026, got {year}"),
+            element=element,
+            field=field,
+            params={"year": _shown(year)},
         )
     if not MIN_YEAR <= year <= MAX_YEAR:
         raise PeriodError(
-            f"year {_shown(year)} is out of range; valid years are {MIN_YEAR}-{MAX_YEAR}",
+            N_("year {year} is out of range; valid years are {low}-{high}"),
             element=element,
             field=field,
+            params={"year": _shown(year), "low": MIN_YEAR, "high": MAX_YEAR},
         )
     return year
 
@@ -108,16 +118,25 @@ def _split_period(value: str) -> tuple[int, str]:
     """The year and the lower-case part (``""`` for a year) of a period string."""
     if len(value) > MAX_PERIOD_LENGTH:
         raise PeriodError(
-            f"cannot read period {_shown(value)}: it is {len(value)} characters long, a "
-            f"period at most {MAX_PERIOD_LENGTH}; {_PERIOD_HINT}",
+            N_(
+                "cannot read period {value}: it is {n} characters long, a period at most "
+                "{most}; {hint}"
+            ),
             field="period",
+            params={
+                "value": _shown(value),
+                "n": len(value),
+                "most": MAX_PERIOD_LENGTH,
+                "hint": _PERIOD_HINT,
+            },
         )
     text = value.strip()
     foreign = _foreign_digit(text)
     if foreign is not None:
         raise PeriodError(
-            f"cannot read period {value!r}: {foreign} is not a digit 0-9; {_PERIOD_HINT}",
+            N_("cannot read period {value!r}: {foreign} is not a digit 0-9; {hint}"),
             field="period",
+            params={"value": value, "foreign": foreign, "hint": _PERIOD_HINT},
         )
     year, rest = text[:4], text[4:]
     part = rest.lstrip()
@@ -128,7 +147,11 @@ def _split_period(value: str) -> tuple[int, str]:
     if not (len(year) == 4 and year.isascii() and year.isdigit()) or (
         rest.strip() and not _PART.fullmatch(part)
     ):
-        raise PeriodError(f"cannot read period {value!r}; {_PERIOD_HINT}", field="period")
+        raise PeriodError(
+            N_("cannot read period {value!r}; {hint}"),
+            field="period",
+            params={"value": value, "hint": _PERIOD_HINT},
+        )
     return int(year), part.lower()
 
 
@@ -170,13 +193,16 @@ class Period:
     def __attrs_post_init__(self) -> None:
         if self.kind not in _MONTHS:
             raise PeriodError(
-                f"unknown period kind {self.kind!r}; valid kinds: {', '.join(_MONTHS)}",
+                N_("unknown period kind {kind!r}; valid kinds: {valid}"),
                 field="period",
+                params={"kind": self.kind, "valid": ", ".join(_MONTHS)},
             )
         if self.index not in _MONTHS[self.kind]:
             valid = ", ".join(str(i) for i in _MONTHS[self.kind])
             raise PeriodError(
-                f"{self.kind} index {self.index!r} is invalid; valid: {valid}", field="period"
+                N_("{kind} index {index!r} is invalid; valid: {valid}"),
+                field="period",
+                params={"kind": self.kind, "index": self.index, "valid": valid},
             )
 
     @classmethod
@@ -209,9 +235,12 @@ class Period:
             return cls(year=value)
         if not isinstance(value, str):
             raise PeriodError(
-                f"expected a period such as 2024, '2024-T1', '2024-Q3' or '2024-delår', "
-                f"got {_shown(value)}",
+                N_(
+                    "expected a period such as 2024, '2024-T1', '2024-Q3' or '2024-delår', "
+                    "got {value}"
+                ),
                 field="period",
+                params={"value": _shown(value)},
             )
         year, part = _split_period(value)
         if part in ("", "helår", "year"):

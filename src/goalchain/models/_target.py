@@ -15,7 +15,8 @@ from typing import Any
 
 import attrs
 
-from ..exceptions import InvalidValueError, ProgressionError
+from .._i18n import N_, check_lang, gettext
+from ..exceptions import InvalidValueError, Message, ProgressionError
 from ..units import convert
 from ._period import check_year
 from ._values import finite_float, year_and_value
@@ -98,6 +99,14 @@ COMPARISON_SYMBOLS: Mapping[str, str] = {">=": "≥", ">": ">", "<=": "≤", "<"
 _MAX_TEXT = 200
 
 
+_FORMS = N_(
+    'a number (90, "90 %"), a comparison ("≥ 30", ">= 30", "minst 30", "> 30", '
+    '"över 30", "≤ 12", "högst 12", "< 10", "under 10", with or without a unit) or '
+    'a change against the previous measured year ("öka"/"increase", '
+    '"minska"/"decrease", "bibehålla"/"maintain")'
+)
+
+
 def target_forms(lang: str = "sv") -> str:
     """The ways a target may be written, for error messages and ``--help``.
 
@@ -110,19 +119,7 @@ def target_forms(lang: str = "sv") -> str:
     the previous measured year ("öka"/"increase", "minska"/"decrease",
     "bibehålla"/"maintain")
     """
-    if lang == "en":
-        return (
-            'a number (90, "90 %"), a comparison ("≥ 30", ">= 30", "minst 30", "> 30", '
-            '"över 30", "≤ 12", "högst 12", "< 10", "under 10", with or without a unit) or '
-            'a change against the previous measured year ("öka"/"increase", '
-            '"minska"/"decrease", "bibehålla"/"maintain")'
-        )
-    return (
-        'ett tal (90, "90 %"), en jämförelse ("≥ 30", ">= 30", "minst 30", "> 30", '
-        '"över 30", "≤ 12", "högst 12", "< 10", "under 10", med eller utan enhet) eller '
-        'en förändring mot föregående mätta år ("öka"/"increase", "minska"/"decrease", '
-        '"bibehålla"/"maintain")'
-    )
+    return gettext(_FORMS, check_lang(lang))
 
 
 def _close(a: float, b: float) -> bool:
@@ -417,9 +414,10 @@ def progress_score(share: float | None, met: bool) -> float:
 def _invalid(value: Any, element: str | None, field: str | None) -> InvalidValueError:
     shown = value if not isinstance(value, str) or len(value) <= 60 else value[:57] + "..."
     return InvalidValueError(
-        f"{shown!r} is not a target goalchain can read; write {target_forms('en')}",
+        N_("{value!r} is not a target goalchain can read; write {forms}"),
         element=element,
         field=field,
+        params={"value": shown, "forms": Message(_FORMS)},
     )
 
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 import attrs
 
+from .._i18n import N_, check_lang, gettext
 from ..units import canonical_unit
 from ._elements import Indicator
 from ._frozen import FrozenMapping
@@ -21,47 +22,30 @@ __all__ = ["Finding", "Problem", "message_text", "problems", "validate"]
 
 Severity = Literal["error", "warning"]
 
-_MESSAGES: dict[str, dict[str, str]] = {
-    "orphan": {
-        "sv": "{level} saknar överordnat mål; koppla den till ett mål på nivån ovanför",
-        "en": "{level} has no parent; link it to a goal on the level above",
-    },
-    "unanchored": {
-        "sv": "målet når inget mål på nivån {anchor}; koppla det uppåt i kedjan",
-        "en": "the goal reaches no goal at level {anchor}; link it up the chain",
-    },
-    "owner_missing": {
-        "sv": "{level} saknar utpekad mottagare (ägare); mål och uppdrag ska alltid riktas "
-        "till en mottagare",
-        "en": "{level} has no named recipient (owner); goals and assignments must always "
-        "be addressed to one",
-    },
-    "cross_cutting_missing": {
-        "sv": "det tvärsektoriella målet {title!r} saknas hos {owner}",
-        "en": "the cross-cutting goal {title!r} is missing for {owner}",
-    },
-    "step_against_direction": {
-        "sv": "årsmålet för {year} ({value}) går emot riktningen {direction} från året före "
-        "({previous})",
-        "en": "the annual target for {year} ({value}) goes against the direction {direction} "
-        "from the year before ({previous})",
-    },
-    "rank_increase": {
-        "sv": "indikatorn är en placering ({unit}), där 1 är bäst och lägre är bättre, men "
-        "riktningen är {direction}",
-        "en": "the indicator is a rank ({unit}), where 1 is the best and lower is better, but "
-        "its direction is {direction}",
-    },
-    "target_against_direction": {
-        "sv": "målvärdet {target} går emot riktningen {direction} från utgångsvärdet {baseline}",
-        "en": "the target {target} goes against the direction {direction} from the "
-        "baseline {baseline}",
-    },
-    "comparison_against_direction": {
-        "sv": "målvärdet {target!r} ({year}) går emot indikatorns riktning {direction}",
-        "en": "the target {target!r} ({year}) goes against the indicator's direction {direction}",
-    },
+_MESSAGES: dict[str, str] = {
+    "orphan": N_("{level} has no parent; link it to a goal on the level above"),
+    "unanchored": N_("the goal reaches no goal at level {anchor}; link it up the chain"),
+    "owner_missing": N_(
+        "{level} has no named recipient (owner); goals and assignments must always "
+        "be addressed to one"
+    ),
+    "cross_cutting_missing": N_("the cross-cutting goal {title!r} is missing for {owner}"),
+    "step_against_direction": N_(
+        "the annual target for {year} ({value}) goes against the direction {direction} "
+        "from the year before ({previous})"
+    ),
+    "rank_increase": N_(
+        "the indicator is a rank ({unit}), where 1 is the best and lower is better, but "
+        "its direction is {direction}"
+    ),
+    "target_against_direction": N_(
+        "the target {target} goes against the direction {direction} from the baseline {baseline}"
+    ),
+    "comparison_against_direction": N_(
+        "the target {target!r} ({year}) goes against the indicator's direction {direction}"
+    ),
 }
+"""The message of each finding's code (English, translated in the message catalogs)."""
 
 
 def message_text(
@@ -70,7 +54,7 @@ def message_text(
     params: Mapping[str, Any],
     translations: Mapping[str, Mapping[str, Any]],
 ) -> str:
-    """The message of a finding with *code*, in Swedish (``"sv"``) or English (``"en"``).
+    """The message of a finding with *code*, in *lang* (any language goalchain speaks).
 
     *params* are the values the message is built from, and *translations* per
     language the values that differ in that language (see :class:`Finding`).
@@ -81,10 +65,10 @@ def message_text(
     >>> message_text("orphan", "en", {"level": "Nämndmål"}, {"en": {"level": "Committee goal"}})
     'Committee goal has no parent; link it to a goal on the level above'
     """
-    lang = "en" if lang == "en" else "sv"
+    lang = check_lang(lang)
     own = translations.get(lang)
     values = {**params, **own} if own else params
-    return _MESSAGES[code][lang].format_map(values)
+    return gettext(_MESSAGES[code], lang).format_map(values)
 
 
 @attrs.frozen(kw_only=True)
@@ -117,7 +101,7 @@ class Finding:
     translations: FrozenMapping = attrs.field(factory=FrozenMapping, converter=FrozenMapping)
 
     def message(self, lang: str = "sv") -> str:
-        """The finding in Swedish (``"sv"``) or English (``"en"``)."""
+        """The finding in *lang* (any language goalchain speaks; Swedish by default)."""
         return message_text(self.code, lang, self.params, self.translations)
 
     def __str__(self) -> str:

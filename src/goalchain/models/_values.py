@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
+from .._i18n import N_
 from ..exceptions import InvalidValueError, PeriodError
 from ..units import convert
 from ._period import MAX_YEAR, MIN_YEAR, _shown, check_year
@@ -109,10 +110,13 @@ def check_id(value: Any, *, field: str = "id", element: str | None = None) -> st
     """Return *value* if it is a usable id: a non-empty string without surrounding space."""
     if not isinstance(value, str) or not _ID.fullmatch(value):
         raise InvalidValueError(
-            f"id {_shown(value)} is invalid; ids are non-empty strings without leading or trailing "
-            'spaces or line breaks (numbers such as municipality codes must be quoted: "0192")',
+            N_(
+                "id {value} is invalid; ids are non-empty strings without leading or trailing "
+                'spaces or line breaks (numbers such as municipality codes must be quoted: "0192")'
+            ),
             element=element,
             field=field,
+            params={"value": _shown(value)},
         )
     _check_unicode(value, field=field, element=element)
     return value
@@ -126,9 +130,12 @@ def _check_unicode(value: str, *, field: str, element: str | None) -> None:
         value.encode("utf-8")
     except UnicodeEncodeError as err:
         raise InvalidValueError(
-            f"the text has a lone surrogate {value[err.start]!r} at character {err.start}, "
-            "which no file can hold (a broken character, often from text decoded with the "
-            "wrong encoding); write the character again",
+            N_(
+                "the text has a lone surrogate {char!r} at character {position}, "
+                "which no file can hold (a broken character, often from text decoded with the "
+                "wrong encoding); write the character again"
+            ),
+            params={"char": value[err.start], "position": err.start},
             element=element,
             field=field,
         ) from None
@@ -139,9 +146,13 @@ def check_text(value: Any, *, field: str, element: str | None, optional: bool = 
     if value is None and optional:
         return None
     if not isinstance(value, str) or (not optional and not value.strip()):
-        want = "a string or nothing" if optional else "a non-empty string"
         raise InvalidValueError(
-            f"expected {want}, got {_shown(value)}", element=element, field=field
+            N_("expected a string or nothing, got {value}")
+            if optional
+            else N_("expected a non-empty string, got {value}"),
+            element=element,
+            field=field,
+            params={"value": _shown(value)},
         )
     if value is not None:
         _check_unicode(value, field=field, element=element)
@@ -153,9 +164,10 @@ def check_choice(value: Any, choices: Iterable[str], *, field: str, element: str
     options = tuple(choices)
     if value not in options:
         raise InvalidValueError(
-            f"{_shown(value)} is not valid; choose one of: {', '.join(options)}",
+            N_("{value} is not valid; choose one of: {valid}"),
             element=element,
             field=field,
+            params={"value": _shown(value), "valid": ", ".join(options)},
         )
     return str(value)
 
@@ -165,21 +177,26 @@ def finite_float(value: Any, *, field: str, element: str | None) -> float:
     and so are whole numbers too large for a float (``10**400``)."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise InvalidValueError(
-            f"expected a number, got {_shown(value)}", element=element, field=field
+            N_("expected a number, got {value}"),
+            element=element,
+            field=field,
+            params={"value": _shown(value)},
         )
     try:
         number = float(value)
     except OverflowError:  # an int of more than 309 digits
         raise InvalidValueError(
-            f"{_shown(value)} is too large for a finite number (at most ±1.8e308)",
+            N_("{value} is too large for a finite number (at most ±1.8e308)"),
             element=element,
             field=field,
+            params={"value": _shown(value)},
         ) from None
     if not math.isfinite(number):
         raise InvalidValueError(
-            f"{value!r} is not a finite number (NaN and infinity are refused)",
+            N_("{value!r} is not a finite number (NaN and infinity are refused)"),
             element=element,
             field=field,
+            params={"value": value},
         )
     return number
 
@@ -189,7 +206,10 @@ def unit_interval(value: Any, *, field: str, element: str | None) -> float:
     number = finite_float(value, field=field, element=element)
     if not 0.0 <= number <= 1.0:
         raise InvalidValueError(
-            f"{field} {number} must lie between 0 and 1", element=element, field=field
+            N_("{field} {number} must lie between 0 and 1"),
+            element=element,
+            field=field,
+            params={"field": field, "number": number},
         )
     return number
 
@@ -325,13 +345,19 @@ def to_tags(value: Any, *, field: str = "tags", element: str | None = None) -> t
         return (value,)
     if isinstance(value, Mapping) or not isinstance(value, Iterable):
         raise InvalidValueError(
-            f"expected a list of strings, got {_shown(value)}", element=element, field=field
+            N_("expected a list of strings, got {value}"),
+            element=element,
+            field=field,
+            params={"value": _shown(value)},
         )
     items = tuple(value)
     for item in items:
         if not isinstance(item, str):
             raise InvalidValueError(
-                f"expected a list of strings, found {_shown(item)}", element=element, field=field
+                N_("expected a list of strings, found {value}"),
+                element=element,
+                field=field,
+                params={"value": _shown(item)},
             )
     return items
 
@@ -344,17 +370,19 @@ def year_and_value(
     if isinstance(value, Mapping):
         if set(value) - {"year", "value"} or "year" not in value or "value" not in value:
             raise InvalidValueError(
-                f"expected {{year: ..., value: ...}}, got {_shown(dict(value))}",
+                N_("expected {{year: ..., value: ...}}, got {value}"),
                 element=element,
                 field=field,
+                params={"value": _shown(dict(value))},
             )
         return value["year"], value["value"]
     if isinstance(value, (tuple, list)) and len(value) == 2:
         return value[0], value[1]
     raise InvalidValueError(
-        f"expected a (year, value) pair such as {example}, got {_shown(value)}",
+        N_("expected a (year, value) pair such as {example}, got {value}"),
         element=element,
         field=field,
+        params={"example": example, "value": _shown(value)},
     )
 
 

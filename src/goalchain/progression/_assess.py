@@ -17,7 +17,8 @@ from typing import Any
 
 import attrs
 
-from ..exceptions import ProgressionError
+from .._i18n import N_
+from ..exceptions import Message, ProgressionError
 from ..models import Period, Target, YearValue, check_year
 from ..models._values import finite_float, year_value
 from ..units import convert, parse_quantity
@@ -68,9 +69,13 @@ def _check_params(name: str, function: Any, params: Mapping[str, Any]) -> None:
     unknown = sorted(set(params) - names)
     if unknown and not anything:
         raise ProgressionError(
-            f"assessment method {name!r} takes no parameter {unknown[0]!r}; "
-            f"it takes: {', '.join(sorted(names)) or 'none'}",
+            N_("assessment method {name!r} takes no parameter {parameter!r}; it takes: {valid}"),
             field=unknown[0],
+            params={
+                "name": name,
+                "parameter": unknown[0],
+                "valid": ", ".join(sorted(names)) or Message(N_("none")),
+            },
         )
 
 
@@ -87,8 +92,9 @@ def _read_actuals(actuals: Mapping[Any, Any], unit: str | None) -> dict[int, flo
 def _check_direction(direction: Any) -> str:
     if direction not in _DIRECTIONS:
         raise ProgressionError(
-            f"direction {direction!r} is invalid; use {', '.join(_DIRECTIONS)}",
+            N_("direction {direction!r} is invalid; use {valid}"),
             field="direction",
+            params={"direction": direction, "valid": ", ".join(_DIRECTIONS)},
         )
     return str(direction)
 
@@ -116,37 +122,51 @@ def _context(
     if trajectory is None:
         if method in NEEDS_TRAJECTORY:
             raise ProgressionError(
-                f"assessment method {method!r} judges against a target and needs a "
-                "trajectory (annual_targets(...)); for an indicator without a target use "
-                "method='trend'",
+                N_(
+                    "assessment method {method!r} judges against a target and needs a "
+                    "trajectory (annual_targets(...)); for an indicator without a target use "
+                    "method='trend'"
+                ),
                 field="trajectory",
+                params={"method": method},
             )
         if baseline is None:
             raise ProgressionError(
-                f"assessment method {method!r} without a trajectory needs baseline=(year, value)",
+                N_(
+                    "assessment method {method!r} without a trajectory needs baseline=(year, value)"
+                ),
                 field="baseline",
+                params={"method": method},
             )
         if direction is None:
             raise ProgressionError(
-                f"assessment method {method!r} without a trajectory needs direction= "
-                f"({', '.join(_DIRECTIONS)})",
+                N_("assessment method {method!r} without a trajectory needs direction= ({valid})"),
                 field="direction",
+                params={"method": method, "valid": ", ".join(_DIRECTIONS)},
             )
         return _baseline(baseline, unit, values), _check_direction(direction)
     if direction is not None and _check_direction(direction) != trajectory.direction:
         raise ProgressionError(
-            f"direction {direction!r} differs from the trajectory's "
-            f"{trajectory.direction!r}; leave it out or build the trajectory with it",
+            N_(
+                "direction {direction!r} differs from the trajectory's {trajectory!r}; "
+                "leave it out or build the trajectory with it"
+            ),
             field="direction",
+            params={"direction": direction, "trajectory": trajectory.direction},
         )
     if baseline is not None:
         given = _baseline(baseline, unit, values)
         if given is not None and given != trajectory.baseline:
             raise ProgressionError(
-                f"baseline ({given.year}, {given.value:g}) differs from the trajectory's "
-                f"({trajectory.baseline.year}, {trajectory.baseline.value:g}); leave it out "
-                "or build the trajectory from it",
+                N_(
+                    "baseline {given} differs from the trajectory's {trajectory}; leave it out "
+                    "or build the trajectory from it"
+                ),
                 field="baseline",
+                params={
+                    "given": f"({given.year}, {given.value:g})",
+                    "trajectory": f"({trajectory.baseline.year}, {trajectory.baseline.value:g})",
+                },
             )
     return trajectory.baseline, trajectory.direction
 
@@ -297,8 +317,9 @@ def assess(
     if trajectory is not None:
         if unit is not None and unit != trajectory.unit:
             raise ProgressionError(
-                f"unit {unit!r} differs from the trajectory's {trajectory.unit!r}; leave it out",
+                N_("unit {unit!r} differs from the trajectory's {trajectory!r}; leave it out"),
                 field="unit",
+                params={"unit": unit, "trajectory": trajectory.unit},
             )
         unit = trajectory.unit
     if (
@@ -307,9 +328,12 @@ def assess(
         or not (math.isfinite(tolerance) and tolerance >= 0)
     ):
         raise ProgressionError(
-            f"tolerance must be a share of the level, a number >= 0 (0.02 for ±2 %), "
-            f"got {tolerance!r}",
+            N_(
+                "tolerance must be a share of the level, a number >= 0 (0.02 for ±2 %), "
+                "got {tolerance!r}"
+            ),
             field="tolerance",
+            params={"tolerance": tolerance},
         )
     values = _read_actuals(actuals, unit)
     base, way = _context(

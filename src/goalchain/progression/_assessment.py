@@ -13,7 +13,8 @@ from typing import Any
 
 import attrs
 
-from .._lang import check_lang
+from .._i18n import N_, check_lang, gettext
+from .._i18n._labels import _LabelTable
 from ..models import Target, YearValue
 from ..models._target import MAINTAIN_TOLERANCE, progress_score, share_covered
 from ._trajectory import Trajectory
@@ -37,27 +38,26 @@ CATEGORIES = (
     "not_assessable",
 )
 
-CATEGORY_LABELS: dict[str, dict[str, str]] = {
-    "achieved": {"sv": "målvärdet nått", "en": "target achieved"},
-    "on_track": {"sv": "i fas", "en": "on track"},
-    "acceleration_needed": {
-        "sv": "framsteg, men takten behöver öka",
-        "en": "progress made, acceleration needed",
-    },
-    "limited_progress": {"sv": "begränsade framsteg", "en": "limited progress"},
-    "deterioration": {"sv": "försämring", "en": "deterioration"},
-    "not_assessable": {"sv": "kan inte bedömas", "en": "not assessable"},
+_CATEGORY_WORDS = {
+    "achieved": N_("target achieved"),
+    "on_track": N_("on track"),
+    "acceleration_needed": N_("progress made, acceleration needed"),
+    "limited_progress": N_("limited progress"),
+    "deterioration": N_("deterioration"),
+    "not_assessable": N_("not assessable"),
 }
-"""The categories in Swedish and English, as said of an indicator with a target."""
 
-TREND_LABELS: dict[str, dict[str, str]] = {
-    "achieved": CATEGORY_LABELS["achieved"],
-    "on_track": {"sv": "betydande framsteg", "en": "substantial progress"},
-    "acceleration_needed": {"sv": "måttliga framsteg", "en": "moderate progress"},
-    "limited_progress": {"sv": "begränsade framsteg", "en": "limited progress"},
-    "deterioration": {"sv": "försämring", "en": "deterioration"},
-    "not_assessable": CATEGORY_LABELS["not_assessable"],
+_TREND_WORDS = {
+    **_CATEGORY_WORDS,
+    "on_track": N_("substantial progress"),
+    "acceleration_needed": N_("moderate progress"),
 }
+
+CATEGORY_LABELS: Mapping[str, Mapping[str, str]] = _LabelTable(_CATEGORY_WORDS)
+"""The categories in every language goalchain speaks (category -> language -> label,
+from the message catalogs; read-only), as said of an indicator with a target."""
+
+TREND_LABELS: Mapping[str, Mapping[str, str]] = _LabelTable(_TREND_WORDS)
 """The categories as said of an indicator judged by its trend, without a target.
 
 The keys are those of :data:`CATEGORY_LABELS` (a trend of *substantial
@@ -139,7 +139,7 @@ class ProgressAssessment:
     reason: str = ""
 
     def label(self, lang: str = "sv") -> str:
-        """The category in Swedish or English, worded for the method.
+        """The category in *lang* (any language goalchain speaks), worded for the method.
 
         Examples
         --------
@@ -149,8 +149,8 @@ class ProgressAssessment:
         >>> ProgressAssessment(category="on_track", method="trend").label("en")
         'substantial progress'
         """
-        labels = TREND_LABELS if self.method == "trend" else CATEGORY_LABELS
-        return labels[self.category][check_lang(lang)]
+        words = _TREND_WORDS if self.method == "trend" else _CATEGORY_WORDS
+        return gettext(words[self.category], check_lang(lang))
 
 
 @attrs.frozen(kw_only=True)

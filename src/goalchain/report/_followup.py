@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from .._i18n import check_lang, gettext, pgettext
 from .._safe_text import html_text as escape
 from .._safe_text import markdown_text
 from ..exceptions import InvalidValueError
@@ -32,95 +33,6 @@ if TYPE_CHECKING:
 
 __all__ = ["html", "markdown"]
 
-_T = {
-    "title": {"sv": "Uppföljning {period}", "en": "Follow-up {period}"},
-    "fulfilment": {"sv": "Måluppfyllelse", "en": "Goal fulfilment"},
-    "method": {
-        "sv": "Sammanvägning: {strategy}; indikatorer: {scorer}. Status visas som text och färg.",
-        "en": "Roll-up: {strategy}; indicators: {scorer}. Statuses are shown as text and colour.",
-    },
-    "dialogues": {"sv": "Dialogens bedömningar", "en": "Dialogue assessments"},
-    "indicators": {"sv": "Indikatorer", "en": "Indicators"},
-    "smart": {"sv": "SMART-granskning", "en": "SMART review"},
-    "smart_none": {"sv": "Inga anmärkningar.", "en": "Nothing to remark."},
-    "sources": {"sv": "Källor", "en": "Sources"},
-    "goal": {"sv": "Mål", "en": "Goal"},
-    "level": {"sv": "Nivå", "en": "Level"},
-    "owner": {"sv": "Ägare", "en": "Owner"},
-    "status": {"sv": "Status", "en": "Status"},
-    "score": {"sv": "Poäng", "en": "Score"},
-    "coverage": {"sv": "Täckning", "en": "Coverage"},
-    "strategy": {"sv": "Strategi", "en": "Strategy"},
-    "rationale": {"sv": "Motivering", "en": "Rationale"},
-    "participants": {"sv": "Deltagare", "en": "Participants"},
-    "indicator": {"sv": "Indikator", "en": "Indicator"},
-    "baseline": {"sv": "Utgångsvärde", "en": "Baseline"},
-    "annual": {"sv": "Årsmål {year}", "en": "Annual target {year}"},
-    "actual": {"sv": "Utfall", "en": "Actual"},
-    "gap": {"sv": "Avvikelse", "en": "Gap"},
-    "category": {"sv": "Bedömning", "en": "On track"},
-    "forecast": {"sv": "Prognos", "en": "Forecast"},
-    "criterion": {"sv": "Kriterium", "en": "Criterion"},
-    "to_fix": {"sv": "Att åtgärda", "en": "To fix"},
-    "passed": {"sv": "Godkända", "en": "Passed"},
-    "most": {"sv": "Flest att åtgärda", "en": "Most to fix"},
-    "source_of": {"sv": "Källa: {source}", "en": "Source: {source}"},
-    "fetched": {"sv": "hämtad {date}", "en": "fetched {date}"},
-    "no_source": {"sv": "ingen källa angiven", "en": "no source given"},
-    "covers": {"sv": "Indikatorer: {ids}.", "en": "Indicators: {ids}."},
-    "no_data": {
-        "sv": "Obs: kedjan har inga mätvärden för {period}, så måluppfyllelsen nedan bygger "
-        "inte på periodens utfall.",
-        "en": "Note: the chain has no measurements for {period}, so the goal fulfilment "
-        "below does not rest on the period's actuals.",
-    },
-    "no_gender_data": {
-        "sv": "Obs: kedjan har inga mätvärden för {gender} för {period}, så måluppfyllelsen "
-        "nedan bygger inte på periodens utfall.",
-        "en": "Note: the chain has no measurements for {gender} for {period}, so the goal "
-        "fulfilment below does not rest on the period's actuals.",
-    },
-    "before_baselines": {
-        "sv": "Obs: {period} ligger före alla indikatorers utgångsår (det tidigaste är {year}), "
-        "så måluppfyllelsen nedan bygger inte på periodens utfall.",
-        "en": "Note: {period} lies before every indicator's baseline year (the earliest is "
-        "{year}), so the goal fulfilment below does not rest on the period's actuals.",
-    },
-    "decides": {
-        "sv": "Bedömningen avgör statusen i sammanvägningen ({strategy}).",
-        "en": "This assessment decides the status in the roll-up ({strategy}).",
-    },
-    "differs": {
-        "sv": "Sammanvägningen ({strategy}) ger {status}; bedömningen används inte av den.",
-        "en": "The roll-up ({strategy}) gives {status}; this assessment is not used by it.",
-    },
-    "earlier_note": {
-        "sv": "Årtal inom parentes efter utfall och avvikelse: indikatorn saknar utfall för "
-        "{year}; det senaste utfallet visas, och avvikelsen och bedömningen gäller årsmålet "
-        "för dess år.",
-        "en": "A year in brackets after an actual and a gap: the indicator has no actual for "
-        "{year}; the latest actual is shown, and the gap and the assessment are against the "
-        "annual target of its year.",
-    },
-    "outside_note": {
-        "sv": "Årsmål –: {year} ligger utanför indikatorns år från utgångsvärde till målvärde.",
-        "en": "Annual target –: {year} lies outside the indicator's years from baseline to target.",
-    },
-    "clamped_note": {
-        "sv": "* Prognosen begränsad till det möjliga intervallet (en andel 0–100 %, "
-        "ett antal minst 0).",
-        "en": "* Forecast limited to the possible range (a share 0–100%, a count at least 0).",
-    },
-    "generated": {
-        "sv": "Skapad med goalchain {version} från {name}.",
-        "en": "Made with goalchain {version} from {name}.",
-    },
-}
-
-
-def _t(key: str, lang: str, **args: Any) -> str:
-    return _T[key]["en" if lang == "en" else "sv"].format(**args)
-
 
 def period_warning(
     chain: GoalChain, period: Any, *, lang: str = "sv", gender: str = "T"
@@ -142,8 +54,12 @@ def period_warning(
     Note: the chain has no measurements for 2031, so the goal fulfilment below does not rest on the period's actuals.
     """  # noqa: E501
     from ..models import Period
-    from ..rollup._result import GENDER_WORDS
 
+    check_lang(lang)
+    if gender not in ("T", "K", "M"):
+        raise InvalidValueError(
+            f"unknown gender {gender!r}; valid: T (everyone), K (women), M (men)", field="gender"
+        )
     wanted = Period.parse(period)
     indicators = chain.indicators()
     if not indicators:
@@ -152,14 +68,33 @@ def period_warning(
     year = wanted.year
     baselines = [i.baseline.year for i in indicators if i.baseline is not None]
     if baselines and year < min(baselines):
-        return _t("before_baselines", lang, period=text, year=min(baselines))
+        return gettext(
+            "Note: {period} lies before every indicator's baseline year (the earliest is "
+            "{year}), so the goal fulfilment below does not rest on the period's actuals.",
+            lang,
+        ).format(period=text, year=min(baselines))
     if not any(m.period.year == year for m in chain.measurements(ordered=False)):
-        return _t("no_data", lang, period=text)
+        return gettext(
+            "Note: the chain has no measurements for {period}, so the goal fulfilment "
+            "below does not rest on the period's actuals.",
+            lang,
+        ).format(period=text)
     if gender != "T" and not any(
         m.period.year == year for m in chain.measurements(gender=gender, ordered=False)
     ):
-        words = GENDER_WORDS[gender]["en" if lang == "en" else "sv"]
-        return _t("no_gender_data", lang, period=text, gender=words)
+        if gender == "K":
+            message = gettext(
+                "Note: the chain has no measurements for women for {period}, so the goal "
+                "fulfilment below does not rest on the period's actuals.",
+                lang,
+            )
+        else:
+            message = gettext(
+                "Note: the chain has no measurements for men for {period}, so the goal "
+                "fulfilment below does not rest on the period's actuals.",
+                lang,
+            )
+        return message.format(period=text)
     return None
 
 
@@ -172,7 +107,7 @@ class _Report:
         from ..models import Period
 
         self.chain = chain
-        self.lang = lang
+        self.lang = check_lang(lang)
         self.period = Period.parse(period)
         self.result = chain.rollup(self.period, strategy=strategy, scorer=scorer)
         self.strategy = self.result.strategy
@@ -230,8 +165,16 @@ class _Report:
         return out
 
     def goal_headers(self) -> list[str]:
-        keys = ("goal", "level", "owner", "status", "score", "coverage", "strategy")
-        return [_t(k, self.lang) for k in keys]
+        lang = self.lang
+        return [
+            pgettext("column", "Goal", lang),
+            pgettext("column", "Level", lang),
+            pgettext("column", "Owner", lang),
+            pgettext("column", "Status", lang),
+            pgettext("column", "Score", lang),
+            pgettext("column", "Coverage", lang),
+            pgettext("column", "Strategy", lang),
+        ]
 
     def goal_cells(self, node: str) -> list[str]:
         """Level, owner, status, score, coverage and strategy of a goal."""
@@ -262,15 +205,15 @@ class _Report:
             return None
         item = self.result[assessment.element]
         if item.provenance == "dialogue" and item.assessment == assessment:
-            return _t("decides", self.lang, strategy=strategy_label(item.strategy, lang=self.lang))
+            return gettext(
+                "This assessment decides the status in the roll-up ({strategy}).", self.lang
+            ).format(strategy=strategy_label(item.strategy, lang=self.lang))
         if item.status != assessment.status:
             status = self.result.scale_of(assessment.element).label(item.status, lang=self.lang)
-            return _t(
-                "differs",
+            return gettext(
+                "The roll-up ({strategy}) gives {status}; this assessment is not used by it.",
                 self.lang,
-                strategy=strategy_label(item.strategy, lang=self.lang),
-                status=status,
-            )
+            ).format(strategy=strategy_label(item.strategy, lang=self.lang), status=status)
         return None
 
     def earlier(self, row: IndicatorRow) -> bool:
@@ -307,25 +250,44 @@ class _Report:
     def indicator_headers(self) -> list[str]:
         lang = self.lang
         return [
-            _t("indicator", lang),
-            _t("baseline", lang),
-            _t("annual", lang, year=self.period.year),
-            _t("actual", lang),
-            _t("gap", lang),
-            _t("category", lang),
-            _t("forecast", lang),
+            pgettext("column", "Indicator", lang),
+            pgettext("column", "Baseline", lang),
+            pgettext("column", "Annual target {year}", lang).format(year=self.period.year),
+            pgettext("column", "Actual", lang),
+            pgettext("column", "Gap", lang),
+            pgettext("column", "On track", lang),
+            pgettext("column", "Forecast", lang),
         ]
 
     def indicator_notes(self) -> list[str]:
         """What the marks in the indicator table mean, those that are used."""
-        year = self.period.year
+        year, lang = self.period.year, self.lang
         notes = []
         if any(self.earlier(row) for row in self.rows):
-            notes.append(_t("earlier_note", self.lang, year=year))
+            notes.append(
+                gettext(
+                    "A year in brackets after an actual and a gap: the indicator has no actual "
+                    "for {year}; the latest actual is shown, and the gap and the assessment are "
+                    "against the annual target of its year.",
+                    lang,
+                ).format(year=year)
+            )
         if any(row.annual_targets and row.expected is None for row in self.rows):
-            notes.append(_t("outside_note", self.lang, year=year))
+            notes.append(
+                gettext(
+                    "Annual target –: {year} lies outside the indicator's years from baseline "
+                    "to target.",
+                    lang,
+                ).format(year=year)
+            )
         if any(row.forecast_clamped and row.actual is not None for row in self.rows):
-            notes.append(_t("clamped_note", self.lang))
+            notes.append(
+                gettext(
+                    "* Forecast limited to the possible range (a share 0–100%, a count at "
+                    "least 0).",
+                    lang,
+                )
+            )
         return notes
 
     def chart_actuals(self, row: IndicatorRow) -> dict[int, float]:
@@ -341,7 +303,7 @@ class _Report:
             for m in self.chain.measurements(indicator.id, gender="T"):
                 if not m.period.is_year or m.period.year > self.period.year:
                     continue  # not in the table or the chart
-                source = m.source or _t("no_source", self.lang)
+                source = m.source or gettext("no source given", self.lang)
                 dates.setdefault(source, set())
                 fetched = fetched_date(m)
                 if fetched:
@@ -352,11 +314,12 @@ class _Report:
                     covered[source].append(name)
         out = []
         for source in sorted(dates):
-            text = _t("source_of", self.lang, source=source)
+            text = gettext("Source: {source}", self.lang).format(source=source)
             if dates[source]:
                 written = ", ".join(self.date(day) for day in sorted(dates[source]))
-                text += ", " + _t("fetched", self.lang, date=written)
-            text += ". " + _t("covers", self.lang, ids=", ".join(covered[source]))
+                text += ", " + gettext("fetched {date}", self.lang).format(date=written)
+            ids = ", ".join(covered[source])
+            text += ". " + gettext("Indicators: {ids}.", self.lang).format(ids=ids)
             out.append(text)
         return out
 
@@ -378,6 +341,36 @@ class _Report:
             if owner and counts.get("to_fix", 0):
                 out.append((owner, counts["to_fix"]))
         return out[:5]
+
+
+def _title(r: _Report) -> str:
+    return gettext("Follow-up {period}", r.lang).format(period=r.period_text)
+
+
+def _method(r: _Report) -> str:
+    """How the goal fulfilment was computed, in one sentence."""
+    return gettext(
+        "Roll-up: {strategy}; indicators: {scorer}. Statuses are shown as text and colour.",
+        r.lang,
+    ).format(strategy=r.strategy_text, scorer=r.scorer_text)
+
+
+def _participants(participants: Iterable[str], lang: str) -> str:
+    return gettext("Participants: {names}", lang).format(names=", ".join(participants))
+
+
+def _smart_headers(lang: str) -> list[str]:
+    return [
+        pgettext("column", "Criterion", lang),
+        pgettext("column", "To fix", lang),
+        pgettext("column", "Passed", lang),
+    ]
+
+
+def _most_to_fix(most: Iterable[tuple[str, int]], lang: str) -> str:
+    """The owners with most findings to fix, with their counts."""
+    owners = ", ".join(f"{owner} ({n})" for owner, n in most)
+    return gettext("Most to fix: {owners}", lang).format(owners=owners)
 
 
 def _md_table(headers: list[str], rows: list[list[str]]) -> str:
@@ -417,12 +410,12 @@ def markdown(
     """
     r = _Report(chain, period, strategy, scorer, lang, smart)
     m = markdown_text  # every text in the report, from the chain or not, is written through it
-    out = [f"# {m(_t('title', lang, period=r.period_text))} – {m(chain.name)}".rstrip(" –"), ""]
+    out = [f"# {m(_title(r))} – {m(chain.name)}".rstrip(" –"), ""]
     warning = r.warning()
     if warning:
         out += [f"> {m(warning)}", ""]
-    out += [f"## {_t('fulfilment', lang)}", ""]
-    out += [m(_t("method", lang, strategy=r.strategy_text, scorer=r.scorer_text)), ""]
+    out += ["## " + m(gettext("Goal fulfilment", lang)), ""]
+    out += [m(_method(r)), ""]
     headers = r.goal_headers()
     rows = [
         ["\u00a0\u00a0" * depth + chain[node].title, *r.goal_cells(node)]
@@ -431,20 +424,20 @@ def markdown(
     out += [_md_table(headers, rows), ""]
     dialogues = r.dialogues()
     if dialogues:
-        out += [f"## {_t('dialogues', lang)}", ""]
+        out += ["## " + m(gettext("Dialogue assessments", lang)), ""]
         for a in dialogues:
             label = r.result.scale.label(a.status, lang=lang)
             line = f"- **{m(chain[a.element].title)}** ({m(a.element)}): {m(label)}"
             if a.rationale:
                 line += f" — {m(a.rationale)}"
             if a.participants:
-                line += f" ({_t('participants', lang)}: {m(', '.join(a.participants))})"
+                line += f" ({m(_participants(a.participants, lang))})"
             note = r.dialogue_note(a)
             if note:
                 line += f" {m(note)}"
             out.append(line)
         out.append("")
-    out += [f"## {_t('indicators', lang)}", ""]
+    out += ["## " + m(pgettext("heading", "Indicators", lang)), ""]
     rows = [
         [f"{row.indicator.title} ({row.indicator.id})", *r.indicator_cells(row)] for row in r.rows
     ]
@@ -453,19 +446,14 @@ def markdown(
     if notes:
         out += [m(" ".join(notes)), ""]
     if r.findings is not None:
-        out += [f"## {_t('smart', lang)}", ""]
-        out += [
-            _md_table(
-                [_t("criterion", lang), _t("to_fix", lang), _t("passed", lang)], r.smart_rows()
-            ),
-            "",
-        ]
+        out += ["## " + m(gettext("SMART review", lang)), ""]
+        out += [_md_table(_smart_headers(lang), r.smart_rows()), ""]
         most = r.most_to_fix()
         if most:
-            out += [f"{_t('most', lang)}: " + ", ".join(f"{m(o)} ({n})" for o, n in most), ""]
+            out += [m(_most_to_fix(most, lang)), ""]
     sources = r.sources()
     if sources:
-        out += [f"## {_t('sources', lang)}", ""] + [f"- {m(s)}" for s in sources] + [""]
+        out += ["## " + m(gettext("Sources", lang)), ""] + [f"- {m(s)}" for s in sources] + [""]
     return "\n".join(out)
 
 
@@ -495,14 +483,14 @@ def html(
     >>> "<script" in page
     False
     """
-    from .. import __version__
+    from .._version import __version__
 
     r = _Report(chain, period, strategy, scorer, lang, smart)
     e = escape
-    title = f"{_t('title', lang, period=r.period_text)} – {chain.name}".rstrip(" –")
+    title = f"{_title(r)} – {chain.name}".rstrip(" –")
     parts = [
         "<!DOCTYPE html>",
-        f'<html lang="{"en" if lang == "en" else "sv"}"><head><meta charset="utf-8">',
+        f'<html lang="{e(r.lang)}"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{e(title)}</title>",
         f"<style>{CSS}\nbody{{max-width:72em;margin:1.5em auto;padding:0 1em}}"
@@ -515,10 +503,8 @@ def html(
     if warning:
         parts.append(f'<p class="gc-alert" role="note">{e(warning)}</p>')
     parts += [
-        f"<h2>{_t('fulfilment', lang)}</h2>",
-        '<p class="gc-note">'
-        + e(_t("method", lang, strategy=r.strategy_text, scorer=r.scorer_text))
-        + "</p>",
+        "<h2>" + e(gettext("Goal fulfilment", lang)) + "</h2>",
+        '<p class="gc-note">' + e(_method(r)) + "</p>",
         chain_html(chain, result=r.result, lang=lang, css=False),
     ]
     body = []
@@ -534,23 +520,21 @@ def html(
     parts.append(_html_table(r.goal_headers(), body, numbers=(4, 5)))
     dialogues = r.dialogues()
     if dialogues:
-        parts.append(f"<h2>{_t('dialogues', lang)}</h2><ul>")
+        parts.append("<h2>" + e(gettext("Dialogue assessments", lang)) + "</h2><ul>")
         for a in dialogues:
             badge = status_badge(a.status, r.result.scale, lang=lang)
             item = f"<li><strong>{e(chain[a.element].title)}</strong> {badge}"
             if a.rationale:
                 item += f" — {e(a.rationale)}"
             if a.participants:
-                item += (
-                    f' <span class="gc-note">({_t("participants", lang)}: '
-                    f"{e(', '.join(a.participants))})</span>"
-                )
+                participants = e(_participants(a.participants, lang))
+                item += f' <span class="gc-note">({participants})</span>'
             note = r.dialogue_note(a)
             if note:
                 item += f" <em>{e(note)}</em>"
             parts.append(item + "</li>")
         parts.append("</ul>")
-    parts.append(f"<h2>{_t('indicators', lang)}</h2>")
+    parts.append("<h2>" + e(pgettext("heading", "Indicators", lang)) + "</h2>")
     body = []
     for row in r.rows:
         cells = r.indicator_cells(row)
@@ -592,26 +576,28 @@ def html(
                 + "</figure>"
             )
     if r.findings is not None:
-        parts.append(f"<h2>{_t('smart', lang)}</h2>")
+        parts.append("<h2>" + e(gettext("SMART review", lang)) + "</h2>")
         body = [
             "<tr>" + "".join(f"<td>{e(c)}</td>" for c in cells) + "</tr>"
             for cells in r.smart_rows()
         ]
-        parts.append(
-            _html_table([_t("criterion", lang), _t("to_fix", lang), _t("passed", lang)], body)
-        )
+        parts.append(_html_table(_smart_headers(lang), body))
         most = r.most_to_fix()
         if most:
-            parts.append(
-                f"<p>{_t('most', lang)}: " + e(", ".join(f"{o} ({n})" for o, n in most)) + "</p>"
-            )
+            parts.append("<p>" + e(_most_to_fix(most, lang)) + "</p>")
     sources = r.sources()
     if sources:
-        parts.append(f"<h2>{_t('sources', lang)}</h2><ul>")
+        parts.append("<h2>" + e(gettext("Sources", lang)) + "</h2><ul>")
         parts += [f"<li>{e(s)}</li>" for s in sources]
         parts.append("</ul>")
     parts.append(
-        f'<p class="gc-note">{e(_t("generated", lang, version=__version__, name=chain.name))}</p>'
+        '<p class="gc-note">'
+        + e(
+            gettext("Made with goalchain {version} from {name}.", lang).format(
+                version=__version__, name=chain.name
+            )
+        )
+        + "</p>"
     )
     parts.append("</body></html>")
     return "\n".join(parts)

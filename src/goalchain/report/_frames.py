@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from .._lang import check_lang
+from .._i18n import check_lang
 from .._optional import require
 from .._safe_text import csv_cell
 
@@ -158,7 +158,8 @@ def rollup_frame(result: RollupResult, *, lang: str = "sv") -> Any:
     result
         What :meth:`goalchain.GoalChain.rollup` returned.
     lang
-        The language of ``status_label`` and ``reason`` (``"sv"`` or ``"en"``).
+        The language of ``status_label`` and ``reason``: ``"sv"``, ``"en"`` or
+        another language goalchain has a catalog for.
 
     Returns
     -------
@@ -173,7 +174,7 @@ def rollup_frame(result: RollupResult, *, lang: str = "sv") -> Any:
     MissingDependencyError
         When pandas is not installed.
     InvalidValueError
-        For a language other than ``"sv"`` or ``"en"``.
+        For a language goalchain does not speak.
 
     Examples
     --------
@@ -349,7 +350,8 @@ def indicators_frame(chain: GoalChain, year: int | None = None, *, lang: str = "
     year
         The follow-up year; by default each indicator's latest measured year.
     lang
-        The language of ``category_label`` (``"sv"`` or ``"en"``).
+        The language of ``category_label``: ``"sv"``, ``"en"`` or another
+        language goalchain has a catalog for.
 
     Returns
     -------

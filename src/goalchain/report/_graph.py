@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from .._i18n import check_lang
 from .._safe_text import isolate_bidi
 from ..exceptions import InvalidValueError
 from ._format import format_number
@@ -87,7 +88,8 @@ def to_mermaid(
         status as text and is filled with the status colour (text in black or
         white, whichever reads better).
     lang
-        ``"sv"`` or ``"en"`` for level and status labels.
+        The language of level and status labels: ``"sv"``, ``"en"`` or another
+        language goalchain has a catalog for (InvalidValueError otherwise).
     direction
         ``TD`` (top-down, default), ``LR``, ``BT`` or ``RL``.
 
@@ -103,6 +105,7 @@ def to_mermaid(
       n1["Läxhjälp<br/>Aktivitet · a1"]
       n0 -->|"2"| n1
     """
+    check_lang(lang)
     if direction not in _DIRECTIONS:
         raise ValueError(f"direction must be one of {', '.join(_DIRECTIONS)}, got {direction!r}")
     numbers = {element_id: f"n{k}" for k, element_id in enumerate(chain)}
@@ -137,7 +140,8 @@ def to_dot(chain: GoalChain, *, result: Any = None, lang: str = "sv") -> str:
     result
         A :class:`~goalchain.rollup.RollupResult` to show statuses as text and colour.
     lang
-        ``"sv"`` or ``"en"`` for level and status labels.
+        The language of level and status labels: ``"sv"``, ``"en"`` or another
+        language goalchain has a catalog for (InvalidValueError otherwise).
 
     Examples
     --------
@@ -154,6 +158,7 @@ def to_dot(chain: GoalChain, *, result: Any = None, lang: str = "sv") -> str:
       "kf1" -> "a1" [label="2"];
     }
     """
+    check_lang(lang)
     lines = [
         f'digraph "{_dot_text(chain.name)}" {{',
         "  rankdir=TB;",

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from .._i18n import check_lang, gettext, pgettext
 from .._safe_text import html_text as escape
 from ._format import format_number, format_value, provenance_label, unit_symbol
 from ._graph import text_colour
@@ -48,32 +49,6 @@ CSS = """
 .gc svg{max-width:100%;height:auto}
 """.strip()
 
-_WORDS = {
-    "weight": {"sv": "vikt", "en": "weight"},
-    "coverage": {"sv": "täckning", "en": "coverage"},
-    "see_above": {"sv": "se ovan", "en": "see above"},
-    "owner": {"sv": "ansvarig", "en": "owner"},
-    "element": {"sv": "Element", "en": "Element"},
-    "status": {"sv": "Status", "en": "Status"},
-    "score": {"sv": "Poäng", "en": "Score"},
-    "strategy": {"sv": "Strategi", "en": "Strategy"},
-    "source": {"sv": "Källa", "en": "Source"},
-    "year": {"sv": "År", "en": "Year"},
-    "annual_target": {"sv": "Årsmål", "en": "Annual target"},
-    "actual": {"sv": "Utfall", "en": "Actual"},
-    "forecast": {"sv": "Prognos", "en": "Forecast"},
-    "target": {"sv": "Målvärde", "en": "Target"},
-    "chart": {
-        "sv": "Årsmål från utgångsvärde till målvärde{actuals}",
-        "en": "Annual targets from baseline to target{actuals}",
-    },
-    "with_actuals": {"sv": " och utfall", "en": " and actuals"},
-}
-
-
-def _w(key: str, lang: str) -> str:
-    return _WORDS[key]["en" if lang == "en" else "sv"]
-
 
 def _num(value: float | None, lang: str, decimals: int | None = None) -> str:
     return "–" if value is None else format_number(value, lang=lang, decimals=decimals)
@@ -89,6 +64,7 @@ def status_badge(status: str, scale: Any, *, lang: str = "sv") -> str:
     >>> print(status_badge("achieved", StatusScale()))
     <span class="gc-status gc-achieved" style="background:#2e7d32;color:#ffffff">uppfyllt</span>
     """
+    check_lang(lang)
     fill = scale.colour(status)
     label = escape(scale.label(status, lang=lang))
     return (
@@ -149,6 +125,7 @@ def chain_html(chain: GoalChain, *, result: Any = None, lang: str = "sv", css: b
     >>> "&lt;b&gt;Trygg&lt;/b&gt; skola" in html, "<b>" in html
     (True, False)
     """
+    check_lang(lang)
     seen: set[str] = set()
 
     def item(node: str, weight: float | None) -> str:
@@ -158,7 +135,8 @@ def chain_html(chain: GoalChain, *, result: Any = None, lang: str = "sv", css: b
         parts.append(f'<span class="gc-level">{escape(level)}</span>')
         parts.append(f'<span class="gc-id">{escape(node)}</span>')
         if weight is not None and weight != 1:
-            parts.append(f'<span class="gc-note">{_w("weight", lang)} {_num(weight, lang)}</span>')
+            shown = gettext("weight {weight}", lang).format(weight=_num(weight, lang))
+            parts.append(f'<span class="gc-note">{escape(shown)}</span>')
         if element.owner:
             parts.append(f'<span class="gc-note">{escape(element.owner)}</span>')
         if result is not None and node in result:
@@ -167,7 +145,8 @@ def chain_html(chain: GoalChain, *, result: Any = None, lang: str = "sv", css: b
             if res.score is not None:
                 parts.append(f'<span class="gc-note">{_num(res.score, lang, 2)}</span>')
         if node in seen:
-            parts.append(f'<span class="gc-note">({_w("see_above", lang)})</span>')
+            again = escape(gettext("(see above)", lang))
+            parts.append(f'<span class="gc-note">{again}</span>')
             return f"<li>{' '.join(parts)}</li>"
         seen.add(node)
         children = chain.children(node)
@@ -201,6 +180,7 @@ def rollup_html(result: Any, *, lang: str = "sv", css: bool = True) -> str:
     """
     from ._format import rule_label
 
+    check_lang(lang)
     child_ids = {c for node in result.values() for c, _, _ in node.children}
     roots = [k for k in result if k not in child_ids]
     rows: list[str] = []
@@ -230,14 +210,14 @@ def rollup_html(result: Any, *, lang: str = "sv", css: bool = True) -> str:
     for root in roots:
         walk(root, 0)
     head = "".join(
-        f"<th>{h}</th>"
+        f"<th>{escape(h)}</th>"
         for h in (
-            _w("element", lang),
-            _w("status", lang),
-            _w("score", lang),
-            _w("coverage", lang).capitalize(),
-            _w("strategy", lang),
-            _w("source", lang),
+            pgettext("column", "Element", lang),
+            pgettext("column", "Status", lang),
+            pgettext("column", "Score", lang),
+            pgettext("column", "Coverage", lang),
+            pgettext("column", "Strategy", lang),
+            pgettext("column", "Source", lang),
         )
     )
     table = f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
@@ -274,7 +254,7 @@ def trajectory_svg(
     unit
         The unit of the values (``"percent"``); ``""`` for plain numbers.
     lang
-        ``"sv"`` or ``"en"``.
+        ``"sv"``, ``"en"`` or another language goalchain has a catalog for.
     width, height
         The size of the chart in pixels (it shrinks to fit narrower pages).
     target
@@ -299,6 +279,7 @@ def trajectory_svg(
     """
     from ._indicators import display_decimals
 
+    check_lang(lang)
     actuals = dict(actuals or {})
     if target is None and targets:
         last = max(targets)
@@ -342,8 +323,16 @@ def trajectory_svg(
     def listed(series: Mapping[int, float]) -> str:
         return ", ".join(f"{k}: {text(v)}" for k, v in sorted(series.items()))
 
-    words = {key: _w(key, lang) for key in ("annual_target", "actual", "forecast", "target")}
-    what = _w("chart", lang).format(actuals=_w("with_actuals", lang) if actuals else "")
+    words = {
+        "annual_target": pgettext("chart", "Annual target", lang),
+        "actual": pgettext("chart", "Actual", lang),
+        "forecast": pgettext("chart", "Forecast", lang),
+        "target": pgettext("chart", "Target", lang),
+    }
+    if actuals:
+        what = gettext("Annual targets from baseline to target and actuals", lang)
+    else:
+        what = gettext("Annual targets from baseline to target", lang)
     described = [f"{words['annual_target']}: {listed(targets)}"]
     if actuals:
         described.append(f"{words['actual']}: {listed(actuals)}")
@@ -441,13 +430,15 @@ def trajectory_html(
     css: bool = True,
 ) -> str:
     """A trajectory as a table of annual targets (and actuals) beside its chart."""
+    check_lang(lang)
     unit = getattr(trajectory, "unit", "") or ""
     targets: Mapping[int, float] = trajectory.magnitudes
     years: Sequence[int] = sorted({*targets, *(actuals or {})})
     symbol = escape(unit_symbol(unit, lang=lang)) if unit else ""
-    head = f"<th>{_w('year', lang)}</th><th>{_w('annual_target', lang)}</th>"
+    columns = [pgettext("column", "Year", lang), pgettext("column", "Annual target", lang)]
     if actuals:
-        head += f"<th>{_w('actual', lang)}</th>"
+        columns.append(pgettext("column", "Actual", lang))
+    head = "".join(f"<th>{escape(column)}</th>" for column in columns)
     rows = []
     for year in years:
         cells = f'<td>{year}</td><td class="gc-num">{_num(targets.get(year), lang)} {symbol}</td>'

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from .._i18n import check_lang
 from ..exceptions import GoalchainError
 from ..units import display_decimals as units_display_decimals
 from ..units import possible_range as units_possible_range
@@ -217,6 +218,7 @@ def indicator_rows(
     """
     from ..units import canonical_unit
 
+    check_lang(lang)
     indicators = chain.indicators()
     yearly = {
         i.id: {p.year: v for p, v in chain.series(i.id).items() if p.is_year} for i in indicators

@@ -17,7 +17,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .._lang import check_lang
+from .._i18n import check_lang, gettext, pgettext
 from ..exceptions import FileFormatError, InvalidValueError, ProgressionError, UnknownElementError
 from ..io._files import atomic_write
 from ._format import format_number, format_value, period_label, unit_symbol
@@ -37,29 +37,6 @@ _FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
 # rc_context changes matplotlib's global settings while a figure is saved: one save at a time
 _SAVE_LOCK = threading.Lock()
 
-_WORDS: dict[str, dict[str, str]] = {
-    "year": {"sv": "År", "en": "Year"},
-    "annual": {"sv": "Årsmål", "en": "Annual target"},
-    "actual": {"sv": "Utfall", "en": "Actual"},
-    "forecast": {"sv": "Prognos", "en": "Forecast"},
-    "target": {"sv": "Målvärde", "en": "Target"},
-    "baseline": {"sv": "Utgångsvärde", "en": "Baseline"},
-    "share": {"sv": "Andel", "en": "Share"},
-    "count": {"sv": "Antal", "en": "Number"},
-    "value": {"sv": "Värde", "en": "Value"},
-    "assessed": {"sv": "Bedömning {year}: {label}", "en": "Assessment {year}: {label}"},
-    "overview": {"sv": "Måluppfyllelse {period}", "en": "Goal fulfilment {period}"},
-    "children": {
-        "sv": "Andel av de närmast underliggande delarna (%)",
-        "en": "Share of the elements directly below (%)",
-    },
-    "descendants": {
-        "sv": "Andel av alla underliggande delar (%)",
-        "en": "Share of all elements below (%)",
-    },
-    "none_below": {"sv": "inga underliggande delar", "en": "nothing below"},
-}
-
 # colours of the trajectory's lines: dark enough on white for WCAG 2.1 AA (>= 4.5:1)
 _TARGET_COLOUR = "#1f4e79"
 _ACTUAL_COLOUR = "#b33c00"
@@ -75,10 +52,6 @@ def _literal(text: str) -> str:
     when the figure is drawn); an escaped ``\\$`` is a dollar sign.
     """
     return text.replace("$", "\\$")
-
-
-def _w(key: str, lang: str, **args: Any) -> str:
-    return _WORDS[key][lang].format(**args)
 
 
 def _require_matplotlib() -> None:
@@ -103,9 +76,14 @@ def _axis_label(unit: str, lang: str) -> str:
     from ..units import canonical_unit
 
     canonical = canonical_unit(unit)
-    word = "share" if canonical == "percent" else "count" if canonical == "count" else "value"
+    if canonical == "percent":
+        word = pgettext("chart", "Share", lang)
+    elif canonical == "count":
+        word = pgettext("chart", "Number", lang)
+    else:
+        word = pgettext("chart", "Value", lang)
     symbol = unit_symbol(unit, lang=lang)
-    return f"{_w(word, lang)} ({symbol})" if symbol else _w(word, lang)
+    return f"{word} ({symbol})" if symbol else word
 
 
 def _indicator(chain: GoalChain, indicator_id: str) -> Indicator:
@@ -156,7 +134,8 @@ def plot_trajectory(
         Draw the follow-up as of this year: later actuals are left out and the
         forecast uses the actuals up to it. By default the latest actual's year.
     lang
-        ``"sv"`` (default: Swedish labels, decimal comma) or ``"en"``.
+        ``"sv"`` (default: Swedish labels, decimal comma), ``"en"`` or another
+        language goalchain has a catalog for.
     ax
         Draw into these axes; by default into a new figure.
 
@@ -236,7 +215,7 @@ def plot_trajectory(
         markerfacecolor="white",
         color=_TARGET_COLOUR,
         linewidth=1.8,
-        label=_w("annual", lang),
+        label=pgettext("chart", "Annual target", lang),
         zorder=2,
     )
     if actuals:
@@ -249,7 +228,7 @@ def plot_trajectory(
             markersize=6,
             color=_ACTUAL_COLOUR,
             linewidth=2.2,
-            label=_w("actual", lang),
+            label=pgettext("chart", "Actual", lang),
             zorder=4,
         )
     forecast = None if row is None else row.forecast
@@ -265,7 +244,7 @@ def plot_trajectory(
             markersize=5,
             color=_FORECAST_COLOUR,
             linewidth=2.0,
-            label=_w("forecast", lang),
+            label=pgettext("chart", "Forecast", lang),
             zorder=3,
         )
     else:
@@ -277,7 +256,7 @@ def plot_trajectory(
         marker="*",
         markersize=15,
         color=_GOAL_COLOUR,
-        label=_w("target", lang),
+        label=pgettext("chart", "Target", lang),
         zorder=5,
     )
     ax.plot(
@@ -287,7 +266,7 @@ def plot_trajectory(
         marker="s",
         markersize=7,
         color=_TARGET_COLOUR,
-        label=_w("baseline", lang),
+        label=pgettext("chart", "Baseline", lang),
         zorder=5,
     )
     # the target's value above its star (below when the forecast lies higher), the
@@ -328,7 +307,7 @@ def plot_trajectory(
     ax.grid(axis="y", color=_GRID_COLOUR, linewidth=0.8)
     ax.set_axisbelow(True)
     ax.spines[["top", "right"]].set_visible(False)
-    ax.set_xlabel(_w("year", lang))
+    ax.set_xlabel(pgettext("chart", "Year", lang))
     ax.set_ylabel(_axis_label(indicator.unit, lang))
     ax.set_title(_literal(textwrap.fill(indicator.title, 60)), loc="left", fontsize=11)
     legend_title = None
@@ -337,7 +316,9 @@ def plot_trajectory(
         and assessment.category != "not_assessable"
         and assessment.year is not None
     ):
-        legend_title = _w("assessed", lang, year=assessment.year, label=assessment.label(lang))
+        legend_title = gettext("Assessment {year}: {label}", lang).format(
+            year=assessment.year, label=assessment.label(lang)
+        )
     ax.legend(title=legend_title, fontsize=8, title_fontsize=8, loc="best", framealpha=0.9)
     return figure
 
@@ -391,7 +372,7 @@ def plot_status_overview(
         A roll-up of *chain* (``chain.rollup(2024)``); its scale gives the
         labels and colours.
     lang
-        ``"sv"`` (default) or ``"en"``.
+        ``"sv"`` (default), ``"en"`` or another language goalchain has a catalog for.
     scope
         ``"children"`` (default) or ``"descendants"``.
     ax
@@ -498,7 +479,8 @@ def plot_status_overview(
             clip_on=False,
         )
         if not sum(counts.values()):
-            ax.text(1, position, _w("none_below", lang), va="center", fontsize=8, color="#555555")
+            nothing = gettext("nothing below", lang)
+            ax.text(1, position, nothing, va="center", fontsize=8, color="#555555")
     ax.set_yticks(positions, [title for title, _, _ in rows], fontsize=9)
     ax.set_ylim(len(rows) - 0.5, -0.5)  # the first goal at the top
     ax.set_xlim(0, 100)
@@ -506,12 +488,15 @@ def plot_status_overview(
     ax.xaxis.set_major_formatter(
         ticker.FuncFormatter(lambda value, _pos: format_number(_clean(value), lang=lang))
     )
-    ax.set_xlabel(_w(scope, lang))
+    if scope == "children":
+        ax.set_xlabel(gettext("Share of the elements directly below (%)", lang))
+    else:
+        ax.set_xlabel(gettext("Share of all elements below (%)", lang))
     ax.tick_params(axis="y", length=0)
     ax.spines[["top", "right", "left"]].set_visible(False)
-    ax.set_title(
-        _w("overview", lang, period=period_label(result.period, lang=lang)), loc="left", fontsize=11
-    )
+    period = period_label(result.period, lang=lang)
+    title = gettext("Goal fulfilment {period}", lang).format(period=period)
+    ax.set_title(title, loc="left", fontsize=11)
     levels = [_literal(chain.model.level(level).label(lang)) for level in chain.council_levels()]
     ax.set_ylabel(" / ".join(dict.fromkeys(levels)))
     # the legend below the axis label, at a distance in points whatever the figure's height

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .._lang import check_lang
+from .._i18n import check_lang, gettext, pgettext
 from .._safe_text import one_line
 from ..models import Activity, GoalChain, Indicator, Period
 from ..models._elements import Element
@@ -18,29 +18,16 @@ from ._format import (
 
 __all__ = ["render_tree"]
 
-_ACTIVITY_STATUS = {
-    "not_started": {"sv": "ej påbörjad", "en": "not started"},
-    "in_progress": {"sv": "pågår", "en": "in progress"},
-    "done": {"sv": "klar", "en": "done"},
-    "cancelled": {"sv": "avbruten", "en": "cancelled"},
-}
 
-_WORDS = {
-    "weight": {"sv": "vikt", "en": "weight"},
-    "see_above": {"sv": "se ovan", "en": "see above"},
-    "latest": {"sv": "senast", "en": "latest"},
-    "due": {"sv": "slutdatum", "en": "due"},
-    "cross_cutting": {"sv": "tvärsektoriellt", "en": "cross-cutting"},
-    "no_data": {"sv": "inga mätvärden", "en": "no measurements"},
-    "preliminary": {"sv": "prel.", "en": "prelim."},
-    "target_met": {"sv": "målvärdet nått", "en": "target reached"},
-    "orphans": {"sv": "Utan koppling uppåt", "en": "Not linked upwards"},
-    "unnamed": {"sv": "(namnlös)", "en": "(unnamed)"},
-}
-
-
-def _word(key: str, lang: str) -> str:
-    return _WORDS[key]["en" if lang == "en" else "sv"]
+def _activity_status(status: str, lang: str) -> str:
+    """An activity's status in words (each message written out for extraction)."""
+    if status == "not_started":
+        return pgettext("activity status", "not started", lang)
+    if status == "in_progress":
+        return pgettext("activity status", "in progress", lang)
+    if status == "done":
+        return pgettext("activity status", "done", lang)
+    return pgettext("activity status", "cancelled", lang)
 
 
 def render_tree(
@@ -69,7 +56,7 @@ def render_tree(
     chain
         The goal chain.
     lang
-        ``"sv"`` or ``"en"``.
+        ``"sv"``, ``"en"`` or another language goalchain has a catalog for.
     period
         Show measurements and assessments up to this period; None: the latest.
     show_weights
@@ -85,7 +72,7 @@ def render_tree(
     Raises
     ------
     InvalidValueError
-        For a language other than ``"sv"`` and ``"en"``.
+        For a language goalchain does not speak.
 
     Examples
     --------
@@ -102,7 +89,8 @@ def render_tree(
     check_lang(lang)
     model = chain.model
     title = model.label_en if lang == "en" else model.label_sv
-    lines = [one_line(f"{chain.name or _word('unnamed', lang)} ({title or model.name})")]
+    name = chain.name or gettext("(unnamed)", lang)
+    lines = [one_line(f"{name} ({title or model.name})")]
     shown: set[str] = set()
     top = set(model.roots())
 
@@ -111,7 +99,7 @@ def render_tree(
         branch = "└── " if last else "├── "
         text = one_line(_describe(chain, element, parent, lang, period, show_weights, show_data))
         if node in shown:
-            lines.append(f"{prefix}{branch}{text} ({_word('see_above', lang)})")
+            lines.append(f"{prefix}{branch}{text} " + gettext("(see above)", lang))
             return
         shown.add(node)
         lines.append(f"{prefix}{branch}{text}")
@@ -124,7 +112,7 @@ def render_tree(
     for i, root in enumerate(roots):
         walk(root, None, "", i == len(roots) - 1 and not orphans)
     if orphans:
-        lines.append(f"└── {_word('orphans', lang)}:")
+        lines.append("└── " + gettext("Not linked upwards:", lang))
         for i, orphan in enumerate(orphans):
             walk(orphan, None, "    ", i == len(orphans) - 1)
     return "\n".join(lines)
@@ -147,9 +135,10 @@ def _describe(
     if parent is not None and show_weights:
         weight = chain.weight(parent, element.id)
         if weight != 1.0:
-            notes.append(f"{_word('weight', lang)} {format_number(weight, lang=lang)}")
+            shown = format_number(weight, lang=lang)
+            notes.append(gettext("weight {weight}", lang).format(weight=shown))
     if getattr(element, "cross_cutting", False):
-        notes.append(_word("cross_cutting", lang))
+        notes.append(gettext("cross-cutting", lang))
     if show_data:
         notes.extend(_data_notes(chain, element, lang, period))
     if notes:
@@ -180,24 +169,25 @@ def _data_notes(chain: GoalChain, element: Element, lang: str, period: object) -
             measurements = [m for m in measurements if m.period <= wanted]
         if measurements:
             latest = measurements[-1]
-            note = (
-                f"{_word('latest', lang)} {format_value(latest.value, unit, lang=lang)} "
-                f"({period_label(latest.period, lang=lang)})"
+            note = gettext("latest {value} ({period})", lang).format(
+                value=format_value(latest.value, unit, lang=lang),
+                period=period_label(latest.period, lang=lang),
             )
             if latest.preliminary:
-                note += f" {_word('preliminary', lang)}"
+                note += " " + gettext("prelim.", lang)
             if element.target is not None and _target_reached(chain, element, latest.period):
-                note += f", {_word('target_met', lang)}"
+                note += ", " + gettext("target reached", lang)
             notes.append(note)
         else:
-            notes.append(_word("no_data", lang))
+            notes.append(gettext("no measurements", lang))
     elif isinstance(element, Activity):
-        status = _ACTIVITY_STATUS[element.status]["en" if lang == "en" else "sv"]
+        status = _activity_status(element.status, lang)
         if element.status == "in_progress" and element.progress is not None:
             status += " " + format_value(element.progress * 100, "percent", lang=lang, decimals=0)
         notes.append(status)
         if element.due is not None:
-            notes.append(f"{_word('due', lang)} {format_date(element.due, lang=lang)}")
+            due = format_date(element.due, lang=lang)
+            notes.append(gettext("due {date}", lang).format(date=due))
     assessments = chain.assessments(element.id)
     if period is not None:
         wanted = Period.parse(period)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from .._lang import check_lang
+from .._i18n import check_lang
 from ..exceptions import GoalchainError
 from ..models import Period
 from ..units import display_decimals, possible_range, size_decimals

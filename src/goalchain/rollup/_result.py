@@ -8,9 +8,11 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
+from .._i18n import N_, format_number, gettext, languages, ngettext, pgettext, rule_label
+from .._unit_text import format_value
 from ..exceptions import PeriodError
 from ..models import Assessment, Measurement, Period
-from ..report._format import format_number, format_value, period_label, rule_label
+from ..models._period_text import period_label
 from ._scale import StatusScale
 
 if TYPE_CHECKING:
@@ -332,94 +334,78 @@ class RollupResult(Mapping[str, NodeResult]):
         return "\n".join(lines)
 
 
-_WORDS = {
-    "sv": {
-        "weight": "vikt",
-        "coverage": "täckning",
-        "measured": "uppmätt för",
-        "expected": "förväntat",
-        "baseline": "utgångsvärde",
-        "dialogue": "dialog",
-        "computed": "beräknat",
-        "deviation": "avvikelse",
-        "awaiting": "inväntar dialog",
-        "preliminary": "preliminärt",
-    },
-    "en": {
-        "weight": "weight",
-        "coverage": "coverage",
-        "measured": "measured for",
-        "expected": "expected",
-        "baseline": "baseline",
-        "dialogue": "dialogue",
-        "computed": "computed",
-        "deviation": "deviation",
-        "awaiting": "awaiting dialogue",
-        "preliminary": "preliminary",
-    },
+REASONS: dict[str, str] = {
+    "no_measurement": N_("no measurement for {period}"),
+    "yearly": N_("measured yearly: no value for the sub-year period {period}"),
+    # a plural: worded by _lag_words, agreeing with {lag}
+    "lag": "published with a lag of {lag} years: the value for {year} cannot exist before "
+    "{ready}; no measurement for {period}",
+    "done": N_("status done"),
+    "not_started": N_("status not started"),
+    "in_progress": N_("in progress, {share} done"),
+    "no_progress": N_("in progress, no progress reported"),
+    "cancelled": N_("status cancelled: not assessed"),
+    "no_gender_value": N_("no value for {gender} in {period}"),
+    "after_due": N_("due {due}: counts in the periods up to {year} only"),
+    "before_start": N_("starts {start}: does not count before {year}"),
+    "no_measured_leaf": N_("no indicator or activity below it has a result for {period}"),
+    "preliminary": N_("preliminary value"),
+    "no_children": N_("no children"),
+    "no_child_assessed": N_("no child can be assessed"),
+    "no_weighted_child_assessed": N_("no child with weight can be assessed"),
+    "threshold": N_("{achieved} of {needed} needed children achieved"),
 }
+"""Templates of the reasons the engine writes, by code (English, translated in the
+message catalogs)."""
 
 
-REASONS: dict[str, dict[str, str]] = {
-    "no_measurement": {"en": "no measurement for {period}", "sv": "inget mätvärde för {period}"},
-    "yearly": {
-        "en": "measured yearly: no value for the sub-year period {period}",
-        "sv": "mäts årsvis: inget värde för delperioden {period}",
-    },
-    "lag": {
-        "en": "published with a lag of {lag} year(s): the value for {year} cannot exist "
-        "before {ready}; no measurement for {period}",
-        "sv": "publiceras med {lag} års eftersläpning: värdet för {year} finns tidigast "
-        "{ready}; inget mätvärde för {period}",
-    },
-    "done": {"en": "status done", "sv": "genomförd"},
-    "not_started": {"en": "status not started", "sv": "ej påbörjad"},
-    "in_progress": {"en": "in progress, {share} done", "sv": "pågår, {share} klart"},
-    "no_progress": {
-        "en": "in progress, no progress reported",
-        "sv": "pågår, ingen andel klart rapporterad",
-    },
-    "cancelled": {"en": "status cancelled: not assessed", "sv": "avbruten: bedöms inte"},
-    "no_gender_value": {
-        "en": "no value for {gender} in {period}",
-        "sv": "inget mätvärde för {gender} för {period}",
-    },
-    "after_due": {
-        "en": "due {due}: counts in the periods up to {year} only",
-        "sv": "skulle vara klar {due}: räknas bara till och med {year}",
-    },
-    "before_start": {
-        "en": "starts {start}: does not count before {year}",
-        "sv": "startar {start}: räknas inte före {year}",
-    },
-    "no_measured_leaf": {
-        "en": "no indicator or activity below it has a result for {period}",
-        "sv": "ingen indikator eller aktivitet under målet har ett utfall för {period}",
-    },
-    "preliminary": {"en": "preliminary value", "sv": "preliminärt värde"},
-    "no_children": {"en": "no children", "sv": "saknar underliggande delar"},
-    "no_child_assessed": {
-        "en": "no child can be assessed",
-        "sv": "ingen underliggande del kan bedömas",
-    },
-    "no_weighted_child_assessed": {
-        "en": "no child with weight can be assessed",
-        "sv": "ingen underliggande del med vikt kan bedömas",
-    },
-    "threshold": {
-        "en": "{achieved} of {needed} needed children achieved",
-        "sv": "{achieved} av {needed} nödvändiga underliggande delar uppfyllda",
-    },
-}
-"""Templates of the reasons the engine writes, by code and language."""
+def _lag_words(values: Mapping[str, Any], lang: str) -> str:
+    return ngettext(
+        "published with a lag of {lag} year: the value for {year} cannot exist before "
+        "{ready}; no measurement for {period}",
+        "published with a lag of {lag} years: the value for {year} cannot exist before "
+        "{ready}; no measurement for {period}",
+        int(values["lag"]),
+        lang,
+    )
 
 
-GENDER_WORDS: dict[str, dict[str, str]] = {
-    "T": {"sv": "totalt", "en": "everyone"},
-    "K": {"sv": "kvinnor", "en": "women"},
-    "M": {"sv": "män", "en": "men"},
-}
-"""How a reason names the genders of measurements (Kolada's ``T``, ``K``, ``M``)."""
+_PLURALS = {"lag": _lag_words}
+"""The reasons whose words agree with a number in them."""
+
+
+def gender_word(gender: str, lang: str) -> str:
+    """How a reason names the genders of measurements (Kolada's ``T``, ``K``, ``M``);
+    another code is shown as it is."""
+    if gender == "T":
+        return pgettext("gender", "everyone", lang)
+    if gender == "K":
+        return pgettext("gender", "women", lang)
+    if gender == "M":
+        return pgettext("gender", "men", lang)
+    return gender
+
+
+class _GenderWords(Mapping[str, Mapping[str, str]]):
+    """Gender code -> language -> word, from the catalogs (read-only)."""
+
+    _CODES = ("T", "K", "M")
+
+    def __getitem__(self, gender: str) -> Mapping[str, str]:
+        if gender not in self._CODES:
+            raise KeyError(gender)
+        return {lang: gender_word(gender, lang) for lang in languages()}
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._CODES)
+
+    def __len__(self) -> int:
+        return len(self._CODES)
+
+
+GENDER_WORDS: Mapping[str, Mapping[str, str]] = _GenderWords()
+"""How a reason names the genders of measurements (Kolada's ``T``, ``K``, ``M``):
+``GENDER_WORDS["K"]["sv"]`` is ``"kvinnor"`` (see :func:`gender_word`)."""
 
 
 def reason_text(code: str, args: Mapping[str, Any], lang: str = "en") -> str:
@@ -428,20 +414,31 @@ def reason_text(code: str, args: Mapping[str, Any], lang: str = "en") -> str:
     A ``period`` among *args* (as ``str(period)``, ``2024-delår``) is written
     for *lang* (:func:`~goalchain.report.period_label`: ``interim 2024``), and
     a ``share`` given as a fraction as a percentage of it (``80 %``, ``80%``).
+    A language goalchain does not speak reads English.
+
+    Examples
+    --------
+    >>> from goalchain.rollup._result import reason_text
+    >>> reason_text("lag", {"lag": 1, "year": 2024, "ready": 2025, "period": "2024"}, "sv")
+    'publiceras med 1 års eftersläpning: värdet för 2024 finns tidigast 2025; inget \
+mätvärde för 2024'
+    >>> reason_text("lag", {"lag": 2, "year": 2024, "ready": 2026, "period": "2024"})[:35]
+    'published with a lag of 2 years: th'
     """
-    templates = REASONS[code]
-    if lang not in templates:
+    if lang not in languages():
         lang = "en"
     values = dict(args)
+    plural = _PLURALS.get(code)
+    words = plural(values, lang) if plural is not None else gettext(REASONS[code], lang)
     if values.get("gender") in GENDER_WORDS:
-        values["gender"] = GENDER_WORDS[values["gender"]][lang]
+        values["gender"] = gender_word(values["gender"], lang)
     if "period" in values:
         with contextlib.suppress(PeriodError):
             values["period"] = period_label(values["period"], lang=lang)
     share = values.get("share")
     if isinstance(share, (int, float)) and not isinstance(share, bool):  # a fraction done
         values["share"] = format_value(100 * share, "percent", lang=lang, decimals=0)
-    return templates[lang].format(**values)
+    return words.format(**values)
 
 
 def _reason(node: NodeResult, lang: str) -> str | None:
@@ -491,27 +488,31 @@ def _line(
     titles: Mapping[str, str] | None = None,
     units: Mapping[str, str] | None = None,
 ) -> str:
-    words = _WORDS.get(lang, _WORDS["en"])
     title = (titles or {}).get(node.id, "")
     head = f"{node.id} {title}".rstrip()
     if weight is not None:
-        head += f" ({words['weight']} {_num(weight, lang)})"
+        head += (
+            " ("
+            + pgettext("explain", "weight {weight}", lang).format(weight=_num(weight, lang))
+            + ")"
+        )
     score = "–" if node.score is None else _num(node.score, lang)
     rule = rule_label(node.kind, node.strategy, lang=lang)
     text = f"{head}: {score} ({scale.label(node.status, lang=lang)}), {rule}"
     if node.kind == "goal" and node.children:
-        text += f", {words['coverage']} " + format_value(
-            100 * node.coverage, "percent", lang=lang, decimals=0
+        text += ", " + pgettext("explain", "coverage {share}", lang).format(
+            share=format_value(100 * node.coverage, "percent", lang=lang, decimals=0)
         )
     if node.measurement is not None:
         m = node.measurement
         unit = (units or {}).get(node.id, m.unit)
-        text += f": {format_value(m.value, unit, lang=lang)} {words['measured']} "
-        text += period_label(m.period, lang=lang)
+        text += ": " + pgettext("explain", "{value} measured for {period}", lang).format(
+            value=format_value(m.value, unit, lang=lang), period=period_label(m.period, lang=lang)
+        )
         if m.preliminary:
-            text += f" ({words['preliminary']})"
+            text += " (" + pgettext("explain", "preliminary", lang) + ")"
         if node.expected is not None:
-            text += f", {words['expected']} "
+            text += ", " + pgettext("explain", "expected", lang) + " "
             if node.target is not None and node.target != _num(node.expected, lang):
                 text += f"{node.target} ({_num(node.expected, lang)})"
             else:
@@ -524,13 +525,19 @@ def _line(
     if node.provenance == "dialogue" and node.assessment is not None:
         a = node.assessment
         when = period_label(a.period, lang=lang)
-        text += f"; {words['dialogue']} {when}: {scale.label(a.status, lang=lang)}"
+        text += "; " + pgettext("explain", "dialogue {period}: {status}", lang).format(
+            period=when, status=scale.label(a.status, lang=lang)
+        )
         if a.rationale:
             text += f" ({a.rationale})"
         if node.computed is not None:
-            text += f"; {words['computed']} {_num(node.computed, lang)}"
+            text += "; " + pgettext("explain", "computed {score}", lang).format(
+                score=_num(node.computed, lang)
+            )
             if node.deviation is not None:
-                text += f", {words['deviation']} {_num(node.deviation, lang)}"
+                text += ", " + pgettext("explain", "deviation {difference}", lang).format(
+                    difference=_num(node.deviation, lang)
+                )
     if node.awaiting_dialogue:
-        text += f"; {words['awaiting']}"
+        text += "; " + pgettext("explain", "awaiting dialogue", lang)
     return text

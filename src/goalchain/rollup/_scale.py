@@ -9,8 +9,8 @@ from typing import Any
 
 import attrs
 
+from .._i18n import N_, STATUS_LABELS, check_lang, languages, status_label
 from ..exceptions import InvalidValueError
-from ..report._format import STATUS_LABELS
 
 __all__ = ["STATUSES", "StatusScale"]
 
@@ -55,12 +55,16 @@ def _labels(value: Mapping[str, Mapping[str, str]] | None) -> dict[str, dict[str
                 f"got {langs!r}",
                 field=where,
             )
+        known = languages()
         for lang, label in langs.items():
-            if lang not in ("sv", "en") or not isinstance(label, str) or not label.strip():
+            if lang not in known or not isinstance(label, str) or not label.strip():
                 raise InvalidValueError(
-                    f"expected a non-empty text for the language 'sv' or 'en', "
-                    f"got {lang!r}: {label!r}",
+                    N_(
+                        "expected a non-empty text for a language goalchain speaks ({valid}), "
+                        "got {lang!r}: {label!r}"
+                    ),
                     field=f"{where}.{lang}",
+                    params={"valid": ", ".join(known), "lang": lang, "label": label},
                 )
         out[status].update(langs)
     return out
@@ -192,9 +196,13 @@ class StatusScale:
         return "not_achieved"
 
     def label(self, status: str, *, lang: str = "sv") -> str:
-        """The label of *status* in *lang* (``"sv"`` or ``"en"``)."""
+        """The label of *status* in *lang* (any language goalchain speaks): the scale's
+        own, else the catalogs' (``delvis uppfyllt``)."""
         langs = self.labels[status]
-        return langs.get(lang) or langs.get("en") or status
+        given = langs.get(lang)
+        if given:
+            return given
+        return status_label(status, lang=check_lang(lang))
 
     def colour(self, status: str) -> str:
         """The colour of *status*."""

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from .._i18n import N_, gettext, languages
 from ..exceptions import InvalidValueError
 from ..models._target import progress_score, share_covered
 from ._registry import LeafScore, register_scorer
@@ -25,39 +26,26 @@ if TYPE_CHECKING:
 
 __all__ = ["Progress", "Ratio", "TargetMet", "leaf_reason"]
 
-_REASONS: Mapping[str, Mapping[str, str]] = {
-    "before_baseline": {
-        "sv": "{year} ligger före utgångsåret {baseline}",
-        "en": "{year} lies before the baseline year {baseline}",
-    },
-    "no_target": {
-        "sv": "ingen målnivå för {year}",
-        "en": "no target for {year}",
-    },
-    "no_previous": {
-        "sv": "målet {target!r} jämförs med föregående mätta år, och något sådant värde finns inte",
-        "en": "the target {target!r} is judged against the previous measured year, which has "
-        "no value",
-    },
-    "no_baseline": {
-        "sv": "poängen progress mäter vägen från utgångsvärdet och indikatorn saknar "
-        "utgångsvärde; välj target_met eller ratio, eller ange ett utgångsvärde",
-        "en": "the progress score measures the way from the baseline and the indicator has "
-        "none; use target_met or ratio, or give a baseline",
-    },
-    "ratio_change": {
-        "sv": "poängen ratio behöver en målnivå; målet {target!r} är en förändring",
-        "en": "the ratio score needs a target level; the target {target!r} is a change",
-    },
-    "ratio_sign": {
-        "sv": "poängen ratio behöver en målnivå och ett utfall över 0; målnivån är {target}",
-        "en": "the ratio score needs a target level and an actual above 0; the target is {target}",
-    },
+_REASONS: Mapping[str, str] = {
+    "before_baseline": N_("{year} lies before the baseline year {baseline}"),
+    "no_target": N_("no target for {year}"),
+    "no_previous": N_(
+        "the target {target!r} is judged against the previous measured year, which has no value"
+    ),
+    "no_baseline": N_(
+        "the progress score measures the way from the baseline and the indicator has "
+        "none; use target_met or ratio, or give a baseline"
+    ),
+    "ratio_change": N_("the ratio score needs a target level; the target {target!r} is a change"),
+    "ratio_sign": N_(
+        "the ratio score needs a target level and an actual above 0; the target is {target}"
+    ),
 }
 
 
 def leaf_reason(code: str, **args: Any) -> dict[str, str]:
-    """A scorer's reason *code* written in Swedish and English (``{"sv": .., "en": ..}``).
+    """A scorer's reason *code* written in every language goalchain speaks
+    (``{"sv": .., "en": ..}``, from the message catalogs).
 
     Examples
     --------
@@ -65,7 +53,8 @@ def leaf_reason(code: str, **args: Any) -> dict[str, str]:
     >>> leaf_reason("no_target", year=2024)["sv"]
     'ingen målnivå för 2024'
     """
-    return {lang: text.format(**args) for lang, text in _REASONS[code].items()}
+    template = _REASONS[code]
+    return {lang: gettext(template, lang).format(**args) for lang in languages()}
 
 
 @functools.lru_cache(maxsize=65536)

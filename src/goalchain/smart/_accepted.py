@@ -2,52 +2,34 @@
 
 from __future__ import annotations
 
+from .._i18n import N_
 from ..models import Goal
 from ._bodies import is_council, same_body
 from ._context import LevelRoles, SmartContext
-from ._finding import Judgement, Table, from_table
-from ._registry import register
+from ._finding import Judgement, Table, Texts, from_table, translated
+from ._registry import LabelIn, register
 
 __all__ = ["Accepted", "deciding_bodies"]
 
-_COUNCIL = {"sv": "kommunfullmäktige", "en": "the council (kommunfullmäktige)"}
+_COUNCIL = N_("the council (kommunfullmäktige)")
 
 _TEXT: Table = {
-    "decided": {
-        "sv": ("målet är antaget av {body} ({evidence})", ""),
-        "en": ("the goal was adopted by {body} ({evidence})", ""),
-    },
-    "no_decision": {
-        "sv": (
-            "inget beslut om målet är registrerat",
-            "registrera beslutet: vilket organ som antog målet ({expected}), datum och "
-            "diarienummer",
-        ),
-        "en": (
-            "no decision on the goal is recorded",
-            "record the decision: the body that adopted the goal ({expected}), date and reference",
-        ),
-    },
-    "wrong_body": {
-        "sv": (
-            "målet är antaget av {evidence}, men mål på den här nivån antas av {expected}",
-            "låt {expected} anta målet, eller rätta beslutande organ i beslutet",
-        ),
-        "en": (
-            "the goal was adopted by {evidence}, but goals at this level are adopted by {expected}",
-            "have {expected} adopt the goal, or correct the body in the decision",
-        ),
-    },
-    "decision_incomplete": {
-        "sv": (
-            "beslutet saknar {evidence}",
-            "komplettera beslutet med datum och diarienummer så att det går att spåra",
-        ),
-        "en": (
-            "the decision has no {evidence}",
-            "complete the decision with its date and reference, so that it can be traced",
-        ),
-    },
+    "decided": (
+        N_("the goal was adopted by {body} ({evidence})"),
+        "",
+    ),
+    "no_decision": (
+        N_("no decision on the goal is recorded"),
+        N_("record the decision: the body that adopted the goal ({expected}), date and reference"),
+    ),
+    "wrong_body": (
+        N_("the goal was adopted by {evidence}, but goals at this level are adopted by {expected}"),
+        N_("have {expected} adopt the goal, or correct the body in the decision"),
+    ),
+    "decision_incomplete": (
+        N_("the decision has no {evidence}"),
+        N_("complete the decision with its date and reference, so that it can be traced"),
+    ),
 }
 
 
@@ -95,8 +77,9 @@ class Accepted:
     [('wrong_body', 'Kommunstyrelsen'), ('decision_incomplete', 'decision.reference')]
     """
 
-    label_sv = "Accepterat"
-    label_en = "Accepted"
+    label = N_("Accepted")
+    label_sv = LabelIn("sv")
+    label_en = LabelIn("en")
 
     def default_levels(self, roles: LevelRoles) -> tuple[str, ...]:
         """Council and committee levels: the goals politicians adopt."""
@@ -105,8 +88,8 @@ class Accepted:
     def check(self, goal: Goal, context: SmartContext) -> list[Judgement]:
         """Judge one goal."""
         council_only, bodies = deciding_bodies(goal, context)
-        expected: dict[str, str] | str = (
-            _COUNCIL if council_only else (" / ".join(bodies) if bodies else _COUNCIL)
+        expected: Texts | str = (
+            " / ".join(bodies) if bodies and not council_only else translated(_COUNCIL)
         )
         decision = goal.decision
         if decision is None:

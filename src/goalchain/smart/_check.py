@@ -6,15 +6,24 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from .._gc import frozen_objects
+from .._i18n import N_, gettext, languages
 from ..exceptions import InvalidValueError, UnknownCriterionError, UnknownLevelError
 from ..models import Goal, GoalChain
 from ._context import SmartContext
-from ._finding import FindingMaker, Judgement, SmartFinding, check_lang
+from ._finding import (
+    FindingMaker,
+    Judgement,
+    SmartFinding,
+    Table,
+    Texts,
+    check_lang,
+    from_table,
+    refresh,
+)
 from ._registry import BUILTIN
 from ._registry import criteria as registry
 from ._report import SmartReport
-from ._structure import LABELS as STRUCTURE_LABELS
-from ._structure import structure
+from ._structure import structure, structure_labels
 
 __all__ = ["check"]
 
@@ -27,9 +36,9 @@ fewer new objects than start a young collection (700 by default), so most findin
 are frozen before the collector visits them at all.
 """
 
-_OUTSIDE = {
-    "sv": "kriteriet tillämpas inte på nivån {level}",
-    "en": "the criterion does not apply at the level {level}",
+_TEXT: Table = {
+    "nothing": (N_("the criterion has nothing to say about the goal"), ""),
+    "level": (N_("the criterion does not apply at the level {level}"), ""),
 }
 
 
@@ -51,11 +60,16 @@ def _criterion_names(criteria: str | Iterable[str] | None) -> list[str]:
 
 
 def _labels(name: str, criterion: Any) -> dict[str, str]:
+    """A criterion's name in reports, in every language: its ``label`` (English,
+    in the catalogs), else its ``label_sv`` and ``label_en`` (English elsewhere)."""
     if name == STRUCTURE:
-        return dict(STRUCTURE_LABELS)
+        return structure_labels()
+    label = getattr(type(criterion), "label", None)
+    if isinstance(label, str) and label:
+        return {lang: gettext(label, lang) for lang in languages()}
     sv = getattr(criterion, "label_sv", None) or name
     en = getattr(criterion, "label_en", None) or sv
-    return {"sv": str(sv), "en": str(en)}
+    return {lang: str(sv if lang == "sv" else en) for lang in languages()}
 
 
 def _options(name: str, criterion: Any, given: Mapping[str, Any] | None) -> dict[str, Any]:
@@ -198,6 +212,7 @@ def _check(
 ) -> SmartReport:
     """:func:`check`; *freeze* keeps the findings so far out of the garbage collector's passes."""
     lang = check_lang(lang)
+    refresh()  # the catalogs may have changed since the last check
     if not isinstance(strict, bool):
         raise InvalidValueError(f"strict must be True or False, got {strict!r}", field="strict")
     if isinstance(chain_or_goal, GoalChain):
@@ -245,14 +260,17 @@ def _check(
 
     def not_here(level: str) -> Judgement:
         if level not in outside:
-            labels = {"sv": level, "en": level}
+            labels = Texts(level, level)
             if chain is not None and level in chain.model:
                 found = chain.model.level(level)
-                labels = {"sv": found.label_sv, "en": found.label_en}
-            outside[level] = _outside(level, labels)
+                labels = Texts(found.label_sv, found.label_en)
+            outside[level] = from_table(
+                _TEXT, "not_applicable", "level", evidence=level, level=labels
+            )
         return outside[level]
 
     make = FindingMaker(lang, strict)
+    nothing = from_table(_TEXT, "not_applicable", "nothing")
     findings: list[SmartFinding] = []
     append = findings.append
     for number, goal in enumerate(goals, 1):
@@ -274,7 +292,7 @@ def _check(
                 append(make(answer, element, criterion_name, owner, level))
                 some = True
             if not some:
-                append(make(_NOTHING, element, criterion_name, owner, level))
+                append(make(nothing, element, criterion_name, owner, level))
     if chain is not None and STRUCTURE in names:
         for answer, owner in structure(chain, context):
             about = answer.element or ""
@@ -288,23 +306,4 @@ def _check(
         labels=labels,
         mandate=context.mandate,
         name=name,
-    )
-
-
-_NOTHING = Judgement(
-    verdict="not_applicable",
-    code="nothing",
-    message={
-        "sv": "kriteriet har inget att säga om målet",
-        "en": "the criterion has nothing to say about the goal",
-    },
-)
-
-
-def _outside(level: str, labels: Mapping[str, str]) -> Judgement:
-    return Judgement(
-        verdict="not_applicable",
-        code="level",
-        message={lang: text.format(level=labels[lang]) for lang, text in _OUTSIDE.items()},
-        evidence=level,
     )

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import string
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any, Literal, NamedTuple
 
 import attrs
 
-from .._lang import LANGUAGES, check_lang
+from .._i18n import catalog_dirs, check_lang, gettext, languages, pgettext
 from ..exceptions import InvalidValueError
 
 __all__ = [
@@ -30,16 +31,27 @@ VERDICTS: tuple[str, ...] = ("pass", "warn", "fail", "not_applicable")
 
 _RANK = {"not_applicable": 0, "pass": 1, "warn": 2, "fail": 3}
 
-_VERDICT_LABELS = {
-    "pass": {"sv": "godkänt", "en": "pass"},
-    "warn": {"sv": "varning", "en": "warn"},
-    "fail": {"sv": "underkänt", "en": "fail"},
-    "not_applicable": {"sv": "ej tillämpligt", "en": "not applicable"},
+LANGUAGES: tuple[str, ...] = ("sv", "en")
+"""Swedish and English, the languages goalchain ships; any language of
+:func:`goalchain._i18n.languages` (a catalog added) is spoken too."""
+
+_VERDICT_LABELS: dict[str, Callable[[str], str]] = {
+    "pass": lambda lang: pgettext("SMART verdict", "pass", lang),
+    "warn": lambda lang: pgettext("SMART verdict", "warn", lang),
+    "fail": lambda lang: pgettext("SMART verdict", "fail", lang),
+    "not_applicable": lambda lang: pgettext("SMART verdict", "not applicable", lang),
 }
 
 
 def verdict_label(verdict: str, lang: str = "sv") -> str:
-    """The verdict in Swedish or English (``fail`` -> ``underkänt``).
+    """The verdict in *lang* (``fail`` -> ``underkänt``).
+
+    Raises
+    ------
+    KeyError
+        For an unknown verdict.
+    InvalidValueError
+        For a language goalchain does not speak.
 
     Examples
     --------
@@ -47,7 +59,7 @@ def verdict_label(verdict: str, lang: str = "sv") -> str:
     >>> verdict_label("not_applicable"), verdict_label("warn", "en")
     ('ej tillämpligt', 'warn')
     """
-    return _VERDICT_LABELS[verdict]["en" if lang == "en" else "sv"]
+    return _VERDICT_LABELS[verdict](lang)
 
 
 def worst(verdicts: Any) -> Verdict:
@@ -69,7 +81,13 @@ def worst(verdicts: Any) -> Verdict:
 
 
 class Texts(Mapping[str, str]):
-    """A text in each language, ``"sv"`` and ``"en"``: a small, immutable, hashable mapping.
+    """A text in each language goalchain speaks: a small, immutable, hashable mapping.
+
+    Swedish and English are kept as attributes (the check reads them often); the
+    text in another language (a catalog added, see :func:`goalchain._i18n.languages`)
+    is one of *other* (a mapping), made by *other* (a function of the language,
+    asked once per language), or else the English text, as gettext falls back to
+    the code's language.
 
     Examples
     --------
@@ -79,42 +97,73 @@ class Texts(Mapping[str, str]):
     ('the goal has no owner', {'sv': 'målet saknar ägare', 'en': 'the goal has no owner'})
     """
 
-    __slots__ = ("en", "sv")
+    __slots__ = ("_other", "en", "sv")
 
-    def __init__(self, sv: str, en: str):
+    def __init__(
+        self,
+        sv: str,
+        en: str,
+        other: Mapping[str, str] | Callable[[str], str] | None = None,
+    ):
         self.sv = sv
         self.en = en
+        # None, the texts given in other languages, or (function, *arguments) making one
+        self._other: dict[str, str] | tuple[Any, ...] | None
+        if other is None:
+            self._other = None
+        elif isinstance(other, Mapping):
+            self._other = {k: v for k, v in other.items() if k not in ("sv", "en")} or None
+        else:
+            self._other = (other,)
 
     def __getitem__(self, lang: str) -> str:
         if lang == "sv":
             return self.sv
         if lang == "en":
             return self.en
-        raise KeyError(lang)
+        if not isinstance(lang, str) or lang not in languages():
+            raise KeyError(lang)
+        other = self._other
+        if other is None:
+            return self.en
+        if isinstance(other, dict):
+            return other.get(lang, self.en)
+        return other[0](*other[1:], lang)  # type: ignore[no-any-return]
 
     def __iter__(self) -> Iterator[str]:
-        return iter(LANGUAGES)
+        return iter(languages())
 
     def __len__(self) -> int:
-        return 2
+        return len(languages())
+
+    def _given(self) -> dict[str, str]:
+        """The texts of other languages given as such (not made later)."""
+        return self._other if isinstance(self._other, dict) else {}
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Texts):
-            return self.sv == other.sv and self.en == other.en
+            return self.sv == other.sv and self.en == other.en and self._given() == other._given()
         return Mapping.__eq__(self, other)
 
     def __hash__(self) -> int:
         return hash((self.sv, self.en))
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # pickled with its text in every language (a function making them may not pickle)
+        other = {lang: self[lang] for lang in languages() if lang not in ("sv", "en")}
+        return (Texts, (self.sv, self.en, other or None))
+
     def __repr__(self) -> str:
-        return f"Texts(sv={self.sv!r}, en={self.en!r})"
+        given = self._given()
+        more = "".join(f", {lang}={text!r}" for lang, text in given.items())
+        return f"Texts(sv={self.sv!r}, en={self.en!r}{more})"
 
 
 _EMPTY = Texts("", "")
 
 
 def _texts(value: Any) -> Texts:
-    """One string for every language, or a mapping ``{"sv": ..., "en": ...}``."""
+    """One string for every language, or a mapping ``{"sv": ..., "en": ..., ...}``."""
     if isinstance(value, Texts):
         return value
     if value is None or value == "":
@@ -130,9 +179,37 @@ def _texts(value: Any) -> Texts:
             raise InvalidValueError(
                 f"expected text per language {{'sv': ..., 'en': ...}}, got {value!r}"
             )
+        known = languages()
+        unknown = [lang for lang in value if lang not in known]
+        if unknown:
+            raise InvalidValueError(
+                f"text in unknown language {unknown[0]!r}; valid: {', '.join(known)}"
+            )
         fallback = value.get("sv", next(iter(value.values())))
-        return Texts(value.get("sv", fallback), value.get("en", fallback))
+        return Texts(value.get("sv", fallback), value.get("en", fallback), value)
     raise InvalidValueError(f"expected a string or {{'sv': ..., 'en': ...}}, got {value!r}")
+
+
+def translated(message: str) -> Texts:
+    """*message* (English, marked with ``N_``) in every language, from the catalogs.
+
+    Examples
+    --------
+    >>> from goalchain.smart._finding import translated
+    >>> translated("pass")["en"]
+    'pass'
+    """
+    found = _TRANSLATED.get(message)
+    if found is None:
+        found = _TRANSLATED[message] = (
+            Texts(gettext(message, "sv"), message, functools.partial(gettext, message))
+            if message
+            else _EMPTY
+        )
+    return found
+
+
+_TRANSLATED: dict[str, Texts] = {}
 
 
 def _check_verdict(instance: Any, attribute: Any, value: Any) -> None:
@@ -158,7 +235,8 @@ class Judgement:
         A stable identifier of what was found (``"no_indicator"``).
     message, hint
         What was found and how to fix it: one string, or a mapping
-        ``{"sv": ..., "en": ...}`` (Swedish is used where English is missing).
+        ``{"sv": ..., "en": ...}`` (Swedish is used where English is missing,
+        English in a language of an added catalog the mapping lacks).
     evidence
         The word, field or number that decided it (a string, or per language
         when a number is written differently: ``{"sv": "2,5", "en": "2.5"}``).
@@ -353,7 +431,8 @@ class SmartFinding:
         return self._row[5] in ("warn", "fail")
 
     def in_lang(self, lang: str) -> SmartFinding:
-        """The same finding with message, hint and evidence in *lang* (``"sv"`` or ``"en"``)."""
+        """The same finding with message, hint and evidence in *lang* (any language
+        of :func:`goalchain._i18n.languages`)."""
         lang = check_lang(lang)
         if lang == self.lang:
             return self
@@ -427,16 +506,11 @@ def finding_part(judgement: Judgement, lang: str, strict: bool) -> _Part:
     verdict = judgement.verdict
     shown = "warn" if verdict == "fail" and not strict else verdict
     message, hint, evidence = judgement.message, judgement.hint, judgement.evidence
-    return (
-        judgement.code,
-        shown,
-        verdict,
-        getattr(message, lang),  # Texts: the "sv" and "en" attributes
-        getattr(hint, lang),
-        getattr(evidence, lang),
-        lang,
-        (message, hint, evidence),
-    )
+    if lang == "sv" or lang == "en":  # Texts: the "sv" and "en" attributes
+        texts = getattr(message, lang), getattr(hint, lang), getattr(evidence, lang)
+    else:
+        texts = message[lang], hint[lang], evidence[lang]
+    return (judgement.code, shown, verdict, *texts, lang, (message, hint, evidence))
 
 
 class FindingMaker:
@@ -492,8 +566,13 @@ class FindingMaker:
         return finding
 
 
-Table = Mapping[str, Mapping[str, tuple[str, str]]]
-"""Messages of a criterion: code -> language -> (message, hint), with ``{name}`` fields."""
+Message = str | Callable[[int, str], str]
+"""A message of a table: English marked with ``N_``, or, for a message that agrees
+with a count, a function of the count and the language that calls ``ngettext``."""
+
+Table = Mapping[str, tuple[Message, Message]]
+"""Messages of a criterion: code -> (message, hint), in English and marked for the
+catalogs, with ``{name}`` fields filled in after the lookup."""
 
 
 _Fill = Callable[[Mapping[str, Any]], str]
@@ -523,7 +602,8 @@ def _fill(template: str) -> _Fill:
 
 
 class _Entry(NamedTuple):
-    """A table entry made ready for filling in: the texts without fields are made once."""
+    """A table entry made ready for filling in, in Swedish and English (the texts
+    without fields are made once)."""
 
     sv_text: _Fill
     sv_hint: _Fill
@@ -533,25 +613,111 @@ class _Entry(NamedTuple):
     hint: Texts | None  # when neither hint has a field
 
 
-def _entries(table: Table) -> dict[str, _Entry]:
-    entries = {}
-    for code, texts in table.items():
-        (sv_text, sv_hint), (en_text, en_hint) = texts["sv"], texts["en"]
-        fixed_text = "{" not in sv_text and "{" not in en_text
-        fixed_hint = "{" not in sv_hint and "{" not in en_hint
-        entries[code] = _Entry(
-            _fill(sv_text),
-            _fill(sv_hint),
-            _fill(en_text),
-            _fill(en_hint),
-            Texts(sv_text, en_text) if fixed_text else None,
-            (Texts(sv_hint, en_hint) if sv_hint or en_hint else _EMPTY) if fixed_hint else None,
+def _template(message: Message, lang: str, count: int | None) -> str:
+    """*message* in *lang*, the form agreeing with *count* for a plural one ("" stays
+    "": gettext would give the catalog's header)."""
+    if callable(message):
+        if count is None:
+            raise TypeError("a message that agrees with a count needs count=")
+        return message(count, lang)
+    return gettext(message, lang) if message else ""
+
+
+def _later(
+    table: Table, code: str, part: int, values: Mapping[str, Any], count: int | None, lang: str
+) -> str:
+    """The message (*part* 0) or hint (1) of a table entry in a language other than
+    Swedish and English, made when it is asked for (see :class:`Texts`)."""
+    template = _template(table[code][part], lang, count)
+    filled = {
+        name: value if isinstance(value, (str, int)) else _texts(value)[lang]
+        for name, value in values.items()
+    }
+    return template.format_map(filled)
+
+
+def _made(sv: str, en: str, other: tuple[Any, ...]) -> Texts:
+    """``Texts(sv, en)`` whose other languages *other* makes, without ``__init__``."""
+    texts = _new(Texts)
+    _set_sv(texts, sv)
+    _set_en(texts, en)
+    _set_other(texts, other)
+    return texts
+
+
+def _entry(table: Table, code: str, text: Message, hint: Message, count: int | None) -> _Entry:
+    """The entry *code* of *table* (its form for *count*) in Swedish and English."""
+    sv_text, sv_hint = _template(text, "sv", count), _template(hint, "sv", count)
+    en_text, en_hint = _template(text, "en", count), _template(hint, "en", count)
+    fixed_text = "{" not in sv_text and "{" not in en_text
+    fixed_hint = "{" not in sv_hint and "{" not in en_hint
+    return _Entry(
+        _fill(sv_text),
+        _fill(sv_hint),
+        _fill(en_text),
+        _fill(en_hint),
+        _made(sv_text, en_text, (_later, table, code, 0, {}, count)) if fixed_text else None,
+        (
+            (
+                _made(sv_hint, en_hint, (_later, table, code, 1, {}, count))
+                if sv_hint or en_hint
+                else _EMPTY
+            )
+            if fixed_hint
+            else None
+        ),
+    )
+
+
+class _Plural:
+    """An entry of a table whose message agrees with a count: its forms are made
+    once per count."""
+
+    __slots__ = ("_code", "_forms", "_table", "_text")
+
+    def __init__(self, table: Table, code: str, text: tuple[Message, Message]):
+        self._table = table
+        self._code = code
+        self._text = text
+        self._forms: dict[int, _Entry] = {}
+
+    def at(self, count: int | None) -> _Entry:
+        if count is None:
+            raise TypeError(f"the message {self._code!r} agrees with a count: give count=")
+        found = self._forms.get(count)
+        if found is None:
+            found = self._forms[count] = _entry(self._table, self._code, *self._text, count)
+        return found
+
+
+def _entries(table: Table) -> dict[str, _Entry | _Plural]:
+    return {
+        code: (
+            _Plural(table, code, (text, hint))
+            if callable(text) or callable(hint)
+            else _entry(table, code, text, hint, None)
         )
-    return entries
+        for code, (text, hint) in table.items()
+    }
+
+
+_CATALOGS: list[tuple[Any, ...]] = [catalog_dirs()]
+"""The catalog directories the prepared entries were translated from."""
+
+
+def refresh() -> None:
+    """Forget the prepared entries and judgements when the catalogs changed
+    (:func:`goalchain._i18n.use_catalog_dir`); the check calls it once per run."""
+    dirs = catalog_dirs()
+    if dirs != _CATALOGS[0]:
+        _CATALOGS[0] = dirs
+        _TABLES.clear()
+        _MEMO.clear()
+        _TRANSLATED.clear()
 
 
 # Per table (by id; the table is kept, so that its id is not reused): its entries.
-_TABLES: dict[int, tuple[Table, dict[str, _Entry]]] = {}
+_TABLES: dict[int, tuple[Table, dict[str, _Entry | _Plural]]] = {}
 
 # Judgements are immutable: the same table entry with the same plain values is built once.
 _MEMO: dict[tuple[Any, ...], Judgement] = {}
@@ -568,14 +734,19 @@ def from_table(
     evidence: str | Mapping[str, str] = "",
     element: str | None = None,
     once: bool = False,
+    count: int | None = None,
     **params: Any,
 ) -> Judgement:
     """A judgement whose message and hint come from *table*, filled in with *params*.
 
-    A parameter given as a mapping ``{"sv": ..., "en": ...}`` is filled in per language.
+    The message and hint are looked up in the catalog of each language once per
+    table (:func:`_prepared`); Swedish and English are filled in at once, another
+    language when it is asked for. A parameter given per language (:class:`Texts`,
+    :func:`translated`, or a mapping ``{"sv": ..., "en": ...}``) is filled in per language.
     Judgements of plain values are memoised (criteria give the same ones to many
     goals); *once* says that these values are the goal's own (its indicators' ids,
     its decision's reference) and will not come again, so the memo is skipped.
+    *count* chooses the form of a message that agrees with a number (see :data:`Message`).
     """
     plain = type(evidence) is str
     if plain and params:
@@ -587,9 +758,9 @@ def from_table(
     if plain and not once:
         # keyword order is fixed at each call site, so the items need no sorting
         key = (
-            (id(table), verdict, code, evidence, element, *params.items())
+            (id(table), verdict, code, evidence, element, count, *params.items())
             if params
-            else (id(table), verdict, code, evidence, element)
+            else (id(table), verdict, code, evidence, element, count)
         )
         found = _MEMO.get(key)
         if found is not None:
@@ -600,13 +771,19 @@ def from_table(
     entry = known[1].get(code)
     if entry is None:
         raise KeyError(code)
+    if isinstance(entry, _Plural):
+        entry = entry.at(count)
     sv_values: Mapping[str, Any]
     en_values: Mapping[str, Any]
     if plain:
-        sv_values = en_values = (
+        sv_values = en_values = raw = (
             {**params, "evidence": evidence} if params else {"evidence": evidence}
         )
-    else:  # some value per language: {"sv": ..., "en": ...} or Texts
+    else:
+        raw = {
+            **params,
+            "evidence": evidence,
+        }  # some value per language: {"sv": ..., "en": ...} or Texts
         sv_fill: dict[str, Any] = {}
         en_fill: dict[str, Any] = {}
         for name, value in (("evidence", evidence), *params.items()):
@@ -618,13 +795,22 @@ def from_table(
                 sv_fill[name], en_fill[name] = value.get("sv", ""), value.get("en", "")
         sv_values, en_values = sv_fill, en_fill
     message = entry.message
-    if message is None:
-        message = Texts(entry.sv_text(sv_values), entry.en_text(en_values))
+    if message is None:  # Texts(), inline: no __init__
+        message = _new(Texts)
+        _set_sv(message, entry.sv_text(sv_values))
+        _set_en(message, entry.en_text(en_values))
+        _set_other(message, (_later, table, code, 0, raw, count))
     hint = entry.hint
     if hint is None:
         sv_hint = entry.sv_hint(sv_values)
         en_hint = entry.en_hint(en_values)
-        hint = Texts(sv_hint, en_hint) if sv_hint or en_hint else _EMPTY
+        if sv_hint or en_hint:
+            hint = _new(Texts)
+            _set_sv(hint, sv_hint)
+            _set_en(hint, en_hint)
+            _set_other(hint, (_later, table, code, 1, raw, count))
+        else:
+            hint = _EMPTY
     # built from a checked table: skip the validation of Judgement.__init__ (the slots'
     # own setters, as the frozen class refuses setattr)
     judgement = _new(Judgement)
@@ -648,3 +834,5 @@ _set_verdict, _set_code, _set_message, _set_hint, _set_evidence, _set_element = 
     Judgement.__dict__[name].__set__
     for name in ("verdict", "code", "message", "hint", "evidence", "element")
 )
+
+_set_sv, _set_en, _set_other = (Texts.__dict__[name].__set__ for name in ("sv", "en", "_other"))

@@ -95,12 +95,13 @@ import itertools
 import operator
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import NamedTuple
 
 import attrs
 
+from .._i18n import N_, gettext, languages, ngettext, pgettext
 from ._lexicon import LEXICONS, Lexicon
 
 __all__ = [
@@ -136,107 +137,99 @@ CODES = (
 SERIOUS = frozenset({"too_short", "no_object"})
 """The codes that make the criterion fail; the others warn."""
 
-_EXAMPLE_SV = (
-    "”Andelen elever som är behöriga till yrkesprogram ska öka från 78 till 90 procent till 2026”"
-)
-_EXAMPLE_EN = (
+_EXAMPLE = N_(
     '"The share of pupils eligible for vocational programmes is to rise from 78 to 90 per cent '
     'by 2026"'
 )
+"""A goal written to be followed up, quoted in hints."""
 
-_MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
-    "no_result": {
-        "sv": (
-            "nämner inget mätbart resultat; ”{evidence}” är en värdering",
-            "Säg vilket mått som ska visa ”{evidence}”: en andel, ett antal, en tid, en "
-            "kostnad, en nöjdhet eller en placering, gärna med nivå och år (”Andelen … ska "
-            "vara minst … procent år …”)",
-        ),
-        "en": (
-            'names no measurable result; "{evidence}" is a value',
+_MESSAGES: dict[str, tuple[str, str]] = {
+    "no_result": (
+        N_('names no measurable result; "{evidence}" is a value'),
+        N_(
             'Say which measure is to show "{evidence}": a share, a number, a time, a cost, '
-            'a satisfaction rate or a ranking, ideally with a level and a year ("The share '
-            'of ... is to be at least ... per cent by ...")',
+            "a satisfaction rate or a ranking, ideally with a level and a year "
+            '("The share of ... is to be at least ... per cent by ...")'
         ),
-    },
-    "vague_verb": {
-        "sv": (
-            "nämner inget mätbart resultat; ”{evidence}” är ett vagt verb: det lovar en insats, "
-            "inte ett resultat",
-            "Skriv vilket resultat ”{evidence}” ska ge och hur det mäts, t.ex. " + _EXAMPLE_SV,
-        ),
-        "en": (
+    ),
+    "vague_verb": (
+        N_(
             'names no measurable result; "{evidence}" is a vague verb: it promises an effort, '
-            "not a result",
-            'Say which result "{evidence}" is to bring and how it is measured, e.g. ' + _EXAMPLE_EN,
+            "not a result"
         ),
-    },
-    "filler": {
-        "sv": (
-            "”{evidence}” är en utfyllnad eller reservation som gör målet otydligt",
-            "Stryk ”{evidence}” och skriv vad som ska vara uppnått och när, t.ex. "
-            "”… ska vara minst 85 procent senast 2026”",
-        ),
-        "en": (
-            '"{evidence}" is a filler or hedge that makes the goal unclear',
+        N_('Say which result "{evidence}" is to bring and how it is measured, e.g. {example}'),
+    ),
+    "filler": (
+        N_('"{evidence}" is a filler or hedge that makes the goal unclear'),
+        N_(
             'Delete "{evidence}" and say what is to be achieved and when, e.g. '
-            '"... is to be at least 85 per cent by 2026"',
+            '"... is to be at least 85 per cent by 2026"'
         ),
-    },
-    "several_goals": {
-        "sv": (
-            "formuleringen rymmer flera mål i en mening (”{evidence}”)",
-            "Dela upp i ett mål per mening, vart och ett med eget mätbart värde och år",
-        ),
-        "en": (
-            'the formulation holds several goals in one sentence ("{evidence}")',
-            "Split it into one goal per sentence, each with its own measurable value and year",
-        ),
-    },
-    "no_object": {
-        "sv": (
-            "målet säger inte vad som ska uppnås eller för vem (”{evidence}”)",
-            "Skriv vad som ska förändras och för vilken målgrupp, t.ex. ”Andelen äldre som "
-            "känner sig trygga i sitt boende ska vara minst 85 procent 2026”",
-        ),
-        "en": (
-            'the goal does not say what is to be achieved or for whom ("{evidence}")',
+    ),
+    "several_goals": (
+        N_('the formulation holds several goals in one sentence ("{evidence}")'),
+        N_("Split it into one goal per sentence, each with its own measurable value and year"),
+    ),
+    "no_object": (
+        N_('the goal does not say what is to be achieved or for whom ("{evidence}")'),
+        N_(
             'Say what is to change and for which group, e.g. "The share of older people who '
-            'feel safe in their home is to be at least 85 per cent in 2026"',
+            'feel safe in their home is to be at least 85 per cent in 2026"'
         ),
-    },
-    "too_short": {
-        "sv": (
-            "formuleringen är för kort för att gå att följa upp (”{evidence}”)",
-            f"Skriv en hel mening på minst {MIN_WORDS} ord: vad, för vem, hur mycket och när, "
-            "t.ex. " + _EXAMPLE_SV,
+    ),
+    "too_short": (
+        N_('the formulation is too short to be followed up ("{evidence}")'),
+        N_(
+            "Write a whole sentence of at least {min_words} words: what, for whom, how much "
+            "and when, e.g. {example}"
         ),
-        "en": (
-            'the formulation is too short to be followed up ("{evidence}")',
-            f"Write a whole sentence of at least {MIN_WORDS} words: what, for whom, how much "
-            "and when, e.g. " + _EXAMPLE_EN,
+    ),
+    "too_long": (
+        N_(
+            "the formulation is too long for a goal (more than {max_words} words or "
+            '{max_sentences} sentences), from "{evidence}"'
         ),
-    },
-    "too_long": {
-        "sv": (
-            f"formuleringen är för lång för ett mål (mer än {MAX_WORDS} ord eller "
-            f"{MAX_SENTENCES} meningar), från ”{{evidence}}”",
-            "Korta till en mening med målet och ett mätbart värde; flytta bakgrund och "
-            "aktiviteter till andra delar av planen",
-        ),
-        "en": (
-            f"the formulation is too long for a goal (more than {MAX_WORDS} words or "
-            f'{MAX_SENTENCES} sentences), from "{{evidence}}"',
+        N_(
             "Shorten it to one sentence with the goal and a measurable value; move background "
-            "and activities to other parts of the plan",
+            "and activities to other parts of the plan"
         ),
-    },
+    ),
 }
+"""Per code: ``(message, hint)`` in English, translated in the catalogs; fields
+``{evidence}`` and the constants of :func:`_template`."""
 
-MESSAGES: Mapping[str, Mapping[str, tuple[str, str]]] = MappingProxyType(
-    {code: MappingProxyType(texts) for code, texts in _MESSAGES.items()}
-)
-"""Per code and language (``"sv"``, ``"en"``): ``(message, hint)``.
+
+def _template(message: str, lang: str) -> str:
+    """*message* in *lang*, its constants (example, word limits) filled in and
+    ``{evidence}`` left as a field."""
+    return gettext(message, lang).format(
+        evidence="{evidence}",
+        example=gettext(_EXAMPLE, lang),
+        min_words=MIN_WORDS,
+        max_words=MAX_WORDS,
+        max_sentences=MAX_SENTENCES,
+    )
+
+
+class _Messages(Mapping[str, Mapping[str, tuple[str, str]]]):
+    """:data:`MESSAGES`: the plain forms per code and language, from the catalogs."""
+
+    def __getitem__(self, code: str) -> Mapping[str, tuple[str, str]]:
+        message, hint = _MESSAGES[code]
+        return MappingProxyType(
+            {lang: (_template(message, lang), _template(hint, lang)) for lang in languages()}
+        )
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_MESSAGES)
+
+    def __len__(self) -> int:
+        return len(_MESSAGES)
+
+
+MESSAGES: Mapping[str, Mapping[str, tuple[str, str]]] = _Messages()
+"""Per code and language (every language of :func:`goalchain._i18n.languages`):
+``(message, hint)``, from the catalogs.
 
 Both are templates that may use ``{evidence}``; the hint says how to fix it.
 These are the plain forms; a finding's own texts come from :func:`issue_texts`,
@@ -1054,7 +1047,8 @@ def _shown(text: str) -> str:
 def issue_texts(
     code: str, evidence: str, *, lang: str, kind: str = "", subject: str = ""
 ) -> tuple[str, str]:
-    """The message and hint of one issue, in *lang* (``"sv"`` or ``"en"``).
+    """The message and hint of one issue, in *lang* (any language of
+    :func:`goalchain._i18n.languages`).
 
     Parameters
     ----------
@@ -1097,117 +1091,115 @@ def _issue_texts(
     code: str, evidence: str, *, lang: str, kind: str = "", subject: str = ""
 ) -> tuple[str, str]:
     """:func:`issue_texts`, the hint as written in the tables."""
-    sv = not lang.startswith("en")
+    if lang not in languages():  # "en-GB" reads as English, anything else as Swedish
+        lang = "en" if lang.startswith("en") else "sv"
     subject = subject or evidence
     if code == "no_result":
-        return _no_result_texts(evidence, sv=sv, kind=kind, subject=subject)
+        return _no_result_texts(evidence, lang=lang, kind=kind, subject=subject)
     if code == "vague_verb":
-        return _vague_verb_texts(evidence, sv=sv, kind=kind, subject=subject)
+        return _vague_verb_texts(evidence, lang=lang, kind=kind, subject=subject)
     if code == "too_short" and not evidence.strip():
-        if sv:
-            return "formuleringen är tom", "Skriv målet som en hel mening: vad, för vem och när"
         return (
-            "the formulation is empty",
-            "Write the goal as a whole sentence: what, for whom, when",
+            gettext("the formulation is empty", lang),
+            gettext("Write the goal as a whole sentence: what, for whom, when", lang),
         )
-    texts = MESSAGES.get(code)
-    message, hint = texts["sv" if sv else "en"] if texts else (code + ": {evidence}", "")
-    return message.format(evidence=evidence), hint.format(evidence=evidence)
+    texts = _MESSAGES.get(code)
+    if texts is None:
+        return f"{code}: {evidence}", ""
+    message, hint = texts
+    return (
+        _template(message, lang).format(evidence=evidence),
+        _template(hint, lang).format(evidence=evidence),
+    )
 
 
-def _quoted(words: Sequence[str], sv: bool) -> str:
+def _quoted(words: Sequence[str], lang: str) -> str:
     """”a”, ”b” och ”c” (sv) or "a", "b" and "c" (en)."""
-    marks = [f"”{word}”" if sv else f'"{word}"' for word in words]
+    marks = [pgettext("quoted word", '"{word}"', lang).format(word=word) for word in words]
     if len(marks) == 1:
         return marks[0]
-    return ", ".join(marks[:-1]) + (" och " if sv else " and ") + marks[-1]
+    return pgettext("list", "{items} and {last}", lang).format(
+        items=", ".join(marks[:-1]), last=marks[-1]
+    )
 
 
-def _no_result_texts(evidence: str, *, sv: bool, kind: str, subject: str) -> tuple[str, str]:
+def _no_result_texts(evidence: str, *, lang: str, kind: str, subject: str) -> tuple[str, str]:
     if kind == "values" and evidence:
         words = evidence.split(", ")
-        if sv:
-            verb = "är en värdering" if len(words) == 1 else "är värderingar"
-            message = f"nämner inget mätbart resultat; {_quoted(words, sv)} {verb}"
-        else:
-            verb = "is a value" if len(words) == 1 else "are values"
-            message = f"names no measurable result; {_quoted(words, sv)} {verb}"
-        template = MESSAGES["no_result"]["sv" if sv else "en"][1]
-        return message, template.format(evidence=subject)
+        message = ngettext(
+            "names no measurable result; {words} is a value",
+            "names no measurable result; {words} are values",
+            len(words),
+            lang,
+        ).format(words=_quoted(words, lang))
+        return message, _template(_MESSAGES["no_result"][1], lang).format(evidence=subject)
     if kind == "unknown":
-        if sv:
-            return (
-                "nämner inget mätbart resultat som går att läsa: texten ser varken ut att vara "
-                f"svenska eller engelska (”{evidence}”)",
-                "Skriv målet på svenska (eller engelska): vad som ska uppnås, för vem, mätt "
-                "hur och när",
-            )
         return (
-            "names no measurable result that can be read: the text looks neither Swedish nor "
-            f'English ("{evidence}")',
-            "Write the goal in Swedish (or English): what is to be achieved, for whom, "
-            "measured how and by when",
-        )
-    if sv:
-        return (
-            "nämner inget mätbart resultat: inget mått (andel, antal, tid, kostnad, nöjdhet, "
-            f"placering), ingen nivå och ingen leverans i ”{evidence}”",
-            f"Säg vilket mått eller vilken leverans som visar att ”{subject}” är uppnått: en "
-            "andel, ett antal, en tid, en kostnad eller något som ska vara byggt eller beslutat, "
-            "gärna med nivå och år",
+            gettext(
+                "names no measurable result that can be read: the text looks neither Swedish "
+                'nor English ("{evidence}")',
+                lang,
+            ).format(evidence=evidence),
+            gettext(
+                "Write the goal in Swedish (or English): what is to be achieved, for whom, "
+                "measured how and by when",
+                lang,
+            ),
         )
     return (
-        "names no measurable result: no measure (share, number, time, cost, satisfaction, "
-        f'ranking), no level and no deliverable in "{evidence}"',
-        f'Say which measure or deliverable shows that "{subject}" is achieved: a share, a '
-        "number, a time, a cost or something to be built or adopted, ideally with a level "
-        "and a year",
+        gettext(
+            "names no measurable result: no measure (share, number, time, cost, satisfaction, "
+            'ranking), no level and no deliverable in "{evidence}"',
+            lang,
+        ).format(evidence=evidence),
+        gettext(
+            'Say which measure or deliverable shows that "{subject}" is achieved: a share, a '
+            "number, a time, a cost or something to be built or adopted, ideally with a level "
+            "and a year",
+            lang,
+        ).format(subject=subject),
     )
 
 
 _MORE = frozenset({"fler", "färre", "more", "fewer"})
 
 
-def _vague_verb_texts(evidence: str, *, sv: bool, kind: str, subject: str) -> tuple[str, str]:
+def _vague_verb_texts(evidence: str, *, lang: str, kind: str, subject: str) -> tuple[str, str]:
     if kind == "change":
-        if sv:
-            return (
-                f"nämner inget mätbart resultat; ”{evidence}” är ett vagt verb här: det anger en "
-                "riktning men inget mått",
-                f"Säg vad som ska mätas för ”{subject}” och hur långt det ska gå: en andel, ett "
-                "antal, en tid eller en kostnad, t.ex. ”Andelen … ska vara … procent år …”",
-            )
         return (
-            f'names no measurable result; "{evidence}" is a vague verb here: it gives a direction '
-            "but no measure",
-            f'Say what is to be measured for "{subject}" and how far it is to go: a share, a '
-            'number, a time or a cost, e.g. "The share of ... is to be ... per cent by ..."',
+            gettext(
+                'names no measurable result; "{evidence}" is a vague verb here: it gives a '
+                "direction but no measure",
+                lang,
+            ).format(evidence=evidence),
+            gettext(
+                'Say what is to be measured for "{subject}" and how far it is to go: a share, '
+                'a number, a time or a cost, e.g. "The share of ... is to be ... per cent by ..."',
+                lang,
+            ).format(subject=subject),
         )
-    message = MESSAGES["vague_verb"]["sv" if sv else "en"][0]
-    if sv:
-        hint = (
-            f"Skriv vilket resultat ”{subject}” ska ge och hur det mäts: en andel, ett antal, "
-            "en tid, en kostnad eller något som ska vara byggt eller beslutat, med nivå och år"
-        )
-    else:
-        hint = (
-            f'Say which result "{subject}" is to bring and how it is measured: a share, a '
-            "number, a time, a cost or something to be built or adopted, with a level and a "
-            "year"
-        )
+    message = _template(_MESSAGES["vague_verb"][0], lang).format(evidence=evidence)
+    hint = gettext(
+        'Say which result "{subject}" is to bring and how it is measured: a share, a '
+        "number, a time, a cost or something to be built or adopted, with a level and a year",
+        lang,
+    ).format(subject=subject)
     # "verka för fler arbetstillfällen": the number the effort is to change
     words = subject.split()
     for k, word in enumerate(words[:-1]):
         if word.casefold() in _MORE:
             thing = " ".join(words[k + 1 :])
-            up = word.casefold() in {"fler", "more"}
-            if sv:
-                hint += f", t.ex. ”Antalet {thing} ska {'öka' if up else 'minska'} till … år …”"
+            if word.casefold() in {"fler", "more"}:
+                example = gettext(
+                    ', e.g. "The number of {thing} is to increase to ... by ..."', lang
+                )
             else:
-                way = "increase" if up else "decrease"
-                hint += f', e.g. "The number of {thing} is to {way} to ... by ..."'
+                example = gettext(
+                    ', e.g. "The number of {thing} is to decrease to ... by ..."', lang
+                )
+            hint += example.format(thing=thing)
             break
-    return message.format(evidence=evidence), hint
+    return message, hint
 
 
 def analyse(text: str, *, lang: str | None = None) -> tuple[TextIssue, ...]:

@@ -2,130 +2,84 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import functools
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from .._i18n import N_, ngettext, pgettext
 from ..models import Goal, Indicator
 from ._context import LevelRoles, SmartContext
-from ._finding import Judgement, Table, from_table
-from ._registry import register
+from ._finding import Judgement, Table, Texts, from_table
+from ._registry import LabelIn, register
 
 __all__ = ["Measurable", "goal_target"]
 
-# Words that agree with how many indicators there are: (one, several), per language.
-_WORDS: Mapping[str, tuple[Mapping[str, str], Mapping[str, str]]] = {
-    "indicator": (
-        {"sv": "indikatorn", "en": "indicator"},
-        {"sv": "indikatorerna", "en": "indicators"},
-    ),
-    "direction": (
-        {"sv": "en riktningsvisande indikator", "en": "an indicator that shows the direction"},
-        {"sv": "riktningsvisande indikatorer", "en": "indicators that show the direction"},
-    ),
-    "subject": (
-        {"sv": "målets indikator", "en": "the goal's indicator"},
-        {"sv": "målets indikatorer", "en": "the goal's indicators"},
-    ),
-    "the_indicator": (
-        {"sv": "indikatorn", "en": "the indicator"},
-        {"sv": "indikatorerna", "en": "the indicators"},
-    ),
-}
 # The indicator fields a goal's indicators may lack, as a person names them.
-_FIELDS: Mapping[str, Mapping[str, str]] = {
-    "baseline": {"sv": "utgångsvärde", "en": "baseline"},
-    "target": {"sv": "målvärde", "en": "target"},
+_FIELDS: Mapping[str, Callable[[str], str]] = {
+    "baseline": lambda lang: pgettext("indicator field", "baseline", lang),
+    "target": lambda lang: pgettext("indicator field", "target", lang),
 }
-
-
-# The codes whose words agree with the number of indicators, and the word each uses.
-_AGREEING = {"indicator": "indicator", "direction_indicator": "direction"}
-
-
-def _agreeing(table: Table, many: bool) -> Table:
-    """*table* with each code's ``{noun}``/``{subject}`` filled in for one or several
-    indicators, so that its judgements stay plain (and shared) values."""
-    out: dict[str, Any] = dict(table)
-    which = 1 if many else 0
-    for code, texts in table.items():
-        if code not in _AGREEING and code != "indicator_incomplete":
-            continue
-        filled = {}
-        for lang, (message, hint) in texts.items():
-            noun = _WORDS[_AGREEING.get(code, "the_indicator")][which][lang]
-            subject = _WORDS["subject"][which][lang]
-            filled[lang] = (
-                message.replace("{noun}", noun).replace("{subject}", subject),
-                hint.replace("{noun}", noun).replace("{subject}", subject),
-            )
-        out[code] = filled
-    return out
 
 
 _TEXT: Table = {
-    "indicator": {
-        "sv": (
-            "målet mäts med {noun} {evidence} (enhet, riktning, utgångsvärde och målvärde)",
-            "",
+    "indicator": (
+        lambda n, lang: ngettext(
+            "the goal is measured by indicator {evidence} (unit, direction, baseline and target)",
+            "the goal is measured by indicators {evidence} (unit, direction, baseline and target)",
+            n,
+            lang,
         ),
-        "en": (
-            "the goal is measured by {noun} {evidence} (unit, direction, baseline and target)",
-            "",
+        "",
+    ),
+    "indicator_below": (
+        N_("the goal is measured through the indicators of the goals below it: {evidence}"),
+        "",
+    ),
+    "direction_indicator": (
+        lambda n, lang: ngettext(
+            "the goal is followed by an indicator that shows the direction: {evidence}",
+            "the goal is followed by indicators that show the direction: {evidence}",
+            n,
+            lang,
         ),
-    },
-    "indicator_below": {
-        "sv": ("målet mäts genom indikatorerna för målen under det: {evidence}", ""),
-        "en": ("the goal is measured through the indicators of the goals below it: {evidence}", ""),
-    },
-    "direction_indicator": {
-        "sv": ("målet följs med {noun}: {evidence}", ""),
-        "en": ("the goal is followed by {noun}: {evidence}", ""),
-    },
-    "goal_target": {
-        "sv": ("målet har ett eget målvärde: {evidence}", ""),
-        "en": ("the goal has its own target value: {evidence}", ""),
-    },
-    "indicator_incomplete": {
-        "sv": (
-            "{subject} saknar uppgifter: {evidence}",
-            "ange utgångsvärde (år och värde) och målvärde (år och värde) för {noun}",
+        "",
+    ),
+    "goal_target": (N_("the goal has its own target value: {evidence}"), ""),
+    "indicator_incomplete": (
+        lambda n, lang: ngettext(
+            "the goal's indicator lacks data: {evidence}",
+            "the goal's indicators lack data: {evidence}",
+            n,
+            lang,
         ),
-        "en": (
-            "{subject} lack data: {evidence}",
-            "give {noun} a baseline (year and value) and a target (year and value)",
+        lambda n, lang: ngettext(
+            "give the indicator a baseline (year and value) and a target (year and value)",
+            "give the indicators a baseline (year and value) and a target (year and value)",
+            n,
+            lang,
         ),
-    },
-    "no_indicator": {
-        "sv": (
-            "målet har ingen indikator och inget målvärde",
-            "koppla en indikator med enhet, riktning, utgångsvärde och målvärde "
-            "(gärna ett nyckeltal i Kolada), eller ange ett målvärde för målet",
-        ),
-        "en": (
-            "the goal has no indicator and no target value",
+    ),
+    "no_indicator": (
+        N_("the goal has no indicator and no target value"),
+        N_(
             "link an indicator with unit, direction, baseline and target (a Kolada KPI "
-            "where one fits), or give the goal a target value",
+            "where one fits), or give the goal a target value"
         ),
-    },
-    "no_chain": {
-        "sv": (
-            "målets indikatorer syns bara i målkedjan",
-            "kontrollera målet i sin målkedja",
-        ),
-        "en": (
-            "the goal's indicators are only seen in its chain",
-            "check the goal within its chain",
-        ),
-    },
+    ),
+    "no_chain": (
+        N_("the goal's indicators are only seen in its chain"),
+        N_("check the goal within its chain"),
+    ),
 }
 
-_TEXT_ONE = _agreeing(_TEXT, many=False)
-_TEXT_MANY = _agreeing(_TEXT, many=True)
 
-
-def _text(count: int) -> Table:
-    """The table whose words agree with *count* indicators."""
-    return _TEXT_ONE if count == 1 else _TEXT_MANY
+def _missing(indicators: Sequence[Indicator], lang: str) -> str:
+    """The fields each of *indicators* lacks, named in *lang* (``i1: målvärde``)."""
+    parts = []
+    for indicator in indicators:
+        fields = [f for f in ("baseline", "target") if getattr(indicator, f) is None]
+        parts.append(f"{indicator.id}: {', '.join(_FIELDS[f](lang) for f in fields)}")
+    return "; ".join(parts)
 
 
 def goal_target(goal: Goal) -> tuple[int | None, float] | None:
@@ -195,8 +149,9 @@ class Measurable:
     ('warn', 'indicator_incomplete', 'i1: målvärde')
     """
 
-    label_sv = "Mätbart"
-    label_en = "Measurable"
+    label = N_("Measurable")
+    label_sv = LabelIn("sv")
+    label_en = LabelIn("en")
     defaults: Mapping[str, Any] = {"direction_levels": None}
 
     def default_levels(self, roles: LevelRoles) -> tuple[str, ...]:
@@ -218,25 +173,27 @@ class Measurable:
             direction_levels = context.roles.direction
         if indicators and goal.level in direction_levels:
             return from_table(
-                _text(len(indicators)), "pass", "direction_indicator", evidence=_ids(indicators)
+                _TEXT,
+                "pass",
+                "direction_indicator",
+                evidence=_ids(indicators),
+                count=len(indicators),
             )
         good = [i for i in indicators if complete(i)]
         if good:
-            return from_table(_text(len(good)), "pass", "indicator", evidence=_ids(good), once=True)
+            return from_table(
+                _TEXT, "pass", "indicator", evidence=_ids(good), count=len(good), once=True
+            )
         below = [i for i in context.indicators_below(goal.id) if complete(i)]
         if below:
             return from_table(_TEXT, "pass", "indicator_below", evidence=_ids(below))
         if indicators:
-            missing: dict[str, list[str]] = {"sv": [], "en": []}
-            for indicator in indicators:
-                fields = [f for f in ("baseline", "target") if getattr(indicator, f) is None]
-                for lang, parts in missing.items():
-                    named = ", ".join(_FIELDS[f][lang] for f in fields)
-                    parts.append(f"{indicator.id}: {named}")
+            missing = functools.partial(_missing, indicators)
             return from_table(
-                _text(len(indicators)),
+                _TEXT,
                 "warn",
                 "indicator_incomplete",
-                evidence={lang: "; ".join(parts) for lang, parts in missing.items()},
+                evidence=Texts(missing("sv"), missing("en"), missing),
+                count=len(indicators),
             )
         return from_table(_TEXT, "fail", "no_indicator")

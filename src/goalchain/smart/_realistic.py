@@ -8,95 +8,67 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
+from .._i18n import N_, format_number, gettext, ngettext
+from .._unit_text import format_value, format_value_sv_en
 from ..exceptions import InvalidValueError
 from ..models import Goal, Indicator
-from ..report import format_number, format_value
-from ..report._format import format_value_sv_en
 from ..units import canonical_unit, possible_bounds
 from ._context import LevelRoles, SmartContext
-from ._finding import Judgement, Table, Texts, from_table
+from ._finding import Judgement, Table, Texts, _made, from_table
 from ._measurable import complete
-from ._registry import register
+from ._registry import LabelIn, register
 
 __all__ = ["Realistic", "best_yearly_change"]
 
 
 _TEXT: Table = {
-    "realistic": {
-        "sv": ("målvärdena ligger inom räckhåll: {evidence}", ""),
-        "en": ("the targets are within reach: {evidence}", ""),
-    },
-    "no_history": {
-        "sv": (
-            "målvärdet är möjligt, men indikatorn {indicator} har inga mätvärden att jämföra "
-            "takten med",
-            "",
-        ),
-        "en": (
+    "realistic": (
+        N_("the targets are within reach: {evidence}"),
+        "",
+    ),
+    "no_history": (
+        lambda n, lang: ngettext(
             "the target is possible, but indicator {indicator} has no measurements to compare "
             "the pace with",
-            "",
+            "the targets are possible, but indicators {indicator} have no measurements to "
+            "compare the pace with",
+            n,
+            lang,
         ),
-    },
-    "judged_below": {
-        "sv": ("målets indikatorer sitter på målen under det och bedöms där", ""),
-        "en": ("the goal's indicators belong to the goals below it and are judged there", ""),
-    },
-    "nothing_to_judge": {
-        "sv": (
-            "det finns inget utgångsvärde och målvärde att bedöma",
-            "ge målets indikator ett utgångsvärde och ett målvärde",
+        "",
+    ),
+    "judged_below": (
+        N_("the goal's indicators belong to the goals below it and are judged there"),
+        "",
+    ),
+    "nothing_to_judge": (
+        N_("there is no baseline and target to judge"),
+        N_("give the goal's indicator a baseline and a target"),
+    ),
+    "out_of_range": (
+        N_("the target {evidence} of {indicator} lies outside what is possible ({range})"),
+        N_("set a target the unit allows"),
+    ),
+    "unambitious": (
+        N_("the target of {indicator} is already met at the baseline: {evidence}"),
+        N_("raise the ambition, or say that the indicator is to hold its level if that is meant"),
+    ),
+    "too_fast": (
+        N_(
+            "{indicator} needs to change by {evidence} a year until {year}, more than "
+            "{factor} times its best recorded yearly change ({best})"
         ),
-        "en": (
-            "there is no baseline and target to judge",
-            "give the goal's indicator a baseline and a target",
+        N_(
+            "consider whether the target or its year is realistic, or say what will break the trend"
         ),
-    },
-    "out_of_range": {
-        "sv": (
-            "målvärdet {evidence} för {indicator} ligger utanför det möjliga ({range})",
-            "sätt ett målvärde som enheten tillåter",
+    ),
+    "never_moved": (
+        N_(
+            "{indicator} needs to change by {evidence} a year until {year} but has never "
+            "moved in the right direction in the years measured"
         ),
-        "en": (
-            "the target {evidence} of {indicator} lies outside what is possible ({range})",
-            "set a target the unit allows",
-        ),
-    },
-    "unambitious": {
-        "sv": (
-            "målvärdet för {indicator} är redan nått vid utgångsläget: {evidence}",
-            "höj ambitionen, eller ange att indikatorn ska hålla nivån om det är meningen",
-        ),
-        "en": (
-            "the target of {indicator} is already met at the baseline: {evidence}",
-            "raise the ambition, or say that the indicator is to hold its level if that is meant",
-        ),
-    },
-    "too_fast": {
-        "sv": (
-            "{indicator} behöver förändras {evidence} per år fram till {year}, mer än {factor} "
-            "gånger den bästa uppmätta årsförändringen ({best})",
-            "pröva om målvärdet eller målåret är rimligt, eller beskriv vad som ska bryta trenden",
-        ),
-        "en": (
-            "{indicator} needs to change by {evidence} a year until {year}, more than {factor} "
-            "times its best recorded yearly change ({best})",
-            "consider whether the target or its year is realistic, or say what will break "
-            "the trend",
-        ),
-    },
-    "never_moved": {
-        "sv": (
-            "{indicator} behöver förändras {evidence} per år fram till {year} men har aldrig "
-            "rört sig i rätt riktning under de uppmätta åren",
-            "pröva om målvärdet är rimligt, eller beskriv vad som ska vända utvecklingen",
-        ),
-        "en": (
-            "{indicator} needs to change by {evidence} a year until {year} but has never moved "
-            "in the right direction in the years measured",
-            "consider whether the target is realistic, or say what will turn the trend",
-        ),
-    },
+        N_("consider whether the target is realistic, or say what will turn the trend"),
+    ),
 }
 
 
@@ -145,10 +117,45 @@ def _fmt(value: float, unit: str, formats: _Formats) -> Texts:
     key = (value, unit)
     found = formats.get(key)
     if found is None:
-        found = Texts(*format_value_sv_en(value, unit))
+        found = _made(*format_value_sv_en(value, unit), (_value_in, value, unit))
         if value:
             formats[key] = found
     return found
+
+
+def _value_in(value: float, unit: str, lang: str) -> str:
+    """*value* in *unit*, written in *lang* (for :class:`Texts` in a third language)."""
+    return format_value(value, unit, lang=lang)
+
+
+def _number_in(value: float, lang: str) -> str:
+    return format_number(value, lang=lang)
+
+
+def _range_in(bounds: tuple[float, float], unit: str, lang: str) -> str:
+    """The values a unit can take (``0 %–100 %``, ``at least 0 kr``), in *lang*."""
+    if math.isfinite(bounds[1]):
+        return (
+            f"{format_value(bounds[0], unit, lang=lang)}–{format_value(bounds[1], unit, lang=lang)}"
+        )
+    return gettext("at least {value}", lang).format(value=format_value(bounds[0], unit, lang=lang))
+
+
+def _change_in(was: Texts, base: int, wanted: Texts, target: int, lang: str) -> str:
+    """``12 % (2022) → 10 % (2026)``, in *lang*."""
+    return f"{was[lang]} ({base}) → {wanted[lang]} ({target})"
+
+
+def _joined(paces: list[Texts], lang: str) -> str:
+    return "; ".join(p[lang] for p in paces)
+
+
+_PACE = N_("{indicator} {needed}/year (best recorded {best})")
+"""The pace an indicator needs beside the best it has shown (the evidence of a pass)."""
+
+
+def _pace_in(indicator: str, needed: Texts, best: Texts, lang: str) -> str:
+    return gettext(_PACE, lang).format(indicator=indicator, needed=needed[lang], best=best[lang])
 
 
 def _change_unit(unit: str) -> str:
@@ -201,8 +208,9 @@ class Realistic:
     ('fail', 'out_of_range')
     """
 
-    label_sv = "Realistiskt"
-    label_en = "Realistic"
+    label = N_("Realistic")
+    label_sv = LabelIn("sv")
+    label_en = LabelIn("en")
     defaults: Mapping[str, Any] = {"factor": 2.0}
 
     def default_levels(self, roles: LevelRoles) -> tuple[str, ...]:
@@ -215,10 +223,15 @@ class Realistic:
         checked = context.cache.get("realistic.factor")
         if checked is None or checked[0] is not options:  # checked and written once per check
             given = _check_factor(options)
-            shown = Texts(format_number(given, lang="sv"), format_number(given, lang="en"))
-            checked = context.cache["realistic.factor"] = (options, given, shown)
+            shown = Texts(
+                format_number(given, lang="sv"),
+                format_number(given, lang="en"),
+                functools.partial(_number_in, given),
+            )
+            # the pace's words, looked up once per check (the hot path of a pass)
+            pace_words = (gettext(_PACE, "sv"), _PACE)
+            checked = context.cache["realistic.factor"] = (options, given, shown, pace_words)
         factor: float = checked[1]
-        factor_text: Texts = checked[2]
         formats: _Formats = context.cache.setdefault("realistic.formats", {})
         indicators = [
             i
@@ -234,7 +247,7 @@ class Realistic:
         paces: list[Texts] = []
         unknown: list[str] = []
         for indicator in indicators:
-            found, pace = self._indicator(indicator, context, factor, factor_text, formats)
+            found, pace = self._indicator(indicator, context, factor, checked, formats)
             problems.extend(found)
             if pace is None:
                 unknown.append(indicator.id)
@@ -244,12 +257,23 @@ class Realistic:
             return problems
         if not paces:
             return [
-                from_table(_TEXT, "pass", "no_history", indicator=", ".join(unknown), once=True)
+                from_table(
+                    _TEXT,
+                    "pass",
+                    "no_history",
+                    indicator=", ".join(unknown),
+                    count=len(unknown),
+                    once=True,
+                )
             ]
         if len(paces) == 1:
             evidence = paces[0]
         else:
-            evidence = Texts("; ".join(p.sv for p in paces), "; ".join(p.en for p in paces))
+            evidence = Texts(
+                "; ".join(p.sv for p in paces),
+                "; ".join(p.en for p in paces),
+                functools.partial(_joined, paces),
+            )
         return [from_table(_TEXT, "pass", "realistic", evidence=evidence)]
 
     def _indicator(
@@ -257,7 +281,7 @@ class Realistic:
         indicator: Indicator,
         context: SmartContext,
         factor: float,
-        factor_text: Texts,
+        checked: tuple[Any, ...],
         formats: _Formats,
     ) -> tuple[list[Judgement], Texts | None]:
         assert indicator.baseline is not None and indicator.target is not None
@@ -268,15 +292,8 @@ class Realistic:
         name = indicator.id
         bounds = _range(unit)
         if bounds is not None and not bounds[0] <= target.value <= bounds[1]:
-            shown = {
-                "sv": f"{format_value(bounds[0], unit)}–{format_value(bounds[1], unit)}"
-                if math.isfinite(bounds[1])
-                else f"minst {format_value(bounds[0], unit)}",
-                "en": f"{format_value(bounds[0], unit, lang='en')}–"
-                f"{format_value(bounds[1], unit, lang='en')}"
-                if math.isfinite(bounds[1])
-                else f"at least {format_value(bounds[0], unit, lang='en')}",
-            }
+            within = functools.partial(_range_in, bounds, unit)
+            shown = Texts(within("sv"), within("en"), within)
             return [
                 from_table(
                     _TEXT,
@@ -293,10 +310,8 @@ class Realistic:
             or (direction == "decrease" and target.value >= base.value)
         ):
             was, wanted = _fmt(base.value, unit, formats), _fmt(target.value, unit, formats)
-            evidence = {
-                lang: f"{was[lang]} ({base.year}) → {wanted[lang]} ({target.year})"
-                for lang in ("sv", "en")
-            }
+            change_in = functools.partial(_change_in, was, base.year, wanted, target.year)
+            evidence = Texts(change_in("sv"), change_in("en"), change_in)
             return [
                 from_table(_TEXT, "warn", "unambitious", evidence=evidence, indicator=name)
             ], None
@@ -338,12 +353,14 @@ class Realistic:
                     indicator=name,
                     year=target.year,
                     best=_fmt(best, change, formats),
-                    factor=factor_text,
+                    factor=checked[2],
                 )
             ], None
         best_text = _fmt(best, change, formats)
-        pace = Texts(
-            f"{name} {needed_text.sv}/år (bästa uppmätta {best_text.sv})",
-            f"{name} {needed_text.en}/year (best recorded {best_text.en})",
+        sv_pace, en_pace = checked[3]
+        pace = _made(
+            sv_pace.format(indicator=name, needed=needed_text.sv, best=best_text.sv),
+            en_pace.format(indicator=name, needed=needed_text.en, best=best_text.en),
+            (_pace_in, name, needed_text, best_text),
         )
         return [], pace

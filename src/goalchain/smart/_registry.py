@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
+from .._i18n import gettext
 from .._registry import Registry
 from ..exceptions import UnknownCriterionError
 
@@ -13,7 +14,7 @@ if TYPE_CHECKING:
     from ._context import SmartContext
     from ._finding import Judgement
 
-__all__ = ["BUILTIN", "Criterion", "criteria", "register"]
+__all__ = ["BUILTIN", "Criterion", "LabelIn", "criteria", "register"]
 
 BUILTIN: tuple[str, ...] = (
     "specific",
@@ -36,8 +37,9 @@ class Criterion(Protocol):
     or None (nothing to say: not applicable). A plain function
     ``check(goal, context)`` works too.
 
-    A criterion may also have ``label_sv`` and ``label_en`` (its name in
-    reports), ``defaults`` (a mapping of its options and their default values;
+    A criterion may also have ``label`` (its name in reports, in English, looked
+    up in the catalogs) or ``label_sv`` and ``label_en`` (its name in Swedish and
+    English), ``defaults`` (a mapping of its options and their default values;
     other option names are refused) and ``default_levels(roles)`` (the level keys
     it applies to unless the caller says otherwise; without it: every goal level
     below the top).
@@ -55,3 +57,21 @@ criteria: Registry[Any] = Registry(
 
 register = criteria.register
 """Register a SMART criterion: ``@register("name")`` on a class or function, or a call."""
+
+
+class LabelIn:
+    """A criterion's ``label`` (English, in the catalogs) in one language: the
+    ``label_sv`` and ``label_en`` of the built-in criteria.
+
+    Examples
+    --------
+    >>> from goalchain.smart import Specific
+    >>> Specific.label_sv, Specific().label_en
+    ('Specifikt', 'Specific')
+    """
+
+    def __init__(self, lang: str):
+        self.lang = lang
+
+    def __get__(self, instance: object, owner: type) -> str:
+        return gettext(owner.label, self.lang)  # type: ignore[attr-defined]

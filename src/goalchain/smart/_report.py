@@ -5,49 +5,47 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, overload
 
+from .._i18n import gettext, pgettext
 from .._safe_text import html_text as escape
 from .._safe_text import markdown_text
-from ..report import text_table
 from ._finding import VERDICTS, SmartFinding, check_lang, verdict_label, worst
 
 __all__ = ["SmartReport"]
 
-_HEAD = {
-    "sv": ["Element", "Kriterium", "Bedömning", "Belägg", "Iakttagelse", "Åtgärd"],
-    "en": ["Element", "Criterion", "Verdict", "Evidence", "Finding", "How to fix"],
-}
-_SUMMARY_HEAD = {
-    "sv": ["Kriterium", "godkänt", "varning", "underkänt", "ej tillämpligt"],
-    "en": ["Criterion", "pass", "warn", "fail", "not applicable"],
-}
-_OWNER_HEAD = {
-    "sv": ["Ägare", "att åtgärda", "varav underkänt i strikt läge", "godkänt"],
-    "en": ["Owner", "to fix", "of which fail when strict", "pass"],
-}
-_WORDS = {
-    "sv": {
-        "title": "SMART-kontroll",
-        "advisory": "* underkänt i strikt läge; rådgivande läge visar det som varning",
-        "none": "inga iakttagelser att åtgärda",
-        "summary": "Sammanfattning per kriterium (antal iakttagelser)",
-        "owners": "Att åtgärda per ägare",
-        "no_owner": "(ingen ägare)",
-        "mandate": "mandatperiod",
-        "strict": "strikt läge",
-        "advice": "rådgivande läge",
-    },
-    "en": {
-        "title": "SMART check",
-        "advisory": "* a fail in strict mode; the advisory mode shows it as a warning",
-        "none": "no findings to fix",
-        "summary": "Summary per criterion (number of findings)",
-        "owners": "To fix per owner",
-        "no_owner": "(no owner)",
-        "mandate": "mandate period",
-        "strict": "strict mode",
-        "advice": "advisory mode",
-    },
-}
+
+def _head(lang: str) -> list[str]:
+    """The columns of the findings' table."""
+    return [
+        pgettext("SMART report column", "Element", lang),
+        pgettext("SMART report column", "Criterion", lang),
+        pgettext("SMART report column", "Verdict", lang),
+        pgettext("SMART report column", "Evidence", lang),
+        pgettext("SMART report column", "Finding", lang),
+        pgettext("SMART report column", "How to fix", lang),
+    ]
+
+
+def _summary_head(lang: str) -> list[str]:
+    """The columns of the summary per criterion: the criterion, then each verdict."""
+    return [
+        pgettext("SMART report column", "Criterion", lang),
+        *(verdict_label(v, lang) for v in VERDICTS),
+    ]
+
+
+def _owner_head(lang: str) -> list[str]:
+    """The columns of the summary per owner."""
+    return [
+        pgettext("SMART report column", "Owner", lang),
+        pgettext("SMART report column", "to fix", lang),
+        pgettext("SMART report column", "of which fail when strict", lang),
+        verdict_label("pass", lang),
+    ]
+
+
+def _advisory(lang: str) -> str:
+    """The note under a table that shows fails as warnings."""
+    return gettext("* a fail in strict mode; the advisory mode shows it as a warning", lang)
 
 
 def _names(value: str | Iterable[str] | None) -> frozenset[str] | None:
@@ -70,7 +68,8 @@ class SmartReport(Sequence[SmartFinding]):
     Attributes
     ----------
     lang
-        The language of messages and hints (``"sv"`` or ``"en"``).
+        The language of messages and hints: ``"sv"``, ``"en"``, or any language
+        a catalog was added for (:func:`goalchain._i18n.languages`).
     strict
         True when fails are reported as fails; False (advisory) reports them as warnings.
     criteria
@@ -107,7 +106,7 @@ class SmartReport(Sequence[SmartFinding]):
         name: str = "",
     ):
         self._findings = tuple(findings)
-        self.lang = lang
+        self.lang = check_lang(lang)
         self.strict = strict
         self.criteria = tuple(criteria)
         self.labels: Mapping[str, Mapping[str, str]] = dict(labels or {})
@@ -301,18 +300,24 @@ class SmartReport(Sequence[SmartFinding]):
         ]
 
     def _owner_rows(self) -> list[list[str]]:
-        words = _WORDS[self.lang]
+        no_owner = gettext("(no owner)", self.lang)
         return [
-            [owner or words["no_owner"], str(c["to_fix"]), str(c["fail"]), str(c["pass"])]
+            [owner or no_owner, str(c["to_fix"]), str(c["fail"]), str(c["pass"])]
             for owner, c in self.by_owner().items()
         ]
 
     def _heading(self) -> str:
-        words = _WORDS[self.lang]
-        parts = [words["title"] + (f": {self.name}" if self.name else "")]
+        lang = self.lang
+        parts = [gettext("SMART check", lang) + (f": {self.name}" if self.name else "")]
         if self.mandate:
-            parts.append(f"{words['mandate']} {self.mandate[0]}–{self.mandate[1]}")
-        parts.append(words["strict"] if self.strict else words["advice"])
+            parts.append(
+                gettext("mandate period {start}–{end}", lang).format(
+                    start=self.mandate[0], end=self.mandate[1]
+                )
+            )
+        parts.append(
+            gettext("strict mode", lang) if self.strict else gettext("advisory mode", lang)
+        )
         return " · ".join(parts)
 
     def to_table(self, *, include_passed: bool = False) -> str:
@@ -320,16 +325,18 @@ class SmartReport(Sequence[SmartFinding]):
 
         With *include_passed*, passes and not-applicable findings are listed too.
         """
-        words = _WORDS[self.lang]
+        from ..report import text_table  # the report layer writes the table
+
+        lang = self.lang
         rows = self._rows(include_passed)
         parts = [self._heading(), ""]
-        parts.append(text_table(_HEAD[self.lang], rows) if rows else words["none"])
+        parts.append(text_table(_head(lang), rows) if rows else gettext("no findings to fix", lang))
         if any(f.advisory for f in self._findings) and rows:
-            parts.append(words["advisory"])
-        parts += ["", words["summary"] + ":"]
-        parts.append(text_table(_SUMMARY_HEAD[self.lang], self._summary_rows(), align="lrrrr"))
-        parts += ["", words["owners"] + ":"]
-        parts.append(text_table(_OWNER_HEAD[self.lang], self._owner_rows(), align="lrrr"))
+            parts.append(_advisory(lang))
+        parts += ["", gettext("Summary per criterion (number of findings)", lang) + ":"]
+        parts.append(text_table(_summary_head(lang), self._summary_rows(), align="lrrrr"))
+        parts += ["", gettext("To fix per owner", lang) + ":"]
+        parts.append(text_table(_owner_head(lang), self._owner_rows(), align="lrrr"))
         return "\n".join(parts)
 
     def __str__(self) -> str:
@@ -339,25 +346,25 @@ class SmartReport(Sequence[SmartFinding]):
         """Notebook display: the findings to fix, then the summary per criterion."""
         from ..report import html_table
 
-        words = _WORDS[self.lang]
+        lang = self.lang
         rows = self._rows(False)
         findings = (
-            html_table(_HEAD[self.lang], rows, caption=self._heading())
+            html_table(_head(lang), rows, caption=self._heading())
             if rows
-            else f"<p>{escape(words['none'])}</p>"
+            else f"<p>{escape(gettext('no findings to fix', lang))}</p>"
         )
         summary = html_table(
-            _SUMMARY_HEAD[self.lang],
+            _summary_head(lang),
             self._summary_rows(),
             align="lrrrr",
-            caption=words["summary"],
+            caption=gettext("Summary per criterion (number of findings)", lang),
             css=not rows,  # the style is in the findings' table when there is one
         )
         return findings + summary
 
     def to_markdown(self, *, include_passed: bool = False) -> str:
         """The report as Markdown: a heading, the findings table and the summaries."""
-        words = _WORDS[self.lang]
+        lang = self.lang
 
         def table(headers: Sequence[str], rows: Sequence[Sequence[str]], align: str) -> str:
             cell = markdown_text  # no HTML or Markdown structure from the chain
@@ -370,11 +377,12 @@ class SmartReport(Sequence[SmartFinding]):
 
         rows = self._rows(include_passed)
         parts = [f"# {markdown_text(self._heading())}", ""]
-        parts.append(table(_HEAD[self.lang], rows, "llllll") if rows else words["none"])
+        none = gettext("no findings to fix", lang)
+        parts.append(table(_head(lang), rows, "llllll") if rows else none)
         if any(f.advisory for f in self._findings) and rows:
-            parts += ["", words["advisory"].replace("*", "\\*", 1)]
-        parts += ["", f"## {words['summary']}", ""]
-        parts.append(table(_SUMMARY_HEAD[self.lang], self._summary_rows(), "lrrrr"))
-        parts += ["", f"## {words['owners']}", ""]
-        parts.append(table(_OWNER_HEAD[self.lang], self._owner_rows(), "lrrr"))
+            parts += ["", _advisory(lang).replace("*", "\\*", 1)]
+        parts += ["", "## " + gettext("Summary per criterion (number of findings)", lang), ""]
+        parts.append(table(_summary_head(lang), self._summary_rows(), "lrrrr"))
+        parts += ["", "## " + gettext("To fix per owner", lang), ""]
+        parts.append(table(_owner_head(lang), self._owner_rows(), "lrrr"))
         return "\n".join(parts) + "\n"

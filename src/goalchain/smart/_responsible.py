@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import difflib
 
+from .._i18n import N_
 from ..models import Goal
 from ._bodies import body_key, same_body
 from ._context import LevelRoles, SmartContext
 from ._finding import Judgement, Table, from_table
-from ._registry import register
+from ._registry import LabelIn, register
 
 __all__ = ["VAGUE_OWNERS", "Responsible"]
 
@@ -40,52 +41,29 @@ VAGUE_OWNERS: frozenset[str] = frozenset(
 """Owners that name nobody in particular (compared in lower case)."""
 
 _TEXT: Table = {
-    "owner": {
-        "sv": ("målet är riktat till {evidence}", ""),
-        "en": ("the goal is addressed to {evidence}", ""),
-    },
-    "no_owner": {
-        "sv": (
-            "målet saknar ägare",
-            "rikta målet till en utpekad mottagare: den nämnd eller chef som ansvarar för det",
-        ),
-        "en": (
-            "the goal has no owner",
-            "address the goal to a named recipient: the committee or manager responsible for it",
-        ),
-    },
-    "vague_owner": {
-        "sv": (
-            "ägaren {evidence} pekar inte ut någon mottagare",
-            "rikta målet till en namngiven nämnd eller chef; ett gemensamt mål adopteras av "
-            "varje nämnd för sig (tvärsektoriellt mål)",
-        ),
-        "en": (
-            "the owner {evidence} names no recipient",
+    "owner": (
+        N_("the goal is addressed to {evidence}"),
+        "",
+    ),
+    "no_owner": (
+        N_("the goal has no owner"),
+        N_("address the goal to a named recipient: the committee or manager responsible for it"),
+    ),
+    "vague_owner": (
+        N_("the owner {evidence} names no recipient"),
+        N_(
             "address the goal to a named committee or manager; a shared goal is adopted by "
-            "each committee on its own (a cross-cutting goal)",
+            "each committee on its own (a cross-cutting goal)"
         ),
-    },
-    "unknown_owner": {
-        "sv": (
-            "ägaren {evidence} finns inte bland kedjans organ",
-            "välj ett av organen i kedjans förteckning över organ, eller lägg till det där",
-        ),
-        "en": (
-            "the owner {evidence} is not among the chain's bodies",
-            "choose one of the bodies the chain lists, or add it to the list",
-        ),
-    },
-    "owner_spelling": {
-        "sv": (
-            "ägaren {evidence} stavas annorlunda än {other} på andra ställen i kedjan",
-            "skriv organets namn likadant överallt, annars räknas målen som olika organs",
-        ),
-        "en": (
-            "the owner {evidence} is spelled differently from {other} elsewhere in the chain",
-            "write the body's name the same way everywhere, or its goals count as another body's",
-        ),
-    },
+    ),
+    "unknown_owner": (
+        N_("the owner {evidence} is not among the chain's bodies"),
+        N_("choose one of the bodies the chain lists, or add it to the list"),
+    ),
+    "owner_spelling": (
+        N_("the owner {evidence} is spelled differently from {other} elsewhere in the chain"),
+        N_("write the body's name the same way everywhere, or its goals count as another body's"),
+    ),
 }
 
 
@@ -109,8 +87,9 @@ class Responsible:
     [('kf1', 'owner'), ('kf2', 'vague_owner')]
     """
 
-    label_sv = "Ansvar"
-    label_en = "Responsible"
+    label = N_("Responsible")
+    label_sv = LabelIn("sv")
+    label_en = LabelIn("en")
 
     def default_levels(self, roles: LevelRoles) -> tuple[str, ...]:
         """Every goal level: even a vision has an owner."""

@@ -2,35 +2,31 @@
 
 from __future__ import annotations
 
+from .._i18n import N_
 from ..models import Goal
 from ._context import LevelRoles, SmartContext
-from ._finding import Judgement
+from ._finding import Judgement, Table, Texts, from_table
 from ._language import IssueDetail, issue_details, issue_texts
-from ._registry import register
+from ._registry import LabelIn, register
 
 __all__ = ["Specific"]
 
-_PASS = Judgement(
-    verdict="pass",
-    code="specific",
-    message={"sv": "formuleringen är specifik", "en": "the wording is specific"},
-)
+_TEXT: Table = {"specific": (N_("the wording is specific"), "")}
 
 
 def _judgement(issue: IssueDetail) -> Judgement:
     """The judgement of one language issue (see :func:`~goalchain.smart.analyse`)."""
     code, evidence, serious, kind, subject = issue
-    message: dict[str, str] = {}
-    hint: dict[str, str] = {}
-    for lang in ("sv", "en"):
-        message[lang], hint[lang] = issue_texts(
-            code, evidence, lang=lang, kind=kind, subject=subject
-        )
+
+    def words(lang: str) -> tuple[str, str]:
+        return issue_texts(code, evidence, lang=lang, kind=kind, subject=subject)
+
+    (sv_message, sv_hint), (en_message, en_hint) = words("sv"), words("en")
     return Judgement(
         verdict="fail" if serious else "warn",
         code=code,
-        message=message,
-        hint=hint,
+        message=Texts(sv_message, en_message, lambda lang: words(lang)[0]),
+        hint=Texts(sv_hint, en_hint, lambda lang: words(lang)[1]),
         evidence=evidence,
     )
 
@@ -55,8 +51,9 @@ class Specific:
     [('vague_verb', 'verka för')]
     """
 
-    label_sv = "Specifikt"
-    label_en = "Specific"
+    label = N_("Specific")
+    label_sv = LabelIn("sv")
+    label_en = LabelIn("en")
 
     def default_levels(self, roles: LevelRoles) -> tuple[str, ...]:
         """Goal levels below the top, except area headings (a vision may inspire)."""
@@ -83,6 +80,10 @@ class Specific:
                     judgements.append(judgement)
                 found = tuple(judgements)
             else:
-                found = (_PASS,)
+                found = context.cache.get("specific.pass")
+                if found is None:
+                    found = context.cache["specific.pass"] = (
+                        from_table(_TEXT, "pass", "specific"),
+                    )
             cache[text] = found
         return found

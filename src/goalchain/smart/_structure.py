@@ -13,91 +13,74 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from .._i18n import N_, gettext, languages
 from ..models import Activity, Goal, Indicator
 from ..models._validate import Problem, message_text, problems
-from ._finding import Judgement, Table, Texts, from_table
+from ._finding import Judgement, Table, Texts, from_table, translated
 
 if TYPE_CHECKING:
     from ..models import GoalChain
     from ._context import SmartContext
 
-__all__ = ["LABELS", "structure"]
+__all__ = ["structure", "structure_labels"]
 
-LABELS = {"sv": "Struktur", "en": "Structure"}
+_LABEL = N_("Structure")
+
+
+def structure_labels() -> dict[str, str]:
+    """The structural checks' name in reports, in every language.
+
+    Examples
+    --------
+    >>> from goalchain.smart._structure import structure_labels
+    >>> structure_labels()["sv"]
+    'Struktur'
+    """
+    return {lang: gettext(_LABEL, lang) for lang in languages()}
+
 
 # Hints for the findings of goalchain.validate(), whose messages are reused.
-_HINTS: dict[str, dict[str, str]] = {
-    "orphan": {
-        "sv": "koppla elementet till ett mål på nivån ovanför",
-        "en": "link the element to a goal on the level above",
-    },
-    "unanchored": {
-        "sv": "koppla målet till det eller de fullmäktigemål det bidrar till",
-        "en": "link the goal to the council goal or goals it contributes to",
-    },
-    "owner_missing": {
-        "sv": "ange mottagaren: den nämnd eller chef som ansvarar",
-        "en": "name the recipient: the committee or manager responsible",
-    },
-    "cross_cutting_missing": {
-        "sv": "lägg till det tvärsektoriella målet i nämndens mål, eller motivera undantaget",
-        "en": "add the cross-cutting goal to the committee's goals, or explain the exception",
-    },
-    "target_against_direction": {
-        "sv": "rätta riktningen eller målvärdet",
-        "en": "correct the direction or the target",
-    },
-    "comparison_against_direction": {
-        "sv": "rätta riktningen eller målvärdet",
-        "en": "correct the direction or the target",
-    },
-    "rank_increase": {
-        "sv": "låt indikatorn sträva nedåt (en lägre placering är bättre), eller ge den en "
-        "annan enhet om värdet inte är en placering",
-        "en": "let the indicator aim downwards (a lower rank is better), or give it another "
-        "unit if the value is not a rank",
-    },
-    "step_against_direction": {
-        "sv": "rätta årsmålen så att de går i indikatorns riktning",
-        "en": "correct the annual targets so that they go in the indicator's direction",
-    },
+_HINTS: dict[str, str] = {
+    "orphan": N_("link the element to a goal on the level above"),
+    "unanchored": N_("link the goal to the council goal or goals it contributes to"),
+    "owner_missing": N_("name the recipient: the committee or manager responsible"),
+    "cross_cutting_missing": N_(
+        "add the cross-cutting goal to the committee's goals, or explain the exception"
+    ),
+    "target_against_direction": N_("correct the direction or the target"),
+    "comparison_against_direction": N_("correct the direction or the target"),
+    "rank_increase": N_(
+        "let the indicator aim downwards (a lower rank is better), or give it another "
+        "unit if the value is not a rank"
+    ),
+    "step_against_direction": N_(
+        "correct the annual targets so that they go in the indicator's direction"
+    ),
 }
 
-_HINT_TEXTS = {code: Texts(hint["sv"], hint["en"]) for code, hint in _HINTS.items()}
-
 _TEXT: Table = {
-    "no_committee_goal": {
-        "sv": (
-            "fullmäktigemålet har inget nämndmål under sig",
-            "låt den ansvariga nämnden bryta ner målet i ett eget mål, eller koppla ett "
-            "befintligt nämndmål hit",
-        ),
-        "en": (
-            "the council goal has no committee goal below it",
+    "no_committee_goal": (
+        N_("the council goal has no committee goal below it"),
+        N_(
             "have the responsible committee break the goal down into a goal of its own, or "
-            "link an existing committee goal to it",
+            "link an existing committee goal to it"
         ),
-    },
-    "no_measurements": {
-        "sv": (
-            "indikatorn har inga mätvärden",
-            "registrera utfallen (till exempel från Kolada), eller ta bort indikatorn om den "
-            "inte går att mäta",
-        ),
-        "en": (
-            "the indicator has no measurements",
+    ),
+    "no_measurements": (
+        N_("the indicator has no measurements"),
+        N_(
             "record its values (from Kolada, for example), or drop the indicator if it cannot "
-            "be measured",
+            "be measured"
         ),
-    },
-    "activity_no_owner": {
-        "sv": ("aktiviteten saknar ansvarig", "ange vem som ansvarar för aktiviteten"),
-        "en": ("the activity has no owner", "name who is responsible for the activity"),
-    },
-    "activity_no_due": {
-        "sv": ("aktiviteten saknar slutdatum", "ange när aktiviteten ska vara klar (slutdatum)"),
-        "en": ("the activity has no due date", "say when the activity is to be done (a due date)"),
-    },
+    ),
+    "activity_no_owner": (
+        N_("the activity has no owner"),
+        N_("name who is responsible for the activity"),
+    ),
+    "activity_no_due": (
+        N_("the activity has no due date"),
+        N_("say when the activity is to be done (a due date)"),
+    ),
 }
 
 
@@ -120,15 +103,16 @@ def _evidence(code: str, params: Mapping[str, Any]) -> str:
 def _from_validate(problem: Problem) -> Judgement:
     """The judgement of what :func:`goalchain.validate` found, its message in both languages."""
     element, code, severity, params, translations = problem
-    hint = _HINT_TEXTS.get(code)
+    hint = _HINTS.get(code)
+
+    def message_in(lang: str) -> str:
+        return message_text(code, lang, params, translations)
+
     return Judgement(
         verdict="fail" if severity == "error" else "warn",
         code=code,
-        message=Texts(
-            message_text(code, "sv", params, translations),
-            message_text(code, "en", params, translations),
-        ),
-        hint=hint if hint is not None else "",
+        message=Texts(message_in("sv"), message_in("en"), message_in),
+        hint=translated(hint) if hint is not None else "",
         evidence=_evidence(code, params),
         element=element,
     )

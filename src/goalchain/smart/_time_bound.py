@@ -2,94 +2,75 @@
 
 from __future__ import annotations
 
+import functools
 import warnings
 from collections.abc import Mapping
 from typing import Any
 
+from .._i18n import N_, gettext, ngettext
 from ..exceptions import GoalchainError, InvalidValueError, ProgressionError
 from ..models import Goal, Indicator
 from ._context import LevelRoles, SmartContext
-from ._finding import Judgement, Table, from_table
+from ._finding import Judgement, Table, Texts, from_table
 from ._measurable import goal_target
-from ._registry import register
+from ._registry import LabelIn, register
 from ._time_text import TIMING, TimeMention, deadline_years, read_time
 
 __all__ = ["TimeBound", "years_in_text"]
 
 _TEXT: Table = {
-    "target_year": {
-        "sv": ("målåret {evidence}{said} ligger inom mandatperioden {mandate}", ""),
-        "en": ("the target year {evidence}{said} lies within the mandate period {mandate}", ""),
-    },
-    "period": {
-        "sv": ("målets text anger en tidsperiod: '{evidence}'", ""),
-        "en": ("the goal's text names a period: '{evidence}'", ""),
-    },
-    "recurring": {
-        "sv": ("målet gäller varje år: '{evidence}'", ""),
-        "en": ("the goal applies every year: '{evidence}'", ""),
-    },
-    "no_target_year": {
-        "sv": (
-            "målet anger ingen tid: inget år, datum eller period i texten och inget målår "
-            "för någon indikator{seen}",
-            "ange när målet ska vara nått: ett år i målets text ('senast {end}') eller ett "
-            "målvärde med år för indikatorn, gärna mandatperiodens sista år ({end})",
-        ),
-        "en": (
+    "target_year": (
+        N_("the target year {evidence}{said} lies within the mandate period {mandate}"),
+        "",
+    ),
+    "period": (
+        N_("the goal's text names a period: '{evidence}'"),
+        "",
+    ),
+    "recurring": (
+        N_("the goal applies every year: '{evidence}'"),
+        "",
+    ),
+    "no_target_year": (
+        N_(
             "the goal names no time: no year, date or period in its text and no target year "
-            "on any indicator{seen}",
+            "on any indicator{seen}"
+        ),
+        N_(
             "say when the goal is to be reached: a year in the goal's text ('by {end}') or a "
             "target with a year for its indicator, preferably the last year of the mandate "
-            "period ({end})",
+            "period ({end})"
         ),
-    },
-    "after_mandate": {
-        "sv": (
-            "målåret {evidence}{said} ligger efter mandatperioden {mandate}",
-            "sätt också ett delmål för mandatperiodens sista år ({end}), så att den "
-            "fullmäktige som antog målet kan följa upp det",
-        ),
-        "en": (
-            "the target year {evidence}{said} lies after the mandate period {mandate}",
+    ),
+    "after_mandate": (
+        N_("the target year {evidence}{said} lies after the mandate period {mandate}"),
+        N_(
             "set an intermediate target for the last year of the mandate period ({end}) as "
-            "well, so that the council that adopted the goal can follow it up",
+            "well, so that the council that adopted the goal can follow it up"
         ),
-    },
-    "before_mandate": {
-        "sv": (
-            "målåret {evidence}{said} ligger före mandatperioden {mandate}",
-            "sätt ett nytt målår inom mandatperioden",
+    ),
+    "before_mandate": (
+        N_("the target year {evidence}{said} lies before the mandate period {mandate}"),
+        N_("set a new target year within the mandate period"),
+    ),
+    "no_annual_targets": (
+        lambda n, lang: ngettext(
+            "no annual targets are decided for indicator {evidence}: the linear default is "
+            "used, equal steps each year from the baseline to the target",
+            "no annual targets are decided for indicators {evidence}: the linear default is "
+            "used, equal steps each year from the baseline to the target",
+            n,
+            lang,
         ),
-        "en": (
-            "the target year {evidence}{said} lies before the mandate period {mandate}",
-            "set a new target year within the mandate period",
-        ),
-    },
-    "no_annual_targets": {
-        "sv": (
-            "inga årsmål är beslutade för indikator{n} {evidence}: den linjära "
-            "standardtakten används, lika stora steg varje år från utgångsvärdet till målvärdet",
-            "besluta årsmål för åren fram till målåret, eller besluta att den linjära takten "
-            "ska gälla",
-        ),
-        "en": (
-            "no annual targets are decided for indicator{s} {evidence}: the linear default "
-            "is used, equal steps each year from the baseline to the target",
+        N_(
             "decide a target for each year up to the target year, or decide that the linear "
-            "pace applies",
+            "pace applies"
         ),
-    },
-    "annual_targets_invalid": {
-        "sv": (
-            "årsmålen för indikatorn {evidence} går inte att läsa ut: {reason}",
-            "ange ett årsmål för varje år mellan utgångsåret och målåret",
-        ),
-        "en": (
-            "the annual targets of indicator {evidence} cannot be derived: {reason}",
-            "give an annual target for every year between the baseline and the target year",
-        ),
-    },
+    ),
+    "annual_targets_invalid": (
+        N_("the annual targets of indicator {evidence} cannot be derived: {reason}"),
+        N_("give an annual target for every year between the baseline and the target year"),
+    ),
 }
 
 _MISSING = Judgement(verdict="pass", code="no_annual_targets", message="")
@@ -101,14 +82,8 @@ _AFTER_MANDATE = ("pass", "warn", "fail")
 
 # What the no_target_year message adds about the years it saw that are not a time.
 _SEEN = {
-    "name": {
-        "sv": "'{words}' är ett namn, inte en tidpunkt för målet",
-        "en": "'{words}' is a name, not a time for the goal",
-    },
-    "reference": {
-        "sv": "'{words}' anger en tid att jämföra med, inte när målet ska vara nått",
-        "en": "'{words}' gives a time to compare with, not when the goal is to be reached",
-    },
+    "name": N_("'{words}' is a name, not a time for the goal"),
+    "reference": N_("'{words}' gives a time to compare with, not when the goal is to be reached"),
 }
 
 
@@ -152,16 +127,19 @@ def _quoted(mentions: list[TimeMention], year: int) -> str:
     return ""
 
 
-def _seen(mentions: list[TimeMention]) -> str | dict[str, str]:
+def _seen(mentions: list[TimeMention]) -> str | Texts:
     """What the text named that is not a time for the goal, for the no_target_year message."""
-    said = [m for m in mentions if m.kind in _SEEN]
+    said = [m for m in mentions if m.kind in _SEEN][:3]
     if not said:
         return ""
-    out = {}
-    for lang in ("sv", "en"):
-        parts = [_SEEN[m.kind][lang].format(words=m.words) for m in said[:3]]
-        out[lang] = f" ({'; '.join(parts)})"
-    return out
+    seen = functools.partial(_seen_in, said)
+    return Texts(seen("sv"), seen("en"), seen)
+
+
+def _seen_in(said: list[TimeMention], lang: str) -> str:
+    """:func:`_seen` in *lang*."""
+    parts = [gettext(_SEEN[m.kind], lang).format(words=m.words) for m in said]
+    return f" ({'; '.join(parts)})"
 
 
 class _State:
@@ -278,8 +256,9 @@ class TimeBound:
     "the goal applies every year: 'varje år'"
     """
 
-    label_sv = "Tidsatt"
-    label_en = "Time-bound"
+    label = N_("Time-bound")
+    label_sv = LabelIn("sv")
+    label_en = LabelIn("en")
     defaults: Mapping[str, Any] = {"after_mandate": "pass"}
 
     def default_levels(self, roles: LevelRoles) -> tuple[str, ...]:
@@ -326,15 +305,13 @@ class TimeBound:
                 out.append(found)
                 problem = True
         if missing:
-            one = len(missing) == 1
             out.append(
                 from_table(
                     _TEXT,
                     "pass",
                     "no_annual_targets",
                     evidence=", ".join(missing),
-                    n="n" if one else "erna",
-                    s="" if one else "s",
+                    count=len(missing),
                     once=True,
                 )
             )

@@ -1,0 +1,190 @@
+"""Errors keep their message template and fields, and render in a language (issue 15)."""
+
+from __future__ import annotations
+
+import errno
+from pathlib import Path
+
+import pytest
+from babel.messages.catalog import Catalog
+from babel.messages.mofile import write_mo
+from hypothesis import given
+from hypothesis import strategies as st
+
+import goalchain as gc
+from goalchain import _i18n
+from goalchain._i18n import N_, _catalog
+from goalchain.exceptions import (
+    CycleError,
+    DirectoryNotFoundError,
+    FileFormatError,
+    FileWriteError,
+    GoalchainError,
+    InvalidValueError,
+    KoladaConflict,
+    KoladaConflictError,
+    Message,
+    UnitMismatchError,
+    UnknownElementError,
+    UnknownLevelError,
+    UnknownMethodError,
+    UnknownUnitError,
+)
+
+
+def _chain() -> gc.GoalChain:
+    chain = gc.GoalChain(name="Test")
+    chain.add_goal("vision", "Vision", level="vision")
+    chain.add_goal("mal", "Mål", level="council", parents="vision")
+    return chain
+
+
+def test_a_plain_english_message_renders_as_itself_in_every_language() -> None:
+    error = InvalidValueError("something odd", element="kf1", field="weight")
+    assert error.template is None and error.params == {}
+    assert str(error) == "'kf1', field 'weight': something odd"
+    # no template: English whatever the language, prefix included (never half Swedish)
+    assert error.render("sv") == error.render("en") == str(error)
+    assert GoalchainError("plain").render("sv") == "plain"
+
+
+def test_a_template_keeps_its_fields_beside_the_english_text() -> None:
+    error = InvalidValueError(
+        N_("an element's id cannot be changed; add a new element"),
+        element="kf1",
+        field="id",
+        params={},
+    )
+    assert error.template == "an element's id cannot be changed; add a new element"
+    assert error.reason == error.template
+    assert str(error) == "'kf1', field 'id': an element's id cannot be changed; add a new element"
+    assert error.render("en") == str(error)
+    assert error.render("sv") == (
+        "'kf1', fältet 'id': ett elements id kan inte ändras; lägg till ett nytt element"
+    )
+
+
+def test_render_checks_the_language() -> None:
+    with pytest.raises(InvalidValueError, match="unknown language 'xx'"):
+        CycleError(["a", "b", "a"]).render("xx")
+
+
+def test_the_location_leads_in_every_language() -> None:
+    error = FileFormatError(
+        N_("expected a year, got {year!r}"), file="k.yaml", line=3, field="x", params={"year": 1}
+    )
+    assert str(error) == "k.yaml:3: x: expected a year, got 1"
+    assert error.render("sv") == "k.yaml:3: x: väntade ett år, fick 1"
+
+
+@pytest.mark.parametrize(
+    ("raise_it", "swedish"),
+    [
+        (lambda c: c["nope"], "inget element med id 'nope' i kedjan; kända id: 'mal', 'vision'"),
+        (lambda c: c.link("mal", "vision"), "att länka 'mal' -> 'vision' skulle sluta cirkeln"),
+        (lambda c: c.add_goal("vision", "V", level="vision"), "används redan av mål 'Vision'"),
+        (lambda c: c.add_goal("x", "X", level="nope"), "okänd nivå 'nope' i styrmodellen"),
+        (lambda c: c.link("vision", "mal", weight=-1), "'weight': vikten för länken"),
+        (lambda c: c.update("mal", colour="red"), "fältet 'colour': mål har inget fält 'colour'"),
+        (lambda c: c.record("mal", 2024, 1), "'mal' är av typen mål"),
+        (lambda c: c.assess("mal", "2024-X9", status="achieved"), "kan inte läsa perioden"),
+        (lambda c: gc.Period.parse("99999"), "fältet 'period': kan inte läsa perioden '99999'"),
+        (lambda c: gc.Period.parse(10_000), "året 10000 ligger utanför det giltiga intervallet"),
+        (lambda c: c.add_goal("x", "", level="council", parents="vision"), "väntade en text som"),
+        (lambda c: c.add_goal(" x", "X", level="council"), "id ' x' är ogiltigt"),
+        (
+            lambda c: c.add_indicator(
+                "i", "I", level="indicator", parents="mal", unit="%", baseline=(2020, float("nan"))
+            ),
+            "nan är inget ändligt tal",
+        ),
+    ],
+)
+def test_the_errors_a_user_meets_most_render_in_swedish(raise_it: object, swedish: str) -> None:
+    chain = _chain()
+    with pytest.raises(GoalchainError) as info:
+        raise_it(chain)  # type: ignore[operator]
+    error = info.value
+    assert error.template is not None, str(error)
+    assert error.render("en") == str(error)
+    assert swedish in error.render("sv")
+
+
+def test_a_field_that_is_a_message_is_worded_in_the_same_language() -> None:
+    error = UnknownMethodError("x", kind="progression method", known=(), field="f")
+    assert str(error) == "field 'f': unknown progression method 'x'; registered: none"
+    assert error.render("sv").startswith("fältet 'f': progressionsmetoden 'x' finns inte")
+    assert error.render("sv").endswith("registrerade: inga")
+
+
+def test_the_errors_of_exceptions_render_in_swedish() -> None:
+    level = UnknownLevelError("q", model="kommun", known=["a", "b"], element="kf1")
+    assert (
+        level.render("sv") == "'kf1': okänd nivå 'q' i styrmodellen 'kommun'; giltiga nivåer: a, b"
+    )
+    unit = UnknownUnitError("x" * 100, element="i1", field="unit")
+    assert unit.render("sv").startswith("'i1', fältet 'unit': okänd enhet 'xxxx")
+    assert "(100 tecken)" in unit.render("sv") and "(100 characters)" in str(unit)
+    mismatch = UnitMismatchError(element="i1", expected="percent", got="kr")
+    assert mismatch.render("sv").startswith("indikatorn 'i1': enheten 'kr' passar inte")
+    unknown = UnknownElementError("z", known=[f"e{i:02}" for i in range(12)])
+    assert unknown.render("sv").endswith("'e09' och 2 till")
+    assert str(unknown).endswith("'e09' and 2 more")
+
+
+def test_file_write_error_uses_the_catalog(tmp_path: Path) -> None:
+    error = FileWriteError(str(tmp_path / "k.yaml"), errno.EROFS, "Read-only file system")
+    assert str(error).endswith(
+        f"cannot write the file: the file system of {tmp_path} is read-only; the file is unchanged"
+    )
+    assert error.render("sv").endswith(
+        f"filsystemet för {tmp_path} är skrivskyddat; filen är oförändrad"
+    )
+    detail = FileWriteError("k.yaml", errno.ENOSPC, None, detail=("kept", "kvar"))
+    assert detail.render("sv").endswith("disken är full; kvar")
+    assert str(detail).endswith("the disk is full; kept")
+    missing = DirectoryNotFoundError("/no/such/k.yaml", "/no/such", "/no")
+    assert "/no does not exist" in str(missing)
+    assert "mappen /no/such finns inte (/no finns inte)" in missing.render("sv")
+
+
+def test_kolada_conflicts_agree_in_number() -> None:
+    one = KoladaConflictError([KoladaConflict("i2", 2021, "T", 60.0, None, 62.4)])
+    two = KoladaConflictError([KoladaConflict("i2", y, "T", 60.0, None, 62.4) for y in (1, 2)])
+    assert "1 mätvärde som" in one.render("sv") and "2 mätvärden som" in two.render("sv")
+    assert "1 measurement already" in str(one) and "2 measurements already" in str(two)
+    assert one.render("sv", cli=True) == one.render("sv").replace("replace=True", "--replace")
+
+
+@given(st.text(max_size=20), st.integers(), st.sampled_from(["sv", "en"]))
+def test_a_rendered_message_holds_its_fields(text: str, number: int, lang: str) -> None:
+    message = Message(
+        N_("weight of link {parent!r} -> {child!r} must be a number >= 0, got {weight!r}"),
+        parent=text,
+        child="c",
+        weight=number,
+    )
+    rendered = message.render(lang)
+    assert repr(text) in rendered and repr(number) in rendered
+    assert message.render("en") == str(message)
+
+
+def test_a_third_language_renders_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_catalog, "_extra_dirs", [])
+    _catalog._languages.cache_clear()
+    _catalog._translations.cache_clear()
+    catalog = Catalog(locale="fi", domain=_i18n.DOMAIN)
+    catalog.add("field {field!r}: ", "kenttä {field!r}: ")
+    target = tmp_path / "fi" / "LC_MESSAGES"
+    target.mkdir(parents=True)
+    with (target / "goalchain.mo").open("wb") as stream:
+        write_mo(stream, catalog)
+    try:
+        _i18n.use_catalog_dir(tmp_path)
+        error = UnknownMethodError("x", kind="progression method", known=("a",), field="f")
+        # translated where the catalog has it, English where it has not
+        assert error.render("fi") == "kenttä 'f': unknown progression method 'x'; registered: a"
+    finally:
+        monkeypatch.setattr(_catalog, "_extra_dirs", [])
+        _catalog._languages.cache_clear()
+        _catalog._translations.cache_clear()

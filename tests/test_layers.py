@@ -1,0 +1,218 @@
+"""Data flows one way (issue 15): the import graph of goalchain, read with ``ast``.
+
+The layers, from the ground up (docs/architecture.md):
+
+0. ground: exceptions and language (``exceptions``, ``_i18n``, and the small
+   modules every layer uses: registries, optional imports, version, safe text)
+1. units (``units``, the unit grammar, values with units for people)
+2. models
+3. progression
+4. engines: roll-up and SMART
+5. io
+6. report
+7. command line (``cli``, ``_cli_*``, ``__main__``), ``testing`` and the package itself
+
+A module imports its own layer and those below it at module level (imports under
+``if TYPE_CHECKING:`` never run and are not counted). A convenience method that
+forwards to a higher layer (``chain.rollup()``, ``result.to_dataframe()``,
+``_repr_html_``) may import it inside the method, and nowhere else: an upward
+import inside a plain function is refused too.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parents[1] / "src" / "goalchain"
+
+LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        "ground",
+        (
+            "goalchain.exceptions",
+            "goalchain._i18n",
+            "goalchain._lang",
+            "goalchain._registry",
+            "goalchain._optional",
+            "goalchain._version",
+            "goalchain._gc",
+            "goalchain._safe_text",
+        ),
+    ),
+    ("units", ("goalchain.units", "goalchain._unit_grammar", "goalchain._unit_text")),
+    ("models", ("goalchain.models",)),
+    ("progression", ("goalchain.progression",)),
+    ("engines", ("goalchain.rollup", "goalchain.smart")),
+    ("io", ("goalchain.io",)),
+    ("report", ("goalchain.report",)),
+    (
+        "command line",
+        (
+            "goalchain.cli",
+            "goalchain._cli_import",
+            "goalchain._cli_kolada",
+            "goalchain.__main__",
+            "goalchain.testing",
+            "goalchain",
+        ),
+    ),
+)
+
+
+def layer_of(module: str) -> int | None:
+    """The layer of *module* (by its longest matching prefix), None if unmapped."""
+    best: tuple[int, int] | None = None
+    for rank, (_, prefixes) in enumerate(LAYERS):
+        for prefix in prefixes:
+            if (module == prefix or module.startswith(prefix + ".")) and (
+                best is None or len(prefix) > best[1]
+            ):
+                best = (rank, len(prefix))
+    return None if best is None else best[0]
+
+
+def _modules() -> Iterator[tuple[str, str, Path]]:
+    """(module, its package, path) of every module of goalchain."""
+    for path in sorted(PACKAGE.rglob("*.py")):
+        parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+        is_package = parts[-1] == "__init__"
+        if is_package:
+            parts = parts[:-1]
+        module = ".".join(parts)
+        yield module, module if is_package else module.rsplit(".", 1)[0], path
+
+
+def _targets(node: ast.Import | ast.ImportFrom, package: str) -> list[str]:
+    if isinstance(node, ast.Import):
+        return [alias.name for alias in node.names]
+    if not node.level:
+        return [node.module or ""]
+    base = package.split(".")
+    base = base[: len(base) - node.level + 1]
+    return [".".join(base) + (f".{node.module}" if node.module else "")]
+
+
+class _Imports(ast.NodeVisitor):
+    """Every import of goalchain in a module: (target, line, where), where is
+    "module", "method" or "function"; imports under ``if TYPE_CHECKING`` skipped."""
+
+    def __init__(self, package: str):
+        self.package = package
+        self.scopes: list[ast.AST] = []
+        self.found: list[tuple[str, int, str]] = []
+
+    def visit_If(self, node: ast.If) -> None:
+        if "TYPE_CHECKING" in ast.unparse(node.test):
+            for child in node.orelse:
+                self.visit(child)
+            return
+        self.generic_visit(node)
+
+    def _scoped(self, node: ast.AST) -> None:
+        self.scopes.append(node)
+        self.generic_visit(node)
+        self.scopes.pop()
+
+    visit_ClassDef = visit_FunctionDef = visit_AsyncFunctionDef = _scoped  # noqa: N815
+
+    def _import(self, node: ast.Import | ast.ImportFrom) -> None:
+        functions = [s for s in self.scopes if not isinstance(s, ast.ClassDef)]
+        if not functions:
+            where = "module"
+        else:
+            index = self.scopes.index(functions[0])
+            where = (
+                "method"
+                if index and isinstance(self.scopes[index - 1], ast.ClassDef)
+                else "function"
+            )
+        for target in _targets(node, self.package):
+            if target.startswith("goalchain"):
+                self.found.append((target, node.lineno, where))
+
+    visit_Import = visit_ImportFrom = _import  # noqa: N815
+
+
+def _upward() -> Iterator[tuple[str, int, str, str]]:
+    for module, package, path in _modules():
+        visitor = _Imports(package)
+        visitor.visit(ast.parse(path.read_text(encoding="utf-8")))
+        own = layer_of(module)
+        assert own is not None, (
+            f"{module} is in no layer: add it to LAYERS and docs/architecture.md"
+        )
+        for target, line, where in visitor.found:
+            theirs = layer_of(target)
+            assert theirs is not None, f"{module}:{line} imports {target}, which is in no layer"
+            if theirs > own:
+                yield module, line, target, where
+
+
+def test_every_module_is_in_a_layer() -> None:
+    unmapped = [module for module, _, _ in _modules() if layer_of(module) is None]
+    assert not unmapped
+
+
+def test_no_module_level_import_runs_upward() -> None:
+    upward = [
+        f"{module}:{line} imports {target} ({LAYERS[layer_of(target) or 0][0]})"
+        for module, line, target, where in _upward()
+        if where == "module"
+    ]
+    assert not upward, "\n".join(upward)
+
+
+# Upward imports inside plain functions still to be removed (issue 15), each with why
+# it is there; the test fails when one is gone (so the entry is removed) or a new one comes.
+_KNOWN_FUNCTION_IMPORTS = {
+    # Indicator.expected asks whether "linear" is still goalchain's own straight line
+    ("goalchain.models._elements", "goalchain.progression"),
+}
+
+
+def test_upward_imports_only_in_forwarding_methods() -> None:
+    found = {(module, target) for module, _, target, where in _upward() if where == "function"}
+    assert found >= _KNOWN_FUNCTION_IMPORTS, (
+        f"gone, remove from the list: {_KNOWN_FUNCTION_IMPORTS - found}"
+    )
+    upward = [
+        f"{module}:{line} imports {target} inside a function"
+        for module, line, target, where in _upward()
+        if where == "function" and (module, target) not in _KNOWN_FUNCTION_IMPORTS
+    ]
+    assert not upward, "\n".join(upward)
+
+
+@pytest.mark.parametrize(
+    ("module", "layer"),
+    [
+        ("goalchain.exceptions", "ground"),
+        ("goalchain._i18n._catalog", "ground"),
+        ("goalchain.units", "units"),
+        ("goalchain.models._chain", "models"),
+        ("goalchain.rollup._result", "engines"),
+        ("goalchain.io._yaml", "io"),
+        ("goalchain.report._html", "report"),
+        ("goalchain.cli", "command line"),
+        ("goalchain", "command line"),
+    ],
+)
+def test_layer_of(module: str, layer: str) -> None:
+    rank = layer_of(module)
+    assert rank is not None and LAYERS[rank][0] == layer
+
+
+def test_the_ground_floor_imports_nothing_above_exceptions() -> None:
+    for module, package, path in _modules():
+        if not module.startswith("goalchain._i18n"):
+            continue
+        visitor = _Imports(package)
+        visitor.visit(ast.parse(path.read_text(encoding="utf-8")))
+        for target, line, _ in visitor.found:
+            assert target.startswith(("goalchain._i18n", "goalchain.exceptions")), (
+                f"{module}:{line} imports {target}"
+            )

@@ -1,0 +1,63 @@
+"""The progression layer's words come from the message catalogs (issue 15)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from babel.messages.catalog import Catalog
+from babel.messages.mofile import write_mo
+
+from goalchain import _i18n
+from goalchain._i18n import _catalog
+from goalchain.exceptions import ProgressionError
+from goalchain.progression import (
+    CATEGORIES,
+    CATEGORY_LABELS,
+    TREND_LABELS,
+    ProgressAssessment,
+    annual_targets,
+    assess,
+)
+
+
+def test_the_labels_are_read_only_tables_in_every_language() -> None:
+    assert CATEGORY_LABELS["on_track"] == {"sv": "i fas", "en": "on track"}
+    assert TREND_LABELS["on_track"]["sv"] == "betydande framsteg"
+    assert list(CATEGORY_LABELS) == list(CATEGORIES)
+    with pytest.raises(TypeError):
+        CATEGORY_LABELS["on_track"] = {}  # type: ignore[index]
+
+
+def test_a_third_language_labels_a_category(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(_catalog, "_extra_dirs", [])
+    _catalog._languages.cache_clear()
+    _catalog._translations.cache_clear()
+    catalog = Catalog(locale="fi", domain=_i18n.DOMAIN)
+    catalog.add("on track", "aikataulussa")
+    target = tmp_path / "fi" / "LC_MESSAGES"
+    target.mkdir(parents=True)
+    with (target / "goalchain.mo").open("wb") as stream:
+        write_mo(stream, catalog)
+    try:
+        _i18n.use_catalog_dir(tmp_path)
+        assert ProgressAssessment(category="on_track").label("fi") == "aikataulussa"
+        assert CATEGORY_LABELS["on_track"]["fi"] == "aikataulussa"
+        assert TREND_LABELS["on_track"]["fi"] == "substantial progress"
+    finally:
+        monkeypatch.setattr(_catalog, "_extra_dirs", [])
+        _catalog._languages.cache_clear()
+        _catalog._translations.cache_clear()
+
+
+def test_assessment_errors_render_in_swedish() -> None:
+    trajectory = annual_targets(baseline=(2020, 50), target=(2024, 70))
+    with pytest.raises(ProgressionError) as info:
+        assess(trajectory, {2021: 55}, tolerance=-1)
+    assert str(info.value).startswith("field 'tolerance': tolerance must be a share")
+    assert info.value.render("sv").startswith("fältet 'tolerance': toleransen måste vara")
+    with pytest.raises(ProgressionError) as info:
+        assess(None, {2021: 55}, method="trend", baseline=(2020, 50), direction="sideways")
+    assert info.value.render("sv").startswith("fältet 'direction': riktningen 'sideways' är")
