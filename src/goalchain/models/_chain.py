@@ -64,10 +64,7 @@ def _check_weight(weight: Any, parent: str, child: str) -> float:
     if not math.isfinite(value) or value < 0:
         shown = repr(weight) if value != math.inf else "a number too large to hold"
         raise InvalidValueError(
-            N_(
-                "weight of link {parent!r} -> {child!r} must be a finite number >= 0, "
-                "got {weight}"
-            ),
+            N_("weight of link {parent!r} -> {child!r} must be a finite number >= 0, got {weight}"),
             field="weight",
             params={"parent": parent, "child": child, "weight": shown},
         )
