@@ -8,13 +8,11 @@ import io
 from pathlib import Path
 
 import pytest
-from babel.messages.catalog import Catalog
-from babel.messages.mofile import write_mo
 
 import goalchain as gc
-from goalchain import _cli_import, _cli_kolada, _i18n, cli
+from _catalogs import catalog_of
+from goalchain import _cli_import, _cli_kolada, cli
 from goalchain._cli_import import CommandError
-from goalchain._i18n import _catalog
 from goalchain.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -100,26 +98,10 @@ def test_an_unknown_language_on_the_command_line_is_refused() -> None:
     assert code == 2 and "invalid choice: 'de'" in err
 
 
-def test_a_third_language_is_spoken_by_the_command_line(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(_catalog, "_extra_dirs", [])
-    _catalog._languages.cache_clear()
-    _catalog._translations.cache_clear()
-    catalog = Catalog(locale="fi", domain=_i18n.DOMAIN)
-    catalog.add("no such file: {path}", "tiedostoa ei ole: {path}")
-    target = tmp_path / "fi" / "LC_MESSAGES"
-    target.mkdir(parents=True)
-    with (target / "goalchain.mo").open("wb") as stream:
-        write_mo(stream, catalog)
-    try:
-        _i18n.use_catalog_dir(tmp_path)
+def test_a_third_language_is_spoken_by_the_command_line(tmp_path: Path) -> None:
+    with catalog_of(tmp_path, {"no such file: {path}": "tiedostoa ei ole: {path}"}):
         code, _, err = run("show", str(tmp_path / "nope.yaml"), "--lang", "fi")
         assert code == 2 and err == f"goalchain: tiedostoa ei ole: {tmp_path / 'nope.yaml'}\n"
         # what the catalog lacks is English, the code's language
         code, _, err = run("validate", "--lang", "fi")
         assert err.endswith("(see --help)\n")
-    finally:
-        monkeypatch.setattr(_catalog, "_extra_dirs", [])
-        _catalog._languages.cache_clear()
-        _catalog._translations.cache_clear()

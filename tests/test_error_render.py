@@ -6,14 +6,12 @@ import errno
 from pathlib import Path
 
 import pytest
-from babel.messages.catalog import Catalog
-from babel.messages.mofile import write_mo
 from hypothesis import given
 from hypothesis import strategies as st
 
 import goalchain as gc
-from goalchain import _i18n
-from goalchain._i18n import N_, _catalog
+from _catalogs import catalog_of
+from goalchain._i18n import N_
 from goalchain.exceptions import (
     CycleError,
     DirectoryNotFoundError,
@@ -169,22 +167,8 @@ def test_a_rendered_message_holds_its_fields(text: str, number: int, lang: str) 
     assert message.render("en") == str(message)
 
 
-def test_a_third_language_renders_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(_catalog, "_extra_dirs", [])
-    _catalog._languages.cache_clear()
-    _catalog._translations.cache_clear()
-    catalog = Catalog(locale="fi", domain=_i18n.DOMAIN)
-    catalog.add("field {field!r}: ", "kenttä {field!r}: ")
-    target = tmp_path / "fi" / "LC_MESSAGES"
-    target.mkdir(parents=True)
-    with (target / "goalchain.mo").open("wb") as stream:
-        write_mo(stream, catalog)
-    try:
-        _i18n.use_catalog_dir(tmp_path)
+def test_a_third_language_renders_errors(tmp_path: Path) -> None:
+    with catalog_of(tmp_path, {"field {field!r}: ": "kenttä {field!r}: "}):
         error = UnknownMethodError("x", kind="progression method", known=("a",), field="f")
         # translated where the catalog has it, English where it has not
         assert error.render("fi") == "kenttä 'f': unknown progression method 'x'; registered: a"
-    finally:
-        monkeypatch.setattr(_catalog, "_extra_dirs", [])
-        _catalog._languages.cache_clear()
-        _catalog._translations.cache_clear()

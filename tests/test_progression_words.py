@@ -5,11 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from babel.messages.catalog import Catalog
-from babel.messages.mofile import write_mo
 
-from goalchain import _i18n
-from goalchain._i18n import _catalog
+from _catalogs import catalog_of
 from goalchain.exceptions import ProgressionError
 from goalchain.progression import (
     CATEGORIES,
@@ -29,27 +26,11 @@ def test_the_labels_are_read_only_tables_in_every_language() -> None:
         CATEGORY_LABELS["on_track"] = {}  # type: ignore[index]
 
 
-def test_a_third_language_labels_a_category(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(_catalog, "_extra_dirs", [])
-    _catalog._languages.cache_clear()
-    _catalog._translations.cache_clear()
-    catalog = Catalog(locale="fi", domain=_i18n.DOMAIN)
-    catalog.add("on track", "aikataulussa")
-    target = tmp_path / "fi" / "LC_MESSAGES"
-    target.mkdir(parents=True)
-    with (target / "goalchain.mo").open("wb") as stream:
-        write_mo(stream, catalog)
-    try:
-        _i18n.use_catalog_dir(tmp_path)
+def test_a_third_language_labels_a_category(tmp_path: Path) -> None:
+    with catalog_of(tmp_path, {"on track": "aikataulussa"}):
         assert ProgressAssessment(category="on_track").label("fi") == "aikataulussa"
         assert CATEGORY_LABELS["on_track"]["fi"] == "aikataulussa"
         assert TREND_LABELS["on_track"]["fi"] == "substantial progress"
-    finally:
-        monkeypatch.setattr(_catalog, "_extra_dirs", [])
-        _catalog._languages.cache_clear()
-        _catalog._translations.cache_clear()
 
 
 def test_assessment_errors_render_in_swedish() -> None:

@@ -7,16 +7,14 @@ language of the code, with no change to the code.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 import pytest
-from babel.messages.catalog import Catalog
-from babel.messages.mofile import write_mo
 
 import goalchain as gc
-from goalchain import _i18n, _unit_text
-from goalchain._i18n import _catalog, _numbers
+from _catalogs import catalog_of
 from goalchain.progression import annual_targets
 from goalchain.report import (
     chain_html,
@@ -33,32 +31,14 @@ Messages = Mapping[tuple[str | None, str], str]
 
 
 @pytest.fixture
-def finnish(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[Callable[[Messages], None]]:
+def finnish(tmp_path: Path) -> Iterator[Callable[[Messages], None]]:
     """Install a Finnish catalog of the messages given; goalchain's state is restored after."""
-    monkeypatch.setattr(_catalog, "_extra_dirs", [])
-    _catalog._languages.cache_clear()
-    _catalog._translations.cache_clear()
+    with contextlib.ExitStack() as stack:
 
-    def install(messages: Messages) -> None:
-        catalog = Catalog(locale="fi", domain=_i18n.DOMAIN)
-        for (context, message), translation in messages.items():
-            catalog.add(message, translation, context=context)
-        target = tmp_path / "fi" / "LC_MESSAGES"
-        target.mkdir(parents=True)
-        with (target / "goalchain.mo").open("wb") as stream:
-            write_mo(stream, catalog)
-        _i18n.use_catalog_dir(tmp_path)
+        def install(messages: Messages) -> None:
+            stack.enter_context(catalog_of(tmp_path, messages))
 
-    try:
         yield install
-    finally:
-        _catalog._languages.cache_clear()
-        _catalog._translations.cache_clear()
-        _numbers._LOADED.pop("fi", None)
-        _numbers._DIGITS.pop("fi", None)
-        _unit_text._symbol.cache_clear()
 
 
 def _chain() -> gc.GoalChain:

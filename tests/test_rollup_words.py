@@ -6,35 +6,23 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from babel.messages.catalog import Catalog
-from babel.messages.mofile import write_mo
 
 import goalchain as gc
-from goalchain import _i18n
-from goalchain._i18n import _catalog
+from _catalogs import catalog_of
 from goalchain.rollup import StatusScale, leaf_reason
 from goalchain.rollup._result import GENDER_WORDS, REASONS, reason_text
 
 
 @pytest.fixture
-def finnish(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def finnish(tmp_path: Path) -> Iterator[None]:
     """A test-only Finnish catalog with a few of the roll-up's words."""
-    monkeypatch.setattr(_catalog, "_extra_dirs", [])
-    _catalog._languages.cache_clear()
-    _catalog._translations.cache_clear()
-    catalog = Catalog(locale="fi", domain=_i18n.DOMAIN)
-    catalog.add("no target for {year}", "ei tavoitetta vuodelle {year}")
-    catalog.add("partly achieved", "osittain saavutettu")
-    catalog.add("women", "naiset", context="gender")
-    target = tmp_path / "fi" / "LC_MESSAGES"
-    target.mkdir(parents=True)
-    with (target / "goalchain.mo").open("wb") as stream:
-        write_mo(stream, catalog)
-    _i18n.use_catalog_dir(tmp_path)
-    yield
-    monkeypatch.setattr(_catalog, "_extra_dirs", [])
-    _catalog._languages.cache_clear()
-    _catalog._translations.cache_clear()
+    messages = {
+        "no target for {year}": "ei tavoitetta vuodelle {year}",
+        "partly achieved": "osittain saavutettu",
+        ("gender", "women"): "naiset",
+    }
+    with catalog_of(tmp_path, messages):
+        yield
 
 
 def test_the_lag_reason_agrees_with_its_number() -> None:

@@ -9,14 +9,11 @@ from pathlib import Path
 
 import hypothesis.strategies as st
 import pytest
-from babel.messages.catalog import Catalog
-from babel.messages.mofile import write_mo
 from hypothesis import given
 
 import goalchain as gc
+from _catalogs import catalog_of
 from goalchain import _i18n
-from goalchain._i18n import _catalog
-from goalchain.smart import _finding
 from goalchain.smart._finding import Texts, from_table, translated
 from goalchain.smart._language import MESSAGES, issue_texts
 from goalchain.smart._registry import criteria
@@ -41,29 +38,14 @@ FINNISH_PLURAL = {
 
 
 @pytest.fixture
-def finnish(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def finnish(tmp_path: Path) -> Iterator[None]:
     """A test-only Finnish catalog of a few SMART messages, added with use_catalog_dir."""
-    monkeypatch.setattr(_catalog, "_extra_dirs", [])
-    _catalog._languages.cache_clear()
-    _catalog._translations.cache_clear()
-    catalog = Catalog(locale="fi", domain=_i18n.DOMAIN)
-    for message, text in FINNISH.items():
-        catalog.add(message, text)
+    messages: dict[object, object] = dict(FINNISH)
     for singular, (plural, one, many) in FINNISH_PLURAL.items():
-        catalog.add((singular, plural), (one, many))
-    catalog.add("fail", "hylätty", context="SMART verdict")
-    target = tmp_path / "fi" / "LC_MESSAGES"
-    target.mkdir(parents=True)
-    with (target / "goalchain.mo").open("wb") as stream:
-        write_mo(stream, catalog)
-    _i18n.use_catalog_dir(tmp_path)
-    try:
+        messages[(None, (singular, plural))] = (one, many)
+    messages[("SMART verdict", "fail")] = "hylätty"
+    with catalog_of(tmp_path, messages):
         yield
-    finally:
-        monkeypatch.undo()
-        _catalog._languages.cache_clear()
-        _catalog._translations.cache_clear()
-        _finding.refresh()
 
 
 def _chain() -> gc.GoalChain:

@@ -90,6 +90,19 @@ def use_catalog_dir(path: str | os.PathLike[str]) -> None:
     _languages.cache_clear()
 
 
+def forget_catalog_dir(path: str | os.PathLike[str]) -> None:
+    """Stop searching *path* for catalogs (undoes :func:`use_catalog_dir`; a
+    directory never added is ignored). Its languages are no longer spoken."""
+    directory = Path(path)
+    if directory in _extra_dirs:
+        _extra_dirs.remove(directory)
+    _translations.cache_clear()
+    _languages.cache_clear()
+    from ._numbers import forget_conventions  # the same floor: numbers per language
+
+    forget_conventions()
+
+
 def _found_languages(directories: Iterable[Path]) -> list[str]:
     found: list[str] = []
     for directory in directories:

@@ -36,6 +36,7 @@ __all__ = [
     "Conventions",
     "conventions",
     "format_date",
+    "forget_conventions",
     "format_number",
     "localised_digits",
     "money_symbol",
@@ -104,6 +105,12 @@ def conventions(lang: str) -> Conventions:
         _DIGITS[lang] = found.digits
         _LOADED[lang] = found
     return found
+
+
+def forget_conventions() -> None:
+    """Forget the conventions read so far (when the languages spoken change)."""
+    _LOADED.clear()
+    _DIGITS.clear()
 
 
 def _load(lang: str) -> Conventions:
