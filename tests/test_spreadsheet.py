@@ -1296,3 +1296,28 @@ def test_guide_commands_run_as_written(tmp_path: Path, monkeypatch: pytest.Monke
             book.save(tmp_path / argv[2])
         out, err = io.StringIO(), io.StringIO()
         assert main(argv, out=out, err=err) == 0, (command, err.getvalue())
+
+
+def test_a_spreadsheet_error_renders_in_a_third_language(tmp_path: Path) -> None:
+    """The errors' words are in the catalogs (issue 15): a language with a catalog
+    words them with no code change, and what it lacks is English."""
+    from _catalogs import catalog_of
+    from goalchain.io._spreadsheet_errors import SpreadsheetValueError, _Text
+
+    err = SpreadsheetValueError(_Text("indicator_empty"), file="m.csv", row=3, col=1)
+    messages = {
+        "row {row}, column {letter}": "rivi {row}, sarake {letter}",
+        "the indicator is empty; write the id of one of the chain's indicators": (
+            "indikaattori puuttuu; kirjoita ketjun indikaattorin tunnus"
+        ),
+    }
+    with catalog_of(tmp_path, messages):
+        assert err.render("fi") == (
+            "m.csv:3:1: rivi 3, sarake A: "
+            "indikaattori puuttuu; kirjoita ketjun indikaattorin tunnus"
+        )
+        again = SpreadsheetValueError(_Text("period_empty"), file="m.csv", row=4)
+        assert again.render("fi") == again.render("en")  # "row {row}" not in it: English
+    assert err.render("sv") == (
+        "m.csv:3:1: rad 3, kolumn A: indikatorn är tom; skriv id:t för en av kedjans indikatorer"
+    )

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from .._lang import check_lang
+from .._i18n import N_, check_lang, gettext, pgettext
 from ..exceptions import (
     DuplicateError,
     FileFormatError,
@@ -147,9 +147,8 @@ class _Text:
     def render(self, lang: str, *, cli: bool = False) -> str:
         if self.code is None:
             return self.literal or ""
-        en, sv = _TEXTS[self.code]
         values = {name: _render(value, lang, cli) for name, value in self.params.items()}
-        return (sv if lang == "sv" else en).format(**values)
+        return _template(self.code, lang).format(**values)
 
     def options(self) -> list[OptionHint]:
         """The options suggested, in this text and its hints."""
@@ -160,6 +159,17 @@ class _Text:
             elif isinstance(value, _Text):
                 out.extend(value.options())
         return out
+
+
+def _template(code: str, lang: str) -> str:
+    """The message of *code* in *lang*, its fields not yet filled in."""
+    # English words these two with the parser's own reason; other languages in full
+    if code == "bad_period":
+        return pgettext("unreadable period", "{reason}", lang)
+    if code == "unknown_unit_column":
+        return pgettext("unknown unit in the unit column", "{reason}", lang)
+    message = _TEXTS[code]
+    return gettext(message, lang) if message else ""
 
 
 def _render(value: Any, lang: str, cli: bool) -> Any:
@@ -194,322 +204,187 @@ _FIELD_THE = {  # "both hold the period"
 }
 _KIND_SV = {"goal": "mål", "activity": "aktivitet", "element": "element"}
 
-_PERIOD_FORMS = "'2024-T2', '2024-Q3', '2024-delår'"
-
-# code -> (English, Swedish); str.format templates over the error's parameters
-_TEXTS: dict[str, tuple[str, str]] = {
-    # ---- rows and cells
-    "excel_error": (
-        "the cell holds the Excel error {code}; correct the formula or type the value",
-        "cellen innehåller Excel-felet {code}; rätta formeln eller skriv in värdet",
+# code -> its English message (str.format template over the error's parameters),
+# looked up in the catalog when rendered; see _template for the two with a context
+_TEXTS: dict[str, str] = {
+    "excel_error": N_(
+        "the cell holds the Excel error {code}; correct the formula or type the value"
     ),
-    "formula_no_value": (
-        "the formula {formula} has no saved value (the file was not saved by a program that "
-        "computes formulas); open it in Excel or LibreOffice and save it, or type the value",
-        "formeln {formula} har inget sparat värde (filen sparades inte av ett program som "
-        "räknar ut formler); öppna den i Excel eller LibreOffice och spara den, eller skriv "
-        "in värdet",
+    "formula_no_value": N_(
+        "the formula {formula} has no saved value (the file was not saved by a program "
+        "that computes formulas); open it in Excel or LibreOffice and save it, or type the "
+        "value"
     ),
-    "indicator_empty": (
-        "the indicator is empty; write the id of one of the chain's indicators",
-        "indikatorn är tom; skriv id:t för en av kedjans indikatorer",
+    "indicator_empty": N_("the indicator is empty; write the id of one of the chain's indicators"),
+    "not_an_indicator": N_(
+        "{id!r} is a {kind}, not an indicator; measurements are recorded for indicators"
     ),
-    "not_an_indicator": (
-        "{id!r} is a {kind}, not an indicator; measurements are recorded for indicators",
-        "{id!r} är ett {kind_sv}, inte en indikator; mätvärden registreras för indikatorer",
+    "unknown_indicator": N_("no indicator with id {id!r} in the chain{hint}"),
+    "hint_close": N_("; did you mean {close}?"),
+    "hint_ids": N_("; the chain's indicators: {shown}{more}"),
+    "hint_no_ids": N_("; the chain has no indicators"),
+    "hint_kolada": N_("; Kolada id {id!r} is carried by {ids}"),
+    "more": N_(" and {n} more"),
+    "period_empty": N_(
+        "the period is empty; write a year such as 2024, or '2024-T2', '2024-Q3', '2024-delår'"
     ),
-    "unknown_indicator": (
-        "no indicator with id {id!r} in the chain{hint}",
-        "ingen indikator med id {id!r} i kedjan{hint}",
-    ),
-    "hint_close": ("; did you mean {close}?", "; menade du {close}?"),
-    "hint_ids": ("; the chain's indicators: {shown}{more}", "; kedjans indikatorer: {shown}{more}"),
-    "hint_no_ids": ("; the chain has no indicators", "; kedjan har inga indikatorer"),
-    "hint_kolada": (
-        "; Kolada id {id!r} is carried by {ids}",
-        "; Kolada-id {id!r} används av {ids}",
-    ),
-    "more": (" and {n} more", " och {n} till"),
-    "period_empty": (
-        f"the period is empty; write a year such as 2024, or {_PERIOD_FORMS}",
-        f"perioden är tom; skriv ett år som 2024, eller {_PERIOD_FORMS}",
-    ),
-    "date_not_period": (
+    "date_not_period": N_(
         "the date {date} is not a period; write a year such as {year}, or '{year}-T2', "
-        "'{year}-Q3', '{year}-delår'",
-        "datumet {date} är ingen period; skriv ett år som {year}, eller '{year}-T2', "
-        "'{year}-Q3', '{year}-delår'",
+        "'{year}-Q3', '{year}-delår'"
     ),
-    "bad_period": (
-        "{reason}",
-        "perioden {value!r} går inte att läsa; skriv ett år som 2024 (1900–2200), eller "
-        "'2024-T1' (T1–T3), '2024-Q3' (Q1–Q4), '2024-delår'",
-    ),
-    "value_empty": (
+    "value_empty": N_(
         "the value of {id!r} is empty; write the value, '..' if it is missing (the row is "
-        "then skipped and reported), or pass {skip} to skip empty cells",
-        "värdet för {id!r} är tomt; skriv värdet, '..' om det saknas (raden hoppas då över "
-        "och redovisas), eller ange {skip} för att hoppa över tomma celler",
+        "then skipped and reported), or pass {skip} to skip empty cells"
     ),
-    "nothing_filled": (
+    "nothing_filled": N_(
         "no value is filled in: all {n} value cells are empty, this the first; fill in the "
-        "values (write '..' for one that is missing), or pass {skip} to skip empty cells",
-        "inget värde är ifyllt: alla {n} värdeceller är tomma, denna den första; fyll i "
-        "värdena (skriv '..' för ett som saknas), eller ange {skip} för att hoppa över tomma "
-        "celler",
+        "values (write '..' for one that is missing), or pass {skip} to skip empty cells"
     ),
-    "not_a_number_type": (
-        "expected a number, got {raw}; write for example '12,5', '12,5 %' or '1 234'",
-        "väntade ett tal, fick {raw}; skriv till exempel '12,5', '12,5 %' eller '1 234'",
+    "not_a_number_type": N_(
+        "expected a number, got {raw}; write for example '12,5', '12,5 %' or '1 234'"
     ),
-    "unknown_unit_column": (
-        "{reason}",
-        "okänd enhet {unit!r}; skriv till exempel '%', 'procentenheter', 'kr', 'tkr', "
-        "'mnkr', 'st', 'dagar' eller lämna cellen tom för indikatorns enhet",
-    ),
-    "mixed_marks": (
+    "mixed_marks": N_(
         "{raw} mixes a decimal comma and a decimal point; write 1 234,5 or 1234.5 (spaces "
-        "between thousands, never a comma or point)",
-        "{raw} blandar decimalkomma och decimalpunkt; skriv 1 234,5 eller 1234.5 (mellanslag "
-        "mellan tusental, aldrig komma eller punkt)",
+        "between thousands, never a comma or point)"
     ),
-    "unit_column_disagrees": (
-        "the value {raw} is in {got!r} but the unit column says {unit!r}; make them agree",
-        "värdet {raw} är i {got!r} men enhetskolumnen säger {unit!r}; gör dem lika",
+    "unit_column_disagrees": N_(
+        "the value {raw} is in {got!r} but the unit column says {unit!r}; make them agree"
     ),
-    "unit_mismatch": (
+    "unit_mismatch": N_(
         "the value {raw} is in {got!r}, which does not fit the unit of {id!r}, {unit!r}; "
-        "give the value in {unit!r} or a unit convertible to it",
-        "värdet {raw} är i {got!r}, som inte passar enheten för {id!r}, {unit!r}; ange "
-        "värdet i {unit!r} eller i en enhet som kan räknas om till den",
+        "give the value in {unit!r} or a unit convertible to it"
     ),
-    "unknown_unit_value": (
+    "unknown_unit_value": N_(
         "cannot read the unit of {raw}: unknown unit {unit!r}; write for example '12,5 %', "
-        "'1 234 kr', '3,2 tkr' or a plain number in {iunit!r}",
-        "kan inte läsa enheten i {raw}: okänd enhet {unit!r}; skriv till exempel '12,5 %', "
-        "'1 234 kr', '3,2 tkr' eller ett tal i {iunit!r}",
+        "'1 234 kr', '3,2 tkr' or a plain number in {iunit!r}"
     ),
-    "not_a_number": (
+    "not_a_number": N_(
         "cannot read a number from {raw}; write for example '12,5', '12,5 %', '1 234' or "
-        "'78.0' (a decimal comma or point, spaces between thousands), or '..' for a missing "
-        "value",
-        "kan inte läsa ett tal ur {raw}; skriv till exempel '12,5', '12,5 %', '1 234' eller "
-        "'78.0' (decimalkomma eller decimalpunkt, mellanslag mellan tusental), eller '..' "
-        "för ett värde som saknas",
+        "'78.0' (a decimal comma or point, spaces between thousands), or '..' for a "
+        "missing value"
     ),
-    "bad_gender": (
-        "{text!r} is not a gender; write {genders} (totalt, kvinnor, män)",
-        "{text!r} är inget kön; skriv {genders} (totalt, kvinnor, män)",
+    "bad_gender": N_("{text!r} is not a gender; write {genders} (totalt, kvinnor, män)"),
+    "bad_flag": N_(
+        "{value!r} is not yes or no; write ja/nej (yes/no, x, 1/0), or leave it empty for "
+        "a final figure"
     ),
-    "bad_flag": (
-        "{value!r} is not yes or no; write ja/nej (yes/no, x, 1/0), or leave it empty for a "
-        "final figure",
-        "{value!r} är varken ja eller nej; skriv ja/nej (x, 1/0), eller lämna cellen tom för "
-        "ett slutligt värde",
-    ),
-    "too_many_cells": (
+    "too_many_cells": N_(
         "the row has {n} cells but the header row has {width} ({headers}); {extra} beyond "
-        "the last column would be lost{hint}",
-        "raden har {n} celler men rubrikraden har {width} ({headers}); {extra_sv} utanför sista "
-        "kolumnen skulle gå förlorade{hint}",
+        "the last column would be lost{hint}"
     ),
-    "hint_decimal_comma": (
+    "hint_decimal_comma": N_(
         '; a decimal comma in a comma-separated file must be quoted ("{joined}"), or the '
-        "file saved with ';' as separator",
-        "; ett decimalkomma i en kommaseparerad fil måste stå inom citattecken "
-        "(\"{joined}\"), eller filen sparas med ';' som avgränsare",
+        "file saved with ';' as separator"
     ),
-    "hint_extra_cells": (
-        "; remove them, or give them a header to keep them",
-        "; ta bort dem, eller ge dem en rubrik för att behålla dem",
-    ),
-    "hint_extra_cell": (
-        "; remove it, or give it a header to keep it",
-        "; ta bort den, eller ge den en rubrik för att behålla den",
-    ),
-    "too_few_cells": (
+    "hint_extra_cells": N_("; remove them, or give them a header to keep them"),
+    "hint_extra_cell": N_("; remove it, or give it a header to keep it"),
+    "too_few_cells": N_(
         "the row has only {n_en}, so it lacks the column {letter} {header!r} (the header "
-        "has {width}); check the row for a missing separator ({sep})",
-        "raden har bara {n_sv} och saknar alltså kolumnen {letter} {header!r} "
-        "(rubrikraden har {width}); se efter om en avgränsare ({sep}) fattas i raden",
+        "has {width}); check the row for a missing separator ({sep})"
     ),
-    "duplicate_in_file": (
-        "{id!r} {period}{gender} is {value} here but {other} in {there}; a "
-        "measurement may appear once, or several times with the same value",
-        "{id!r} {period}{gender} är {value} här men {other} på {there}; ett mätvärde "
-        "får stå en gång, eller flera gånger med samma värde",
+    "duplicate_in_file": N_(
+        "{id!r} {period}{gender} is {value} here but {other} in {there}; a measurement may "
+        "appear once, or several times with the same value"
     ),
-    "there_row": ("row {row}", "rad {row}"),
-    "there_col": ("row {row}, column {letter}", "rad {row}, kolumn {letter}"),
-    "conflict": (
-        "the chain already has {old}{prelim} for {id!r} {period}{gender}; the file "
-        "has {value}. Pass {replace} to take the file's values or {keep} to keep the chain's",
-        "kedjan har redan {old}{prelim} för {id!r} {period}{gender}; filen har "
-        "{value}. Ange {replace} för att ta filens värden eller {keep} för att behålla kedjans",
+    "there_row": N_("row {row}"),
+    "there_col": N_("row {row}, column {letter}"),
+    "conflict": N_(
+        "the chain already has {old}{prelim} for {id!r} {period}{gender}; the file has "
+        "{value}. Pass {replace} to take the file's values or {keep} to keep the chain's"
     ),
-    "prelim": (" (preliminary)", " (preliminärt)"),
-    # whose value: nothing for the total (Kolada's T), women (K), men (M)
-    "for_T": ("", ""),
-    "for_K": (" for women", " för kvinnor"),
-    "for_M": (" for men", " för män"),
-    # ---- headers, sheets and files
-    "duplicate_columns": (
+    "prelim": N_(" (preliminary)"),
+    "for_T": "",  # nothing said for the total
+    "for_K": N_(" for women"),
+    "for_M": N_(" for men"),
+    "duplicate_columns": N_(
         "columns {a} {ta!r} and {b} {tb!r} both hold {field}; remove one, or leave one out "
-        "with {ignore}",
-        "kolumnerna {a} {ta!r} och {b} {tb!r} innehåller båda {field_sv}; ta bort en, eller "
-        "hoppa över en med {ignore}",
+        "with {ignore}"
     ),
-    "empty_file": (
-        "the file is empty; it needs a header row with columns for the indicator, the period "
-        "and the value ({accepted})",
-        "filen är tom; den behöver en rubrikrad med kolumner för indikator, period och värde "
-        "({accepted_sv})",
+    "empty_file": N_(
+        "the file is empty; it needs a header row with columns for the indicator, the "
+        "period and the value ({accepted})"
     ),
-    "empty_sheet": (
+    "empty_sheet": N_(
         "the sheet is empty; it needs a header row with columns for the indicator, the "
-        "period and the value ({accepted})",
-        "bladet är tomt; det behöver en rubrikrad med kolumner för indikator, period och "
-        "värde ({accepted_sv})",
+        "period and the value ({accepted})"
     ),
-    "no_header": (
+    "no_header": N_(
         "no header row with columns for {lacking}; found {found}. Accepted headers: "
-        "{accepted}{hint}",
-        "ingen rubrikrad med kolumner för {lacking_sv}; hittade {found}. Godtagna rubriker: "
-        "{accepted_sv}{hint}",
+        "{accepted}{hint}"
     ),
-    "hint_mapping": (
-        "; or name your own headers, for example with {mapping}",
-        "; eller ange egna rubriker, till exempel med {mapping}",
+    "hint_mapping": N_("; or name your own headers, for example with {mapping}"),
+    "no_sheet_header": N_(
+        "no sheet has a header row with columns for the indicator, the period and the "
+        "value; sheets: {sheets}. Pass {sheet} and {mapping} to say where the values are"
     ),
-    "no_sheet_header": (
-        "no sheet has a header row with columns for the indicator, the period and the value; "
-        "sheets: {sheets}. Pass {sheet} and {mapping} to say where the values are",
-        "inget blad har en rubrikrad med kolumner för indikator, period och värde; blad: "
-        "{sheets}. Ange {sheet} och {mapping} för att säga var värdena står",
-    ),
-    "mapping_column_missing": (
+    "mapping_column_missing": N_(
         "{mapping} names the column {header!r}, which the header row does not have; its "
-        "columns: {columns}",
-        "{mapping} anger kolumnen {header!r}, som rubrikraden inte har; dess kolumner: {columns}",
+        "columns: {columns}"
     ),
-    "not_utf8": (
-        "the file is not UTF-8 text; save it as 'CSV UTF-8' (Excel: Spara som > CSV UTF-8), "
-        "or pass {encoding} for Excel's older 'CSV (semikolonavgränsad)' (byte {byte} at "
-        "column {col})",
-        "filen är inte UTF-8-text; spara den som 'CSV UTF-8' (Excel: Spara som > CSV UTF-8), "
-        "eller ange {encoding} för Excels äldre 'CSV (semikolonavgränsad)' (byte {byte} i "
-        "kolumn {col})",
+    "not_utf8": N_(
+        "the file is not UTF-8 text; save it as 'CSV UTF-8' (Excel: Spara som > CSV "
+        "UTF-8), or pass {encoding} for Excel's older 'CSV (semikolonavgränsad)' (byte "
+        "{byte} at column {col})"
     ),
-    "not_encoding": (
-        "the file is not {encoding} text (byte {byte} at column {col})",
-        "filen är inte {encoding}-text (byte {byte} i kolumn {col})",
-    ),
-    "bad_csv": (
-        'the row cannot be read as CSV ({reason}); check the quotes (") in it',
-        'raden går inte att läsa som CSV ({reason}); kontrollera citattecknen (") i den',
-    ),
-    "bad_workbook": (
-        "the file cannot be read as an Excel workbook (.xlsx): {reason}",
-        "filen går inte att läsa som en Excel-arbetsbok (.xlsx): {reason}",
-    ),
-    "no_sheet": (
-        "no sheet {sheet!r}; the sheets are {names}{hint}",
-        "inget blad {sheet!r}; bladen är {names}{hint}",
-    ),
-    "hint_sheet": ("; did you mean {name!r}?", "; menade du {name!r}?"),
-    # ---- limits (SpreadsheetLimitError); {more} is the option that raises the limit
-    "file_too_large": (
+    "not_encoding": N_("the file is not {encoding} text (byte {byte} at column {col})"),
+    "bad_csv": N_('the row cannot be read as CSV ({reason}); check the quotes (") in it'),
+    "bad_workbook": N_("the file cannot be read as an Excel workbook (.xlsx): {reason}"),
+    "no_sheet": N_("no sheet {sheet!r}; the sheets are {names}{hint}"),
+    "hint_sheet": N_("; did you mean {name!r}?"),
+    "file_too_large": N_(
         "the file has {size} bytes, more than the {limit} read; a file of measurements is "
-        "far smaller (to read it all the same, pass {more})",
-        "filen har {size} byte, fler än de {limit} som läses; en fil med mätvärden är "
-        "mycket mindre (ange {more} för att läsa den ändå)",
+        "far smaller (to read it all the same, pass {more})"
     ),
-    "too_many_parts": (
-        "the workbook is a zip archive of {n} parts, more than the {limit} read; a workbook "
-        "has a few dozen (to read it all the same, pass {more})",
-        "arbetsboken är ett zip-arkiv med {n} delar, fler än de {limit} som läses; en "
-        "arbetsbok har några dussin (ange {more} för att läsa den ändå)",
+    "too_many_parts": N_(
+        "the workbook is a zip archive of {n} parts, more than the {limit} read; a "
+        "workbook has a few dozen (to read it all the same, pass {more})"
     ),
-    "part_too_large": (
+    "part_too_large": N_(
         "the part {part} of the workbook inflates to {size} bytes, more than the {limit} "
         "read; the file is damaged or built to exhaust memory (to read it all the same, "
-        "pass {more})",
-        "delen {part} i arbetsboken packas upp till {size} byte, fler än de {limit} som "
-        "läses; filen är skadad eller gjord för att ta slut på minnet (ange {more} för att "
-        "läsa den ändå)",
+        "pass {more})"
     ),
-    "bad_part": (
-        "the part {part} of the workbook cannot be read: {reason}",
-        "delen {part} i arbetsboken går inte att läsa: {reason}",
+    "bad_part": N_("the part {part} of the workbook cannot be read: {reason}"),
+    "too_many_rows": N_(
+        "more than {limit} rows (Excel's own limit is 1,048,576); split the file, or pass {more}"
     ),
-    "too_many_rows": (
-        "more than {limit} rows (Excel's own limit is 1,048,576); split the file, or pass {more}",
-        "fler än {limit} rader (Excels egen gräns är 1 048 576); dela upp filen, eller ange {more}",
-    ),
-    "too_many_columns": (
+    "too_many_columns": N_(
         "the row has {n} cells, more than the {limit} columns read (Excel's own limit is "
-        "16,384, column XFD); pass {more} to read it",
-        "raden har {n} celler, fler än de {limit} kolumner som läses (Excels egen gräns är "
-        "16 384, kolumn XFD); ange {more} för att läsa den",
+        "16,384, column XFD); pass {more} to read it"
     ),
-    "cells_over_limit": (
+    "cells_over_limit": N_(
         "more than {limit} cells up to this row (empty cells before a row's last one "
-        "included); split the file, or pass {more}",
-        "fler än {limit} celler till och med denna rad (tomma celler före radens sista "
-        "medräknade); dela upp filen, eller ange {more}",
+        "included); split the file, or pass {more}"
     ),
-    "cell_too_long": (
+    "cell_too_long": N_(
         "the cell holds more than {limit} characters ({n}; Excel's own limit is 32,767); "
-        "pass {more} to read it",
-        "cellen innehåller fler än {limit} tecken ({n}; Excels egen gräns är 32 767); ange "
-        "{more} för att läsa den",
+        "pass {more} to read it"
     ),
-    "bytes": ("{n} bytes", "{n} byte"),
-    "limits_hint": (
-        "limits=SpreadsheetLimits({field}={value}) in Python",
-        "limits=SpreadsheetLimits({field}={value}) i Python",
-    ),
-    "field_over_csv_limit": (
+    "bytes": N_("{n} bytes"),
+    "limits_hint": N_("limits=SpreadsheetLimits({field}={value}) in Python"),
+    "field_over_csv_limit": N_(
         "the cell holds more than {n} characters, the most Python's csv module reads here "
         "(goalchain reads at most {limit}; Excel's own limit is 32,767); is a quote (\") "
-        "left open? ({more} does not raise the csv module's limit)",
-        "cellen innehåller fler än {n} tecken, det mesta Pythons csv-modul läser här "
-        "(goalchain läser högst {limit}; Excels egen gräns är 32 767); står ett "
-        'citattecken (") öppet? ({more} höjer inte csv-modulens gräns)',
+        "left open? ({more} does not raise the csv module's limit)"
     ),
-    "line_too_long": (
+    "line_too_long": N_(
         "the line has more than {limit} characters ({n}); is this a CSV file of "
-        "measurements? (pass {more} to read it)",
-        "raden har fler än {limit} tecken ({n}); är detta en CSV-fil med mätvärden? (ange "
-        "{more} för att läsa den)",
+        "measurements? (pass {more} to read it)"
     ),
-    # ---- lists of errors
-    "and_more": ("... and {n} more", "... och {n} till"),
-    "in_all": (
-        "{n} errors in all; nothing was recorded",
-        "{n} fel sammanlagt; inget registrerades",
+    "and_more": N_("... and {n} more"),
+    "in_all": N_("{n} errors in all; nothing was recorded"),
+    "percent_range": N_(
+        "{value} % for {id!r} {period} lies outside 0-100 %; check the decimal mark and "
+        "the thousands (recorded anyway)"
     ),
-    # ---- warnings
-    "percent_range": (
-        "{value} % for {id!r} {period} lies outside 0-100 %; check the decimal mark and the "
-        "thousands (recorded anyway)",
-        "{value} % för {id!r} {period} ligger utanför 0-100 %; kontrollera decimaltecknet och "
-        "tusentalen (registrerat ändå)",
+    "scale_small": N_(
+        "{value} for {id!r} {period} is {factor} times smaller than its other values "
+        "(about {reference}); a share written as a fraction (0,85 for 85 %) or a misplaced "
+        "decimal mark? (recorded anyway)"
     ),
-    "scale_small": (
-        "{value} for {id!r} {period} is {factor} times smaller than its other values (about "
-        "{reference}); a share written as a fraction (0,85 for 85 %) or a misplaced decimal "
-        "mark? (recorded anyway)",
-        "{value} för {id!r} {period} är {factor} gånger mindre än indikatorns övriga värden "
-        "(omkring {reference}); en andel skriven som bråktal (0,85 för 85 %) eller ett "
-        "felplacerat decimaltecken? (registrerat ändå)",
-    ),
-    "scale_large": (
+    "scale_large": N_(
         "{value} for {id!r} {period} is {factor} times larger than its other values (about "
-        "{reference}); a misplaced decimal mark or thousands separator? (recorded anyway)",
-        "{value} för {id!r} {period} är {factor} gånger större än indikatorns övriga värden "
-        "(omkring {reference}); ett felplacerat decimaltecken eller tusental? "
-        "(registrerat ändå)",
+        "{reference}); a misplaced decimal mark or thousands separator? (recorded anyway)"
     ),
 }
 
@@ -518,20 +393,18 @@ def _place(
     row: int | None, col: int | None, header: str | None, sheet: str | None, lang: str
 ) -> str:
     """Where in a sheet: ``row 7, column C 'värde'``, ``cell Blad1!C7 'värde'``."""
-    sv = lang == "sv"
     if row is not None and col is not None:
         label = f" {header!r}" if header else ""
         if sheet is not None:
             return f"cell {sheet}!{column_letter(col)}{row}{label}"
-        return f"{'rad' if sv else 'row'} {row}, {'kolumn' if sv else 'column'} " + (
-            f"{column_letter(col)}{label}"
-        )
+        where = gettext("row {row}, column {letter}", lang)
+        return where.format(row=row, letter=column_letter(col)) + label
     if row is not None:
         if sheet is None:
-            return f"{'rad' if sv else 'row'} {row}"
-        return f"{'blad' if sv else 'sheet'} {sheet!r}, {'rad' if sv else 'row'} {row}"
+            return gettext("row {row}", lang).format(row=row)
+        return gettext("sheet {sheet!r}, row {row}", lang).format(sheet=sheet, row=row)
     if sheet is not None:
-        return f"{'blad' if sv else 'sheet'} {sheet!r}"
+        return gettext("sheet {sheet!r}", lang).format(sheet=sheet)
     return ""
 
 
