@@ -1190,3 +1190,26 @@ def test_cli_words_a_conflict_in_its_language(
     assert "--replace" in str(info.value) and "replace=True" not in str(info.value)
     assert isinstance(info.value.__cause__, KoladaConflictError)
     assert gc.load(source) == c  # nothing written
+
+
+def test_summary_in_a_third_language(tmp_path: Path) -> None:
+    """The summary's words are in the catalogs (issue 15): a language with a catalog
+    words it by its own plural rule, and what the catalog lacks is English."""
+    from _catalogs import catalog_of
+
+    report = FetchReport(municipality="1231", years=(2024,), unchanged=1)
+    summary = "Kolada, municipality {municipality}, {years}: {recorded}, {unchanged}, {missing}"
+    messages = {
+        summary: "Kolada, kunta {municipality}, {years}: {recorded}, {unchanged}, {missing}",
+        ("Kolada summary", ("{n} unchanged", "{n} unchanged")): (
+            "{n} muuttumaton",
+            "{n} muuttumatonta",
+        ),
+    }
+    with catalog_of(tmp_path, messages):
+        assert report.summary(lang="fi") == (
+            "Kolada, kunta 1231, 2024: 0 measurements recorded, 1 muuttumaton, 0 missing"
+        )
+    assert report.summary(lang="en") == (
+        "Kolada, municipality 1231, 2024: 0 measurements recorded, 1 unchanged, 0 missing"
+    )

@@ -50,7 +50,8 @@ from typing import Any
 
 import attrs
 
-from .._lang import check_lang
+from .._i18n import N_, check_lang, format_number, gettext, npgettext
+from .._unit_text import format_value
 from ..exceptions import (
     InvalidValueError,
     KoladaConflict,
@@ -425,81 +426,45 @@ class KoladaValue:
     fetched_at: str = ""
 
 
-# key -> (English, Swedish); the words of FetchReport and its notes
-_TEXTS: dict[str, tuple[str, str]] = {
-    "absent": ("Kolada has no value of {kpi}", "Kolada har inget värde för {kpi}"),
-    "null": ("Kolada's value of {kpi} is null", "Koladas värde för {kpi} är tomt (null)"),
-    "null_status": (
-        "Kolada's value of {kpi} is null (status {status})",
-        "Koladas värde för {kpi} är tomt (null, status {status})",
-    ),
-    "no_metadata": (
+# key -> the English words of FetchReport's notes, looked up in the catalog
+_TEXTS: dict[str, str] = {
+    "absent": N_("Kolada has no value of {kpi}"),
+    "null": N_("Kolada's value of {kpi} is null"),
+    "null_status": N_("Kolada's value of {kpi} is null (status {status})"),
+    "no_metadata": N_(
         "{id}: Kolada has no metadata for {kpi}, so it is not known whether its values are "
-        "percent; the indicator is in {unit!r}",
-        "{id}: Kolada har inga uppgifter om {kpi}, så det är okänt om dess värden är procent; "
-        "indikatorn är i {unit!r}",
+        "percent; the indicator is in {unit!r}"
     ),
-    "percent_kpi": (
+    "percent_kpi": N_(
         "{id}: {kpi} ({title}) is in percent, but the indicator is in {unit!r}; give the "
-        "indicator unit 'percent' to fill it from Kolada",
-        "{id}: {kpi} ({title}) är i procent, men indikatorn är i {unit!r}; ge indikatorn "
-        "enheten 'percent' för att fylla den från Kolada",
+        "indicator unit 'percent' to fill it from Kolada"
     ),
-    "not_share": (
-        "{id}: the indicator is in {unit!r}, but {kpi} ({title}) is not a share in percent",
-        "{id}: indikatorn är i {unit!r}, men {kpi} ({title}) är ingen andel i procent",
+    "not_share": N_(
+        "{id}: the indicator is in {unit!r}, but {kpi} ({title}) is not a share in percent"
     ),
-    "unknown_unit": (
-        "{id}: the title of {kpi} ({title}) does not say its unit, so it is not known whether "
-        "its values are percent; the indicator is in {unit!r}",
-        "{id}: titeln på {kpi} ({title}) säger inte dess enhet, så det är okänt om dess värden "
-        "är procent; indikatorn är i {unit!r}",
+    "unknown_unit": N_(
+        "{id}: the title of {kpi} ({title}) does not say its unit, so it is not known "
+        "whether its values are percent; the indicator is in {unit!r}"
     ),
-    "other_unit": (
-        "{id}: {kpi} ({title}) is in {detail}, which does not fit the indicator's {unit!r}; "
-        "give the indicator a unit its values can be converted to",
-        "{id}: {kpi} ({title}) är i {detail}, som inte passar indikatorns {unit!r}; ge "
-        "indikatorn en enhet som värdena går att räkna om till",
+    "other_unit": N_(
+        "{id}: {kpi} ({title}) is in {detail}, which does not fit the indicator's "
+        "{unit!r}; give the indicator a unit its values can be converted to"
     ),
-    "conversion": ("{id}: {detail}", "{id}: {detail}"),
-    "percent_range": (
+    "percent_range": N_(
         "{value} for {id} {year} ({gender}) from {kpi} lies outside 0–100 %; is the KPI a "
-        "share? (recorded anyway)",
-        "{value} för {id} {year} ({gender}) från {kpi} ligger utanför 0–100 %; är nyckeltalet "
-        "en andel? (registrerat ändå)",
+        "share? (recorded anyway)"
     ),
-    "scale_small": (
+    "scale_small": N_(
         "{value} for {id} {year} ({gender}) from {kpi} is {factor} times smaller than the "
-        "indicator's other values (about {reference}); does the KPI measure the same thing in "
-        "the same unit? (recorded anyway)",
-        "{value} för {id} {year} ({gender}) från {kpi} är {factor} gånger mindre än "
-        "indikatorns övriga värden (omkring {reference}); mäter nyckeltalet samma sak i samma "
-        "enhet? (registrerat ändå)",
+        "indicator's other values (about {reference}); does the KPI measure the same thing "
+        "in the same unit? (recorded anyway)"
     ),
-    "scale_large": (
+    "scale_large": N_(
         "{value} for {id} {year} ({gender}) from {kpi} is {factor} times larger than the "
-        "indicator's other values (about {reference}); does the KPI measure the same thing in "
-        "the same unit? (recorded anyway)",
-        "{value} för {id} {year} ({gender}) från {kpi} är {factor} gånger större än "
-        "indikatorns övriga värden (omkring {reference}); mäter nyckeltalet samma sak i samma "
-        "enhet? (registrerat ändå)",
+        "indicator's other values (about {reference}); does the KPI measure the same thing "
+        "in the same unit? (recorded anyway)"
     ),
-    "header": (
-        "Kolada, municipality {municipality}, {years}: {recorded} {recorded_word}, "
-        "{unchanged} unchanged, {missing} missing",
-        "Kolada, kommun {municipality}, {years}: {recorded} {recorded_word}, "
-        "{unchanged} {unchanged_word}, {missing} saknas",
-    ),
-    "to_check": (", {n} to check (warnings)", ", {n} att kontrollera ({warnings_word})"),
-    "missing_line": ("  missing: {where}: {reason}", "  saknas: {where}: {reason}"),
-    "not_filled_line": ("  not filled: {note}", "  inte ifylld: {note}"),
-    "warning_line": ("  warning: {warning}", "  varning: {warning}"),
 }
-
-
-def _say(key: str, lang: str, **params: Any) -> str:
-    en, sv = _TEXTS[key]
-    return (en if lang == "en" else sv).format(**params)
 
 
 @attrs.frozen(kw_only=True)
@@ -548,8 +513,8 @@ class MissingValue:
         """
         lang = check_lang(lang)
         if self.code == "null" and self.status:
-            return _say("null_status", lang, kpi=self.kpi, status=self.status)
-        return _say(self.code, lang, kpi=self.kpi)
+            return gettext(_TEXTS["null_status"], lang).format(kpi=self.kpi, status=self.status)
+        return gettext(_TEXTS[self.code], lang).format(kpi=self.kpi)
 
     def as_tuple(self) -> tuple[str, int, str, str]:
         """``(indicator, year, gender, reason)`` with the reason in English, as in
@@ -616,9 +581,10 @@ percent"
         InvalidValueError
             For another language, naming the valid ones.
         """
-        return _say(
-            self.code,
-            check_lang(lang),
+        lang = check_lang(lang)
+        if self.code == "conversion":  # the conversion's own words
+            return f"{self.indicator}: {self.detail}"
+        return gettext(_TEXTS[self.code], lang).format(
             id=self.indicator,
             kpi=self.kpi,
             unit=self.unit,
@@ -687,8 +653,6 @@ class ValueWarning:
         InvalidValueError
             For another language, naming the valid ones.
         """
-        from ..report._format import format_number, format_value
-
         lang = check_lang(lang)
         params: dict[str, Any] = {
             "value": format_value(self.value, self.unit, lang=lang),
@@ -701,7 +665,7 @@ class ValueWarning:
             factor, reference = times_off(self.value, self.reference)
             params["factor"] = format_number(factor, lang=lang, decimals=0)
             params["reference"] = format_value(reference, self.unit, lang=lang)
-        return _say(self.code, lang, **params)
+        return gettext(_TEXTS[self.code], lang).format(**params)
 
 
 def _english_missing(report: FetchReport) -> tuple[tuple[str, int, str, str], ...]:
@@ -789,35 +753,41 @@ class FetchReport:
         InvalidValueError
             For another language, naming the valid ones.
         """
-        from ..report._format import format_number
-
         lang = check_lang(lang)
 
         def count(n: int) -> str:
             return format_number(n, lang=lang, decimals=0)
 
-        def word(n: int, one: str, many: str) -> str:
-            return one if n == 1 else many
-
-        recorded = len(self.recorded)
-        line = _say(
-            "header",
+        recorded, unchanged, missing = len(self.recorded), self.unchanged, len(self.missing)
+        line = gettext(
+            "Kolada, municipality {municipality}, {years}: {recorded}, {unchanged}, {missing}",
             lang,
+        ).format(
             municipality=self.municipality,
             years=_years_text(self.years),
-            recorded=count(recorded),
-            recorded_word=word(recorded, "mätvärde registrerat", "mätvärden registrerade")
-            if lang == "sv"
-            else word(recorded, "measurement recorded", "measurements recorded"),
-            unchanged=count(self.unchanged),
-            unchanged_word=word(self.unchanged, "oförändrat", "oförändrade"),
-            missing=count(len(self.missing)),
+            recorded=npgettext(
+                "Kolada summary",
+                "{n} measurement recorded",
+                "{n} measurements recorded",
+                recorded,
+                lang,
+            ).format(n=count(recorded)),
+            unchanged=npgettext(
+                "Kolada summary", "{n} unchanged", "{n} unchanged", unchanged, lang
+            ).format(n=count(unchanged)),
+            missing=npgettext("Kolada summary", "{n} missing", "{n} missing", missing, lang).format(
+                n=count(missing)
+            ),
         )
         if self.warnings:
             n = len(self.warnings)
-            line += _say(
-                "to_check", lang, n=count(n), warnings_word=word(n, "varning", "varningar")
-            )
+            line += npgettext(
+                "Kolada summary",
+                ", {n} to check (warnings)",
+                ", {n} to check (warnings)",
+                n,
+                lang,
+            ).format(n=count(n))
         lines = [line]
         if self.missing_values:
             gaps = [
@@ -827,16 +797,20 @@ class FetchReport:
         else:  # a report made with English tuples only
             gaps = [(f"{i} {y} ({g})", reason) for i, y, g, reason in self.missing]
         for where, reason in gaps:
-            lines.append(_say("missing_line", lang, where=where, reason=reason))
+            lines.append(
+                gettext("  missing: {where}: {reason}", lang).format(where=where, reason=reason)
+            )
         notes = (
             [note.message(lang) for note in self.unit_problems]
             if self.unit_problems
             else list(self.unit_notes)
         )
         for note in notes:
-            lines.append(_say("not_filled_line", lang, note=note))
+            lines.append(gettext("  not filled: {note}", lang).format(note=note))
         for warning in self.warnings:
-            lines.append(_say("warning_line", lang, warning=warning.message(lang)))
+            lines.append(
+                gettext("  warning: {warning}", lang).format(warning=warning.message(lang))
+            )
         return "\n".join(lines)
 
 
