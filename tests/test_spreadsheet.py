@@ -1321,3 +1321,60 @@ def test_a_spreadsheet_error_renders_in_a_third_language(tmp_path: Path) -> None
     assert err.render("sv") == (
         "m.csv:3:1: rad 3, kolumn A: indikatorn är tom; skriv id:t för en av kedjans indikatorer"
     )
+
+
+@needs_excel
+@pytest.mark.parametrize(
+    ("lang", "sheets", "first", "last"),
+    [
+        (
+            "sv",
+            ["Mätvärden", "Instruktioner"],
+            "Fyll i kolumnen värde på bladet Mätvärden, ett värde per indikator och år.",
+            "Ändra inte kolumnerna indikator och år. Läs in filen med "
+            "goalchain import KEDJA.yaml FIL.xlsx -o KEDJA.yaml",
+        ),
+        (
+            "en",
+            ["Measurements", "Instructions"],
+            "Fill in the value column of the Measurements sheet, one value per indicator and year.",
+            "Do not change the indicator and year columns. Read the file with "
+            "goalchain import CHAIN.yaml FILE.xlsx -o CHAIN.yaml",
+        ),
+    ],
+)
+def test_the_xlsx_templates_help_sheet_in_each_language(
+    tmp_path: Path, lang: str, sheets: list[str], first: str, last: str
+) -> None:
+    from goalchain.io._xlsx import write_xlsx_template
+
+    path = tmp_path / "mall.xlsx"
+    write_xlsx_template(path, [["indikator", "titel", "år", "värde"]], lang=lang)
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames == sheets
+    lines = [row[0] for row in book[sheets[1]].iter_rows(values_only=True)]
+    assert len(lines) == 4 and lines[0] == first and lines[-1] == last
+
+
+@needs_excel
+def test_the_xlsx_template_in_a_third_language(tmp_path: Path) -> None:
+    """The template's sheet names and help are catalog messages (issue 15)."""
+    from _catalogs import catalog_of
+    from goalchain.io._xlsx import write_xlsx_template
+
+    path = tmp_path / "mall.xlsx"
+    with catalog_of(tmp_path / "locale", {("sheet", "Instructions"): "Ohjeet"}):
+        write_xlsx_template(path, [["indikator", "titel", "år", "värde"]], lang="fi")
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames == ["Measurements", "Ohjeet"]  # what the catalog lacks: English
+    with pytest.raises(gc.InvalidValueError, match="unknown language 'xx'"):
+        write_xlsx_template(path, [], lang="xx")
+
+
+def test_a_control_character_in_an_xlsx_id_is_said_in_swedish_too() -> None:
+    from goalchain.io._xlsx import _text_cell
+
+    with pytest.raises(gc.InvalidValueError) as info:
+        _text_cell("a\x01b", ["a\x01b"], 0)
+    assert "control character" in str(info.value)
+    assert "styrtecken" in info.value.render("sv")

@@ -30,6 +30,7 @@ from pathlib import Path, PurePosixPath
 from types import ModuleType
 from typing import IO, Any
 
+from .._i18n import N_, check_lang, gettext, pgettext
 from .._safe_text import formula_like, one_line
 from ..exceptions import InvalidValueError, MissingDependencyError
 from ._files import atomic_write
@@ -519,10 +520,13 @@ def _text_cell(value: str, row: Sequence[Any], column: int) -> str:
         return value
     if column == 0:
         raise InvalidValueError(
-            f"the id {value!r} has a control character that an .xlsx file cannot hold; "
-            "rename the indicator, or write the template as .csv",
+            N_(
+                "the id {id!r} has a control character that an .xlsx file cannot hold; "
+                "rename the indicator, or write the template as .csv"
+            ),
             element=value,
             field="id",
+            params={"id": value},
         )
     return _NOT_XML.sub(lambda m: one_line(m[0]), value)
 
@@ -536,11 +540,12 @@ def write_xlsx_template(path: Path, rows: Sequence[Sequence[Any]], *, lang: str 
     also gets Excel's quote prefix, so that editing the cell keeps it text.
     Numbers stay numbers.
     """
+    lang = check_lang(lang)
     xl = openpyxl()
     styles = importlib.import_module("openpyxl.styles")
     book = xl.Workbook()
     sheet = book.active
-    sheet.title = "Measurements" if lang == "en" else "Mätvärden"
+    sheet.title = pgettext("sheet", "Measurements", lang)
     for number, row in enumerate(rows, start=1):
         values = [
             _text_cell(value, row, column) if isinstance(value, str) else value
@@ -560,28 +565,28 @@ def write_xlsx_template(path: Path, rows: Sequence[Sequence[Any]], *, lang: str 
     for letter, width in zip("ABCDE", (16, 48, 8, 12, 10), strict=True):
         sheet.column_dimensions[letter].width = width
     sheet.freeze_panes = "A2"
-    help_sheet = book.create_sheet("Instructions" if lang == "en" else "Instruktioner")
-    for line in _HELP["en" if lang == "en" else "sv"]:
+    help_sheet = book.create_sheet(pgettext("sheet", "Instructions", lang))
+    for line in (
+        gettext(
+            "Fill in the value column of the Measurements sheet, one value per indicator and year.",
+            lang,
+        ),
+        gettext(
+            "Write the number in the indicator's unit (the unit column), e.g. 81.5 or 1234.",
+            lang,
+        ),
+        gettext(
+            "When a value is missing, write .. (two dots); the row is skipped and reported.",
+            lang,
+        ),
+        gettext(
+            "Do not change the indicator and year columns. Read the file with "
+            "goalchain import CHAIN.yaml FILE.xlsx -o CHAIN.yaml",
+            lang,
+        ),
+    ):
         help_sheet.append([line])
     help_sheet.column_dimensions["A"].width = 100
     buffer = io.BytesIO()
     book.save(buffer)
     atomic_write(path, buffer.getvalue())
-
-
-_HELP = {
-    "sv": (
-        "Fyll i kolumnen värde på bladet Mätvärden, ett värde per indikator och år.",
-        "Skriv talet i indikatorns enhet (kolumnen enhet), t.ex. 81,5 eller 1 234.",
-        "Saknas ett värde: skriv .. (två punkter); raden hoppas då över och redovisas.",
-        "Ändra inte kolumnerna indikator och år. Läs in filen med "
-        "goalchain import KEDJA.yaml FIL.xlsx -o KEDJA.yaml",
-    ),
-    "en": (
-        "Fill in the value column of the Measurements sheet, one value per indicator and year.",
-        "Write the number in the indicator's unit (the unit column), e.g. 81.5 or 1234.",
-        "When a value is missing, write .. (two dots); the row is skipped and reported.",
-        "Do not change the indicator and year columns. Read the file with "
-        "goalchain import CHAIN.yaml FILE.xlsx -o CHAIN.yaml",
-    ),
-}
