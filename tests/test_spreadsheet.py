@@ -1378,3 +1378,17 @@ def test_a_control_character_in_an_xlsx_id_is_said_in_swedish_too() -> None:
         _text_cell("a\x01b", ["a\x01b"], 0)
     assert "control character" in str(info.value)
     assert "styrtecken" in info.value.render("sv")
+
+
+@pytest.mark.parametrize(
+    ("line", "english", "swedish"),
+    [("i1", "has only 1 cell,", "har bara 1 cell och"), ("i1,2025", "only 2 cells", "2 celler")],
+)
+def test_a_short_rows_count_of_cells_agrees_in_each_language(
+    tmp_path: Path, chain, line: str, english: str, swedish: str
+) -> None:
+    path = write(tmp_path / "few.csv", f"indicator,year,value\n{line}\n")
+    with pytest.raises(SpreadsheetValueError) as info:
+        import_measurements(chain, path)
+    assert info.value.params["cells"] == len(line.split(","))
+    assert english in str(info.value) and swedish in info.value.render("sv")

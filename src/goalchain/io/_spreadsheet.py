@@ -36,7 +36,6 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
-from .._lang import counted
 from ..exceptions import (
     FileFormatError,
     InvalidValueError,
@@ -61,6 +60,7 @@ from ._spreadsheet_errors import (
     SpreadsheetUnknownIndicatorError,
     SpreadsheetValueError,
     SpreadsheetWarning,
+    _Cells,
     _gather,
     _Num,
     _Text,
@@ -494,8 +494,7 @@ class _Reader:
                 return SpreadsheetValueError(
                     _Text(
                         "too_few_cells",
-                        n_en=counted(len(values), "cell", "cells"),
-                        n_sv=counted(len(values), "cell", "celler"),
+                        cells=_Cells(len(values)),
                         letter=column_letter(index + 1),
                         header=self.columns.headers.get(index, ""),
                         width=self.width,

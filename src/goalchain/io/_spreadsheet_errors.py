@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from .._i18n import N_, check_lang, gettext, pgettext
+from .._i18n import N_, check_lang, gettext, ngettext, pgettext
 from ..exceptions import (
     DuplicateError,
     FileFormatError,
@@ -122,6 +122,19 @@ class _Int:
         return text.replace(",", " ") if lang == "sv" else text
 
 
+class _Cells:
+    """A count of cells in a message: ``1 cell``, ``2 cells``; ``2 celler`` in Swedish."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: int):
+        self.value = value
+
+    def render(self, lang: str) -> str:
+        n = self.value
+        return ngettext("{n} cell", "{n} cells", n, lang).format(n=n)
+
+
 class _Text:
     """A message by code and parameters, worded in English or Swedish on demand.
 
@@ -177,7 +190,7 @@ def _render(value: Any, lang: str, cli: bool) -> Any:
         return value.render(lang, cli=cli)
     if isinstance(value, OptionHint):
         return value.cli() if cli else value.python()
-    if isinstance(value, _Num | _Int):
+    if isinstance(value, _Num | _Int | _Cells):
         return value.render(lang)
     return value
 
@@ -279,7 +292,7 @@ _TEXTS: dict[str, str] = {
     "hint_extra_cells": N_("; remove them, or give them a header to keep them"),
     "hint_extra_cell": N_("; remove it, or give it a header to keep it"),
     "too_few_cells": N_(
-        "the row has only {n_en}, so it lacks the column {letter} {header!r} (the header "
+        "the row has only {cells}, so it lacks the column {letter} {header!r} (the header "
         "has {width}); check the row for a missing separator ({sep})"
     ),
     "duplicate_in_file": N_(
@@ -468,7 +481,10 @@ class SpreadsheetError(FileFormatError):
         self._reason = text
         self.code = text.code
         self.params: Mapping[str, Any] = MappingProxyType(
-            {k: v.value if isinstance(v, _Num | _Int) else v for k, v in text.params.items()}
+            {
+                k: v.value if isinstance(v, _Num | _Int | _Cells) else v
+                for k, v in text.params.items()
+            }
         )
         self.options: tuple[OptionHint, ...] = tuple(text.options())
         self.reason = text.render("en")
