@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hypothesis.strategies as st
 import pytest
-from hypothesis import assume, given
+from hypothesis import HealthCheck, assume, given, settings
 
 import goalchain as gc
 from _strategies import chains_and_periods
@@ -87,6 +87,9 @@ def test_single_child_passes_through(strategy, score: float, weight: float) -> N
 
 @pytest.mark.parametrize("strategy", MONOTONE)
 @given(case=chains_and_periods(), data=st.data(), delta=st.floats(0.001, 100.0))
+# About 60 % of generated chains have no indicator and are discarded; now and then the
+# first examples are mostly such chains, and the health check stopped the test.
+@settings(suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow])
 def test_raising_a_measurement_never_lowers_an_ancestor(strategy, case, data, delta) -> None:  # type: ignore[no-untyped-def]
     chain, period = case
     indicators = [i.id for i in chain.indicators()]
