@@ -35,7 +35,6 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             "goalchain.exceptions",
             "goalchain._i18n",
-            "goalchain._lang",
             "goalchain._registry",
             "goalchain._optional",
             "goalchain._version",

@@ -15,10 +15,12 @@ import math
 
 from ._i18n import check_lang, npgettext, pgettext
 from ._i18n._numbers import (
+    CURRENCY_UNITS,
     NBSP,
     Conventions,
     conventions,
     localised_digits,
+    money_symbol,
     python_digits,
 )
 from .units import canonical_unit, parse_unit
@@ -33,10 +35,8 @@ def _symbol_of_key(key: str, lang: str) -> str | None:
         return pgettext("unit symbol", "%", lang)
     if key == "percentage_point":
         return pgettext("unit symbol", "pp", lang)
-    if key == "tkr":
-        return pgettext("unit symbol", "kSEK", lang)
-    if key == "mnkr":
-        return pgettext("unit symbol", "MSEK", lang)
+    if key in CURRENCY_UNITS and key != "SEK":  # tkr, mnkr: the same symbols as in amounts
+        return money_symbol(key, lang)
     if key == "per_1000_inhabitants":
         return pgettext("unit symbol", "per 1,000 inhabitants", lang)
     if key == "per_10000_inhabitants":

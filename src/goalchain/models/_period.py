@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import Any, ClassVar, Literal
 
 import attrs
 
 from .._i18n import N_
+from .._unit_grammar import describe_char
 from ..exceptions import Message, PeriodError
 
 __all__ = ["MAX_PERIOD_LENGTH", "MAX_YEAR", "MIN_YEAR", "Period", "PeriodKind", "check_year"]
@@ -94,7 +94,7 @@ def _foreign_digit(text: str) -> str | None:
     """The first digit in *text* that is not 0-9 (``٣``, ``²``), described, or None."""
     for char in text:
         if char.isnumeric() and not char.isascii():
-            return f"{char!r} ({unicodedata.name(char, f'U+{ord(char):04X}')})"
+            return describe_char(char)
     return None
 
 
