@@ -40,7 +40,7 @@ fuzz: $(VENV)/.stamp-test
 # catalog (translate what is new in the .po files), and compile them to .mo.
 LOCALE := src/goalchain/_i18n/locale
 catalogs: $(VENV)/.stamp-test
-	$(BIN)/pybabel -q extract -F babel.cfg --ignore-dirs ".* __pycache__" --no-location --sort-output --project goalchain -o $(LOCALE)/goalchain.pot .
+	$(BIN)/pybabel -q extract -F babel.cfg --ignore-dirs ".* __pycache__" -k Plural:1,2 --no-location --sort-output --project goalchain -o $(LOCALE)/goalchain.pot .
 	$(BIN)/pybabel -q update -i $(LOCALE)/goalchain.pot -d $(LOCALE) -D goalchain --no-wrap --ignore-obsolete --no-fuzzy-matching
 	$(BIN)/pybabel -q compile -d $(LOCALE) -D goalchain
 

@@ -49,6 +49,8 @@ def extracted(tmp_path_factory: pytest.TempPathFactory) -> dict[Key, object]:
             str(ROOT / "babel.cfg"),
             "--ignore-dirs",
             ".* __pycache__",
+            "-k",
+            "Plural:1,2",
             "-o",
             str(pot),
             str(ROOT),

@@ -53,6 +53,7 @@ __all__ = [
     "Message",
     "MissingDependencyError",
     "PeriodError",
+    "Plural",
     "ProgressionError",
     "RegistrationError",
     "RollupError",
@@ -125,6 +126,58 @@ class Message:
 
     def __hash__(self) -> int:
         return hash(self.template)
+
+
+class Plural(Message):
+    """A message whose words agree with a count, worded in a language on request.
+
+    *singular* and *plural* are English templates (extracted for the catalogs
+    as one plural entry: ``pybabel extract -k Plural:1,2``); the language's own
+    plural rule picks the form for *n*, which fills the ``{n}`` field. Use it
+    as a field of an error's template where a count has a noun.
+
+    Examples
+    --------
+    >>> from goalchain.exceptions import Plural
+    >>> [str(Plural("{n} cell", "{n} cells", n)) for n in (1, 2)]
+    ['1 cell', '2 cells']
+    >>> Plural("{n} cell", "{n} cells", 2).render("sv")
+    '2 celler'
+    """
+
+    __slots__ = ("n", "plural")
+
+    def __init__(self, singular: str, plural: str, n: int, /, **params: object):
+        super().__init__(singular, **params)
+        self.plural = plural
+        self.n = n
+
+    def render(self, lang: str = "en") -> str:
+        from ._i18n import check_lang, ngettext
+
+        words = ngettext(self.template, self.plural, self.n, check_lang(lang))
+        fields = {k: _rendered(v, lang) for k, v in self.params.items()}
+        return words.format(n=self.n, **fields)
+
+    def __str__(self) -> str:
+        chosen = self.template if self.n == 1 else self.plural
+        return chosen.format(n=self.n, **{k: _rendered(v, "en") for k, v in self.params.items()})
+
+    def __repr__(self) -> str:
+        return f"Plural({self.template!r}, {self.plural!r}, {self.n!r}, **{self.params!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Plural):
+            return NotImplemented
+        return (self.template, self.plural, self.n, self.params) == (
+            other.template,
+            other.plural,
+            other.n,
+            other.params,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.template, self.n))
 
 
 class GoalchainError(Exception):
