@@ -217,7 +217,7 @@ def _load(path: Path, lang: str = "en") -> Any:
 
 
 def _mapping(items: list[str], lang: str = "en") -> dict[str, str | None]:
-    from .io._spreadsheet import FIELDS
+    from .io._sheet_cells import FIELDS
 
     out: dict[str, str | None] = {}
     for item in items:

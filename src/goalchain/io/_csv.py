@@ -21,8 +21,8 @@ from typing import Any
 from .._safe_text import csv_cell, csv_uncell
 from ..exceptions import InvalidValueError
 from ._files import atomic_write
+from ._sheet_cells import Table
 from ._sheet_limits import SpreadsheetLimits, limit_error
-from ._spreadsheet import Table
 from ._spreadsheet_errors import OptionHint, SpreadsheetError, _Int, _Text
 
 __all__ = ["read_csv", "sniff_delimiter", "write_csv_template"]

@@ -1,6 +1,6 @@
 """The errors and warnings of spreadsheet imports, and their words in Swedish and English.
 
-Every error of :mod:`goalchain.io._spreadsheet` keeps its parts (file, row,
+Every error of a spreadsheet import (:mod:`goalchain.io._sheet_import`) keeps its parts (file, row,
 column, a code and the values) and words itself on request:
 :meth:`SpreadsheetError.render` in English or Swedish, with the library's
 keyword arguments or the command line's options as hints. ``str(error)`` is
@@ -65,7 +65,7 @@ class OptionHint:
 
     Examples
     --------
-    >>> from goalchain.io._spreadsheet import OptionHint
+    >>> from goalchain.io._spreadsheet_errors import OptionHint
     >>> hint = OptionHint("on_conflict", "replace")
     >>> hint.python(), hint.cli()
     ("on_conflict='replace'", '--on-conflict replace')

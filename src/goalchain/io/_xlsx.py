@@ -34,8 +34,8 @@ from .._i18n import N_, check_lang, gettext, pgettext
 from .._safe_text import formula_like, one_line
 from ..exceptions import InvalidValueError, MissingDependencyError
 from ._files import atomic_write
+from ._sheet_cells import CellError, Table
 from ._sheet_limits import SpreadsheetLimits, limit_error
-from ._spreadsheet import CellError, Table
 from ._spreadsheet_errors import SpreadsheetError, _Int, _Text
 
 __all__ = ["ExcelMissingError", "check_workbook", "read_xlsx", "write_xlsx_template"]
