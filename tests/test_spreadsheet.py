@@ -392,7 +392,7 @@ def test_conflicts_error_keep_replace(tmp_path: Path, chain) -> None:
     assert (replaced.added, replaced.replaced, replaced.unchanged) == (0, 1, 1)
     assert values(chain)[("i1", "2022", "T")] == 79.0
     assert replaced.by_indicator == {"i1": {"added": 0, "unchanged": 1, "replaced": 1, "kept": 0}}
-    assert "1 ersatta" in str(replaced) and "1 replaced" in replaced.summary(lang="en")
+    assert "1 ersatt," in str(replaced) and "1 replaced" in replaced.summary(lang="en")
     with pytest.raises(InvalidValueError, match="on_conflict='newest' is invalid"):
         import_measurements(chain, path, on_conflict="newest")  # type: ignore[arg-type]
 
@@ -726,7 +726,7 @@ def test_import_report_is_frozen() -> None:
     report = ImportReport(file="x.csv", added=1)
     with pytest.raises(AttributeError):
         report.added = 2  # type: ignore[misc]
-    assert report.changed and "1 tillagda" in report.summary()
+    assert report.changed and "1 tillagt," in report.summary()  # not "1 tillagda"
 
 
 @needs_excel
@@ -1321,6 +1321,52 @@ def test_a_spreadsheet_error_renders_in_a_third_language(tmp_path: Path) -> None
     assert err.render("sv") == (
         "m.csv:3:1: rad 3, kolumn A: indikatorn är tom; skriv id:t för en av kedjans indikatorer"
     )
+
+
+def test_a_spreadsheet_errors_words_and_numbers_come_from_a_third_languages_catalog(
+    tmp_path: Path, chain: gc.GoalChain
+) -> None:
+    """The names of fields and element kinds, counts and numbers in a spreadsheet
+    error are the language's own (issue 15): its catalog and CLDR locale, no code."""
+    from _catalogs import catalog_of
+
+    chain.add_activity("a1", "Läxhjälp", parents=["kf1"])
+    kind = write(tmp_path / "kind.csv", "indikator;år;värde\na1;2024;80\n")
+    header = write(tmp_path / "header.csv", "Mått;år\ni1;2024\n")
+    conflict = write(tmp_path / "conflict.csv", "indikator;år;värde\ni1;2022;-79,5\n")
+    errors = []
+    for path in (kind, header, conflict):
+        with pytest.raises(gc.GoalchainError) as info:
+            import_measurements(chain, path)
+        errors.append(info.value)
+    messages = {
+        "{id!r} is {kind}, not an indicator; measurements are recorded for indicators": (
+            "{id!r} on {kind}, ei indikaattori"
+        ),
+        ("element kind with its article", "an activity"): "toimenpide",
+        "no header row with columns for {lacking}; found {found}. Accepted headers: "
+        "{accepted}{hint}": "ei otsikkoriviä sarakkeille {lacking}",
+        ("spreadsheet field", "indicator"): "indikaattori",
+        ("spreadsheet field", "value"): "arvo",
+        "the chain already has {old}{prelim} for {id!r} {period}{gender}; the file has "
+        "{value}. Pass {replace} to take the file's values or {keep} to keep the chain's": (
+            "ketjussa on jo {old}, tiedostossa {value}"
+        ),
+    }
+    with catalog_of(tmp_path / "locale", messages):
+        finnish = [error.render("fi") for error in errors]
+    assert finnish[0].endswith("'a1' on toimenpide, ei indikaattori")
+    assert finnish[1].endswith("ei otsikkoriviä sarakkeille indikaattori, arvo")
+    assert finnish[2].endswith("ketjussa on jo 78, tiedostossa \u221279,5")  # CLDR fi
+    # English and Swedish as before; the English article agrees with the kind
+    assert str(errors[0]).endswith(
+        "'a1' is an activity, not an indicator; measurements are recorded for indicators"
+    )
+    assert "'a1' är en aktivitet, inte en indikator" in errors[0].render("sv")
+    assert "no header row with columns for indicator, value;" in str(errors[1])
+    assert "ingen rubrikrad med kolumner för indikator, värde;" in errors[1].render("sv")
+    assert "the file has -79.5." in str(errors[2])
+    assert "filen har \u221279,5." in errors[2].render("sv")  # CLDR's minus sign
 
 
 @needs_excel

@@ -24,26 +24,29 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
+from .._i18n import pgettext
 from ..exceptions import (
     InvalidValueError,
     PeriodError,
+    Plural,
     UnitMismatchError,
     UnknownUnitError,
 )
 from ..models import GENDERS, Indicator, Measurement, Period
 from ..units import convert, get_registry, parse_quantity, parse_unit
 from ._spreadsheet_errors import (
-    _FIELD_SV,
-    _FIELD_THE,
-    _KIND_SV,
     OptionHint,
     SpreadsheetError,
     SpreadsheetUnitError,
     SpreadsheetUnknownIndicatorError,
     SpreadsheetValueError,
-    _Cells,
+    _Join,
     _Text,
+    _Word,
+    a_kind,
     column_letter,
+    field_name,
+    the_field,
 )
 
 if TYPE_CHECKING:
@@ -250,8 +253,7 @@ def _columns(table: Table, mapping: dict[str, str | None]) -> _Columns | None:
                         ta=texts[first],
                         b=column_letter(second + 1),
                         tb=texts[second],
-                        field=_FIELD_THE[field][0],
-                        field_sv=_FIELD_THE[field][1],
+                        field=the_field(field),
                         ignore=OptionHint("mapping", {texts[second]: None}),
                     ),
                     file=table.file,
@@ -290,19 +292,18 @@ def _no_header_error(table: Table, mapping: dict[str, str | None]) -> Spreadshee
         ((row, values) for row, values in table.rows if any(not _is_blank(v) for v in values)),
         None,
     )
-    accepted = "; ".join(
-        f"{field}: {', '.join(repr(n) for n in COLUMN_NAMES[field])}" for field in REQUIRED
-    )
-    accepted_sv = "; ".join(
-        f"{_FIELD_SV[field]}: {', '.join(repr(n) for n in COLUMN_NAMES[field])}"
-        for field in REQUIRED
+    accepted = _Join(
+        [
+            _Join([field_name(field), ", ".join(repr(n) for n in COLUMN_NAMES[field])], ": ")
+            for field in REQUIRED
+        ],
+        "; ",
     )
     if first is None:
         return SpreadsheetError(
             _Text(
                 "empty_sheet" if table.sheet else "empty_file",
                 accepted=accepted,
-                accepted_sv=accepted_sv,
             ),
             file=table.file,
             sheet=table.sheet,
@@ -319,11 +320,9 @@ def _no_header_error(table: Table, mapping: dict[str, str | None]) -> Spreadshee
     return SpreadsheetError(
         _Text(
             "no_header",
-            lacking=", ".join(lacking),
-            lacking_sv=", ".join(_FIELD_SV[f] for f in lacking),
+            lacking=_Join([field_name(f) for f in lacking]),
             found=", ".join(repr(h) for h in found),
             accepted=accepted,
-            accepted_sv=accepted_sv,
             hint=hint,
         ),
         file=table.file,
@@ -436,8 +435,7 @@ class _Reader:
                     n=last,
                     width=self.width,
                     headers=headers,
-                    extra=f"the cell {shown}" if len(beyond) == 1 else f"the cells {shown}",
-                    extra_sv=f"cellen {shown}" if len(beyond) == 1 else f"cellerna {shown}",
+                    extra=Plural("the cell {shown}", "the cells {shown}", len(beyond), shown=shown),
                     hint=hint,
                 ),
                 file=self.table.file,
@@ -449,11 +447,13 @@ class _Reader:
             lacking = [i for i in self.required if i >= len(values)]
             if lacking:
                 index = min(lacking)
-                sep = "tab" if self.table.delimiter == "\t" else repr(self.table.delimiter)
+                sep: _Word | str = repr(self.table.delimiter)
+                if self.table.delimiter == "\t":
+                    sep = _Word(lambda lang: pgettext("CSV separator", "tab", lang))
                 return SpreadsheetValueError(
                     _Text(
                         "too_few_cells",
-                        cells=_Cells(len(values)),
+                        cells=Plural("{n} cell", "{n} cells", len(values)),
                         letter=column_letter(index + 1),
                         header=self.columns.headers.get(index, ""),
                         width=self.width,
@@ -564,8 +564,7 @@ class _Reader:
                     _Text(
                         "not_an_indicator",
                         id=text,
-                        kind=element.kind,
-                        kind_sv=_KIND_SV.get(element.kind, element.kind),
+                        kind=a_kind(element.kind),
                     ),
                     element=text,
                     **self.where(row, index),

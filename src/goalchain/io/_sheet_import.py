@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Literal
 
 import attrs
 
+from .._i18n import check_lang, format_number, npgettext
 from ..exceptions import FileFormatError, InvalidValueError
 from ..models import Indicator, Measurement, Period
 from ..units import parse_unit
@@ -419,29 +420,66 @@ class ImportReport:
         return bool(self.added or self.replaced)
 
     def summary(self, *, lang: str = "sv") -> str:
-        """One line: ``utfall.csv: 3 tillagda, 1 oförändrad, ...``."""
-        if lang == "en":
-            parts = [
-                f"{self.added} added",
-                f"{self.unchanged} unchanged",
-                f"{self.replaced} replaced",
-                f"{self.kept} kept",
-            ]
-            if self.missing:
-                parts.append(f"{len(self.missing)} missing (skipped)")
-            if self.warnings:
-                parts.append(f"{len(self.warnings)} to check (warnings)")
-        else:
-            parts = [
-                f"{self.added} tillagda",
-                f"{self.unchanged} oförändrade",
-                f"{self.replaced} ersatta",
-                f"{self.kept} behållna",
-            ]
-            if self.missing:
-                parts.append(f"{len(self.missing)} saknade (hoppades över)")
-            if self.warnings:
-                parts.append(f"{len(self.warnings)} att kontrollera (varningar)")
+        """One line: ``utfall.csv: 3 tillagda, 1 oförändrat, ...``, in *lang*.
+
+        The counts agree with their words by the language's plural rule and are
+        written the language's way (``1 234`` in Swedish, ``1,234`` in English).
+
+        Raises
+        ------
+        InvalidValueError
+            For a language goalchain does not speak, naming the valid ones.
+
+        Examples
+        --------
+        >>> from goalchain.io import ImportReport
+        >>> report = ImportReport(file="utfall.csv", added=3, unchanged=1)
+        >>> report.summary()
+        'utfall.csv: 3 tillagda, 1 oförändrat, 0 ersatta, 0 behållna'
+        >>> report.summary(lang="en")
+        'utfall.csv: 3 added, 1 unchanged, 0 replaced, 0 kept'
+        """
+        lang = check_lang(lang)
+
+        def count(n: int) -> str:
+            return format_number(n, lang=lang, decimals=0)
+
+        parts = [
+            npgettext("spreadsheet import summary", "{n} added", "{n} added", self.added, lang),
+            npgettext(
+                "spreadsheet import summary", "{n} unchanged", "{n} unchanged", self.unchanged, lang
+            ),
+            npgettext(
+                "spreadsheet import summary", "{n} replaced", "{n} replaced", self.replaced, lang
+            ),
+            npgettext("spreadsheet import summary", "{n} kept", "{n} kept", self.kept, lang),
+        ]
+        counts = [self.added, self.unchanged, self.replaced, self.kept]
+        if self.missing:
+            n = len(self.missing)
+            parts.append(
+                npgettext(
+                    "spreadsheet import summary",
+                    "{n} missing (skipped)",
+                    "{n} missing (skipped)",
+                    n,
+                    lang,
+                )
+            )
+            counts.append(n)
+        if self.warnings:
+            n = len(self.warnings)
+            parts.append(
+                npgettext(
+                    "spreadsheet import summary",
+                    "{n} to check (warning)",
+                    "{n} to check (warnings)",
+                    n,
+                    lang,
+                )
+            )
+            counts.append(n)
+        parts = [part.format(n=count(n)) for part, n in zip(parts, counts, strict=True)]
         return f"{self.file}: {', '.join(parts)}"
 
     def __str__(self) -> str:

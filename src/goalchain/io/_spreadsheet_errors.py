@@ -10,23 +10,23 @@ the English text.
 from __future__ import annotations
 
 import shlex
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 
-from .._i18n import N_, check_lang, gettext, ngettext, pgettext
+from .._i18n import N_, check_lang, format_number, gettext, pgettext
+from .._i18n._numbers import NBSP, conventions, localised_digits
 from ..exceptions import (
     DuplicateError,
     FileFormatError,
     InvalidValueError,
+    Message,
+    Plural,
     UnitMismatchError,
     UnknownElementError,
 )
-
-if TYPE_CHECKING:
-    pass
 
 __all__ = [
     "MAX_SHOWN",
@@ -97,7 +97,9 @@ class OptionHint:
 
 
 class _Num:
-    """A number in a message: ``1234.5`` in English, ``1234,5`` in Swedish."""
+    """A number in a message, all its digits as written (``1234.5``; no thousands
+    separator, so that it reads as the cell did), with the language's decimal
+    sign and minus sign from CLDR (``1234,5`` and ``−3`` in Swedish)."""
 
     __slots__ = ("value",)
 
@@ -105,12 +107,13 @@ class _Num:
         self.value = value
 
     def render(self, lang: str) -> str:
-        text = format(self.value, ".10g")
-        return text.replace(".", ",") if lang == "sv" else text
+        return localised_digits(format(self.value, ".10g"), conventions(lang).digits)
 
 
 class _Int:
-    """A whole number in a message: ``1 048 576`` in Swedish, ``1,048,576`` in English."""
+    """A whole number in a message, grouped by thousands the language's way
+    (:func:`~goalchain._i18n.format_number`): ``1,048,576`` in English,
+    ``1 048 576`` in Swedish (with a plain space where CLDR has a no-break one)."""
 
     __slots__ = ("value",)
 
@@ -118,21 +121,34 @@ class _Int:
         self.value = value
 
     def render(self, lang: str) -> str:
-        text = f"{self.value:,}"
-        return text.replace(",", " ") if lang == "sv" else text
+        return format_number(self.value, lang=lang, decimals=0).replace(NBSP, " ")
 
 
-class _Cells:
-    """A count of cells in a message: ``1 cell``, ``2 cells``; ``2 celler`` in Swedish."""
+class _Word:
+    """A word of a message looked up in the catalog in the language it is worded in
+    (a field's or an element kind's name): *look* is the lookup, ``pgettext``
+    with the word as a literal, so that extraction finds it."""
 
-    __slots__ = ("value",)
+    __slots__ = ("look",)
 
-    def __init__(self, value: int):
-        self.value = value
+    def __init__(self, look: Callable[[str], str]):
+        self.look = look
 
     def render(self, lang: str) -> str:
-        n = self.value
-        return ngettext("{n} cell", "{n} cells", n, lang).format(n=n)
+        return self.look(lang)
+
+
+class _Join:
+    """Parts of a message joined by *sep*, each worded in the language rendered."""
+
+    __slots__ = ("parts", "sep")
+
+    def __init__(self, parts: Sequence[Any], sep: str = ", "):
+        self.parts = tuple(parts)
+        self.sep = sep
+
+    def render(self, lang: str, *, cli: bool = False) -> str:
+        return self.sep.join(str(_render(part, lang, cli)) for part in self.parts)
 
 
 class _Text:
@@ -186,36 +202,75 @@ def _template(code: str, lang: str) -> str:
 
 
 def _render(value: Any, lang: str, cli: bool) -> Any:
-    if isinstance(value, _Text):
+    if isinstance(value, _Text | _Join):
         return value.render(lang, cli=cli)
     if isinstance(value, OptionHint):
         return value.cli() if cli else value.python()
-    if isinstance(value, _Num | _Int | _Cells):
+    if isinstance(value, _Num | _Int | _Word | Message):
         return value.render(lang)
     return value
 
 
-_FIELD_SV = {
-    "indicator": "indikator",
-    "period": "period",
-    "value": "värde",
-    "unit": "enhet",
-    "gender": "kön",
-    "preliminary": "preliminär",
-    "source": "källa",
-    "title": "titel",
-}
-_FIELD_THE = {  # "both hold the period"
-    "indicator": ("the indicator", "indikatorn"),
-    "period": ("the period", "perioden"),
-    "value": ("the value", "värdet"),
-    "unit": ("the unit", "enheten"),
-    "gender": ("the gender", "könet"),
-    "preliminary": ("the preliminary flag", "preliminärflaggan"),
-    "source": ("the source", "källan"),
-    "title": ("the title", "titeln"),
-}
-_KIND_SV = {"goal": "mål", "activity": "aktivitet", "element": "element"}
+def _param(value: Any) -> Any:
+    """A part of a message as :attr:`SpreadsheetError.params` shows it: a number as
+    itself, a count as the count, words in English."""
+    if isinstance(value, _Num | _Int):
+        return value.value
+    if isinstance(value, Plural):
+        return value.n
+    if isinstance(value, _Word | _Join | Message):
+        return _render(value, "en", False)
+    return value
+
+
+_FIELD_NAMES: Mapping[str, Callable[[str], str]] = MappingProxyType(
+    {  # a field (column) of a measurement file, as a list of headers names it
+        "indicator": lambda lang: pgettext("spreadsheet field", "indicator", lang),
+        "period": lambda lang: pgettext("spreadsheet field", "period", lang),
+        "value": lambda lang: pgettext("spreadsheet field", "value", lang),
+        "unit": lambda lang: pgettext("spreadsheet field", "unit", lang),
+        "gender": lambda lang: pgettext("spreadsheet field", "gender", lang),
+        "preliminary": lambda lang: pgettext("spreadsheet field", "preliminary", lang),
+        "source": lambda lang: pgettext("spreadsheet field", "source", lang),
+        "title": lambda lang: pgettext("spreadsheet field", "title", lang),
+    }
+)
+_THE_FIELDS: Mapping[str, Callable[[str], str]] = MappingProxyType(
+    {  # the same in a sentence: "both hold the period"
+        "indicator": lambda lang: pgettext("spreadsheet field", "the indicator", lang),
+        "period": lambda lang: pgettext("spreadsheet field", "the period", lang),
+        "value": lambda lang: pgettext("spreadsheet field", "the value", lang),
+        "unit": lambda lang: pgettext("spreadsheet field", "the unit", lang),
+        "gender": lambda lang: pgettext("spreadsheet field", "the gender", lang),
+        "preliminary": lambda lang: pgettext("spreadsheet field", "the preliminary flag", lang),
+        "source": lambda lang: pgettext("spreadsheet field", "the source", lang),
+        "title": lambda lang: pgettext("spreadsheet field", "the title", lang),
+    }
+)
+_A_KIND: Mapping[str, Callable[[str], str]] = MappingProxyType(
+    {  # "'kf1' is a goal"
+        "goal": lambda lang: pgettext("element kind with its article", "a goal", lang),
+        "activity": lambda lang: pgettext("element kind with its article", "an activity", lang),
+        "element": lambda lang: pgettext("element kind with its article", "an element", lang),
+    }
+)
+
+
+def field_name(field: str) -> _Word:
+    """A field of a measurement file by its name: ``indicator``, ``indikator`` in Swedish."""
+    return _Word(_FIELD_NAMES[field])
+
+
+def the_field(field: str) -> _Word:
+    """A field of a measurement file in a sentence: ``the indicator``, ``indikatorn``."""
+    return _Word(_THE_FIELDS[field])
+
+
+def a_kind(kind: str) -> _Word:
+    """An element's kind with its article: ``a goal``, ``ett mål`` in Swedish."""
+    look = _A_KIND.get(kind)
+    return _Word(look if look is not None else lambda lang: kind)
+
 
 # code -> its English message (str.format template over the error's parameters),
 # looked up in the catalog when rendered; see _template for the two with a context
@@ -230,7 +285,7 @@ _TEXTS: dict[str, str] = {
     ),
     "indicator_empty": N_("the indicator is empty; write the id of one of the chain's indicators"),
     "not_an_indicator": N_(
-        "{id!r} is a {kind}, not an indicator; measurements are recorded for indicators"
+        "{id!r} is {kind}, not an indicator; measurements are recorded for indicators"
     ),
     "unknown_indicator": N_("no indicator with id {id!r} in the chain{hint}"),
     "hint_close": N_("; did you mean {close}?"),
@@ -385,7 +440,6 @@ _TEXTS: dict[str, str] = {
         "measurements? (pass {more} to read it)"
     ),
     "and_more": N_("... and {n} more"),
-    "in_all": N_("{n} errors in all; nothing was recorded"),
     "percent_range": N_(
         "{value} % for {id!r} {period} lies outside 0-100 %; check the decimal mark and "
         "the thousands (recorded anyway)"
@@ -409,7 +463,8 @@ def _place(
     if row is not None and col is not None:
         label = f" {header!r}" if header else ""
         if sheet is not None:
-            return f"cell {sheet}!{column_letter(col)}{row}{label}"
+            where = gettext("cell {cell}", lang)
+            return where.format(cell=f"{sheet}!{column_letter(col)}{row}") + label
         where = gettext("row {row}, column {letter}", lang)
         return where.format(row=row, letter=column_letter(col)) + label
     if row is not None:
@@ -481,10 +536,7 @@ class SpreadsheetError(FileFormatError):
         self._reason = text
         self.code = text.code
         self.params: Mapping[str, Any] = MappingProxyType(
-            {
-                k: v.value if isinstance(v, _Num | _Int | _Cells) else v
-                for k, v in text.params.items()
-            }
+            {k: _param(v) for k, v in text.params.items()}
         )
         self.options: tuple[OptionHint, ...] = tuple(text.options())
         self.reason = text.render("en")
@@ -530,7 +582,12 @@ class SpreadsheetError(FileFormatError):
         if len(self.errors) > MAX_SHOWN:
             lines.append(_Text("and_more", n=len(self.errors) - MAX_SHOWN).render(lang))
         if len(self.errors) > 1:
-            lines.append(_Text("in_all", n=len(self.errors)).render(lang))
+            count = Plural(
+                "{n} error in all; nothing was recorded",
+                "{n} errors in all; nothing was recorded",
+                len(self.errors),
+            )
+            lines.append(count.render(lang))
         return "\n".join(lines)
 
     def _text(self) -> str:
