@@ -1438,3 +1438,78 @@ def test_a_short_rows_count_of_cells_agrees_in_each_language(
         import_measurements(chain, path)
     assert info.value.params["cells"] == len(line.split(","))
     assert english in str(info.value) and swedish in info.value.render("sv")
+
+
+def _template_to(path: Path, **options: Any) -> None:
+    write_template(make_chain(), path, **options)
+
+
+@pytest.mark.parametrize(
+    ("act", "english", "swedish"),
+    [
+        (  # _sheet_cells
+            lambda tmp: read_measurements(tmp / "d.csv", make_chain(), mapping={"Mått": "id"}),
+            "mapping 'Mått' -> 'id': unknown field; valid fields: indicator, period,",
+            "okänt fält; giltiga fält: indicator, period,",
+        ),
+        (  # _sheet_import
+            lambda tmp: import_measurements(make_chain(), tmp / "d.csv", on_conflict="skip"),
+            "field 'on_conflict': on_conflict='skip' is invalid; valid: 'error', 'keep', 'replace'",
+            "fältet 'on_conflict': on_conflict='skip' är ogiltigt; giltiga:",
+        ),
+        (
+            lambda tmp: read_measurements(tmp / "d.csv", make_chain(), sheet="Blad1"),
+            "sheet='Blad1' is for Excel files; d.csv is read as CSV",
+            "sheet='Blad1' gäller Excel-filer; d.csv läses som CSV",
+        ),
+        (
+            lambda tmp: read_measurements(tmp / "d.ods", make_chain()),
+            "cannot read .ods files; save the sheet as .xlsx (Excel) or as CSV UTF-8",
+            "kan inte läsa .ods-filer; spara bladet som .xlsx (Excel) eller som CSV UTF-8",
+        ),
+        (  # _sheet_template
+            lambda tmp: _template_to(tmp / "mall.csv", years="2026-2024"),
+            "years '2026-2024': the range ends before it starts",
+            "years '2026-2024': intervallet slutar innan det börjar",
+        ),
+        (
+            lambda tmp: _template_to(tmp / "mall"),
+            "cannot tell what to write from the extension '(none)'; a template is a .csv or",
+            "kan inte avgöra vad som ska skrivas av filändelsen '(ingen)'; en mall är",
+        ),
+        (  # _csv
+            lambda tmp: read_measurements(tmp / "d.csv", make_chain(), encoding="klingon"),
+            "unknown encoding 'klingon'; for example 'utf-8' or 'cp1252'",
+            "okänd teckenkodning 'klingon'; till exempel 'utf-8' eller 'cp1252'",
+        ),
+        (
+            lambda tmp: read_measurements(tmp / "d.csv", make_chain(), delimiter=";;"),
+            "delimiter must be one character such as ';' or ',', got ';;'",
+            "avgränsaren måste vara ett tecken som ';' eller ',', fick ';;'",
+        ),
+        pytest.param(  # _xlsx
+            lambda tmp: read_measurements(tmp / "d.xlsx", make_chain()),
+            "the file cannot be read as an Excel workbook (.xlsx):",
+            "filen går inte att läsa som en Excel-arbetsbok (.xlsx):",
+            marks=needs_excel,
+        ),
+        (  # _sheet_limits
+            lambda tmp: gc.io.SpreadsheetLimits(cells=0),
+            "field 'limits.cells': expected a whole number >= 1, got 0",
+            "fältet 'limits.cells': väntade ett heltal >= 1, fick 0",
+        ),
+    ],
+)
+def test_the_spreadsheet_imports_argument_errors_speak_swedish_too(
+    tmp_path: Path, act: Any, english: str, swedish: str
+) -> None:
+    """Errors that were English only keep their English and have Swedish words (issue 15)."""
+    write(tmp_path / "d.csv", "indikator;år;värde\ni1;2024;80\n")
+    write(tmp_path / "d.ods", "")
+    write(tmp_path / "d.xlsx", "not a zip archive")
+    with pytest.raises(gc.GoalchainError) as info:
+        act(tmp_path)
+    error = info.value
+    assert english in str(error)
+    assert error.render("en") == str(error)
+    assert swedish in error.render("sv")

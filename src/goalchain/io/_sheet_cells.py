@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
-from .._i18n import pgettext
+from .._i18n import N_, pgettext
 from ..exceptions import (
     InvalidValueError,
     PeriodError,
@@ -200,13 +200,18 @@ def _mapping(mapping: Mapping[str, str | None] | None) -> dict[str, str | None]:
     for header, field in (mapping or {}).items():
         if not isinstance(header, str) or not header.strip():
             raise InvalidValueError(
-                f"mapping keys are column headers, got {header!r}", field="mapping"
+                N_("mapping keys are column headers, got {header!r}"),
+                field="mapping",
+                params={"header": header},
             )
         if field is not None and field != "ignore" and field not in FIELDS:
             raise InvalidValueError(
-                f"mapping {header!r} -> {field!r}: unknown field; valid fields: "
-                f"{', '.join(FIELDS)}, or None / 'ignore' to skip the column",
+                N_(
+                    "mapping {header!r} -> {to!r}: unknown field; valid fields: {fields}, "
+                    "or None / 'ignore' to skip the column"
+                ),
                 field="mapping",
+                params={"header": header, "to": field, "fields": ", ".join(FIELDS)},
             )
         out[_norm(header)] = None if field in (None, "ignore") else field
     return out
@@ -247,15 +252,15 @@ def _columns(table: Table, mapping: dict[str, str | None]) -> _Columns | None:
             if duplicate is not None:
                 field, first, second = duplicate
                 raise SpreadsheetError(
-                    _Text(
-                        "duplicate_columns",
-                        a=column_letter(first + 1),
-                        ta=texts[first],
-                        b=column_letter(second + 1),
-                        tb=texts[second],
-                        field=the_field(field),
-                        ignore=OptionHint("mapping", {texts[second]: None}),
-                    ),
+                    "duplicate_columns",
+                    params={
+                        "a": column_letter(first + 1),
+                        "ta": texts[first],
+                        "b": column_letter(second + 1),
+                        "tb": texts[second],
+                        "field": the_field(field),
+                        "ignore": OptionHint("mapping", {texts[second]: None}),
+                    },
                     file=table.file,
                     row=row,
                     col=second + 1,
@@ -301,10 +306,8 @@ def _no_header_error(table: Table, mapping: dict[str, str | None]) -> Spreadshee
     )
     if first is None:
         return SpreadsheetError(
-            _Text(
-                "empty_sheet" if table.sheet else "empty_file",
-                accepted=accepted,
-            ),
+            "empty_sheet" if table.sheet else "empty_file",
+            params={"accepted": accepted},
             file=table.file,
             sheet=table.sheet,
         )
@@ -318,13 +321,13 @@ def _no_header_error(table: Table, mapping: dict[str, str | None]) -> Spreadshee
     if unknown and lacking:
         hint = _Text("hint_mapping", mapping=OptionHint("mapping", {unknown[0]: lacking[0]}))
     return SpreadsheetError(
-        _Text(
-            "no_header",
-            lacking=_Join([field_name(f) for f in lacking]),
-            found=", ".join(repr(h) for h in found),
-            accepted=accepted,
-            hint=hint,
-        ),
+        "no_header",
+        params={
+            "lacking": _Join([field_name(f) for f in lacking]),
+            "found": ", ".join(repr(h) for h in found),
+            "accepted": accepted,
+            "hint": hint,
+        },
         file=table.file,
         row=row,
         sheet=table.sheet,
@@ -388,11 +391,12 @@ class _Reader:
         value = values[index] if index < len(values) else None
         if isinstance(value, CellError):
             raise SpreadsheetValueError(
-                _Text("excel_error", code=value.code), **self.where(row, index)
+                "excel_error", params={"code": value.code}, **self.where(row, index)
             )
         if value is None and (row, index + 1) in self.table.formulas:
             raise SpreadsheetValueError(
-                _Text("formula_no_value", formula=self.table.formulas[row, index + 1]),
+                "formula_no_value",
+                params={"formula": self.table.formulas[row, index + 1]},
                 **self.where(row, index),
             )
         return value
@@ -430,14 +434,16 @@ class _Reader:
             if joined is not None:
                 hint = _Text("hint_decimal_comma", joined=joined)
             return SpreadsheetValueError(
-                _Text(
-                    "too_many_cells",
-                    n=last,
-                    width=self.width,
-                    headers=headers,
-                    extra=Plural("the cell {shown}", "the cells {shown}", len(beyond), shown=shown),
-                    hint=hint,
-                ),
+                "too_many_cells",
+                params={
+                    "n": last,
+                    "width": self.width,
+                    "headers": headers,
+                    "extra": Plural(
+                        "the cell {shown}", "the cells {shown}", len(beyond), shown=shown
+                    ),
+                    "hint": hint,
+                },
                 file=self.table.file,
                 row=row,
                 col=beyond[0] + 1,
@@ -451,14 +457,14 @@ class _Reader:
                 if self.table.delimiter == "\t":
                     sep = _Word(lambda lang: pgettext("CSV separator", "tab", lang))
                 return SpreadsheetValueError(
-                    _Text(
-                        "too_few_cells",
-                        cells=Plural("{n} cell", "{n} cells", len(values)),
-                        letter=column_letter(index + 1),
-                        header=self.columns.headers.get(index, ""),
-                        width=self.width,
-                        sep=sep,
-                    ),
+                    "too_few_cells",
+                    params={
+                        "cells": Plural("{n} cell", "{n} cells", len(values)),
+                        "letter": column_letter(index + 1),
+                        "header": self.columns.headers.get(index, ""),
+                        "width": self.width,
+                        "sep": sep,
+                    },
                     **self.where(row, index),
                 )
         return None
@@ -556,16 +562,13 @@ class _Reader:
         index = self.columns.fields["indicator"]
         text = self.text(values, row, "indicator")
         if text is None:
-            raise SpreadsheetValueError(_Text("indicator_empty"), **self.where(row, index))
+            raise SpreadsheetValueError("indicator_empty", params={}, **self.where(row, index))
         if text in self.chain:
             element = self.chain[text]
             if not isinstance(element, Indicator):
                 raise SpreadsheetValueError(
-                    _Text(
-                        "not_an_indicator",
-                        id=text,
-                        kind=a_kind(element.kind),
-                    ),
+                    "not_an_indicator",
+                    params={"id": text, "kind": a_kind(element.kind)},
                     element=text,
                     **self.where(row, index),
                 )
@@ -594,7 +597,8 @@ class _Reader:
         else:
             hint = _Text("hint_no_ids")
         raise SpreadsheetUnknownIndicatorError(
-            _Text("unknown_indicator", id=text, hint=hint),
+            "unknown_indicator",
+            params={"id": text, "hint": hint},
             element=text,
             **self.where(row, index),
         )
@@ -604,7 +608,7 @@ class _Reader:
         value = self.cell(values, row, "period")
         where = self.where(row, index)
         if _is_blank(value):
-            raise SpreadsheetValueError(_Text("period_empty"), **where)
+            raise SpreadsheetValueError("period_empty", params={}, **where)
         if isinstance(value, dt.datetime):
             value = value.date()
         if isinstance(value, str) and re.fullmatch(r"\s*\d{4}-\d{2}-\d{2}\s*", value):
@@ -615,7 +619,9 @@ class _Reader:
                 value = value.year
             else:
                 raise SpreadsheetValueError(
-                    _Text("date_not_period", date=value.isoformat(), year=value.year), **where
+                    "date_not_period",
+                    params={"date": value.isoformat(), "year": value.year},
+                    **where,
                 )
         if isinstance(value, float) and value.is_integer():
             value = int(value)
@@ -625,7 +631,7 @@ class _Reader:
             return Period.parse(value)
         except PeriodError as err:
             raise SpreadsheetValueError(
-                _Text("bad_period", reason=err.reason, value=_plain(value)), **where
+                "bad_period", params={"reason": err.reason, "value": _plain(value)}, **where
             ) from err
 
     def value(
@@ -637,7 +643,8 @@ class _Reader:
             if self.missing == "skip":
                 return None
             raise SpreadsheetValueError(
-                _Text("value_empty", id=indicator.id, skip=OptionHint("missing", "skip")),
+                "value_empty",
+                params={"id": indicator.id, "skip": OptionHint("missing", "skip")},
                 element=indicator.id,
                 **where,
             )
@@ -645,7 +652,7 @@ class _Reader:
             return None
         if isinstance(raw, (bool, dt.date, dt.datetime)):
             raise SpreadsheetValueError(
-                _Text("not_a_number_type", raw=repr(raw)), element=indicator.id, **where
+                "not_a_number_type", params={"raw": repr(raw)}, element=indicator.id, **where
             )
         unit_index = self.columns.fields.get("unit")
         unit_text = self.text(values, row, "unit")
@@ -657,7 +664,8 @@ class _Reader:
                 except UnknownUnitError as err:
                     assert unit_index is not None
                     raise SpreadsheetValueError(
-                        _Text("unknown_unit_column", reason=str(err), unit=unit_text),
+                        "unknown_unit_column",
+                        params={"reason": str(err), "unit": unit_text},
                         element=indicator.id,
                         **self.where(row, unit_index),
                     ) from err
@@ -672,7 +680,7 @@ class _Reader:
             else:
                 if _MIXED_MARKS.search(str(raw)):
                     raise SpreadsheetValueError(
-                        _Text("mixed_marks", raw=_show(raw)), element=indicator.id, **where
+                        "mixed_marks", params={"raw": _show(raw)}, element=indicator.id, **where
                     )
                 quantity = parse_quantity(str(raw))
             if isinstance(quantity, float):
@@ -686,12 +694,8 @@ class _Reader:
                 )
             elif unit_text is not None and parse_unit(unit_text) != quantity.units:
                 raise SpreadsheetUnitError(
-                    _Text(
-                        "unit_column_disagrees",
-                        raw=repr(raw),
-                        got=str(quantity.units),
-                        unit=unit_text,
-                    ),
+                    "unit_column_disagrees",
+                    params={"raw": repr(raw), "got": str(quantity.units), "unit": unit_text},
                     element=indicator.id,
                     expected=unit_text,
                     got=str(quantity.units),
@@ -702,13 +706,13 @@ class _Reader:
             if isinstance(err, SpreadsheetError):
                 raise
             raise SpreadsheetUnitError(
-                _Text(
-                    "unit_mismatch",
-                    raw=_show(raw),
-                    got=err.got,
-                    id=indicator.id,
-                    unit=indicator.unit,
-                ),
+                "unit_mismatch",
+                params={
+                    "raw": _show(raw),
+                    "got": err.got,
+                    "id": indicator.id,
+                    "unit": indicator.unit,
+                },
                 element=indicator.id,
                 expected=indicator.unit,
                 got=err.got,
@@ -716,7 +720,8 @@ class _Reader:
             ) from err
         except UnknownUnitError as err:
             raise SpreadsheetValueError(
-                _Text("unknown_unit_value", raw=_show(raw), unit=err.unit, iunit=indicator.unit),
+                "unknown_unit_value",
+                params={"raw": _show(raw), "unit": err.unit, "iunit": indicator.unit},
                 element=indicator.id,
                 **where,
             ) from err
@@ -724,7 +729,7 @@ class _Reader:
             if isinstance(err, SpreadsheetError):
                 raise
             raise SpreadsheetValueError(
-                _Text("not_a_number", raw=_show(raw)), element=indicator.id, **where
+                "not_a_number", params={"raw": _show(raw)}, element=indicator.id, **where
             ) from err
 
     def gender(self, values: Sequence[Any], row: int) -> str:
@@ -734,7 +739,8 @@ class _Reader:
         gender = _GENDER_ALIASES.get(_norm(text))
         if gender is None:
             raise SpreadsheetValueError(
-                _Text("bad_gender", text=text, genders=", ".join(GENDERS)),
+                "bad_gender",
+                params={"text": text, "genders": ", ".join(GENDERS)},
                 **self.where(row, self.columns.fields["gender"]),
             )
         return gender
@@ -753,7 +759,7 @@ class _Reader:
             return True
         if text in _FALSE:
             return False
-        raise SpreadsheetValueError(_Text("bad_flag", value=value), **self.where(row, index))
+        raise SpreadsheetValueError("bad_flag", params={"value": value}, **self.where(row, index))
 
 
 _FAILED: Any = object()  # a cell whose error is already recorded

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Literal
 
 import attrs
 
-from .._i18n import check_lang, format_number, npgettext
+from .._i18n import N_, check_lang, format_number, npgettext
 from ..exceptions import FileFormatError, InvalidValueError
 from ..models import Indicator, Measurement, Period
 from ..units import parse_unit
@@ -90,24 +90,31 @@ def _load_tables(
 ) -> list[Table]:
     why = not_a_regular_file(path)
     if why is not None:  # a FIFO would block the reading for ever
-        raise FileFormatError(f"cannot read the file: {why}", file=str(path))
+        raise FileFormatError(
+            N_("cannot read the file: {why}"), file=str(path), params={"why": why}
+        )
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         if encoding is not None or delimiter is not None:
             raise InvalidValueError(
-                "encoding= and delimiter= are for CSV files, not Excel files", field="encoding"
+                N_("encoding= and delimiter= are for CSV files, not Excel files"),
+                field="encoding",
+                params={},
             )
         from ._xlsx import read_xlsx
 
         return read_xlsx(path, sheet=sheet, limits=limits)
     if suffix in (".xls", ".ods", ".numbers"):
         raise FileFormatError(
-            f"cannot read {suffix} files; save the sheet as .xlsx (Excel) or as CSV UTF-8",
+            N_("cannot read {suffix} files; save the sheet as .xlsx (Excel) or as CSV UTF-8"),
             file=str(path),
+            params={"suffix": suffix},
         )
     if sheet is not None:
         raise InvalidValueError(
-            f"sheet={sheet!r} is for Excel files; {path.name} is read as CSV", field="sheet"
+            N_("sheet={sheet!r} is for Excel files; {name} is read as CSV"),
+            field="sheet",
+            params={"sheet": sheet, "name": path.name},
         )
     from ._csv import read_csv
 
@@ -136,15 +143,21 @@ def _read(
 ) -> _Reading:
     if missing not in ("error", "skip"):
         raise InvalidValueError(
-            f"missing={missing!r} is invalid; valid: 'error', 'skip'", field="missing"
+            N_("missing={missing!r} is invalid; valid: 'error', 'skip'"),
+            field="missing",
+            params={"missing": missing},
         )
     if source is not None and not isinstance(source, str):
-        raise InvalidValueError(f"source must be text, got {source!r}", field="source")
+        raise InvalidValueError(
+            N_("source must be text, got {source!r}"), field="source", params={"source": source}
+        )
     file = Path(path)
     names = _mapping(mapping)
     if limits is not None and not isinstance(limits, SpreadsheetLimits):
         raise InvalidValueError(
-            f"limits must be a SpreadsheetLimits, got {limits!r}", field="limits"
+            N_("limits must be a SpreadsheetLimits, got {limits!r}"),
+            field="limits",
+            params={"limits": limits},
         )
     tables = _load_tables(file, sheet=sheet, encoding=encoding, delimiter=delimiter, limits=limits)
     found: tuple[Table, _Columns] | None = None
@@ -157,12 +170,12 @@ def _read(
         if len(tables) == 1:
             raise _no_header_error(tables[0], names)
         raise SpreadsheetError(
-            _Text(
-                "no_sheet_header",
-                sheets=", ".join(repr(t.sheet) for t in tables),
-                sheet=OptionHint("sheet"),
-                mapping=OptionHint("mapping"),
-            ),
+            "no_sheet_header",
+            params={
+                "sheets": ", ".join(repr(t.sheet) for t in tables),
+                "sheet": OptionHint("sheet"),
+                "mapping": OptionHint("mapping"),
+            },
             file=str(file),
         )
     table, columns = found
@@ -170,12 +183,12 @@ def _read(
     for header in mapping or {}:
         if _norm(header) not in present:
             raise SpreadsheetError(
-                _Text(
-                    "mapping_column_missing",
-                    mapping=OptionHint("mapping"),
-                    header=header,
-                    columns=", ".join(repr(t) for t in columns.headers.values()),
-                ),
+                "mapping_column_missing",
+                params={
+                    "mapping": OptionHint("mapping"),
+                    "header": header,
+                    "columns": ", ".join(repr(t) for t in columns.headers.values()),
+                },
                 file=table.file,
                 row=columns.header_row,
                 sheet=table.sheet,
@@ -221,7 +234,8 @@ def _nothing_filled(empty: Sequence[SpreadsheetError]) -> SpreadsheetValueError:
     placed at the first empty cell, instead of one error per cell."""
     first = empty[0]
     return SpreadsheetValueError(
-        _Text("nothing_filled", n=len(empty), skip=OptionHint("missing", "skip")),
+        "nothing_filled",
+        params={"n": len(empty), "skip": OptionHint("missing", "skip")},
         file=first.file,
         row=first.row,
         col=first.col,
@@ -250,15 +264,15 @@ def _add(
         else _Text("there_col", row=earlier.row, letter=column_letter(cell))
     )
     return SpreadsheetDuplicateError(
-        _Text(
-            "duplicate_in_file",
-            id=m.indicator,
-            period=str(m.period),
-            gender=_Text(f"for_{m.gender}"),
-            value=_Num(m.value),
-            other=_Num(earlier.measurement.value),
-            there=there,
-        ),
+        "duplicate_in_file",
+        params={
+            "id": m.indicator,
+            "period": str(m.period),
+            "gender": _Text(f"for_{m.gender}"),
+            "value": _Num(m.value),
+            "other": _Num(earlier.measurement.value),
+            "there": there,
+        },
         element=m.indicator,
         **item.where,
     )
@@ -553,8 +567,9 @@ def import_measurements(
     """
     if on_conflict not in ("error", "keep", "replace"):
         raise InvalidValueError(
-            f"on_conflict={on_conflict!r} is invalid; valid: 'error', 'keep', 'replace'",
+            N_("on_conflict={on_conflict!r} is invalid; valid: 'error', 'keep', 'replace'"),
             field="on_conflict",
+            params={"on_conflict": on_conflict},
         )
     reading = _read(
         path,
@@ -608,17 +623,17 @@ def import_measurements(
 def _conflict(item: _Row, old: Measurement) -> SpreadsheetDuplicateError:
     m = item.measurement
     return SpreadsheetDuplicateError(
-        _Text(
-            "conflict",
-            old=_Num(old.value),
-            prelim=_Text("prelim") if old.preliminary else "",
-            id=m.indicator,
-            period=str(m.period),
-            gender=_Text(f"for_{m.gender}"),
-            value=_Num(m.value),
-            replace=OptionHint("on_conflict", "replace"),
-            keep=OptionHint("on_conflict", "keep"),
-        ),
+        "conflict",
+        params={
+            "old": _Num(old.value),
+            "prelim": _Text("prelim") if old.preliminary else "",
+            "id": m.indicator,
+            "period": str(m.period),
+            "gender": _Text(f"for_{m.gender}"),
+            "value": _Num(m.value),
+            "replace": OptionHint("on_conflict", "replace"),
+            "keep": OptionHint("on_conflict", "keep"),
+        },
         element=m.indicator,
         **item.where,
     )

@@ -19,7 +19,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
-from ..exceptions import FileFormatError, InvalidValueError, UnknownUnitError
+from .._i18n import N_
+from ..exceptions import FileFormatError, InvalidValueError, Message, UnknownUnitError
 from ..units import parse_unit
 
 if TYPE_CHECKING:
@@ -60,13 +61,17 @@ def _years(years: Any, chain: GoalChain) -> list[int]:
         match = re.fullmatch(r"\s*(\d{4})\s*(?:[-–]\s*(\d{4})\s*)?", years)
         if match is None:
             raise InvalidValueError(
-                f"years {years!r}: write a year (2024) or a range (2023-2026)", field="years"
+                N_("years {years!r}: write a year (2024) or a range (2023-2026)"),
+                field="years",
+                params={"years": years},
             )
         start = int(match[1])
         end = int(match[2] or match[1])
         if end < start:
             raise InvalidValueError(
-                f"years {years!r}: the range ends before it starts", field="years"
+                N_("years {years!r}: the range ends before it starts"),
+                field="years",
+                params={"years": years},
             )
         return list(range(start, end + 1))
     if isinstance(years, int) and not isinstance(years, bool):
@@ -75,12 +80,17 @@ def _years(years: Any, chain: GoalChain) -> list[int]:
         out = []
         for year in years:
             if isinstance(year, bool) or not isinstance(year, int):
-                raise InvalidValueError(f"expected years as integers, got {year!r}", field="years")
+                raise InvalidValueError(
+                    N_("expected years as integers, got {year!r}"),
+                    field="years",
+                    params={"year": year},
+                )
             out.append(year)
         return sorted(set(out))
     raise InvalidValueError(
-        f"years must be a year, a range such as '2023-2026' or a list of years, got {years!r}",
+        N_("years must be a year, a range such as '2023-2026' or a list of years, got {years!r}"),
         field="years",
+        params={"years": years},
     )
 
 
@@ -100,7 +110,11 @@ def _unit_text(unit: str, lang: str) -> str:
 def template_rows(chain: GoalChain, *, years: Any = None, lang: str = "sv") -> list[list[Any]]:
     """The template as rows: the header, then one row per indicator and year."""
     if lang not in TEMPLATE_HEADERS:
-        raise InvalidValueError(f"lang={lang!r} is invalid; valid: sv, en", field="lang")
+        raise InvalidValueError(
+            N_("lang={lang!r} is invalid; valid: {valid}"),
+            field="lang",
+            params={"lang": lang, "valid": ", ".join(TEMPLATE_HEADERS)},
+        )
     rows: list[list[Any]] = [list(TEMPLATE_HEADERS[lang])]
     wanted = _years(years, chain)
     for indicator in chain.indicators():
@@ -156,10 +170,16 @@ def write_template(chain: GoalChain, path: StrPath, *, years: Any = None, lang: 
     file = Path(path)
     suffix = file.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
+        extension: Message | str = repr(suffix)
+        if not suffix:
+            extension = Message(N_("'(none)'"))
         raise FileFormatError(
-            f"cannot tell what to write from the extension {suffix or '(none)'!r}; "
-            "a template is a .csv or an .xlsx file",
+            N_(
+                "cannot tell what to write from the extension {extension}; "
+                "a template is a .csv or an .xlsx file"
+            ),
             file=str(file),
+            params={"extension": extension},
         )
     rows = template_rows(chain, years=years, lang=lang)
     if suffix == ".xlsx":

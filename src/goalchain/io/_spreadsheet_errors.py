@@ -490,7 +490,19 @@ class SpreadsheetError(FileFormatError):
     many more), one a line.
 
     ``str(error)`` is English with hints in Python syntax; :meth:`render`
-    words it in Swedish (``lang="sv"``) or for the command line (``cli=True``).
+    words it in a language (``lang="sv"``) or for the command line (``cli=True``).
+
+    Parameters
+    ----------
+    message
+        With *params*: the code of the message (``"unknown_indicator"``), whose
+        English template the catalogs translate. Without: a text from
+        elsewhere, the same in every language.
+    params
+        The fields of the message: text, numbers, :class:`OptionHint` or other
+        messages (hints), each worded in the language rendered.
+    file, row, col, header, sheet
+        Where the problem lies (see the attributes).
 
     Attributes
     ----------
@@ -531,7 +543,10 @@ class SpreadsheetError(FileFormatError):
         col: int | None = None,
         header: str | None = None,
         sheet: str | None = None,
+        params: Mapping[str, Any] | None = None,
     ):
+        if params is not None:
+            message = _Text(str(message), **params)
         text = message if isinstance(message, _Text) else _Text.plain(message)
         self._reason = text
         self.code = text.code
@@ -573,6 +588,11 @@ class SpreadsheetError(FileFormatError):
         >>> err = SpreadsheetValueError("x", file="d.csv", row=3, col=2, header="år")
         >>> err.render("sv")
         "d.csv:3:2: rad 3, kolumn B 'år': x"
+        >>> err = SpreadsheetValueError(
+        ...     "bad_gender", params={"text": "kvinna", "genders": "T, K, M"}, file="d.csv", row=3
+        ... )
+        >>> print(err.render("sv"))
+        d.csv:3: rad 3: 'kvinna' är inget kön; skriv T, K, M (totalt, kvinnor, män)
         """
         lines = []
         for error in self.errors[:MAX_SHOWN]:

@@ -73,10 +73,10 @@ def _open(path: Path, *, data_only: bool) -> Any:
     except FileNotFoundError:
         raise
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as err:
-        raise SpreadsheetError(_Text("bad_workbook", reason=str(err)), file=str(path)) from err
+        raise SpreadsheetError("bad_workbook", params={"reason": str(err)}, file=str(path)) from err
     except Exception as err:  # openpyxl's InvalidFileException, defusedxml's refusals
         raise SpreadsheetError(
-            _Text("bad_workbook", reason=f"{type(err).__name__}: {err}"), file=str(path)
+            "bad_workbook", params={"reason": f"{type(err).__name__}: {err}"}, file=str(path)
         ) from err
 
 
@@ -304,7 +304,7 @@ def check_workbook(path: Path, limits: SpreadsheetLimits | None = None) -> None:
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, ValueError, OSError, EOFError) as err:
-        raise SpreadsheetError(_Text("bad_workbook", reason=str(err)), file=file) from err
+        raise SpreadsheetError("bad_workbook", params={"reason": str(err)}, file=file) from err
     with archive:
         infos = archive.infolist()
         if len(infos) > limits.parts:
@@ -364,7 +364,9 @@ def _check_part(
         NotImplementedError,
         ValueError,
     ) as err:
-        raise SpreadsheetError(_Text("bad_part", part=part, reason=str(err)), file=file) from None
+        raise SpreadsheetError(
+            "bad_part", params={"part": part, "reason": str(err)}, file=file
+        ) from None
 
 
 # ------------------------------------------------------------------ reading
@@ -435,7 +437,8 @@ def read_xlsx(
                 close = difflib.get_close_matches(sheet, names, n=1, cutoff=0.5)
                 hint = _Text("hint_sheet", name=close[0]) if close else ""
                 raise SpreadsheetError(
-                    _Text("no_sheet", sheet=sheet, names=", ".join(map(repr, names)), hint=hint),
+                    "no_sheet",
+                    params={"sheet": sheet, "names": ", ".join(map(repr, names)), "hint": hint},
                     file=file,
                 )
             names = [sheet]
@@ -471,7 +474,9 @@ def _read_sheet(
         raise
     except _DAMAGED as err:
         reason = f"{type(err).__name__}: {err}"
-        raise SpreadsheetError(_Text("bad_workbook", reason=reason), file=file, sheet=name) from err
+        raise SpreadsheetError(
+            "bad_workbook", params={"reason": reason}, file=file, sheet=name
+        ) from err
 
 
 def _table(file: str, values: Any, formulas: Any, limits: SpreadsheetLimits) -> Table:
