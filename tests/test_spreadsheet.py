@@ -591,6 +591,19 @@ def test_empty_template_is_refused_until_filled(tmp_path: Path, chain) -> None:
     assert values(chain) == before  # nothing recorded either time
 
 
+def test_a_template_of_one_empty_cell_is_not_all_1_cells(tmp_path: Path) -> None:
+    chain = gc.GoalChain(name="En")
+    chain.add_indicator("i1", "Andel", unit="percent")
+    path = tmp_path / "mall.csv"
+    write_template(chain, path, years=[2024])
+    with pytest.raises(SpreadsheetValueError) as raised:
+        chain.import_measurements(path)
+    err = raised.value
+    assert err.params["n"] == 1
+    assert "no value is filled in: the only value cell is empty; fill in" in str(err)
+    assert "inget värde är ifyllt: den enda värdecellen är tom; fyll i" in err.render("sv")
+
+
 def test_template_default_years_and_bad_arguments(tmp_path: Path, chain) -> None:
     path = tmp_path / "mall.csv"
     write_template(chain, path)

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Literal
 import attrs
 
 from .._i18n import N_, check_lang, format_number, npgettext
-from ..exceptions import FileFormatError, InvalidValueError
+from ..exceptions import FileFormatError, InvalidValueError, Plural
 from ..models import Indicator, Measurement, Period
 from ..units import parse_unit
 from ._paths import not_a_regular_file
@@ -235,7 +235,15 @@ def _nothing_filled(empty: Sequence[SpreadsheetError]) -> SpreadsheetValueError:
     first = empty[0]
     return SpreadsheetValueError(
         "nothing_filled",
-        params={"n": len(empty), "skip": OptionHint("missing", "skip")},
+        params={
+            "n": len(empty),
+            "empty": Plural(
+                "the only value cell is empty",
+                "all {n} value cells are empty, this the first",
+                len(empty),
+            ),
+            "skip": OptionHint("missing", "skip"),
+        },
         file=first.file,
         row=first.row,
         col=first.col,

@@ -305,8 +305,8 @@ _TEXTS: dict[str, str] = {
         "then skipped and reported), or pass {skip} to skip empty cells"
     ),
     "nothing_filled": N_(
-        "no value is filled in: all {n} value cells are empty, this the first; fill in the "
-        "values (write '..' for one that is missing), or pass {skip} to skip empty cells"
+        "no value is filled in: {empty}; fill in the values (write '..' for one that is "
+        "missing), or pass {skip} to skip empty cells"
     ),
     "not_a_number_type": N_(
         "expected a number, got {raw}; write for example '12,5', '12,5 %' or '1 234'"

@@ -40,7 +40,7 @@ from ._spreadsheet_errors import SpreadsheetError, _Int, _Text
 
 __all__ = ["ExcelMissingError", "check_workbook", "read_xlsx", "write_xlsx_template"]
 
-_INSTALL = (
+_INSTALL = N_(
     "reading and writing .xlsx files needs openpyxl and defusedxml; install them with "
     "pip install 'malkedja[excel]' (or pip install openpyxl defusedxml), or save the "
     "sheet as CSV UTF-8"
@@ -57,11 +57,14 @@ def openpyxl() -> ModuleType:
         importlib.import_module("defusedxml")
         module = importlib.import_module("openpyxl")
     except ImportError as err:
-        raise ExcelMissingError(_INSTALL) from err
+        raise ExcelMissingError(_INSTALL, params={}) from err
     if not getattr(module, "DEFUSEDXML", False):
         raise ExcelMissingError(
-            "openpyxl does not use defusedxml (is OPENPYXL_DEFUSEDXML set to False?); "
-            "goalchain reads .xlsx files only with defusedxml"
+            N_(
+                "openpyxl does not use defusedxml (is OPENPYXL_DEFUSEDXML set to False?); "
+                "goalchain reads .xlsx files only with defusedxml"
+            ),
+            params={},
         )
     return module
 
