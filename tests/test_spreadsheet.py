@@ -844,6 +844,22 @@ def test_csv_row_with_more_cells_than_the_header_is_an_error(
     assert chain == before
 
 
+@pytest.mark.parametrize(
+    ("line", "swedish"),
+    [
+        ("i1;2025;85;4", "cellen D '4' utanför sista kolumnen skulle gå förlorad; ta bort den"),
+        ("i1;2025;85;4;x", "cellerna D '4', E 'x' utanför sista kolumnen skulle gå förlorade; ta"),
+    ],
+)
+def test_the_cells_beyond_the_header_agree_with_their_count_in_swedish(
+    tmp_path: Path, chain, line: str, swedish: str
+) -> None:
+    path = write(tmp_path / "amb.csv", f"indicator;year;value\n{line}\n")
+    with pytest.raises(SpreadsheetValueError) as info:
+        import_measurements(chain, path)
+    assert swedish in info.value.render("sv")
+
+
 def test_trailing_empty_cells_beyond_the_header_are_harmless(tmp_path: Path, chain) -> None:
     path = write(tmp_path / "d.csv", "indikator;år;värde;;\ni1;2024;81,5;;\ni1;2025;82;\n")
     assert [m.value for m in read_measurements(path, chain)] == [81.5, 82.0]

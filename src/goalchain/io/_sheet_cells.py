@@ -429,7 +429,11 @@ class _Reader:
             )
             if len(beyond) > 5:
                 shown += ", ..."
-            hint = _Text("hint_extra_cell" if len(beyond) == 1 else "hint_extra_cells")
+            hint: Plural | _Text = Plural(
+                "; remove it, or give it a header to keep it",
+                "; remove them, or give them a header to keep them",
+                len(beyond),
+            )
             joined = self.decimal_comma(values, last - self.width)
             if joined is not None:
                 hint = _Text("hint_decimal_comma", joined=joined)
@@ -440,7 +444,10 @@ class _Reader:
                     "width": self.width,
                     "headers": headers,
                     "extra": Plural(
-                        "the cell {shown}", "the cells {shown}", len(beyond), shown=shown
+                        "the cell {shown} beyond the last column would be lost",
+                        "the cells {shown} beyond the last column would be lost",
+                        len(beyond),
+                        shown=shown,
                     ),
                     "hint": hint,
                 },

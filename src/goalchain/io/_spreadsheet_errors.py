@@ -213,13 +213,14 @@ def _render(value: Any, lang: str, cli: bool) -> Any:
 
 def _param(value: Any) -> Any:
     """A part of a message as :attr:`SpreadsheetError.params` shows it: a number as
-    itself, a count as the count, words in English."""
+    itself, a count with its noun (``Plural("{n} cell", ...)``) as the count, words
+    in English."""
     if isinstance(value, _Num | _Int):
         return value.value
-    if isinstance(value, Plural):
+    if isinstance(value, Plural) and value.template.startswith("{n} "):
         return value.n
-    if isinstance(value, _Word | _Join | Message):
-        return _render(value, "en", False)
+    if isinstance(value, _Text | _Word | _Join | Message):
+        return _render(value, "en", False)  # a hint, a field's name: in English
     return value
 
 
@@ -337,15 +338,12 @@ _TEXTS: dict[str, str] = {
         "a final figure"
     ),
     "too_many_cells": N_(
-        "the row has {n} cells but the header row has {width} ({headers}); {extra} beyond "
-        "the last column would be lost{hint}"
+        "the row has {n} cells but the header row has {width} ({headers}); {extra}{hint}"
     ),
     "hint_decimal_comma": N_(
         '; a decimal comma in a comma-separated file must be quoted ("{joined}"), or the '
         "file saved with ';' as separator"
     ),
-    "hint_extra_cells": N_("; remove them, or give them a header to keep them"),
-    "hint_extra_cell": N_("; remove it, or give it a header to keep it"),
     "too_few_cells": N_(
         "the row has only {cells}, so it lacks the column {letter} {header!r} (the header "
         "has {width}); check the row for a missing separator ({sep})"
