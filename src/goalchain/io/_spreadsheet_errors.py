@@ -1,10 +1,12 @@
-"""The errors and warnings of spreadsheet imports, and their words in Swedish and English.
+"""The errors and warnings of spreadsheet imports, worded in any language goalchain speaks.
 
-Every error of a spreadsheet import (:mod:`goalchain.io._sheet_import`) keeps its parts (file, row,
-column, a code and the values) and words itself on request:
-:meth:`SpreadsheetError.render` in English or Swedish, with the library's
-keyword arguments or the command line's options as hints. ``str(error)`` is
-the English text.
+Every error of a spreadsheet import (:mod:`goalchain.io._sheet_import`) keeps
+its parts (file, row, column, a code and the values) and words itself on
+request: :meth:`SpreadsheetError.render` in a language, with the library's
+keyword arguments or the command line's options as hints. The messages are
+catalog entries looked up by code; the names of fields and element kinds in
+them are catalog words too, and numbers follow the language's CLDR
+conventions. ``str(error)`` is the English text.
 """
 
 from __future__ import annotations
