@@ -37,7 +37,7 @@ import unicodedata
 from collections.abc import Callable
 from typing import NamedTuple
 
-from .exceptions import AmbiguousUnitError, UnknownUnitError
+from .exceptions import N_, AmbiguousUnitError, Message, UnknownUnitError
 
 __all__ = [
     "MAX_UNIT_DIGITS",
@@ -93,9 +93,18 @@ class _Token(NamedTuple):
     end: int
 
 
-def describe_char(char: str) -> str:
-    """``'٣' (ARABIC-INDIC DIGIT THREE)``: a character and its Unicode name."""
-    return f"{char!r} ({unicodedata.name(char, f'U+{ord(char):04X}')})"
+def describe_char(char: str) -> Message:
+    """``'٣' (ARABIC-INDIC DIGIT THREE)``: a character and its Unicode name, worded in
+    a message's language (``tecknet '٣' (ARABIC-INDIC DIGIT THREE)``).
+
+    Examples
+    --------
+    >>> from goalchain._unit_grammar import describe_char
+    >>> str(describe_char("٣")), describe_char("²").render("sv")
+    ("'٣' (ARABIC-INDIC DIGIT THREE)", "tecknet '²' (SUPERSCRIPT TWO)")
+    """
+    name = unicodedata.name(char, f"U+{ord(char):04X}")
+    return Message(N_("{char!r} ({name})"), char=char, name=name)
 
 
 def _fail(text: str, reason: str) -> UnknownUnitError:
