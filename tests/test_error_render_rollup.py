@@ -3,11 +3,15 @@ template and render in the user's language (issue 15): a sample, one or more per
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
+import goalchain as gc
+import goalchain.rollup as ru
 from _catalogs import catalog_of
 from goalchain.exceptions import GoalchainError
 from goalchain.units import convert, parse_number, parse_quantity, parse_unit
@@ -72,3 +76,95 @@ def test_a_character_is_described_in_a_third_language(tmp_path: Path) -> None:
     with catalog_of(tmp_path, {"{char!r} ({name})": "merkki {char!r} ({name})"}):
         error = _raised(lambda: parse_number("1٣"))
         assert "merkki '٣' (ARABIC-INDIC DIGIT THREE)" in error.render("fi")
+
+
+# ------------------------------------------------------------------ roll-up
+def _chain() -> gc.GoalChain:
+    chain = gc.GoalChain(name="Test")
+    chain.add_goal("kf1", "Mål", level="council")
+    chain.add_indicator(
+        "i1", "Andel", parents="kf1", unit="percent", baseline=(2022, 70.0), target=(2024, 74.0)
+    )
+    chain.record("i1", 2023, 72.0)
+    return chain
+
+
+class _Named:
+    def __init__(self, name: str, combine: Callable[..., object]):
+        self.name = name
+        self.combine = combine
+
+
+def _boom(*args: object, **kwargs: object) -> float:
+    raise ZeroDivisionError("oops")
+
+
+def _strategy(combine: Callable[..., object]) -> Callable[[], object]:
+    return lambda: _chain().rollup(2023, strategy=_Named("egen", combine))
+
+
+ROLLUP = [
+    (lambda: ru.StatusScale(achieved=1.5), "fältet 'achieved': väntade ett tal i [0, 1], fick 1.5"),
+    (lambda: ru.StatusScale(achieved=0.6, partly=0.8), "delvis uppfyllt (0.8) ligger över"),
+    (lambda: ru.StatusScale(labels=["x"]), "från status till etiketter per språk, fick ['x']"),
+    (lambda: ru.StatusScale(colours={"best": "#fff"}), "okänd status 'best'; statusar: achieved"),
+    (lambda: ru.StatusScale(labels={"partly": "x"}), "väntade etiketter per språk som {sv: upp"),
+    (lambda: ru.StatusScale(colours={"partly": "red"}), "väntade en CSS-färg i hex som '#2e7d32'"),
+    (lambda: ru.StatusScale(colours="red"), "från status till CSS-färger, fick 'red'"),
+    (lambda: ru.StatusScale.from_mapping([1]), "väntade en mappning med achieved, partly"),
+    (lambda: ru.StatusScale.from_mapping({"x": 1}), "fältet 'x': okända fält x; giltiga: achieved"),
+    (_strategy(_boom), "sammanvägningsstrategin 'egen' misslyckades för 'kf1': ZeroDivisionError"),
+    (_strategy(lambda *a: 2.0), "sammanvägningsstrategin 'egen' gav poängen 2.0 för 'kf1'"),
+    (_strategy(lambda *a: "hög"), "sammanvägningsstrategin 'egen' gav 'hög' för 'kf1'; väntade"),
+    (
+        _strategy(lambda *a: ru.StrategyResult(score=0.5, status="bra")),
+        "gav statusen 'bra' för 'kf1'; statusar:",
+    ),
+    (
+        _strategy(lambda *a: ru.StrategyResult(score=0.5, reason_code="nope")),
+        "sammanvägningsstrategin 'egen' för 'kf1': okänd orsakskod 'nope'; koder:",
+    ),
+    (
+        lambda: ru.Weighted().combine(
+            SimpleNamespace(id="kf1"), [ru.ChildResult("a", 1.0, "x", 0)], 0
+        ),
+        "'kf1': de underliggande delarnas vikter summerar till noll",
+    ),
+    (lambda: _chain().rollup(2023, gender="X"), "väntade T (totalt), K (kvinnor) eller M (män)"),
+    (lambda: ru.TargetMet(tolerance=-1), "väntade ett tal >= 0, fick -1"),
+    (lambda: ru.TargetMet(tolerance=math.inf), "väntade ett ändligt tal >= 0, fick inf"),
+    (lambda: ru.TargetMet(partly_within="mycket"), "partly_within 'mycket' är ogiltigt; ange"),
+]
+
+
+@pytest.mark.parametrize(("raise_it", "swedish"), ROLLUP)
+def test_the_errors_of_the_rollup_render_in_swedish(
+    raise_it: Callable[[], object], swedish: str
+) -> None:
+    assert swedish in _raised(raise_it).render("sv")
+
+
+@pytest.mark.parametrize(("result", "swedish"), [(_boom, "ZeroDivisionError"), (lambda *a: 7, "7")])
+def test_the_errors_of_a_leaf_scorer_render_in_swedish(result: object, swedish: str) -> None:
+    ru.register_scorer("egen", result)
+    try:
+        error = _raised(lambda: _chain().rollup(2023, scorer="egen"))
+    finally:
+        ru.scorers.unregister("egen")
+    assert "poängsättningen 'egen'" in error.render("sv") and swedish in error.render("sv")
+
+
+def test_a_leaf_scorer_refusing_its_period_gives_the_reason_in_every_language() -> None:
+    def refuse(indicator: gc.Indicator, actual: float, period: gc.Period) -> float:
+        gc.Period.parse("2023-X9")
+        return 1.0
+
+    ru.register_scorer("egen", refuse)
+    try:
+        node = _chain().rollup(2023, scorer="egen")["i1"]
+    finally:
+        ru.scorers.unregister("egen")
+    assert node.score is None
+    assert node.reason is not None and "cannot read period" in node.reason
+    assert node.reason_in("en") == node.reason
+    assert "kan inte läsa perioden" in (node.reason_in("sv") or "")
