@@ -3,6 +3,8 @@ template and render in the user's language (issue 15): a sample, one or more per
 
 from __future__ import annotations
 
+import argparse
+import io
 import math
 from collections.abc import Callable
 from pathlib import Path
@@ -13,7 +15,10 @@ import pytest
 import goalchain as gc
 import goalchain.rollup as ru
 from _catalogs import catalog_of
+from goalchain import _cli_import
 from goalchain.exceptions import GoalchainError
+from goalchain.report import _graph as report_graph
+from goalchain.report._followup import period_warning
 from goalchain.units import convert, parse_number, parse_quantity, parse_unit
 
 
@@ -168,3 +173,135 @@ def test_a_leaf_scorer_refusing_its_period_gives_the_reason_in_every_language() 
     assert node.reason is not None and "cannot read period" in node.reason
     assert node.reason_in("en") == node.reason
     assert "kan inte läsa perioden" in (node.reason_in("sv") or "")
+
+
+# ------------------------------------------------------------------- report
+def _plot_chain() -> gc.GoalChain:
+    chain = _chain()
+    chain.add_indicator("i2", "Utan mål", parents="kf1", unit="percent")
+    return chain
+
+
+def _figure() -> object:
+    pytest.importorskip("matplotlib")
+    from goalchain.report import plot_trajectory
+
+    return plot_trajectory(_chain(), "i1")
+
+
+def _save(name: str, **kwargs: object) -> Callable[[], object]:
+    def save() -> object:
+        from goalchain.report import save_figure
+
+        return save_figure(_figure(), Path(name), **kwargs)  # type: ignore[arg-type]
+
+    return save
+
+
+def _plot(*args: object, **kwargs: object) -> Callable[[], object]:
+    def plot() -> object:
+        pytest.importorskip("matplotlib")
+        from goalchain import report
+
+        function = report.plot_trajectory if args else report.plot_status_overview
+        chain = _plot_chain()
+        if args:
+            return function(chain, *args)  # type: ignore[operator]
+        return function(chain, chain.rollup(2023), **kwargs)  # type: ignore[operator]
+
+    return plot
+
+
+def _frame() -> object:
+    pytest.importorskip("pandas")
+    from goalchain.report import spreadsheet_safe
+
+    return spreadsheet_safe([1])  # type: ignore[arg-type]
+
+
+def _no_council_goal() -> object:
+    pytest.importorskip("matplotlib")
+    from goalchain.report import plot_status_overview
+
+    chain = gc.GoalChain(name="Tom")
+    return plot_status_overview(chain, chain.rollup(2023))
+
+
+REPORT = [
+    (_plot("kf1"), "en målbana ritas för en indikator, och 'kf1' är av typen mål"),
+    (_plot("i2"), "indikatorn har inget utgångsvärde och inget målvärde"),
+    (_plot(scope="alla"), "fältet 'scope': 'alla' är ogiltigt; välj ett av:"),
+    (_no_council_goal, "kedjan har inget mål på fullmäktigenivåerna"),
+    (_save("figur"), "figur: kan inte spara en figur i en fil utan filändelse; använd en av: .png"),
+    (_save("figur.gif"), "kan inte spara en figur som '.gif'; använd en av: .png"),
+    (_save("figur.png", dpi=0), "väntade en upplösning i (0, 2400] punkter per tum, fick 0"),
+    (_frame, "fältet 'frame': väntade en pandas DataFrame, fick list"),
+    (
+        lambda: report_graph.text_colour("red"),
+        "väntade en CSS-färg i hex som '#2e7d32', fick 'red'",
+    ),
+    (lambda: period_warning(_chain(), 2023, gender="X"), "okänt kön 'X'; giltiga: T (alla)"),
+]
+
+
+@pytest.mark.parametrize(("raise_it", "swedish"), REPORT)
+def test_the_errors_of_the_report_render_in_swedish(
+    raise_it: Callable[[], object], swedish: str
+) -> None:
+    assert swedish in _raised(raise_it).render("sv")
+
+
+def test_a_trajectory_without_one_of_baseline_and_target_says_which() -> None:
+    pytest.importorskip("matplotlib")
+    from goalchain.report import plot_trajectory
+
+    chain = _chain()
+    chain.add_indicator("i3", "Utan mål", parents="kf1", unit="percent", baseline=(2022, 1.0))
+    error = _raised(lambda: plot_trajectory(chain, "i3"))
+    assert str(error).endswith("the indicator has no target")
+    assert error.render("sv").endswith("indikatorn har inget målvärde")
+
+
+# ------------------------------------------------------- goalchain import
+def _parse(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="goalchain")
+    _cli_import.add_parsers(parser.add_subparsers(dest="command"))
+    return parser.parse_args(argv)
+
+
+def test_a_bad_cell_in_goalchain_import_renders_in_any_language(tmp_path: Path) -> None:
+    source = tmp_path / "kedja.yaml"
+    gc.dump(_chain(), source)
+    data = tmp_path / "d.csv"
+    data.write_text("Mått;år;värde\ni1;2024;81,5\ni1;2023;x\n", encoding="utf-8")
+    args = _parse(["import", str(source), str(data), "--in-place", "--mapping", "Mått=indicator"])
+    with pytest.raises(_cli_import.CommandError) as info:
+        _cli_import.run_import(args, io.StringIO())
+    error = info.value
+    assert error.template is not None
+    assert "d.csv:3:3: rad 3, kolumn C" in str(error) == error.render("sv")  # --lang sv
+    assert "d.csv:3:3: row 3, column C" in error.render("en")
+
+
+def test_a_file_goalchain_import_cannot_write_renders_in_any_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    from goalchain import io as gio
+    from goalchain.exceptions import FileWriteError
+
+    def refuse(chain: object, path: object) -> None:
+        raise FileWriteError(str(path), errno.ENOSPC, "No space left on device")
+
+    source = tmp_path / "kedja.yaml"
+    gc.dump(_chain(), source)
+    data = tmp_path / "d.csv"
+    data.write_text("indicator;year;value\ni1;2024;81,5\n", encoding="utf-8")
+    monkeypatch.setattr(gio, "dump", refuse)
+    args = _parse(["import", str(source), str(data), "-o", str(tmp_path / "ny.yaml")])
+    with pytest.raises(_cli_import.CommandError) as info:
+        _cli_import.run_import(args, io.StringIO())
+    error = info.value
+    assert error.template is not None
+    assert "disken är full" in str(error) and "the disk is full" in error.render("en")
