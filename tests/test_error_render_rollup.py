@@ -19,6 +19,7 @@ from goalchain import _cli_import
 from goalchain.exceptions import GoalchainError
 from goalchain.report import _graph as report_graph
 from goalchain.report._followup import period_warning
+from goalchain.rollup._result import reason_fields
 from goalchain.units import convert, parse_number, parse_quantity, parse_unit
 
 
@@ -136,6 +137,8 @@ ROLLUP = [
         "'kf1': de underliggande delarnas vikter summerar till noll",
     ),
     (lambda: _chain().rollup(2023, gender="X"), "väntade T (totalt), K (kvinnor) eller M (män)"),
+    (lambda: ru.rollup(_chain(), 2023, engine="x"), "motorn måste vara 'auto', 'plain' eller"),
+    (lambda: reason_fields(None, "nope"), "okänd orsakskod 'nope'; koder: after_due"),
     (lambda: ru.TargetMet(tolerance=-1), "väntade ett tal >= 0, fick -1"),
     (lambda: ru.TargetMet(tolerance=math.inf), "väntade ett ändligt tal >= 0, fick inf"),
     (lambda: ru.TargetMet(partly_within="mycket"), "partly_within 'mycket' är ogiltigt; ange"),
@@ -219,6 +222,13 @@ def _frame() -> object:
     return spreadsheet_safe([1])  # type: ignore[arg-type]
 
 
+def _other_result() -> object:
+    pytest.importorskip("matplotlib")
+    from goalchain.report import plot_status_overview
+
+    return plot_status_overview(_plot_chain(), _chain().rollup(2023))
+
+
 def _no_council_goal() -> object:
     pytest.importorskip("matplotlib")
     from goalchain.report import plot_status_overview
@@ -232,6 +242,8 @@ REPORT = [
     (_plot("i2"), "indikatorn har inget utgångsvärde och inget målvärde"),
     (_plot(scope="alla"), "fältet 'scope': 'alla' är ogiltigt; välj ett av:"),
     (_no_council_goal, "kedjan har inget mål på fullmäktigenivåerna"),
+    (_other_result, "inget element med id 'i2' i kedjan (finns inte i sammanvägningens resultat"),
+    (lambda: _chain().to_mermaid(direction="XY"), "riktningen måste vara en av TD, "),
     (_save("figur"), "figur: kan inte spara en figur i en fil utan filändelse; använd en av: .png"),
     (_save("figur.gif"), "kan inte spara en figur som '.gif'; använd en av: .png"),
     (_save("figur.png", dpi=0), "väntade en upplösning i (0, 2400] punkter per tum, fick 0"),

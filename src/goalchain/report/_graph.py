@@ -109,7 +109,10 @@ def to_mermaid(
     """
     check_lang(lang)
     if direction not in _DIRECTIONS:
-        raise ValueError(f"direction must be one of {', '.join(_DIRECTIONS)}, got {direction!r}")
+        raise InvalidValueError(
+            N_("direction must be one of {valid}, got {direction!r}"),
+            params={"valid": ", ".join(_DIRECTIONS), "direction": direction},
+        )
     numbers = {element_id: f"n{k}" for k, element_id in enumerate(chain)}
     lines = [f"flowchart {direction}"]
     for element_id, node in numbers.items():

@@ -440,7 +440,10 @@ def plot_status_overview(
         for part in (goal.id, *parts):
             if part not in result:
                 raise UnknownElementError(
-                    part, context="not in the roll-up result: was it made for another chain?"
+                    part,
+                    context=Message(
+                        N_("not in the roll-up result: was it made for another chain?")
+                    ),
                 )
         for part in parts:
             counts[result[part].status] += 1

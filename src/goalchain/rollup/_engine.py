@@ -193,7 +193,10 @@ def rollup(
     (1.0, 'no value for women in 2023', 0.75)
     """
     if engine not in ("auto", "plain", "fast"):
-        raise ValueError(f"engine must be 'auto', 'plain' or 'fast', got {engine!r}")
+        raise InvalidValueError(
+            N_("engine must be 'auto', 'plain' or 'fast', got {engine!r}"),
+            params={"engine": engine},
+        )
     wanted = Period.parse(period)
     gender = _check_gender(gender)
     the_scale = _scale_of(chain, scale)
