@@ -53,6 +53,28 @@ UNITS = [
     (lambda: parse_unit("miles"), "en engelsk mile är 1,609 km, en svensk mil 10 km; skriv"),
     (lambda: parse_unit("miles"), "'mil' (svensk mil, 10 km), 'km', 'international_mile'"),
     (lambda: parse_unit("ton**-1 * kiloton"), "'ton' eller 't' (1000 kg)"),
+    # the unit grammar (goalchain._unit_grammar): what in the text cannot be read
+    (lambda: parse_unit("kr/0"), "okänd enhet 'kr/0': talet 0: ett tal i en enhet är 1"),
+    (
+        lambda: parse_unit("kr**9**9**9"),
+        "potensen 9 är för stor; potenser är heltal från -4 till 4",
+    ),
+    (lambda: parse_unit("kr**0.5"), "potensen 0.5 är inget heltal; potenser är heltal"),
+    (lambda: parse_unit("kr**"), "potensen efter '**' saknas; potenser"),
+    (lambda: parse_unit("kr**x"), "potensen efter '**' är 'x'; potenser"),
+    (lambda: parse_unit("kr/٣"), "tecknet '٣' (ARABIC-INDIC DIGIT THREE) är ingen siffra 0-9"),
+    (lambda: parse_unit("kr ! inv"), "tecknet '!' (EXCLAMATION MARK) vid tecken 4 hör inte hemma"),
+    (lambda: parse_unit("kr/xyzzy"), "'xyzzy' är ingen enhet som goalchain känner till"),
+    (lambda: parse_unit("kr)"), "')' vid tecken 3 stänger ingenting"),
+    (lambda: parse_unit("(kr"), "'(' vid tecken 1 stängs aldrig"),
+    (lambda: parse_unit("((((((kr))))))"), "dess parenteser är nästlade djupare än 4 nivåer"),
+    (lambda: parse_unit("kr/"), "den slutar där en enhet borde följa"),
+    (lambda: parse_unit("per inv"), "en enhet börjar inte med 'per' utom före ett tal"),
+    (lambda: parse_unit("12345678 kr"), "talet '12345678' har fler än 7 siffror; ett tal i en"),
+    (lambda: parse_unit("1000 m"), "1000 m: ett tal i en enhet är 1"),
+    (lambda: parse_unit("1000 kr²"), "1000 kr tar ingen potens; ett tal i en enhet"),
+    (lambda: parse_unit("m**2**2"), "potensen '**' vid tecken 5 följer på en annan potens"),
+    (lambda: parse_unit("(m**4)**2"), "'meter' får potensen 8; potenser är heltal från -4 till 4"),
 ]
 
 
