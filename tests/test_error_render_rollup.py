@@ -131,6 +131,15 @@ def _strategy(combine: Callable[..., object]) -> Callable[[], object]:
     return lambda: _chain().rollup(2023, strategy=_Named("egen", combine))
 
 
+def _threshold(params: object) -> Callable[[], object]:
+    def roll_up() -> object:
+        chain = _chain()
+        chain.update("kf1", extra={"rollup_params": params})
+        return chain.rollup(2023, strategy="threshold")
+
+    return roll_up
+
+
 ROLLUP = [
     (lambda: ru.StatusScale(achieved=1.5), "fältet 'achieved': väntade ett tal i [0, 1], fick 1.5"),
     (lambda: ru.StatusScale(achieved=0.6, partly=0.8), "delvis uppfyllt (0.8) ligger över"),
@@ -162,6 +171,10 @@ ROLLUP = [
     (lambda: ru.rollup(_chain(), 2023, engine="x"), "motorn måste vara 'auto', 'plain' eller"),
     (lambda: reason_fields(None, "nope"), "okänd orsakskod 'nope'; koder: after_due"),
     (lambda: ru.TargetMet(tolerance=-1), "väntade ett tal >= 0, fick -1"),
+    (_threshold([2]), "'kf1', fältet 'rollup_params': väntade en mappning som {k: 2} eller"),
+    (_threshold({"k": 1, "share": 1}), "ange antingen 'k' eller 'share', fick k, share"),
+    (_threshold({"k": 0}), "'k' måste vara ett heltal >= 1, fick 0"),
+    (_threshold({"share": 2}), "'share' måste vara ett tal i (0, 1], fick 2"),
     (lambda: ru.TargetMet(tolerance=math.inf), "väntade ett ändligt tal >= 0, fick inf"),
     (lambda: ru.TargetMet(partly_within="mycket"), "partly_within 'mycket' är ogiltigt; ange"),
 ]
