@@ -352,3 +352,15 @@ def test_a_file_goalchain_import_cannot_write_renders_in_any_language(
     error = info.value
     assert error.template is not None
     assert "disken är full" in str(error) and "the disk is full" in error.render("en")
+
+
+def test_a_rollup_error_and_the_caller_it_names_read_in_a_third_language(tmp_path: Path) -> None:
+    words = {
+        "roll-up strategy": "koontistrategia",
+        "{what} {name!r} returned the score {score!r} for {node!r}; scores lie in [0, 1]": (
+            "{what} {name!r} antoi pisteet {score!r} kohteelle {node!r}"
+        ),
+    }
+    with catalog_of(tmp_path, words):
+        error = _raised(_strategy(lambda *a: 2.0))
+        assert error.render("fi") == "koontistrategia 'egen' antoi pisteet 2.0 kohteelle 'kf1'"
