@@ -37,6 +37,7 @@ from ._frozen import FrozenMapping, freeze
 from ._governance import GovernanceModel, get_model
 from ._links import LinkLog
 from ._period import Period
+from ._rollup_settings import RollupSettings, element_scale, settings_of
 from ._values import check_extra, check_text
 
 if TYPE_CHECKING:
@@ -152,10 +153,8 @@ class GoalChain(ChainWalks, ChainData):
             )
         self._name = name or ""
         self._model = get_model(model)
-        self._rollup_settings: Any = None
+        self._rollup_settings: RollupSettings | None = None
         if rollup is not None:
-            from ..rollup._settings import RollupSettings  # the settings name registered rules
-
             settings = RollupSettings.from_mapping(rollup, model=self._model)
             self._rollup_settings = settings if settings else None  # empty: as none at all
         self._municipality = municipality
@@ -187,7 +186,7 @@ class GoalChain(ChainWalks, ChainData):
         return self._municipality
 
     @property
-    def rollup_settings(self) -> Any:
+    def rollup_settings(self) -> RollupSettings:
         """How the chain is judged when a roll-up names no strategy or scorer.
 
         A :class:`~goalchain.rollup.RollupSettings` (empty when the chain names
@@ -202,8 +201,6 @@ class GoalChain(ChainWalks, ChainData):
         >>> chain.rollup_settings.scorer, chain.rollup_settings.strategy
         ('target_met', None)
         """
-        from ..rollup._settings import settings_of
-
         return settings_of(self)
 
     @property
@@ -420,8 +417,6 @@ class GoalChain(ChainWalks, ChainData):
             Also for a *status_scale* that is not a scale, naming the field.
         """
         if status_scale is not None:
-            from ..rollup._settings import element_scale  # checked by the roll-up's rules
-
             element_scale(status_scale, element=id)
             extra = {**(extra or {}), "status_scale": status_scale}
         goal = Goal(

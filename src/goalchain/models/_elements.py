@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 import attrs
 
+from .._registry import registry_of
 from ..exceptions import InvalidValueError, PeriodError
 from ..units import convert, parse_unit
 from ._frozen import FrozenMapping
@@ -479,10 +480,21 @@ class Indicator(Element):
 
 
 def _straight_line_is_builtin() -> bool:
-    """True while the progression method ``linear`` is goalchain's own."""
-    from ..progression import _methods, methods
+    """True while the progression method ``linear`` is goalchain's own.
 
-    return methods.get("linear") is _methods.linear
+    Asked of the registry of progression methods found through the ground floor
+    (the models layer does not import the progression layer): goalchain's own
+    line is the function ``linear`` of ``goalchain.progression._methods``; one
+    registered in its place (``register("linear", ..., replace=True)``) is not.
+    """
+    methods = registry_of("goalchain.progression")
+    if methods is None or "linear" not in methods:
+        return False
+    line = methods["linear"]
+    return (
+        getattr(line, "__module__", None) == "goalchain.progression._methods"
+        and getattr(line, "__qualname__", None) == "linear"
+    )
 
 
 @attrs.frozen(kw_only=True)
