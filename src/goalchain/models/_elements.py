@@ -397,45 +397,9 @@ class Indicator(Element):
         >>> ind.trajectory().magnitudes
         {2022: 78.0, 2023: 80.0, 2024: 83.0, 2025: 86.5, 2026: 90.0}
         """
-        from ..exceptions import ProgressionError
-        from ..progression import annual_targets
+        from ..progression._indicator import trajectory_of
 
-        if self.baseline is None or self.target is None:
-            missing = "a baseline" if self.baseline is None else "a target"
-            raise ProgressionError(
-                f"annual targets need a baseline and a target; the indicator has no {missing[2:]}",
-                element=self.id,
-                field="baseline" if self.baseline is None else "target",
-            )
-        direction = self.direction
-        try:
-            target = (self.target.year, self.target.number)
-            if self.annual_targets:
-                return annual_targets(
-                    baseline=self.baseline,
-                    target=target,
-                    method="steps",
-                    steps={p.year: p.number for p in self.annual_targets},
-                    unit=self.unit,
-                    decimals=decimals,
-                    direction=direction,
-                )
-            return annual_targets(
-                baseline=self.baseline,
-                target=target,
-                method=self.progression or "linear",
-                unit=self.unit,
-                decimals=decimals,
-                direction=direction,
-            )
-        except ProgressionError as err:
-            if self.target.is_change:
-                field = "target"
-            elif self.annual_targets:
-                field = "annual_targets"
-            else:
-                field = err.field or "progression"
-            raise ProgressionError(err.reason, element=self.id, field=field) from err
+        return trajectory_of(self, decimals=decimals)
 
     def target_for(self, year: int) -> Target | None:
         """The target that applies in *year*, as written where it was written.
