@@ -34,7 +34,7 @@ from ._chain_walks import ChainWalks
 from ._data import Measurement
 from ._elements import Activity, Element, Goal, Indicator
 from ._frozen import FrozenMapping, freeze
-from ._governance import GovernanceModel, get_model
+from ._governance import KIND_PLURALS, GovernanceModel, get_model
 from ._links import LinkLog
 from ._period import Period
 from ._rollup_settings import RollupSettings, element_scale, settings_of
@@ -50,8 +50,7 @@ __all__ = ["GoalChain", "Parents"]
 Parents = Iterable[str] | Mapping[str, float]
 """Parents of a new element: ids, or a mapping id -> weight."""
 
-_KINDS = {"goal": N_("goals"), "indicator": N_("indicators"), "activity": N_("activities")}
-"""Each kind of element in the plural, for messages."""
+_KINDS = KIND_PLURALS
 
 _ELEMENT_TYPES: dict[str, type[Element]] = {
     "goal": Goal,
@@ -72,7 +71,9 @@ def _check_weight(weight: Any, parent: str, child: str) -> float:
     except OverflowError:  # a whole number beyond what a float holds (10**400)
         value = math.inf
     if not math.isfinite(value) or value < 0:
-        shown = repr(weight) if value != math.inf else "a number too large to hold"
+        shown: str | Message = (
+            repr(weight) if value != math.inf else Message(N_("a number too large to hold"))
+        )
         raise InvalidValueError(
             N_("weight of link {parent!r} -> {child!r} must be a finite number >= 0, got {weight}"),
             field="weight",
@@ -148,8 +149,9 @@ class GoalChain(ChainWalks, ChainData):
         check_text(name, field="name", element=None, optional=True)
         if municipality is not None and not isinstance(municipality, str):
             raise InvalidValueError(
-                f"municipality codes are strings such as '0192', got {municipality!r}",
+                N_("municipality codes are strings such as '0192', got {municipality!r}"),
                 field="municipality",
+                params={"municipality": municipality},
             )
         self._name = name or ""
         self._model = get_model(model)
@@ -160,7 +162,9 @@ class GoalChain(ChainWalks, ChainData):
         self._municipality = municipality
         if metadata is not None and not isinstance(metadata, Mapping):
             raise InvalidValueError(
-                f"expected a mapping of fields, got {type(metadata).__name__}", field="metadata"
+                N_("expected a mapping of fields, got {type}"),
+                field="metadata",
+                params={"type": type(metadata).__name__},
             )
         check_extra(metadata or {}, element=None, field="metadata")
         self._metadata: dict[str, Any] = {k: freeze(v) for k, v in (metadata or {}).items()}
@@ -232,7 +236,8 @@ class GoalChain(ChainWalks, ChainData):
         try:
             return self._graph.nodes[element_id]["element"]  # type: ignore[no-any-return]
         except (KeyError, TypeError):
-            raise UnknownElementError(str(element_id), known=self._graph.nodes) from None
+            missing = str(element_id)
+            raise UnknownElementError(missing, known=self._graph.nodes) from None
 
     def get(self, element_id: str, default: Any = None) -> Element | Any:
         """The element with *element_id*, or *default*."""
@@ -362,7 +367,8 @@ class GoalChain(ChainWalks, ChainData):
         """
         if not isinstance(element, Element):
             raise InvalidValueError(
-                f"expected a Goal, Indicator or Activity, got {type(element).__name__}"
+                N_("expected a Goal, Indicator or Activity, got {type}"),
+                params={"type": type(element).__name__},
             )
         if element.id in self._graph:
             existing = self[element.id]
@@ -667,13 +673,14 @@ class GoalChain(ChainWalks, ChainData):
             When the graph has a cycle.
         """
         if not isinstance(graph, nx.DiGraph) or graph.is_multigraph():
-            raise InvalidValueError("from_graph needs a networkx.DiGraph")
+            raise InvalidValueError(N_("from_graph needs a networkx.DiGraph"), params={})
         try:
             cycle = nx.find_cycle(graph)
         except nx.NetworkXNoCycle:
             cycle = None
         if cycle:
-            raise CycleError([str(u) for u, _ in cycle] + [str(cycle[0][0])])
+            around = [str(u) for u, _ in cycle]
+            raise CycleError([*around, around[0]])
         chain = cls(name, model, municipality=municipality)
         for node in nx.topological_sort(graph):
             data = dict(graph.nodes[node])
@@ -682,19 +689,19 @@ class GoalChain(ChainWalks, ChainData):
                 kind = data.pop("kind", "goal")
                 if kind not in _ELEMENT_TYPES:
                     raise InvalidValueError(
-                        f"node {node!r}: kind {kind!r} is invalid; valid: "
-                        f"{', '.join(_ELEMENT_TYPES)}",
+                        N_("node {node!r}: kind {kind!r} is invalid; valid: {valid}"),
                         field="kind",
+                        params={"node": node, "kind": kind, "valid": ", ".join(_ELEMENT_TYPES)},
                     )
                 if kind != "goal" and "level" not in data:
                     data["level"] = chain._model.default_level(kind)
                 fields = {a.name for a in attrs.fields(_ELEMENT_TYPES[kind])}
                 if data.pop("id", node) != node:
                     raise InvalidValueError(
-                        f"node {node!r} has the attribute id={graph.nodes[node]['id']!r}; "
-                        "the node itself is the id",
+                        N_("node {node!r} has the attribute id={id!r}; the node itself is the id"),
                         element=str(node),
                         field="id",
+                        params={"node": node, "id": graph.nodes[node]["id"]},
                     )
                 given_extra = data.pop("extra", None) or {}
                 unknown = set(data) - fields
@@ -702,7 +709,9 @@ class GoalChain(ChainWalks, ChainData):
                 element = _ELEMENT_TYPES[kind](id=node, **data, extra={**extra, **given_extra})
             elif element.id != node:
                 raise InvalidValueError(
-                    f"node {node!r} carries element with id {element.id!r}", element=str(node)
+                    N_("node {node!r} carries element with id {id!r}"),
+                    element=str(node),
+                    params={"node": node, "id": element.id},
                 )
             parents = {p: graph.edges[p, node].get("weight", 1.0) for p in graph.predecessors(node)}
             chain.add(element, parents=parents)
@@ -772,8 +781,9 @@ class GoalChain(ChainWalks, ChainData):
         edges = []
         for parent, weight in pairs:
             if parent not in self._graph:
+                missing = str(parent)
                 raise UnknownElementError(
-                    str(parent),
+                    missing,
                     known=self._graph.nodes,
                     context=Message(N_("named as parent of {element!r}"), element=element.id),
                 )

@@ -26,6 +26,7 @@ from ..units import convert, is_quantity, parse_quantity
 from ._data import Assessment, Measurement, for_whom
 from ._elements import Indicator
 from ._period import Period
+from ._values import Number
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -44,9 +45,7 @@ def _period(value: Any, element: str) -> Period:
             raise PeriodError(
                 err.template, element=element, field="period", params=err.params
             ) from err
-        raise PeriodError(
-            str(err).removeprefix("field 'period': "), element=element, field="period"
-        ) from err
+        raise PeriodError(err.reason, element=element, field="period") from err
 
 
 def _measurement_order(measurement: Measurement) -> tuple[tuple[int, int, int], str]:
@@ -149,7 +148,12 @@ class ChainData:
             except UnknownUnitError as err:
                 raise err.located(element=indicator_id, field="unit") from err
             except InvalidValueError as err:
-                raise InvalidValueError(str(err), element=indicator_id, field="value") from err
+                if err.template is not None and err.field is None and err.element is None:
+                    raise InvalidValueError(
+                        err.template, element=indicator_id, field="value", params=err.params
+                    ) from err
+                as_written = str(err)  # the units layer's own words, as they stand
+                raise InvalidValueError(as_written, element=indicator_id, field="value") from err
         number = convert(quantity, element.unit, element=indicator_id, field="value")
         measurement = Measurement(
             indicator=indicator_id,
@@ -184,10 +188,18 @@ class ChainData:
         old = per.get(key)
         if old is not None and old != measurement and not replace:
             raise DuplicateError(
-                f"indicator {measurement.indicator!r} already has {old.value:g} for "
-                f"{measurement.period}{for_whom(measurement.gender)}; got {measurement.value:g}. "
-                "Pass replace=True to overwrite",
+                N_(
+                    "indicator {indicator!r} already has {old} for {period}{whom}; got {new}. "
+                    "Pass replace=True to overwrite"
+                ),
                 element=measurement.indicator,
+                params={
+                    "indicator": measurement.indicator,
+                    "old": Number(old.value),
+                    "period": str(measurement.period),
+                    "whom": for_whom(measurement.gender),
+                    "new": Number(measurement.value),
+                },
             )
         per[key] = measurement
         self._data_changed(measurement.indicator)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 import attrs
 
+from .._i18n import N_
 from .._registry import registry_of
 from ..exceptions import InvalidValueError, PeriodError
 from ..units import convert, parse_unit
@@ -55,7 +56,11 @@ def _extra(value: Any) -> FrozenMapping:
     if value is None:
         return FrozenMapping()
     if not isinstance(value, Mapping):
-        raise InvalidValueError(f"expected a mapping of extra fields, got {value!r}", field="extra")
+        raise InvalidValueError(
+            N_("expected a mapping of extra fields, got {value!r}"),
+            field="extra",
+            params={"value": value},
+        )
     return FrozenMapping(value)
 
 
@@ -91,11 +96,15 @@ def _decision(value: Any) -> Decision | None:
         extra = {k: v for k, v in value.items() if k not in known}
         if "body" not in known:
             raise InvalidValueError(
-                f"a decision needs a 'body', got {dict(value)!r}", field="decision"
+                N_("a decision needs a 'body', got {value!r}"),
+                field="decision",
+                params={"value": dict(value)},
             )
         return Decision(**known, extra=extra)
     raise InvalidValueError(
-        f"expected a decision {{body, date, reference}}, got {value!r}", field="decision"
+        N_("expected a decision {{body, date, reference}}, got {value!r}"),
+        field="decision",
+        params={"value": value},
     )
 
 
@@ -177,9 +186,10 @@ class Goal(Element):
     def _validate(self) -> None:
         if not isinstance(self.cross_cutting, bool):
             raise InvalidValueError(
-                f"expected true or false, got {self.cross_cutting!r}",
+                N_("expected true or false, got {value!r}"),
                 element=self.id,
                 field="cross_cutting",
+                params={"value": self.cross_cutting},
             )
         check_text(self.rollup, field="rollup", element=self.id, optional=True)
 
@@ -269,10 +279,10 @@ class Indicator(Element):
             and (self.target.year <= self.baseline.year)
         ):
             raise PeriodError(
-                f"target year {self.target.year} must come after baseline year "
-                f"{self.baseline.year}",
+                N_("target year {target} must come after baseline year {baseline}"),
                 element=eid,
                 field="target",
+                params={"target": self.target.year, "baseline": self.baseline.year},
             )
         set_(self, "annual_targets", self._read_annual_targets(self.annual_targets))
         check_text(self.progression, field="progression", element=eid, optional=True)
@@ -280,15 +290,17 @@ class Indicator(Element):
             not isinstance(self.kolada, str) or not _KOLADA.fullmatch(self.kolada)
         ):
             raise InvalidValueError(
-                f"{self.kolada!r} is not a Kolada KPI id; they look like 'N15436' or 'U23471'",
+                N_("{kolada!r} is not a Kolada KPI id; they look like 'N15436' or 'U23471'"),
                 element=eid,
                 field="kolada",
+                params={"kolada": self.kolada},
             )
         if isinstance(self.lag, bool) or not isinstance(self.lag, int) or not 0 <= self.lag <= 10:
             raise InvalidValueError(
-                f"lag must be a whole number of years 0-10, got {self.lag!r}",
+                N_("lag must be a whole number of years 0-10, got {lag!r}"),
                 element=eid,
                 field="lag",
+                params={"lag": self.lag},
             )
         if self.limit is not None:
             if isinstance(self.limit, (int, float)) and not isinstance(self.limit, bool):
@@ -303,9 +315,10 @@ class Indicator(Element):
         pairs = value.items() if isinstance(value, Mapping) else value
         if isinstance(pairs, (str, bytes)):
             raise InvalidValueError(
-                f"expected year -> value pairs, got {value!r}",
+                N_("expected year -> value pairs, got {value!r}"),
                 element=self.id,
                 field="annual_targets",
+                params={"value": value},
             )
         out = [
             read_target(pair, self.unit, field="annual_targets", element=self.id) for pair in pairs
@@ -313,16 +326,23 @@ class Indicator(Element):
         years = [p.year for p in out]
         if len(set(years)) != len(years):
             raise InvalidValueError(
-                f"a year appears twice in {years}", element=self.id, field="annual_targets"
+                N_("a year appears twice in {years}"),
+                element=self.id,
+                field="annual_targets",
+                params={"years": str(years)},
             )
         low = self.baseline.year if self.baseline else None
         high = self.target.year if self.target else None
         for year in years:
             if (low is not None and year < low) or (high is not None and year > high):
                 raise PeriodError(
-                    f"annual target for {year} lies outside the baseline-target span {low}-{high}",
+                    N_(
+                        "annual target for {year} lies outside the baseline-target span "
+                        "{low}-{high}"
+                    ),
                     element=self.id,
                     field="annual_targets",
+                    params={"year": year, "low": low, "high": high},
                 )
         return tuple(sorted(out, key=lambda t: t.year))
 
@@ -498,9 +518,10 @@ class Activity(Element):
         set_(self, "due", to_date(self.due, field="due", element=eid))
         if self.start and self.due and self.due < self.start:
             raise PeriodError(
-                f"due date {self.due} comes before start date {self.start}",
+                N_("due date {due} comes before start date {start}"),
                 element=eid,
                 field="due",
+                params={"due": str(self.due), "start": str(self.start)},
             )
         check_choice(self.status, ACTIVITY_STATUSES, field="status", element=eid)
         if self.progress is not None:

@@ -29,10 +29,12 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from .._i18n import N_
 from .._registry import Registry, registry_of
 from ..exceptions import (
     GoalchainError,
     InvalidValueError,
+    Message,
     UnknownLevelError,
     UnknownScorerError,
     UnknownStrategyError,
@@ -86,9 +88,20 @@ _LEVEL_KEYS = ("status_scale",)
 def _unknown(keys: Any, valid: tuple[str, ...], field: str) -> InvalidValueError:
     name = sorted(map(str, keys))[0]
     return InvalidValueError(
-        f"unknown field {name!r}; valid: {', '.join(valid)}",
+        N_("unknown field {name!r}; valid: {valid}"),
         field=f"{field}.{name}" if field else name,
+        params={"name": name, "valid": ", ".join(valid)},
     )
+
+
+def _again(
+    err: InvalidValueError, *, field: str | None, element: str | None = None
+) -> InvalidValueError:
+    """*err*'s message (its template and fields when it has them) at another field."""
+    if err.template is not None:
+        return InvalidValueError(err.template, element=element, field=field, params=err.params)
+    reason = err.reason  # a message of another layer still worded in English only
+    return InvalidValueError(reason, element=element, field=field)
 
 
 def _name_of(obj: Any) -> str:
@@ -123,9 +136,9 @@ def _parametrised(name: str, entry: Any, params: Mapping[str, Any], field: str) 
         make = lambda: entry(**params)  # noqa: E731
     elif inspect.isroutine(entry):
         raise InvalidValueError(
-            f"the scorer {name!r} is a function and takes no parameters; "
-            f"got {', '.join(map(str, params))}",
+            N_("the scorer {name!r} is a function and takes no parameters; got {params}"),
             field=f"{field}.{sorted(map(str, params))[0]}",
+            params={"name": name, "params": ", ".join(map(str, params))},
         )
     else:
         make = lambda: type(entry)(**params)  # noqa: E731
@@ -133,7 +146,10 @@ def _parametrised(name: str, entry: Any, params: Mapping[str, Any], field: str) 
         return make()
     except InvalidValueError as err:
         inner = f"{field}.{err.field}" if err.field else field
-        raise InvalidValueError(f"scorer {name!r}: {err.reason}", field=inner) from None
+        reason: Any = err.reason if err.template is None else Message(err.template, **err.params)
+        raise InvalidValueError(
+            N_("scorer {name!r}: {reason}"), field=inner, params={"name": name, "reason": reason}
+        ) from None
     except GoalchainError:
         raise
     except (TypeError, ValueError) as err:
@@ -144,13 +160,18 @@ def _parametrised(name: str, entry: Any, params: Mapping[str, Any], field: str) 
             wrong = sorted(k for k in map(str, params) if k not in accepted)
         if attrs.has(kind) and wrong:
             raise InvalidValueError(
-                f"the scorer {name!r} has no parameter {wrong[0]!r}; its parameters: "
-                f"{', '.join(accepted) or 'none'}",
+                N_("the scorer {name!r} has no parameter {wrong!r}; its parameters: {accepted}"),
                 field=f"{field}.{wrong[0]}",
+                params={
+                    "name": name,
+                    "wrong": wrong[0],
+                    "accepted": ", ".join(accepted) or Message(N_("none")),
+                },
             ) from None
         raise InvalidValueError(
-            f"the scorer {name!r} cannot be made with {', '.join(map(str, params))}: {err}",
+            N_("the scorer {name!r} cannot be made with {params}: {error}"),
             field=f"{field}.{sorted(map(str, params))[0]}",
+            params={"name": name, "params": ", ".join(map(str, params)), "error": str(err)},
         ) from None
 
 
@@ -161,21 +182,29 @@ def _scorer_spec(value: Any, field: str) -> tuple[str, dict[str, Any]]:
     if isinstance(value, Mapping):
         if "name" not in value:
             raise InvalidValueError(
-                "a scorer with parameters is a mapping with its name, such as "
-                "{name: target_met, tolerance: 0.5}; 'name' is missing",
+                N_(
+                    "a scorer with parameters is a mapping with its name, such as "
+                    "{{name: target_met, tolerance: 0.5}}; 'name' is missing"
+                ),
                 field=f"{field}.name",
+                params={},
             )
         name = value["name"]
         if not isinstance(name, str):
             raise InvalidValueError(
-                f"expected the name of a registered scorer, got {name!r}", field=f"{field}.name"
+                N_("expected the name of a registered scorer, got {name!r}"),
+                field=f"{field}.name",
+                params={"name": name},
             )
         params = {str(k): thaw(v) for k, v in value.items() if k != "name"}
         return name, params
     raise InvalidValueError(
-        "expected the name of a registered scorer (progress, target_met...) or a mapping "
-        f"such as {{name: target_met, tolerance: 0.5}}, got {value!r}",
+        N_(
+            "expected the name of a registered scorer (progress, target_met...) or a mapping "
+            "such as {{name: target_met, tolerance: 0.5}}, got {value!r}"
+        ),
         field=field,
+        params={"value": value},
     )
 
 
@@ -218,7 +247,7 @@ def _scale(value: Any, field: str) -> StatusScale:
         return _scale_type().from_mapping(value)
     except InvalidValueError as err:
         inner = err.field if err.field not in (None, "status_scale") else None
-        raise InvalidValueError(err.reason, field=f"{field}.{inner}" if inner else field) from None
+        raise _again(err, field=f"{field}.{inner}" if inner else field) from None
 
 
 def element_scale(value: Any, *, element: str | None) -> StatusScale:
@@ -232,7 +261,7 @@ def element_scale(value: Any, *, element: str | None) -> StatusScale:
     try:
         return _scale(thaw(value) if isinstance(value, Mapping) else value, "status_scale")
     except InvalidValueError as err:
-        raise InvalidValueError(err.reason, element=element, field=err.field) from None
+        raise _again(err, element=element, field=err.field) from None
 
 
 def goal_scale(goal: Any) -> StatusScale | None:
@@ -295,13 +324,16 @@ class RollupSettings:
             self.scorer_object()
         elif self.scorer_params:
             raise InvalidValueError(
-                "scorer parameters need the scorer's name", field="rollup.scorer.name"
+                N_("scorer parameters need the scorer's name"),
+                field="rollup.scorer.name",
+                params={},
             )
         for key, scale in self.levels.items():
             if not isinstance(scale, _scale_type()):
                 raise InvalidValueError(
-                    f"expected a StatusScale, got {scale!r}",
+                    N_("expected a StatusScale, got {scale!r}"),
                     field=f"rollup.levels.{key}.status_scale",
+                    params={"scale": scale},
                 )
         object.__setattr__(self, "levels", FrozenMapping(self.levels))
 
@@ -323,9 +355,12 @@ class RollupSettings:
             return data
         if not isinstance(data, Mapping):
             raise InvalidValueError(
-                "expected a mapping such as {strategy: weighted, scorer: target_met}, "
-                f"got {data!r}",
+                N_(
+                    "expected a mapping such as {{strategy: weighted, scorer: target_met}}, "
+                    "got {data!r}"
+                ),
                 field="rollup",
+                params={"data": data},
             )
         unknown = set(data) - set(_KEYS)
         if unknown:
@@ -335,8 +370,9 @@ class RollupSettings:
         if strategy is not None:
             if not isinstance(strategy, str):
                 raise InvalidValueError(
-                    f"expected the name of a registered strategy, got {strategy!r}",
+                    N_("expected the name of a registered strategy, got {strategy!r}"),
                     field="rollup.strategy",
+                    params={"strategy": strategy},
                 )
             fields["strategy"] = strategy
         if data.get("scorer") is not None:
@@ -346,18 +382,24 @@ class RollupSettings:
         if levels is not None:
             if not isinstance(levels, Mapping):
                 raise InvalidValueError(
-                    "expected a mapping of level key to its settings, such as "
-                    f"{{committee: {{status_scale: {{achieved: 0.9}}}}}}, got {levels!r}",
+                    N_(
+                        "expected a mapping of level key to its settings, such as "
+                        "{{committee: {{status_scale: {{achieved: 0.9}}}}}}, got {levels!r}"
+                    ),
                     field="rollup.levels",
+                    params={"levels": levels},
                 )
             scales: dict[str, StatusScale] = {}
             for key, entry in levels.items():
                 where = f"rollup.levels.{key}"
                 if not isinstance(entry, Mapping):
                     raise InvalidValueError(
-                        f"expected a mapping such as {{status_scale: {{achieved: 0.9}}}}, "
-                        f"got {entry!r}",
+                        N_(
+                            "expected a mapping such as {{status_scale: {{achieved: 0.9}}}}, "
+                            "got {entry!r}"
+                        ),
                         field=where,
+                        params={"entry": entry},
                     )
                 if set(entry) - set(_LEVEL_KEYS):
                     raise _unknown(set(entry) - set(_LEVEL_KEYS), _LEVEL_KEYS, where)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .._i18n import N_
 from ..exceptions import ProgressionError
 from ._trajectory import annual_targets
 
@@ -28,11 +29,13 @@ def trajectory_of(indicator: Indicator, *, decimals: int | None = None) -> Traje
         annual targets leave a year out, naming the indicator and the field.
     """
     if indicator.baseline is None or indicator.target is None:
-        missing = "a baseline" if indicator.baseline is None else "a target"
         raise ProgressionError(
-            f"annual targets need a baseline and a target; the indicator has no {missing[2:]}",
+            N_("annual targets need a baseline and a target; the indicator has no baseline")
+            if indicator.baseline is None
+            else N_("annual targets need a baseline and a target; the indicator has no target"),
             element=indicator.id,
             field="baseline" if indicator.baseline is None else "target",
+            params={},
         )
     direction = indicator.direction
     try:
@@ -62,4 +65,8 @@ def trajectory_of(indicator: Indicator, *, decimals: int | None = None) -> Traje
             field = "annual_targets"
         else:
             field = err.field or "progression"
+        if err.template is not None:
+            raise ProgressionError(
+                err.template, element=indicator.id, field=field, params=err.params
+            ) from err
         raise ProgressionError(err.reason, element=indicator.id, field=field) from err
