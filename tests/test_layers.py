@@ -324,3 +324,46 @@ def test_the_ground_floor_imports_nothing_above_exceptions() -> None:
             assert target.startswith(("goalchain._i18n", "goalchain.exceptions")), (
                 f"{module}:{line} imports {target}"
             )
+
+
+def test_the_models_find_the_registries_through_the_ground_floor() -> None:
+    """What the models ask of a higher layer's registry they ask by its group."""
+    import goalchain
+    from goalchain._registry import registry_of
+    from goalchain.progression import methods
+    from goalchain.rollup import scorers, strategies
+
+    assert goalchain.__name__ == "goalchain"
+    assert registry_of("goalchain.progression") is methods
+    assert registry_of("goalchain.rollup") is strategies
+    assert registry_of("goalchain.rollup.scorers") is scorers
+    assert registry_of("goalchain.nothing") is None
+
+
+def test_expected_follows_a_line_registered_in_place_of_goalchains_own() -> None:
+    """Indicator.expected takes its shortcut only while ``linear`` is goalchain's own."""
+    from goalchain.models import Indicator
+    from goalchain.progression import _methods, methods, register
+
+    indicator = Indicator(
+        id="i1",
+        title="Behöriga",
+        level="indicator",
+        unit="percent",
+        baseline=(2022, 78.0),
+        target=(2026, 90.0),
+    )
+    assert indicator.expected(2024) == 84.0
+
+    def front_loaded(
+        *, years: list[int], baseline: float, target: float, **_: object
+    ) -> list[float]:
+        return [baseline, *([target] * (len(years) - 1))]
+
+    register("linear", front_loaded, replace=True)
+    try:
+        assert indicator.expected(2024) == 90.0
+    finally:
+        register("linear", _methods.linear, replace=True)
+    assert methods["linear"] is _methods.linear
+    assert indicator.expected(2024) == 84.0
