@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from _catalogs import catalog_of
-from goalchain.exceptions import ProgressionError
+from goalchain.exceptions import GoalchainError, ProgressionError
 from goalchain.progression import (
     CATEGORIES,
     CATEGORY_LABELS,
     TREND_LABELS,
     ProgressAssessment,
     annual_targets,
+    annual_targets_many,
     assess,
+    assess_many,
+    methods,
 )
+from goalchain.progression._methods import _Figure
 
 
 def test_the_labels_are_read_only_tables_in_every_language() -> None:
@@ -42,3 +47,126 @@ def test_assessment_errors_render_in_swedish() -> None:
     with pytest.raises(ProgressionError) as info:
         assess(None, {2021: 55}, method="trend", baseline=(2020, 50), direction="sideways")
     assert info.value.render("sv").startswith("fältet 'direction': riktningen 'sideways' är")
+
+
+def _broken(**params: object) -> list[float]:
+    return [1.0]
+
+
+@pytest.mark.parametrize(
+    ("raise_it", "english", "swedish"),
+    [
+        # _methods
+        (
+            lambda: annual_targets(baseline=(2022, 2.5), target=(2026, 1.5), method="maintain"),
+            "method 'maintain' holds the baseline 2.5; the target 1.5 differs",
+            "metoden 'maintain' håller utgångsvärdet 2,5; målvärdet 1,5 skiljer sig",
+        ),
+        (
+            lambda: annual_targets(
+                baseline=(2022, 0), target=(2025, 3), method="steps", steps=[1, 1, 0.5]
+            ),
+            "the steps add up to 2.5 but the target needs 3 (gap +0.5 in 2025)",
+            "stegen summerar till 2,5 men målvärdet kräver 3 (skillnad +0,5 år 2025)",
+        ),
+        (
+            lambda: annual_targets(baseline=(2022, -1), target=(2026, 3), method="geometric"),
+            "(got -1 and 3)",
+            "(fick \u22121 och 3)",
+        ),
+        (
+            lambda: annual_targets(baseline=(2022, 1), target=(2026, 3), method="steps"),
+            "method 'steps' needs steps=[...] or steps={year: value}",
+            "metoden 'steps' behöver steps=[...] eller steps={år: värde}",
+        ),
+        # _trajectory
+        (
+            lambda: annual_targets(baseline=(2022, 1), target=(2020, 3)),
+            "the target year 2020 must come after the baseline year 2022",
+            "fältet 'target': målåret 2020 måste komma efter utgångsåret 2022",
+        ),
+        (
+            lambda: annual_targets(baseline=(2022, 1), target=(2026, 3)).expected(2020),
+            "2020 lies before the baseline year 2022; annual targets run 2022-2026",
+            "2020 ligger före utgångsåret 2022; årsmålen gäller 2022–2026",
+        ),
+        (
+            lambda: annual_targets(baseline=(2022, 1), target=(2026, 3), method="rate", rate=[]),
+            "rate [] is not a number",
+            "takten [] är varken ett tal eller en text",
+        ),
+        # _many
+        (
+            lambda: annual_targets_many(
+                baseline_years=[2022, 2022],
+                baseline_values=[1.0, 2.0],
+                target_years=[2026, 2020],
+                target_values=[2.0, 3.0],
+                years=2024,
+            ),
+            "row 1: the target year 2020 must come after the baseline year 2022",
+            "rad 1: målåret 2020 måste komma efter utgångsåret 2022",
+        ),
+        (
+            lambda: annual_targets_many(
+                baseline_years=[2022],
+                baseline_values=[float("nan")],
+                target_years=[2026],
+                target_values=[2.0],
+                years=2024,
+            ),
+            "baseline_values holds NaN or infinite values",
+            "fältet 'baseline_values': baseline_values innehåller NaN eller oändliga värden",
+        ),
+        (
+            lambda: assess_many(
+                baseline_years=[2022],
+                baseline_values=[1.0],
+                target_years=[2026],
+                target_values=[2.0],
+                actual_years=[2024],
+                actual_values=[[1.5]],
+                on_track=0.9,
+            ),
+            "assessment method 'annual_target' takes no parameter 'on_track'; it takes: "
+            "acceleration",
+            "bedömningsmetoden 'annual_target' tar ingen parameter 'on_track'",
+        ),
+    ],
+)
+def test_progression_errors_render_in_swedish(
+    raise_it: Callable[[], object], english: str, swedish: str
+) -> None:
+    with pytest.raises(GoalchainError) as info:
+        raise_it()
+    error = info.value
+    assert error.template is not None, str(error)
+    assert english in str(error)
+    assert error.render("en") == str(error)
+    assert swedish in error.render("sv")
+
+
+def test_a_method_that_returns_too_few_values_says_so_in_good_english() -> None:
+    """It said "returned 1 values for 3 years"; the count now agrees with its noun."""
+    methods.register("broken_words", _broken)
+    try:
+        with pytest.raises(ProgressionError) as info:
+            annual_targets(baseline=(2022, 0.0), target=(2024, 1.0), method="broken_words")
+    finally:
+        methods.unregister("broken_words")
+    assert "returned 1 value for 3 years" in str(info.value)
+    assert "gav 1 värde för 3 år" in info.value.render("sv")
+
+
+def test_a_figure_keeps_pythons_digits_in_english_and_the_languages_signs_elsewhere(
+    tmp_path: Path,
+) -> None:
+    figure = _Figure(-1234.5)
+    assert str(figure) == figure.render("en") == "-1234.5"
+    assert figure.render("sv") == "\u22121234,5"
+    assert _Figure(-1.5, "%").render("sv") == "\u2212150,000000%"
+    with catalog_of(tmp_path, {"this trajectory has no unit to convert from": "ei yksikköä"}):
+        assert _Figure(2.5).render("fi") == "2,5"  # Finnish CLDR: a decimal comma
+        with pytest.raises(ProgressionError) as info:
+            annual_targets(baseline=(2022, 1), target=(2026, 3)).to("kr")
+        assert info.value.render("fi") == "field 'unit': ei yksikköä"

@@ -11,8 +11,10 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import Any, Protocol
 
+from .._i18n import N_, check_lang
+from .._i18n._numbers import conventions, localised_digits
 from .._registry import Registry
-from ..exceptions import ProgressionError, UnknownMethodError
+from ..exceptions import Message, ProgressionError, UnknownMethodError
 
 __all__ = ["ProgressionMethod", "methods", "register"]
 
@@ -32,6 +34,43 @@ methods: Registry[ProgressionMethod] = Registry(
 
 register = methods.register
 """Register a progression method: ``@register("name")`` or ``register("name", func)``."""
+
+
+class _Figure(Message):
+    """A number in a message, written by Python's format *spec* (``g``: as many digits
+    as tell a gap of 1e-05 from none) with the language's own decimal sign, group
+    separator and minus sign (the ground floor's CLDR conventions); in English
+    exactly as Python writes it.
+
+    >>> from goalchain.progression._methods import _Figure
+    >>> figure = _Figure(-2.5, "+g")
+    >>> str(figure), figure.render("en"), figure.render("sv")
+    ('-2.5', '-2.5', '\u22122,5')
+    """
+
+    __slots__ = ("spec", "value")
+
+    def __init__(self, value: float, spec: str = "g"):
+        super().__init__("")
+        self.value = value
+        self.spec = spec
+
+    def render(self, lang: str = "en") -> str:
+        return localised_digits(format(self.value, self.spec), conventions(check_lang(lang)).digits)
+
+    def __str__(self) -> str:
+        return format(self.value, self.spec)
+
+    def __repr__(self) -> str:
+        return f"_Figure({self.value!r}, {self.spec!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, _Figure):
+            return NotImplemented
+        return (self.value, self.spec) == (other.value, other.spec)
+
+    def __hash__(self) -> int:
+        return hash((self.value, self.spec))
 
 
 @register("linear")
@@ -54,9 +93,12 @@ def geometric(
     """
     if baseline == 0 or target == 0 or (baseline > 0) != (target > 0):
         raise ProgressionError(
-            f"geometric progression needs a baseline and a target that are non-zero and of "
-            f"the same sign (got {baseline:g} and {target:g}); use method='linear'",
+            N_(
+                "geometric progression needs a baseline and a target that are non-zero and of "
+                "the same sign (got {baseline} and {target}); use method='linear'"
+            ),
             field="method",
+            params={"baseline": _Figure(baseline), "target": _Figure(target)},
         )
     t0, span = years[0], years[-1] - years[0]
     ratio = target / baseline
@@ -83,7 +125,9 @@ def steps(
     """
     if steps is None:
         raise ProgressionError(
-            "method 'steps' needs steps=[...] or steps={year: value}", field="steps"
+            N_("method 'steps' needs steps=[...] or steps={{year: value}}"),
+            field="steps",
+            params={},
         )
     inner = list(years[1:])
     if isinstance(steps, Mapping):
@@ -91,25 +135,39 @@ def steps(
         outside = sorted(set(given) - set(inner))
         if outside:
             raise ProgressionError(
-                f"steps name years {outside} outside {inner[0]}-{inner[-1]}", field="steps"
+                N_("steps name years {outside} outside {first}-{last}"),
+                field="steps",
+                params={"outside": outside, "first": inner[0], "last": inner[-1]},
             )
         missing = [year for year in inner[:-1] if year not in given]
         if missing:
-            raise ProgressionError(f"steps lack a value for {missing}", field="steps")
+            raise ProgressionError(
+                N_("steps lack a value for {missing}"), field="steps", params={"missing": missing}
+            )
         last = given.get(years[-1], target)
         if not math.isclose(last, target, rel_tol=1e-12, abs_tol=1e-12):
             raise ProgressionError(
-                f"steps end at {last:g} in {years[-1]}, not at the target {target:g} "
-                f"(gap {target - last:+g})",
+                N_("steps end at {last} in {year}, not at the target {target} (gap {gap})"),
                 field="steps",
+                params={
+                    "last": _Figure(last),
+                    "year": years[-1],
+                    "target": _Figure(target),
+                    "gap": _Figure(target - last, "+g"),
+                },
             )
         return [baseline, *(given[year] for year in inner[:-1]), target]
     increments = [float(step) for step in steps]
     if len(increments) != len(inner):
         raise ProgressionError(
-            f"steps needs one increment for each year {inner[0]}-{inner[-1]} "
-            f"({len(inner)}), got {len(increments)}",
+            N_("steps needs one increment for each year {first}-{last} ({needed}), got {got}"),
             field="steps",
+            params={
+                "first": inner[0],
+                "last": inner[-1],
+                "needed": len(inner),
+                "got": len(increments),
+            },
         )
     values = [baseline]
     for increment in increments:
@@ -117,9 +175,14 @@ def steps(
     gap = target - values[-1]
     if not math.isclose(values[-1], target, rel_tol=1e-9, abs_tol=1e-9):
         raise ProgressionError(
-            f"the steps add up to {sum(increments):g} but the target needs "
-            f"{target - baseline:g} (gap {gap:+g} in {years[-1]})",
+            N_("the steps add up to {total} but the target needs {needed} (gap {gap} in {year})"),
             field="steps",
+            params={
+                "total": _Figure(sum(increments)),
+                "needed": _Figure(target - baseline),
+                "gap": _Figure(gap, "+g"),
+                "year": years[-1],
+            },
         )
     values[-1] = target
     return values
@@ -143,12 +206,14 @@ def rate(
     the year the target is reached, if ever.
     """
     if rate is None:
-        raise ProgressionError("method 'rate' needs rate=...", field="rate")
+        raise ProgressionError(N_("method 'rate' needs rate=..."), field="rate", params={})
     t0 = years[0]
     if relative:
         if rate <= -1:
             raise ProgressionError(
-                f"a relative rate must be above -100 %, got {rate:%}", field="rate"
+                N_("a relative rate must be above -100 %, got {rate}"),
+                field="rate",
+                params={"rate": _Figure(rate, "%")},
             )
         return [baseline * (1 + rate) ** (year - t0) for year in years]
     return [baseline + rate * (year - t0) for year in years]
@@ -159,8 +224,11 @@ def maintain(*, years: Sequence[int], baseline: float, target: float, **params: 
     """Hold the baseline: at least it (higher is better) or at most it (lower is better)."""
     if not math.isclose(target, baseline, rel_tol=1e-12, abs_tol=1e-12):
         raise ProgressionError(
-            f"method 'maintain' holds the baseline {baseline:g}; the target {target:g} differs "
-            "(use method='linear' to move towards it)",
+            N_(
+                "method 'maintain' holds the baseline {baseline}; the target {target} differs "
+                "(use method='linear' to move towards it)"
+            ),
             field="target",
+            params={"baseline": _Figure(baseline), "target": _Figure(target)},
         )
     return [baseline for _ in years]
