@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import pickle
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+import goalchain as gc
 from _catalogs import catalog_of
 from goalchain.exceptions import GoalchainError, ProgressionError
 from goalchain.progression import (
@@ -14,13 +16,15 @@ from goalchain.progression import (
     CATEGORY_LABELS,
     TREND_LABELS,
     ProgressAssessment,
+    ProgressionWarning,
+    Trajectory,
     annual_targets,
     annual_targets_many,
     assess,
     assess_many,
     methods,
 )
-from goalchain.progression._methods import _Figure
+from goalchain.progression._methods import Figure
 
 
 def test_the_labels_are_read_only_tables_in_every_language() -> None:
@@ -161,12 +165,52 @@ def test_a_method_that_returns_too_few_values_says_so_in_good_english() -> None:
 def test_a_figure_keeps_pythons_digits_in_english_and_the_languages_signs_elsewhere(
     tmp_path: Path,
 ) -> None:
-    figure = _Figure(-1234.5)
+    figure = Figure(-1234.5)
     assert str(figure) == figure.render("en") == "-1234.5"
     assert figure.render("sv") == "\u22121234,5"
-    assert _Figure(-1.5, "%").render("sv") == "\u2212150,000000%"
+    assert Figure(-1.5, "%").render("sv") == "\u2212150,000000%"
     with catalog_of(tmp_path, {"this trajectory has no unit to convert from": "ei yksikköä"}):
-        assert _Figure(2.5).render("fi") == "2,5"  # Finnish CLDR: a decimal comma
+        assert Figure(2.5).render("fi") == "2,5"  # Finnish CLDR: a decimal comma
         with pytest.raises(ProgressionError) as info:
             annual_targets(baseline=(2022, 1), target=(2026, 3)).to("kr")
         assert info.value.render("fi") == "field 'unit': ei yksikköä"
+
+
+def test_steps_against_the_direction_are_worded_in_a_language() -> None:
+    with pytest.warns(ProgressionWarning) as caught:
+        trajectory = annual_targets(
+            baseline=(2022, 1000.0),
+            target=(2025, 1200.0),
+            method="steps",
+            steps={2023: 1100.5, 2024: 1050.25},
+        )
+    english = (
+        "the annual target for 2024 (1050.25) steps against the direction increase "
+        "from 2023 (1100.5)"
+    )
+    assert trajectory.warnings == (english,)
+    assert str(caught[0].message) == english
+    assert trajectory.warnings_in("en") == (english,)
+    assert trajectory.warnings_in("sv") == (
+        "årsmålet för 2024 (1050,25) går emot riktningen increase från 2023 (1100,5)",
+    )
+    # kept through a change of unit and a pickle; plain text is kept as written
+    assert pickle.loads(pickle.dumps(trajectory.warnings))[0].render("sv").startswith("årsmålet")
+    assert Trajectory(**{**_fields(trajectory), "warnings": ["egen"]}).warnings_in("sv") == (
+        "egen",
+    )
+    with pytest.raises(gc.InvalidValueError, match="unknown language"):
+        trajectory.warnings_in("xx")
+
+
+def _fields(trajectory: Trajectory) -> dict[str, object]:
+    return {
+        "values": trajectory.magnitudes,
+        "baseline": trajectory.baseline,
+        "target": trajectory.target,
+        "method": trajectory.method,
+        "params": trajectory.params,
+        "unit": trajectory.unit,
+        "direction": trajectory.direction,
+        "reaches": trajectory.reaches,
+    }

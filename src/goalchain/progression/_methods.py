@@ -36,14 +36,14 @@ register = methods.register
 """Register a progression method: ``@register("name")`` or ``register("name", func)``."""
 
 
-class _Figure(Message):
+class Figure(Message):
     """A number in a message, written by Python's format *spec* (``g``: as many digits
     as tell a gap of 1e-05 from none) with the language's own decimal sign, group
     separator and minus sign (the ground floor's CLDR conventions); in English
     exactly as Python writes it.
 
-    >>> from goalchain.progression._methods import _Figure
-    >>> figure = _Figure(-2.5, "+g")
+    >>> from goalchain.progression._methods import Figure
+    >>> figure = Figure(-2.5, "+g")
     >>> str(figure), figure.render("en"), figure.render("sv")
     ('-2.5', '-2.5', '\u22122,5')
     """
@@ -62,10 +62,10 @@ class _Figure(Message):
         return format(self.value, self.spec)
 
     def __repr__(self) -> str:
-        return f"_Figure({self.value!r}, {self.spec!r})"
+        return f"Figure({self.value!r}, {self.spec!r})"
 
     def __eq__(self, other: object) -> bool:
-        if not isinstance(other, _Figure):
+        if not isinstance(other, Figure):
             return NotImplemented
         return (self.value, self.spec) == (other.value, other.spec)
 
@@ -98,7 +98,7 @@ def geometric(
                 "the same sign (got {baseline} and {target}); use method='linear'"
             ),
             field="method",
-            params={"baseline": _Figure(baseline), "target": _Figure(target)},
+            params={"baseline": Figure(baseline), "target": Figure(target)},
         )
     t0, span = years[0], years[-1] - years[0]
     ratio = target / baseline
@@ -150,10 +150,10 @@ def steps(
                 N_("steps end at {last} in {year}, not at the target {target} (gap {gap})"),
                 field="steps",
                 params={
-                    "last": _Figure(last),
+                    "last": Figure(last),
                     "year": years[-1],
-                    "target": _Figure(target),
-                    "gap": _Figure(target - last, "+g"),
+                    "target": Figure(target),
+                    "gap": Figure(target - last, "+g"),
                 },
             )
         return [baseline, *(given[year] for year in inner[:-1]), target]
@@ -178,9 +178,9 @@ def steps(
             N_("the steps add up to {total} but the target needs {needed} (gap {gap} in {year})"),
             field="steps",
             params={
-                "total": _Figure(sum(increments)),
-                "needed": _Figure(target - baseline),
-                "gap": _Figure(gap, "+g"),
+                "total": Figure(sum(increments)),
+                "needed": Figure(target - baseline),
+                "gap": Figure(gap, "+g"),
                 "year": years[-1],
             },
         )
@@ -213,7 +213,7 @@ def rate(
             raise ProgressionError(
                 N_("a relative rate must be above -100 %, got {rate}"),
                 field="rate",
-                params={"rate": _Figure(rate, "%")},
+                params={"rate": Figure(rate, "%")},
             )
         return [baseline * (1 + rate) ** (year - t0) for year in years]
     return [baseline + rate * (year - t0) for year in years]
@@ -229,6 +229,6 @@ def maintain(*, years: Sequence[int], baseline: float, target: float, **params: 
                 "(use method='linear' to move towards it)"
             ),
             field="target",
-            params={"baseline": _Figure(baseline), "target": _Figure(target)},
+            params={"baseline": Figure(baseline), "target": Figure(target)},
         )
     return [baseline for _ in years]

@@ -7,10 +7,11 @@ import warnings
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-from .._i18n import N_
+from .._i18n import N_, check_lang
 from ..exceptions import (
     GoalchainWarning,
     InvalidValueError,
+    Message,
     PeriodError,
     Plural,
     ProgressionError,
@@ -19,7 +20,7 @@ from ..models import Period, YearValue
 from ..models._frozen import FrozenMapping
 from ..models._values import finite_float, meets, steps_against, year_value
 from ..units import convert, get_registry, is_quantity, parse_quantity, parse_unit
-from ._methods import methods
+from ._methods import Figure, methods
 
 __all__ = ["ProgressionWarning", "Trajectory", "annual_targets"]
 
@@ -65,7 +66,8 @@ class Trajectory(Mapping[int, Any]):
         The first year whose value meets the target (for ``rate``, possibly
         after the target year), or None when it never does.
     warnings
-        Messages about steps against the direction.
+        Messages about steps against the direction, in English (as Python's
+        warnings are); :meth:`warnings_in` words them in another language.
     """
 
     def __init__(
@@ -90,6 +92,26 @@ class Trajectory(Mapping[int, Any]):
         self.direction = direction
         self.reaches = reaches
         self.warnings = tuple(warnings)
+
+    def warnings_in(self, lang: str = "sv") -> tuple[str, ...]:
+        """:attr:`warnings` in *lang* (any language goalchain speaks); a warning
+        given as plain text is kept as written.
+
+        Examples
+        --------
+        >>> import warnings
+        >>> from goalchain.progression import annual_targets
+        >>> with warnings.catch_warnings():
+        ...     warnings.simplefilter("ignore")
+        ...     t = annual_targets(baseline=(2022, 78.0), target=(2025, 90.0),
+        ...                        method="steps", steps={2023: 80.5, 2024: 79.5})
+        >>> t.warnings_in("sv")
+        ('årsmålet för 2024 (79,5) går emot riktningen increase från 2023 (80,5)',)
+        >>> t.warnings_in("en") == t.warnings
+        True
+        """
+        lang = check_lang(lang)
+        return tuple(w.render(lang) if isinstance(w, _Said) else w for w in self.warnings)
 
     @property
     def magnitudes(self) -> dict[int, float]:
@@ -493,9 +515,42 @@ def _reaches(
     return base.year + math.ceil(needed - 1e-9)
 
 
+class _Said(str):
+    """A message's English text (a ``str``, as :attr:`Trajectory.warnings` holds and
+    Python's warnings take) that words itself in another language on request."""
+
+    message: Message
+
+    def __new__(cls, message: Message) -> _Said:
+        said = super().__new__(cls, str(message))
+        said.message = message
+        return said
+
+    def render(self, lang: str = "en") -> str:
+        """The message in *lang*."""
+        return self.message.render(lang)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_Said, (self.message,))
+
+
+_AGAINST = N_(
+    "the annual target for {year} ({value}) steps against the direction {direction} "
+    "from {previous_year} ({previous})"
+)
+
+
 def _against_direction(years: Sequence[int], values: Sequence[float], direction: str) -> list[str]:
     return [
-        f"the annual target for {current.year} ({current.value:g}) steps against the "
-        f"direction {direction} from {previous.year} ({previous.value:g})"
+        _Said(
+            Message(
+                _AGAINST,
+                year=current.year,
+                value=Figure(current.value),
+                direction=direction,
+                previous_year=previous.year,
+                previous=Figure(previous.value),
+            )
+        )
         for previous, current in steps_against(list(zip(years, values, strict=True)), direction)
     ]
