@@ -437,13 +437,11 @@ def _round_within(value: float, decimals: int, baseline: float, target: float) -
     return rounded
 
 
-# The forms a yearly rate may take (method "rate"); the CLI's --help shows them too.
-_RATE_FORMS = (
-    ("2, +2, -1,5", "a change per year in the indicator's unit (a number as text is that number)"),
-    ("2 %", "relative growth: 2 % of the previous year's value, compounded"),
-    ("2 procentenheter, 2 p.e., 2 pp", "a change per year in percentage points"),
-    ("+2 st, 500 kr, 0,5 mnkr", "a change per year in that unit, converted to the indicator's"),
-)
+# The forms a yearly rate may take (method "rate"): a change per year in the indicator's
+# unit (a number as text is that number); relative growth, 2 % of the previous year's
+# value, compounded; a change per year in percentage points; a change per year in a
+# unit, converted to the indicator's. The CLI's --help of --rate explains them too.
+_RATE_FORMS = ("2, +2, -1,5", "2 %", "2 procentenheter, 2 p.e., 2 pp", "+2 st, 500 kr, 0,5 mnkr")
 
 
 def _rate(rate: Any, unit: str | None) -> dict[str, Any]:
@@ -453,7 +451,7 @@ def _rate(rate: Any, unit: str | None) -> dict[str, Any]:
         try:
             quantity = parse_quantity(rate)
         except InvalidValueError as err:
-            forms = "; ".join(f"{form!r}" for form, _ in _RATE_FORMS)
+            forms = "; ".join(f"{form!r}" for form in _RATE_FORMS)
             raise ProgressionError(
                 N_("cannot read the rate {rate!r}; write it as one of {forms}"),
                 field="rate",
