@@ -24,7 +24,7 @@ from goalchain.progression import (
     assess_many,
     methods,
 )
-from goalchain.progression._methods import Figure
+from goalchain.progression._words import Figure
 
 
 def test_the_labels_are_read_only_tables_in_every_language() -> None:
@@ -214,3 +214,68 @@ def _fields(trajectory: Trajectory) -> dict[str, object]:
         "direction": trajectory.direction,
         "reaches": trajectory.reaches,
     }
+
+
+@pytest.mark.parametrize(
+    ("assess_it", "english", "swedish"),
+    [
+        (  # _assess
+            lambda: assess(annual_targets(baseline=(2022, 78.0), target=(2026, 90.0)), {}),
+            "needs at least one actual after the baseline year 2022",
+            "behöver minst ett utfall efter utgångsåret 2022",
+        ),
+        (
+            lambda: assess(
+                None, {2021: 5.0}, method="trend", baseline=2022, direction="increase"
+            ),
+            "no actual in or after the baseline year 2022",
+            "inget utfall under eller efter utgångsåret 2022",
+        ),
+        (  # annual_target
+            lambda: assess(annual_targets(baseline=(2022, 7.5), target=(2026, 7.5)), {2024: 9.0}),
+            "the level 7.5 is to be held within ±2%",
+            "nivån 7,5 ska hållas inom ±2%",
+        ),
+        (  # cagr_ratio, two parts
+            lambda: assess(
+                annual_targets(baseline=(2022, 0.0), target=(2026, -8.0)),
+                {2024: 2.0},
+                method="cagr_ratio",
+            ),
+            "compound growth needs a baseline (0) and a target (-8) of the same sign; "
+            "the baseline 0 is replaced by 0.001 in the growth rates",
+            "årlig tillväxttakt kräver ett utgångsvärde (0) och ett målvärde (\u22128) med "
+            "samma tecken; utgångsvärdet 0 ersätts med 0,001 i tillväxttakterna",
+        ),
+        (
+            lambda: assess(
+                annual_targets(baseline=(2022, 8.0), target=(2026, 0.0)),
+                {2024: 4.0},
+                method="cagr_ratio",
+            ),
+            "the target 0 is replaced by 0.001 in the growth rates",
+            "målvärdet 0 ersätts med 0,001 i tillväxttakterna",
+        ),
+        (  # trend
+            lambda: assess(
+                None, {2024: -2.5}, method="trend", baseline=(2022, 1.5), direction="maintain"
+            ),
+            "maintain: the baseline 1.5 is to be held within ±2%",
+            "maintain: utgångsvärdet 1,5 ska hållas inom ±2%",
+        ),
+    ],
+)
+def test_an_assessments_reason_is_worded_in_a_language(
+    assess_it: Callable[[], ProgressAssessment], english: str, swedish: str
+) -> None:
+    assessment = assess_it()
+    assert assessment.reason == english
+    assert assessment.reason_in("en") == english
+    assert assessment.reason_in("sv") == swedish
+    again = pickle.loads(pickle.dumps(assessment))
+    assert again == assessment and again.reason_in("sv") == swedish
+
+
+def test_a_reason_given_as_plain_text_is_kept() -> None:
+    assert ProgressAssessment(category="on_track", reason="egen").reason_in("sv") == "egen"
+    assert ProgressAssessment(category="on_track").reason_in("en") == ""

@@ -11,10 +11,10 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import Any, Protocol
 
-from .._i18n import N_, check_lang
-from .._i18n._numbers import conventions, localised_digits
+from .._i18n import N_
 from .._registry import Registry
-from ..exceptions import Message, ProgressionError, UnknownMethodError
+from ..exceptions import ProgressionError, UnknownMethodError
+from ._words import Figure
 
 __all__ = ["ProgressionMethod", "methods", "register"]
 
@@ -34,43 +34,6 @@ methods: Registry[ProgressionMethod] = Registry(
 
 register = methods.register
 """Register a progression method: ``@register("name")`` or ``register("name", func)``."""
-
-
-class Figure(Message):
-    """A number in a message, written by Python's format *spec* (``g``: as many digits
-    as tell a gap of 1e-05 from none) with the language's own decimal sign, group
-    separator and minus sign (the ground floor's CLDR conventions); in English
-    exactly as Python writes it.
-
-    >>> from goalchain.progression._methods import Figure
-    >>> figure = Figure(-2.5, "+g")
-    >>> str(figure), figure.render("en"), figure.render("sv")
-    ('-2.5', '-2.5', '\u22122,5')
-    """
-
-    __slots__ = ("spec", "value")
-
-    def __init__(self, value: float, spec: str = "g"):
-        super().__init__("")
-        self.value = value
-        self.spec = spec
-
-    def render(self, lang: str = "en") -> str:
-        return localised_digits(format(self.value, self.spec), conventions(check_lang(lang)).digits)
-
-    def __str__(self) -> str:
-        return format(self.value, self.spec)
-
-    def __repr__(self) -> str:
-        return f"Figure({self.value!r}, {self.spec!r})"
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Figure):
-            return NotImplemented
-        return (self.value, self.spec) == (other.value, other.spec)
-
-    def __hash__(self) -> int:
-        return hash((self.value, self.spec))
 
 
 @register("linear")

@@ -20,7 +20,8 @@ from ..models import Period, YearValue
 from ..models._frozen import FrozenMapping
 from ..models._values import finite_float, meets, steps_against, year_value
 from ..units import convert, get_registry, is_quantity, parse_quantity, parse_unit
-from ._methods import Figure, methods
+from ._methods import methods
+from ._words import Figure, Said
 
 __all__ = ["ProgressionWarning", "Trajectory", "annual_targets"]
 
@@ -111,7 +112,7 @@ class Trajectory(Mapping[int, Any]):
         True
         """
         lang = check_lang(lang)
-        return tuple(w.render(lang) if isinstance(w, _Said) else w for w in self.warnings)
+        return tuple(w.render(lang) if isinstance(w, Said) else w for w in self.warnings)
 
     @property
     def magnitudes(self) -> dict[int, float]:
@@ -513,25 +514,6 @@ def _reaches(
     return base.year + math.ceil(needed - 1e-9)
 
 
-class _Said(str):
-    """A message's English text (a ``str``, as :attr:`Trajectory.warnings` holds and
-    Python's warnings take) that words itself in another language on request."""
-
-    message: Message
-
-    def __new__(cls, message: Message) -> _Said:
-        said = super().__new__(cls, str(message))
-        said.message = message
-        return said
-
-    def render(self, lang: str = "en") -> str:
-        """The message in *lang*."""
-        return self.message.render(lang)
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (_Said, (self.message,))
-
-
 _AGAINST = N_(
     "the annual target for {year} ({value}) steps against the direction {direction} "
     "from {previous_year} ({previous})"
@@ -540,7 +522,7 @@ _AGAINST = N_(
 
 def _against_direction(years: Sequence[int], values: Sequence[float], direction: str) -> list[str]:
     return [
-        _Said(
+        Said(
             Message(
                 _AGAINST,
                 year=current.year,
