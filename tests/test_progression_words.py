@@ -225,9 +225,7 @@ def _fields(trajectory: Trajectory) -> dict[str, object]:
             "behöver minst ett utfall efter utgångsåret 2022",
         ),
         (
-            lambda: assess(
-                None, {2021: 5.0}, method="trend", baseline=2022, direction="increase"
-            ),
+            lambda: assess(None, {2021: 5.0}, method="trend", baseline=2022, direction="increase"),
             "no actual in or after the baseline year 2022",
             "inget utfall under eller efter utgångsåret 2022",
         ),
