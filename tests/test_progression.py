@@ -581,7 +581,7 @@ def broken() -> Iterator[str]:
 
 
 def test_a_custom_method_that_misbehaves_is_caught(broken: str) -> None:
-    with pytest.raises(ProgressionError, match="returned 1 values for 3 years"):
+    with pytest.raises(ProgressionError, match="returned 1 value for 3 years"):
         annual_targets(baseline=(2022, 0.0), target=(2024, 1.0), method="broken_short")
     with pytest.raises(ProgressionError, match="nan"):
         annual_targets(baseline=(2022, 0.0), target=(2024, 1.0), method="broken_nan")

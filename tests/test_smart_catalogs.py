@@ -3,12 +3,15 @@ catalog, plurals that agree, English messages looked up once per table and langu
 
 from __future__ import annotations
 
+import itertools
 import pickle
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import hypothesis.strategies as st
 import pytest
+from babel.messages.pofile import read_po
 from hypothesis import given
 
 import goalchain as gc
@@ -210,3 +213,114 @@ def test_a_table_entry_is_its_message_in_each_language(
 def test_a_counted_message_needs_its_count() -> None:
     with pytest.raises(TypeError, match="count"):
         from_table(_TABLE, "pass", "counted", evidence="i", once=True)
+
+
+def _answers_nonsense(goal: object, context: object) -> object:
+    return 42
+
+
+@pytest.mark.parametrize(
+    ("raise_it", "english", "swedish"),
+    [
+        # _check
+        (
+            lambda c: gc.smart.check(c, options={"realistic": {"speed": 2}}),
+            "criterion 'realistic' has no option 'speed'; its options: factor",
+            "fältet 'options.realistic': kriteriet 'realistic' har inget alternativ 'speed'",
+        ),
+        (
+            lambda c: gc.smart.check(c, levels={"structure": ["council"]}),
+            "the structural checks concern the whole chain and take no levels",
+            "strukturkontrollerna gäller hela kedjan och tar inga nivåer",
+        ),
+        (
+            lambda c: gc.smart.check(c, strict="yes"),
+            "strict must be True or False, got 'yes'",
+            "strict måste vara True eller False, fick 'yes'",
+        ),
+        # _finding
+        (
+            lambda c: gc.smart.Judgement(verdict="ok", code="x", message="m"),
+            "unknown verdict 'ok'; valid: pass, warn, fail, not_applicable",
+            "fältet 'verdict': okänd bedömning 'ok'; giltiga: pass, warn, fail, not_applicable",
+        ),
+        (
+            lambda c: gc.smart.Judgement(verdict="warn", code="x", message={"sv": 1}),
+            "expected text per language {'sv': ..., 'en': ...}, got {'sv': 1}",
+            "väntade en text per språk {'sv': ..., 'en': ...}, fick {'sv': 1}",
+        ),
+        (
+            lambda c: gc.smart.Judgement(verdict="warn", code="x", message={"de": "Ziel"}),
+            "text in unknown language 'de'; valid: sv, en",
+            "text på okänt språk 'de'; giltiga: sv, en",
+        ),
+        # _time_bound, _realistic
+        (
+            lambda c: gc.smart.check(c, options={"time_bound": {"after_mandate": "x"}}),
+            "the time_bound criterion's option after_mandate must be one of",
+            "alternativet after_mandate för kriteriet time_bound måste vara ett av",
+        ),
+        (
+            lambda c: gc.smart.check(c, options={"realistic": {"factor": -1}}),
+            "the realistic criterion's factor must be a number > 0, got -1",
+            "faktorn för kriteriet realistic måste vara ett tal > 0, fick -1",
+        ),
+    ],
+)
+def test_smart_errors_render_in_swedish(
+    raise_it: Callable[[gc.GoalChain], object], english: str, swedish: str
+) -> None:
+    with pytest.raises(gc.GoalchainError) as info:
+        raise_it(_chain())
+    error = info.value
+    assert error.template is not None, str(error)
+    assert english in str(error)
+    assert error.render("en") == str(error)
+    assert swedish in error.render("sv")
+
+
+def test_a_criterion_answering_nonsense_is_named_in_swedish() -> None:
+    gc.smart.register("nonsense", _answers_nonsense)
+    try:
+        with pytest.raises(gc.InvalidValueError) as info:
+            gc.smart.check(_chain(), criteria=["nonsense"])
+    finally:
+        criteria.unregister("nonsense")
+    assert "criterion 'nonsense' answered 42 about 'kf1'" in str(info.value)
+    assert "kriteriet 'nonsense' svarade 42 om 'kf1'" in info.value.render("sv")
+
+
+def _swedish_messages() -> dict[Any, Any]:
+    """Goalchain's Swedish catalog as messages for :func:`catalog_of`."""
+    path = Path(_i18n.__file__).parent / "locale" / "sv" / "LC_MESSAGES" / "goalchain.po"
+    with path.open("rb") as stream:
+        catalog = read_po(stream)
+    return {(m.context, m.id): m.string for m in catalog if m.id}
+
+
+def test_every_built_in_smart_text_comes_from_the_catalog(tmp_path: Path) -> None:
+    """A third language whose catalog holds the Swedish words gives the Swedish
+    report: no built-in message, hint, evidence or label is worded beside the catalog
+    (the levels' names are the governance model's own, in English there)."""
+    chains = [_chain(), *(gc.load(f"examples/{n}.yaml") for n in ("trelleborg", "lerum", "burlov"))]
+    swedish = [gc.smart.check(chain, strict=True) for chain in chains]
+    with catalog_of(tmp_path, _swedish_messages()):
+        other = [gc.smart.check(chain, lang="fi", strict=True) for chain in chains]
+        turned = [report.in_lang("fi") for report in swedish]
+        for report, own in zip(other, swedish, strict=True):
+            assert report.labels == {n: {**ls, "fi": ls["sv"]} for n, ls in own.labels.items()}
+    compared: set[str] = set()
+    for sv, fi, made in zip(
+        itertools.chain(*swedish), itertools.chain(*other), itertools.chain(*turned), strict=True
+    ):
+        assert fi.lang == made.lang == "fi"
+        if sv.code == "level":  # "... på nivån {level}": the model's label_sv / label_en
+            continue
+        compared.add(sv.code)
+        for texts in (fi, made):
+            assert (texts.message, texts.hint, texts.evidence) == (
+                sv.message,
+                sv.hint,
+                sv.evidence,
+            ), sv
+    assert len(compared) >= 18, compared

@@ -5,9 +5,13 @@ from __future__ import annotations
 import importlib
 from types import ModuleType
 
-from .exceptions import MissingDependencyError
+from .exceptions import N_, Message, MissingDependencyError
 
 __all__ = ["require"]
+
+_PURPOSES = (N_("DataFrames"), N_("plots"))
+"""What goalchain's optional dependencies are needed for, in the catalogs (another
+*purpose* is named as its caller wrote it)."""
 
 
 def require(module: str, *, extra: str, purpose: str) -> ModuleType:
@@ -29,6 +33,9 @@ def require(module: str, *, extra: str, purpose: str) -> ModuleType:
     except ImportError as err:
         top = module.split(".")[0]
         raise MissingDependencyError(
-            f"{purpose} need the package {top}, which is not installed; "
-            f'install it with: pip install "malkedja[{extra}]"'
+            N_(
+                "{purpose} need the package {package}, which is not installed; "
+                'install it with: pip install "malkedja[{extra}]"'
+            ),
+            params={"purpose": Message(purpose), "package": top, "extra": extra},
         ) from err

@@ -20,7 +20,7 @@ from importlib import metadata
 from types import MappingProxyType
 from typing import Any, Generic, TypeVar, overload
 
-from .exceptions import RegistrationError, UnknownNameError
+from .exceptions import N_, Message, RegistrationError, UnknownNameError
 
 __all__ = ["Registry", "registry_of"]
 
@@ -110,8 +110,11 @@ class Registry(Mapping[str, T], Generic[T]):
         """
         if not isinstance(name, str) or not _NAME.fullmatch(name):
             raise RegistrationError(
-                f"{self._kind} name {name!r} must be lower-case letters, digits and '_', "
-                "starting with a letter"
+                N_(
+                    "{kind} name {name!r} must be lower-case letters, digits and '_', "
+                    "starting with a letter"
+                ),
+                params={"kind": Message(self._kind), "name": name},
             )
         if obj is None:
 
@@ -133,12 +136,15 @@ class Registry(Mapping[str, T], Generic[T]):
     def _add(self, name: str, obj: Any, replace: bool) -> None:
         if name in self._entries and not replace:
             raise RegistrationError(
-                f"a {self._kind} named {name!r} is already registered; "
-                "pass replace=True to replace it"
+                N_(
+                    "a {kind} named {name!r} is already registered; pass replace=True to replace it"
+                ),
+                params={"kind": Message(self._kind), "name": name},
             )
         if isinstance(obj, str) and ":" not in obj:
             raise RegistrationError(
-                f"lazy {self._kind} {obj!r} must be written 'package.module:attribute'"
+                N_("lazy {kind} {obj!r} must be written 'package.module:attribute'"),
+                params={"kind": Message(self._kind), "obj": obj},
             )
         self._entries[name] = obj
 
@@ -162,7 +168,8 @@ class Registry(Mapping[str, T], Generic[T]):
                 target = getattr(target, part)
         except (ImportError, AttributeError) as err:
             raise RegistrationError(
-                f"{self._kind} {name!r} points to {path!r}, which cannot be imported: {err}"
+                N_("{kind} {name!r} points to {path!r}, which cannot be imported: {err}"),
+                params={"kind": Message(self._kind), "name": name, "path": path, "err": str(err)},
             ) from err
         if self._instantiate and isinstance(target, type):
             target = target()

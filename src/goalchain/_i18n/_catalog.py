@@ -83,7 +83,9 @@ def use_catalog_dir(path: str | os.PathLike[str]) -> None:
     directory = Path(path)
     if not directory.is_dir():
         raise InvalidValueError(
-            f"catalog directory {str(directory)!r} is not a directory", field="path"
+            N_("catalog directory {directory!r} is not a directory"),
+            field="path",
+            params={"directory": str(directory)},
         )
     _extra_dirs.append(directory)
     _translations.cache_clear()
@@ -156,7 +158,9 @@ def check_lang(lang: object) -> str:
     known = _languages()
     if not isinstance(lang, str) or lang not in known:
         raise InvalidValueError(
-            f"unknown language {lang!r}; valid: {', '.join(known)}", field="lang"
+            N_("unknown language {lang!r}; valid: {valid}"),
+            field="lang",
+            params={"lang": lang, "valid": ", ".join(known)},
         )
     return lang
 

@@ -25,7 +25,7 @@ import unicodedata
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..exceptions import InvalidValueError
-from ._catalog import check_lang, pgettext
+from ._catalog import N_, check_lang, pgettext
 
 if TYPE_CHECKING:
     from babel import Locale
@@ -124,9 +124,12 @@ def _load(lang: str) -> Conventions:
     for pattern in (locale.decimal_formats[None], locale.percent_formats[None]):
         if pattern.grouping != (3, 3):  # Python's "," groups by three
             raise InvalidValueError(
-                f"language {lang!r}: CLDR groups its numbers by {pattern.grouping}, "
-                "goalchain only by three digits",
+                N_(
+                    "language {lang!r}: CLDR groups its numbers by {grouping}, "
+                    "goalchain only by three digits"
+                ),
                 field="lang",
+                params={"lang": lang, "grouping": pattern.grouping},
             )
     digits = (
         None
@@ -277,8 +280,9 @@ def _day(value: object) -> dt.date:
         except ValueError:
             pass
     raise InvalidValueError(
-        f"expected a date or an ISO 8601 date text such as '2022-11-28', got {value!r}",
+        N_("expected a date or an ISO 8601 date text such as '2022-11-28', got {value!r}"),
         field="date",
+        params={"value": value},
     )
 
 
@@ -330,7 +334,9 @@ def format_date(value: dt.date | str, *, lang: str = "sv", style: str = "short")
     conventions_ = conventions(lang)
     if style not in _DATE_STYLES:
         raise InvalidValueError(
-            f"unknown date style {style!r}; valid: {', '.join(_DATE_STYLES)}", field="style"
+            N_("unknown date style {style!r}; valid: {valid}"),
+            field="style",
+            params={"style": style, "valid": ", ".join(_DATE_STYLES)},
         )
     from babel.dates import format_date as babel_format_date
 

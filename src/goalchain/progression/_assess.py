@@ -25,6 +25,7 @@ from ..units import convert, parse_quantity
 from ._assessment import MAINTAIN_TOLERANCE, AssessmentData, ProgressAssessment
 from ._assessment_methods import NEEDS_TRAJECTORY, assessment_methods
 from ._trajectory import Trajectory
+from ._words import said
 
 __all__ = ["assess"]
 
@@ -353,7 +354,7 @@ def assess(
             category="not_assessable",
             method=method,
             unit=unit,
-            reason=f"no actual in or after the baseline year {baseline}",
+            reason=said(N_("no actual in or after the baseline year {year}"), year=baseline),
         )
     later = sorted(y for y in values if y > base.year)
     if not later:
@@ -361,7 +362,9 @@ def assess(
             category="not_assessable",
             method=method,
             unit=unit,
-            reason=f"needs at least one actual after the baseline year {base.year}",
+            reason=said(
+                N_("needs at least one actual after the baseline year {year}"), year=base.year
+            ),
         )
     data = AssessmentData(
         trajectory=trajectory,

@@ -18,6 +18,7 @@ from .._i18n._labels import _LabelTable
 from ..models import Target, YearValue
 from ..models._target import MAINTAIN_TOLERANCE, progress_score, share_covered
 from ._trajectory import Trajectory
+from ._words import Said
 
 __all__ = [
     "CATEGORIES",
@@ -114,7 +115,8 @@ class ProgressAssessment:
         The absolute yearly change needed from the latest actual to reach the
         target; :attr:`required_growth` the relative one (a fraction).
     reason
-        Why the category is ``not_assessable``, or a note on the method.
+        Why the category is ``not_assessable``, or a note on the method, in
+        English; :meth:`reason_in` words it in another language.
     """
 
     category: str
@@ -151,6 +153,24 @@ class ProgressAssessment:
         """
         words = _TREND_WORDS if self.method == "trend" else _CATEGORY_WORDS
         return gettext(words[self.category], check_lang(lang))
+
+    def reason_in(self, lang: str = "sv") -> str:
+        """:attr:`reason` in *lang* (any language goalchain speaks); a reason a
+        custom method gave as plain text is kept as written.
+
+        Examples
+        --------
+        >>> from goalchain.progression import annual_targets, assess
+        >>> t = annual_targets(baseline=(2022, 78.0), target=(2026, 90.0))
+        >>> a = assess(t, {2021: 70.0})
+        >>> a.reason
+        'needs at least one actual after the baseline year 2022'
+        >>> a.reason_in("sv")
+        'behöver minst ett utfall efter utgångsåret 2022'
+        """
+        lang = check_lang(lang)
+        reason = self.reason
+        return reason.render(lang) if isinstance(reason, Said) else reason
 
 
 @attrs.frozen(kw_only=True)

@@ -23,6 +23,7 @@ from __future__ import annotations
 import math
 from typing import Any, Protocol
 
+from .._i18n import N_
 from .._registry import Registry
 from ..exceptions import UnknownAssessmentMethodError
 from ..models._target import holds_level, progress_score
@@ -32,6 +33,7 @@ from ._assessment import (
     _share,
     _sign,
 )
+from ._words import Figure, joined, said
 
 __all__ = [
     "AssessmentMethod",
@@ -109,16 +111,23 @@ def annual_target(data: AssessmentData, /, *, acceleration: float = 0.60) -> Pro
     if trajectory.direction == "maintain":
         return ProgressAssessment(
             category="deterioration",
-            reason=f"the level {trajectory.target.value:g} is to be held within "
-            f"±{data.tolerance:.0%}",
+            reason=said(
+                N_("the level {level} is to be held within ±{tolerance}"),
+                level=Figure(trajectory.target.value),
+                tolerance=Figure(data.tolerance, ".0%"),
+            ),
             **fields,
             **data.common,
         )
     if share is None:  # the year's target equals the baseline, and it is not met
         return ProgressAssessment(
             category="deterioration",
-            reason="the year's annual target equals the baseline and the actual is "
-            "on the wrong side of it",
+            reason=said(
+                N_(
+                    "the year's annual target equals the baseline and the actual is "
+                    "on the wrong side of it"
+                )
+            ),
             **fields,
             **data.common,
         )
@@ -128,6 +137,17 @@ def annual_target(data: AssessmentData, /, *, acceleration: float = 0.60) -> Pro
     else:
         category = "limited_progress" if share >= 0 else "deterioration"
     return ProgressAssessment(category=category, **fields, **data.common)
+
+
+def _signs_differ(baseline: float, actual: float) -> str:
+    return said(
+        N_(
+            "compound growth needs a baseline ({baseline}) and an actual ({actual}) of the "
+            "same sign"
+        ),
+        baseline=Figure(baseline),
+        actual=Figure(actual),
+    )
 
 
 def _cagr_ratio_score(ratio: float, acceleration: float) -> float:
@@ -168,8 +188,13 @@ def cagr_ratio(
         return ProgressAssessment(
             category="achieved" if achieved else "deterioration",
             score=5.0 if achieved else None,
-            reason="maintain: growth ratios need a direction; the level is to be held "
-            f"within ±{data.tolerance:.0%}",
+            reason=said(
+                N_(
+                    "maintain: growth ratios need a direction; the level is to be held "
+                    "within ±{tolerance}"
+                ),
+                tolerance=Figure(data.tolerance, ".0%"),
+            ),
             **common,
         )
     d = _sign(trajectory.direction)
@@ -177,36 +202,42 @@ def cagr_ratio(
     sign = -1.0 if raw_base < 0 else 1.0
     base = raw_base or ZERO_REPLACEMENT
     target = trajectory.target.value or ZERO_REPLACEMENT
-    notes = [
-        f"{name} 0 is replaced by {ZERO_REPLACEMENT} in the growth rates"
-        for name, value in (("the baseline", raw_base), ("the target", trajectory.target.value))
-        if value == 0
-    ]
+    notes: list[str] = []
+    if raw_base == 0:
+        notes.append(
+            said(
+                N_("the baseline 0 is replaced by {value} in the growth rates"),
+                value=Figure(ZERO_REPLACEMENT),
+            )
+        )
+    if trajectory.target.value == 0:
+        notes.append(
+            said(
+                N_("the target 0 is replaced by {value} in the growth rates"),
+                value=Figure(ZERO_REPLACEMENT),
+            )
+        )
     unassessable = ""
     if _different_signs(base, data.actual):
-        unassessable = (
-            f"compound growth needs a baseline ({raw_base:g}) and an actual "
-            f"({data.actual:g}) of the same sign"
-        )
+        unassessable = _signs_differ(raw_base, data.actual)
     elif target / base < 0:
-        unassessable = (
-            f"compound growth needs a baseline ({raw_base:g}) and a target "
-            f"({trajectory.target.value:g}) of the same sign"
+        unassessable = said(
+            N_(
+                "compound growth needs a baseline ({baseline}) and a target ({target}) of the "
+                "same sign"
+            ),
+            baseline=Figure(raw_base),
+            target=Figure(trajectory.target.value),
         )
     elif target == base:
-        unassessable = "the target equals the baseline: no growth is required"
+        unassessable = said(N_("the target equals the baseline: no growth is required"))
     if unassessable:
+        why = joined([unassessable, *notes])
         if achieved:
-            return ProgressAssessment(
-                category="achieved", score=5.0, reason="; ".join([unassessable, *notes]), **common
-            )
+            return ProgressAssessment(category="achieved", score=5.0, reason=why, **common)
         if target == base:  # the baseline met the target and the actual has left it
-            return ProgressAssessment(
-                category="deterioration", reason="; ".join([unassessable, *notes]), **common
-            )
-        return ProgressAssessment(
-            category="not_assessable", reason="; ".join([unassessable, *notes]), **common
-        )
+            return ProgressAssessment(category="deterioration", reason=why, **common)
+        return ProgressAssessment(category="not_assessable", reason=why, **common)
     growth = sign * d * _cagr(base, data.actual, data.year - trajectory.baseline.year)
     required = _cagr(base, target, trajectory.target.year - trajectory.baseline.year)
     ratio = growth / abs(required)
@@ -216,7 +247,7 @@ def cagr_ratio(
         growth=growth,
         score=5.0 if achieved else _cagr_ratio_score(ratio, acceleration),
         growth_method="geometric",
-        reason="; ".join(notes),
+        reason=joined(notes),
         **common,
     )
 
@@ -284,21 +315,27 @@ def trend(
         holds = holds_level(data.actual, raw_base, share=data.tolerance)
         return ProgressAssessment(
             category="on_track" if holds else "deterioration",
-            reason=f"maintain: the baseline {raw_base:g} is to be held within "
-            f"±{data.tolerance:.0%}",
+            reason=said(
+                N_("maintain: the baseline {baseline} is to be held within ±{tolerance}"),
+                baseline=Figure(raw_base),
+                tolerance=Figure(data.tolerance, ".0%"),
+            ),
             **common,
         )
     coefficient = None if data.limit is None else limit_coefficient(raw_base, data.limit)
     scale = 1.0 if coefficient is None else coefficient
     high, med, low = on_track * scale, acceleration * scale, 0.0
     base = raw_base or ZERO_REPLACEMENT
-    note = f"the baseline 0 is replaced by {ZERO_REPLACEMENT}" if raw_base == 0 else ""
+    note = (
+        said(N_("the baseline 0 is replaced by {value}"), value=Figure(ZERO_REPLACEMENT))
+        if raw_base == 0
+        else ""
+    )
     if _different_signs(base, data.actual):
         return ProgressAssessment(
             category="not_assessable",
             coefficient=coefficient,
-            reason=f"compound growth needs a baseline ({raw_base:g}) and an actual "
-            f"({data.actual:g}) of the same sign",
+            reason=_signs_differ(raw_base, data.actual),
             **common,
         )
     sign = -1.0 if raw_base < 0 else 1.0

@@ -15,6 +15,7 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
+from .._i18n import N_
 from ..exceptions import PeriodError, ProgressionError
 from ._assessment import MAINTAIN_TOLERANCE
 from ._assessment_methods import ZERO_REPLACEMENT, assessment_methods, limit_coefficient
@@ -28,16 +29,24 @@ _VECTORISED = ("linear", "geometric", "maintain")
 def _floats(values: Any, name: str) -> npt.NDArray[np.float64]:
     array = np.asarray(values, dtype=float)
     if array.ndim != 1:
-        raise ProgressionError(f"{name} must be one-dimensional", field=name)
+        raise ProgressionError(
+            N_("{name} must be one-dimensional"), field=name, params={"name": name}
+        )
     if not np.all(np.isfinite(array)):
-        raise ProgressionError(f"{name} holds NaN or infinite values", field=name)
+        raise ProgressionError(
+            N_("{name} holds NaN or infinite values"), field=name, params={"name": name}
+        )
     return array
 
 
 def _ints(values: Any, name: str) -> npt.NDArray[np.int64]:
     array = np.asarray(values)
     if array.ndim != 1 or not np.issubdtype(array.dtype, np.integer):
-        raise ProgressionError(f"{name} must be a one-dimensional array of years", field=name)
+        raise ProgressionError(
+            N_("{name} must be a one-dimensional array of years"),
+            field=name,
+            params={"name": name},
+        )
     return array.astype(np.int64)
 
 
@@ -46,13 +55,16 @@ def _check(b_years: Any, b_values: Any, t_years: Any, t_values: Any) -> tuple[An
     ty, tv = _ints(t_years, "target_years"), _floats(t_values, "target_values")
     if not len(by) == len(bv) == len(ty) == len(tv):
         raise ProgressionError(
-            "baseline and target arrays must have the same length", field="baseline_years"
+            N_("baseline and target arrays must have the same length"),
+            field="baseline_years",
+            params={},
         )
     if np.any(ty <= by):
         row = int(np.argmax(ty <= by))
         raise PeriodError(
-            f"row {row}: the target year {ty[row]} must come after the baseline year {by[row]}",
+            N_("row {row}: the target year {target} must come after the baseline year {baseline}"),
             field="target_years",
+            params={"row": row, "target": int(ty[row]), "baseline": int(by[row])},
         )
     return by, bv, ty, tv
 
@@ -106,16 +118,20 @@ def annual_targets_many(
         if np.any(bad):
             row = int(np.argmax(bad))
             raise ProgressionError(
-                f"row {row}: geometric progression needs a baseline and a target that are "
-                "non-zero and of the same sign; use method='linear'",
+                N_(
+                    "row {row}: geometric progression needs a baseline and a target that are "
+                    "non-zero and of the same sign; use method='linear'"
+                ),
                 field="method",
+                params={"row": row},
             )
         values = bv[:, None] * (tv / bv)[:, None] ** fraction
     elif method == "maintain":
         if not np.allclose(bv, tv, rtol=1e-12, atol=1e-12):
             raise ProgressionError(
-                "method 'maintain' needs target values equal to the baselines",
+                N_("method 'maintain' needs target values equal to the baselines"),
                 field="target_values",
+                params={},
             )
         values = np.repeat(bv[:, None], grid.shape[1], axis=1)
     else:
@@ -260,15 +276,15 @@ def assess_many(
     assessment_methods[assessment]  # unknown names fail here, listing the registered ones
     if assessment not in _VECTORISED_ASSESSMENTS:
         raise ProgressionError(
-            f"assess_many computes {', '.join(_VECTORISED_ASSESSMENTS)}; assess "
-            f"{assessment!r} row by row with assess()",
+            N_("assess_many computes {valid}; assess {assessment!r} row by row with assess()"),
             field="assessment",
+            params={"valid": ", ".join(_VECTORISED_ASSESSMENTS), "assessment": assessment},
         )
     if assessment == "annual_target" and on_track is not None:
         raise ProgressionError(
-            "assessment method 'annual_target' takes no parameter 'on_track'; "
-            "it takes: acceleration",
+            N_("assessment method {name!r} takes no parameter {parameter!r}; it takes: {valid}"),
             field="on_track",
+            params={"name": "annual_target", "parameter": "on_track", "valid": "acceleration"},
         )
     by, bv, ty, tv = _check(baseline_years, baseline_values, target_years, target_values)
     n = len(by)
@@ -282,15 +298,20 @@ def assess_many(
         if np.any(bad):
             row = int(np.argmax(bad))
             raise ProgressionError(
-                f"row {row}: direction {str(direction[row])!r} is invalid; use increase, "
-                "decrease or maintain",
+                N_(
+                    "row {row}: direction {direction!r} is invalid; use increase, decrease or "
+                    "maintain"
+                ),
                 field="directions",
+                params={"row": row, "direction": str(direction[row])},
             )
     usable = np.isfinite(values) & (columns[None, :] > by[:, None])
     if year is not None:
         usable &= columns[None, :] <= year
     if len(np.unique(columns)) != len(columns):
-        raise ProgressionError("actual_years must not repeat a year", field="actual_years")
+        raise ProgressionError(
+            N_("actual_years must not repeat a year"), field="actual_years", params={}
+        )
     assessable = usable.any(axis=1)
     usable_years = np.where(usable, columns[None, :], np.iinfo(np.int64).min)
     safe_col = np.where(assessable, usable_years.argmax(axis=1), 0)

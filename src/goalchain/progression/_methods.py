@@ -11,8 +11,10 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import Any, Protocol
 
+from .._i18n import N_
 from .._registry import Registry
 from ..exceptions import ProgressionError, UnknownMethodError
+from ._words import Figure
 
 __all__ = ["ProgressionMethod", "methods", "register"]
 
@@ -54,9 +56,12 @@ def geometric(
     """
     if baseline == 0 or target == 0 or (baseline > 0) != (target > 0):
         raise ProgressionError(
-            f"geometric progression needs a baseline and a target that are non-zero and of "
-            f"the same sign (got {baseline:g} and {target:g}); use method='linear'",
+            N_(
+                "geometric progression needs a baseline and a target that are non-zero and of "
+                "the same sign (got {baseline} and {target}); use method='linear'"
+            ),
             field="method",
+            params={"baseline": Figure(baseline), "target": Figure(target)},
         )
     t0, span = years[0], years[-1] - years[0]
     ratio = target / baseline
@@ -83,7 +88,9 @@ def steps(
     """
     if steps is None:
         raise ProgressionError(
-            "method 'steps' needs steps=[...] or steps={year: value}", field="steps"
+            N_("method 'steps' needs steps=[...] or steps={{year: value}}"),
+            field="steps",
+            params={},
         )
     inner = list(years[1:])
     if isinstance(steps, Mapping):
@@ -91,25 +98,39 @@ def steps(
         outside = sorted(set(given) - set(inner))
         if outside:
             raise ProgressionError(
-                f"steps name years {outside} outside {inner[0]}-{inner[-1]}", field="steps"
+                N_("steps name years {outside} outside {first}-{last}"),
+                field="steps",
+                params={"outside": outside, "first": inner[0], "last": inner[-1]},
             )
         missing = [year for year in inner[:-1] if year not in given]
         if missing:
-            raise ProgressionError(f"steps lack a value for {missing}", field="steps")
+            raise ProgressionError(
+                N_("steps lack a value for {missing}"), field="steps", params={"missing": missing}
+            )
         last = given.get(years[-1], target)
         if not math.isclose(last, target, rel_tol=1e-12, abs_tol=1e-12):
             raise ProgressionError(
-                f"steps end at {last:g} in {years[-1]}, not at the target {target:g} "
-                f"(gap {target - last:+g})",
+                N_("steps end at {last} in {year}, not at the target {target} (gap {gap})"),
                 field="steps",
+                params={
+                    "last": Figure(last),
+                    "year": years[-1],
+                    "target": Figure(target),
+                    "gap": Figure(target - last, "+g"),
+                },
             )
         return [baseline, *(given[year] for year in inner[:-1]), target]
     increments = [float(step) for step in steps]
     if len(increments) != len(inner):
         raise ProgressionError(
-            f"steps needs one increment for each year {inner[0]}-{inner[-1]} "
-            f"({len(inner)}), got {len(increments)}",
+            N_("steps needs one increment for each year {first}-{last} ({needed}), got {got}"),
             field="steps",
+            params={
+                "first": inner[0],
+                "last": inner[-1],
+                "needed": len(inner),
+                "got": len(increments),
+            },
         )
     values = [baseline]
     for increment in increments:
@@ -117,9 +138,14 @@ def steps(
     gap = target - values[-1]
     if not math.isclose(values[-1], target, rel_tol=1e-9, abs_tol=1e-9):
         raise ProgressionError(
-            f"the steps add up to {sum(increments):g} but the target needs "
-            f"{target - baseline:g} (gap {gap:+g} in {years[-1]})",
+            N_("the steps add up to {total} but the target needs {needed} (gap {gap} in {year})"),
             field="steps",
+            params={
+                "total": Figure(sum(increments)),
+                "needed": Figure(target - baseline),
+                "gap": Figure(gap, "+g"),
+                "year": years[-1],
+            },
         )
     values[-1] = target
     return values
@@ -143,12 +169,14 @@ def rate(
     the year the target is reached, if ever.
     """
     if rate is None:
-        raise ProgressionError("method 'rate' needs rate=...", field="rate")
+        raise ProgressionError(N_("method 'rate' needs rate=..."), field="rate", params={})
     t0 = years[0]
     if relative:
         if rate <= -1:
             raise ProgressionError(
-                f"a relative rate must be above -100 %, got {rate:%}", field="rate"
+                N_("a relative rate must be above -100 %, got {rate}"),
+                field="rate",
+                params={"rate": Figure(rate, "%")},
             )
         return [baseline * (1 + rate) ** (year - t0) for year in years]
     return [baseline + rate * (year - t0) for year in years]
@@ -159,8 +187,11 @@ def maintain(*, years: Sequence[int], baseline: float, target: float, **params: 
     """Hold the baseline: at least it (higher is better) or at most it (lower is better)."""
     if not math.isclose(target, baseline, rel_tol=1e-12, abs_tol=1e-12):
         raise ProgressionError(
-            f"method 'maintain' holds the baseline {baseline:g}; the target {target:g} differs "
-            "(use method='linear' to move towards it)",
+            N_(
+                "method 'maintain' holds the baseline {baseline}; the target {target} differs "
+                "(use method='linear' to move towards it)"
+            ),
             field="target",
+            params={"baseline": Figure(baseline), "target": Figure(target)},
         )
     return [baseline for _ in years]

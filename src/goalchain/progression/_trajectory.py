@@ -7,12 +7,21 @@ import warnings
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-from ..exceptions import GoalchainWarning, InvalidValueError, PeriodError, ProgressionError
+from .._i18n import N_, check_lang
+from ..exceptions import (
+    GoalchainWarning,
+    InvalidValueError,
+    Message,
+    PeriodError,
+    Plural,
+    ProgressionError,
+)
 from ..models import Period, YearValue
 from ..models._frozen import FrozenMapping
 from ..models._values import finite_float, meets, steps_against, year_value
 from ..units import convert, get_registry, is_quantity, parse_quantity, parse_unit
 from ._methods import methods
+from ._words import Figure, Said
 
 __all__ = ["ProgressionWarning", "Trajectory", "annual_targets"]
 
@@ -25,8 +34,9 @@ def _direction(direction: str | None, baseline: float, target: float) -> str:
     if direction is not None:
         if direction not in ("increase", "decrease", "maintain"):
             raise ProgressionError(
-                f"direction {direction!r} is invalid; use increase, decrease or maintain",
+                N_("direction {direction!r} is invalid; use increase, decrease or maintain"),
                 field="direction",
+                params={"direction": direction},
             )
         return direction
     if target > baseline:
@@ -57,7 +67,8 @@ class Trajectory(Mapping[int, Any]):
         The first year whose value meets the target (for ``rate``, possibly
         after the target year), or None when it never does.
     warnings
-        Messages about steps against the direction.
+        Messages about steps against the direction, in English (as Python's
+        warnings are); :meth:`warnings_in` words them in another language.
     """
 
     def __init__(
@@ -82,6 +93,26 @@ class Trajectory(Mapping[int, Any]):
         self.direction = direction
         self.reaches = reaches
         self.warnings = tuple(warnings)
+
+    def warnings_in(self, lang: str = "sv") -> tuple[str, ...]:
+        """:attr:`warnings` in *lang* (any language goalchain speaks); a warning
+        given as plain text is kept as written.
+
+        Examples
+        --------
+        >>> import warnings
+        >>> from goalchain.progression import annual_targets
+        >>> with warnings.catch_warnings():
+        ...     warnings.simplefilter("ignore")
+        ...     t = annual_targets(baseline=(2022, 78.0), target=(2025, 90.0),
+        ...                        method="steps", steps={2023: 80.5, 2024: 79.5})
+        >>> t.warnings_in("sv")
+        ('årsmålet för 2024 (79,5) går emot riktningen increase från 2023 (80,5)',)
+        >>> t.warnings_in("en") == t.warnings
+        True
+        """
+        lang = check_lang(lang)
+        return tuple(w.render(lang) if isinstance(w, Said) else w for w in self.warnings)
 
     @property
     def magnitudes(self) -> dict[int, float]:
@@ -123,9 +154,12 @@ class Trajectory(Mapping[int, Any]):
         y = Period.parse(year).year if not isinstance(year, int) else year
         if y < self.baseline.year:
             raise PeriodError(
-                f"{y} lies before the baseline year {self.baseline.year}; annual targets "
-                f"run {self.baseline.year}-{self.target.year}",
+                N_(
+                    "{year} lies before the baseline year {baseline}; annual targets "
+                    "run {baseline}-{target}"
+                ),
                 field="year",
+                params={"year": y, "baseline": self.baseline.year, "target": self.target.year},
             )
         if y > self.target.year:
             return self._values[self.target.year]
@@ -134,7 +168,9 @@ class Trajectory(Mapping[int, Any]):
     def to(self, unit: str) -> Trajectory:
         """The same trajectory in another unit (``"tkr"`` -> ``"SEK"``)."""
         if self.unit is None:
-            raise ProgressionError("this trajectory has no unit to convert from", field="unit")
+            raise ProgressionError(
+                N_("this trajectory has no unit to convert from"), field="unit", params={}
+            )
 
         def conv(value: float) -> float:
             return convert(parse_quantity(value, self.unit), unit, field="unit")
@@ -209,7 +245,11 @@ def _read_point(value: Any, name: str, unit: str | None) -> tuple[int, Any]:
         return int(value["year"]), value["value"]
     if isinstance(value, (tuple, list)) and len(value) == 2:
         return value[0], value[1]
-    raise ProgressionError(f"{name} must be a (year, value) pair, got {value!r}", field=name)
+    raise ProgressionError(
+        N_("{name} must be a (year, value) pair, got {value!r}"),
+        field=name,
+        params={"name": name, "value": value},
+    )
 
 
 def _unit_of(value: Any) -> str | None:
@@ -326,8 +366,9 @@ def annual_targets(
     goal = year_value((t_year, t_raw), unit, field="target", element=None)
     if goal.year <= base.year:
         raise PeriodError(
-            f"the target year {goal.year} must come after the baseline year {base.year}",
+            N_("the target year {target} must come after the baseline year {baseline}"),
             field="target",
+            params={"target": goal.year, "baseline": base.year},
         )
     direction = _direction(direction, base.value, goal.value)
     years = list(range(base.year, goal.year + 1))
@@ -342,13 +383,20 @@ def annual_targets(
     raw = list(function(years=years, baseline=base.value, target=goal.value, **params))
     if len(raw) != len(years):
         raise ProgressionError(
-            f"progression method {method!r} returned {len(raw)} values for {len(years)} years",
+            N_("progression method {method!r} returned {values} for {years}"),
             field="method",
+            params={
+                "method": method,
+                "values": Plural("{n} value", "{n} values", len(raw)),
+                "years": Plural("{n} year", "{n} years", len(years)),
+            },
         )
     for year, value in zip(years, raw, strict=True):
         if not isinstance(value, (int, float)) or not math.isfinite(value):
             raise ProgressionError(
-                f"progression method {method!r} gave {value!r} for {year}", field="method"
+                N_("progression method {method!r} gave {value!r} for {year}"),
+                field="method",
+                params={"method": method, "value": value, "year": year},
             )
     values = [float(v) for v in raw]
     if decimals is not None:
@@ -390,13 +438,11 @@ def _round_within(value: float, decimals: int, baseline: float, target: float) -
     return rounded
 
 
-# The forms a yearly rate may take (method "rate"); the CLI's --help shows them too.
-_RATE_FORMS = (
-    ("2, +2, -1,5", "a change per year in the indicator's unit (a number as text is that number)"),
-    ("2 %", "relative growth: 2 % of the previous year's value, compounded"),
-    ("2 procentenheter, 2 p.e., 2 pp", "a change per year in percentage points"),
-    ("+2 st, 500 kr, 0,5 mnkr", "a change per year in that unit, converted to the indicator's"),
-)
+# The forms a yearly rate may take (method "rate"): a change per year in the indicator's
+# unit (a number as text is that number); relative growth, 2 % of the previous year's
+# value, compounded; a change per year in percentage points; a change per year in a
+# unit, converted to the indicator's. The CLI's --help of --rate explains them too.
+_RATE_FORMS = ("2, +2, -1,5", "2 %", "2 procentenheter, 2 p.e., 2 pp", "+2 st, 500 kr, 0,5 mnkr")
 
 
 def _rate(rate: Any, unit: str | None) -> dict[str, Any]:
@@ -406,9 +452,11 @@ def _rate(rate: Any, unit: str | None) -> dict[str, Any]:
         try:
             quantity = parse_quantity(rate)
         except InvalidValueError as err:
-            forms = "; ".join(f"{form!r}" for form, _ in _RATE_FORMS)
+            forms = "; ".join(f"{form!r}" for form in _RATE_FORMS)
             raise ProgressionError(
-                f"cannot read the rate {rate!r}; write it as one of {forms}", field="rate"
+                N_("cannot read the rate {rate!r}; write it as one of {forms}"),
+                field="rate",
+                params={"rate": rate, "forms": forms},
             ) from err
         if _no_unit(quantity):  # "2" means 2, as the number 2 does
             return {"rate": _finite_rate(float(quantity.magnitude), rate), "relative": False}
@@ -417,15 +465,20 @@ def _rate(rate: Any, unit: str | None) -> dict[str, Any]:
         return {"rate": _absolute(rate, unit, "rate"), "relative": False}
     if isinstance(rate, bool) or not isinstance(rate, (int, float)):
         raise ProgressionError(
-            f"rate {rate!r} is not a number or a string such as '2', '2 %' or '2 procentenheter'",
+            N_(
+                "rate {rate!r} is not a number or a string such as '2', '2 %' or '2 procentenheter'"
+            ),
             field="rate",
+            params={"rate": rate},
         )
     return {"rate": _finite_rate(float(rate), rate), "relative": False}
 
 
 def _finite_rate(number: float, rate: Any) -> float:
     if not math.isfinite(number):
-        raise ProgressionError(f"rate {rate!r} is not a finite number", field="rate")
+        raise ProgressionError(
+            N_("rate {rate!r} is not a finite number"), field="rate", params={"rate": rate}
+        )
     return number
 
 
@@ -461,9 +514,23 @@ def _reaches(
     return base.year + math.ceil(needed - 1e-9)
 
 
+_AGAINST = N_(
+    "the annual target for {year} ({value}) steps against the direction {direction} "
+    "from {previous_year} ({previous})"
+)
+
+
 def _against_direction(years: Sequence[int], values: Sequence[float], direction: str) -> list[str]:
     return [
-        f"the annual target for {current.year} ({current.value:g}) steps against the "
-        f"direction {direction} from {previous.year} ({previous.value:g})"
+        Said(
+            Message(
+                _AGAINST,
+                year=current.year,
+                value=Figure(current.value),
+                direction=direction,
+                previous_year=previous.year,
+                previous=Figure(previous.value),
+            )
+        )
         for previous, current in steps_against(list(zip(years, values, strict=True)), direction)
     ]

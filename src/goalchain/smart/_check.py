@@ -7,7 +7,7 @@ from typing import Any
 
 from .._gc import frozen_objects
 from .._i18n import N_, gettext, languages
-from ..exceptions import InvalidValueError, UnknownCriterionError, UnknownLevelError
+from ..exceptions import InvalidValueError, Message, UnknownCriterionError, UnknownLevelError
 from ..models import Goal, GoalChain
 from ._context import SmartContext
 from ._finding import (
@@ -51,9 +51,8 @@ def _criterion_names(criteria: str | Iterable[str] | None) -> list[str]:
     out: list[str] = []
     for name in names:
         if name != STRUCTURE and name not in registry:
-            raise UnknownCriterionError(
-                str(name), kind="SMART criterion", known=[*known, STRUCTURE]
-            )
+            asked = str(name)
+            raise UnknownCriterionError(asked, kind="SMART criterion", known=[*known, STRUCTURE])
         if name not in out:
             out.append(name)
     return out
@@ -61,7 +60,8 @@ def _criterion_names(criteria: str | Iterable[str] | None) -> list[str]:
 
 def _labels(name: str, criterion: Any) -> dict[str, str]:
     """A criterion's name in reports, in every language: its ``label`` (English,
-    in the catalogs), else its ``label_sv`` and ``label_en`` (English elsewhere)."""
+    in the catalogs: every built-in criterion's), else the user's own ``label_sv``
+    and ``label_en`` (the English one in a language of an added catalog)."""
     if name == STRUCTURE:
         return structure_labels()
     label = getattr(type(criterion), "label", None)
@@ -69,7 +69,7 @@ def _labels(name: str, criterion: Any) -> dict[str, str]:
         return {lang: gettext(label, lang) for lang in languages()}
     sv = getattr(criterion, "label_sv", None) or name
     en = getattr(criterion, "label_en", None) or sv
-    return {lang: str(sv if lang == "sv" else en) for lang in languages()}
+    return dict(Texts(str(sv), str(en)))
 
 
 def _options(name: str, criterion: Any, given: Mapping[str, Any] | None) -> dict[str, Any]:
@@ -79,16 +79,21 @@ def _options(name: str, criterion: Any, given: Mapping[str, Any] | None) -> dict
         return out
     if not isinstance(given, Mapping):
         raise InvalidValueError(
-            f"the options of criterion {name!r} must be a mapping, got {given!r}",
+            N_("the options of criterion {name!r} must be a mapping, got {given!r}"),
             field=f"options.{name}",
+            params={"name": name, "given": given},
         )
     if isinstance(defaults, Mapping):
         for key in given:
             if key not in defaults:
-                valid = ", ".join(defaults) or "none"
                 raise InvalidValueError(
-                    f"criterion {name!r} has no option {key!r}; its options: {valid}",
+                    N_("criterion {name!r} has no option {key!r}; its options: {valid}"),
                     field=f"options.{name}",
+                    params={
+                        "name": name,
+                        "key": key,
+                        "valid": ", ".join(defaults) or Message(N_("none")),
+                    },
                 )
     out.update(given)
     return out
@@ -107,7 +112,8 @@ def _levels(
         keys = [keys] if isinstance(keys, str) else list(keys)
         for key in keys:
             if key not in model_keys:
-                raise UnknownLevelError(str(key), model=model_name, known=model_keys)
+                level = str(key)
+                raise UnknownLevelError(level, model=model_name, known=model_keys)
         return frozenset(keys)
     default = getattr(criterion, "default_levels", None)
     if callable(default):
@@ -214,7 +220,11 @@ def _check(
     lang = check_lang(lang)
     refresh()  # the catalogs may have changed since the last check
     if not isinstance(strict, bool):
-        raise InvalidValueError(f"strict must be True or False, got {strict!r}", field="strict")
+        raise InvalidValueError(
+            N_("strict must be True or False, got {strict!r}"),
+            field="strict",
+            params={"strict": strict},
+        )
     if isinstance(chain_or_goal, GoalChain):
         chain: GoalChain | None = chain_or_goal
         context = SmartContext(chain_or_goal, lang=lang)
@@ -229,18 +239,22 @@ def _check(
         name = chain_or_goal.id
     else:
         raise InvalidValueError(
-            f"expected a GoalChain or a Goal, got {type(chain_or_goal).__name__}",
+            N_("expected a GoalChain or a Goal, got {type}"),
             field="chain_or_goal",
+            params={"type": type(chain_or_goal).__name__},
         )
     names = _criterion_names(criteria)
     known = [*registry, STRUCTURE]
     for given in (levels, options):
         for key in given or {}:
             if key != STRUCTURE and key not in registry:
-                raise UnknownCriterionError(str(key), kind="SMART criterion", known=known)
+                asked = str(key)
+                raise UnknownCriterionError(asked, kind="SMART criterion", known=known)
     if levels is not None and STRUCTURE in levels:
         raise InvalidValueError(
-            "the structural checks concern the whole chain and take no levels", field="levels"
+            N_("the structural checks concern the whole chain and take no levels"),
+            field="levels",
+            params={},
         )
 
     labels: dict[str, dict[str, str]] = {}
@@ -263,6 +277,7 @@ def _check(
             labels = Texts(level, level)
             if chain is not None and level in chain.model:
                 found = chain.model.level(level)
+                # the governance model's own words (in another language: English)
                 labels = Texts(found.label_sv, found.label_en)
             outside[level] = from_table(
                 _TEXT, "not_applicable", "level", evidence=level, level=labels
@@ -286,7 +301,9 @@ def _check(
             if isinstance(found, Judgement):
                 append(make(found, element, criterion_name, owner, level))
                 continue
-            answers = () if found is None else found
+            answers: Any = () if found is None else found
+            if not hasattr(answers, "__iter__"):  # no judgement: make() refuses it by name
+                answers = (answers,)
             some = False
             for answer in answers:
                 append(make(answer, element, criterion_name, owner, level))

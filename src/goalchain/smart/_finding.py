@@ -9,7 +9,7 @@ from typing import Any, Literal, NamedTuple
 
 import attrs
 
-from .._i18n import catalog_dirs, check_lang, gettext, languages, pgettext
+from .._i18n import N_, catalog_dirs, check_lang, gettext, languages, pgettext
 from ..exceptions import InvalidValueError
 
 __all__ = [
@@ -177,17 +177,21 @@ def _texts(value: Any) -> Texts:
     if isinstance(value, Mapping):
         if not value or not all(isinstance(v, str) for v in value.values()):
             raise InvalidValueError(
-                f"expected text per language {{'sv': ..., 'en': ...}}, got {value!r}"
+                N_("expected text per language {{'sv': ..., 'en': ...}}, got {value!r}"),
+                params={"value": value},
             )
         known = languages()
         unknown = [lang for lang in value if lang not in known]
         if unknown:
             raise InvalidValueError(
-                f"text in unknown language {unknown[0]!r}; valid: {', '.join(known)}"
+                N_("text in unknown language {lang!r}; valid: {valid}"),
+                params={"lang": unknown[0], "valid": ", ".join(known)},
             )
         fallback = value.get("sv", next(iter(value.values())))
         return Texts(value.get("sv", fallback), value.get("en", fallback), value)
-    raise InvalidValueError(f"expected a string or {{'sv': ..., 'en': ...}}, got {value!r}")
+    raise InvalidValueError(
+        N_("expected a string or {{'sv': ..., 'en': ...}}, got {value!r}"), params={"value": value}
+    )
 
 
 def translated(message: str) -> Texts:
@@ -212,10 +216,15 @@ def translated(message: str) -> Texts:
 _TRANSLATED: dict[str, Texts] = {}
 
 
+_UNKNOWN_VERDICT = N_("unknown verdict {value!r}; valid: {valid}")
+
+
 def _check_verdict(instance: Any, attribute: Any, value: Any) -> None:
     if value not in _RANK:
         raise InvalidValueError(
-            f"unknown verdict {value!r}; valid: {', '.join(VERDICTS)}", field=attribute.name
+            _UNKNOWN_VERDICT,
+            field=attribute.name,
+            params={"value": value, "valid": ", ".join(VERDICTS)},
         )
 
 
@@ -334,7 +343,9 @@ class SmartFinding:
         for name, value in (("verdict", verdict), ("strict_verdict", strict_verdict)):
             if value not in _RANK:
                 raise InvalidValueError(
-                    f"unknown verdict {value!r}; valid: {', '.join(VERDICTS)}", field=name
+                    _UNKNOWN_VERDICT,
+                    field=name,
+                    params={"value": value, "valid": ", ".join(VERDICTS)},
                 )
         row = (element, criterion, owner, level, code, verdict, strict_verdict)
         _set_row(self, (*row, message, hint, evidence, lang, texts))
@@ -537,9 +548,12 @@ class FindingMaker:
         """
         if not isinstance(judgement, Judgement):
             raise InvalidValueError(
-                f"criterion {criterion!r} answered {judgement!r} about {element!r}; "
-                "a criterion returns a Judgement, an iterable of them, or None",
+                N_(
+                    "criterion {criterion!r} answered {judgement!r} about {element!r}; "
+                    "a criterion returns a Judgement, an iterable of them, or None"
+                ),
                 field=criterion,
+                params={"criterion": criterion, "judgement": judgement, "element": element},
             )
         part = finding_part(judgement, self._lang, self._strict)
         self._parts[id(judgement)] = (judgement, part)

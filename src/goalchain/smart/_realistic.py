@@ -167,8 +167,9 @@ def _check_factor(options: Mapping[str, Any]) -> float:
     factor = options.get("factor", 2.0)
     if isinstance(factor, bool) or not isinstance(factor, (int, float)) or not factor > 0:
         raise InvalidValueError(
-            f"the realistic criterion's factor must be a number > 0, got {factor!r}",
+            N_("the realistic criterion's factor must be a number > 0, got {factor!r}"),
             field="options.realistic.factor",
+            params={"factor": factor},
         )
     return float(factor)
 

@@ -155,9 +155,12 @@ class _State:
         after = self.options.get("after_mandate", "pass")
         if not isinstance(after, str) or after not in _AFTER_MANDATE:
             raise InvalidValueError(
-                f"the time_bound criterion's option after_mandate must be one of "
-                f"{', '.join(_AFTER_MANDATE)}, got {after!r}",
+                N_(
+                    "the time_bound criterion's option after_mandate must be one of {valid}, "
+                    "got {after!r}"
+                ),
                 field="options.time_bound.after_mandate",
+                params={"valid": ", ".join(_AFTER_MANDATE), "after": after},
             )
         self.after: Any = after
         self.years: dict[tuple[Any, ...], Judgement | None] = {}
