@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NoReturn
 
+from .._i18n import N_
 from ..exceptions import (
     DuplicateError,
     FileFormatError,
@@ -139,9 +140,12 @@ def _plain(value: Any, path: FieldPath) -> Any:
     if isinstance(value, (list, tuple)):
         return [_plain(v, (*path, i)) for i, v in enumerate(value)]
     raise FileFormatError(
-        f"cannot write {describe(value)} to a file; fields goalchain does not know may hold "
-        "text, numbers, booleans, dates, lists and mappings",
+        N_(
+            "cannot write {value} to a file; fields goalchain does not know may hold "
+            "text, numbers, booleans, dates, lists and mappings"
+        ),
         field=format_path(path),
+        params={"value": describe(value)},
     )
 
 
@@ -149,9 +153,12 @@ def _text_key(key: Any, path: FieldPath) -> str:
     """Mapping keys in files are text; another key would be read back as text, changed."""
     if not isinstance(key, str):
         raise FileFormatError(
-            f"the key {key!r} is not text; keys of fields goalchain does not know must be "
-            f"text to be written and read back unchanged (use {str(key)!r})",
+            N_(
+                "the key {key!r} is not text; keys of fields goalchain does not know must be "
+                "text to be written and read back unchanged (use {text!r})"
+            ),
             field=format_path(path),
+            params={"key": key, "text": str(key)},
         )
     return key
 
@@ -162,9 +169,12 @@ def _extras(extra: Mapping[str, Any], known: tuple[str, ...], path: FieldPath) -
         _text_key(key, path)
         if key in known:
             raise FileFormatError(
-                f"the extra field {key!r} has the name of a field goalchain knows, so it cannot "
-                "be written beside it; rename it",
+                N_(
+                    "the extra field {key!r} has the name of a field goalchain knows, so it "
+                    "cannot be written beside it; rename it"
+                ),
                 field=format_path((*path, key)),
+                params={"key": key},
             )
         out[key] = _plain(value, (*path, key))
     return out

@@ -17,7 +17,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from ..exceptions import DocumentLimitError, FileFormatError
+from .._i18n import N_
+from ..exceptions import DocumentLimitError, FileFormatError, Message
 from ._limits import Limits, check_limits
 
 __all__ = [
@@ -148,10 +149,19 @@ def format_of(path: str | Path, *, source: str | None = None) -> str:
     try:
         return _EXTENSIONS[suffix]
     except KeyError:
+        template = (
+            N_(
+                "cannot tell the format of {path!r} from its extension {suffix!r}; "
+                "goal chain files end in .yaml, .yml or .json"
+            )
+            if suffix
+            else N_(
+                "cannot tell the format of {path!r} from its extension '(none)'; "
+                "goal chain files end in .yaml, .yml or .json"
+            )
+        )
         raise FileFormatError(
-            f"cannot tell the format of {str(path)!r} from its extension {suffix or '(none)'!r}; "
-            "goal chain files end in .yaml, .yml or .json",
-            file=source,
+            template, file=source, params={"path": str(path), "suffix": suffix}
         ) from None
 
 
@@ -164,7 +174,9 @@ def check_format(format: str) -> str:
         name = "yaml"
     if name not in FORMATS:
         raise InvalidValueError(
-            f"unknown format {format!r}; valid formats: {', '.join(FORMATS)}", field="format"
+            N_("unknown format {format!r}; valid formats: {formats}"),
+            field="format",
+            params={"format": format, "formats": ", ".join(FORMATS)},
         )
     return str(name)
 
@@ -285,10 +297,11 @@ def read_document(
         line = data.count(b"\n", 0, err.start) + 1
         column = err.start - (data.rfind(b"\n", 0, err.start) + 1) + 1
         raise FileFormatError(
-            f"the file is not UTF-8 text (byte {data[err.start]:#04x}); save it as UTF-8",
+            N_("the file is not UTF-8 text (byte {byte:#04x}); save it as UTF-8"),
             file=source,
             line=line,
             column=column,
+            params={"byte": data[err.start]},
         ) from err
     return parse_text(text, fmt, source=source, limits=limits)
 
@@ -332,22 +345,32 @@ class LineIndex:
         return line, index - self._starts[line - 1] + 1
 
 
-def describe(value: Any) -> str:
-    """A short name of a value's type for messages ("a list", "the number 192")."""
+def describe(value: Any) -> Message:
+    """A short name of a value's type for messages ("a list", "the number 192").
+
+    A :class:`~goalchain.exceptions.Message`, worded in the language of the
+    message it is a field of; ``str()`` is the English.
+
+    Examples
+    --------
+    >>> from goalchain.io._document import describe
+    >>> str(describe(192)), describe([1]).render("sv")
+    ('the number 192', 'en lista')
+    """
     if value is None:
-        return "nothing (null)"
+        return Message(N_("nothing (null)"))
     if isinstance(value, bool):
-        return f"the boolean {str(value).lower()}"
+        return Message(N_("the boolean {value}"), value=str(value).lower())
     if isinstance(value, (int, float)):
-        return f"the number {value!r}"
+        return Message(N_("the number {value!r}"), value=value)
     if isinstance(value, dt.datetime):
-        return f"the date and time {value.isoformat()}"
+        return Message(N_("the date and time {value}"), value=value.isoformat())
     if isinstance(value, dt.date):
-        return f"the date {value.isoformat()}"
+        return Message(N_("the date {value}"), value=value.isoformat())
     if isinstance(value, str):
-        return f"the text {value!r}"
+        return Message(N_("the text {value!r}"), value=value)
     if isinstance(value, Mapping):
-        return "a mapping"
+        return Message(N_("a mapping"))
     if isinstance(value, (list, tuple)):
-        return "a list"
-    return f"a {type(value).__name__}"
+        return Message(N_("a list"))
+    return Message(N_("a {type}"), type=type(value).__name__)

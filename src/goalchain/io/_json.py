@@ -16,6 +16,7 @@ import math
 from collections.abc import Callable, Mapping
 from typing import Any, NoReturn
 
+from .._i18n import N_
 from ..exceptions import FileFormatError
 from ._document import (
     Document,
@@ -222,15 +223,20 @@ def read_json(text: str, *, source: str | None = None, limits: Limits | None = N
         data = _decoder(tracker).decode(text)
     except json.JSONDecodeError as err:
         raise FileFormatError(
-            f"malformed JSON: {err.msg}", file=source, line=err.lineno, column=err.colno
+            N_("malformed JSON: {reason}"),
+            file=source,
+            line=err.lineno,
+            column=err.colno,
+            params={"reason": err.msg},
         ) from err
     except _DuplicateKeyError as err:
         line, column = line_column(text, err.index) if err.index >= 0 else (None, None)
         raise FileFormatError(
-            f"duplicate key {err.key!r}; each key may appear once in an object",
+            N_("duplicate key {key!r}; each key may appear once in an object"),
             file=source,
             line=line,
             column=column,
+            params={"key": err.key},
         ) from None
     except _TooDeepError as err:
         line, column = line_column(text, err.index)
@@ -344,6 +350,7 @@ def dump_json(data: Any) -> str:
     except ValueError as err:
         path = _non_finite(data, ())
         raise FileFormatError(
-            "JSON cannot hold NaN or infinity; remove the value or write the file as YAML",
+            N_("JSON cannot hold NaN or infinity; remove the value or write the file as YAML"),
             field=format_path(path) if path is not None else None,
+            params={},
         ) from err

@@ -53,7 +53,8 @@ from typing import Any
 
 import attrs
 
-from ..exceptions import InvalidValueError, KoladaError
+from .._i18n import N_
+from ..exceptions import InvalidValueError, KoladaError, Message, Plural
 from ._kolada_http import (
     MAX_REQUEST_SECONDS,
     MAX_RESPONSE_BYTES,
@@ -147,7 +148,9 @@ first year to the last, e.g. 2019-2024; got '2024-2019'
     years: set[int] = set()
     for item in items:
         if isinstance(item, bool):
-            raise InvalidValueError(f"expected a year, got {item!r}", field="years")
+            raise InvalidValueError(
+                N_("expected a year, got {item!r}"), field="years", params={"item": item}
+            )
         parts = [item] if isinstance(item, int) else [p for p in str(item).split(",") if p.strip()]
         for part in parts:
             if isinstance(part, int):
@@ -159,26 +162,45 @@ first year to the last, e.g. 2019-2024; got '2024-2019'
                 first, last = int(match[1]), int(match[2])
                 if first > last:
                     raise InvalidValueError(
-                        "a range of years runs from the first year to the last, "
-                        f"e.g. 2019-2024; got {text!r}",
+                        N_(
+                            "a range of years runs from the first year to the last, "
+                            "e.g. 2019-2024; got {text!r}"
+                        ),
                         field="years",
+                        params={"text": text},
                     )
                 years.update(_year(y) for y in range(first, last + 1))
             elif text.isdigit():
                 years.add(_year(int(text)))
             else:
                 raise InvalidValueError(
-                    f"expected a year or a range such as 2019-2024, got {text!r}", field="years"
+                    N_("expected a year or a range such as 2019-2024, got {text!r}"),
+                    field="years",
+                    params={"text": text},
                 )
     if not years:
-        raise InvalidValueError("give at least one year", field="years")
+        raise InvalidValueError(N_("give at least one year"), field="years", params={})
     return tuple(sorted(years))
 
 
 def _year(year: int) -> int:
     if not 1900 <= year <= 2200:
-        raise InvalidValueError(f"{year} is not a plausible year", field="years")
+        raise InvalidValueError(
+            N_("{year} is not a plausible year"), field="years", params={"year": year}
+        )
     return year
+
+
+_NOT_IDS = {
+    "kpi": N_("expected kpi ids as strings, got {item!r}"),
+    "municipality": N_(
+        "expected municipality ids as strings, got {item!r} (codes are strings such as '0192')"
+    ),
+}
+_NO_IDS = {
+    "kpi": N_("give at least one kpi id"),
+    "municipality": N_("give at least one municipality id"),
+}
 
 
 def _ids(values: str | Iterable[str], what: str) -> list[str]:
@@ -187,14 +209,11 @@ def _ids(values: str | Iterable[str], what: str) -> list[str]:
     out: list[str] = []
     for item in items:
         if not isinstance(item, str) or not item.strip() or "," in item or "/" in item:
-            hint = " (codes are strings such as '0192')" if what == "municipality" else ""
-            raise InvalidValueError(
-                f"expected {what} ids as strings, got {item!r}{hint}", field=what
-            )
+            raise InvalidValueError(_NOT_IDS[what], field=what, params={"item": item})
         if item.strip() not in out:
             out.append(item.strip())
     if not out:
-        raise InvalidValueError(f"give at least one {what} id", field=what)
+        raise InvalidValueError(_NO_IDS[what], field=what, params={})
     return out
 
 
@@ -204,14 +223,19 @@ def _genders(gender: str | Iterable[str]) -> tuple[str, ...]:
     for g in items:
         if g not in GENDERS:
             raise InvalidValueError(
-                f"gender is 'T' (total), 'K' (women) or 'M' (men), or several such as 'TKM'; "
-                f"got {gender!r}",
+                N_(
+                    "gender is 'T' (total), 'K' (women) or 'M' (men), or several such as 'TKM'; "
+                    "got {gender!r}"
+                ),
                 field="gender",
+                params={"gender": gender},
             )
         if g not in out:
             out.append(g)
     if not out:
-        raise InvalidValueError("give at least one gender: 'T', 'K' or 'M'", field="gender")
+        raise InvalidValueError(
+            N_("give at least one gender: 'T', 'K' or 'M'"), field="gender", params={}
+        )
     return tuple(out)
 
 
@@ -225,15 +249,23 @@ def _quote(ids: Iterable[Any]) -> str:
 
 def _need(obj: Any, key: str, kinds: type | tuple[type, ...], url: str, path: str) -> Any:
     if not isinstance(obj, dict):
-        raise KoladaError(f"expected an object, got {type(obj).__name__}", url=url, field=path)
+        raise KoladaError(
+            N_("expected an object, got {kind}"),
+            url=url,
+            field=path,
+            params={"kind": type(obj).__name__},
+        )
     if key not in obj:
-        raise KoladaError("missing from the response", url=url, field=f"{path}.{key}".lstrip("."))
+        raise KoladaError(
+            N_("missing from the response"), url=url, field=f"{path}.{key}".lstrip("."), params={}
+        )
     value = obj[key]
     if not isinstance(value, kinds) or (isinstance(value, bool) and bool not in _tuple(kinds)):
         raise KoladaError(
-            f"expected {_kind_names(kinds)}, got {value!r}",
+            N_("expected {kinds}, got {value!r}"),
             url=url,
             field=f"{path}.{key}".lstrip("."),
+            params={"kinds": _kind_names(kinds), "value": value},
         )
     return value
 
@@ -242,17 +274,25 @@ def _tuple(kinds: type | tuple[type, ...]) -> tuple[type, ...]:
     return kinds if isinstance(kinds, tuple) else (kinds,)
 
 
-def _kind_names(kinds: type | tuple[type, ...]) -> str:
-    names = {
-        str: "a string",
-        int: "a number",
-        float: "a number",
-        list: "a list",
-        bool: "true or false",
-        type(None): "null",
-        dict: "an object",
-    }
-    return " or ".join(dict.fromkeys(names.get(k, k.__name__) for k in _tuple(kinds)))
+# what a JSON value of a Python type is called in a message
+_KIND_NAMES: dict[type, str] = {
+    str: N_("a string"),
+    int: N_("a number"),
+    float: N_("a number"),
+    list: N_("a list"),
+    bool: N_("true or false"),
+    type(None): N_("null"),
+    dict: N_("an object"),
+}
+
+
+def _kind_names(kinds: type | tuple[type, ...]) -> Message:
+    """``a number or null``: the kinds of value expected, worded in the reader's language."""
+    names = [Message(name) for name in dict.fromkeys(_KIND_NAMES[k] for k in _tuple(kinds))]
+    words = names[-1]
+    for name in reversed(names[:-1]):
+        words = Message(N_("{first} or {second}"), first=name, second=words)
+    return words
 
 
 def _optional_text(obj: dict[str, Any], key: str, url: str, path: str) -> str | None:
@@ -261,7 +301,10 @@ def _optional_text(obj: dict[str, Any], key: str, url: str, path: str) -> str | 
         return None
     if not isinstance(value, str):
         raise KoladaError(
-            f"expected a string or null, got {value!r}", url=url, field=f"{path}.{key}"
+            N_("expected a string or null, got {value!r}"),
+            url=url,
+            field=f"{path}.{key}",
+            params={"value": value},
         )
     return value
 
@@ -344,27 +387,25 @@ class KoladaClient:
         parsed = urllib.parse.urlsplit(base_url)
         if parsed.scheme not in ("http", "https") or not parsed.netloc:
             raise InvalidValueError(
-                f"expected an http(s) URL such as {DEFAULT_BASE_URL}, got {base_url!r}",
+                N_("expected an http(s) URL such as {default}, got {base_url!r}"),
                 field="base_url",
+                params={"default": DEFAULT_BASE_URL, "base_url": base_url},
             )
         self.base_url = base_url.rstrip("/")
         self.max_pages = max_pages
-        try:
-            self._http = Transport(
-                timeout=timeout,
-                retries=retries,
-                backoff=backoff,
-                opener=opener,
-                cache=Cache(cache_dir) if cache_dir is not None else None,
-                max_age=max_age,
-                offline=offline,
-                clock=clock,
-                sleep=sleep,
-                deadline=deadline,
-                max_bytes=max_bytes,
-            )
-        except ValueError as err:
-            raise InvalidValueError(str(err)) from err
+        self._http = Transport(
+            timeout=timeout,
+            retries=retries,
+            backoff=backoff,
+            opener=opener,
+            cache=Cache(cache_dir) if cache_dir is not None else None,
+            max_age=max_age,
+            offline=offline,
+            clock=clock,
+            sleep=sleep,
+            deadline=deadline,
+            max_bytes=max_bytes,
+        )
         self.pages_read = 0
 
     def __repr__(self) -> str:
@@ -402,12 +443,20 @@ class KoladaClient:
         while next_url is not None:
             if next_url in seen:
                 raise KoladaError(
-                    f"next_url leads back to {next_url}, a page already read; the pagination loops",
+                    N_(
+                        "next_url leads back to {next_url}, a page already read; "
+                        "the pagination loops"
+                    ),
                     url=url,
+                    params={"next_url": next_url},
                 )
             if len(pages) >= self.max_pages:
                 raise KoladaError(
-                    f"more than {self.max_pages} pages; stopped following next_url", url=url
+                    N_("{pages}; stopped following next_url"),
+                    url=url,
+                    params={
+                        "pages": Plural("more than {n} page", "more than {n} pages", self.max_pages)
+                    },
                 )
             seen.add(next_url)
             page = self._http.get(next_url)
@@ -419,23 +468,33 @@ class KoladaClient:
                 next_url = None
             elif not isinstance(following, str):
                 raise KoladaError(
-                    f"expected a URL or null, got {following!r}", url=page.url, field="next_url"
+                    N_("expected a URL or null, got {following!r}"),
+                    url=page.url,
+                    field="next_url",
+                    params={"following": following},
                 )
             else:
                 next_url = urllib.parse.urljoin(page.url, following)
                 if urllib.parse.urlsplit(next_url).scheme not in ("http", "https"):
                     raise KoladaError(
-                        f"expected an http(s) URL, got {following!r}",
+                        N_("expected an http(s) URL, got {following!r}"),
                         url=page.url,
                         field="next_url",
+                        params={"following": following},
                     )
                 if origin(next_url) != origin(self.base_url):
                     raise KoladaError(
-                        f"{following!r} leads to another origin than the base URL "
-                        f"{self.base_url}; goalchain follows next_url only within "
-                        f"{'://'.join(urllib.parse.urlsplit(self.base_url)[:2])}",
+                        N_(
+                            "{following!r} leads to another origin than the base URL "
+                            "{base_url}; goalchain follows next_url only within {origin}"
+                        ),
                         url=page.url,
                         field="next_url",
+                        params={
+                            "following": following,
+                            "base_url": self.base_url,
+                            "origin": "://".join(urllib.parse.urlsplit(self.base_url)[:2]),
+                        },
                     )
         return pages
 
@@ -534,9 +593,10 @@ def _parse_data(page: Fetched) -> list[KoladaValue]:
             text = period.strip()
             if not (text.isascii() and text.isdigit() and len(text) <= 4):
                 raise KoladaError(
-                    f"KPI {kpi}: expected a year such as 2024, got {period!r}",
+                    N_("KPI {kpi}: expected a year such as 2024, got {period!r}"),
                     url=url,
                     field=f"{path}.period",
+                    params={"kpi": kpi, "period": period},
                 )
             period = int(text)
         entries = _need(row, "values", list, url, path)
@@ -545,7 +605,10 @@ def _parse_data(page: Fetched) -> list[KoladaValue]:
             gender = _need(entry, "gender", str, url, where)
             if gender not in GENDERS:
                 raise KoladaError(
-                    f"expected 'T', 'K' or 'M', got {gender!r}", url=url, field=f"{where}.gender"
+                    N_("expected 'T', 'K' or 'M', got {gender!r}"),
+                    url=url,
+                    field=f"{where}.gender",
+                    params={"gender": gender},
                 )
             value = _number(
                 _need(entry, "value", (int, float, type(None)), url, where),
@@ -556,7 +619,10 @@ def _parse_data(page: Fetched) -> list[KoladaValue]:
             count = entry.get("count")
             if count is not None and (not isinstance(count, int) or isinstance(count, bool)):
                 raise KoladaError(
-                    f"expected a number or null, got {count!r}", url=url, field=f"{where}.count"
+                    N_("expected a number or null, got {count!r}"),
+                    url=url,
+                    field=f"{where}.count",
+                    params={"count": count},
                 )
             out.append(
                 KoladaValue(
@@ -580,21 +646,28 @@ def _number(value: Any, url: str, field: str, kpi: str) -> float | None:
         return None
     if isinstance(value, bool):
         raise KoladaError(
-            f"KPI {kpi}: expected a number or null, got {value!r}", url=url, field=field
+            N_("KPI {kpi}: expected a number or null, got {value!r}"),
+            url=url,
+            field=field,
+            params={"kpi": kpi, "value": value},
         )
     try:
         number = float(value)
     except OverflowError:  # an integer of hundreds of digits
         raise KoladaError(
-            f"KPI {kpi}: an integer of about {int(value.bit_length() * 0.30103) + 1} digits "
-            "does not fit a float (at most about 1.8e308); expected a number or null",
+            N_(
+                "KPI {kpi}: an integer of about {digits} digits does not fit a float "
+                "(at most about 1.8e308); expected a number or null"
+            ),
             url=url,
             field=field,
+            params={"kpi": kpi, "digits": int(value.bit_length() * 0.30103) + 1},
         ) from None
     if not math.isfinite(number):
         raise KoladaError(
-            f"KPI {kpi}: expected a finite number or null, got {value!r}",
+            N_("KPI {kpi}: expected a finite number or null, got {value!r}"),
             url=url,
             field=field,
+            params={"kpi": kpi, "value": value},
         )
     return number

@@ -460,8 +460,9 @@ def fetch_into(
     code = municipality if municipality is not None else chain.municipality
     if code is None:
         raise InvalidValueError(
-            "the chain has no municipality code; give one, e.g. municipality='1231'",
+            N_("the chain has no municipality code; give one, e.g. municipality='1231'"),
             field="municipality",
+            params={},
         )
     code = _ids([code], "municipality")[0]
     wanted_years = parse_years(years)

@@ -28,7 +28,8 @@ import unicodedata
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from ..exceptions import FileFormatError
+from .._i18n import N_
+from ..exceptions import FileFormatError, Message
 from ._document import Document, FieldPath, format_path, limit_error, line_column, thousands
 from ._limits import Limits, check_limits
 
@@ -582,17 +583,23 @@ def read_yaml(text: str, *, source: str | None = None, limits: Limits | None = N
         ) from err
     except MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
-        message = f"malformed YAML: {err.problem or err.context or 'cannot parse'}"
+        # the parser's own words (ruamel.yaml's, in English) are the reason and its context
+        reason: str | Message = err.problem or err.context or Message(N_("cannot parse"))
+        template = N_("malformed YAML: {reason}")
+        params: dict[str, object] = {"reason": reason}
         if err.problem and err.context:
-            message += f" ({err.context}"
+            params["context"] = err.context
             if err.context_mark is not None:
-                message += f" that began at line {err.context_mark.line + 1}"
-            message += ")"
+                template = N_("malformed YAML: {reason} ({context} that began at line {line})")
+                params["line"] = err.context_mark.line + 1
+            else:
+                template = N_("malformed YAML: {reason} ({context})")
         raise FileFormatError(
-            message,
+            template,
             file=source,
             line=mark.line + 1 if mark is not None else None,
             column=mark.column + 1 if mark is not None else None,
+            params=params,
         ) from err
     except YAMLError as err:  # ReaderError: a character YAML does not allow
         position = getattr(err, "position", None)
@@ -601,7 +608,11 @@ def read_yaml(text: str, *, source: str | None = None, limits: Limits | None = N
             line, column = line_column(text, position)
         reason = getattr(err, "reason", None) or str(err).split("\n")[0]
         raise FileFormatError(
-            f"malformed YAML: {reason}", file=source, line=line, column=column
+            N_("malformed YAML: {reason}"),
+            file=source,
+            line=line,
+            column=column,
+            params={"reason": reason},
         ) from err
     _check_version(yaml.version, text, source)
     if node is None:
@@ -633,17 +644,21 @@ def _check_directives(text: str, source: str | None) -> None:
             return
         match = _DIRECTIVE.match(raw)
         if match is not None and match.group(1) != "1.2":
-            _refuse_version(match.group(1) or "(none)", line, source)
+            _refuse_version(match.group(1) or None, line, source)
 
 
-def _refuse_version(shown: str, line: int | None, source: str | None) -> NoReturn:
+def _refuse_version(shown: str | None, line: int | None, source: str | None) -> NoReturn:
+    """Refuse a ``%YAML`` line of version *shown* (None: the line names no version)."""
     raise FileFormatError(
-        f"the file declares YAML {shown} (%YAML {shown}), but goalchain reads YAML 1.2 "
-        "only, where yes, no, on and off are text and 0192 is not octal; delete the "
-        "%YAML line (and write true or false where a boolean is meant), or write %YAML 1.2",
+        N_(
+            "the file declares YAML {shown} (%YAML {shown}), but goalchain reads YAML 1.2 "
+            "only, where yes, no, on and off are text and 0192 is not octal; delete the "
+            "%YAML line (and write true or false where a boolean is meant), or write %YAML 1.2"
+        ),
         file=source,
         line=line,
         column=1 if line is not None else None,
+        params={"shown": shown if shown is not None else Message(N_("(none)"))},
     )
 
 
