@@ -223,6 +223,18 @@ def _io_samples(tmp_path: Path) -> dict[str, tuple[Callable[[], object], str]]:
             lambda: _codec._extras({"id": 1}, ("id",), ("elements", 0)),
             "det extra fältet 'id' har samma namn",
         ),
+        "_codec missing": (
+            lambda: gc.loads("goalchain: 1\nname: x\nelements:\n  - id: a\n    title: A\n"),
+            "fältet 'level' saknas; varje mål måste ha det",
+        ),
+        "_codec version": (
+            lambda: gc.loads("goalchain: 9\nname: x\n"),
+            "formatversion 9 stöds inte (en nyare goalchain kan läsa den)",
+        ),
+        "_codec kind": (
+            lambda: gc.loads("goalchain: 1\nname: x\nelements: {a: 1}\n"),
+            "väntade en lista av element, fick en mappning",
+        ),
         "_limits": (lambda: gc.Limits(max_depth=0), "en gräns måste vara ett heltal"),
         "_files + _paths": (
             lambda: gc.load(tmp_path),
@@ -253,6 +265,9 @@ def _io_samples(tmp_path: Path) -> dict[str, tuple[Callable[[], object], str]]:
         "_document extension",
         "_codec",
         "_codec extra",
+        "_codec missing",
+        "_codec version",
+        "_codec kind",
         "_limits",
         "_files + _paths",
         "_files data_path",

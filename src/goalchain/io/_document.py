@@ -125,8 +125,13 @@ class Document:
         *,
         cls: type[FileFormatError] = FileFormatError,
         at: FieldPath | None = None,
+        params: Mapping[str, object] | None = None,
     ) -> FileFormatError:
-        """A :class:`FileFormatError` about *path*, located at *at* (default *path*)."""
+        """A :class:`FileFormatError` about *path*, located at *at* (default *path*).
+
+        *message* is a template with the fields *params* (see
+        :class:`~goalchain.exceptions.GoalchainError`), worded in any language.
+        """
         line, column = self.where(path if at is None else at)
         return cls(
             message,
@@ -134,6 +139,7 @@ class Document:
             line=line,
             column=column,
             field=format_path(path) if path else None,
+            params=params,
         )
 
 
