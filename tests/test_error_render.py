@@ -235,6 +235,26 @@ def _io_samples(tmp_path: Path) -> dict[str, tuple[Callable[[], object], str]]:
             lambda: gc.loads("goalchain: 1\nname: x\nelements: {a: 1}\n"),
             "väntade en lista av element, fick en mappning",
         ),
+        "_yaml tag": (
+            lambda: gc.loads("goalchain: 1\nname: !!python/object x\n"),
+            "taggen !!python/object avvisas",
+        ),
+        "_yaml limit": (
+            lambda: gc.loads(
+                "goalchain: 1\nname: " + "[" * 5 + "]" * 5, limits=gc.Limits(max_depth=3)
+            ),
+            "listorna och mappningarna ligger i mer än 3 nivåer, gränsen max_depth; höj den",
+        ),
+        "_json limit": (
+            lambda: gc.loads(
+                '{"name": "' + "x" * 20 + '"}', format="json", limits=gc.Limits(max_string_length=5)
+            ),
+            "texten är 20 tecken lång, mer än 5, gränsen max_string_length",
+        ),
+        "_json number": (
+            lambda: gc.loads('{"goalchain": 1, "name": "x", "a": 1e400}', format="json"),
+            "talet 1e400 är för stort",
+        ),
         "_limits": (lambda: gc.Limits(max_depth=0), "en gräns måste vara ett heltal"),
         "_files + _paths": (
             lambda: gc.load(tmp_path),
@@ -268,6 +288,10 @@ def _io_samples(tmp_path: Path) -> dict[str, tuple[Callable[[], object], str]]:
         "_codec missing",
         "_codec version",
         "_codec kind",
+        "_yaml tag",
+        "_yaml limit",
+        "_json limit",
+        "_json number",
         "_limits",
         "_files + _paths",
         "_files data_path",

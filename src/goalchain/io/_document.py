@@ -192,8 +192,39 @@ def thousands(n: int) -> str:
     return f"{n:,}".replace(",", " ")
 
 
+#: A number beyond what a float holds, or one a float would read as 0 (``{text}`` as written).
+TOO_LARGE = N_(
+    "the number {text} is too large for a number goalchain can hold (the largest is about "
+    "1.8e308); write a smaller number, or text in quotes"
+)
+TOO_SMALL = N_(
+    "the number {text} is too small to hold: it would be read as 0 (the smallest is about "
+    "5e-324); write 0, or text in quotes"
+)
+
+
+def too_long(length: int, most: int, *, key: bool = False) -> Message:
+    """A text (or a key) of *length* characters, more than *most*."""
+    template = (
+        N_("a key is {length} characters long, more than {most}")
+        if key
+        else N_("the text is {length} characters long, more than {most}")
+    )
+    return Message(template, length=thousands(length), most=thousands(most))
+
+
+def too_many_digits(shown: str, digits: int, most: int) -> Message:
+    """The number *shown* has *digits* digits, more than *most*."""
+    return Message(
+        N_("the number {shown} has {digits} digits, more than {most}"),
+        shown=shown,
+        digits=thousands(digits),
+        most=thousands(most),
+    )
+
+
 def limit_error(
-    what: str,
+    what: Message,
     limit: str,
     limits: Limits,
     *,
@@ -204,9 +235,12 @@ def limit_error(
 ) -> DocumentLimitError:
     """A :class:`DocumentLimitError`: *what* the document does, and how to raise the limit."""
     maximum: int = getattr(limits, limit)
-    return DocumentLimitError(
-        f"{what}, the limit {limit}; to read the file all the same, raise it: "
-        f"limits=goalchain.Limits({limit}=...)",
+    template = N_(
+        "{what}, the limit {limit}; to read the file all the same, raise it: "
+        "limits=goalchain.Limits({limit}=...)"
+    )
+    error = DocumentLimitError(
+        str(Message(template, what=what, limit=limit)),
         limit=limit,
         maximum=maximum,
         file=file,
@@ -214,6 +248,10 @@ def limit_error(
         column=column,
         field=field,
     )
+    # DocumentLimitError takes no params= (yet): the template and fields are kept after
+    # the fact, so that render() words the message in any language
+    error._words(template, what=what, limit=limit)
+    return error
 
 
 def parse_text(
@@ -234,11 +272,7 @@ def parse_text(
     limits = check_limits(limits)
     if len(text) > limits.max_file_bytes:
         raise limit_error(
-            f"the text is {thousands(len(text))} characters long, more than "
-            f"{thousands(limits.max_file_bytes)}",
-            "max_file_bytes",
-            limits,
-            file=source,
+            too_long(len(text), limits.max_file_bytes), "max_file_bytes", limits, file=source
         )
     text = text.removeprefix("\ufeff")
     if check_format(format) == "json":
@@ -254,13 +288,17 @@ def _read_bytes(path: Path, limits: Limits) -> bytes:
     """The bytes of *path*, refused before reading when more than the limit allows."""
     source = str(path)
 
-    def too_big(size: str) -> DocumentLimitError:
-        return limit_error(
-            f"the file is {size} bytes, more than {thousands(limits.max_file_bytes)}",
-            "max_file_bytes",
-            limits,
-            file=source,
+    def too_big(size: int | None) -> DocumentLimitError:
+        """The file has *size* bytes (None: more than the limit, how many unknown)."""
+        most = thousands(limits.max_file_bytes)
+        what = (
+            Message(
+                N_("the file is {size} bytes, more than {most}"), size=thousands(size), most=most
+            )
+            if size is not None
+            else Message(N_("the file is more than {most} bytes, more than {most}"), most=most)
         )
+        return limit_error(what, "max_file_bytes", limits, file=source)
 
     chunks: list[bytes] = []
     total = 0
@@ -268,7 +306,7 @@ def _read_bytes(path: Path, limits: Limits) -> bytes:
         info = os.fstat(handle.fileno())
         if stat.S_ISREG(info.st_mode):
             if info.st_size > limits.max_file_bytes:
-                raise too_big(thousands(info.st_size))
+                raise too_big(info.st_size)
             # read() of the limit would reserve the whole limit in memory at once
             chunks.append(handle.read(info.st_size + 1))
             total = len(chunks[0])
@@ -282,7 +320,7 @@ def _read_bytes(path: Path, limits: Limits) -> bytes:
             total += len(chunk)
         data = b"".join(chunks)
     if len(data) > limits.max_file_bytes:  # grew meanwhile, or not a regular file
-        raise too_big("more than " + thousands(limits.max_file_bytes))
+        raise too_big(None)
     return data
 
 
