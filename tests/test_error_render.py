@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -138,9 +139,10 @@ def test_file_write_error_uses_the_catalog(tmp_path: Path) -> None:
     assert error.render("sv").endswith(
         f"filsystemet för {tmp_path} är skrivskyddat; filen är oförändrad"
     )
-    detail = FileWriteError("k.yaml", errno.ENOSPC, None, detail=("kept", "kvar"))
-    assert detail.render("sv").endswith("disken är full; kvar")
-    assert str(detail).endswith("the disk is full; kept")
+    kept = Message("{missing} does not exist", missing="k.yaml.tmp")
+    detail = FileWriteError("k.yaml", errno.ENOSPC, None, detail=kept)
+    assert detail.render("sv").endswith("disken är full; k.yaml.tmp finns inte")
+    assert str(detail).endswith("the disk is full; k.yaml.tmp does not exist")
     missing = DirectoryNotFoundError("/no/such/k.yaml", "/no/such", "/no")
     assert "/no does not exist" in str(missing)
     assert "mappen /no/such finns inte (/no finns inte)" in missing.render("sv")
@@ -172,3 +174,155 @@ def test_a_third_language_renders_errors(tmp_path: Path) -> None:
         error = UnknownMethodError("x", kind="progression method", known=("a",), field="f")
         # translated where the catalog has it, English where it has not
         assert error.render("fi") == "kenttä 'f': unknown progression method 'x'; registered: a"
+
+
+# ------------------------------------------------ the file layer and Kolada (issue 15)
+def _fetched(entry: dict[str, object]) -> object:
+    from goalchain.io._kolada_client import _parse_data
+    from goalchain.io._kolada_http import Fetched
+
+    row = {"kpi": "N15436", "municipality": "1231", "period": 2024, "values": [entry]}
+    page = Fetched(url="https://api.kolada.se/v3/x", data={"values": [row]}, fetched_at="")
+    return _parse_data(page)
+
+
+def _io_samples(tmp_path: Path) -> dict[str, tuple[Callable[[], object], str]]:
+    """An error of each module of the file layer and of Kolada, and a Swedish phrase of it."""
+    from goalchain.io import _codec, _document
+    from goalchain.io.kolada import KoladaClient, fetch_into, parse_json, parse_years
+
+    chain = gc.GoalChain(name="Test")
+    return {
+        "_kolada_client years": (lambda: parse_years("2024-2019"), "ett intervall av år"),
+        "_kolada_client url": (lambda: KoladaClient("ftp://x"), "väntade en http(s)-URL"),
+        "_kolada_client kinds": (lambda: _fetched({"gender": 5}), "väntade en text, fick 5"),
+        "_kolada_client null": (
+            lambda: _fetched({"gender": "T", "value": "7"}),
+            "väntade ett tal eller null, fick '7'",
+        ),
+        "_kolada_http options": (lambda: KoladaClient(retries=-1), "retries måste vara ett heltal"),
+        "_kolada_http depth": (
+            lambda: parse_json(b"[[[1]]]", url="u", max_depth=2),
+            "svaret har listor och objekt i mer än 2 nivåer",
+        ),
+        "_kolada_http number": (
+            lambda: parse_json("1" * 1001, url="u"),
+            "svaret innehåller ett tal med 1\u00a0001 tecken; högst 1\u00a0000 läses",
+        ),
+        "_kolada_fill": (lambda: fetch_into(chain, 2024), "kedjan har ingen kommunkod"),
+        "_json": (lambda: gc.loads('{"a": 1, "a": 2}', format="json"), "nyckeln 'a' förekommer"),
+        "_yaml": (lambda: gc.loads("a: [1\n"), "felaktig YAML"),
+        "_yaml version": (lambda: gc.loads("%YAML 1.1\n---\na: 1\n"), "filen anger YAML 1.1"),
+        "_document": (lambda: _document.check_format("toml"), "okänt format 'toml'"),
+        "_document extension": (lambda: _document.format_of("k.txt"), "av dess filändelse '.txt'"),
+        "_codec": (
+            lambda: _codec._plain(object(), ("elements", 0, "x")),
+            "kan inte skriva ett värde av typen object till en fil",
+        ),
+        "_codec extra": (
+            lambda: _codec._extras({"id": 1}, ("id",), ("elements", 0)),
+            "det extra fältet 'id' har samma namn",
+        ),
+        "_codec missing": (
+            lambda: gc.loads("goalchain: 1\nname: x\nelements:\n  - id: a\n    title: A\n"),
+            "fältet 'level' saknas; varje mål måste ha det",
+        ),
+        "_codec version": (
+            lambda: gc.loads("goalchain: 9\nname: x\n"),
+            "formatversion 9 stöds inte (en nyare goalchain kan läsa den)",
+        ),
+        "_codec kind": (
+            lambda: gc.loads("goalchain: 1\nname: x\nelements: {a: 1}\n"),
+            "väntade en lista av element, fick en mappning",
+        ),
+        "_yaml tag": (
+            lambda: gc.loads("goalchain: 1\nname: !!python/object x\n"),
+            "taggen !!python/object avvisas",
+        ),
+        "_yaml limit": (
+            lambda: gc.loads(
+                "goalchain: 1\nname: " + "[" * 5 + "]" * 5, limits=gc.Limits(max_depth=3)
+            ),
+            "listorna och mappningarna ligger i mer än 3 nivåer, gränsen max_depth; höj den",
+        ),
+        "_json limit": (
+            lambda: gc.loads(
+                '{"name": "' + "x" * 20 + '"}', format="json", limits=gc.Limits(max_string_length=5)
+            ),
+            "texten är 20 tecken lång, mer än 5, gränsen max_string_length",
+        ),
+        "_json number": (
+            lambda: gc.loads('{"goalchain": 1, "name": "x", "a": 1e400}', format="json"),
+            "talet 1e400 är för stort",
+        ),
+        "_limits": (lambda: gc.Limits(max_depth=0), "en gräns måste vara ett heltal"),
+        "_files + _paths": (
+            lambda: gc.load(tmp_path),
+            "kan inte läsa filen: det är en mapp, inte en vanlig fil",
+        ),
+        "_files data_path": (
+            lambda: gc.dump(chain, tmp_path / "k.yaml", data_path=tmp_path / "k.yaml"),
+            "data_path måste vara en annan fil än path",
+        ),
+    }
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "_kolada_client years",
+        "_kolada_client url",
+        "_kolada_client kinds",
+        "_kolada_client null",
+        "_kolada_http options",
+        "_kolada_http depth",
+        "_kolada_http number",
+        "_kolada_fill",
+        "_json",
+        "_yaml",
+        "_yaml version",
+        "_document",
+        "_document extension",
+        "_codec",
+        "_codec extra",
+        "_codec missing",
+        "_codec version",
+        "_codec kind",
+        "_yaml tag",
+        "_yaml limit",
+        "_json limit",
+        "_json number",
+        "_limits",
+        "_files + _paths",
+        "_files data_path",
+    ],
+)
+def test_the_file_layer_and_kolada_errors_render_in_swedish(name: str, tmp_path: Path) -> None:
+    make, swedish = _io_samples(tmp_path)[name]
+    with pytest.raises(gc.GoalchainError) as caught:
+        make()
+    error = caught.value
+    assert error.template is not None
+    assert swedish in error.render("sv"), error.render("sv")
+    assert error.render("en") == str(error)
+
+
+def test_a_file_error_is_worded_in_the_language_of_the_command_line(tmp_path: Path) -> None:
+    import io
+
+    from goalchain.cli import main
+
+    for name, text in (
+        ("k.json", '{"goalchain": 1,\n "name": "x",\n "name": "y"}'),
+        ("k.yaml", "a: [1\n"),
+    ):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        said = {}
+        for lang in ("sv", "en"):
+            err = io.StringIO()
+            assert main(["show", str(path), "--lang", lang], out=io.StringIO(), err=err) == 2
+            said[lang] = err.getvalue()
+        assert ("nyckeln 'name' förekommer" if name == "k.json" else "felaktig YAML") in said["sv"]
+        assert ("duplicate key 'name'" if name == "k.json" else "malformed YAML") in said["en"]
+        assert "fel i filen" not in said["sv"]

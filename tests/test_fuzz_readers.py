@@ -29,7 +29,7 @@ from _bounds import bounded
 from _sheets import cells_xml, workbook
 from goalchain.exceptions import KoladaError
 from goalchain.io import SpreadsheetError, import_measurements, read_measurements
-from goalchain.io._kolada import _parse_data
+from goalchain.io._kolada_client import _parse_data
 from goalchain.io._kolada_http import Fetched, parse_json
 from goalchain.io.kolada import KoladaClient, KoladaValue, fetch_into
 

@@ -271,10 +271,43 @@ def test_retries_exhausted_raise_and_leave_the_chain(
     with pytest.raises(KoladaError) as info:
         fetch_into(c, "2021-2023", client=make_client())
     assert info.value.status == 500 and info.value.url == server.base + DATA
-    assert "HTTP 500" in str(info.value) and "3 attempt(s)" in str(info.value)
+    assert "HTTP 500" in str(info.value) and "3 attempts" in str(info.value)
     assert isinstance(info.value, ConnectionError) and isinstance(info.value, gc.GoalchainError)
     assert sleeps == [0.01, 0.02]
     assert c == before and c.measurements() == before.measurements()
+
+
+def test_the_attempts_and_pages_agree_in_number(
+    server: KoladaServer, make_client: Any, sleeps: list[float]
+) -> None:
+    """Issue 15: "gave up after 1 attempt(s)" faked a plural; one attempt is one attempt."""
+    server.route(f"/kpi/{KPIS}", (500, b"Internal Server Error", {}, 0.0))
+    with pytest.raises(KoladaError) as info:
+        make_client(retries=0).kpi(KPIS.split(","))
+    assert str(info.value).endswith("HTTP 500 Internal Server Error; gave up after 1 attempt")
+    assert info.value.render("sv").endswith(
+        "HTTP 500 Internal Server Error; gav upp efter 1 försök"
+    )
+    server.standard()
+    with pytest.raises(KoladaError) as info:
+        make_client(max_pages=1).values(KPIS.split(","), "1231", "2021-2023")
+    assert "more than 1 page; stopped following next_url" in str(info.value)
+    assert "fler än 1 sida; slutade följa next_url" in info.value.render("sv")
+
+
+def test_a_kolada_error_is_worded_in_the_language_of_the_command_line(tmp_path: Path) -> None:
+    from goalchain.cli import main
+
+    path = tmp_path / "kedja.yaml"
+    gc.dump(chain(), path)
+    argv = ["kolada", "fetch", str(path), "--years", "2023", "--offline", "--cache", str(tmp_path)]
+    said = {}
+    for lang in ("sv", "en"):
+        err = io.StringIO()
+        assert main([*argv, "--lang", lang], err=err) == 2
+        said[lang] = err.getvalue()
+    assert "finns inte i cachen" in said["sv"] and "offlineläget är på" in said["sv"]
+    assert "not in the cache" in said["en"] and "offline mode is on" in said["en"]
 
 
 def test_404_fails_at_once(server: KoladaServer, make_client: Any, sleeps: list[float]) -> None:

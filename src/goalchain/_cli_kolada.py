@@ -16,9 +16,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from ._i18n import N_, gettext, languages
+from .exceptions import Message
 
 if TYPE_CHECKING:
-    from .exceptions import InvalidValueError
+    from .exceptions import InvalidValueError, KoladaConflictError
 
 __all__ = ["ProgressBar", "add_parser", "run"]
 
@@ -168,6 +169,24 @@ def _option_error(
     return error
 
 
+class _Conflicts(Message):
+    """The conflicts of a :class:`~goalchain.exceptions.KoladaConflictError`, in the words of
+    the command line (``--replace``), in the language asked for: the whole message of the
+    command's error (its template, ``"{conflicts}"``, has nothing to translate)."""
+
+    __slots__ = ("error",)
+
+    def __init__(self, error: KoladaConflictError):
+        super().__init__("{conflicts}")
+        self.error = error
+
+    def render(self, lang: str = "en") -> str:
+        return self.error.render(lang, cli=True)
+
+    def __str__(self) -> str:
+        return self.render("en")
+
+
 def run(args: argparse.Namespace, out: TextIO, err: TextIO | None = None) -> int:
     """Run ``goalchain kolada ...``; returns the exit code.
 
@@ -176,11 +195,11 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO | None = None) -> int
     prints them as one line and exits 2. The summary, the command's own
     messages and its user errors (a bad ``--years``, ``--gender`` or
     ``--municipality`` included) are in ``args.lang`` (Swedish unless
-    ``"en"``), the list of conflicts with the chain too; the errors of the
-    Kolada client (a failed request, a malformed response) are the library's,
-    in English. When the fetch changes nothing in place, the file is not
-    rewritten (its comments are kept); when it is rewritten and had comments,
-    a note on *err* says they are gone.
+    ``"en"``), the list of conflicts with the chain too, and so are the errors
+    of the Kolada client (a failed request, a malformed response), which
+    :func:`goalchain.cli.main` renders in ``--lang``. When the fetch changes
+    nothing in place, the file is not rewritten (its comments are kept); when
+    it is rewritten and had comments, a note on *err* says they are gone.
     """
     from ._cli_import import IS_DIR, NO_SUCH_FILE, CommandError, note_comments, write_plan
     from .exceptions import InvalidValueError, KoladaConflictError
@@ -224,7 +243,9 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO | None = None) -> int
     except InvalidValueError as error:
         raise _option_error(error, args, lang) from error
     except KoladaConflictError as error:  # Kolada's values differ from the chain's
-        raise CommandError(error.render(lang, cli=True)) from error
+        raise CommandError(
+            "{conflicts}", params={"conflicts": _Conflicts(error)}, lang=lang
+        ) from error
     finally:
         if bar is not None:
             bar.close()

@@ -635,8 +635,9 @@ class FileWriteError(GoalchainError, OSError):
     directory
         The directory the file was to be written in.
     detail
-        More about what was left behind, or None (a data file written beside a
-        structure file that could not be switched to it).
+        More about what was left behind, a :class:`Message` worded in the
+        error's language, or None (a data file written beside a structure file
+        that could not be switched to it).
 
     Examples
     --------
@@ -659,7 +660,7 @@ filen är oförändrad
         errno_: int | None,
         strerror: str | None,
         *,
-        detail: tuple[str, str] | Message | None = None,
+        detail: Message | None = None,
     ):
         super().__init__(errno_, strerror or "cannot write", path)
         self.directory = os.path.dirname(os.path.abspath(path))
@@ -670,34 +671,13 @@ filen är oförändrad
             if self.errno in codes:
                 reason = Message(template, directory=self.directory)
                 break
-        if detail is None:
-            tail: Message | str = Message(N_("the file is unchanged"))
-        elif isinstance(detail, Message):
-            tail = detail
-        else:  # (English, Swedish), as io words it
-            tail = _SvEn(*detail)
+        tail = Message(N_("the file is unchanged")) if detail is None else detail
         self.message = self._words(
             N_("cannot write the file: {reason}; {tail}"), reason=reason, tail=tail
         )
 
     def _text(self) -> str:
         return self.message
-
-
-class _SvEn(Message):
-    """A text given in English and Swedish by its caller (not in the catalogs)."""
-
-    __slots__ = ("sv",)
-
-    def __init__(self, en: str, sv: str):
-        super().__init__(en)
-        self.sv = sv
-
-    def render(self, lang: str = "en") -> str:
-        return self.sv if lang == "sv" else self.template
-
-    def __str__(self) -> str:
-        return self.template
 
 
 class MissingDependencyError(GoalchainError, ImportError):

@@ -16,12 +16,15 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NoReturn
 
+from .._i18n import N_
 from ..exceptions import (
     DuplicateError,
     FileFormatError,
     FormatVersionError,
     GoalchainError,
     LevelError,
+    Message,
+    Plural,
     UnknownElementError,
 )
 from ..models import (
@@ -106,6 +109,44 @@ MODEL_FILE_EXTENSIONS = (".yaml", ".yml", ".json")
 MAX_DATA_FILES = 1000
 """The most data files a chain file may name under ``data`` (each is read once)."""
 _CLASSES: dict[str, type[Element]] = {"goal": Goal, "indicator": Indicator, "activity": Activity}
+# who needs a field of an element, by kind
+_EVERY = {
+    "goal": N_("every goal"),
+    "indicator": N_("every indicator"),
+    "activity": N_("every activity"),
+}
+# a year, period or date written with other digits than 0-9
+_FOREIGN_DIGIT = {
+    "date": N_(
+        "the date {value!r} is written with the digit {digit!r} (U+{code:04X}); write dates "
+        "with the digits 0-9, such as 2024-11-20"
+    ),
+    "year": N_(
+        "the year {value!r} is written with the digit {digit!r} (U+{code:04X}); write years "
+        "with the digits 0-9, such as 2024"
+    ),
+    "period": N_(
+        "the period {value!r} is written with the digit {digit!r} (U+{code:04X}); write "
+        "periods with the digits 0-9, such as 2024"
+    ),
+}
+# a file that is not a mapping, or lacks its format version: a chain or a data file
+_NOT_A_FILE = {
+    "goal chain": N_(
+        "expected a goal chain file: a mapping that starts with 'goalchain: {version}', got {value}"
+    ),
+    "data": N_(
+        "expected a data file: a mapping that starts with 'goalchain: {version}', got {value}"
+    ),
+}
+_NO_VERSION = {
+    "goal chain": N_(
+        "the format version is missing; a goal chain file starts with 'goalchain: {version}'"
+    ),
+    "data": N_("the format version is missing; a data file starts with 'goalchain: {version}'"),
+}
+_NO_MODEL_FILE = N_("cannot read the model file {value!r} ({file}): {why}")
+_NO_DATA_FILE = N_("cannot read the data file {ref!r} ({file}): {why}")
 
 
 # ------------------------------------------------------------------ writing
@@ -139,9 +180,12 @@ def _plain(value: Any, path: FieldPath) -> Any:
     if isinstance(value, (list, tuple)):
         return [_plain(v, (*path, i)) for i, v in enumerate(value)]
     raise FileFormatError(
-        f"cannot write {describe(value)} to a file; fields goalchain does not know may hold "
-        "text, numbers, booleans, dates, lists and mappings",
+        N_(
+            "cannot write {value} to a file; fields goalchain does not know may hold "
+            "text, numbers, booleans, dates, lists and mappings"
+        ),
         field=format_path(path),
+        params={"value": describe(value)},
     )
 
 
@@ -149,9 +193,12 @@ def _text_key(key: Any, path: FieldPath) -> str:
     """Mapping keys in files are text; another key would be read back as text, changed."""
     if not isinstance(key, str):
         raise FileFormatError(
-            f"the key {key!r} is not text; keys of fields goalchain does not know must be "
-            f"text to be written and read back unchanged (use {str(key)!r})",
+            N_(
+                "the key {key!r} is not text; keys of fields goalchain does not know must be "
+                "text to be written and read back unchanged (use {text!r})"
+            ),
             field=format_path(path),
+            params={"key": key, "text": str(key)},
         )
     return key
 
@@ -162,9 +209,12 @@ def _extras(extra: Mapping[str, Any], known: tuple[str, ...], path: FieldPath) -
         _text_key(key, path)
         if key in known:
             raise FileFormatError(
-                f"the extra field {key!r} has the name of a field goalchain knows, so it cannot "
-                "be written beside it; rename it",
+                N_(
+                    "the extra field {key!r} has the name of a field goalchain knows, so it "
+                    "cannot be written beside it; rename it"
+                ),
                 field=format_path((*path, key)),
+                params={"key": key},
             )
         out[key] = _plain(value, (*path, key))
     return out
@@ -377,8 +427,10 @@ class _Reader:
         *,
         at: FieldPath | None = None,
         cls: type[FileFormatError] = FileFormatError,
+        **params: object,
     ) -> FileFormatError:
-        return self.doc.error(message, path, at=at, cls=cls)
+        """The error about *path*: *message* is a template (``N_``), *params* its fields."""
+        return self.doc.error(message, path, at=at, cls=cls, params=params)
 
     def fail(
         self,
@@ -387,8 +439,9 @@ class _Reader:
         *,
         at: FieldPath | None = None,
         cls: type[FileFormatError] = FileFormatError,
+        **params: object,
     ) -> NoReturn:
-        raise self.error(message, path, at=at, cls=cls)
+        raise self.error(message, path, at=at, cls=cls, **params)
 
     def locate(self, err: GoalchainError, path: FieldPath) -> GoalchainError:
         """Record where *err* lies: at the field it names inside *path*, else at *path*."""
@@ -409,13 +462,22 @@ class _Reader:
 
     # -- shapes and types
     def mapping(self, value: Any, path: FieldPath, what: str) -> Mapping[Any, Any]:
+        """*value* if it is a mapping; *what* (``N_``) names what was expected."""
         if not isinstance(value, Mapping):
-            self.fail(f"expected {what} (a mapping of keys to values), got {describe(value)}", path)
+            self.fail(
+                N_("expected {what} (a mapping of keys to values), got {value}"),
+                path,
+                what=Message(what),
+                value=describe(value),
+            )
         return value
 
     def sequence(self, value: Any, path: FieldPath, what: str) -> list[Any]:
+        """*value* as a list if it is one; *what* (``N_``) names what was expected."""
         if not isinstance(value, (list, tuple)):
-            self.fail(f"expected {what}, got {describe(value)}", path)
+            self.fail(
+                N_("expected {what}, got {value}"), path, what=Message(what), value=describe(value)
+            )
         return list(value)
 
     def not_text(self, value: Any, path: FieldPath) -> NoReturn:
@@ -429,25 +491,24 @@ class _Reader:
                 else:
                     raw = str(value)
             self.fail(
-                f"{raw} is read as {describe(value)}, but this field is text and is "
-                f'never converted; write it in quotes: "{raw}"',
+                N_(
+                    "{raw} is read as {value}, but this field is text and is "
+                    'never converted; write it in quotes: "{raw}"'
+                ),
                 path,
+                raw=raw,
+                value=describe(value),
             )
-        self.fail(f"expected text, got {describe(value)}", path)
+        self.fail(N_("expected text, got {value}"), path, value=describe(value))
 
     def text(
         self, m: Mapping[Any, Any], key: str, path: FieldPath, *, required: str | None = None
     ) -> str | None:
-        """The text at *key*; *required* says who needs it when it is missing."""
+        """The text at *key*; *required* (``N_``) says who needs it when it is missing."""
         value = m.get(key)
         if value is None:
             if required is not None:
-                missing = "is missing" if key not in m else "is empty"
-                self.fail(
-                    f"{key!r} {missing}; {required} needs one",
-                    (*path, key),
-                    at=path if key not in m else None,
-                )
+                self.missing(m, key, path, required)
             return None
         if not isinstance(value, str):
             self.not_text(value, (*path, key))
@@ -459,16 +520,30 @@ class _Reader:
             return ()
         if isinstance(value, str):
             return (value,)
-        items = self.sequence(value, (*path, key), "a list of texts")
+        items = self.sequence(value, (*path, key), N_("a list of texts"))
         for i, item in enumerate(items):
             if not isinstance(item, str):
                 self.not_text(item, (*path, key, i))
         return tuple(items)
 
+    def missing(self, m: Mapping[Any, Any], key: str, path: FieldPath, who: str) -> NoReturn:
+        """*key* is missing (or empty) from *m*, and *who* (``N_``) needs one."""
+        self.fail(
+            N_("{key!r} is missing; {who} needs one")
+            if key not in m
+            else N_("{key!r} is empty; {who} needs one"),
+            (*path, key),
+            at=path if key not in m else None,
+            key=key,
+            who=Message(who),
+        )
+
     def scalar(self, m: Mapping[Any, Any], key: str, path: FieldPath) -> Any:
         value = m.get(key)
         if isinstance(value, (Mapping, list, tuple)):
-            self.fail(f"expected a single value, got {describe(value)}", (*path, key))
+            self.fail(
+                N_("expected a single value, got {value}"), (*path, key), value=describe(value)
+            )
         return value
 
     def ascii_digits(self, value: Any, path: FieldPath, what: str) -> Any:
@@ -480,22 +555,13 @@ class _Reader:
         if isinstance(value, str) and not value.isascii():
             odd = [char for char in value if char.isdigit() and char not in "0123456789"]
             if odd:
-                self.fail(
-                    f"the {what} {value!r} is written with the digit {odd[0]!r} "
-                    f"(U+{ord(odd[0]):04X}); write {what}s with the digits 0-9, such as "
-                    f"{'2024-11-20' if what == 'date' else '2024'}",
-                    path,
-                )
+                self.fail(_FOREIGN_DIGIT[what], path, value=value, digit=odd[0], code=ord(odd[0]))
         return value
 
     def required(self, m: Mapping[Any, Any], key: str, path: FieldPath, who: str) -> Any:
+        """The single value at *key*; *who* (``N_``) needs it."""
         if m.get(key) is None:
-            missing = "is missing" if key not in m else "is empty"
-            self.fail(
-                f"{key!r} {missing}; {who} needs one",
-                (*path, key),
-                at=path if key not in m else None,
-            )
+            self.missing(m, key, path, who)
         return self.scalar(m, key, path)
 
     def extra(self, m: Mapping[Any, Any], known: tuple[str, ...]) -> dict[str, Any]:
@@ -506,31 +572,36 @@ class _Reader:
             unknown = [k for k in value if k not in ("year", "value")]
             if unknown:
                 self.fail(
-                    f"unknown key {unknown[0]!r}; a year and value pair has only 'year' "
-                    "and 'value'",
+                    N_("unknown key {key!r}; a year and value pair has only 'year' and 'value'"),
                     (*path, unknown[0]),
+                    key=unknown[0],
                 )
             for key in ("year", "value"):
                 if value.get(key) is None:
                     self.fail(
-                        f"{key!r} is missing; write {{year: 2026, value: 90.0}}",
+                        N_("{key!r} is missing; write {{year: 2026, value: 90.0}}"),
                         (*path, key),
                         at=path,
+                        key=key,
                     )
             pair = (value["year"], value["value"])
         elif isinstance(value, (list, tuple)) and len(value) == 2:
             pair = (value[0], value[1])
         else:
             self.fail(
-                "expected a year and a value: {year: 2026, value: 90.0} or "
-                f"[2026, 90.0]; got {describe(value)}",
+                N_(
+                    "expected a year and a value: {{year: 2026, value: 90.0}} or "
+                    "[2026, 90.0]; got {value}"
+                ),
                 path,
+                value=describe(value),
             )
         for i, item in enumerate(pair):
             if isinstance(item, (Mapping, list, tuple)):
                 self.fail(
-                    f"expected a single value, got {describe(item)}",
+                    N_("expected a single value, got {value}"),
                     (*path, ("year", "value")[i]) if isinstance(value, Mapping) else (*path, i),
+                    value=describe(item),
                 )
         self.ascii_digits(
             pair[0], (*path, "year") if isinstance(value, Mapping) else (*path, 0), "year"
@@ -543,42 +614,45 @@ class _Reader:
     ) -> Mapping[Any, Any]:
         data = self.doc.data
         if not isinstance(data, Mapping):
-            self.fail(
-                f"expected a {what} file: a mapping that starts with 'goalchain: "
-                f"{FORMAT_VERSION}', got {describe(data)}",
-                (),
-            )
+            self.fail(_NOT_A_FILE[what], (), version=FORMAT_VERSION, value=describe(data))
         if "goalchain" not in data:
-            self.fail(
-                f"the format version is missing; a {what} file starts with "
-                f"'goalchain: {FORMAT_VERSION}'",
-                ("goalchain",),
-                at=(),
-            )
+            self.fail(_NO_VERSION[what], ("goalchain",), at=(), version=FORMAT_VERSION)
         version = data["goalchain"]
         if isinstance(version, bool) or not isinstance(version, int):
             self.fail(
-                f"the format version must be a whole number such as {FORMAT_VERSION}, "
-                f"got {describe(version)}",
+                N_("the format version must be a whole number such as {version}, got {value}"),
                 ("goalchain",),
+                version=FORMAT_VERSION,
+                value=describe(version),
             )
         if version not in SUPPORTED_VERSIONS:
-            supported = ", ".join(str(v) for v in SUPPORTED_VERSIONS)
-            newer = " (a newer goalchain may read it)" if version > max(SUPPORTED_VERSIONS) else ""
             self.fail(
-                f"format version {version} is not supported{newer}; this goalchain "
-                f"reads format version {supported}",
+                N_(
+                    "format version {version} is not supported (a newer goalchain may read "
+                    "it); this goalchain reads format version {supported}"
+                )
+                if version > max(SUPPORTED_VERSIONS)
+                else N_(
+                    "format version {version} is not supported; this goalchain "
+                    "reads format version {supported}"
+                ),
                 ("goalchain",),
                 cls=FormatVersionError,
+                version=version,
+                supported=", ".join(str(v) for v in SUPPORTED_VERSIONS),
             )
         if allowed is not None:
             for key in data:
                 if key not in allowed:
                     self.fail(
-                        f"{key!r} does not belong in a data file, which holds only "
-                        f"{', '.join(allowed)}; put the structure and other fields in "
-                        "the structure file",
+                        N_(
+                            "{key!r} does not belong in a data file, which holds only "
+                            "{allowed}; put the structure and other fields in "
+                            "the structure file"
+                        ),
                         (str(key),),
+                        key=key,
+                        allowed=", ".join(allowed),
                     )
         return data
 
@@ -630,70 +704,79 @@ class _Reader:
             file = self.base_dir / value
             why = not_a_regular_file(file)
             if why is not None:
-                self.fail(f"cannot read the model file {value!r} ({file}): {why}", path)
+                self.fail(_NO_MODEL_FILE, path, value=value, file=str(file), why=why)
             try:
                 doc = read_document(file, limits=self.limits)
             except OSError as err:
                 raise self.error(
-                    f"cannot read the model file {value!r} ({file}): {err.strerror or err}", path
+                    _NO_MODEL_FILE, path, value=value, file=str(file), why=err.strerror or str(err)
                 ) from err
             return model_from_document(doc)
         with self.located(path):
             return get_model(value)
 
     def model(self, value: Any, path: FieldPath) -> GovernanceModel:
-        m = self.mapping(value, path, "a governance model")
+        m = self.mapping(value, path, N_("a governance model"))
         for key in m:
             if key not in MODEL_KEYS:
                 self.fail(
-                    f"unknown key {key!r} in a governance model; valid keys: "
-                    f"{', '.join(MODEL_KEYS)} (a model's keys are checked, not kept)",
+                    N_(
+                        "unknown key {key!r} in a governance model; valid keys: "
+                        "{valid} (a model's keys are checked, not kept)"
+                    ),
                     (*path, str(key)),
+                    key=key,
+                    valid=", ".join(MODEL_KEYS),
                 )
-        name = self.text(m, "name", path, required="a governance model")
+        name = self.text(m, "name", path, required=N_("a governance model"))
         labels = {
             k: self.text(m, k, path) for k in ("label_sv", "label_en", "description") if k in m
         }
         if m.get("levels") is None:
             self.fail(
-                "'levels' is missing; a governance model needs its levels, top first",
+                N_("'levels' is missing; a governance model needs its levels, top first"),
                 (*path, "levels"),
                 at=path,
             )
-        items = self.sequence(m["levels"], (*path, "levels"), "a list of levels")
+        items = self.sequence(m["levels"], (*path, "levels"), N_("a list of levels"))
         levels = [self.level(item, (*path, "levels", i)) for i, item in enumerate(items)]
         with self.located(path):
             return GovernanceModel(name=name, levels=levels, **labels)  # type: ignore[arg-type]
 
     def level(self, value: Any, path: FieldPath) -> Level:
-        m = self.mapping(value, path, "a level")
+        m = self.mapping(value, path, N_("a level"))
         for key in m:
             if key not in LEVEL_KEYS:
                 self.fail(
-                    f"unknown key {key!r} in a level; valid keys: {', '.join(LEVEL_KEYS)} "
-                    "(a model's keys are checked, not kept)",
+                    N_(
+                        "unknown key {key!r} in a level; valid keys: {valid} "
+                        "(a model's keys are checked, not kept)"
+                    ),
                     (*path, str(key)),
+                    key=key,
+                    valid=", ".join(LEVEL_KEYS),
                 )
         fields: dict[str, Any] = {
-            "key": self.text(m, "key", path, required="a level"),
-            "label_sv": self.text(m, "label_sv", path, required="a level"),
-            "label_en": self.text(m, "label_en", path, required="a level"),
+            "key": self.text(m, "key", path, required=N_("a level")),
+            "label_sv": self.text(m, "label_sv", path, required=N_("a level")),
+            "label_en": self.text(m, "label_en", path, required=N_("a level")),
         }
         if m.get("kind") is not None:
             fields["kind"] = self.text(m, "kind", path)
         if m.get("children") is not None:
             if isinstance(m["children"], str):
                 self.fail(
-                    "expected a list of level keys, such as [committee]; got "
-                    f"{describe(m['children'])}",
+                    N_("expected a list of level keys, such as [committee]; got {value}"),
                     (*path, "children"),
+                    value=describe(m["children"]),
                 )
             fields["children"] = self.texts(m, "children", path)
         if m.get("owner_required") is not None:
             if not isinstance(m["owner_required"], bool):
                 self.fail(
-                    f"expected true or false, got {describe(m['owner_required'])}",
+                    N_("expected true or false, got {value}"),
                     (*path, "owner_required"),
+                    value=describe(m["owner_required"]),
                 )
             fields["owner_required"] = m["owner_required"]
         if "description" in m:
@@ -703,7 +786,7 @@ class _Reader:
 
     # -- elements
     def elements(self, chain: GoalChain, value: Any, path: FieldPath) -> None:
-        items = self.sequence(value, path, "a list of elements")
+        items = self.sequence(value, path, N_("a list of elements"))
         pending: list[tuple[str, list[tuple[str, Any, FieldPath]], FieldPath]] = []
         for i, item in enumerate(items):
             item_path = (*path, i)
@@ -721,7 +804,11 @@ class _Reader:
                 if parent not in chain:
                     raise self.locate(
                         UnknownElementError(
-                            parent, known=chain, context=f"named as parent of {element_id!r}"
+                            parent,
+                            known=chain,
+                            context=Message(
+                                N_("named as parent of {element!r}"), element=element_id
+                            ),
                         ),
                         parent_path,
                     )
@@ -731,11 +818,16 @@ class _Reader:
     def element(
         self, chain: GoalChain, value: Any, path: FieldPath
     ) -> tuple[Element, list[tuple[str, Any, FieldPath]]]:
-        m = self.mapping(value, path, "an element")
+        m = self.mapping(value, path, N_("an element"))
         kind = self.text(m, "kind", path) or "goal"
         if kind not in _CLASSES:
-            self.fail(f"unknown kind {kind!r}; valid kinds: {', '.join(_CLASSES)}", (*path, "kind"))
-        who = f"every {kind}"
+            self.fail(
+                N_("unknown kind {kind!r}; valid kinds: {valid}"),
+                (*path, "kind"),
+                kind=kind,
+                valid=", ".join(_CLASSES),
+            )
+        who = _EVERY[kind]
         element_id = self.text(m, "id", path, required=who)
         assert element_id is not None
         fields: dict[str, Any] = {
@@ -776,9 +868,10 @@ class _Reader:
                     self.not_text(key, entry_path)
                 if isinstance(weight, bool) or not isinstance(weight, (int, float)):
                     self.fail(
-                        f"the weight of parent {key!r} must be a number >= 0, got "
-                        f"{describe(weight)}",
+                        N_("the weight of parent {key!r} must be a number >= 0, got {value}"),
                         entry_path,
+                        key=key,
+                        value=describe(weight),
                     )
                 entries.append((key, weight, entry_path))
         elif isinstance(value, (list, tuple)):
@@ -788,16 +881,21 @@ class _Reader:
                 entries.append((item, 1.0, (*path, i)))
         else:
             self.fail(
-                "expected a list of parent ids, or a mapping of parent id to weight; got "
-                f"{describe(value)}",
+                N_(
+                    "expected a list of parent ids, or a mapping of parent id to weight; "
+                    "got {value}"
+                ),
                 path,
+                value=describe(value),
             )
         seen: set[str] = set()
         for parent, _, entry_path in entries:
             if parent in seen:
                 raise self.locate(
                     DuplicateError(
-                        f"{parent!r} is named twice as parent of {element_id!r}", element=element_id
+                        N_("{parent!r} is named twice as parent of {element!r}"),
+                        element=element_id,
+                        params={"parent": parent, "element": element_id},
                     ),
                     entry_path,
                 )
@@ -807,9 +905,11 @@ class _Reader:
     def goal_fields(self, m: Mapping[Any, Any], path: FieldPath, fields: dict[str, Any]) -> None:
         if m.get("decision") is not None:
             decision_path = (*path, "decision")
-            d = self.mapping(m["decision"], decision_path, "a decision {body, date, reference}")
+            d = self.mapping(
+                m["decision"], decision_path, N_("a decision {{body, date, reference}}")
+            )
             decision: dict[str, Any] = {
-                "body": self.text(d, "body", decision_path, required="a decision")
+                "body": self.text(d, "body", decision_path, required=N_("a decision"))
             }
             if d.get("date") is not None:
                 decision["date"] = self.ascii_digits(
@@ -850,7 +950,9 @@ class _Reader:
                 for year, item in targets.items():
                     if isinstance(item, (Mapping, list, tuple)):
                         self.fail(
-                            f"expected a single value, got {describe(item)}", (*targets_path, year)
+                            N_("expected a single value, got {value}"),
+                            (*targets_path, year),
+                            value=describe(item),
                         )
                     self.ascii_digits(year, (*targets_path, year), "year")
                     pairs.append((year, item))
@@ -860,9 +962,9 @@ class _Reader:
                 ]
             else:
                 self.fail(
-                    "expected a mapping of year to value, such as {2025: 84.0}; got "
-                    f"{describe(targets)}",
+                    N_("expected a mapping of year to value, such as {{2025: 84.0}}; got {value}"),
                     targets_path,
+                    value=describe(targets),
                 )
             fields["annual_targets"] = pairs
         if m.get("lag") is not None:
@@ -881,10 +983,10 @@ class _Reader:
 
     # -- data
     def measurements(self, chain: GoalChain, value: Any, path: FieldPath) -> None:
-        for i, item in enumerate(self.sequence(value, path, "a list of measurements")):
+        for i, item in enumerate(self.sequence(value, path, N_("a list of measurements"))):
             item_path = (*path, i)
-            m = self.mapping(item, item_path, "a measurement")
-            who = "a measurement"
+            m = self.mapping(item, item_path, N_("a measurement"))
+            who = N_("a measurement")
             indicator = self.text(m, "indicator", item_path, required=who)
             assert indicator is not None
             period = self.required(m, "period", item_path, who)
@@ -892,9 +994,9 @@ class _Reader:
             number = self.required(m, "value", item_path, who)
             if isinstance(number, bool) or not isinstance(number, (int, float, str)):
                 self.fail(
-                    "expected a number, or a text with a unit such as '12,5 %'; got "
-                    f"{describe(number)}",
+                    N_("expected a number, or a text with a unit such as '12,5 %'; got {value}"),
                     (*item_path, "value"),
+                    value=describe(number),
                 )
             unit = self.text(m, "unit", item_path)
             gender = self.text(m, "gender", item_path)
@@ -902,7 +1004,9 @@ class _Reader:
             preliminary = self.scalar(m, "preliminary", item_path)
             if indicator not in chain:
                 raise self.locate(
-                    UnknownElementError(indicator, known=chain, context="named by a measurement"),
+                    UnknownElementError(
+                        indicator, known=chain, context=Message(N_("named by a measurement"))
+                    ),
                     (*item_path, "indicator"),
                 )
             with self.located(item_path):
@@ -918,10 +1022,10 @@ class _Reader:
                 )
 
     def assessments(self, chain: GoalChain, value: Any, path: FieldPath) -> None:
-        for i, item in enumerate(self.sequence(value, path, "a list of assessments")):
+        for i, item in enumerate(self.sequence(value, path, N_("a list of assessments"))):
             item_path = (*path, i)
-            m = self.mapping(item, item_path, "an assessment")
-            who = "an assessment"
+            m = self.mapping(item, item_path, N_("an assessment"))
+            who = N_("an assessment")
             element = self.text(m, "element", item_path, required=who)
             assert element is not None
             period = self.required(m, "period", item_path, who)
@@ -936,7 +1040,9 @@ class _Reader:
             )
             if element not in chain:
                 raise self.locate(
-                    UnknownElementError(element, known=chain, context="named by an assessment"),
+                    UnknownElementError(
+                        element, known=chain, context=Message(N_("named by an assessment"))
+                    ),
                     (*item_path, "element"),
                 )
             with self.located(item_path):
@@ -959,7 +1065,7 @@ class _Reader:
         if isinstance(value, str):
             refs = [(value, path)]
         else:
-            items = self.sequence(value, path, "a path or a list of paths of data files")
+            items = self.sequence(value, path, N_("a path or a list of paths of data files"))
             refs = []
             for i, item in enumerate(items):
                 if not isinstance(item, str):
@@ -968,22 +1074,34 @@ class _Reader:
         seen: dict[str, FieldPath] = {}
         for ref, ref_path in refs[: MAX_DATA_FILES + 1]:
             if not ref.lower().endswith(MODEL_FILE_EXTENSIONS):
-                self.fail(f"data file {ref!r} must end in .yaml, .yml or .json", ref_path)
+                self.fail(
+                    N_("data file {ref!r} must end in .yaml, .yml or .json"), ref_path, ref=ref
+                )
             key = os.path.normcase(os.path.abspath(self.base_dir / ref))
             if key in seen:
                 line = self.doc.where(seen[key])[0]
-                first = format_path(seen[key]) + (f" (line {line})" if line is not None else "")
+                first: str | Message = format_path(seen[key])
+                if line is not None:
+                    first = Message(N_("{field} (line {line})"), field=first, line=line)
                 self.fail(
-                    f"data file {ref!r} is named again; it is already named at {first}, "
-                    "and each data file is read once: remove this entry",
+                    N_(
+                        "data file {ref!r} is named again; it is already named at {first}, "
+                        "and each data file is read once: remove this entry"
+                    ),
                     ref_path,
+                    ref=ref,
+                    first=first,
                 )
             seen[key] = ref_path
         if len(refs) > MAX_DATA_FILES:
             self.fail(
-                f"{len(refs)} data files are named; a chain reads at most {MAX_DATA_FILES} "
-                "(put the measurements of several files in one)",
+                N_(
+                    "{named}; a chain reads at most {most} "
+                    "(put the measurements of several files in one)"
+                ),
                 path,
+                named=Plural("{n} data file is named", "{n} data files are named", len(refs)),
+                most=MAX_DATA_FILES,
             )
         return refs
 
@@ -991,12 +1109,12 @@ class _Reader:
         file = self.base_dir / ref
         why = not_a_regular_file(file)
         if why is not None:
-            self.fail(f"cannot read the data file {ref!r} ({file}): {why}", path)
+            self.fail(_NO_DATA_FILE, path, ref=ref, file=str(file), why=why)
         try:
             doc = read_document(file, limits=self.limits)
         except OSError as err:
             raise self.error(
-                f"cannot read the data file {ref!r} ({file}): {err.strerror or err}", path
+                _NO_DATA_FILE, path, ref=ref, file=str(file), why=err.strerror or str(err)
             ) from err
         reader = _Reader(doc, file.parent, self.limits)
         top = reader.top(DATA_FILE_KEYS, what="data")

@@ -17,7 +17,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from ..exceptions import DocumentLimitError, FileFormatError
+from .._i18n import N_
+from ..exceptions import DocumentLimitError, FileFormatError, Message
 from ._limits import Limits, check_limits
 
 __all__ = [
@@ -124,8 +125,13 @@ class Document:
         *,
         cls: type[FileFormatError] = FileFormatError,
         at: FieldPath | None = None,
+        params: Mapping[str, object] | None = None,
     ) -> FileFormatError:
-        """A :class:`FileFormatError` about *path*, located at *at* (default *path*)."""
+        """A :class:`FileFormatError` about *path*, located at *at* (default *path*).
+
+        *message* is a template with the fields *params* (see
+        :class:`~goalchain.exceptions.GoalchainError`), worded in any language.
+        """
         line, column = self.where(path if at is None else at)
         return cls(
             message,
@@ -133,6 +139,7 @@ class Document:
             line=line,
             column=column,
             field=format_path(path) if path else None,
+            params=params,
         )
 
 
@@ -148,10 +155,19 @@ def format_of(path: str | Path, *, source: str | None = None) -> str:
     try:
         return _EXTENSIONS[suffix]
     except KeyError:
+        template = (
+            N_(
+                "cannot tell the format of {path!r} from its extension {suffix!r}; "
+                "goal chain files end in .yaml, .yml or .json"
+            )
+            if suffix
+            else N_(
+                "cannot tell the format of {path!r} from its extension '(none)'; "
+                "goal chain files end in .yaml, .yml or .json"
+            )
+        )
         raise FileFormatError(
-            f"cannot tell the format of {str(path)!r} from its extension {suffix or '(none)'!r}; "
-            "goal chain files end in .yaml, .yml or .json",
-            file=source,
+            template, file=source, params={"path": str(path), "suffix": suffix}
         ) from None
 
 
@@ -164,7 +180,9 @@ def check_format(format: str) -> str:
         name = "yaml"
     if name not in FORMATS:
         raise InvalidValueError(
-            f"unknown format {format!r}; valid formats: {', '.join(FORMATS)}", field="format"
+            N_("unknown format {format!r}; valid formats: {formats}"),
+            field="format",
+            params={"format": format, "formats": ", ".join(FORMATS)},
         )
     return str(name)
 
@@ -174,8 +192,39 @@ def thousands(n: int) -> str:
     return f"{n:,}".replace(",", " ")
 
 
+#: A number beyond what a float holds, or one a float would read as 0 (``{text}`` as written).
+TOO_LARGE = N_(
+    "the number {text} is too large for a number goalchain can hold (the largest is about "
+    "1.8e308); write a smaller number, or text in quotes"
+)
+TOO_SMALL = N_(
+    "the number {text} is too small to hold: it would be read as 0 (the smallest is about "
+    "5e-324); write 0, or text in quotes"
+)
+
+
+def too_long(length: int, most: int, *, key: bool = False) -> Message:
+    """A text (or a key) of *length* characters, more than *most*."""
+    template = (
+        N_("a key is {length} characters long, more than {most}")
+        if key
+        else N_("the text is {length} characters long, more than {most}")
+    )
+    return Message(template, length=thousands(length), most=thousands(most))
+
+
+def too_many_digits(shown: str, digits: int, most: int) -> Message:
+    """The number *shown* has *digits* digits, more than *most*."""
+    return Message(
+        N_("the number {shown} has {digits} digits, more than {most}"),
+        shown=shown,
+        digits=thousands(digits),
+        most=thousands(most),
+    )
+
+
 def limit_error(
-    what: str,
+    what: Message,
     limit: str,
     limits: Limits,
     *,
@@ -186,9 +235,12 @@ def limit_error(
 ) -> DocumentLimitError:
     """A :class:`DocumentLimitError`: *what* the document does, and how to raise the limit."""
     maximum: int = getattr(limits, limit)
-    return DocumentLimitError(
-        f"{what}, the limit {limit}; to read the file all the same, raise it: "
-        f"limits=goalchain.Limits({limit}=...)",
+    template = N_(
+        "{what}, the limit {limit}; to read the file all the same, raise it: "
+        "limits=goalchain.Limits({limit}=...)"
+    )
+    error = DocumentLimitError(
+        str(Message(template, what=what, limit=limit)),
         limit=limit,
         maximum=maximum,
         file=file,
@@ -196,6 +248,10 @@ def limit_error(
         column=column,
         field=field,
     )
+    # DocumentLimitError takes no params= (yet): the template and fields are kept after
+    # the fact, so that render() words the message in any language
+    error._words(template, what=what, limit=limit)
+    return error
 
 
 def parse_text(
@@ -216,11 +272,7 @@ def parse_text(
     limits = check_limits(limits)
     if len(text) > limits.max_file_bytes:
         raise limit_error(
-            f"the text is {thousands(len(text))} characters long, more than "
-            f"{thousands(limits.max_file_bytes)}",
-            "max_file_bytes",
-            limits,
-            file=source,
+            too_long(len(text), limits.max_file_bytes), "max_file_bytes", limits, file=source
         )
     text = text.removeprefix("\ufeff")
     if check_format(format) == "json":
@@ -236,13 +288,17 @@ def _read_bytes(path: Path, limits: Limits) -> bytes:
     """The bytes of *path*, refused before reading when more than the limit allows."""
     source = str(path)
 
-    def too_big(size: str) -> DocumentLimitError:
-        return limit_error(
-            f"the file is {size} bytes, more than {thousands(limits.max_file_bytes)}",
-            "max_file_bytes",
-            limits,
-            file=source,
+    def too_big(size: int | None) -> DocumentLimitError:
+        """The file has *size* bytes (None: more than the limit, how many unknown)."""
+        most = thousands(limits.max_file_bytes)
+        what = (
+            Message(
+                N_("the file is {size} bytes, more than {most}"), size=thousands(size), most=most
+            )
+            if size is not None
+            else Message(N_("the file is more than {most} bytes, more than {most}"), most=most)
         )
+        return limit_error(what, "max_file_bytes", limits, file=source)
 
     chunks: list[bytes] = []
     total = 0
@@ -250,7 +306,7 @@ def _read_bytes(path: Path, limits: Limits) -> bytes:
         info = os.fstat(handle.fileno())
         if stat.S_ISREG(info.st_mode):
             if info.st_size > limits.max_file_bytes:
-                raise too_big(thousands(info.st_size))
+                raise too_big(info.st_size)
             # read() of the limit would reserve the whole limit in memory at once
             chunks.append(handle.read(info.st_size + 1))
             total = len(chunks[0])
@@ -264,7 +320,7 @@ def _read_bytes(path: Path, limits: Limits) -> bytes:
             total += len(chunk)
         data = b"".join(chunks)
     if len(data) > limits.max_file_bytes:  # grew meanwhile, or not a regular file
-        raise too_big("more than " + thousands(limits.max_file_bytes))
+        raise too_big(None)
     return data
 
 
@@ -285,10 +341,11 @@ def read_document(
         line = data.count(b"\n", 0, err.start) + 1
         column = err.start - (data.rfind(b"\n", 0, err.start) + 1) + 1
         raise FileFormatError(
-            f"the file is not UTF-8 text (byte {data[err.start]:#04x}); save it as UTF-8",
+            N_("the file is not UTF-8 text (byte {byte:#04x}); save it as UTF-8"),
             file=source,
             line=line,
             column=column,
+            params={"byte": data[err.start]},
         ) from err
     return parse_text(text, fmt, source=source, limits=limits)
 
@@ -332,22 +389,32 @@ class LineIndex:
         return line, index - self._starts[line - 1] + 1
 
 
-def describe(value: Any) -> str:
-    """A short name of a value's type for messages ("a list", "the number 192")."""
+def describe(value: Any) -> Message:
+    """A short name of a value's type for messages ("a list", "the number 192").
+
+    A :class:`~goalchain.exceptions.Message`, worded in the language of the
+    message it is a field of; ``str()`` is the English.
+
+    Examples
+    --------
+    >>> from goalchain.io._document import describe
+    >>> str(describe(192)), describe([1]).render("sv")
+    ('the number 192', 'en lista')
+    """
     if value is None:
-        return "nothing (null)"
+        return Message(N_("nothing (null)"))
     if isinstance(value, bool):
-        return f"the boolean {str(value).lower()}"
+        return Message(N_("the boolean {value}"), value=str(value).lower())
     if isinstance(value, (int, float)):
-        return f"the number {value!r}"
+        return Message(N_("the number {value!r}"), value=value)
     if isinstance(value, dt.datetime):
-        return f"the date and time {value.isoformat()}"
+        return Message(N_("the date and time {value}"), value=value.isoformat())
     if isinstance(value, dt.date):
-        return f"the date {value.isoformat()}"
+        return Message(N_("the date {value}"), value=value.isoformat())
     if isinstance(value, str):
-        return f"the text {value!r}"
+        return Message(N_("the text {value!r}"), value=value)
     if isinstance(value, Mapping):
-        return "a mapping"
+        return Message(N_("a mapping"))
     if isinstance(value, (list, tuple)):
-        return "a list"
-    return f"a {type(value).__name__}"
+        return Message(N_("a list"))
+    return Message(N_("a {type}"), type=type(value).__name__)

@@ -12,12 +12,14 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from .._i18n import N_
 from ..exceptions import (
     DirectoryNotFoundError,
     FileFormatError,
     FileWriteError,
     GoalchainError,
     InvalidValueError,
+    Message,
 )
 from ..models import GoalChain, GovernanceModel
 from ._codec import build_chain, model_from_document, model_to_data, split_data, to_data
@@ -88,9 +90,12 @@ def _encode(text: str | bytes, shown: str) -> bytes:
     except UnicodeEncodeError as err:
         bad = text[err.start : err.end]
         raise FileFormatError(
-            f"the text cannot be written as UTF-8 ({err.reason}: {bad!r} at character "
-            f"{err.start}); nothing was written",
+            N_(
+                "the text cannot be written as UTF-8 ({reason}: {bad!r} at character "
+                "{start}); nothing was written"
+            ),
             file=shown,
+            params={"reason": err.reason, "bad": bad, "start": err.start},
         ) from err
 
 
@@ -180,7 +185,7 @@ def _lock(fd: int) -> bool:
     return True
 
 
-def _write_error(shown: str, err: OSError, detail: tuple[str, str] | None = None) -> GoalchainError:
+def _write_error(shown: str, err: OSError, detail: Message | None = None) -> GoalchainError:
     """The error for a failed write, naming *shown* (the file asked for)."""
     if isinstance(err, GoalchainError):
         return err
@@ -307,7 +312,9 @@ def _regular(file: Path) -> Path:
     why = not_a_regular_file(file)
     if why is not None:
         raise FileFormatError(
-            f"cannot read the file: {why}; give a .yaml, .yml or .json file", file=os.fspath(file)
+            N_("cannot read the file: {why}; give a .yaml, .yml or .json file"),
+            file=os.fspath(file),
+            params={"why": why},
         )
     return file
 
@@ -548,8 +555,9 @@ def dump(
     data_file = Path(data_path)
     if os.path.abspath(data_file) == os.path.abspath(file):
         raise InvalidValueError(
-            "data_path must be another file than path; leave it out to write one file",
+            N_("data_path must be another file than path; leave it out to write one file"),
             field="data_path",
+            params={},
         )
     _dump_pair(data, file, fmt, data_file, format_of(data_file))
 
@@ -676,11 +684,14 @@ def _switch_pair(
             err.filename,
             err.errno,
             err.strerror,
-            detail=(
-                f"the chain is saved, and {file} names its data in {pending.name} "
-                f"instead of {data_file}; save again to use {data_file}",
-                f"kedjan är sparad, och {file} hänvisar till dess data i {pending.name} "
-                f"i stället för {data_file}; spara igen för att använda {data_file}",
+            detail=Message(
+                N_(
+                    "the chain is saved, and {file} names its data in {pending} "
+                    "instead of {data_file}; save again to use {data_file}"
+                ),
+                file=os.fspath(file),
+                pending=pending.name,
+                data_file=os.fspath(data_file),
             ),
         ) from err
     # 5. clean up this save's new file (what killed saves left: by the caller)
@@ -748,13 +759,20 @@ Nothing was written
         element = item.get(key) if isinstance(item.get(key), str) else None
     if element is not None and _unencodable(element, ()) is not None:
         element = element.encode("utf-8", "backslashreplace").decode("ascii")
-    whose = f"the text of element {element!r}" if element is not None else "the text"
+    whose = (
+        Message(N_("the text of element {element!r}"), element=element)
+        if element is not None
+        else Message(N_("the text"))
+    )
     raise FileFormatError(
-        f"{whose} has a lone surrogate {text[index]!r} at character {index}, which cannot "
-        "be written as UTF-8 (a broken character, often from text decoded with the wrong "
-        "encoding); write the character again. Nothing was written",
+        N_(
+            "{whose} has a lone surrogate {char!r} at character {index}, which cannot "
+            "be written as UTF-8 (a broken character, often from text decoded with the wrong "
+            "encoding); write the character again. Nothing was written"
+        ),
         file=file,
         field=format_path(path),
+        params={"whose": whose, "char": text[index], "index": index},
     )
 
 

@@ -16,8 +16,11 @@ import math
 from collections.abc import Callable, Mapping
 from typing import Any, NoReturn
 
-from ..exceptions import FileFormatError
+from .._i18n import N_
+from ..exceptions import FileFormatError, Message
 from ._document import (
+    TOO_LARGE,
+    TOO_SMALL,
     Document,
     FieldPath,
     LineIndex,
@@ -25,6 +28,8 @@ from ._document import (
     limit_error,
     line_column,
     thousands,
+    too_long,
+    too_many_digits,
 )
 from ._limits import Limits, check_limits
 
@@ -171,29 +176,25 @@ def _decoder(tracker: _Tracker) -> json.JSONDecoder:
     return decoder
 
 
-def _refusal(refused: _Refused, limits: Limits) -> tuple[str, str | None]:
+def _refusal(refused: _Refused, limits: Limits) -> tuple[Message, str | None]:
     """The message about a refused number, and the limit it broke (or None)."""
     if refused.why == "constant":
         return (
-            f"{refused.text} is not a number JSON allows, and goalchain files hold only "
-            "finite numbers; write a number, or leave the field out",
+            Message(
+                N_(
+                    "{text} is not a number JSON allows, and goalchain files hold only "
+                    "finite numbers; write a number, or leave the field out"
+                ),
+                text=refused.text,
+            ),
             None,
         )
     if refused.why == "overflow":
-        return (
-            f"the number {refused.text} is too large for a number goalchain can hold "
-            "(the largest is about 1.8e308); write a smaller number, or text in quotes",
-            None,
-        )
+        return Message(TOO_LARGE, text=refused.text), None
     if refused.why == "underflow":
-        return (
-            f"the number {refused.text} is too small to hold: it would be read as 0 "
-            "(the smallest is about 5e-324); write 0, or text in quotes",
-            None,
-        )
+        return Message(TOO_SMALL, text=refused.text), None
     return (
-        f"the number {_shorten(refused.text)} has {thousands(_digits(refused.text))} digits, "
-        f"more than {thousands(limits.max_number_digits)}",
+        too_many_digits(_shorten(refused.text), _digits(refused.text), limits.max_number_digits),
         "max_number_digits",
     )
 
@@ -222,20 +223,28 @@ def read_json(text: str, *, source: str | None = None, limits: Limits | None = N
         data = _decoder(tracker).decode(text)
     except json.JSONDecodeError as err:
         raise FileFormatError(
-            f"malformed JSON: {err.msg}", file=source, line=err.lineno, column=err.colno
+            N_("malformed JSON: {reason}"),
+            file=source,
+            line=err.lineno,
+            column=err.colno,
+            params={"reason": err.msg},
         ) from err
     except _DuplicateKeyError as err:
         line, column = line_column(text, err.index) if err.index >= 0 else (None, None)
         raise FileFormatError(
-            f"duplicate key {err.key!r}; each key may appear once in an object",
+            N_("duplicate key {key!r}; each key may appear once in an object"),
             file=source,
             line=line,
             column=column,
+            params={"key": err.key},
         ) from None
     except _TooDeepError as err:
         line, column = line_column(text, err.index)
         raise limit_error(
-            f"the arrays and objects are nested more than {thousands(limits.max_depth)} deep",
+            Message(
+                N_("the arrays and objects are nested more than {most} deep"),
+                most=thousands(limits.max_depth),
+            ),
             "max_depth",
             limits,
             file=source,
@@ -244,7 +253,7 @@ def read_json(text: str, *, source: str | None = None, limits: Limits | None = N
         ) from None
     except RecursionError as err:  # a max_depth raised beyond what Python's stack holds
         raise limit_error(
-            "the JSON is nested too deeply for Python to read",
+            Message(N_("the JSON is nested too deeply for Python to read")),
             "max_depth",
             limits,
             file=source,
@@ -253,14 +262,21 @@ def read_json(text: str, *, source: str | None = None, limits: Limits | None = N
     raw: dict[FieldPath, str] = {}
     lines: LineIndex | None = None
 
-    def fail(message: str, limit: str | None, path: FieldPath, index: int) -> NoReturn:
+    def fail(message: Message, limit: str | None, path: FieldPath, index: int) -> NoReturn:
         nonlocal lines
         if lines is None:
             lines = LineIndex(text)
         line, column = lines.line_column(index)
         field = format_path(path) if path else None
         if limit is None:
-            raise FileFormatError(message, file=source, line=line, column=column, field=field)
+            raise FileFormatError(
+                message.template,
+                file=source,
+                line=line,
+                column=column,
+                field=field,
+                params=message.params,
+            )
         raise limit_error(
             message, limit, limits, file=source, line=line, column=column, field=field
         )
@@ -278,8 +294,7 @@ def read_json(text: str, *, source: str | None = None, limits: Limits | None = N
                 for key in keys:
                     if len(key) > longest:
                         fail(
-                            f"a key is {thousands(len(key))} characters long, more than "
-                            f"{thousands(longest)}",
+                            too_long(len(key), longest, key=True),
                             "max_string_length",
                             path,
                             index,
@@ -291,8 +306,7 @@ def read_json(text: str, *, source: str | None = None, limits: Limits | None = N
         elif isinstance(value, str):
             if len(value) > longest:
                 fail(
-                    f"the text is {thousands(len(value))} characters long, more than "
-                    f"{thousands(longest)}",
+                    too_long(len(value), longest),
                     "max_string_length",
                     path,
                     index,
@@ -344,6 +358,7 @@ def dump_json(data: Any) -> str:
     except ValueError as err:
         path = _non_finite(data, ())
         raise FileFormatError(
-            "JSON cannot hold NaN or infinity; remove the value or write the file as YAML",
+            N_("JSON cannot hold NaN or infinity; remove the value or write the file as YAML"),
             field=format_path(path) if path is not None else None,
+            params={},
         ) from err

@@ -42,8 +42,9 @@ from typing import Any, Protocol
 
 import attrs
 
+from .._i18n import N_, format_number
 from .._version import __version__
-from ..exceptions import KoladaError
+from ..exceptions import InvalidValueError, KoladaError, Message, Plural
 from ._files import atomic_write
 
 __all__ = [
@@ -147,28 +148,62 @@ def origin(url: str) -> tuple[str, str, int | None]:
     return scheme, (parts.hostname or "").lower(), port
 
 
+class _Number(Message):
+    """A number in a message the reader's way (``1,000`` in English, ``1 000`` in Swedish)."""
+
+    __slots__ = ("decimals", "value")
+
+    def __init__(self, value: float, *, decimals: int | None = 0):
+        super().__init__("{value}")
+        self.value = value
+        self.decimals = decimals
+
+    def render(self, lang: str = "en") -> str:
+        return format_number(self.value, lang=lang, decimals=self.decimals)
+
+    def __str__(self) -> str:
+        return self.render("en")
+
+
 class _JSONLimitError(ValueError):
-    """A JSON text outside the limits (raised by the hooks of :func:`parse_json`)."""
+    """A JSON text outside the limits (raised by the hooks of :func:`parse_json`).
+
+    *message* says what, worded in the reader's language when the error is shown.
+    """
+
+    def __init__(self, message: Message):
+        super().__init__(str(message))
+        self.message = message
+
+
+def _long_number(text: str) -> _JSONLimitError:
+    return _JSONLimitError(
+        Message(
+            N_("a number of {length} characters; at most {limit} are read"),
+            length=_Number(len(text)),
+            limit=_Number(MAX_NUMBER_CHARS),
+        )
+    )
 
 
 def _parse_int(text: str) -> int:
     if len(text) > MAX_NUMBER_CHARS:
-        raise _JSONLimitError(
-            f"a number of {len(text):,} characters; at most {MAX_NUMBER_CHARS:,} are read"
-        )
+        raise _long_number(text)
     return int(text)
 
 
 def _parse_float(text: str) -> float:
     if len(text) > MAX_NUMBER_CHARS:
-        raise _JSONLimitError(
-            f"a number of {len(text):,} characters; at most {MAX_NUMBER_CHARS:,} are read"
-        )
+        raise _long_number(text)
     return float(text)  # 1e400 gives inf: refused where the value is used, naming the field
 
 
 def _parse_constant(name: str) -> Any:
-    raise _JSONLimitError(f"{name} is not a number JSON allows (a value must be finite, or null)")
+    raise _JSONLimitError(
+        Message(
+            N_("{name} is not a number JSON allows (a value must be finite, or null)"), name=name
+        )
+    )
 
 
 def _depth(data: Any, limit: int) -> int:
@@ -188,6 +223,17 @@ def _depth(data: Any, limit: int) -> int:
             return most
         stack.extend((child, level + 1) for child in children if isinstance(child, dict | list))
     return most
+
+
+def _too_deep(url: str, max_depth: int) -> KoladaError:
+    return KoladaError(
+        N_(
+            "the answer nests lists and objects deeper than {max_depth} levels; "
+            "a Kolada answer has about 5"
+        ),
+        url=url,
+        params={"max_depth": max_depth},
+    )
 
 
 def parse_json(body: bytes | str, *, url: str = "", max_depth: int = MAX_JSON_DEPTH) -> Any:
@@ -228,23 +274,21 @@ lists and objects deeper than 2 levels; a Kolada answer has about 5
             parse_constant=_parse_constant,
         )
     except UnicodeDecodeError as err:
-        raise KoladaError(f"the response is not UTF-8 text ({err})", url=url) from err
-    except _JSONLimitError as err:
-        raise KoladaError(f"the response holds {err}", url=url) from err
-    except RecursionError as err:
         raise KoladaError(
-            f"the answer nests lists and objects deeper than {max_depth} levels; "
-            "a Kolada answer has about 5",
-            url=url,
+            N_("the response is not UTF-8 text ({reason})"), url=url, params={"reason": str(err)}
         ) from err
-    except ValueError as err:  # json.JSONDecodeError; int() of too many digits
-        raise KoladaError(f"the response is not valid JSON ({err})", url=url) from err
-    if _depth(data, max_depth) > max_depth:
+    except _JSONLimitError as err:
         raise KoladaError(
-            f"the answer nests lists and objects deeper than {max_depth} levels; "
-            "a Kolada answer has about 5",
-            url=url,
-        )
+            N_("the response holds {what}"), url=url, params={"what": err.message}
+        ) from err
+    except RecursionError as err:
+        raise _too_deep(url, max_depth) from err
+    except ValueError as err:  # json.JSONDecodeError; int() of too many digits
+        raise KoladaError(
+            N_("the response is not valid JSON ({reason})"), url=url, params={"reason": str(err)}
+        ) from err
+    if _depth(data, max_depth) > max_depth:
+        raise _too_deep(url, max_depth)
     return data
 
 
@@ -507,15 +551,28 @@ class Transport:
         max_bytes: int = MAX_RESPONSE_BYTES,
     ):
         if not isinstance(retries, int) or isinstance(retries, bool) or retries < 0:
-            raise ValueError(f"retries must be an integer >= 0, got {retries!r}")
+            raise InvalidValueError(
+                N_("retries must be an integer >= 0, got {retries!r}"), params={"retries": retries}
+            )
         if not timeout > 0 or not backoff >= 0:
-            raise ValueError(f"timeout must be > 0 and backoff >= 0, got {timeout!r}, {backoff!r}")
+            raise InvalidValueError(
+                N_("timeout must be > 0 and backoff >= 0, got {timeout!r}, {backoff!r}"),
+                params={"timeout": timeout, "backoff": backoff},
+            )
         if not (isinstance(deadline, int | float) and math.isfinite(deadline) and deadline > 0):
-            raise ValueError(f"deadline must be a number of seconds > 0, got {deadline!r}")
+            raise InvalidValueError(
+                N_("deadline must be a number of seconds > 0, got {deadline!r}"),
+                params={"deadline": deadline},
+            )
         if not isinstance(max_bytes, int) or isinstance(max_bytes, bool) or max_bytes < 1:
-            raise ValueError(f"max_bytes must be an integer >= 1, got {max_bytes!r}")
+            raise InvalidValueError(
+                N_("max_bytes must be an integer >= 1, got {max_bytes!r}"),
+                params={"max_bytes": max_bytes},
+            )
         if offline and cache is None:
-            raise ValueError("offline mode reads the cache; give a cache directory")
+            raise InvalidValueError(
+                N_("offline mode reads the cache; give a cache directory"), params={}
+            )
         self.timeout = float(timeout)
         self.retries = retries
         self.backoff = float(backoff)
@@ -548,9 +605,12 @@ class Transport:
                 return hit
         if self.offline:
             raise KoladaError(
-                f"not in the cache {self.cache.directory if self.cache else ''} and offline "
-                "mode is on; fetch once without --offline to fill the cache",
+                N_(
+                    "not in the cache {directory} and offline mode is on; "
+                    "fetch once without --offline to fill the cache"
+                ),
                 url=url,
+                params={"directory": self.cache.directory if self.cache else ""},
             )
         body, fetched_at = self._download(url)
         data = parse_json(body, url=url)
@@ -558,11 +618,14 @@ class Transport:
             self.cache.put(url, data, fetched_at)
         return Fetched(url=url, data=data, fetched_at=fetched_at)
 
-    def _too_large(self, url: str, size: str) -> KoladaError:
+    def _too_large(self, url: str, size: Message) -> KoladaError:
         return KoladaError(
-            f"the answer is larger than {self.max_bytes:,} bytes ({size}); a Kolada page is "
-            "at most a few MB (raise max_bytes= for a server that sends more)",
+            N_(
+                "the answer is larger than {max_bytes} bytes ({size}); a Kolada page is "
+                "at most a few MB (raise max_bytes= for a server that sends more)"
+            ),
             url=url,
+            params={"max_bytes": _Number(self.max_bytes), "size": size},
         )
 
     def _read(self, url: str, response: Any, watch: _Watch) -> bytes:
@@ -573,7 +636,9 @@ class Transport:
         headers = getattr(response, "headers", None)
         declared = headers.get("Content-Length") if headers is not None else None
         if declared and declared.strip().isdigit() and int(declared) > self.max_bytes:
-            raise self._too_large(url, f"Content-Length {int(declared):,}")
+            raise self._too_large(
+                url, Message(N_("Content-Length {size}"), size=_Number(int(declared)))
+            )
         read = getattr(response, "read1", None) or response.read
         chunks: list[bytes] = []
         size = 0
@@ -585,7 +650,9 @@ class Transport:
                 break
             size += len(chunk)
             if size > self.max_bytes:
-                raise self._too_large(url, f"{size:,} bytes read so far")
+                raise self._too_large(
+                    url, Message(N_("{size} bytes read so far"), size=_Number(size))
+                )
             chunks.append(chunk)
         if watch.passed():  # the deadline shut the socket: the body is cut off
             raise _DeadlineError
@@ -611,18 +678,26 @@ class Transport:
                 raise
             except _OtherOriginError as err:
                 raise KoladaError(
-                    f"the server sent the request on to {err.target}, another origin than "
-                    f"{'://'.join(urllib.parse.urlsplit(url)[:2])}; goalchain follows "
-                    "redirects only within the origin of the base URL",
+                    N_(
+                        "the server sent the request on to {target}, another origin than "
+                        "{origin}; goalchain follows redirects only within the origin of the "
+                        "base URL"
+                    ),
                     url=url,
                     status=err.code,
+                    params={
+                        "target": err.target,
+                        "origin": "://".join(urllib.parse.urlsplit(url)[:2]),
+                    },
                 ) from None
             except urllib.error.HTTPError as err:
                 code = err.code
-                problem = f"HTTP {code} {err.reason}"
+                problem = Message(N_("HTTP {code} {reason}"), code=code, reason=err.reason)
                 retryable = code == 429 or 500 <= code < 600
                 if not retryable:
-                    raise KoladaError(problem, url=url, status=code) from err
+                    raise KoladaError(
+                        problem.template, url=url, status=code, params=problem.params
+                    ) from err
                 given = _retry_after(
                     err.headers.get("Retry-After") if err.headers else None, self.clock()
                 )
@@ -639,16 +714,29 @@ class Transport:
                 OSError,
             ) as err:
                 if isinstance(err, _DeadlineError) or watch.passed():
-                    problem = (
-                        f"no complete answer within {self.deadline:g} s, the deadline of "
-                        "one request (deadline=)"
+                    problem = Message(
+                        N_(
+                            "no complete answer within {deadline} s, the deadline of "
+                            "one request (deadline=)"
+                        ),
+                        deadline=_Number(self.deadline, decimals=None),
                     )
                 else:
                     reason = getattr(err, "reason", None) or err
-                    problem = f"connection failed or timed out ({reason})"
+                    problem = Message(
+                        N_("connection failed or timed out ({reason})"), reason=str(reason)
+                    )
                 last, status = err, None
             if attempt + 1 < attempts:
                 self.sleep(wait)
         raise KoladaError(
-            f"{problem}; gave up after {attempts} attempt(s)", url=url, status=status
+            N_("{problem}; {gave_up}"),
+            url=url,
+            status=status,
+            params={
+                "problem": problem,
+                "gave_up": Plural(
+                    "gave up after {n} attempt", "gave up after {n} attempts", attempts
+                ),
+            },
         ) from last

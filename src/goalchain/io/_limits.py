@@ -18,6 +18,7 @@ from typing import Any
 
 import attrs
 
+from .._i18n import N_
 from ..exceptions import InvalidValueError
 
 __all__ = [
@@ -59,7 +60,9 @@ MAX_NUMBER_DIGITS = 100
 def _positive(instance: Any, attribute: attrs.Attribute[int], value: Any) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise InvalidValueError(
-            f"a limit must be a whole number of at least 1, got {value!r}", field=attribute.name
+            N_("a limit must be a whole number of at least 1, got {value!r}"),
+            field=attribute.name,
+            params={"value": value},
         )
 
 

@@ -28,8 +28,20 @@ import unicodedata
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from ..exceptions import FileFormatError
-from ._document import Document, FieldPath, format_path, limit_error, line_column, thousands
+from .._i18n import N_
+from ..exceptions import FileFormatError, Message
+from ._document import (
+    TOO_LARGE,
+    TOO_SMALL,
+    Document,
+    FieldPath,
+    format_path,
+    limit_error,
+    line_column,
+    thousands,
+    too_long,
+    too_many_digits,
+)
 from ._limits import Limits, check_limits
 
 if TYPE_CHECKING:
@@ -53,6 +65,21 @@ _TIMESTAMP = re.compile(
 _DIGITS = re.compile(r"^[0-9]+$")
 _DIRECTIVE = re.compile(r"%YAML(?:[ \t]+(\S*))?")
 _DIRECTIVES_MAY_FOLLOW = re.compile(r"\s*[%#]")
+_TOO_DEEP_FOR_PYTHON = Message(N_("the YAML is nested too deeply for Python to read"))
+
+
+def _nested(most: int) -> Message:
+    return Message(
+        N_("the lists and mappings are nested more than {most} deep"), most=thousands(most)
+    )
+
+
+def _expand_values(most: int) -> Message:
+    return Message(
+        N_("the aliases in the document expand to more than {most} values"), most=thousands(most)
+    )
+
+
 _LINE = re.compile(r"[^\n]*\n|[^\n]+$")
 _FLOAT_MAX_INT = 1 << 1024  # the smallest whole number a float cannot hold
 _STACK_DEPTH = 1000  # nesting that no Python stack composes, whatever max_depth says
@@ -84,16 +111,20 @@ class _Converter:
         self.alias_depth = 0
         self.active: set[int] = set()
 
-    def fail(self, message: str, node: Node, path: FieldPath | None = None) -> NoReturn:
+    def fail(
+        self, message: str, node: Node, path: FieldPath | None = None, **params: object
+    ) -> NoReturn:
+        """Raise the error about *node*: *message* a template (``N_``), *params* its fields."""
         raise FileFormatError(
             message,
             file=self.source,
             line=node.start_mark.line + 1,
             column=node.start_mark.column + 1,
             field=format_path(path) if path else None,
+            params=params,
         )
 
-    def beyond(self, message: str, limit: str, node: Node, path: FieldPath | None) -> NoReturn:
+    def beyond(self, message: Message, limit: str, node: Node, path: FieldPath | None) -> NoReturn:
         raise limit_error(
             message,
             limit,
@@ -112,8 +143,7 @@ class _Converter:
             self.expanded += 1
             if self.expanded > self.limits.max_alias_values:  # pragma: no cover
                 self.beyond(
-                    "the aliases in the document expand to more than "
-                    f"{thousands(self.limits.max_alias_values)} values",
+                    _expand_values(self.limits.max_alias_values),
                     "max_alias_values",
                     node,
                     path,
@@ -135,7 +165,9 @@ class _Converter:
             return self.scalar(node, tag, path)
         if id(node) in self.active:
             self.fail(
-                "an alias refers to a value that contains it; recursive data is refused", node, path
+                N_("an alias refers to a value that contains it; recursive data is refused"),
+                node,
+                path,
             )
         self.active.add(id(node))
         try:
@@ -147,7 +179,9 @@ class _Converter:
                 return self.mapping(node, path)
         finally:
             self.active.discard(id(node))
-        self.fail(f"unexpected YAML node {type(node).__name__}", node, path)  # pragma: no cover
+        self.fail(  # pragma: no cover
+            N_("unexpected YAML node {kind}"), node, path, kind=type(node).__name__
+        )
 
     def check_tag(self, tag: str, expected: str, node: Node, path: FieldPath) -> None:
         if tag != expected:
@@ -155,11 +189,14 @@ class _Converter:
 
     def refuse_tag(self, tag: str, node: Node, path: FieldPath | None) -> NoReturn:
         self.fail(
-            f"the tag {_shown_tag(tag)} is refused: goalchain files hold plain data (text, "
-            "numbers, booleans, dates, lists and mappings) and no tag may construct objects; "
-            "remove the tag, or quote the value if it is text",
+            N_(
+                "the tag {tag} is refused: goalchain files hold plain data (text, "
+                "numbers, booleans, dates, lists and mappings) and no tag may construct objects; "
+                "remove the tag, or quote the value if it is text"
+            ),
             node,
             path,
+            tag=_shown_tag(tag),
         )
 
     def mapping(self, node: Node, path: FieldPath) -> dict[str, Any]:
@@ -175,10 +212,14 @@ class _Converter:
             key = self.key(key_node, path)
             if key in first_line:
                 self.fail(
-                    f"duplicate key {key!r} (first at line {first_line[key]}); "
-                    "each key may appear once in a mapping",
+                    N_(
+                        "duplicate key {key!r} (first at line {first}); "
+                        "each key may appear once in a mapping"
+                    ),
                     key_node,
                     (*path, key),
+                    key=key,
+                    first=first_line[key],
                 )
             first_line[key] = key_node.start_mark.line + 1
             out[key] = self.convert(value_node, (*path, key))
@@ -187,7 +228,7 @@ class _Converter:
             for source in sources:
                 if not isinstance(source, MappingNode):
                     self.fail(
-                        "a merge key (<<) needs a mapping or a list of mappings", source, path
+                        N_("a merge key (<<) needs a mapping or a list of mappings"), source, path
                     )
                 self.check_tag(_tag_of(source), _MAP_TAG, source, path)
                 self.active.add(id(source))
@@ -204,7 +245,7 @@ class _Converter:
 
         if not isinstance(node, ScalarNode):
             self.fail(
-                "mapping keys must be text or whole numbers, not lists or mappings", node, path
+                N_("mapping keys must be text or whole numbers, not lists or mappings"), node, path
             )
         value = self.scalar(node, _tag_of(node), None)
         if isinstance(value, str):
@@ -214,15 +255,20 @@ class _Converter:
             return str(value)  # 2023: 81.0 -> "2023"
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             self.fail(
-                f"the key {text} is read as the number {value!r}, but keys are text and "
-                f'are never converted; write it in quotes: "{text}"',
+                N_(
+                    "the key {text} is read as the number {value!r}, but keys are text and "
+                    'are never converted; write it in quotes: "{text}"'
+                ),
                 node,
                 path,
+                text=text,
+                value=value,
             )
         self.fail(
-            f"mapping keys must be text or whole numbers; write the key {text!r} in quotes",
+            N_("mapping keys must be text or whole numbers; write the key {text!r} in quotes"),
             node,
             path,
+            text=text,
         )
 
     def scalar(self, node: Node, tag: str, path: FieldPath | None) -> Any:
@@ -236,8 +282,7 @@ class _Converter:
             self.refuse_tag(tag, node, path)
         if len(text) > self.limits.max_string_length:
             self.beyond(
-                f"{'a key' if path is None else 'the text'} is {thousands(len(text))} "
-                f"characters long, more than {thousands(self.limits.max_string_length)}",
+                too_long(len(text), self.limits.max_string_length, key=path is None),
                 "max_string_length",
                 node,
                 path,
@@ -247,7 +292,7 @@ class _Converter:
             return text
         if kind == "null":
             if text not in ("", "~", "null", "Null", "NULL"):
-                self.fail(f"cannot read {text!r} as null", node, path)
+                self.fail(N_("cannot read {text!r} as null"), node, path, text=text)
             value = None
         elif kind == "bool":
             lowered = text.lower()
@@ -256,29 +301,29 @@ class _Converter:
             elif lowered in ("false", "no", "off", "n"):
                 value = False
             else:
-                self.fail(f"cannot read {text!r} as true or false", node, path)
+                self.fail(N_("cannot read {text!r} as true or false"), node, path, text=text)
         elif kind == "int":
             self.check_digits(text, node, path)
             value = _read_int(text)
             if value is None:
-                self.fail(f"cannot read {text!r} as a whole number", node, path)
+                self.fail(N_("cannot read {text!r} as a whole number"), node, path, text=text)
             if abs(value) >= _FLOAT_MAX_INT:
-                self.fail(
-                    f"the number {text} is too large for a number goalchain can hold (the "
-                    "largest is about 1.8e308); write a smaller number, or text in quotes",
-                    node,
-                    path,
-                )
+                self.fail(TOO_LARGE, node, path, text=text)
         elif kind == "float":
             self.check_digits(text, node, path)
             value = _read_float(text)
             if value is None:
-                self.fail(f"cannot read {text!r} as a number", node, path)
+                self.fail(N_("cannot read {text!r} as a number"), node, path, text=text)
             self.check_finite(text, value, node, path)
         else:  # timestamp
             value = _read_timestamp(text)
             if value is None:
-                self.fail(f"{text!r} is not a valid date (YYYY-MM-DD) or date and time", node, path)
+                self.fail(
+                    N_("{text!r} is not a valid date (YYYY-MM-DD) or date and time"),
+                    node,
+                    path,
+                    text=text,
+                )
         if path is not None:
             self.raw[path] = text
         return value
@@ -292,8 +337,7 @@ class _Converter:
         if digits > self.limits.max_number_digits:
             shown = text if len(text) <= 43 else f"{text[:20]}...{text[-20:]}"
             self.beyond(
-                f"the number {shown} has {thousands(digits)} digits, more than "
-                f"{thousands(self.limits.max_number_digits)}",
+                too_many_digits(shown, digits, self.limits.max_number_digits),
                 "max_number_digits",
                 node,
                 path,
@@ -302,26 +346,19 @@ class _Converter:
     def check_finite(self, text: str, value: float, node: Node, path: FieldPath | None) -> None:
         if math.isnan(value) or (math.isinf(value) and "inf" in text.lower()):
             self.fail(
-                f"{text} is not a finite number; goalchain files hold only finite numbers "
-                "(NaN and infinity are refused); write a number, or leave the field out",
+                N_(
+                    "{text} is not a finite number; goalchain files hold only finite numbers "
+                    "(NaN and infinity are refused); write a number, or leave the field out"
+                ),
                 node,
                 path,
+                text=text,
             )
         if math.isinf(value):
-            self.fail(
-                f"the number {text} is too large for a number goalchain can hold (the "
-                "largest is about 1.8e308); write a smaller number, or text in quotes",
-                node,
-                path,
-            )
+            self.fail(TOO_LARGE, node, path, text=text)
         mantissa = text.lower().partition("e")[0]
         if value == 0.0 and any(char in "123456789" for char in mantissa):
-            self.fail(
-                f"the number {text} is too small to hold: it would be read as 0 (the "
-                "smallest is about 5e-324); write 0, or text in quotes",
-                node,
-                path,
-            )
+            self.fail(TOO_SMALL, node, path, text=text)
 
 
 class _Guard:
@@ -340,7 +377,7 @@ class _Guard:
         self.characters = 0
         self.sizes: dict[int, tuple[int, int]] = {}
 
-    def refuse(self, message: str, limit: str, mark: Any) -> NoReturn:
+    def refuse(self, message: Message, limit: str, mark: Any) -> NoReturn:
         raise limit_error(
             message,
             limit,
@@ -353,12 +390,7 @@ class _Guard:
     def enter(self, mark: Any) -> None:
         self.depth += 1
         if self.depth > self.limits.max_depth:
-            self.refuse(
-                "the lists and mappings are nested more than "
-                f"{thousands(self.limits.max_depth)} deep",
-                "max_depth",
-                mark,
-            )
+            self.refuse(_nested(self.limits.max_depth), "max_depth", mark)
 
     def alias(self, node: Node, mark: Any) -> None:
         values, characters = self.size(node)
@@ -366,16 +398,13 @@ class _Guard:
         self.characters += characters
         limits = self.limits
         if self.values > limits.max_alias_values:
-            self.refuse(
-                f"the aliases in the document expand to more than "
-                f"{thousands(limits.max_alias_values)} values",
-                "max_alias_values",
-                mark,
-            )
+            self.refuse(_expand_values(limits.max_alias_values), "max_alias_values", mark)
         if self.characters > limits.max_alias_characters:
             self.refuse(
-                f"the aliases in the document expand to more than "
-                f"{thousands(limits.max_alias_characters)} characters of text",
+                Message(
+                    N_("the aliases in the document expand to more than {most} characters of text"),
+                    most=thousands(limits.max_alias_characters),
+                ),
                 "max_alias_characters",
                 mark,
             )
@@ -433,18 +462,9 @@ def _scanner(base: type) -> type:
         def fetch_flow_collection_start(self, token_class: Any, to_push: Any) -> None:
             guard: _Guard = self.loader.goalchain_guard
             if len(self.flow_context) >= guard.limits.max_depth:
-                guard.refuse(
-                    "the lists and mappings are nested more than "
-                    f"{thousands(guard.limits.max_depth)} deep",
-                    "max_depth",
-                    self.reader.get_mark(),
-                )
+                guard.refuse(_nested(guard.limits.max_depth), "max_depth", self.reader.get_mark())
             if len(self.flow_context) >= _STACK_DEPTH:  # a max_depth raised beyond it
-                guard.refuse(
-                    "the YAML is nested too deeply for Python to read",
-                    "max_depth",
-                    self.reader.get_mark(),
-                )
+                guard.refuse(_TOO_DEEP_FOR_PYTHON, "max_depth", self.reader.get_mark())
             super().fetch_flow_collection_start(token_class, to_push)
 
     return _Scanner
@@ -577,22 +597,26 @@ def read_yaml(text: str, *, source: str | None = None, limits: Limits | None = N
     try:
         node = yaml.compose(text)
     except RecursionError as err:  # a max_depth raised beyond what Python's stack holds
-        raise limit_error(
-            "the YAML is nested too deeply for Python to read", "max_depth", limits, file=source
-        ) from err
+        raise limit_error(_TOO_DEEP_FOR_PYTHON, "max_depth", limits, file=source) from err
     except MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
-        message = f"malformed YAML: {err.problem or err.context or 'cannot parse'}"
+        # the parser's own words (ruamel.yaml's, in English) are the reason and its context
+        reason: str | Message = err.problem or err.context or Message(N_("cannot parse"))
+        template = N_("malformed YAML: {reason}")
+        params: dict[str, object] = {"reason": reason}
         if err.problem and err.context:
-            message += f" ({err.context}"
+            params["context"] = err.context
             if err.context_mark is not None:
-                message += f" that began at line {err.context_mark.line + 1}"
-            message += ")"
+                template = N_("malformed YAML: {reason} ({context} that began at line {line})")
+                params["line"] = err.context_mark.line + 1
+            else:
+                template = N_("malformed YAML: {reason} ({context})")
         raise FileFormatError(
-            message,
+            template,
             file=source,
             line=mark.line + 1 if mark is not None else None,
             column=mark.column + 1 if mark is not None else None,
+            params=params,
         ) from err
     except YAMLError as err:  # ReaderError: a character YAML does not allow
         position = getattr(err, "position", None)
@@ -601,7 +625,11 @@ def read_yaml(text: str, *, source: str | None = None, limits: Limits | None = N
             line, column = line_column(text, position)
         reason = getattr(err, "reason", None) or str(err).split("\n")[0]
         raise FileFormatError(
-            f"malformed YAML: {reason}", file=source, line=line, column=column
+            N_("malformed YAML: {reason}"),
+            file=source,
+            line=line,
+            column=column,
+            params={"reason": reason},
         ) from err
     _check_version(yaml.version, text, source)
     if node is None:
@@ -610,9 +638,7 @@ def read_yaml(text: str, *, source: str | None = None, limits: Limits | None = N
     try:
         data = converter.convert(node, ())
     except RecursionError as err:  # pragma: no cover - the composer counted the depth
-        raise limit_error(
-            "the YAML is nested too deeply for Python to read", "max_depth", limits, file=source
-        ) from err
+        raise limit_error(_TOO_DEEP_FOR_PYTHON, "max_depth", limits, file=source) from err
     return Document(data, source, converter.positions, converter.raw)
 
 
@@ -633,17 +659,21 @@ def _check_directives(text: str, source: str | None) -> None:
             return
         match = _DIRECTIVE.match(raw)
         if match is not None and match.group(1) != "1.2":
-            _refuse_version(match.group(1) or "(none)", line, source)
+            _refuse_version(match.group(1) or None, line, source)
 
 
-def _refuse_version(shown: str, line: int | None, source: str | None) -> NoReturn:
+def _refuse_version(shown: str | None, line: int | None, source: str | None) -> NoReturn:
+    """Refuse a ``%YAML`` line of version *shown* (None: the line names no version)."""
     raise FileFormatError(
-        f"the file declares YAML {shown} (%YAML {shown}), but goalchain reads YAML 1.2 "
-        "only, where yes, no, on and off are text and 0192 is not octal; delete the "
-        "%YAML line (and write true or false where a boolean is meant), or write %YAML 1.2",
+        N_(
+            "the file declares YAML {shown} (%YAML {shown}), but goalchain reads YAML 1.2 "
+            "only, where yes, no, on and off are text and 0192 is not octal; delete the "
+            "%YAML line (and write true or false where a boolean is meant), or write %YAML 1.2"
+        ),
         file=source,
         line=line,
         column=1 if line is not None else None,
+        params={"shown": shown if shown is not None else Message(N_("(none)"))},
     )
 
 

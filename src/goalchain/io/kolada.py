@@ -1,8 +1,10 @@
 """Kolada, the Swedish municipalities' key figures: a v3 API client and :func:`fetch_into`.
 
 See the Kolada guide for fetching, the cache, offline mode and provenance.
-The implementation and what it relies on about the API are documented in
-``goalchain.io._kolada``.
+The implementation lives in private modules, one concept each: the API client
+and what it relies on about the API (``goalchain.io._kolada_client``), the
+transport under it (``_kolada_http``), the KPI metadata and units
+(``_kolada_kpi``) and filling a chain (``_kolada_fill``).
 
 Examples
 --------
@@ -14,22 +16,8 @@ Examples
 """
 
 from ..exceptions import KoladaError
-from ._kolada import (
-    DEFAULT_BASE_URL,
-    MAX_IDS,
-    FetchReport,
-    KoladaClient,
-    KoladaValue,
-    KpiInfo,
-    MissingValue,
-    UnitNote,
-    ValueWarning,
-    fetch_into,
-    fetched_at,
-    parse_years,
-    title_unit,
-    title_unit_text,
-)
+from ._kolada_client import DEFAULT_BASE_URL, MAX_IDS, KoladaClient, KoladaValue, parse_years
+from ._kolada_fill import FetchReport, MissingValue, ValueWarning, fetch_into, fetched_at
 from ._kolada_http import (
     MAX_JSON_DEPTH,
     MAX_NUMBER_CHARS,
@@ -37,6 +25,7 @@ from ._kolada_http import (
     MAX_RESPONSE_BYTES,
     parse_json,
 )
+from ._kolada_kpi import KpiInfo, UnitNote, title_unit, title_unit_text
 
 __all__ = [
     "DEFAULT_BASE_URL",
