@@ -23,6 +23,7 @@ from goalchain.exceptions import (
     KoladaConflict,
     KoladaConflictError,
     Message,
+    Number,
     UnitMismatchError,
     UnknownElementError,
     UnknownLevelError,
@@ -326,3 +327,42 @@ def test_a_file_error_is_worded_in_the_language_of_the_command_line(tmp_path: Pa
         assert ("nyckeln 'name' förekommer" if name == "k.json" else "felaktig YAML") in said["sv"]
         assert ("duplicate key 'name'" if name == "k.json" else "malformed YAML") in said["en"]
         assert "fel i filen" not in said["sv"]
+
+
+@pytest.mark.parametrize(
+    ("value", "spec", "english", "swedish"),
+    [
+        (80.5, "g", "80.5", "80,5"),
+        (80.0, "g", "80", "80"),
+        (-0.25, "g", "-0.25", "\u22120,25"),
+        (1234.5, ".10g", "1234.5", "1234,5"),  # a cell's value as written: same digits
+        (2.5, "+g", "+2.5", "+2,5"),
+        (1_048_576, ",", "1,048,576", "1\u00a0048\u00a0576"),  # a count, by thousands
+        (0.05, ".0%", "5%", "5%"),
+        (1e20, "g", "1e+20", "1e+20"),
+    ],
+)
+def test_a_number_in_a_message_has_the_same_digits_in_every_language(
+    value: float, spec: str, english: str, swedish: str
+) -> None:
+    number = Number(value, spec)
+    assert str(number) == number.render("en") == english
+    assert number.render("sv") == swedish
+
+
+@given(
+    st.one_of(
+        st.integers(-(10**12), 10**12),
+        st.floats(allow_nan=False, allow_infinity=False, width=64),
+    ),
+    st.sampled_from(["g", ".10g", "+g", ",", ".3f"]),
+)
+def test_a_number_reads_back_as_its_english_digits(value: float, spec: str) -> None:
+    """Swedish changes the signs, never the digits: mapping the Swedish signs back
+    gives the English text."""
+    if spec == "," and isinstance(value, float):
+        value = round(value)
+    number = Number(value, spec)
+    swedish = number.render("sv")
+    back = swedish.replace(",", ".").replace("\u00a0", ",").replace("\u2212", "-")
+    assert back == str(number)

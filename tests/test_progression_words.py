@@ -10,7 +10,7 @@ import pytest
 
 import goalchain as gc
 from _catalogs import catalog_of
-from goalchain.exceptions import GoalchainError, ProgressionError
+from goalchain.exceptions import GoalchainError, Number, ProgressionError
 from goalchain.progression import (
     CATEGORIES,
     CATEGORY_LABELS,
@@ -24,7 +24,6 @@ from goalchain.progression import (
     assess_many,
     methods,
 )
-from goalchain.progression._words import Figure
 
 
 def test_the_labels_are_read_only_tables_in_every_language() -> None:
@@ -165,12 +164,12 @@ def test_a_method_that_returns_too_few_values_says_so_in_good_english() -> None:
 def test_a_figure_keeps_pythons_digits_in_english_and_the_languages_signs_elsewhere(
     tmp_path: Path,
 ) -> None:
-    figure = Figure(-1234.5)
+    figure = Number(-1234.5)
     assert str(figure) == figure.render("en") == "-1234.5"
     assert figure.render("sv") == "\u22121234,5"
-    assert Figure(-1.5, "%").render("sv") == "\u2212150,000000%"
+    assert Number(-1.5, "%").render("sv") == "\u2212150,000000%"
     with catalog_of(tmp_path, {"this trajectory has no unit to convert from": "ei yksikköä"}):
-        assert Figure(2.5).render("fi") == "2,5"  # Finnish CLDR: a decimal comma
+        assert Number(2.5).render("fi") == "2,5"  # Finnish CLDR: a decimal comma
         with pytest.raises(ProgressionError) as info:
             annual_targets(baseline=(2022, 1), target=(2026, 3)).to("kr")
         assert info.value.render("fi") == "field 'unit': ei yksikköä"

@@ -52,6 +52,7 @@ __all__ = [
     "LevelError",
     "Message",
     "MissingDependencyError",
+    "Number",
     "PeriodError",
     "Plural",
     "ProgressionError",
@@ -178,6 +179,54 @@ class Plural(Message):
 
     def __hash__(self) -> int:
         return hash((self.template, self.n))
+
+
+class Number(Message):
+    """A number inside a message: in English as Python's ``format(value, spec)``
+    writes it, in another language with the same digits and the language's own
+    decimal sign, group separator and minus sign (CLDR, from the ground floor's
+    conventions).
+
+    The one way goalchain writes a number into a message: ``spec`` says how many
+    digits (``"g"``, ``".10g"`` for a cell's value as written, ``"+g"`` for a gap,
+    ``","`` for a count grouped by thousands, ``".0%"`` for a share).
+
+    Examples
+    --------
+    >>> from goalchain.exceptions import Number
+    >>> str(Number(-1234.5)), Number(-1234.5).render("sv")
+    ('-1234.5', '−1234,5')
+    >>> str(Number(1048576, ",")), Number(1048576, ",").render("sv")
+    ('1,048,576', '1 048 576')
+    """
+
+    __slots__ = ("spec", "value")
+
+    def __init__(self, value: float, spec: str = "g"):
+        super().__init__("{value}")
+        self.value = value
+        self.spec = spec
+
+    def render(self, lang: str = "en") -> str:
+        """The number in *lang* (any language with a catalog)."""
+        from ._i18n import check_lang
+        from ._i18n._numbers import conventions, localised_digits
+
+        return localised_digits(str(self), conventions(check_lang(lang)).digits)
+
+    def __str__(self) -> str:
+        return format(self.value, self.spec)
+
+    def __repr__(self) -> str:
+        return f"Number({self.value!r}, {self.spec!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Number):
+            return NotImplemented
+        return (self.value, self.spec) == (other.value, other.spec)
+
+    def __hash__(self) -> int:
+        return hash((self.value, self.spec))
 
 
 class GoalchainError(Exception):

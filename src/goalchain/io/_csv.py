@@ -20,11 +20,11 @@ from typing import Any
 
 from .._i18n import N_
 from .._safe_text import csv_cell, csv_uncell
-from ..exceptions import InvalidValueError
+from ..exceptions import InvalidValueError, Number
 from ._files import atomic_write
 from ._sheet_cells import Table
 from ._sheet_limits import SpreadsheetLimits, limit_error
-from ._spreadsheet_errors import OptionHint, SpreadsheetError, _Int
+from ._spreadsheet_errors import OptionHint, SpreadsheetError
 
 __all__ = ["read_csv", "sniff_delimiter", "write_csv_template"]
 
@@ -234,7 +234,7 @@ def read_csv(
                     "cell_chars",
                     file=file,
                     row=start,
-                    n=_Int(csv.field_size_limit()),
+                    n=Number(csv.field_size_limit(), ","),
                 ) from None
             raise SpreadsheetError(
                 "bad_csv",

@@ -42,9 +42,9 @@ from typing import Any, Protocol
 
 import attrs
 
-from .._i18n import N_, format_number
+from .._i18n import N_
 from .._version import __version__
-from ..exceptions import InvalidValueError, KoladaError, Message, Plural
+from ..exceptions import InvalidValueError, KoladaError, Message, Number, Plural
 from ._files import atomic_write
 
 __all__ = [
@@ -148,23 +148,6 @@ def origin(url: str) -> tuple[str, str, int | None]:
     return scheme, (parts.hostname or "").lower(), port
 
 
-class _Number(Message):
-    """A number in a message the reader's way (``1,000`` in English, ``1 000`` in Swedish)."""
-
-    __slots__ = ("decimals", "value")
-
-    def __init__(self, value: float, *, decimals: int | None = 0):
-        super().__init__("{value}")
-        self.value = value
-        self.decimals = decimals
-
-    def render(self, lang: str = "en") -> str:
-        return format_number(self.value, lang=lang, decimals=self.decimals)
-
-    def __str__(self) -> str:
-        return self.render("en")
-
-
 class _JSONLimitError(ValueError):
     """A JSON text outside the limits (raised by the hooks of :func:`parse_json`).
 
@@ -180,8 +163,8 @@ def _long_number(text: str) -> _JSONLimitError:
     return _JSONLimitError(
         Message(
             N_("a number of {length} characters; at most {limit} are read"),
-            length=_Number(len(text)),
-            limit=_Number(MAX_NUMBER_CHARS),
+            length=Number(len(text), ","),
+            limit=Number(MAX_NUMBER_CHARS, ","),
         )
     )
 
@@ -625,7 +608,7 @@ class Transport:
                 "at most a few MB (raise max_bytes= for a server that sends more)"
             ),
             url=url,
-            params={"max_bytes": _Number(self.max_bytes), "size": size},
+            params={"max_bytes": Number(self.max_bytes, ","), "size": size},
         )
 
     def _read(self, url: str, response: Any, watch: _Watch) -> bytes:
@@ -637,7 +620,7 @@ class Transport:
         declared = headers.get("Content-Length") if headers is not None else None
         if declared and declared.strip().isdigit() and int(declared) > self.max_bytes:
             raise self._too_large(
-                url, Message(N_("Content-Length {size}"), size=_Number(int(declared)))
+                url, Message(N_("Content-Length {size}"), size=Number(int(declared), ","))
             )
         read = getattr(response, "read1", None) or response.read
         chunks: list[bytes] = []
@@ -651,7 +634,7 @@ class Transport:
             size += len(chunk)
             if size > self.max_bytes:
                 raise self._too_large(
-                    url, Message(N_("{size} bytes read so far"), size=_Number(size))
+                    url, Message(N_("{size} bytes read so far"), size=Number(size, ","))
                 )
             chunks.append(chunk)
         if watch.passed():  # the deadline shut the socket: the body is cut off
@@ -719,7 +702,7 @@ class Transport:
                             "no complete answer within {deadline} s, the deadline of "
                             "one request (deadline=)"
                         ),
-                        deadline=_Number(self.deadline, decimals=None),
+                        deadline=Number(self.deadline),
                     )
                 else:
                     reason = getattr(err, "reason", None) or err

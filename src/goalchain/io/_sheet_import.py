@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Literal
 import attrs
 
 from .._i18n import N_, check_lang, format_number, npgettext
-from ..exceptions import FileFormatError, InvalidValueError, Plural
+from ..exceptions import FileFormatError, InvalidValueError, Number, Plural
 from ..models import Indicator, Measurement, Period
 from ..units import parse_unit
 from ._paths import not_a_regular_file
@@ -58,7 +58,6 @@ from ._spreadsheet_errors import (
     SpreadsheetValueError,
     SpreadsheetWarning,
     _gather,
-    _Num,
     _Text,
     column_letter,
 )
@@ -277,8 +276,8 @@ def _add(
             "id": m.indicator,
             "period": str(m.period),
             "gender": _Text(f"for_{m.gender}"),
-            "value": _Num(m.value),
-            "other": _Num(earlier.measurement.value),
+            "value": Number(m.value, ".10g"),
+            "other": Number(earlier.measurement.value, ".10g"),
             "there": there,
         },
         element=m.indicator,
@@ -633,12 +632,12 @@ def _conflict(item: _Row, old: Measurement) -> SpreadsheetDuplicateError:
     return SpreadsheetDuplicateError(
         "conflict",
         params={
-            "old": _Num(old.value),
+            "old": Number(old.value, ".10g"),
             "prelim": _Text("prelim") if old.preliminary else "",
             "id": m.indicator,
             "period": str(m.period),
             "gender": _Text(f"for_{m.gender}"),
-            "value": _Num(m.value),
+            "value": Number(m.value, ".10g"),
             "replace": OptionHint("on_conflict", "replace"),
             "keep": OptionHint("on_conflict", "keep"),
         },

@@ -20,8 +20,8 @@ from typing import Any
 import attrs
 
 from .._i18n import N_
-from ..exceptions import InvalidValueError
-from ._spreadsheet_errors import SpreadsheetLimitError, _Int, _Text
+from ..exceptions import InvalidValueError, Number
+from ._spreadsheet_errors import SpreadsheetLimitError, _Text
 
 __all__ = [
     "MAX_CELLS",
@@ -131,13 +131,13 @@ def limit_error(
     maximum: int = getattr(limits, field)
     where = {key: params.pop(key) for key in ("row", "col", "sheet") if key in params}
     words = {
-        k: _Int(v) if isinstance(v, int) and not isinstance(v, bool) else v
+        k: Number(v, ",") if isinstance(v, int) and not isinstance(v, bool) else v
         for k, v in params.items()
     }
     more = _Text("limits_hint", field=field, value=max(2 * maximum, maximum + 1))
     return SpreadsheetLimitError(
         code,
-        params={"limit": _Int(maximum), "more": more, **words},
+        params={"limit": Number(maximum, ","), "more": more, **words},
         limit=field,
         maximum=maximum,
         file=file,

@@ -18,13 +18,13 @@ from typing import Any
 
 import attrs
 
-from .._i18n import N_, check_lang, format_number, gettext, pgettext
-from .._i18n._numbers import NBSP, conventions, localised_digits
+from .._i18n import N_, check_lang, gettext, pgettext
 from ..exceptions import (
     DuplicateError,
     FileFormatError,
     InvalidValueError,
     Message,
+    Number,
     Plural,
     UnitMismatchError,
     UnknownElementError,
@@ -98,34 +98,6 @@ class OptionHint:
         return f"{flag} {shlex.quote(str(self.value))}"
 
 
-class _Num:
-    """A number in a message, all its digits as written (``1234.5``; no thousands
-    separator, so that it reads as the cell did), with the language's decimal
-    sign and minus sign from CLDR (``1234,5`` and ``−3`` in Swedish)."""
-
-    __slots__ = ("value",)
-
-    def __init__(self, value: float):
-        self.value = value
-
-    def render(self, lang: str) -> str:
-        return localised_digits(format(self.value, ".10g"), conventions(lang).digits)
-
-
-class _Int:
-    """A whole number in a message, grouped by thousands the language's way
-    (:func:`~goalchain._i18n.format_number`): ``1,048,576`` in English,
-    ``1 048 576`` in Swedish (with a plain space where CLDR has a no-break one)."""
-
-    __slots__ = ("value",)
-
-    def __init__(self, value: int):
-        self.value = value
-
-    def render(self, lang: str) -> str:
-        return format_number(self.value, lang=lang, decimals=0).replace(NBSP, " ")
-
-
 class _Word:
     """A word of a message looked up in the catalog in the language it is worded in
     (a field's or an element kind's name): *look* is the lookup, ``pgettext``
@@ -157,7 +129,7 @@ class _Text:
     """A message by code and parameters, worded in English or Swedish on demand.
 
     Parameters may be text, :class:`OptionHint` (worded for Python or the
-    command line), numbers (:class:`_Num`) or other ``_Text`` (a hint).
+    command line), numbers (:class:`~goalchain.exceptions.Number`) or other ``_Text`` (a hint).
     """
 
     __slots__ = ("code", "literal", "params")
@@ -208,7 +180,7 @@ def _render(value: Any, lang: str, cli: bool) -> Any:
         return value.render(lang, cli=cli)
     if isinstance(value, OptionHint):
         return value.cli() if cli else value.python()
-    if isinstance(value, _Num | _Int | _Word | Message):
+    if isinstance(value, _Word | Message):
         return value.render(lang)
     return value
 
@@ -217,7 +189,7 @@ def _param(value: Any) -> Any:
     """A part of a message as :attr:`SpreadsheetError.params` shows it: a number as
     itself, a count with its noun (``Plural("{n} cell", ...)``) as the count, words
     in English."""
-    if isinstance(value, _Num | _Int):
+    if isinstance(value, Number):
         return value.value
     if isinstance(value, Plural) and value.template.startswith("{n} "):
         return value.n
@@ -730,12 +702,12 @@ class SpreadsheetWarning:
     def render(self, lang: str = "en") -> str:
         """One line: ``file:row:column: place: what looks wrong``, in *lang*."""
         place = _place(self.row, self.col, self.header, self.sheet, check_lang(lang))
-        params: dict[str, Any] = {"value": _Num(self.value), "id": self.element}
+        params: dict[str, Any] = {"value": Number(self.value, ".10g"), "id": self.element}
         params["period"] = self.period
         if self.reference is not None:
             factor, reference = times_off(self.value, self.reference)
-            params["factor"] = _Num(factor)
-            params["reference"] = _Num(reference)
+            params["factor"] = Number(factor, ".10g")
+            params["reference"] = Number(reference, ".10g")
         text = _Text(self.code, **params).render(lang)
         return f"{self.location()}: {place}: {text}"
 

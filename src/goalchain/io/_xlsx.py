@@ -32,11 +32,11 @@ from typing import IO, Any
 
 from .._i18n import N_, check_lang, gettext, pgettext
 from .._safe_text import formula_like, one_line
-from ..exceptions import InvalidValueError, MissingDependencyError
+from ..exceptions import InvalidValueError, MissingDependencyError, Number
 from ._files import atomic_write
 from ._sheet_cells import CellError, Table
 from ._sheet_limits import SpreadsheetLimits, limit_error
-from ._spreadsheet_errors import SpreadsheetError, _Int, _Text
+from ._spreadsheet_errors import SpreadsheetError, _Text
 
 __all__ = ["ExcelMissingError", "check_workbook", "read_xlsx", "write_xlsx_template"]
 
@@ -163,7 +163,7 @@ class _Scan:
         cut = len(buffer) if final else buffer.rfind(b"<")
         if cut <= 0:  # no markup starts after the first byte: one run, carried on
             if len(buffer) > self.max_run:
-                raise self.too_long(_Text("bytes", n=_Int(len(buffer))))
+                raise self.too_long(_Text("bytes", n=Number(len(buffer), ",")))
             self.carry = buffer
             return
         body, self.carry = buffer[:cut], buffer[cut:]
@@ -185,7 +185,7 @@ class _Scan:
         """How many characters a run between two ``<`` (a tag and its text) holds, when
         more than a cell may; None when within."""
         if len(run) > self.max_run:
-            return _Text("bytes", n=_Int(len(run)))
+            return _Text("bytes", n=Number(len(run), ","))
         tag, _, text = run.partition(b">")
         chars = max(
             len(tag.decode("utf-8", "replace")),

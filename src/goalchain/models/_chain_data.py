@@ -19,6 +19,7 @@ from ..exceptions import (
     DuplicateError,
     InvalidValueError,
     Message,
+    Number,
     PeriodError,
     UnknownUnitError,
 )
@@ -26,7 +27,6 @@ from ..units import convert, is_quantity, parse_quantity
 from ._data import Assessment, Measurement, for_whom
 from ._elements import Indicator
 from ._period import Period
-from ._values import Number
 
 if TYPE_CHECKING:
     import networkx as nx

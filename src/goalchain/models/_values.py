@@ -10,13 +10,12 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
-from .._i18n import N_, format_number
+from .._i18n import N_
 from ..exceptions import InvalidValueError, Message, PeriodError
 from ..units import convert
 from ._period import MAX_YEAR, MIN_YEAR, _shown, check_year
 
 __all__ = [
-    "Number",
     "YearValue",
     "check_choice",
     "check_extra",
@@ -213,48 +212,6 @@ def unit_interval(value: Any, *, field: str, element: str | None) -> float:
             params={"field": field, "number": number},
         )
     return number
-
-
-class Number(Message):
-    """A number inside a message: in English as ``format(value, spec)`` writes it
-    (``80.5``, ``1234``), in another language with the same digits the way that
-    language writes numbers (``80,5``, ``1 234``).
-
-    Examples
-    --------
-    >>> from goalchain.models._values import Number
-    >>> number = Number(1234.5)
-    >>> str(number), number.render("en"), number.render("sv")
-    ('1234.5', '1234.5', '1\u00a0234,5')
-    """
-
-    __slots__ = ("spec", "value")
-
-    def __init__(self, value: float, spec: str = "g"):
-        super().__init__("{value}")
-        self.value = value
-        self.spec = spec
-
-    def __str__(self) -> str:
-        return format(self.value, self.spec)
-
-    def render(self, lang: str = "en") -> str:
-        """The number in *lang*: English as ``str()``, else by ``format_number``."""
-        text = str(self)
-        if lang == "en" or not math.isfinite(self.value) or "e" in text:
-            return text  # the source language as written; no digits to localise in 1e+20
-        return format_number(self.value, lang=lang, decimals=len(text.partition(".")[2]))
-
-    def __repr__(self) -> str:
-        return f"Number({self.value!r}, {self.spec!r})"
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Number):
-            return NotImplemented
-        return (self.value, self.spec) == (other.value, other.spec)
-
-    def __hash__(self) -> int:
-        return hash(self.value)
 
 
 def _short(value: Any) -> str:

@@ -25,7 +25,7 @@ from typing import Any, Protocol
 
 from .._i18n import N_
 from .._registry import Registry
-from ..exceptions import UnknownAssessmentMethodError
+from ..exceptions import Number, UnknownAssessmentMethodError
 from ..models._target import holds_level, progress_score
 from ._assessment import (
     AssessmentData,
@@ -33,7 +33,7 @@ from ._assessment import (
     _share,
     _sign,
 )
-from ._words import Figure, joined, said
+from ._words import joined, said
 
 __all__ = [
     "AssessmentMethod",
@@ -113,8 +113,8 @@ def annual_target(data: AssessmentData, /, *, acceleration: float = 0.60) -> Pro
             category="deterioration",
             reason=said(
                 N_("the level {level} is to be held within ±{tolerance}"),
-                level=Figure(trajectory.target.value),
-                tolerance=Figure(data.tolerance, ".0%"),
+                level=Number(trajectory.target.value),
+                tolerance=Number(data.tolerance, ".0%"),
             ),
             **fields,
             **data.common,
@@ -145,8 +145,8 @@ def _signs_differ(baseline: float, actual: float) -> str:
             "compound growth needs a baseline ({baseline}) and an actual ({actual}) of the "
             "same sign"
         ),
-        baseline=Figure(baseline),
-        actual=Figure(actual),
+        baseline=Number(baseline),
+        actual=Number(actual),
     )
 
 
@@ -193,7 +193,7 @@ def cagr_ratio(
                     "maintain: growth ratios need a direction; the level is to be held "
                     "within ±{tolerance}"
                 ),
-                tolerance=Figure(data.tolerance, ".0%"),
+                tolerance=Number(data.tolerance, ".0%"),
             ),
             **common,
         )
@@ -207,14 +207,14 @@ def cagr_ratio(
         notes.append(
             said(
                 N_("the baseline 0 is replaced by {value} in the growth rates"),
-                value=Figure(ZERO_REPLACEMENT),
+                value=Number(ZERO_REPLACEMENT),
             )
         )
     if trajectory.target.value == 0:
         notes.append(
             said(
                 N_("the target 0 is replaced by {value} in the growth rates"),
-                value=Figure(ZERO_REPLACEMENT),
+                value=Number(ZERO_REPLACEMENT),
             )
         )
     unassessable = ""
@@ -226,8 +226,8 @@ def cagr_ratio(
                 "compound growth needs a baseline ({baseline}) and a target ({target}) of the "
                 "same sign"
             ),
-            baseline=Figure(raw_base),
-            target=Figure(trajectory.target.value),
+            baseline=Number(raw_base),
+            target=Number(trajectory.target.value),
         )
     elif target == base:
         unassessable = said(N_("the target equals the baseline: no growth is required"))
@@ -317,8 +317,8 @@ def trend(
             category="on_track" if holds else "deterioration",
             reason=said(
                 N_("maintain: the baseline {baseline} is to be held within ±{tolerance}"),
-                baseline=Figure(raw_base),
-                tolerance=Figure(data.tolerance, ".0%"),
+                baseline=Number(raw_base),
+                tolerance=Number(data.tolerance, ".0%"),
             ),
             **common,
         )
@@ -327,7 +327,7 @@ def trend(
     high, med, low = on_track * scale, acceleration * scale, 0.0
     base = raw_base or ZERO_REPLACEMENT
     note = (
-        said(N_("the baseline 0 is replaced by {value}"), value=Figure(ZERO_REPLACEMENT))
+        said(N_("the baseline 0 is replaced by {value}"), value=Number(ZERO_REPLACEMENT))
         if raw_base == 0
         else ""
     )

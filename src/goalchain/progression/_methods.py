@@ -13,8 +13,7 @@ from typing import Any, Protocol
 
 from .._i18n import N_
 from .._registry import Registry
-from ..exceptions import ProgressionError, UnknownMethodError
-from ._words import Figure
+from ..exceptions import Number, ProgressionError, UnknownMethodError
 
 __all__ = ["ProgressionMethod", "methods", "register"]
 
@@ -61,7 +60,7 @@ def geometric(
                 "the same sign (got {baseline} and {target}); use method='linear'"
             ),
             field="method",
-            params={"baseline": Figure(baseline), "target": Figure(target)},
+            params={"baseline": Number(baseline), "target": Number(target)},
         )
     t0, span = years[0], years[-1] - years[0]
     ratio = target / baseline
@@ -113,10 +112,10 @@ def steps(
                 N_("steps end at {last} in {year}, not at the target {target} (gap {gap})"),
                 field="steps",
                 params={
-                    "last": Figure(last),
+                    "last": Number(last),
                     "year": years[-1],
-                    "target": Figure(target),
-                    "gap": Figure(target - last, "+g"),
+                    "target": Number(target),
+                    "gap": Number(target - last, "+g"),
                 },
             )
         return [baseline, *(given[year] for year in inner[:-1]), target]
@@ -141,9 +140,9 @@ def steps(
             N_("the steps add up to {total} but the target needs {needed} (gap {gap} in {year})"),
             field="steps",
             params={
-                "total": Figure(sum(increments)),
-                "needed": Figure(target - baseline),
-                "gap": Figure(gap, "+g"),
+                "total": Number(sum(increments)),
+                "needed": Number(target - baseline),
+                "gap": Number(gap, "+g"),
                 "year": years[-1],
             },
         )
@@ -176,7 +175,7 @@ def rate(
             raise ProgressionError(
                 N_("a relative rate must be above -100 %, got {rate}"),
                 field="rate",
-                params={"rate": Figure(rate, "%")},
+                params={"rate": Number(rate, "%")},
             )
         return [baseline * (1 + rate) ** (year - t0) for year in years]
     return [baseline + rate * (year - t0) for year in years]
@@ -192,6 +191,6 @@ def maintain(*, years: Sequence[int], baseline: float, target: float, **params: 
                 "(use method='linear' to move towards it)"
             ),
             field="target",
-            params={"baseline": Figure(baseline), "target": Figure(target)},
+            params={"baseline": Number(baseline), "target": Number(target)},
         )
     return [baseline for _ in years]

@@ -12,6 +12,7 @@ from ..exceptions import (
     GoalchainWarning,
     InvalidValueError,
     Message,
+    Number,
     PeriodError,
     Plural,
     ProgressionError,
@@ -21,7 +22,7 @@ from ..models._frozen import FrozenMapping
 from ..models._values import finite_float, meets, steps_against, year_value
 from ..units import convert, get_registry, is_quantity, parse_quantity, parse_unit
 from ._methods import methods
-from ._words import Figure, Said
+from ._words import Said
 
 __all__ = ["ProgressionWarning", "Trajectory", "annual_targets"]
 
@@ -526,10 +527,10 @@ def _against_direction(years: Sequence[int], values: Sequence[float], direction:
             Message(
                 _AGAINST,
                 year=current.year,
-                value=Figure(current.value),
+                value=Number(current.value),
                 direction=direction,
                 previous_year=previous.year,
-                previous=Figure(previous.value),
+                previous=Number(previous.value),
             )
         )
         for previous, current in steps_against(list(zip(years, values, strict=True)), direction)

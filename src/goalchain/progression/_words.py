@@ -8,47 +8,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from .._i18n import check_lang
-from .._i18n._numbers import conventions, localised_digits
 from ..exceptions import Message
 
-__all__ = ["Figure", "Said", "joined", "said"]
-
-
-class Figure(Message):
-    """A number in a message, written by Python's format *spec* (``g``: as many digits
-    as tell a gap of 1e-05 from none) with the language's own decimal sign, group
-    separator and minus sign (the ground floor's CLDR conventions); in English
-    exactly as Python writes it.
-
-    >>> from goalchain.progression._words import Figure
-    >>> figure = Figure(-2.5, "+g")
-    >>> str(figure), figure.render("en"), figure.render("sv")
-    ('-2.5', '-2.5', '\u22122,5')
-    """
-
-    __slots__ = ("spec", "value")
-
-    def __init__(self, value: float, spec: str = "g"):
-        super().__init__("")
-        self.value = value
-        self.spec = spec
-
-    def render(self, lang: str = "en") -> str:
-        return localised_digits(format(self.value, self.spec), conventions(check_lang(lang)).digits)
-
-    def __str__(self) -> str:
-        return format(self.value, self.spec)
-
-    def __repr__(self) -> str:
-        return f"Figure({self.value!r}, {self.spec!r})"
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Figure):
-            return NotImplemented
-        return (self.value, self.spec) == (other.value, other.spec)
-
-    def __hash__(self) -> int:
-        return hash((self.value, self.spec))
+__all__ = ["Said", "joined", "said"]
 
 
 class Said(str):
@@ -58,8 +20,9 @@ class Said(str):
 
     Examples
     --------
-    >>> from goalchain.progression._words import Figure, said
-    >>> text = said("the baseline 0 is replaced by {value}", value=Figure(0.001))
+    >>> from goalchain.exceptions import Number
+    >>> from goalchain.progression._words import said
+    >>> text = said("the baseline 0 is replaced by {value}", value=Number(0.001))
     >>> text, text.render("sv")
     ('the baseline 0 is replaced by 0.001', 'utgångsvärdet 0 ersätts med 0,001')
     """
