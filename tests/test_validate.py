@@ -164,7 +164,7 @@ def test_a_rank_to_increase_is_warned_about(unit: str, direction: str, flagged: 
         finding = validate(chain)[0]
         assert finding.message("sv") == (
             f"indikatorn är en placering ({unit}), där 1 är bäst och lägre är bättre, men "
-            "riktningen är increase"
+            "riktningen är öka"
         )
         assert "lower is better" in finding.message("en")
         report = gc.smart.check(chain)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 import attrs
 
 from .._i18n import N_, check_lang, gettext
+from ..exceptions import Message, Number
 from ..units import canonical_unit
 from ._elements import Indicator
 from ._frozen import FrozenMapping
@@ -68,7 +69,41 @@ def message_text(
     lang = check_lang(lang)
     own = translations.get(lang)
     values = {**params, **own} if own else params
-    return gettext(_MESSAGES[code], lang).format_map(values)
+    worded = {
+        key: _WORDED[key](value).render(lang)
+        if key in _WORDED and key not in (own or {})
+        else value
+        for key, value in values.items()
+    }
+    return gettext(_MESSAGES[code], lang).format_map(worded)
+
+
+_DIRECTIONS = {"increase": N_("increase"), "decrease": N_("decrease"), "maintain": N_("maintain")}
+
+
+def _number(text: Any) -> Message:
+    """A number of a finding (written ``:g`` in its params) in the message's language."""
+    try:
+        return Number(float(text))
+    except (TypeError, ValueError):
+        return Message("{text}", text=text)
+
+
+def _direction(direction: Any) -> Message:
+    """An indicator's direction in the message's language (``öka``)."""
+    word = _DIRECTIONS.get(direction)
+    return Message(word) if word is not None else Message("{text}", text=direction)
+
+
+_WORDED: Mapping[str, Callable[[Any], Message]] = {
+    "target": _number,
+    "baseline": _number,
+    "value": _number,
+    "previous": _number,
+    "direction": _direction,
+}
+"""How the fields of the findings' params are worded per language (the params keep
+what the chain holds, as plain values)."""
 
 
 @attrs.frozen(kw_only=True)
