@@ -476,7 +476,7 @@ def _cmd_progression(args: argparse.Namespace, out: TextIO) -> int:
         else:
             note = gettext("never reaches the target", lang)
         out.write(note + "\n")
-    for message in trajectory.warnings:
+    for message in trajectory.warnings_in(lang):
         out.write(f"{_cli_import.warning_label(lang)}: {message}\n")
     return 0
 
