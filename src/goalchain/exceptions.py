@@ -71,6 +71,7 @@ __all__ = [
     "UnknownScorerError",
     "UnknownStrategyError",
     "UnknownUnitError",
+    "shown",
 ]
 
 
@@ -227,6 +228,40 @@ class Number(Message):
 
     def __hash__(self) -> int:
         return hash((self.value, self.spec))
+
+
+def shown(value: object) -> Message | str:
+    """*value* as a message names it: its ``repr``, cut to its start when long (a
+    message names a value, never repeats a page of it), and a huge integer by its
+    size (Python refuses to write an int of more than 4,300 digits).
+
+    The one way goalchain shows a value a user gave inside a message.
+
+    Examples
+    --------
+    >>> from goalchain.exceptions import shown
+    >>> shown("2024-T9"), shown(12.5)
+    ("'2024-T9'", '12.5')
+    >>> long = shown("x" * 100)
+    >>> str(long)[-22:], long.render("sv")[-18:]
+    ("x'... (100 characters)", "x'... (100 tecken)")
+    >>> str(shown(10**100))
+    '<an integer of about 101 digits>'
+    """
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 64:
+        digits = int(value.bit_length() * 0.30103) + 1
+        return Message(N_("<an integer of about {digits} digits>"), digits=digits)
+    if isinstance(value, str):
+        if len(value) <= 80:
+            return repr(value)
+        return Message(N_("{start}... ({n} characters)"), start=repr(value[:60]), n=len(value))
+    try:
+        text = repr(value)
+    except ValueError:  # a container holding a huge int
+        return Message(N_("<a {kind} too large to show>"), kind=type(value).__name__)
+    if len(text) <= 80:
+        return text
+    return Message(N_("{start}... ({n} characters)"), start=text[:60], n=len(text))
 
 
 class GoalchainError(Exception):

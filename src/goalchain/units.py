@@ -133,6 +133,7 @@ from .exceptions import (
     Message,
     UnitMismatchError,
     UnknownUnitError,
+    shown,
 )
 
 __all__ = [
@@ -631,7 +632,7 @@ def _split_number(text: str) -> tuple[float, str]:
     if len(text) > MAX_VALUE_LENGTH:  # before any other work: a 128 KB cell is refused at once
         raise InvalidValueError(
             N_("{shown} is {n} characters long; a number with its unit has at most {most}"),
-            params={"shown": _shown(text), "n": len(text), "most": MAX_VALUE_LENGTH},
+            params={"shown": shown(text), "n": len(text), "most": MAX_VALUE_LENGTH},
         )
     stripped = text.strip()
     for char in stripped:
@@ -678,7 +679,7 @@ def _split_number(text: str) -> tuple[float, str]:
             else N_(
                 "{shown} has {count} digits; a number has at most {most} digits (a float keeps 17)"
             ),
-            params={"shown": _shown(text), "count": count, "most": MAX_NUMBER_DIGITS},
+            params={"shown": shown(text), "count": count, "most": MAX_NUMBER_DIGITS},
         )
     sign = "-" if match["sign"] in "-\u2212" and match["sign"] else ""
     exponent = f"e{match['exp']}" if match["exp"] else ""
@@ -697,13 +698,6 @@ def _split_number(text: str) -> tuple[float, str]:
 
 
 _NOT_A_DIGIT = N_("{text!r}: {char} is not a digit 0-9; write numbers with the digits 0-9")
-
-
-def _shown(text: str) -> Message | str:
-    """*text* in quotes, cut to its start when long (a message names it, never repeats it)."""
-    if len(text) <= 80:
-        return repr(text)
-    return Message(N_("{start}... ({n} characters)"), start=repr(text[:60]), n=len(text))
 
 
 def is_quantity(value: Any) -> bool:

@@ -9,7 +9,7 @@ import attrs
 
 from .._i18n import N_
 from .._unit_grammar import describe_char
-from ..exceptions import Message, PeriodError
+from ..exceptions import Message, PeriodError, shown
 
 __all__ = ["MAX_PERIOD_LENGTH", "MAX_YEAR", "MIN_YEAR", "Period", "PeriodKind", "check_year"]
 
@@ -67,7 +67,7 @@ def check_year(year: Any, *, element: str | None = None, field: str | None = Non
                 ),
                 element=element,
                 field=field,
-                params={"year": _shown(year), "foreign": foreign},
+                params={"year": shown(year), "foreign": foreign},
             )
         if len(text) <= MAX_PERIOD_LENGTH and text.isascii() and text.isdigit():
             year = int(text)
@@ -78,14 +78,14 @@ def check_year(year: Any, *, element: str | None = None, field: str | None = Non
             N_("expected a year such as 2026, got {year}"),
             element=element,
             field=field,
-            params={"year": _shown(year)},
+            params={"year": shown(year)},
         )
     if not MIN_YEAR <= year <= MAX_YEAR:
         raise PeriodError(
             N_("year {year} is out of range; valid years are {low}-{high}"),
             element=element,
             field=field,
-            params={"year": _shown(year), "low": MIN_YEAR, "high": MAX_YEAR},
+            params={"year": shown(year), "low": MIN_YEAR, "high": MAX_YEAR},
         )
     return year
 
@@ -96,18 +96,6 @@ def _foreign_digit(text: str) -> Message | None:
         if char.isnumeric() and not char.isascii():
             return describe_char(char)
     return None
-
-
-def _shown(value: Any) -> str:
-    """*value* for a message: its repr, cut when long; never the digits of a huge int
-    (Python refuses to write an int of more than 4300 digits)."""
-    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 64:
-        return f"<an integer of about {int(value.bit_length() * 0.30103) + 1} digits>"
-    try:
-        text = repr(value)
-    except ValueError:  # a container holding such an int
-        return f"<a {type(value).__name__} too large to show>"
-    return text if len(text) <= 80 else f"{text[:60]}... ({len(text)} characters)"
 
 
 def _check_period_year(year: Any) -> int:
@@ -124,7 +112,7 @@ def _split_period(value: str) -> tuple[int, str]:
             ),
             field="period",
             params={
-                "value": _shown(value),
+                "value": shown(value),
                 "n": len(value),
                 "most": MAX_PERIOD_LENGTH,
                 "hint": _PERIOD_HINT,
@@ -240,7 +228,7 @@ class Period:
                     "got {value}"
                 ),
                 field="period",
-                params={"value": _shown(value)},
+                params={"value": shown(value)},
             )
         year, part = _split_period(value)
         if part in ("", "helår", "year"):

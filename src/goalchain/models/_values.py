@@ -11,9 +11,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from .._i18n import N_
-from ..exceptions import InvalidValueError, Message, PeriodError
+from ..exceptions import InvalidValueError, Message, PeriodError, shown
 from ..units import convert
-from ._period import MAX_YEAR, MIN_YEAR, _shown, check_year
+from ._period import MAX_YEAR, MIN_YEAR, check_year
 
 __all__ = [
     "YearValue",
@@ -116,7 +116,7 @@ def check_id(value: Any, *, field: str = "id", element: str | None = None) -> st
             ),
             element=element,
             field=field,
-            params={"value": _shown(value)},
+            params={"value": shown(value)},
         )
     _check_unicode(value, field=field, element=element)
     return value
@@ -152,7 +152,7 @@ def check_text(value: Any, *, field: str, element: str | None, optional: bool = 
             else N_("expected a non-empty string, got {value}"),
             element=element,
             field=field,
-            params={"value": _shown(value)},
+            params={"value": shown(value)},
         )
     if value is not None:
         _check_unicode(value, field=field, element=element)
@@ -167,7 +167,7 @@ def check_choice(value: Any, choices: Iterable[str], *, field: str, element: str
             N_("{value} is not valid; choose one of: {valid}"),
             element=element,
             field=field,
-            params={"value": _shown(value), "valid": ", ".join(options)},
+            params={"value": shown(value), "valid": ", ".join(options)},
         )
     return str(value)
 
@@ -180,7 +180,7 @@ def finite_float(value: Any, *, field: str, element: str | None) -> float:
             N_("expected a number, got {value}"),
             element=element,
             field=field,
-            params={"value": _shown(value)},
+            params={"value": shown(value)},
         )
     try:
         number = float(value)
@@ -189,7 +189,7 @@ def finite_float(value: Any, *, field: str, element: str | None) -> float:
             N_("{value} is too large for a finite number (at most ±1.8e308)"),
             element=element,
             field=field,
-            params={"value": _shown(value)},
+            params={"value": shown(value)},
         ) from None
     if not math.isfinite(number):
         raise InvalidValueError(
@@ -212,11 +212,6 @@ def unit_interval(value: Any, *, field: str, element: str | None) -> float:
             params={"field": field, "number": number},
         )
     return number
-
-
-def _short(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 43 else f"{text[:20]}...{text[-20:]}"
 
 
 def to_date(value: Any, *, field: str, element: str | None) -> dt.date | None:
@@ -250,7 +245,7 @@ def to_date(value: Any, *, field: str, element: str | None) -> dt.date | None:
             N_("expected a date written YYYY-MM-DD, got {value}"),
             element=element,
             field=field,
-            params={"value": _short(value)},
+            params={"value": shown(value)},
         )
     if not MIN_YEAR <= date.year <= MAX_YEAR:
         raise PeriodError(
@@ -272,7 +267,7 @@ def _plain_problem(value: Any) -> Message | None:
         return None
     if isinstance(value, int):
         if abs(value) >= _FLOAT_MAX_INT:
-            return Message(N_("the number {number}, too large to hold"), number=_short(value))
+            return Message(N_("the number {number}, too large to hold"), number=shown(value))
         return None
     if isinstance(value, float):
         if math.isfinite(value):
@@ -356,7 +351,7 @@ def to_tags(value: Any, *, field: str = "tags", element: str | None = None) -> t
             N_("expected a list of strings, got {value}"),
             element=element,
             field=field,
-            params={"value": _shown(value)},
+            params={"value": shown(value)},
         )
     items = tuple(value)
     for item in items:
@@ -365,7 +360,7 @@ def to_tags(value: Any, *, field: str = "tags", element: str | None = None) -> t
                 N_("expected a list of strings, found {value}"),
                 element=element,
                 field=field,
-                params={"value": _shown(item)},
+                params={"value": shown(item)},
             )
     return items
 
@@ -381,7 +376,7 @@ def year_and_value(
                 N_("expected {{year: ..., value: ...}}, got {value}"),
                 element=element,
                 field=field,
-                params={"value": _shown(dict(value))},
+                params={"value": shown(dict(value))},
             )
         return value["year"], value["value"]
     if isinstance(value, (tuple, list)) and len(value) == 2:
@@ -390,7 +385,7 @@ def year_and_value(
         N_("expected a (year, value) pair such as {example}, got {value}"),
         element=element,
         field=field,
-        params={"example": example, "value": _shown(value)},
+        params={"example": example, "value": shown(value)},
     )
 
 
