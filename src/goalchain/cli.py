@@ -46,7 +46,7 @@ import traceback
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Any, TextIO, cast
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from . import _cli_import, _cli_kolada
 from ._cli_import import CommandError
@@ -54,7 +54,9 @@ from ._i18n import N_, gettext, languages, ngettext, pgettext
 from ._safe_text import json_text, one_line, terminal_text
 from ._version import __version__
 from .exceptions import FileFormatError, GoalchainError
-from .models import GoalChain
+
+if TYPE_CHECKING:
+    from .models import GoalChain
 
 __all__ = ["DEBUG_VARIABLE", "main", "report_url"]
 
