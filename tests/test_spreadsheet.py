@@ -392,7 +392,7 @@ def test_conflicts_error_keep_replace(tmp_path: Path, chain) -> None:
     assert (replaced.added, replaced.replaced, replaced.unchanged) == (0, 1, 1)
     assert values(chain)[("i1", "2022", "T")] == 79.0
     assert replaced.by_indicator == {"i1": {"added": 0, "unchanged": 1, "replaced": 1, "kept": 0}}
-    assert "1 ersatta" in str(replaced) and "1 replaced" in replaced.summary(lang="en")
+    assert "1 ersatt," in str(replaced) and "1 replaced" in replaced.summary(lang="en")
     with pytest.raises(InvalidValueError, match="on_conflict='newest' is invalid"):
         import_measurements(chain, path, on_conflict="newest")  # type: ignore[arg-type]
 
@@ -591,6 +591,19 @@ def test_empty_template_is_refused_until_filled(tmp_path: Path, chain) -> None:
     assert values(chain) == before  # nothing recorded either time
 
 
+def test_a_template_of_one_empty_cell_is_not_all_1_cells(tmp_path: Path) -> None:
+    chain = gc.GoalChain(name="En")
+    chain.add_indicator("i1", "Andel", unit="percent")
+    path = tmp_path / "mall.csv"
+    write_template(chain, path, years=[2024])
+    with pytest.raises(SpreadsheetValueError) as raised:
+        chain.import_measurements(path)
+    err = raised.value
+    assert err.params["n"] == 1
+    assert "no value is filled in: the only value cell is empty; fill in" in str(err)
+    assert "inget värde är ifyllt: den enda värdecellen är tom; fyll i" in err.render("sv")
+
+
 def test_template_default_years_and_bad_arguments(tmp_path: Path, chain) -> None:
     path = tmp_path / "mall.csv"
     write_template(chain, path)
@@ -726,7 +739,7 @@ def test_import_report_is_frozen() -> None:
     report = ImportReport(file="x.csv", added=1)
     with pytest.raises(AttributeError):
         report.added = 2  # type: ignore[misc]
-    assert report.changed and "1 tillagda" in report.summary()
+    assert report.changed and "1 tillagt," in report.summary()  # not "1 tillagda"
 
 
 @needs_excel
@@ -829,6 +842,22 @@ def test_csv_row_with_more_cells_than_the_header_is_an_error(
     assert hint in str(err)
     assert "rubrikraden har 3" in err.render("sv")
     assert chain == before
+
+
+@pytest.mark.parametrize(
+    ("line", "swedish"),
+    [
+        ("i1;2025;85;4", "cellen D '4' utanför sista kolumnen skulle gå förlorad; ta bort den"),
+        ("i1;2025;85;4;x", "cellerna D '4', E 'x' utanför sista kolumnen skulle gå förlorade; ta"),
+    ],
+)
+def test_the_cells_beyond_the_header_agree_with_their_count_in_swedish(
+    tmp_path: Path, chain, line: str, swedish: str
+) -> None:
+    path = write(tmp_path / "amb.csv", f"indicator;year;value\n{line}\n")
+    with pytest.raises(SpreadsheetValueError) as info:
+        import_measurements(chain, path)
+    assert swedish in info.value.render("sv")
 
 
 def test_trailing_empty_cells_beyond_the_header_are_harmless(tmp_path: Path, chain) -> None:
@@ -1323,6 +1352,52 @@ def test_a_spreadsheet_error_renders_in_a_third_language(tmp_path: Path) -> None
     )
 
 
+def test_a_spreadsheet_errors_words_and_numbers_come_from_a_third_languages_catalog(
+    tmp_path: Path, chain: gc.GoalChain
+) -> None:
+    """The names of fields and element kinds, counts and numbers in a spreadsheet
+    error are the language's own (issue 15): its catalog and CLDR locale, no code."""
+    from _catalogs import catalog_of
+
+    chain.add_activity("a1", "Läxhjälp", parents=["kf1"])
+    kind = write(tmp_path / "kind.csv", "indikator;år;värde\na1;2024;80\n")
+    header = write(tmp_path / "header.csv", "Mått;år\ni1;2024\n")
+    conflict = write(tmp_path / "conflict.csv", "indikator;år;värde\ni1;2022;-79,5\n")
+    errors = []
+    for path in (kind, header, conflict):
+        with pytest.raises(gc.GoalchainError) as info:
+            import_measurements(chain, path)
+        errors.append(info.value)
+    messages = {
+        "{id!r} is {kind}, not an indicator; measurements are recorded for indicators": (
+            "{id!r} on {kind}, ei indikaattori"
+        ),
+        ("element kind with its article", "an activity"): "toimenpide",
+        "no header row with columns for {lacking}; found {found}. Accepted headers: "
+        "{accepted}{hint}": "ei otsikkoriviä sarakkeille {lacking}",
+        ("spreadsheet field", "indicator"): "indikaattori",
+        ("spreadsheet field", "value"): "arvo",
+        "the chain already has {old}{prelim} for {id!r} {period}{gender}; the file has "
+        "{value}. Pass {replace} to take the file's values or {keep} to keep the chain's": (
+            "ketjussa on jo {old}, tiedostossa {value}"
+        ),
+    }
+    with catalog_of(tmp_path / "locale", messages):
+        finnish = [error.render("fi") for error in errors]
+    assert finnish[0].endswith("'a1' on toimenpide, ei indikaattori")
+    assert finnish[1].endswith("ei otsikkoriviä sarakkeille indikaattori, arvo")
+    assert finnish[2].endswith("ketjussa on jo 78, tiedostossa \u221279,5")  # CLDR fi
+    # English and Swedish as before; the English article agrees with the kind
+    assert str(errors[0]).endswith(
+        "'a1' is an activity, not an indicator; measurements are recorded for indicators"
+    )
+    assert "'a1' är en aktivitet, inte en indikator" in errors[0].render("sv")
+    assert "no header row with columns for indicator, value;" in str(errors[1])
+    assert "ingen rubrikrad med kolumner för indikator, värde;" in errors[1].render("sv")
+    assert "the file has -79.5." in str(errors[2])
+    assert "filen har \u221279,5." in errors[2].render("sv")  # CLDR's minus sign
+
+
 @needs_excel
 @pytest.mark.parametrize(
     ("lang", "sheets", "first", "last"),
@@ -1392,3 +1467,78 @@ def test_a_short_rows_count_of_cells_agrees_in_each_language(
         import_measurements(chain, path)
     assert info.value.params["cells"] == len(line.split(","))
     assert english in str(info.value) and swedish in info.value.render("sv")
+
+
+def _template_to(path: Path, **options: Any) -> None:
+    write_template(make_chain(), path, **options)
+
+
+@pytest.mark.parametrize(
+    ("act", "english", "swedish"),
+    [
+        (  # _sheet_cells
+            lambda tmp: read_measurements(tmp / "d.csv", make_chain(), mapping={"Mått": "id"}),
+            "mapping 'Mått' -> 'id': unknown field; valid fields: indicator, period,",
+            "okänt fält; giltiga fält: indicator, period,",
+        ),
+        (  # _sheet_import
+            lambda tmp: import_measurements(make_chain(), tmp / "d.csv", on_conflict="skip"),
+            "field 'on_conflict': on_conflict='skip' is invalid; valid: 'error', 'keep', 'replace'",
+            "fältet 'on_conflict': on_conflict='skip' är ogiltigt; giltiga:",
+        ),
+        (
+            lambda tmp: read_measurements(tmp / "d.csv", make_chain(), sheet="Blad1"),
+            "sheet='Blad1' is for Excel files; d.csv is read as CSV",
+            "sheet='Blad1' gäller Excel-filer; d.csv läses som CSV",
+        ),
+        (
+            lambda tmp: read_measurements(tmp / "d.ods", make_chain()),
+            "cannot read .ods files; save the sheet as .xlsx (Excel) or as CSV UTF-8",
+            "kan inte läsa .ods-filer; spara bladet som .xlsx (Excel) eller som CSV UTF-8",
+        ),
+        (  # _sheet_template
+            lambda tmp: _template_to(tmp / "mall.csv", years="2026-2024"),
+            "years '2026-2024': the range ends before it starts",
+            "years '2026-2024': intervallet slutar innan det börjar",
+        ),
+        (
+            lambda tmp: _template_to(tmp / "mall"),
+            "cannot tell what to write from the extension '(none)'; a template is a .csv or",
+            "kan inte avgöra vad som ska skrivas av filändelsen '(ingen)'; en mall är",
+        ),
+        (  # _csv
+            lambda tmp: read_measurements(tmp / "d.csv", make_chain(), encoding="klingon"),
+            "unknown encoding 'klingon'; for example 'utf-8' or 'cp1252'",
+            "okänd teckenkodning 'klingon'; till exempel 'utf-8' eller 'cp1252'",
+        ),
+        (
+            lambda tmp: read_measurements(tmp / "d.csv", make_chain(), delimiter=";;"),
+            "delimiter must be one character such as ';' or ',', got ';;'",
+            "avgränsaren måste vara ett tecken som ';' eller ',', fick ';;'",
+        ),
+        pytest.param(  # _xlsx
+            lambda tmp: read_measurements(tmp / "d.xlsx", make_chain()),
+            "the file cannot be read as an Excel workbook (.xlsx):",
+            "filen går inte att läsa som en Excel-arbetsbok (.xlsx):",
+            marks=needs_excel,
+        ),
+        (  # _sheet_limits
+            lambda tmp: gc.io.SpreadsheetLimits(cells=0),
+            "field 'limits.cells': expected a whole number >= 1, got 0",
+            "fältet 'limits.cells': väntade ett heltal >= 1, fick 0",
+        ),
+    ],
+)
+def test_the_spreadsheet_imports_argument_errors_speak_swedish_too(
+    tmp_path: Path, act: Any, english: str, swedish: str
+) -> None:
+    """Errors that were English only keep their English and have Swedish words (issue 15)."""
+    write(tmp_path / "d.csv", "indikator;år;värde\ni1;2024;80\n")
+    write(tmp_path / "d.ods", "")
+    write(tmp_path / "d.xlsx", "not a zip archive")
+    with pytest.raises(gc.GoalchainError) as info:
+        act(tmp_path)
+    error = info.value
+    assert english in str(error)
+    assert error.render("en") == str(error)
+    assert swedish in error.render("sv")

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ._i18n import N_, gettext, languages, ngettext
-from .exceptions import InvalidValueError
+from .exceptions import GoalchainError, InvalidValueError, Message
 
 __all__ = [
     "IS_DIR",
@@ -147,6 +147,31 @@ def _user_error(message: str, lang: str, **params: object) -> CommandError:
     return CommandError(message, params=params, lang=lang)
 
 
+class _ErrorText(Message):
+    """A library error as the field of a message, worded in the message's language
+    (for the command line, its hints in option names, with *cli*)."""
+
+    __slots__ = ("cli", "error")
+
+    def __init__(self, error: GoalchainError, *, cli: bool = False):
+        super().__init__("{error}")
+        self.error = error
+        self.cli = cli
+
+    def render(self, lang: str = "en") -> str:
+        if self.cli:
+            return str(self.error.render(lang, cli=True))  # type: ignore[call-arg]
+        return self.error.render(lang)
+
+    def __str__(self) -> str:
+        return self.render("en")
+
+
+def _from_library(error: GoalchainError, lang: str, *, cli: bool = False) -> CommandError:
+    """*error* as the command's error, worded in *lang* and renderable in any language."""
+    return CommandError("{error}", params={"error": _ErrorText(error, cli=cli)}, lang=lang)
+
+
 NO_SUCH_FILE = N_("no such file: {path}")
 IS_DIR = N_("{path} is a directory; give a .yaml, .yml or .json file")
 
@@ -217,7 +242,7 @@ def _load(path: Path, lang: str = "en") -> Any:
 
 
 def _mapping(items: list[str], lang: str = "en") -> dict[str, str | None]:
-    from .io._spreadsheet import FIELDS
+    from .io._sheet_cells import FIELDS
 
     out: dict[str, str | None] = {}
     for item in items:
@@ -278,7 +303,7 @@ def _dump(chain: Any, target: Path, lang: str) -> None:
             directory=error.directory,
         ) from error
     except FileWriteError as error:
-        raise CommandError(error.render(lang)) from error
+        raise _from_library(error, lang) from error
 
 
 def run_import(args: argparse.Namespace, out: TextIO, err: TextIO | None = None) -> int:
@@ -322,7 +347,7 @@ def run_import(args: argparse.Namespace, out: TextIO, err: TextIO | None = None)
             delimiter=delimiter,
         )
     except SpreadsheetError as error:
-        raise CommandError(error.render(lang, cli=True)) from error
+        raise _from_library(error, lang, cli=True) from error
     write, comments = write_plan(args.file, target, report.changed)
     if write:
         _dump(chain, target, lang)  # first: a failure prints only the error

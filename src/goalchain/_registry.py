@@ -5,6 +5,10 @@ looked up by name in a :class:`Registry`: register by decorator or call, by
 object or by a lazy ``"package.module:name"`` string; duplicates are refused
 unless ``replace=True``; other packages publish entries under an entry-point
 group, loaded on the first lookup that misses.
+
+Every registry is also found by its group with :func:`registry_of`: a lower
+layer checks a name against a higher layer's registry (the models layer, the
+strategy a chain names) without importing that layer.
 """
 
 from __future__ import annotations
@@ -18,12 +22,13 @@ from typing import Any, Generic, TypeVar, overload
 
 from .exceptions import RegistrationError, UnknownNameError
 
-__all__ = ["Registry"]
+__all__ = ["Registry", "registry_of"]
 
 T = TypeVar("T")
 U = TypeVar("U")
 F = TypeVar("F", bound=Callable[..., Any])
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+_BY_GROUP: dict[str, Registry[Any]] = {}
 
 
 class Registry(Mapping[str, T], Generic[T]):
@@ -76,6 +81,7 @@ class Registry(Mapping[str, T], Generic[T]):
         self._instantiate = instantiate
         self._entries: dict[str, Any] = {}
         self._entry_points_loaded = False
+        _BY_GROUP[group] = self
 
     @property
     def view(self) -> Mapping[str, Any]:
@@ -185,3 +191,23 @@ class Registry(Mapping[str, T], Generic[T]):
 
     def __repr__(self) -> str:
         return f"<Registry of {self._kind}s: {', '.join(self._entries)}>"
+
+
+def registry_of(group: str) -> Registry[Any] | None:
+    """The registry of the entry-point *group*, or None while none has been made.
+
+    The registries of goalchain are made when their package is imported, which
+    ``import goalchain`` does: ``"goalchain.progression"`` (progression
+    methods), ``"goalchain.rollup"`` (roll-up strategies),
+    ``"goalchain.rollup.scorers"`` (leaf scorers), ``"goalchain.smart"``.
+
+    Examples
+    --------
+    >>> import goalchain
+    >>> from goalchain._registry import registry_of
+    >>> "worst_case" in registry_of("goalchain.rollup")
+    True
+    >>> registry_of("example.nothing") is None
+    True
+    """
+    return _BY_GROUP.get(group)

@@ -37,7 +37,7 @@ import unicodedata
 from collections.abc import Callable
 from typing import NamedTuple
 
-from .exceptions import AmbiguousUnitError, UnknownUnitError
+from .exceptions import N_, AmbiguousUnitError, Message, UnknownUnitError
 
 __all__ = [
     "MAX_UNIT_DIGITS",
@@ -76,10 +76,16 @@ _SCALED: dict[tuple[int, str], Powers] = {
     (1000, "SEK"): {"tkr": 1},
     (1000000, "SEK"): {"mnkr": 1},
 }
-_SCALED_HINT = (
-    "a number in a unit is 1 ('1/inv'), or 1000, 10 000 or 100 000 before inhabitants "
-    "('per 1000 invånare') or 1000 or 1 000 000 before kronor ('1000 kr' is 'tkr')"
+_SCALED_HINT = Message(
+    N_(
+        "a number in a unit is 1 ('1/inv'), or 1000, 10 000 or 100 000 before inhabitants "
+        "('per 1000 invånare') or 1000 or 1 000 000 before kronor ('1000 kr' is 'tkr')"
+    )
 )
+_POWERS_HINT = Message(N_("powers are whole numbers from -{most} to {most}"), most=MAX_UNIT_POWER)
+_NUMBER_HINT = N_("the number {number}: {hint}")
+_OUT_OF_PLACE = N_("{token!r} at character {at} is out of place")
+_TOO_LARGE = N_("the power {power} is too large; {hint}")
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _OPERATOR_WORDS = frozenset({"per", "square", "sq", "cubic", "squared", "cubed"})
 _PREFIX_POWERS = {"square": 2, "sq": 2, "cubic": 3}
@@ -93,13 +99,23 @@ class _Token(NamedTuple):
     end: int
 
 
-def describe_char(char: str) -> str:
-    """``'٣' (ARABIC-INDIC DIGIT THREE)``: a character and its Unicode name."""
-    return f"{char!r} ({unicodedata.name(char, f'U+{ord(char):04X}')})"
+def describe_char(char: str) -> Message:
+    """``'٣' (ARABIC-INDIC DIGIT THREE)``: a character and its Unicode name, worded in
+    a message's language (``tecknet '٣' (ARABIC-INDIC DIGIT THREE)``).
+
+    Examples
+    --------
+    >>> from goalchain._unit_grammar import describe_char
+    >>> str(describe_char("٣")), describe_char("²").render("sv")
+    ("'٣' (ARABIC-INDIC DIGIT THREE)", "tecknet '²' (SUPERSCRIPT TWO)")
+    """
+    name = unicodedata.name(char, f"U+{ord(char):04X}")
+    return Message(N_("{char!r} ({name})"), char=char, name=name)
 
 
-def _fail(text: str, reason: str) -> UnknownUnitError:
-    return UnknownUnitError(text, reason=reason)
+def _fail(text: str, reason: str, **params: object) -> UnknownUnitError:
+    """The error for *text*, what in it cannot be read a message (*reason* with *params*)."""
+    return UnknownUnitError(text, reason=Message(reason, **params))
 
 
 def _tokens(text: str) -> list[_Token]:
@@ -165,10 +181,17 @@ def _tokens(text: str) -> list[_Token]:
             out.append(_Token("super", text[start:i], start, i))
         elif c.isnumeric():
             raise _fail(
-                text, f"{describe_char(c)} is not a digit 0-9; write numbers with the digits 0-9"
+                text,
+                N_("{char} is not a digit 0-9; write numbers with the digits 0-9"),
+                char=describe_char(c),
             )
         else:
-            raise _fail(text, f"{describe_char(c)} at character {start + 1} has no place in a unit")
+            raise _fail(
+                text,
+                N_("{char} at character {at} has no place in a unit"),
+                char=describe_char(c),
+                at=start + 1,
+            )
     return out
 
 
@@ -196,8 +219,8 @@ class _Parser:
         self.at += 1
         return token
 
-    def fail(self, reason: str) -> UnknownUnitError:
-        return _fail(self.text, reason)
+    def fail(self, reason: str, **params: object) -> UnknownUnitError:
+        return _fail(self.text, reason, **params)
 
     def name(self, word: str) -> Powers:
         """The powers of one name, or an error naming the whole text and the word."""
@@ -208,19 +231,22 @@ class _Parser:
         except UnknownUnitError as err:
             if word == self.text:
                 raise
-            raise self.fail(f"{word!r} is no unit goalchain knows") from err
+            raise self.fail(N_("{name!r} is no unit goalchain knows"), name=word) from err
 
     def parse(self) -> Powers:
         first = self.peek()
         if first is None:
-            raise self.fail("there is no unit in it")
+            raise self.fail(N_("there is no unit in it"))
         if first.kind == "divide" or (first.kind == "word" and first.text == "per"):
             self.take()  # "per 1000 invånare", "/100 000 inv": per that many
             following = self.peek()
             if following is None or following.kind != "number":
                 raise self.fail(
-                    f"a unit does not start with {first.text!r} except before a number "
-                    "('per 1000 invånare'); write '1/inv' for per inhabitant"
+                    N_(
+                        "a unit does not start with {word!r} except before a number "
+                        "('per 1000 invånare'); write '1/inv' for per inhabitant"
+                    ),
+                    word=first.text,
                 )
             result = self.product(0, _times(self.factor(0), -1))
         else:
@@ -228,8 +254,8 @@ class _Parser:
         extra = self.peek()
         if extra is not None:
             if extra.kind == "close":
-                raise self.fail(f"the ')' at character {extra.start + 1} closes nothing")
-            raise self.fail(f"{extra.text!r} at character {extra.start + 1} is out of place")
+                raise self.fail(N_("the ')' at character {at} closes nothing"), at=extra.start + 1)
+            raise self.fail(_OUT_OF_PLACE, token=extra.text, at=extra.start + 1)
         return result
 
     def product(self, depth: int, first: Powers) -> Powers:
@@ -250,51 +276,59 @@ class _Parser:
             ):
                 result = _combine(result, self.factor(depth), 1)  # "kr inv": juxtaposed
             else:
-                raise self.fail(f"{token.text!r} at character {token.start + 1} is out of place")
+                raise self.fail(_OUT_OF_PLACE, token=token.text, at=token.start + 1)
 
     def factor(self, depth: int) -> Powers:
         token = self.peek()
         if token is None:
-            raise self.fail("it ends where a unit should follow")
+            raise self.fail(N_("it ends where a unit should follow"))
         prefix = 1
         if token.kind == "word" and token.text in _PREFIX_POWERS:
             self.take()
             prefix = _PREFIX_POWERS[token.text]
             token = self.peek()
             if token is None or token.kind != "name":
-                raise self.fail(f"{self.tokens[self.at - 1].text!r} is not followed by a unit name")
+                raise self.fail(
+                    N_("{word!r} is not followed by a unit name"),
+                    word=self.tokens[self.at - 1].text,
+                )
         token = self.take()
         if token.kind == "decimal":
-            raise self.fail(f"the number {token.text}: {_SCALED_HINT}")
+            raise self.fail(_NUMBER_HINT, number=token.text, hint=_SCALED_HINT)
         if token.kind == "name":
             base = self.name(token.text)
         elif token.kind == "number":
             return self.number(token)
         elif token.kind == "open":
             if depth >= MAX_UNIT_NESTING:
-                raise self.fail(f"its parentheses nest deeper than {MAX_UNIT_NESTING} levels")
+                raise self.fail(
+                    N_("its parentheses nest deeper than {most} levels"), most=MAX_UNIT_NESTING
+                )
             base = self.product(depth + 1, self.factor(depth + 1))
             close = self.peek()
             if close is None or close.kind != "close":
-                raise self.fail(f"the '(' at character {token.start + 1} is not closed")
+                raise self.fail(N_("the '(' at character {at} is not closed"), at=token.start + 1)
             self.take()
         else:
             raise self.fail(
-                f"{token.text!r} at character {token.start + 1} stands where a unit should be"
+                N_("{token!r} at character {at} stands where a unit should be"),
+                token=token.text,
+                at=token.start + 1,
             )
         power = prefix * self.power()
         if abs(power) > MAX_UNIT_POWER:
-            raise self.fail(
-                f"the power {power} is too large; powers are whole numbers from "
-                f"-{MAX_UNIT_POWER} to {MAX_UNIT_POWER}"
-            )
+            raise self.fail(_TOO_LARGE, power=power, hint=_POWERS_HINT)
         following = self.peek()
         if following is not None and (
             following.kind in ("power", "super") or following.text in ("squared", "cubed")
         ):
             raise self.fail(
-                f"the power {following.text!r} at character {following.start + 1} follows "
-                "another power; a unit takes one whole power ('m**2')"
+                N_(
+                    "the power {power!r} at character {at} follows another power; a unit takes "
+                    "one whole power ('m**2')"
+                ),
+                power=following.text,
+                at=following.start + 1,
             )
         return _times(base, power)
 
@@ -303,26 +337,39 @@ class _Parser:
         digits = token.text.translate(_NO_SPACES)
         if len(digits) > MAX_UNIT_DIGITS:
             raise self.fail(
-                f"the number {token.text!r} has more than {MAX_UNIT_DIGITS} digits; " + _SCALED_HINT
+                N_("the number {number!r} has more than {most} digits; {hint}"),
+                number=token.text,
+                most=MAX_UNIT_DIGITS,
+                hint=_SCALED_HINT,
             )
         value = int(digits)
         following = self.peek()
         if following is None or following.kind != "name":
             if value != 1:
-                raise self.fail(f"the number {token.text}: {_SCALED_HINT}")
+                raise self.fail(_NUMBER_HINT, number=token.text, hint=_SCALED_HINT)
             if self._powered():
-                raise self.fail("the number 1 takes no power")
+                raise self.fail(N_("the number 1 takes no power"))
             return {}
         self.take()
         base = self.name(following.text)
         if self._powered():
-            raise self.fail(f"{token.text} {following.text} takes no power; {_SCALED_HINT}")
+            raise self.fail(
+                N_("{number} {name} takes no power; {hint}"),
+                number=token.text,
+                name=following.text,
+                hint=_SCALED_HINT,
+            )
         if value == 1:
             return base
         (name, power), *others = list(base.items()) or [("", 0)]
         scaled = _SCALED.get((value, name)) if power == 1 and not others else None
         if scaled is None:
-            raise self.fail(f"{token.text} {following.text}: {_SCALED_HINT}")
+            raise self.fail(
+                N_("{number} {name}: {hint}"),
+                number=token.text,
+                name=following.text,
+                hint=_SCALED_HINT,
+            )
         return dict(scaled)
 
     def _powered(self) -> bool:
@@ -341,7 +388,7 @@ class _Parser:
             negative = text.startswith("⁻")
             digits = text[1:] if negative else text
             if not digits:
-                raise self.fail(f"the power {text!r} has no digits")
+                raise self.fail(N_("the power {power!r} has no digits"), power=text)
             value = _small_int(digits.translate(_FROM_SUPERSCRIPT), self.text)
             return -value if negative else value
         if token.kind == "word" and token.text in ("squared", "cubed"):
@@ -362,26 +409,37 @@ class _Parser:
             following = self.peek()
         if following is not None and following.kind == "decimal":
             raise self.fail(
-                f"the power {following.text} is not a whole number; powers are whole "
-                f"numbers from -{MAX_UNIT_POWER} to {MAX_UNIT_POWER}"
+                N_("the power {power} is not a whole number; {hint}"),
+                power=following.text,
+                hint=_POWERS_HINT,
             )
-        if following is None or following.kind != "number" or " " in following.text:
-            shown = "nothing" if following is None else repr(following.text)
+        if following is None:
             raise self.fail(
-                f"the power after {token.text!r} is {shown}; powers are whole numbers from "
-                f"-{MAX_UNIT_POWER} to {MAX_UNIT_POWER}"
+                N_("the power after {sign!r} is nothing; {hint}"),
+                sign=token.text,
+                hint=_POWERS_HINT,
+            )
+        if following.kind != "number" or " " in following.text:
+            raise self.fail(
+                N_("the power after {sign!r} is {power!r}; {hint}"),
+                sign=token.text,
+                power=following.text,
+                hint=_POWERS_HINT,
             )
         self.take()
         after = self.peek()
         if after is not None and after.start == following.end and after.kind == "name":
             raise self.fail(
-                f"the power {following.text + after.text!r} is not a whole number from "
-                f"-{MAX_UNIT_POWER} to {MAX_UNIT_POWER}"
+                N_("the power {power!r} is not a whole number from -{most} to {most}"),
+                power=following.text + after.text,
+                most=MAX_UNIT_POWER,
             )
         if parenthesised:
             close = self.peek()
             if close is None or close.kind != "close":
-                raise self.fail(f"the power after {token.text!r} is not closed with ')'")
+                raise self.fail(
+                    N_("the power after {sign!r} is not closed with ')'"), sign=token.text
+                )
             self.take()
         return sign * _small_int(following.text, self.text)
 
@@ -390,11 +448,7 @@ def _small_int(digits: str, text: str) -> int:
     """A power's digits as an int, checked for size before int() sees them."""
     stripped = digits.lstrip("0") or "0"
     if len(stripped) > 1 or int(stripped) > MAX_UNIT_POWER:
-        raise _fail(
-            text,
-            f"the power {digits} is too large; powers are whole numbers from "
-            f"-{MAX_UNIT_POWER} to {MAX_UNIT_POWER}",
-        )
+        raise _fail(text, _TOO_LARGE, power=digits, hint=_POWERS_HINT)
     return int(stripped)
 
 
@@ -447,14 +501,19 @@ large; powers are whole numbers from -4 to 4; use a pint unit or a municipal one
     """
     if len(text) > MAX_UNIT_LENGTH:
         raise _fail(
-            text, f"it is {len(text)} characters long; a unit has at most {MAX_UNIT_LENGTH}"
+            text,
+            N_("it is {n} characters long; a unit has at most {most}"),
+            n=len(text),
+            most=MAX_UNIT_LENGTH,
         )
     powers = _Parser(text, lookup).parse()
     for name, power in powers.items():
         if abs(power) > MAX_UNIT_POWER:
             raise _fail(
                 text,
-                f"{name!r} comes to the power {power}; powers are whole numbers from "
-                f"-{MAX_UNIT_POWER} to {MAX_UNIT_POWER}",
+                N_("{name!r} comes to the power {power}; {hint}"),
+                name=name,
+                power=power,
+                hint=_POWERS_HINT,
             )
     return powers

@@ -727,8 +727,9 @@ class UnknownUnitError(UnitError):
     unit
         The unit as written.
     reason
-        What in it cannot be read (a word, a power, a number), or None when the
-        whole text is no unit.
+        What in it cannot be read (a word, a power, a number), a text or a
+        :class:`Message` worded in the error's language, or None when the whole
+        text is no unit.
     """
 
     def __init__(
@@ -737,7 +738,7 @@ class UnknownUnitError(UnitError):
         *,
         element: str | None = None,
         field: str | None = None,
-        reason: str | None = None,
+        reason: str | Message | None = None,
     ):
         self.unit = unit
         self.element = element
@@ -755,13 +756,19 @@ class UnknownUnitError(UnitError):
                 ),
                 where=_where(element, field),
                 shown=shown,
-                why=f": {reason}" if reason else "",
+                why=Message(": {reason}", reason=reason) if reason else "",
             )
         )
 
     def located(self, *, element: str | None = None, field: str | None = None) -> UnknownUnitError:
         """The same error, saying which element and field the unit belongs to."""
         return UnknownUnitError(self.unit, element=element, field=field, reason=self.reason)
+
+
+def _joined(items: Sequence[str | Message]) -> Message:
+    """*items* joined by commas, each worded in the message's language."""
+    template = ", ".join(f"{{item{i}}}" for i in range(len(items)))
+    return Message(template, **{f"item{i}": item for i, item in enumerate(items)})
 
 
 def _where(element: str | None, field: str | None) -> Message | str:
@@ -786,9 +793,9 @@ class AmbiguousUnitError(UnknownUnitError):
     unit
         The unit as written (``"5 miles"`` gives ``"miles"``).
     meanings
-        What the word can mean (English).
+        What the word can mean (English; the error renders it in its language).
     use
-        Unambiguous names to write instead.
+        Unambiguous names to write instead (English).
 
     Examples
     --------
@@ -804,13 +811,15 @@ English, a Swedish mil 10 km; write one of 'mil' (Swedish mil, 10 km), 'km', 'in
         self,
         unit: str,
         *,
-        meanings: str,
-        use: Iterable[str],
+        meanings: str | Message,
+        use: Iterable[str | Message],
         element: str | None = None,
         field: str | None = None,
     ):
-        self.meanings = meanings
-        self.use = tuple(use)
+        self._meanings = meanings
+        self._use = tuple(use)
+        self.meanings = str(meanings)
+        self.use = tuple(str(name) for name in self._use)
         super().__init__(unit, element=element, field=field)
         GoalchainError.__init__(
             self,
@@ -819,7 +828,7 @@ English, a Swedish mil 10 km; write one of 'mil' (Swedish mil, 10 km), 'km', 'in
                 where=_where(element, field),
                 unit=unit,
                 meanings=meanings,
-                use=", ".join(self.use),
+                use=_joined(self._use),
             ),
         )
 
@@ -828,7 +837,7 @@ English, a Swedish mil 10 km; write one of 'mil' (Swedish mil, 10 km), 'km', 'in
     ) -> AmbiguousUnitError:
         """The same error, saying which element and field the unit belongs to."""
         return AmbiguousUnitError(
-            self.unit, meanings=self.meanings, use=self.use, element=element, field=field
+            self.unit, meanings=self._meanings, use=self._use, element=element, field=field
         )
 
 

@@ -127,8 +127,10 @@ from ._unit_grammar import (
     parse_unit_text,
 )
 from .exceptions import (
+    N_,
     AmbiguousUnitError,
     InvalidValueError,
+    Message,
     UnitMismatchError,
     UnknownUnitError,
 )
@@ -227,59 +229,59 @@ _PREFIXED_KRONOR = {"Mkr": "mnkr", "MSEK": "mnkr", "Tkr": "tkr", "TSEK": "tkr"}
 # plural, a prefixed form) is refused, unless it is one of _UNAMBIGUOUS.
 _AMBIGUOUS: dict[str, tuple[str, tuple[str, ...]]] = {
     "ton": (
-        "to pint a ton is a US short ton (907 kg), in Sweden a tonne (1000 kg)",
-        ("'ton' or 't' (1000 kg)", "'kilotonne'", "'short_ton'", "'long_ton'"),
+        N_("to pint a ton is a US short ton (907 kg), in Sweden a tonne (1000 kg)"),
+        (N_("'ton' or 't' (1000 kg)"), "'kilotonne'", "'short_ton'", "'long_ton'"),
     ),
     "mile": (
-        "a mile is 1.609 km in English, a Swedish mil 10 km",
-        ("'mil' (Swedish mil, 10 km)", "'km'", "'international_mile'"),
+        N_("a mile is 1.609 km in English, a Swedish mil 10 km"),
+        (N_("'mil' (Swedish mil, 10 km)"), "'km'", "'international_mile'"),
     ),
     "mil": (
-        "to pint mils are an angle, in Sweden a mil is 10 km",
-        ("'mil' (Swedish mil, 10 km)", "'milliradian'", "'thou'"),
+        N_("to pint mils are an angle, in Sweden a mil is 10 km"),
+        (N_("'mil' (Swedish mil, 10 km)"), "'milliradian'", "'thou'"),
     ),
     "gallon": (
-        "a US gallon is 3.785 l, an imperial gallon 4.546 l",
+        N_("a US gallon is 3.785 l, an imperial gallon 4.546 l"),
         ("'liter'", "'US_liquid_gallon'", "'imperial_gallon'"),
     ),
     "pint": (
-        "a US pint is 0.473 l, an imperial pint 0.568 l",
+        N_("a US pint is 0.473 l, an imperial pint 0.568 l"),
         ("'liter'", "'US_pint'", "'imperial_pint'"),
     ),
     "quart": (
-        "a US quart is 0.946 l, an imperial quart 1.137 l",
+        N_("a US quart is 0.946 l, an imperial quart 1.137 l"),
         ("'liter'", "'US_liquid_quart'", "'imperial_quart'"),
     ),
     "cup": (
-        "a US cup is 2.37 dl, an imperial cup 2.84 dl",
+        N_("a US cup is 2.37 dl, an imperial cup 2.84 dl"),
         ("'dl'", "'US_liquid_cup'", "'imperial_cup'"),
     ),
     "fluid_ounce": (
-        "a US fluid ounce is 29.6 ml, an imperial one 28.4 ml",
+        N_("a US fluid ounce is 29.6 ml, an imperial one 28.4 ml"),
         ("'ml'", "'US_fluid_ounce'", "'imperial_fluid_ounce'"),
     ),
     "ounce": (
-        "an ounce is 28.35 g (avoirdupois) or 31.1 g (troy), or a fluid ounce",
+        N_("an ounce is 28.35 g (avoirdupois) or 31.1 g (troy), or a fluid ounce"),
         ("'gram'", "'avoirdupois_ounce'", "'troy_ounce'", "'US_fluid_ounce'"),
     ),
     "pound": (
-        "a pound is 454 g (avoirdupois), 373 g (troy) or a currency",
+        N_("a pound is 454 g (avoirdupois), 373 g (troy) or a currency"),
         ("'kg'", "'avoirdupois_pound'", "'troy_pound'"),
     ),
     "barrel": (
-        "a barrel is 119 l (US), 159 l (oil) or 164 l (imperial)",
+        N_("a barrel is 119 l (US), 159 l (oil) or 164 l (imperial)"),
         ("'liter'", "'oil_barrel'", "'imperial_barrel'"),
     ),
     "hundredweight": (
-        "a hundredweight is 45.4 kg (US) or 50.8 kg (British)",
+        N_("a hundredweight is 45.4 kg (US) or 50.8 kg (British)"),
         ("'kg'", "'US_hundredweight'", "'UK_hundredweight'"),
     ),
     "point": (
-        "points may be percentage points, scores or printer's points",
+        N_("points may be percentage points, scores or printer's points"),
         ("'percentage_point' ('procentenheter')", "'score' ('poäng')", "'printers_point'"),
     ),
     "knot": (
-        "kt is a knot to pint, a kilotonne in emission figures",
+        N_("kt is a knot to pint, a kilotonne in emission figures"),
         ("'knot'", "'kilotonne'"),
     ),
 }
@@ -411,7 +413,9 @@ def _refuse_ambiguous(word: str, registry: pint.UnitRegistry) -> None:  # type: 
     for _prefix, name, _suffix in candidates:
         if name in _AMBIGUOUS:
             meanings, use = _AMBIGUOUS[name]
-            raise AmbiguousUnitError(word, meanings=meanings, use=use)
+            raise AmbiguousUnitError(
+                word, meanings=Message(meanings), use=[Message(words) for words in use]
+            )
 
 
 @functools.lru_cache(maxsize=512)
@@ -452,10 +456,16 @@ such as 'percent' ('%'), 'percentage_point' ('procentenheter'), 'SEK' ('kr'), 't
 'inhabitant', 'per_1000_inhabitants', 'count', 'day', 'hour'
     """
     if not isinstance(text, str) or not text.strip():
-        raise UnknownUnitError(str(text))
+        written = str(text)  # no unit at all: the error words it whole
+        raise UnknownUnitError(written)
     if len(text) > MAX_UNIT_LENGTH:  # before any other work
         raise UnknownUnitError(
-            text, reason=f"it is {len(text)} characters long; a unit has at most {MAX_UNIT_LENGTH}"
+            text,
+            reason=Message(
+                N_("it is {n} characters long; a unit has at most {most}"),
+                n=len(text),
+                most=MAX_UNIT_LENGTH,
+            ),
         )
     cleaned = " ".join(text.translate(_TO_SPACE).split())
     whole = _SWEDISH_UNITS.get(cleaned.lower())
@@ -612,7 +622,7 @@ def parse_number(text: str) -> float:
     """
     value, unit = _split_number(text)
     if unit:
-        raise InvalidValueError(f"expected a plain number, got {text!r}")
+        raise InvalidValueError(N_("expected a plain number, got {text!r}"), params={"text": text})
     return value
 
 
@@ -620,32 +630,37 @@ def _split_number(text: str) -> tuple[float, str]:
     """The number at the start of *text* and the unit text after it, in linear time."""
     if len(text) > MAX_VALUE_LENGTH:  # before any other work: a 128 KB cell is refused at once
         raise InvalidValueError(
-            f"{_shown(text)} is {len(text)} characters long; a number with its unit has at "
-            f"most {MAX_VALUE_LENGTH}"
+            N_("{shown} is {n} characters long; a number with its unit has at most {most}"),
+            params={"shown": _shown(text), "n": len(text), "most": MAX_VALUE_LENGTH},
         )
     stripped = text.strip()
     for char in stripped:
         if char.isdecimal() and not char.isascii():
             raise InvalidValueError(
-                f"{text!r}: {describe_char(char)} is not a digit 0-9; write numbers with "
-                "the digits 0-9"
+                _NOT_A_DIGIT, params={"text": text, "char": describe_char(char)}
             )
     match = _NUMBER.match(stripped)
     if match is None:
         rest = stripped.lstrip("+-\u2212 \t\u00a0\u202f\u2009")
         if rest and rest[0].isnumeric():  # "²⁰²⁴", "½"
             raise InvalidValueError(
-                f"{text!r}: {describe_char(rest[0])} is not a digit 0-9; write numbers with "
-                "the digits 0-9"
+                _NOT_A_DIGIT, params={"text": text, "char": describe_char(rest[0])}
             )
         raise InvalidValueError(
-            f"cannot read a number from {text!r}; write for example '12,5 %', '1 234 kr' or '78.0'"
+            N_(
+                "cannot read a number from {text!r}; write for example '12,5 %', '1 234 kr' "
+                "or '78.0'"
+            ),
+            params={"text": text},
         )
     after = stripped[match.end() : match.end() + 1]
     if after.isnumeric():  # "10²": a superscript straight after the digits
         raise InvalidValueError(
-            f"{text!r}: {describe_char(after)} after the number is not a digit 0-9; write "
-            "numbers with the digits 0-9 (and a power of a unit after the unit: 'm²')"
+            N_(
+                "{text!r}: {char} after the number is not a digit 0-9; write numbers with the "
+                "digits 0-9 (and a power of a unit after the unit: 'm²')"
+            ),
+            params={"text": text, "char": describe_char(after)},
         )
     digits = match["number"]
     for space in _SPACES:
@@ -654,26 +669,41 @@ def _split_number(text: str) -> tuple[float, str]:
     count = sum(char.isdigit() for char in digits) + len(match["exp"] or "")
     if count > MAX_NUMBER_DIGITS:
         whole = len(digits.partition(".")[0].lstrip("0"))
-        too = " and is too large for a finite number (at most ±1.8e308)" if whole > 308 else ""
         raise InvalidValueError(
-            f"{_shown(text)} has {count} digits{too}; a number has at most "
-            f"{MAX_NUMBER_DIGITS} digits (a float keeps 17)"
+            N_(
+                "{shown} has {count} digits and is too large for a finite number (at most "
+                "±1.8e308); a number has at most {most} digits (a float keeps 17)"
+            )
+            if whole > 308
+            else N_(
+                "{shown} has {count} digits; a number has at most {most} digits (a float keeps 17)"
+            ),
+            params={"shown": _shown(text), "count": count, "most": MAX_NUMBER_DIGITS},
         )
     sign = "-" if match["sign"] in "-\u2212" and match["sign"] else ""
     exponent = f"e{match['exp']}" if match["exp"] else ""
     value = float(sign + digits + exponent)
     if not math.isfinite(value):
-        raise InvalidValueError(f"{text!r} is too large for a finite number (at most ±1.8e308)")
+        raise InvalidValueError(
+            N_("{text!r} is too large for a finite number (at most ±1.8e308)"),
+            params={"text": text},
+        )
     if value == 0 and digits.strip("0.") != "":
         raise InvalidValueError(
-            f"{text!r} is too small to tell from 0; numbers are 0 or at least 2.2e-308 in size"
+            N_("{text!r} is too small to tell from 0; numbers are 0 or at least 2.2e-308 in size"),
+            params={"text": text},
         )
     return value, stripped[match.end() :].strip()
 
 
-def _shown(text: str) -> str:
+_NOT_A_DIGIT = N_("{text!r}: {char} is not a digit 0-9; write numbers with the digits 0-9")
+
+
+def _shown(text: str) -> Message | str:
     """*text* in quotes, cut to its start when long (a message names it, never repeats it)."""
-    return repr(text) if len(text) <= 80 else f"{text[:60]!r}... ({len(text)} characters)"
+    if len(text) <= 80:
+        return repr(text)
+    return Message(N_("{start}... ({n} characters)"), start=repr(text[:60]), n=len(text))
 
 
 def is_quantity(value: Any) -> bool:
@@ -711,7 +741,9 @@ def parse_quantity(value: Any, unit: str | None = None) -> pint.Quantity[Any]:
     if is_quantity(value):
         magnitude = value.magnitude
         if not isinstance(magnitude, (int, float)) or isinstance(magnitude, bool):
-            raise InvalidValueError(f"expected a scalar quantity, got {value!r}")
+            raise InvalidValueError(
+                N_("expected a scalar quantity, got {value!r}"), params={"value": value}
+            )
         number = _as_float(magnitude)
         # a Quantity's unit is pint's, not a Swedish word: its 'ton' is a short ton
         return registry.Quantity(number, _pint_unit(value.units))
@@ -722,7 +754,8 @@ def parse_quantity(value: Any, unit: str | None = None) -> pint.Quantity[Any]:
         return registry.Quantity(number, parse_unit(unit) if unit else "")
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise InvalidValueError(
-            f"expected a number, a string such as '12,5 %' or a pint Quantity, got {value!r}"
+            N_("expected a number, a string such as '12,5 %' or a pint Quantity, got {value!r}"),
+            params={"value": value},
         )
     return registry.Quantity(_as_float(value), parse_unit(unit) if unit else "")
 
@@ -734,8 +767,11 @@ def _as_float(value: int | float) -> float:
     except OverflowError:
         digits = int(value.bit_length() * 0.30103) + 1 if isinstance(value, int) else 0
         raise InvalidValueError(
-            f"an integer of about {digits} digits is too large for a finite number (at most "
-            "±1.8e308)"
+            N_(
+                "an integer of about {digits} digits is too large for a finite number (at most "
+                "±1.8e308)"
+            ),
+            params={"digits": digits},
         ) from None
     _check_finite(number, value)
     return number
@@ -745,15 +781,19 @@ def _pint_unit(unit: Any) -> Any:
     """A Quantity's unit (of any registry) in goalchain's, name by name as pint names
     them: its names are looked up, its text never parsed."""
     registry = get_registry()
+    written = str(unit)
     powers: dict[str, float] = {}
     for name, power in dict(getattr(unit, "_units", {})).items():
         if not (isinstance(power, (int, float)) and math.isfinite(power)):
-            raise UnknownUnitError(str(unit), reason=f"{name!r} has the power {power!r}")
+            raise UnknownUnitError(
+                written,
+                reason=Message(N_("{name!r} has the power {power!r}"), name=name, power=power),
+            )
         try:
             canonical = registry.get_name(name)
         except (pint.errors.UndefinedUnitError, AttributeError, TypeError, ValueError) as err:
             raise UnknownUnitError(
-                str(unit), reason=f"{name!r} is no unit goalchain knows"
+                written, reason=Message(N_("{name!r} is no unit goalchain knows"), name=name)
             ) from err
         if canonical:
             powers[canonical] = powers.get(canonical, 0) + power
@@ -763,7 +803,8 @@ def _pint_unit(unit: Any) -> Any:
 def _check_finite(number: float, original: Any) -> None:
     if not math.isfinite(number):
         raise InvalidValueError(
-            f"{original!r} is not a finite number (NaN and infinity are refused)"
+            N_("{original!r} is not a finite number (NaN and infinity are refused)"),
+            params={"original": original},
         )
 
 
@@ -809,7 +850,11 @@ fit 'percent'; give the value in 'percent' or a unit convertible to it
     except UnknownUnitError as err:
         raise err.located(element=element, field=field) from err
     except InvalidValueError as err:
-        raise InvalidValueError(err.reason, element=element, field=field) from err
+        if err.template is None:  # pragma: no cover - goalchain's own errors have templates
+            raise InvalidValueError(err.reason, element=element, field=field) from err
+        raise InvalidValueError(
+            err.template, element=element, field=field, params=err.params
+        ) from err
     if quantity.unitless and not is_quantity(value) and not _has_unit_text(value):
         return float(quantity.magnitude)
     return _to(quantity, target, expected=unit, element=element, field=field, original=value)

@@ -29,22 +29,19 @@ from ._codec import FORMAT_VERSION, SUPPORTED_VERSIONS, from_data, to_data
 from ._files import dump, dump_model, dumps, load, load_demo, load_model, loads
 from ._limits import DEFAULT_LIMITS, Limits
 from ._schema import schema
-from ._spreadsheet import (
-    COLUMN_NAMES,
-    MISSING_MARKERS,
-    ImportReport,
+from ._sheet_cells import COLUMN_NAMES, MISSING_MARKERS
+from ._sheet_import import ImportReport, import_measurements, read_measurements
+from ._sheet_limits import SpreadsheetLimits
+from ._sheet_template import write_template
+from ._spreadsheet_errors import (
     OptionHint,
     SpreadsheetDuplicateError,
     SpreadsheetError,
     SpreadsheetLimitError,
-    SpreadsheetLimits,
     SpreadsheetUnitError,
     SpreadsheetUnknownIndicatorError,
     SpreadsheetValueError,
     SpreadsheetWarning,
-    import_measurements,
-    read_measurements,
-    write_template,
 )
 
 __all__ = [

@@ -18,12 +18,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from .._i18n import N_
 from .._safe_text import csv_cell, csv_uncell
 from ..exceptions import InvalidValueError
 from ._files import atomic_write
+from ._sheet_cells import Table
 from ._sheet_limits import SpreadsheetLimits, limit_error
-from ._spreadsheet import Table
-from ._spreadsheet_errors import OptionHint, SpreadsheetError, _Int, _Text
+from ._spreadsheet_errors import OptionHint, SpreadsheetError, _Int
 
 __all__ = ["read_csv", "sniff_delimiter", "write_csv_template"]
 
@@ -37,8 +38,9 @@ def _decode(data: bytes, *, file: str, encoding: str | None) -> str:
             codecs.lookup(encoding)
         except LookupError:
             raise InvalidValueError(
-                f"unknown encoding {encoding!r}; for example 'utf-8' or 'cp1252'",
+                N_("unknown encoding {encoding!r}; for example 'utf-8' or 'cp1252'"),
                 field="encoding",
+                params={"encoding": encoding},
             ) from None
         try:
             return data.decode(encoding).removeprefix("\ufeff")
@@ -63,7 +65,8 @@ def _bad_bytes(
     line = data.count(b"\n", 0, err.start) + 1
     column = err.start - (data.rfind(b"\n", 0, err.start) + 1) + 1
     return SpreadsheetError(
-        _Text(code, byte=f"{data[err.start]:#04x}", col=column, **params),
+        code,
+        params={"byte": f"{data[err.start]:#04x}", "col": column, **params},
         file=file,
         row=line,
     )
@@ -204,8 +207,9 @@ def read_csv(
         delimiter = sniff_delimiter(first)
     if not isinstance(delimiter, str) or len(delimiter) != 1:
         raise InvalidValueError(
-            f"delimiter must be one character such as ';' or ',', got {delimiter!r}",
+            N_("delimiter must be one character such as ';' or ',', got {delimiter!r}"),
             field="delimiter",
+            params={"delimiter": delimiter},
         )
     if text.count("\n") + text.count("\r") >= limits.rows:  # perhaps too many records
         _count_records(text, skip, delimiter, file, limits)
@@ -233,7 +237,8 @@ def read_csv(
                     n=_Int(csv.field_size_limit()),
                 ) from None
             raise SpreadsheetError(
-                _Text("bad_csv", reason=str(err)),
+                "bad_csv",
+                params={"reason": str(err)},
                 file=file,
                 row=skip + reader.line_num,
             ) from err

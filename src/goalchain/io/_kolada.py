@@ -69,7 +69,7 @@ from ._kolada_http import (
     Transport,
     origin,
 )
-from ._spreadsheet import implausible_values
+from ._sheet_import import implausible_values
 from ._spreadsheet_errors import times_off
 
 __all__ = [

@@ -19,6 +19,7 @@ from typing import Any
 
 import attrs
 
+from .._i18n import N_
 from ..exceptions import InvalidValueError
 from ._spreadsheet_errors import SpreadsheetLimitError, _Int, _Text
 
@@ -66,7 +67,9 @@ MAX_LINE_CHARS = 1024 * 1024
 def _positive(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
     if not isinstance(value, int) or isinstance(value, bool) or value < 1:
         raise InvalidValueError(
-            f"expected a whole number >= 1, got {value!r}", field=f"limits.{attribute.name}"
+            N_("expected a whole number >= 1, got {value!r}"),
+            field=f"limits.{attribute.name}",
+            params={"value": value},
         )
 
 
@@ -133,7 +136,8 @@ def limit_error(
     }
     more = _Text("limits_hint", field=field, value=max(2 * maximum, maximum + 1))
     return SpreadsheetLimitError(
-        _Text(code, limit=_Int(maximum), more=more, **words),
+        code,
+        params={"limit": _Int(maximum), "more": more, **words},
         limit=field,
         maximum=maximum,
         file=file,

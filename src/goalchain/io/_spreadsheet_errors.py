@@ -1,32 +1,34 @@
-"""The errors and warnings of spreadsheet imports, and their words in Swedish and English.
+"""The errors and warnings of spreadsheet imports, worded in any language goalchain speaks.
 
-Every error of :mod:`goalchain.io._spreadsheet` keeps its parts (file, row,
-column, a code and the values) and words itself on request:
-:meth:`SpreadsheetError.render` in English or Swedish, with the library's
-keyword arguments or the command line's options as hints. ``str(error)`` is
-the English text.
+Every error of a spreadsheet import (:mod:`goalchain.io._sheet_import`) keeps
+its parts (file, row, column, a code and the values) and words itself on
+request: :meth:`SpreadsheetError.render` in a language, with the library's
+keyword arguments or the command line's options as hints. The messages are
+catalog entries looked up by code; the names of fields and element kinds in
+them are catalog words too, and numbers follow the language's CLDR
+conventions. ``str(error)`` is the English text.
 """
 
 from __future__ import annotations
 
 import shlex
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 
-from .._i18n import N_, check_lang, gettext, ngettext, pgettext
+from .._i18n import N_, check_lang, format_number, gettext, pgettext
+from .._i18n._numbers import NBSP, conventions, localised_digits
 from ..exceptions import (
     DuplicateError,
     FileFormatError,
     InvalidValueError,
+    Message,
+    Plural,
     UnitMismatchError,
     UnknownElementError,
 )
-
-if TYPE_CHECKING:
-    pass
 
 __all__ = [
     "MAX_SHOWN",
@@ -65,7 +67,7 @@ class OptionHint:
 
     Examples
     --------
-    >>> from goalchain.io._spreadsheet import OptionHint
+    >>> from goalchain.io._spreadsheet_errors import OptionHint
     >>> hint = OptionHint("on_conflict", "replace")
     >>> hint.python(), hint.cli()
     ("on_conflict='replace'", '--on-conflict replace')
@@ -97,7 +99,9 @@ class OptionHint:
 
 
 class _Num:
-    """A number in a message: ``1234.5`` in English, ``1234,5`` in Swedish."""
+    """A number in a message, all its digits as written (``1234.5``; no thousands
+    separator, so that it reads as the cell did), with the language's decimal
+    sign and minus sign from CLDR (``1234,5`` and ``−3`` in Swedish)."""
 
     __slots__ = ("value",)
 
@@ -105,12 +109,13 @@ class _Num:
         self.value = value
 
     def render(self, lang: str) -> str:
-        text = format(self.value, ".10g")
-        return text.replace(".", ",") if lang == "sv" else text
+        return localised_digits(format(self.value, ".10g"), conventions(lang).digits)
 
 
 class _Int:
-    """A whole number in a message: ``1 048 576`` in Swedish, ``1,048,576`` in English."""
+    """A whole number in a message, grouped by thousands the language's way
+    (:func:`~goalchain._i18n.format_number`): ``1,048,576`` in English,
+    ``1 048 576`` in Swedish (with a plain space where CLDR has a no-break one)."""
 
     __slots__ = ("value",)
 
@@ -118,21 +123,34 @@ class _Int:
         self.value = value
 
     def render(self, lang: str) -> str:
-        text = f"{self.value:,}"
-        return text.replace(",", " ") if lang == "sv" else text
+        return format_number(self.value, lang=lang, decimals=0).replace(NBSP, " ")
 
 
-class _Cells:
-    """A count of cells in a message: ``1 cell``, ``2 cells``; ``2 celler`` in Swedish."""
+class _Word:
+    """A word of a message looked up in the catalog in the language it is worded in
+    (a field's or an element kind's name): *look* is the lookup, ``pgettext``
+    with the word as a literal, so that extraction finds it."""
 
-    __slots__ = ("value",)
+    __slots__ = ("look",)
 
-    def __init__(self, value: int):
-        self.value = value
+    def __init__(self, look: Callable[[str], str]):
+        self.look = look
 
     def render(self, lang: str) -> str:
-        n = self.value
-        return ngettext("{n} cell", "{n} cells", n, lang).format(n=n)
+        return self.look(lang)
+
+
+class _Join:
+    """Parts of a message joined by *sep*, each worded in the language rendered."""
+
+    __slots__ = ("parts", "sep")
+
+    def __init__(self, parts: Sequence[Any], sep: str = ", "):
+        self.parts = tuple(parts)
+        self.sep = sep
+
+    def render(self, lang: str, *, cli: bool = False) -> str:
+        return self.sep.join(str(_render(part, lang, cli)) for part in self.parts)
 
 
 class _Text:
@@ -186,36 +204,76 @@ def _template(code: str, lang: str) -> str:
 
 
 def _render(value: Any, lang: str, cli: bool) -> Any:
-    if isinstance(value, _Text):
+    if isinstance(value, _Text | _Join):
         return value.render(lang, cli=cli)
     if isinstance(value, OptionHint):
         return value.cli() if cli else value.python()
-    if isinstance(value, _Num | _Int | _Cells):
+    if isinstance(value, _Num | _Int | _Word | Message):
         return value.render(lang)
     return value
 
 
-_FIELD_SV = {
-    "indicator": "indikator",
-    "period": "period",
-    "value": "värde",
-    "unit": "enhet",
-    "gender": "kön",
-    "preliminary": "preliminär",
-    "source": "källa",
-    "title": "titel",
-}
-_FIELD_THE = {  # "both hold the period"
-    "indicator": ("the indicator", "indikatorn"),
-    "period": ("the period", "perioden"),
-    "value": ("the value", "värdet"),
-    "unit": ("the unit", "enheten"),
-    "gender": ("the gender", "könet"),
-    "preliminary": ("the preliminary flag", "preliminärflaggan"),
-    "source": ("the source", "källan"),
-    "title": ("the title", "titeln"),
-}
-_KIND_SV = {"goal": "mål", "activity": "aktivitet", "element": "element"}
+def _param(value: Any) -> Any:
+    """A part of a message as :attr:`SpreadsheetError.params` shows it: a number as
+    itself, a count with its noun (``Plural("{n} cell", ...)``) as the count, words
+    in English."""
+    if isinstance(value, _Num | _Int):
+        return value.value
+    if isinstance(value, Plural) and value.template.startswith("{n} "):
+        return value.n
+    if isinstance(value, _Text | _Word | _Join | Message):
+        return _render(value, "en", False)  # a hint, a field's name: in English
+    return value
+
+
+_FIELD_NAMES: Mapping[str, Callable[[str], str]] = MappingProxyType(
+    {  # a field (column) of a measurement file, as a list of headers names it
+        "indicator": lambda lang: pgettext("spreadsheet field", "indicator", lang),
+        "period": lambda lang: pgettext("spreadsheet field", "period", lang),
+        "value": lambda lang: pgettext("spreadsheet field", "value", lang),
+        "unit": lambda lang: pgettext("spreadsheet field", "unit", lang),
+        "gender": lambda lang: pgettext("spreadsheet field", "gender", lang),
+        "preliminary": lambda lang: pgettext("spreadsheet field", "preliminary", lang),
+        "source": lambda lang: pgettext("spreadsheet field", "source", lang),
+        "title": lambda lang: pgettext("spreadsheet field", "title", lang),
+    }
+)
+_THE_FIELDS: Mapping[str, Callable[[str], str]] = MappingProxyType(
+    {  # the same in a sentence: "both hold the period"
+        "indicator": lambda lang: pgettext("spreadsheet field", "the indicator", lang),
+        "period": lambda lang: pgettext("spreadsheet field", "the period", lang),
+        "value": lambda lang: pgettext("spreadsheet field", "the value", lang),
+        "unit": lambda lang: pgettext("spreadsheet field", "the unit", lang),
+        "gender": lambda lang: pgettext("spreadsheet field", "the gender", lang),
+        "preliminary": lambda lang: pgettext("spreadsheet field", "the preliminary flag", lang),
+        "source": lambda lang: pgettext("spreadsheet field", "the source", lang),
+        "title": lambda lang: pgettext("spreadsheet field", "the title", lang),
+    }
+)
+_A_KIND: Mapping[str, Callable[[str], str]] = MappingProxyType(
+    {  # "'kf1' is a goal"
+        "goal": lambda lang: pgettext("element kind with its article", "a goal", lang),
+        "activity": lambda lang: pgettext("element kind with its article", "an activity", lang),
+        "element": lambda lang: pgettext("element kind with its article", "an element", lang),
+    }
+)
+
+
+def field_name(field: str) -> _Word:
+    """A field of a measurement file by its name: ``indicator``, ``indikator`` in Swedish."""
+    return _Word(_FIELD_NAMES[field])
+
+
+def the_field(field: str) -> _Word:
+    """A field of a measurement file in a sentence: ``the indicator``, ``indikatorn``."""
+    return _Word(_THE_FIELDS[field])
+
+
+def a_kind(kind: str) -> _Word:
+    """An element's kind with its article: ``a goal``, ``ett mål`` in Swedish."""
+    look = _A_KIND.get(kind)
+    return _Word(look if look is not None else lambda lang: kind)
+
 
 # code -> its English message (str.format template over the error's parameters),
 # looked up in the catalog when rendered; see _template for the two with a context
@@ -230,7 +288,7 @@ _TEXTS: dict[str, str] = {
     ),
     "indicator_empty": N_("the indicator is empty; write the id of one of the chain's indicators"),
     "not_an_indicator": N_(
-        "{id!r} is a {kind}, not an indicator; measurements are recorded for indicators"
+        "{id!r} is {kind}, not an indicator; measurements are recorded for indicators"
     ),
     "unknown_indicator": N_("no indicator with id {id!r} in the chain{hint}"),
     "hint_close": N_("; did you mean {close}?"),
@@ -250,8 +308,8 @@ _TEXTS: dict[str, str] = {
         "then skipped and reported), or pass {skip} to skip empty cells"
     ),
     "nothing_filled": N_(
-        "no value is filled in: all {n} value cells are empty, this the first; fill in the "
-        "values (write '..' for one that is missing), or pass {skip} to skip empty cells"
+        "no value is filled in: {empty}; fill in the values (write '..' for one that is "
+        "missing), or pass {skip} to skip empty cells"
     ),
     "not_a_number_type": N_(
         "expected a number, got {raw}; write for example '12,5', '12,5 %' or '1 234'"
@@ -282,15 +340,12 @@ _TEXTS: dict[str, str] = {
         "a final figure"
     ),
     "too_many_cells": N_(
-        "the row has {n} cells but the header row has {width} ({headers}); {extra} beyond "
-        "the last column would be lost{hint}"
+        "the row has {n} cells but the header row has {width} ({headers}); {extra}{hint}"
     ),
     "hint_decimal_comma": N_(
         '; a decimal comma in a comma-separated file must be quoted ("{joined}"), or the '
         "file saved with ';' as separator"
     ),
-    "hint_extra_cells": N_("; remove them, or give them a header to keep them"),
-    "hint_extra_cell": N_("; remove it, or give it a header to keep it"),
     "too_few_cells": N_(
         "the row has only {cells}, so it lacks the column {letter} {header!r} (the header "
         "has {width}); check the row for a missing separator ({sep})"
@@ -385,7 +440,6 @@ _TEXTS: dict[str, str] = {
         "measurements? (pass {more} to read it)"
     ),
     "and_more": N_("... and {n} more"),
-    "in_all": N_("{n} errors in all; nothing was recorded"),
     "percent_range": N_(
         "{value} % for {id!r} {period} lies outside 0-100 %; check the decimal mark and "
         "the thousands (recorded anyway)"
@@ -409,7 +463,8 @@ def _place(
     if row is not None and col is not None:
         label = f" {header!r}" if header else ""
         if sheet is not None:
-            return f"cell {sheet}!{column_letter(col)}{row}{label}"
+            where = gettext("cell {cell}", lang)
+            return where.format(cell=f"{sheet}!{column_letter(col)}{row}") + label
         where = gettext("row {row}, column {letter}", lang)
         return where.format(row=row, letter=column_letter(col)) + label
     if row is not None:
@@ -435,7 +490,19 @@ class SpreadsheetError(FileFormatError):
     many more), one a line.
 
     ``str(error)`` is English with hints in Python syntax; :meth:`render`
-    words it in Swedish (``lang="sv"``) or for the command line (``cli=True``).
+    words it in a language (``lang="sv"``) or for the command line (``cli=True``).
+
+    Parameters
+    ----------
+    message
+        With *params*: the code of the message (``"unknown_indicator"``), whose
+        English template the catalogs translate. Without: a text from
+        elsewhere, the same in every language.
+    params
+        The fields of the message: text, numbers, :class:`OptionHint` or other
+        messages (hints), each worded in the language rendered.
+    file, row, col, header, sheet
+        Where the problem lies (see the attributes).
 
     Attributes
     ----------
@@ -476,15 +543,15 @@ class SpreadsheetError(FileFormatError):
         col: int | None = None,
         header: str | None = None,
         sheet: str | None = None,
+        params: Mapping[str, Any] | None = None,
     ):
+        if params is not None:
+            message = _Text(str(message), **params)
         text = message if isinstance(message, _Text) else _Text.plain(message)
         self._reason = text
         self.code = text.code
         self.params: Mapping[str, Any] = MappingProxyType(
-            {
-                k: v.value if isinstance(v, _Num | _Int | _Cells) else v
-                for k, v in text.params.items()
-            }
+            {k: _param(v) for k, v in text.params.items()}
         )
         self.options: tuple[OptionHint, ...] = tuple(text.options())
         self.reason = text.render("en")
@@ -521,6 +588,11 @@ class SpreadsheetError(FileFormatError):
         >>> err = SpreadsheetValueError("x", file="d.csv", row=3, col=2, header="år")
         >>> err.render("sv")
         "d.csv:3:2: rad 3, kolumn B 'år': x"
+        >>> err = SpreadsheetValueError(
+        ...     "bad_gender", params={"text": "kvinna", "genders": "T, K, M"}, file="d.csv", row=3
+        ... )
+        >>> print(err.render("sv"))
+        d.csv:3: rad 3: 'kvinna' är inget kön; skriv T, K, M (totalt, kvinnor, män)
         """
         lines = []
         for error in self.errors[:MAX_SHOWN]:
@@ -530,7 +602,12 @@ class SpreadsheetError(FileFormatError):
         if len(self.errors) > MAX_SHOWN:
             lines.append(_Text("and_more", n=len(self.errors) - MAX_SHOWN).render(lang))
         if len(self.errors) > 1:
-            lines.append(_Text("in_all", n=len(self.errors)).render(lang))
+            count = Plural(
+                "{n} error in all; nothing was recorded",
+                "{n} errors in all; nothing was recorded",
+                len(self.errors),
+            )
+            lines.append(count.render(lang))
         return "\n".join(lines)
 
     def _text(self) -> str:

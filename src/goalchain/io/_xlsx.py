@@ -34,13 +34,13 @@ from .._i18n import N_, check_lang, gettext, pgettext
 from .._safe_text import formula_like, one_line
 from ..exceptions import InvalidValueError, MissingDependencyError
 from ._files import atomic_write
+from ._sheet_cells import CellError, Table
 from ._sheet_limits import SpreadsheetLimits, limit_error
-from ._spreadsheet import CellError, Table
 from ._spreadsheet_errors import SpreadsheetError, _Int, _Text
 
 __all__ = ["ExcelMissingError", "check_workbook", "read_xlsx", "write_xlsx_template"]
 
-_INSTALL = (
+_INSTALL = N_(
     "reading and writing .xlsx files needs openpyxl and defusedxml; install them with "
     "pip install 'malkedja[excel]' (or pip install openpyxl defusedxml), or save the "
     "sheet as CSV UTF-8"
@@ -57,11 +57,14 @@ def openpyxl() -> ModuleType:
         importlib.import_module("defusedxml")
         module = importlib.import_module("openpyxl")
     except ImportError as err:
-        raise ExcelMissingError(_INSTALL) from err
+        raise ExcelMissingError(_INSTALL, params={}) from err
     if not getattr(module, "DEFUSEDXML", False):
         raise ExcelMissingError(
-            "openpyxl does not use defusedxml (is OPENPYXL_DEFUSEDXML set to False?); "
-            "goalchain reads .xlsx files only with defusedxml"
+            N_(
+                "openpyxl does not use defusedxml (is OPENPYXL_DEFUSEDXML set to False?); "
+                "goalchain reads .xlsx files only with defusedxml"
+            ),
+            params={},
         )
     return module
 
@@ -73,10 +76,10 @@ def _open(path: Path, *, data_only: bool) -> Any:
     except FileNotFoundError:
         raise
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as err:
-        raise SpreadsheetError(_Text("bad_workbook", reason=str(err)), file=str(path)) from err
+        raise SpreadsheetError("bad_workbook", params={"reason": str(err)}, file=str(path)) from err
     except Exception as err:  # openpyxl's InvalidFileException, defusedxml's refusals
         raise SpreadsheetError(
-            _Text("bad_workbook", reason=f"{type(err).__name__}: {err}"), file=str(path)
+            "bad_workbook", params={"reason": f"{type(err).__name__}: {err}"}, file=str(path)
         ) from err
 
 
@@ -304,7 +307,7 @@ def check_workbook(path: Path, limits: SpreadsheetLimits | None = None) -> None:
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, ValueError, OSError, EOFError) as err:
-        raise SpreadsheetError(_Text("bad_workbook", reason=str(err)), file=file) from err
+        raise SpreadsheetError("bad_workbook", params={"reason": str(err)}, file=file) from err
     with archive:
         infos = archive.infolist()
         if len(infos) > limits.parts:
@@ -364,7 +367,9 @@ def _check_part(
         NotImplementedError,
         ValueError,
     ) as err:
-        raise SpreadsheetError(_Text("bad_part", part=part, reason=str(err)), file=file) from None
+        raise SpreadsheetError(
+            "bad_part", params={"part": part, "reason": str(err)}, file=file
+        ) from None
 
 
 # ------------------------------------------------------------------ reading
@@ -435,7 +440,8 @@ def read_xlsx(
                 close = difflib.get_close_matches(sheet, names, n=1, cutoff=0.5)
                 hint = _Text("hint_sheet", name=close[0]) if close else ""
                 raise SpreadsheetError(
-                    _Text("no_sheet", sheet=sheet, names=", ".join(map(repr, names)), hint=hint),
+                    "no_sheet",
+                    params={"sheet": sheet, "names": ", ".join(map(repr, names)), "hint": hint},
                     file=file,
                 )
             names = [sheet]
@@ -471,7 +477,9 @@ def _read_sheet(
         raise
     except _DAMAGED as err:
         reason = f"{type(err).__name__}: {err}"
-        raise SpreadsheetError(_Text("bad_workbook", reason=reason), file=file, sheet=name) from err
+        raise SpreadsheetError(
+            "bad_workbook", params={"reason": reason}, file=file, sheet=name
+        ) from err
 
 
 def _table(file: str, values: Any, formulas: Any, limits: SpreadsheetLimits) -> Table:

@@ -1,9 +1,18 @@
-"""The goal chain: elements in a validated networkx DAG, plus their data."""
+"""The goal chain: elements in a validated networkx DAG, plus their data.
+
+:class:`GoalChain` is composed of three parts, each a module: the graph itself
+(here: adding, updating, linking and removing elements, with the governance
+model's level rules), walks over it (:mod:`._chain_walks`: parents, ancestors,
+paths to the vision, orphans, unanchored goals) and the stored measurements and
+assessments (:mod:`._chain_data`). The methods that forward to a higher layer
+(:meth:`GoalChain.rollup`, :meth:`GoalChain.to_mermaid`, ...) import it inside
+the method, and nowhere else.
+"""
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -16,18 +25,19 @@ from ..exceptions import (
     InvalidValueError,
     LevelError,
     Message,
-    PeriodError,
     UnknownElementError,
     UnknownLinkError,
-    UnknownUnitError,
 )
-from ..units import convert, is_quantity, parse_quantity
-from ._data import Assessment, Measurement, for_whom
+from ..units import convert, parse_quantity
+from ._chain_data import ChainData
+from ._chain_walks import ChainWalks
+from ._data import Measurement
 from ._elements import Activity, Element, Goal, Indicator
 from ._frozen import FrozenMapping, freeze
-from ._governance import GovernanceModel, get_model
+from ._governance import KIND_PLURALS, GovernanceModel, get_model
 from ._links import LinkLog
 from ._period import Period
+from ._rollup_settings import RollupSettings, element_scale, settings_of
 from ._values import check_extra, check_text
 
 if TYPE_CHECKING:
@@ -40,8 +50,7 @@ __all__ = ["GoalChain", "Parents"]
 Parents = Iterable[str] | Mapping[str, float]
 """Parents of a new element: ids, or a mapping id -> weight."""
 
-_KINDS = {"goal": N_("goals"), "indicator": N_("indicators"), "activity": N_("activities")}
-"""Each kind of element in the plural, for messages."""
+_KINDS = KIND_PLURALS
 
 _ELEMENT_TYPES: dict[str, type[Element]] = {
     "goal": Goal,
@@ -62,7 +71,9 @@ def _check_weight(weight: Any, parent: str, child: str) -> float:
     except OverflowError:  # a whole number beyond what a float holds (10**400)
         value = math.inf
     if not math.isfinite(value) or value < 0:
-        shown = repr(weight) if value != math.inf else "a number too large to hold"
+        shown: str | Message = (
+            repr(weight) if value != math.inf else Message(N_("a number too large to hold"))
+        )
         raise InvalidValueError(
             N_("weight of link {parent!r} -> {child!r} must be a finite number >= 0, got {weight}"),
             field="weight",
@@ -71,54 +82,7 @@ def _check_weight(weight: Any, parent: str, child: str) -> float:
     return value
 
 
-def _period(value: Any, element: str) -> Period:
-    """Read a period, naming the element in the error."""
-    try:
-        return Period.parse(value)
-    except PeriodError as err:
-        if err.template is not None:
-            raise PeriodError(
-                err.template, element=element, field="period", params=err.params
-            ) from err
-        raise PeriodError(
-            str(err).removeprefix("field 'period': "), element=element, field="period"
-        ) from err
-
-
-def _measurement_order(measurement: Measurement) -> tuple[tuple[int, int, int], str]:
-    """Measurements of an indicator by period (see :meth:`Period.sort_key`), then gender."""
-    return measurement.period.sort_key(), measurement.gender
-
-
-def _reached(starts: list[int], parents: Any, children: Any, count: int) -> list[bool]:
-    """Which of *count* elements the links (numbered *parents* -> *children*) lead
-    to from the *starts*, one level of links at a time over the arrays."""
-    import numpy as np
-
-    above = np.frombuffer(parents, dtype=np.int64)
-    below = np.frombuffer(children, dtype=np.int64)
-    reached = np.zeros(count, dtype=bool)
-    frontier = np.zeros(count, dtype=bool)
-    frontier[starts] = True
-    while True:
-        found = below[frontier[above]]
-        found = found[~reached[found]]
-        if not found.size:
-            return reached.tolist()
-        reached[found] = True
-        frontier = np.zeros(count, dtype=bool)
-        frontier[found] = True
-
-
-def _never(numbers: Any, count: int) -> list[int]:
-    """Which of *count* element numbers *numbers* (an array of them) never holds, in order."""
-    import numpy as np
-
-    counts = np.bincount(np.frombuffer(numbers, dtype=np.int64), minlength=count)
-    return np.flatnonzero(counts == 0).tolist()
-
-
-class GoalChain:
+class GoalChain(ChainWalks, ChainData):
     """A municipality's goal chain (*målkedja*) as a validated DAG.
 
     Elements (goals, indicators, activities) are nodes of a
@@ -185,33 +149,28 @@ class GoalChain:
         check_text(name, field="name", element=None, optional=True)
         if municipality is not None and not isinstance(municipality, str):
             raise InvalidValueError(
-                f"municipality codes are strings such as '0192', got {municipality!r}",
+                N_("municipality codes are strings such as '0192', got {municipality!r}"),
                 field="municipality",
+                params={"municipality": municipality},
             )
         self._name = name or ""
         self._model = get_model(model)
-        self._rollup_settings: Any = None
+        self._rollup_settings: RollupSettings | None = None
         if rollup is not None:
-            from ..rollup._settings import RollupSettings  # the settings name registered rules
-
             settings = RollupSettings.from_mapping(rollup, model=self._model)
             self._rollup_settings = settings if settings else None  # empty: as none at all
         self._municipality = municipality
         if metadata is not None and not isinstance(metadata, Mapping):
             raise InvalidValueError(
-                f"expected a mapping of fields, got {type(metadata).__name__}", field="metadata"
+                N_("expected a mapping of fields, got {type}"),
+                field="metadata",
+                params={"type": type(metadata).__name__},
             )
         check_extra(metadata or {}, element=None, field="metadata")
         self._metadata: dict[str, Any] = {k: freeze(v) for k, v in (metadata or {}).items()}
         self._graph: nx.DiGraph = nx.DiGraph()
-        self._measurements: dict[str, dict[tuple[Period, str], Measurement]] = {}
-        self._assessments: dict[tuple[str, Period], Assessment] = {}
+        self._start_data()
         self._structure_version = 0
-        self._data_version = 0
-        # (data version after the change, element id) of recent data changes, so that a
-        # roll-up can recompute only what a new measurement or assessment affects
-        self._changes: list[tuple[int, str]] = []
-        self._changes_from = 0  # the journal covers every change after this version
         self._links = LinkLog()  # the structure as arrays, for compiling roll-ups
 
     # ------------------------------------------------------------------ basics
@@ -231,7 +190,7 @@ class GoalChain:
         return self._municipality
 
     @property
-    def rollup_settings(self) -> Any:
+    def rollup_settings(self) -> RollupSettings:
         """How the chain is judged when a roll-up names no strategy or scorer.
 
         A :class:`~goalchain.rollup.RollupSettings` (empty when the chain names
@@ -246,8 +205,6 @@ class GoalChain:
         >>> chain.rollup_settings.scorer, chain.rollup_settings.strategy
         ('target_met', None)
         """
-        from ..rollup._settings import settings_of
-
         return settings_of(self)
 
     @property
@@ -279,7 +236,8 @@ class GoalChain:
         try:
             return self._graph.nodes[element_id]["element"]  # type: ignore[no-any-return]
         except (KeyError, TypeError):
-            raise UnknownElementError(str(element_id), known=self._graph.nodes) from None
+            missing = str(element_id)
+            raise UnknownElementError(missing, known=self._graph.nodes) from None
 
     def get(self, element_id: str, default: Any = None) -> Element | Any:
         """The element with *element_id*, or *default*."""
@@ -346,9 +304,6 @@ class GoalChain:
     def _elements_dict(self) -> dict[str, Element]:
         return {n: d["element"] for n, d in self._graph.nodes(data=True)}
 
-    def _measurement_set(self) -> dict[tuple[str, Period, str], Measurement]:
-        return {m.key: m for per in self._measurements.values() for m in per.values()}
-
     def __repr__(self) -> str:
         counts = {kind: 0 for kind in _ELEMENT_TYPES}
         for _, data in self._graph.nodes(data=True):
@@ -385,9 +340,7 @@ class GoalChain:
         new._graph = self._graph.copy()
         for node in new._graph.nodes:  # node attribute dicts must not be shared
             new._graph.nodes[node].update(dict(self._graph.nodes[node]))
-        new._measurements = {k: dict(v) for k, v in self._measurements.items()}
-        new._assessments = dict(self._assessments)
-        new._data_version = new._changes_from = self._data_version
+        self._copy_data_to(new)
         new._links = self._links.copy()
         return new
 
@@ -414,7 +367,8 @@ class GoalChain:
         """
         if not isinstance(element, Element):
             raise InvalidValueError(
-                f"expected a Goal, Indicator or Activity, got {type(element).__name__}"
+                N_("expected a Goal, Indicator or Activity, got {type}"),
+                params={"type": type(element).__name__},
             )
         if element.id in self._graph:
             existing = self[element.id]
@@ -469,8 +423,6 @@ class GoalChain:
             Also for a *status_scale* that is not a scale, naming the field.
         """
         if status_scale is not None:
-            from ..rollup._settings import element_scale  # checked by the roll-up's rules
-
             element_scale(status_scale, element=id)
             extra = {**(extra or {}), "status_scale": status_scale}
         goal = Goal(
@@ -721,13 +673,14 @@ class GoalChain:
             When the graph has a cycle.
         """
         if not isinstance(graph, nx.DiGraph) or graph.is_multigraph():
-            raise InvalidValueError("from_graph needs a networkx.DiGraph")
+            raise InvalidValueError(N_("from_graph needs a networkx.DiGraph"), params={})
         try:
             cycle = nx.find_cycle(graph)
         except nx.NetworkXNoCycle:
             cycle = None
         if cycle:
-            raise CycleError([str(u) for u, _ in cycle] + [str(cycle[0][0])])
+            around = [str(u) for u, _ in cycle]
+            raise CycleError([*around, around[0]])
         chain = cls(name, model, municipality=municipality)
         for node in nx.topological_sort(graph):
             data = dict(graph.nodes[node])
@@ -736,19 +689,19 @@ class GoalChain:
                 kind = data.pop("kind", "goal")
                 if kind not in _ELEMENT_TYPES:
                     raise InvalidValueError(
-                        f"node {node!r}: kind {kind!r} is invalid; valid: "
-                        f"{', '.join(_ELEMENT_TYPES)}",
+                        N_("node {node!r}: kind {kind!r} is invalid; valid: {valid}"),
                         field="kind",
+                        params={"node": node, "kind": kind, "valid": ", ".join(_ELEMENT_TYPES)},
                     )
                 if kind != "goal" and "level" not in data:
                     data["level"] = chain._model.default_level(kind)
                 fields = {a.name for a in attrs.fields(_ELEMENT_TYPES[kind])}
                 if data.pop("id", node) != node:
                     raise InvalidValueError(
-                        f"node {node!r} has the attribute id={graph.nodes[node]['id']!r}; "
-                        "the node itself is the id",
+                        N_("node {node!r} has the attribute id={id!r}; the node itself is the id"),
                         element=str(node),
                         field="id",
+                        params={"node": node, "id": graph.nodes[node]["id"]},
                     )
                 given_extra = data.pop("extra", None) or {}
                 unknown = set(data) - fields
@@ -756,7 +709,9 @@ class GoalChain:
                 element = _ELEMENT_TYPES[kind](id=node, **data, extra={**extra, **given_extra})
             elif element.id != node:
                 raise InvalidValueError(
-                    f"node {node!r} carries element with id {element.id!r}", element=str(node)
+                    N_("node {node!r} carries element with id {id!r}"),
+                    element=str(node),
+                    params={"node": node, "id": element.id},
                 )
             parents = {p: graph.edges[p, node].get("weight", 1.0) for p in graph.predecessors(node)}
             chain.add(element, parents=parents)
@@ -826,8 +781,9 @@ class GoalChain:
         edges = []
         for parent, weight in pairs:
             if parent not in self._graph:
+                missing = str(parent)
                 raise UnknownElementError(
-                    str(parent),
+                    missing,
                     known=self._graph.nodes,
                     context=Message(N_("named as parent of {element!r}"), element=element.id),
                 )
@@ -845,427 +801,7 @@ class GoalChain:
         return edges
 
     # ----------------------------------------------------------------- data
-    def record(
-        self,
-        indicator_id: str,
-        period: Any,
-        value: Any,
-        *,
-        unit: str | None = None,
-        gender: str = "T",
-        preliminary: bool = False,
-        source: str | None = None,
-        extra: Mapping[str, Any] | None = None,
-        replace: bool = False,
-    ) -> Measurement:
-        """Record a measured value of an indicator for a period.
-
-        Parameters
-        ----------
-        indicator_id
-            The indicator.
-        period
-            A year (``2024``) or a period (``"2024-T2"``, ``"2024-delår"``).
-        value
-            A number (in *unit*, or the indicator's unit), a pint Quantity or a
-            string such as ``"12,5 %"``; stored as a float in the indicator's unit.
-        unit
-            The unit of a plain number when it differs from the indicator's.
-        gender
-            ``"T"`` total, ``"K"`` women, ``"M"`` men.
-        preliminary
-            True for preliminary figures.
-        source
-            Where the value comes from.
-        replace
-            Allow a different value for an indicator, period and gender that
-            already has one. The same value again is accepted without it.
-
-        Raises
-        ------
-        UnknownElementError, InvalidValueError, UnitMismatchError, DuplicateError
-        """
-        element = self[indicator_id]
-        if not isinstance(element, Indicator):
-            raise InvalidValueError(
-                N_(
-                    "measurements are recorded for indicators, and {element!r} is a {kind}; "
-                    "use assess() to judge goals and activities"
-                ),
-                element=indicator_id,
-                params={"element": indicator_id, "kind": Message(element.kind)},
-            )
-        period = _period(period, indicator_id)
-        quantity: Any = value
-        if unit is not None and not is_quantity(value):
-            try:
-                quantity = parse_quantity(value, unit=unit)
-            except UnknownUnitError as err:
-                raise err.located(element=indicator_id, field="unit") from err
-            except InvalidValueError as err:
-                raise InvalidValueError(str(err), element=indicator_id, field="value") from err
-        number = convert(quantity, element.unit, element=indicator_id, field="value")
-        measurement = Measurement(
-            indicator=indicator_id,
-            period=period,
-            value=number,
-            unit=element.unit,
-            gender=gender,
-            preliminary=preliminary,
-            source=source,
-            extra=extra,
-        )
-        self._store_measurement(measurement, replace=replace)
-        return measurement
-
-    def add_measurement(self, measurement: Measurement, *, replace: bool = False) -> Measurement:
-        """Add a :class:`Measurement` object (converted to the indicator's unit)."""
-        return self.record(
-            measurement.indicator,
-            measurement.period,
-            measurement.value,
-            unit=measurement.unit,
-            gender=measurement.gender,
-            preliminary=measurement.preliminary,
-            source=measurement.source,
-            extra=measurement.extra,
-            replace=replace,
-        )
-
-    def _store_measurement(self, measurement: Measurement, *, replace: bool) -> None:
-        per = self._measurements.setdefault(measurement.indicator, {})
-        key = (measurement.period, measurement.gender)
-        old = per.get(key)
-        if old is not None and old != measurement and not replace:
-            raise DuplicateError(
-                f"indicator {measurement.indicator!r} already has {old.value:g} for "
-                f"{measurement.period}{for_whom(measurement.gender)}; got {measurement.value:g}. "
-                "Pass replace=True to overwrite",
-                element=measurement.indicator,
-            )
-        per[key] = measurement
-        self._data_changed(measurement.indicator)
-
-    def assess(
-        self,
-        id: str,
-        period: Any,
-        *,
-        status: str,
-        rationale: str = "",
-        participants: Iterable[str] = (),
-        score: float | None = None,
-        date: Any = None,
-        method: str = "dialogue",
-        extra: Mapping[str, Any] | None = None,
-        replace: bool = False,
-    ) -> Assessment:
-        """Record an assessment (e.g. a dialogue's conclusion) of an element for a period.
-
-        Raises
-        ------
-        UnknownElementError
-            When no element has the id.
-        DuplicateError
-            When a different assessment exists for the element and period and
-            *replace* is False.
-        """
-        self[id]
-        assessment = Assessment(
-            element=id,
-            period=_period(period, id),
-            status=status,  # type: ignore[arg-type]
-            score=score,
-            rationale=rationale,
-            participants=tuple(participants),
-            date=date,
-            method=method,
-            extra=extra,
-        )
-        return self.add_assessment(assessment, replace=replace)
-
-    def add_assessment(self, assessment: Assessment, *, replace: bool = False) -> Assessment:
-        """Add an :class:`Assessment` object."""
-        self[assessment.element]
-        old = self._assessments.get(assessment.key)
-        if old is not None and old != assessment and not replace:
-            raise DuplicateError(
-                N_(
-                    "{element!r} already has an assessment for {period} ({status}); "
-                    "pass replace=True to overwrite"
-                ),
-                element=assessment.element,
-                params={
-                    "element": assessment.element,
-                    "period": str(assessment.period),
-                    "status": old.status,
-                },
-            )
-        self._assessments[assessment.key] = assessment
-        self._data_changed(assessment.element)
-        return assessment
-
-    _JOURNAL_MAX = 4096
-
-    def _data_changed(self, element_id: str) -> None:
-        self._data_version += 1
-        self._changes.append((self._data_version, element_id))
-        if len(self._changes) > self._JOURNAL_MAX:
-            half = len(self._changes) // 2
-            self._changes_from = self._changes[half - 1][0]
-            del self._changes[:half]
-
-    def _changed_since(self, version: int) -> set[str] | None:
-        """The ids whose data changed after *version*, or None when the journal is too short."""
-        if version < self._changes_from or version > self._data_version:
-            return None
-        changed: set[str] = set()
-        for at, element_id in reversed(self._changes):
-            if at <= version:
-                break
-            changed.add(element_id)
-        return changed
-
-    def measurements(
-        self, indicator_id: str | None = None, *, gender: str | None = None, ordered: bool = True
-    ) -> list[Measurement]:
-        """Measurements sorted by indicator order and period; of one indicator or gender.
-
-        With *ordered* False, each indicator's measurements come in the order
-        they were recorded, which spares sorting them (for a whole-chain pass
-        that does not care about the order, such as collecting values by year).
-
-        Examples
-        --------
-        >>> import goalchain as gc
-        >>> chain = gc.GoalChain(name="Exempel")
-        >>> _ = chain.add_indicator("i1", "Behöriga", unit="percent")
-        >>> _ = chain.record("i1", 2024, 82.9)
-        >>> _ = chain.record("i1", 2023, 80.5)
-        >>> [str(m.period) for m in chain.measurements()]
-        ['2023', '2024']
-        >>> [str(m.period) for m in chain.measurements(ordered=False)]
-        ['2024', '2023']
-        """
-        if indicator_id is not None:
-            self[indicator_id]
-            ids: Iterable[str] = [indicator_id]
-        else:
-            ids = [i for i in self._graph.nodes if i in self._measurements]
-        out: list[Measurement] = []
-        for i in ids:
-            found: Iterable[Measurement] = self._measurements.get(i, {}).values()
-            if ordered:
-                found = sorted(found, key=_measurement_order)
-            if gender is None:
-                out.extend(found)
-            else:
-                out.extend(m for m in found if m.gender == gender)
-        return out
-
-    def _measured_indicators(self) -> set[str]:
-        """The ids of the indicators with at least one measurement: the indicators of
-        :meth:`measurements`, without listing the measurements."""
-        nodes = self._graph._node
-        return {i for i, found in self._measurements.items() if found and i in nodes}
-
-    def _yearly_values(self, gender: str = "T") -> dict[str, dict[int, float]]:
-        """Every measured indicator's values of whole years, indicator -> year -> value,
-        each in the order recorded; indicators without any such value are left out.
-
-        One pass over the stored measurements, without listing them first.
-        """
-        nodes = self._graph._node
-        out: dict[str, dict[int, float]] = {}
-        for indicator_id, found in self._measurements.items():
-            if indicator_id in nodes:
-                values = {
-                    m.period.year: m.value
-                    for m in found.values()
-                    if m.gender == gender and m.period.kind == "year"
-                }
-                if values:
-                    out[indicator_id] = values
-        return out
-
-    def series(self, indicator_id: str, *, gender: str = "T") -> dict[Period, float]:
-        """An indicator's values as an ordered mapping period -> value."""
-        return {m.period: m.value for m in self.measurements(indicator_id, gender=gender)}
-
-    def assessments(self, element_id: str | None = None, *, period: Any = None) -> list[Assessment]:
-        """Assessments, optionally of one element or period, sorted by period."""
-        wanted = Period.parse(period) if period is not None else None
-        if element_id is not None:
-            self[element_id]
-        out = [
-            a
-            for a in self._assessments.values()
-            if (element_id is None or a.element == element_id)
-            and (wanted is None or a.period == wanted)
-        ]
-        order = {n: i for i, n in enumerate(self._graph.nodes)}
-        return sorted(out, key=lambda a: (order[a.element], a.period.sort_key()))
-
-    def assessment(self, element_id: str, period: Any) -> Assessment | None:
-        """The assessment of an element for a period, or None."""
-        return self._assessments.get((element_id, Period.parse(period)))
-
-    # -------------------------------------------------------------- queries
-    def children(self, element_id: str) -> list[str]:
-        """Ids directly below an element."""
-        self[element_id]
-        return list(self._graph.successors(element_id))
-
-    def parents(self, element_id: str) -> list[str]:
-        """Ids directly above an element."""
-        self[element_id]
-        return list(self._graph.predecessors(element_id))
-
-    def ancestors(self, element_id: str) -> set[str]:
-        """Every id above an element (what it contributes to)."""
-        self[element_id]
-        return set(nx.ancestors(self._graph, element_id))
-
-    def descendants(self, element_id: str) -> set[str]:
-        """Every id below an element (what it breaks down into)."""
-        self[element_id]
-        return set(nx.descendants(self._graph, element_id))
-
-    def roots(self) -> list[str]:
-        """Elements with no parents (the vision, or perspectives, or orphans)."""
-        return [n for n in self._graph.nodes if self._graph.in_degree(n) == 0]
-
-    def paths_to_root(self, element_id: str) -> list[list[str]]:
-        """Every path from an element up to an element without parents (the vision).
-
-        Each path starts with *element_id*; a multi-parent element has several.
-        """
-        self[element_id]
-        paths: list[list[str]] = []
-        stack: list[list[str]] = [[element_id]]
-        while stack:
-            path = stack.pop()
-            ups = list(self._graph.predecessors(path[-1]))
-            if not ups:
-                paths.append(path)
-            for up in reversed(ups):
-                stack.append([*path, up])
-        return paths
-
-    paths_to_vision = paths_to_root
-
-    def orphans(self) -> list[str]:
-        """Elements without parents whose level is not a top level of the model."""
-        top = set(self._model.roots())
-        # roots() and self[n] without the per-node views: the graph's own dicts
-        nodes = self._graph._node
-        log = self._links
-        parentless: Iterable[str]
-        if log.covers(len(nodes)):  # its numbers are the positions
-            ids = list(nodes)
-            parentless = [ids[number] for number in _never(log.children, len(nodes))]
-        else:
-            pred = self._graph._pred
-            parentless = [n for n in nodes if not pred[n]]
-        return [n for n in parentless if nodes[n]["element"].level not in top]
-
-    def council_levels(self) -> tuple[str, ...]:
-        """The goal levels directly below the model's top levels (council goals, priorities...)."""
-        out: list[str] = []
-        for root in self._model.roots():
-            for child in self._model.level(root).children:
-                if self._model.level(child).kind == "goal" and child not in out:
-                    out.append(child)
-        return tuple(out)
-
-    def unanchored_goals(self, *, to_levels: Iterable[str] | None = None) -> list[str]:
-        """Goals below the council levels that reach no council-level goal.
-
-        In the classic model: committee goals with no path up to any council goal.
-        *to_levels* overrides which levels count as the anchor.
-        """
-        anchors = set(to_levels) if to_levels is not None else set(self.council_levels())
-        return self._unanchored_goals(self.elements(), anchors)
-
-    def _unanchored_goals(self, elements: Sequence[Element], anchors: set[str]) -> list[str]:
-        """:meth:`unanchored_goals` with *anchors* as the anchor levels; *elements* are
-        every element of the chain in its order (when the caller has them).
-
-        One walk down from the anchors marks what they reach (O(elements + links),
-        not a search upwards from every goal): over the link log's arrays when it
-        is up to date, else through the graph.
-        """
-        top = set(self._model.roots())
-        log = self._links
-        reached: list[bool]
-        if log.covers(len(elements)):  # its numbers are the positions
-            starts = [number for number, e in enumerate(elements) if e.level in anchors]
-            reached = _reached(starts, log.parents, log.children, len(elements))
-        else:
-            succ = self._graph._succ
-            stack = [e.id for e in elements if e.level in anchors]
-            anchored: set[str] = set()
-            while stack:
-                for child in succ[stack.pop()]:
-                    if child not in anchored:
-                        anchored.add(child)
-                        stack.append(child)
-            reached = [e.id in anchored for e in elements]
-        return [
-            e.id
-            for e, up in zip(elements, reached, strict=True)
-            if not up and e.kind == "goal" and e.level not in anchors and e.level not in top
-        ]
-
-    def cross_cutting_goals(self) -> list[Goal]:
-        """Goals marked as cross-cutting (tvärsektoriella mål)."""
-        return [g for g in self.goals() if g.cross_cutting]
-
-    def committees(self) -> list[str]:
-        """Owners of the goals at levels where cross-cutting goals are set, in order."""
-        levels = {g.level for g in self.cross_cutting_goals()} or set(self._committee_levels())
-        owners: list[str] = []
-        for goal in self.goals():
-            if goal.level in levels and goal.owner and goal.owner not in owners:
-                owners.append(goal.owner)
-        return owners
-
-    def _committee_levels(self) -> tuple[str, ...]:
-        out: list[str] = []
-        for council in self.council_levels():
-            for child in self._model.level(council).children:
-                if self._model.level(child).kind == "goal" and child not in out:
-                    out.append(child)
-        return tuple(out)
-
-    def missing_cross_cutting(self) -> dict[str, list[str]]:
-        """For each cross-cutting goal (by title), the committees that lack it.
-
-        A cross-cutting goal is the same goal adopted by every committee; each
-        committee's copy is a goal marked ``cross_cutting`` with the same title.
-        """
-        return self._missing_cross_cutting(self.elements())
-
-    def _missing_cross_cutting(self, elements: Iterable[Element]) -> dict[str, list[str]]:
-        """:meth:`missing_cross_cutting` of the chain's *elements* (when the caller has them)."""
-        # cross_cutting_goals() without the list of every goal first
-        cross_cutting = [e for e in elements if isinstance(e, Goal) and e.cross_cutting]
-        if not cross_cutting:  # nothing can be missing: skip finding the committees
-            return {}
-        owners = self.committees()
-        having: dict[str, set[str]] = {}
-        titles: dict[str, str] = {}
-        for goal in cross_cutting:
-            key = " ".join(goal.title.lower().split())
-            titles.setdefault(key, goal.title)
-            if goal.owner:
-                having.setdefault(key, set()).add(goal.owner)
-        return {
-            titles[key]: [o for o in owners if o not in having.get(key, set())]
-            for key in titles
-            if any(o not in having.get(key, set()) for o in owners)
-        }
-
+    # ----------------------------------------------------- forwarders
     def rollup(
         self,
         period: Any,

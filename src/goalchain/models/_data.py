@@ -7,7 +7,8 @@ from typing import Any, Literal
 
 import attrs
 
-from ..exceptions import InvalidValueError
+from .._i18n import N_
+from ..exceptions import InvalidValueError, Message
 from ..units import parse_unit
 from ._elements import _extra
 from ._frozen import FrozenMapping
@@ -27,20 +28,27 @@ __all__ = ["ASSESSMENT_STATUSES", "GENDERS", "Assessment", "Measurement", "norma
 
 GENDERS = ("T", "K", "M")
 
-_FOR_WHOM = {"T": "", "K": " for women", "M": " for men"}
+_FOR_WHOM = {"K": N_("for women"), "M": N_("for men")}
 
 
-def for_whom(gender: str) -> str:
-    """How an error message says whose value it is: nothing for the total (Kolada's
-    ``T``), ``" for women"`` (``K``), ``" for men"`` (``M``).
+def for_whom(gender: str) -> str | Message:
+    """How an error message says whose value it is (a field of its message, worded in
+    its language): nothing for the total (Kolada's ``T``), ``" for women"`` (``K``),
+    ``" for men"`` (``M``).
 
     Examples
     --------
     >>> from goalchain.models._data import for_whom
-    >>> "2024" + for_whom("T"), "2024" + for_whom("K")
+    >>> "2024" + str(for_whom("T")), "2024" + str(for_whom("K"))
     ('2024', '2024 for women')
+    >>> for_whom("K").render("sv")
+    ' för kvinnor'
     """
-    return _FOR_WHOM.get(gender, f" (gender {gender})")
+    if gender == "T":
+        return ""
+    if gender in _FOR_WHOM:
+        return Message(" {whom}", whom=Message(_FOR_WHOM[gender]))
+    return Message(" ({whom})", whom=Message(N_("gender {gender}"), gender=gender))
 
 
 ASSESSMENT_STATUSES = ("achieved", "partly", "not_achieved", "not_assessed")
@@ -133,9 +141,10 @@ class Measurement:
         check_choice(self.gender, GENDERS, field="gender", element=eid)
         if not isinstance(self.preliminary, bool):
             raise InvalidValueError(
-                f"expected true or false, got {self.preliminary!r}",
+                N_("expected true or false, got {value!r}"),
                 element=eid,
                 field="preliminary",
+                params={"value": self.preliminary},
             )
         check_text(self.source, field="source", element=eid, optional=True)
         check_extra(self.extra, element=eid)

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 import attrs
 
+from .._i18n import N_
+from .._registry import registry_of
 from ..exceptions import InvalidValueError, PeriodError
 from ..units import convert, parse_unit
 from ._frozen import FrozenMapping
@@ -54,7 +56,11 @@ def _extra(value: Any) -> FrozenMapping:
     if value is None:
         return FrozenMapping()
     if not isinstance(value, Mapping):
-        raise InvalidValueError(f"expected a mapping of extra fields, got {value!r}", field="extra")
+        raise InvalidValueError(
+            N_("expected a mapping of extra fields, got {value!r}"),
+            field="extra",
+            params={"value": value},
+        )
     return FrozenMapping(value)
 
 
@@ -90,11 +96,15 @@ def _decision(value: Any) -> Decision | None:
         extra = {k: v for k, v in value.items() if k not in known}
         if "body" not in known:
             raise InvalidValueError(
-                f"a decision needs a 'body', got {dict(value)!r}", field="decision"
+                N_("a decision needs a 'body', got {value!r}"),
+                field="decision",
+                params={"value": dict(value)},
             )
         return Decision(**known, extra=extra)
     raise InvalidValueError(
-        f"expected a decision {{body, date, reference}}, got {value!r}", field="decision"
+        N_("expected a decision {{body, date, reference}}, got {value!r}"),
+        field="decision",
+        params={"value": value},
     )
 
 
@@ -176,9 +186,10 @@ class Goal(Element):
     def _validate(self) -> None:
         if not isinstance(self.cross_cutting, bool):
             raise InvalidValueError(
-                f"expected true or false, got {self.cross_cutting!r}",
+                N_("expected true or false, got {value!r}"),
                 element=self.id,
                 field="cross_cutting",
+                params={"value": self.cross_cutting},
             )
         check_text(self.rollup, field="rollup", element=self.id, optional=True)
 
@@ -268,10 +279,10 @@ class Indicator(Element):
             and (self.target.year <= self.baseline.year)
         ):
             raise PeriodError(
-                f"target year {self.target.year} must come after baseline year "
-                f"{self.baseline.year}",
+                N_("target year {target} must come after baseline year {baseline}"),
                 element=eid,
                 field="target",
+                params={"target": self.target.year, "baseline": self.baseline.year},
             )
         set_(self, "annual_targets", self._read_annual_targets(self.annual_targets))
         check_text(self.progression, field="progression", element=eid, optional=True)
@@ -279,15 +290,17 @@ class Indicator(Element):
             not isinstance(self.kolada, str) or not _KOLADA.fullmatch(self.kolada)
         ):
             raise InvalidValueError(
-                f"{self.kolada!r} is not a Kolada KPI id; they look like 'N15436' or 'U23471'",
+                N_("{kolada!r} is not a Kolada KPI id; they look like 'N15436' or 'U23471'"),
                 element=eid,
                 field="kolada",
+                params={"kolada": self.kolada},
             )
         if isinstance(self.lag, bool) or not isinstance(self.lag, int) or not 0 <= self.lag <= 10:
             raise InvalidValueError(
-                f"lag must be a whole number of years 0-10, got {self.lag!r}",
+                N_("lag must be a whole number of years 0-10, got {lag!r}"),
                 element=eid,
                 field="lag",
+                params={"lag": self.lag},
             )
         if self.limit is not None:
             if isinstance(self.limit, (int, float)) and not isinstance(self.limit, bool):
@@ -302,9 +315,10 @@ class Indicator(Element):
         pairs = value.items() if isinstance(value, Mapping) else value
         if isinstance(pairs, (str, bytes)):
             raise InvalidValueError(
-                f"expected year -> value pairs, got {value!r}",
+                N_("expected year -> value pairs, got {value!r}"),
                 element=self.id,
                 field="annual_targets",
+                params={"value": value},
             )
         out = [
             read_target(pair, self.unit, field="annual_targets", element=self.id) for pair in pairs
@@ -312,16 +326,23 @@ class Indicator(Element):
         years = [p.year for p in out]
         if len(set(years)) != len(years):
             raise InvalidValueError(
-                f"a year appears twice in {years}", element=self.id, field="annual_targets"
+                N_("a year appears twice in {years}"),
+                element=self.id,
+                field="annual_targets",
+                params={"years": str(years)},
             )
         low = self.baseline.year if self.baseline else None
         high = self.target.year if self.target else None
         for year in years:
             if (low is not None and year < low) or (high is not None and year > high):
                 raise PeriodError(
-                    f"annual target for {year} lies outside the baseline-target span {low}-{high}",
+                    N_(
+                        "annual target for {year} lies outside the baseline-target span "
+                        "{low}-{high}"
+                    ),
                     element=self.id,
                     field="annual_targets",
+                    params={"year": year, "low": low, "high": high},
                 )
         return tuple(sorted(out, key=lambda t: t.year))
 
@@ -396,45 +417,9 @@ class Indicator(Element):
         >>> ind.trajectory().magnitudes
         {2022: 78.0, 2023: 80.0, 2024: 83.0, 2025: 86.5, 2026: 90.0}
         """
-        from ..exceptions import ProgressionError
-        from ..progression import annual_targets
+        from ..progression._indicator import trajectory_of
 
-        if self.baseline is None or self.target is None:
-            missing = "a baseline" if self.baseline is None else "a target"
-            raise ProgressionError(
-                f"annual targets need a baseline and a target; the indicator has no {missing[2:]}",
-                element=self.id,
-                field="baseline" if self.baseline is None else "target",
-            )
-        direction = self.direction
-        try:
-            target = (self.target.year, self.target.number)
-            if self.annual_targets:
-                return annual_targets(
-                    baseline=self.baseline,
-                    target=target,
-                    method="steps",
-                    steps={p.year: p.number for p in self.annual_targets},
-                    unit=self.unit,
-                    decimals=decimals,
-                    direction=direction,
-                )
-            return annual_targets(
-                baseline=self.baseline,
-                target=target,
-                method=self.progression or "linear",
-                unit=self.unit,
-                decimals=decimals,
-                direction=direction,
-            )
-        except ProgressionError as err:
-            if self.target.is_change:
-                field = "target"
-            elif self.annual_targets:
-                field = "annual_targets"
-            else:
-                field = err.field or "progression"
-            raise ProgressionError(err.reason, element=self.id, field=field) from err
+        return trajectory_of(self, decimals=decimals)
 
     def target_for(self, year: int) -> Target | None:
         """The target that applies in *year*, as written where it was written.
@@ -479,10 +464,21 @@ class Indicator(Element):
 
 
 def _straight_line_is_builtin() -> bool:
-    """True while the progression method ``linear`` is goalchain's own."""
-    from ..progression import _methods, methods
+    """True while the progression method ``linear`` is goalchain's own.
 
-    return methods.get("linear") is _methods.linear
+    Asked of the registry of progression methods found through the ground floor
+    (the models layer does not import the progression layer): goalchain's own
+    line is the function ``linear`` of ``goalchain.progression._methods``; one
+    registered in its place (``register("linear", ..., replace=True)``) is not.
+    """
+    methods = registry_of("goalchain.progression")
+    if methods is None or "linear" not in methods:
+        return False
+    line = methods["linear"]
+    return (
+        getattr(line, "__module__", None) == "goalchain.progression._methods"
+        and getattr(line, "__qualname__", None) == "linear"
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -522,9 +518,10 @@ class Activity(Element):
         set_(self, "due", to_date(self.due, field="due", element=eid))
         if self.start and self.due and self.due < self.start:
             raise PeriodError(
-                f"due date {self.due} comes before start date {self.start}",
+                N_("due date {due} comes before start date {start}"),
                 element=eid,
                 field="due",
+                params={"due": str(self.due), "start": str(self.start)},
             )
         check_choice(self.status, ACTIVITY_STATUSES, field="status", element=eid)
         if self.progress is not None:

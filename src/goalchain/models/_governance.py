@@ -16,29 +16,42 @@ from typing import Any, Literal
 
 import attrs
 
-from ..exceptions import InvalidValueError, LevelError, UnknownLevelError, UnknownModelError
+from .._i18n import N_
+from ..exceptions import (
+    InvalidValueError,
+    LevelError,
+    Message,
+    UnknownLevelError,
+    UnknownModelError,
+)
 
 __all__ = ["PRESETS", "ElementKind", "GovernanceModel", "Level", "get_model"]
 
 ElementKind = Literal["goal", "indicator", "activity"]
 _KINDS = ("goal", "indicator", "activity")
+KIND_PLURALS = {"goal": N_("goals"), "indicator": N_("indicators"), "activity": N_("activities")}
+"""Each kind of element in the plural, for messages."""
 _KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
 def _check_key(instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:
     if not isinstance(value, str) or not _KEY.fullmatch(value):
         raise InvalidValueError(
-            f"level key {value!r} must be lower-case letters, digits and '_', "
-            "starting with a letter",
+            N_(
+                "level key {key!r} must be lower-case letters, digits and '_', "
+                "starting with a letter"
+            ),
             field=attribute.name,
+            params={"key": value},
         )
 
 
 def _check_kind(instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:
     if value not in _KINDS:
         raise InvalidValueError(
-            f"level kind {value!r} is invalid; valid kinds: {', '.join(_KINDS)}",
+            N_("level kind {kind!r} is invalid; valid kinds: {valid}"),
             field=attribute.name,
+            params={"kind": value, "valid": ", ".join(_KINDS)},
         )
 
 
@@ -111,13 +124,17 @@ class Level:
 
 def _check_levels(instance: GovernanceModel, attribute: Any, levels: tuple[Level, ...]) -> None:
     if not levels:
-        raise InvalidValueError("a governance model needs at least one level", field="levels")
+        raise InvalidValueError(
+            N_("a governance model needs at least one level"), field="levels", params={}
+        )
     keys = [level.key for level in levels]
     seen: set[str] = set()
     for key in keys:
         if key in seen:
             raise InvalidValueError(
-                f"level {key!r} appears twice in model {instance.name!r}", field="levels"
+                N_("level {key!r} appears twice in model {model!r}"),
+                field="levels",
+                params={"key": key, "model": instance.name},
             )
         seen.add(key)
     for level in levels:
@@ -126,13 +143,18 @@ def _check_levels(instance: GovernanceModel, attribute: Any, levels: tuple[Level
                 raise UnknownLevelError(child, model=instance.name, known=keys)
         if level.kind != "goal" and level.children:
             raise LevelError(
-                f"level {level.key!r} of kind {level.kind!r} cannot have levels below it; "
-                "only goal levels break down further"
+                N_(
+                    "level {key!r} of kind {kind!r} cannot have levels below it; "
+                    "only goal levels break down further"
+                ),
+                params={"key": level.key, "kind": level.kind},
             )
     kinds = {level.kind for level in levels}
     if "goal" not in kinds:
         raise InvalidValueError(
-            f"model {instance.name!r} needs at least one goal level", field="levels"
+            N_("model {model!r} needs at least one goal level"),
+            field="levels",
+            params={"model": instance.name},
         )
 
 
@@ -203,7 +225,8 @@ class GovernanceModel:
         for level in self.levels:
             if level.key == key:
                 return level
-        raise UnknownLevelError(str(key), model=self.name, known=self.keys, element=element)
+        missing = str(key)
+        raise UnknownLevelError(missing, model=self.name, known=self.keys, element=element)
 
     def rank(self, key: str) -> int:
         """Position of a level, 0 at the top."""
@@ -218,9 +241,10 @@ class GovernanceModel:
         for level in self.levels:
             if level.kind == kind:
                 return level.key
+        kinds = Message(KIND_PLURALS.get(kind, kind))  # "activities", no longer "activitys"
         raise LevelError(
-            f"governance model {self.name!r} has no level for {kind}s; "
-            f"its levels: {', '.join(self.keys)}"
+            N_("governance model {model!r} has no level for {kinds}; its levels: {levels}"),
+            params={"model": self.name, "kinds": kinds, "levels": ", ".join(self.keys)},
         )
 
     def roots(self) -> tuple[str, ...]:
@@ -431,7 +455,8 @@ def get_model(model: str | GovernanceModel) -> GovernanceModel:
     try:
         return _PRESET_MODELS[model]
     except (KeyError, TypeError):
-        raise UnknownModelError(str(model), known=_PRESET_MODELS) from None
+        missing = str(model)
+        raise UnknownModelError(missing, known=_PRESET_MODELS) from None
 
 
 def presets() -> Iterable[str]:

@@ -90,7 +90,7 @@ def check_year(year: Any, *, element: str | None = None, field: str | None = Non
     return year
 
 
-def _foreign_digit(text: str) -> str | None:
+def _foreign_digit(text: str) -> Message | None:
     """The first digit in *text* that is not 0-9 (``٣``, ``²``), described, or None."""
     for char in text:
         if char.isnumeric() and not char.isascii():

@@ -293,9 +293,12 @@ class Target:
         """
         if self.value is None:
             raise ProgressionError(
-                f"the target {str(self)!r} for {self.year} is a change against the previous "
-                "measured year and has no number of its own",
+                N_(
+                    "the target {target!r} for {year} is a change against the previous "
+                    "measured year and has no number of its own"
+                ),
                 field="target",
+                params={"target": str(self), "year": self.year},
             )
         return self.value
 

@@ -10,12 +10,13 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
-from .._i18n import N_
-from ..exceptions import InvalidValueError, PeriodError
+from .._i18n import N_, format_number
+from ..exceptions import InvalidValueError, Message, PeriodError
 from ..units import convert
 from ._period import MAX_YEAR, MIN_YEAR, _shown, check_year
 
 __all__ = [
+    "Number",
     "YearValue",
     "check_choice",
     "check_extra",
@@ -214,6 +215,48 @@ def unit_interval(value: Any, *, field: str, element: str | None) -> float:
     return number
 
 
+class Number(Message):
+    """A number inside a message: in English as ``format(value, spec)`` writes it
+    (``80.5``, ``1234``), in another language with the same digits the way that
+    language writes numbers (``80,5``, ``1 234``).
+
+    Examples
+    --------
+    >>> from goalchain.models._values import Number
+    >>> number = Number(1234.5)
+    >>> str(number), number.render("en"), number.render("sv")
+    ('1234.5', '1234.5', '1\u00a0234,5')
+    """
+
+    __slots__ = ("spec", "value")
+
+    def __init__(self, value: float, spec: str = "g"):
+        super().__init__("{value}")
+        self.value = value
+        self.spec = spec
+
+    def __str__(self) -> str:
+        return format(self.value, self.spec)
+
+    def render(self, lang: str = "en") -> str:
+        """The number in *lang*: English as ``str()``, else by ``format_number``."""
+        text = str(self)
+        if lang == "en" or not math.isfinite(self.value) or "e" in text:
+            return text  # the source language as written; no digits to localise in 1e+20
+        return format_number(self.value, lang=lang, decimals=len(text.partition(".")[2]))
+
+    def __repr__(self) -> str:
+        return f"Number({self.value!r}, {self.spec!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Number):
+            return NotImplemented
+        return (self.value, self.spec) == (other.value, other.spec)
+
+    def __hash__(self) -> int:
+        return hash(self.value)
+
+
 def _short(value: Any) -> str:
     text = repr(value)
     return text if len(text) <= 43 else f"{text[:20]}...{text[-20:]}"
@@ -247,35 +290,40 @@ def to_date(value: Any, *, field: str, element: str | None) -> dt.date | None:
             date = dt.date.fromisoformat(value.strip())
     if date is None:
         raise PeriodError(
-            f"expected a date written YYYY-MM-DD, got {_short(value)}", element=element, field=field
+            N_("expected a date written YYYY-MM-DD, got {value}"),
+            element=element,
+            field=field,
+            params={"value": _short(value)},
         )
     if not MIN_YEAR <= date.year <= MAX_YEAR:
         raise PeriodError(
-            f"the date {date.isoformat()} is out of range; valid dates lie in the years "
-            f"{MIN_YEAR}-{MAX_YEAR}",
+            N_("the date {date} is out of range; valid dates lie in the years {low}-{high}"),
             element=element,
             field=field,
+            params={"date": date.isoformat(), "low": MIN_YEAR, "high": MAX_YEAR},
         )
     return date
 
 
-def _plain_problem(value: Any) -> str | None:
+def _plain_problem(value: Any) -> Message | None:
     """Why a file cannot hold *value* (not looking inside lists and mappings), or None."""
     if value is None or isinstance(value, (bool, dt.date)):
         return None
     if isinstance(value, str):
         if not value.isascii() and _SURROGATE.search(value):
-            return "text with a lone surrogate character, which UTF-8 cannot encode"
+            return Message(N_("text with a lone surrogate character, which UTF-8 cannot encode"))
         return None
     if isinstance(value, int):
         if abs(value) >= _FLOAT_MAX_INT:
-            return f"the number {_short(value)}, too large to hold"
+            return Message(N_("the number {number}, too large to hold"), number=_short(value))
         return None
     if isinstance(value, float):
-        return None if math.isfinite(value) else f"the number {value!r}, which is not finite"
+        if math.isfinite(value):
+            return None
+        return Message(N_("the number {number!r}, which is not finite"), number=value)
     if isinstance(value, (Mapping, list, tuple)):
         return None
-    return f"an object of type {type(value).__name__}"
+    return Message(N_("an object of type {type}"), type=type(value).__name__)
 
 
 def check_extra(extra: Mapping[Any, Any], *, element: str | None, field: str = "extra") -> None:
@@ -308,18 +356,21 @@ def check_extra(extra: Mapping[Any, Any], *, element: str | None, field: str = "
     ]
     while stack:
         where, value = stack.pop()
-        problem: str | None
+        problem: Message | None
         if isinstance(value, _KeyProblem):
-            problem = f"the key {value.key!r}, which is not text"
+            problem = Message(N_("the key {key!r}, which is not text"), key=value.key)
         else:
             problem = _plain_problem(value)
         if problem is not None:
             raise InvalidValueError(
-                f"{where} holds {problem}; fields goalchain does not know hold only what a "
-                "file can: text, finite numbers, booleans, null, dates, and lists and mappings "
-                "with text keys",
+                N_(
+                    "{where} holds {problem}; fields goalchain does not know hold only what a "
+                    "file can: text, finite numbers, booleans, null, dates, and lists and "
+                    "mappings with text keys"
+                ),
                 element=element,
                 field=field,
+                params={"where": where, "problem": problem},
             )
         if isinstance(value, Mapping):
             stack.extend(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from .._i18n import check_lang, gettext, pgettext
+from .._i18n import N_, check_lang, gettext, pgettext
 from .._safe_text import html_text as escape
 from .._safe_text import markdown_text
 from ..exceptions import InvalidValueError
@@ -58,7 +58,9 @@ def period_warning(
     check_lang(lang)
     if gender not in ("T", "K", "M"):
         raise InvalidValueError(
-            f"unknown gender {gender!r}; valid: T (everyone), K (women), M (men)", field="gender"
+            N_("unknown gender {gender!r}; valid: T (everyone), K (women), M (men)"),
+            field="gender",
+            params={"gender": gender},
         )
     wanted = Period.parse(period)
     indicators = chain.indicators()

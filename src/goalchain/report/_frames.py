@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from .._i18n import check_lang
+from .._i18n import N_, check_lang
 from .._optional import require
 from .._safe_text import csv_cell
 
@@ -456,7 +456,9 @@ def spreadsheet_safe(frame: Any) -> Any:
         from ..exceptions import InvalidValueError
 
         raise InvalidValueError(
-            f"expected a pandas DataFrame, got {type(frame).__name__}", field="frame"
+            N_("expected a pandas DataFrame, got {type}"),
+            field="frame",
+            params={"type": type(frame).__name__},
         )
 
     def safe(value: Any) -> Any:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from .._i18n import check_lang
+from .._i18n import N_, check_lang
 from .._safe_text import isolate_bidi
 from ..exceptions import InvalidValueError
 from ._format import format_number
@@ -39,7 +39,9 @@ def text_colour(background: str) -> str:
     """
     if not isinstance(background, str) or _HEX.fullmatch(background) is None:
         raise InvalidValueError(
-            f"expected a CSS hex colour such as '#2e7d32', got {background!r}", field="colour"
+            N_("expected a CSS hex colour such as '#2e7d32', got {colour!r}"),
+            field="colour",
+            params={"colour": background},
         )
     hex_ = background[1:]
     if len(hex_) == 3:
@@ -107,7 +109,10 @@ def to_mermaid(
     """
     check_lang(lang)
     if direction not in _DIRECTIONS:
-        raise ValueError(f"direction must be one of {', '.join(_DIRECTIONS)}, got {direction!r}")
+        raise InvalidValueError(
+            N_("direction must be one of {valid}, got {direction!r}"),
+            params={"valid": ", ".join(_DIRECTIONS), "direction": direction},
+        )
     numbers = {element_id: f"n{k}" for k, element_id in enumerate(chain)}
     lines = [f"flowchart {direction}"]
     for element_id, node in numbers.items():

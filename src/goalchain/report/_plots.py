@@ -17,8 +17,14 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .._i18n import check_lang, gettext, pgettext
-from ..exceptions import FileFormatError, InvalidValueError, ProgressionError, UnknownElementError
+from .._i18n import N_, check_lang, gettext, pgettext
+from ..exceptions import (
+    FileFormatError,
+    InvalidValueError,
+    Message,
+    ProgressionError,
+    UnknownElementError,
+)
 from ..io._files import atomic_write
 from ._format import format_number, format_value, period_label, unit_symbol
 from ._graph import text_colour
@@ -68,7 +74,7 @@ def _root_figure(ax: Axes) -> Figure:
     while isinstance(figure, SubFigure):
         figure = figure.figure
     if not isinstance(figure, Figure):  # pragma: no cover - an axes always has a figure
-        raise InvalidValueError("the axes belong to no figure", field="ax")
+        raise InvalidValueError(N_("the axes belong to no figure"), field="ax", params={})
     return figure
 
 
@@ -86,22 +92,32 @@ def _axis_label(unit: str, lang: str) -> str:
     return f"{word} ({symbol})" if symbol else word
 
 
+_NO_TRAJECTORY = {
+    ("baseline", "target"): N_(
+        "a trajectory plot needs a baseline and a target; the indicator has no baseline and no "
+        "target"
+    ),
+    ("baseline",): N_(
+        "a trajectory plot needs a baseline and a target; the indicator has no baseline"
+    ),
+    ("target",): N_("a trajectory plot needs a baseline and a target; the indicator has no target"),
+}
+
+
 def _indicator(chain: GoalChain, indicator_id: str) -> Indicator:
     from ..models import Indicator
 
     element = chain[indicator_id]  # UnknownElementError listing the known ids
     if not isinstance(element, Indicator):
         raise InvalidValueError(
-            f"a trajectory is drawn for an indicator, and {indicator_id!r} is a {element.kind}",
+            N_("a trajectory is drawn for an indicator, and {element!r} is a {kind}"),
             element=indicator_id,
+            params={"element": indicator_id, "kind": Message(element.kind)},
         )
     if element.baseline is None or element.target is None:
         missing = [name for name in ("baseline", "target") if getattr(element, name) is None]
         raise ProgressionError(
-            "a trajectory plot needs a baseline and a target; the indicator has no "
-            + " and no ".join(missing),
-            element=indicator_id,
-            field=missing[0],
+            _NO_TRAJECTORY[tuple(missing)], element=indicator_id, field=missing[0], params={}
         )
     return element
 
@@ -331,10 +347,13 @@ def _clean(value: float) -> float:
 def _council_goals(chain: GoalChain) -> list[Any]:
     goals = [goal for level in chain.council_levels() for goal in chain.goals(level=level)]
     if not goals:
-        levels = ", ".join(chain.council_levels()) or "(none in the governance model)"
+        levels: str | Message = ", ".join(chain.council_levels()) or Message(
+            N_("(none in the governance model)")
+        )
         raise InvalidValueError(
-            f"the chain has no goal at the council levels {levels}: there is nothing to show",
+            N_("the chain has no goal at the council levels {levels}: there is nothing to show"),
             field="level",
+            params={"levels": levels},
         )
     order = {element_id: k for k, element_id in enumerate(chain)}
     return sorted(goals, key=lambda goal: order[goal.id])
@@ -409,7 +428,9 @@ def plot_status_overview(
     lang = check_lang(lang)
     if scope not in _SCOPES:
         raise InvalidValueError(
-            f"{scope!r} is not valid; choose one of: {', '.join(_SCOPES)}", field="scope"
+            N_("{scope!r} is not valid; choose one of: {valid}"),
+            field="scope",
+            params={"scope": scope, "valid": ", ".join(_SCOPES)},
         )
     goals = _council_goals(chain)
     rows: list[tuple[str, str, dict[str, int]]] = []
@@ -419,7 +440,10 @@ def plot_status_overview(
         for part in (goal.id, *parts):
             if part not in result:
                 raise UnknownElementError(
-                    part, context="not in the roll-up result: was it made for another chain?"
+                    part,
+                    context=Message(
+                        N_("not in the roll-up result: was it made for another chain?")
+                    ),
                 )
         for part in parts:
             counts[result[part].status] += 1
@@ -568,12 +592,17 @@ def save_figure(figure: Figure, path: str | os.PathLike[str], *, dpi: float = 15
     fmt = _FORMATS.get(target.suffix.lower())
     if fmt is None:
         raise FileFormatError(
-            f"cannot save a figure as {target.suffix or 'a file without a suffix'!r}; "
-            f"use one of: {', '.join(_FORMATS)}",
+            N_("cannot save a figure as {suffix!r}; use one of: {valid}")
+            if target.suffix
+            else N_("cannot save a figure as 'a file without a suffix'; use one of: {valid}"),
             file=str(target),
+            params={"suffix": target.suffix, "valid": ", ".join(_FORMATS)},
         )
     if isinstance(dpi, bool) or not isinstance(dpi, (int, float)) or not 0 < dpi <= 2400:
-        raise InvalidValueError(f"expected a resolution in (0, 2400] dots per inch, got {dpi!r}")
+        raise InvalidValueError(
+            N_("expected a resolution in (0, 2400] dots per inch, got {dpi!r}"),
+            params={"dpi": dpi},
+        )
     from .._optional import require
 
     matplotlib = require("matplotlib", extra="plot", purpose="plots")

@@ -7,12 +7,22 @@ from typing import Any
 
 import attrs
 
-from ..exceptions import RollupError
+from .._i18n import N_
+from ..exceptions import Message, RollupError
 from ._leaves import check_score
-from ._result import ChildResult, NodeResult, RollupContext, StrategyResult, reason_fields
+from ._result import (
+    REASONS,
+    ChildResult,
+    NodeResult,
+    RollupContext,
+    StrategyResult,
+    reason_fields,
+)
 from ._scale import STATUSES, StatusScale
 
 __all__ = ["call_strategy", "child_coverage", "combine_node", "coverage_of"]
+
+_STRATEGY = Message(N_("roll-up strategy"))
 
 
 def call_strategy(
@@ -41,21 +51,30 @@ def call_strategy(
         raise
     except Exception as err:
         raise RollupError(
-            f"roll-up strategy {name!r} failed on {node_id!r}: {type(err).__name__}: {err}",
+            N_("roll-up strategy {name!r} failed on {node!r}: {error}"),
             element=node_id,
             strategy=name,
+            params={"name": name, "node": node_id, "error": f"{type(err).__name__}: {err}"},
         ) from err
     if not isinstance(raw, StrategyResult):
-        score = check_score(raw, what="roll-up strategy", name=name, node=node_id)
+        score = check_score(raw, what=_STRATEGY, name=name, node=node_id)
         return StrategyResult(score=score, status=context.scale.status(score))
-    score = check_score(raw.score, what="roll-up strategy", name=name, node=node_id)
+    score = check_score(raw.score, what=_STRATEGY, name=name, node=node_id)
     status = raw.status
     if status is not None and status not in STATUSES:
         raise RollupError(
-            f"roll-up strategy {name!r} returned the status {status!r} for {node_id!r}; "
-            f"statuses: {', '.join(STATUSES)}",
+            N_(
+                "roll-up strategy {name!r} returned the status {status!r} for {node!r}; "
+                "statuses: {statuses}"
+            ),
             element=node_id,
             strategy=name,
+            params={
+                "name": name,
+                "status": status,
+                "node": node_id,
+                "statuses": ", ".join(STATUSES),
+            },
         )
     if score is None:
         status = "not_assessed"
@@ -63,12 +82,30 @@ def call_strategy(
         status = context.scale.status(score)
     coverage = raw.coverage
     if coverage is not None:
-        coverage = check_score(coverage, what="roll-up strategy", name=name, node=node_id)
+        coverage = check_score(coverage, what=_STRATEGY, name=name, node=node_id)
+    if raw.reason_code is not None and raw.reason_code not in REASONS:
+        raise RollupError(
+            N_(
+                "roll-up strategy {name!r} on {node!r}: unknown reason code {code!r}; "
+                "codes: {codes}"
+            ),
+            element=node_id,
+            strategy=name,
+            params={
+                "name": name,
+                "node": node_id,
+                "code": raw.reason_code,
+                "codes": ", ".join(sorted(REASONS)),
+            },
+        )
     try:
         reason_fields(raw.reason, raw.reason_code, raw.reason_args)
-    except ValueError as err:
+    except ValueError as err:  # a reason's fields that do not fit its words
         raise RollupError(
-            f"roll-up strategy {name!r} on {node_id!r}: {err}", element=node_id, strategy=name
+            N_("roll-up strategy {name!r} on {node!r}: {error}"),
+            element=node_id,
+            strategy=name,
+            params={"name": name, "node": node_id, "error": str(err)},
         ) from None
     return StrategyResult(
         score=score,

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
+from .._i18n import N_
 from ..exceptions import InvalidValueError
 from ..models import Activity, Indicator, Period
 from ..models._data import GENDERS
@@ -70,7 +71,9 @@ def element_scales(chain: GoalChain) -> dict[str, StatusScale]:
 def _check_gender(gender: Any) -> str:
     if gender not in GENDERS:
         raise InvalidValueError(
-            f"expected T (total), K (women) or M (men), got {gender!r}", field="gender"
+            N_("expected T (total), K (women) or M (men), got {gender!r}"),
+            field="gender",
+            params={"gender": gender},
         )
     return str(gender)
 
@@ -190,7 +193,10 @@ def rollup(
     (1.0, 'no value for women in 2023', 0.75)
     """
     if engine not in ("auto", "plain", "fast"):
-        raise ValueError(f"engine must be 'auto', 'plain' or 'fast', got {engine!r}")
+        raise InvalidValueError(
+            N_("engine must be 'auto', 'plain' or 'fast', got {engine!r}"),
+            params={"engine": engine},
+        )
     wanted = Period.parse(period)
     gender = _check_gender(gender)
     the_scale = _scale_of(chain, scale)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Any
 
-from ..exceptions import GoalchainError, PeriodError, ProgressionError, RollupError
+from .._i18n import N_, languages
+from ..exceptions import GoalchainError, Message, PeriodError, ProgressionError, RollupError
 from ..models import Activity, Indicator, Measurement, Period
 from ._registry import LeafScore
 from ._result import NodeResult, reason_fields
@@ -26,24 +27,32 @@ __all__ = [
 ]
 
 _TOLERANCE = 1e-12
+_SCORER = Message(N_("leaf scorer"))
 
 
-def check_score(value: Any, *, what: str, name: str, node: str) -> float | None:
-    """*value* as a score in [0, 1] or None; a :class:`RollupError` for anything else."""
+def check_score(value: Any, *, what: Message, name: str, node: str) -> float | None:
+    """*value* as a score in [0, 1] or None; a :class:`RollupError` for anything else.
+
+    *what* names the caller in a message (``Message(N_("leaf scorer"))``)."""
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise RollupError(
-            f"{what} {name!r} returned {value!r} for {node!r}; expected a score in [0, 1] or None",
+            N_(
+                "{what} {name!r} returned {value!r} for {node!r}; expected a score in [0, 1] "
+                "or None"
+            ),
             element=node,
             strategy=name,
+            params={"what": what, "name": name, "value": value, "node": node},
         )
     score = float(value)
     if math.isnan(score) or not (-_TOLERANCE <= score <= 1.0 + _TOLERANCE):
         raise RollupError(
-            f"{what} {name!r} returned the score {score!r} for {node!r}; scores lie in [0, 1]",
+            N_("{what} {name!r} returned the score {score!r} for {node!r}; scores lie in [0, 1]"),
             element=node,
             strategy=name,
+            params={"what": what, "name": name, "score": score, "node": node},
         )
     return min(1.0, max(0.0, score))
 
@@ -147,18 +156,21 @@ def score_indicator(
         else:
             raw = scorer(indicator, measurement.value, period)
     except (ProgressionError, PeriodError) as err:
-        return _leaf(indicator, name, None, scale, measurement=measurement, reason=str(err))
+        # the error as the reason, in every language goalchain speaks (English is str(err))
+        texts = {lang: err.render(lang) for lang in languages()}
+        return _leaf(indicator, name, None, scale, measurement=measurement, **reason_fields(texts))
     except GoalchainError:
         raise
     except Exception as err:
         raise RollupError(
-            f"leaf scorer {name!r} failed on {indicator.id!r}: {type(err).__name__}: {err}",
+            N_("leaf scorer {name!r} failed on {node!r}: {error}"),
             element=indicator.id,
             strategy=name,
+            params={"name": name, "node": indicator.id, "error": f"{type(err).__name__}: {err}"},
         ) from err
     if not isinstance(raw, LeafScore):
         raw = LeafScore(score=raw)
-    score = check_score(raw.score, what="leaf scorer", name=name, node=indicator.id)
+    score = check_score(raw.score, what=_SCORER, name=name, node=indicator.id)
     why: dict[str, Any] = reason_fields(raw.reason)
     if raw.reason is None and measurement.preliminary:
         why = reason_fields(None, "preliminary")

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 import numpy as np
 import numpy.typing as npt
 
+from .._i18n import N_
 from ..exceptions import RollupError
 from ._per_chain import PerChain
 
@@ -546,8 +547,11 @@ def evaluate(
     if weighted_zero is not None and bool(np.any(weighted_zero)):
         bad = plan.ids[first_in_given_order(plan, np.flatnonzero(weighted_zero))]
         raise RollupError(
-            f"{bad!r}: the weights of its children sum to zero; "
-            "give at least one link a weight above zero",
+            N_(
+                "{element!r}: the weights of its children sum to zero; "
+                "give at least one link a weight above zero"
+            ),
+            params={"element": bad},
             element=bad,
             strategy="weighted",
         )

@@ -10,7 +10,7 @@ import attrs
 
 from .._i18n import N_, format_number, gettext, languages, ngettext, pgettext, rule_label
 from .._unit_text import format_value
-from ..exceptions import PeriodError
+from ..exceptions import InvalidValueError, PeriodError
 from ..models import Assessment, Measurement, Period
 from ..models._period_text import period_label
 from ._scale import StatusScale
@@ -462,7 +462,10 @@ def reason_fields(
     """
     if code is not None:
         if code not in REASONS:
-            raise ValueError(f"unknown reason code {code!r}; codes: {', '.join(sorted(REASONS))}")
+            raise InvalidValueError(
+                N_("unknown reason code {code!r}; codes: {codes}"),
+                params={"code": code, "codes": ", ".join(sorted(REASONS))},
+            )
         values = dict(args or {})
         return {
             "reason": reason_text(code, values),

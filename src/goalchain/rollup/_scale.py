@@ -10,7 +10,7 @@ from typing import Any
 import attrs
 
 from .._i18n import N_, STATUS_LABELS, check_lang, languages, status_label
-from ..exceptions import InvalidValueError
+from ..exceptions import InvalidValueError, Message
 
 __all__ = ["STATUSES", "StatusScale"]
 
@@ -29,31 +29,38 @@ _EPS = 1e-9
 _HEX = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
 
 
-def _status_keys(value: Any, field: str, what: str) -> Mapping[str, Any]:
+def _status_keys(value: Any, field: str, what: Message) -> Mapping[str, Any]:
     if value is None:
         return {}
     if not isinstance(value, Mapping):
         raise InvalidValueError(
-            f"expected a mapping of status to {what}, got {value!r}", field=field
+            N_("expected a mapping of status to {what}, got {value!r}"),
+            field=field,
+            params={"what": what, "value": value},
         )
     for status in value:
         if status not in STATUSES:
             raise InvalidValueError(
-                f"unknown status {status!r}; statuses: {', '.join(STATUSES)}",
+                N_("unknown status {status!r}; statuses: {statuses}"),
                 field=f"{field}.{status}",
+                params={"status": status, "statuses": ", ".join(STATUSES)},
             )
     return value
 
 
 def _labels(value: Mapping[str, Mapping[str, str]] | None) -> dict[str, dict[str, str]]:
     out = {status: dict(langs) for status, langs in STATUS_LABELS.items()}
-    for status, langs in _status_keys(value, "labels", "labels by language").items():
+    what = Message(N_("labels by language"))
+    for status, langs in _status_keys(value, "labels", what).items():
         where = f"labels.{status}"
         if not isinstance(langs, Mapping):
             raise InvalidValueError(
-                f"expected labels by language such as {{sv: uppfyllt, en: achieved}}, "
-                f"got {langs!r}",
+                N_(
+                    "expected labels by language such as {{sv: uppfyllt, en: achieved}}, "
+                    "got {langs!r}"
+                ),
                 field=where,
+                params={"langs": langs},
             )
         known = languages()
         for lang, label in langs.items():
@@ -72,11 +79,12 @@ def _labels(value: Mapping[str, Mapping[str, str]] | None) -> dict[str, dict[str
 
 def _colours(value: Mapping[str, str] | None) -> dict[str, str]:
     out = dict(_COLOURS)
-    for status, colour in _status_keys(value, "colours", "CSS colours").items():
+    for status, colour in _status_keys(value, "colours", Message(N_("CSS colours"))).items():
         if not isinstance(colour, str) or not _HEX.fullmatch(colour):
             raise InvalidValueError(
-                f"expected a CSS hex colour such as '#2e7d32', got {colour!r}",
+                N_("expected a CSS hex colour such as '#2e7d32', got {colour!r}"),
                 field=f"colours.{status}",
+                params={"colour": colour},
             )
         out[status] = colour
     return out
@@ -118,15 +126,21 @@ class StatusScale:
     def __attrs_post_init__(self) -> None:
         for name in ("achieved", "partly"):
             value = getattr(self, name)
-            if isinstance(value, bool) or not isinstance(value, (int, float)):
-                raise InvalidValueError(f"expected a number in [0, 1], got {value!r}", field=name)
-            if not (math.isfinite(value) and 0.0 <= value <= 1.0):
-                raise InvalidValueError(f"expected a number in [0, 1], got {value!r}", field=name)
+            if (
+                isinstance(value, bool)
+                or not isinstance(value, (int, float))
+                or not (math.isfinite(value) and 0.0 <= value <= 1.0)
+            ):
+                raise InvalidValueError(
+                    N_("expected a number in [0, 1], got {value!r}"),
+                    field=name,
+                    params={"value": value},
+                )
         if self.partly > self.achieved:
             raise InvalidValueError(
-                f"the partly threshold {self.partly} lies above the achieved threshold "
-                f"{self.achieved}",
+                N_("the partly threshold {partly} lies above the achieved threshold {achieved}"),
                 field="partly",
+                params={"partly": self.partly, "achieved": self.achieved},
             )
 
     @classmethod
@@ -148,16 +162,18 @@ class StatusScale:
         """
         if not isinstance(data, Mapping):
             raise InvalidValueError(
-                f"expected a mapping with achieved, partly, labels or colours, got {data!r}",
+                N_("expected a mapping with achieved, partly, labels or colours, got {data!r}"),
                 field="status_scale",
+                params={"data": data},
             )
         known = {"achieved", "partly", "labels", "colours"}
         unknown = set(data) - known
         if unknown:
+            names = sorted(map(str, unknown))
             raise InvalidValueError(
-                f"unknown fields {', '.join(sorted(map(str, unknown)))}; "
-                f"valid: {', '.join(sorted(known))}",
-                field=str(sorted(map(str, unknown))[0]),
+                N_("unknown fields {names}; valid: {valid}"),
+                field=names[0],
+                params={"names": ", ".join(names), "valid": ", ".join(sorted(known))},
             )
         return cls(**{str(k): v for k, v in data.items()})
 

@@ -98,9 +98,13 @@ def _direction(indicator: Indicator, target: Target) -> str:
 
 def _check_amount(value: Any, field: str) -> None:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not value >= 0:
-        raise InvalidValueError(f"expected a number >= 0, got {value!r}", field=field)
+        raise InvalidValueError(
+            N_("expected a number >= 0, got {value!r}"), field=field, params={"value": value}
+        )
     if not math.isfinite(value):
-        raise InvalidValueError(f"expected a finite number >= 0, got {value!r}", field=field)
+        raise InvalidValueError(
+            N_("expected a finite number >= 0, got {value!r}"), field=field, params={"value": value}
+        )
 
 
 def _partly(value: Any) -> float | str | None:
@@ -117,9 +121,12 @@ def _partly(value: Any) -> float | str | None:
             if math.isfinite(share) and share >= 0:
                 return text
         raise InvalidValueError(
-            f"partly_within {value!r} is invalid; give a number in the indicator's unit "
-            "(2.5) or a share of the target level ('10 %')",
+            N_(
+                "partly_within {value!r} is invalid; give a number in the indicator's unit "
+                "(2.5) or a share of the target level ('10 %')"
+            ),
             field="partly_within",
+            params={"value": value},
         )
     _check_amount(value, "partly_within")
     return float(value)

@@ -6,7 +6,8 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ..exceptions import RollupError
+from .._i18n import N_
+from ..exceptions import Message, RollupError
 from ._combine import coverage_of
 from ._registry import register
 from ._result import ChildResult, StrategyResult
@@ -71,22 +72,31 @@ def _needed(node: Any, n_assessed: int) -> int:
     extra = getattr(node, "extra", None) or {}
     params = extra.get("rollup_params", {}) if isinstance(extra, Mapping) else {}
 
-    def fail(message: str) -> RollupError:
+    def fail(message: str, **fields: object) -> RollupError:
         return RollupError(
-            f"{node_id!r}, field 'rollup_params': {message}", element=node_id, strategy="threshold"
+            N_("{node!r}, field 'rollup_params': {reason}"),
+            element=node_id,
+            strategy="threshold",
+            params={"node": node_id, "reason": Message(message, **fields)},
         )
 
     if not isinstance(params, Mapping):
-        raise fail(f"expected a mapping such as {{k: 2}} or {{share: 0.5}}, got {params!r}")
+        raise fail(
+            N_("expected a mapping such as {{k: 2}} or {{share: 0.5}}, got {params!r}"),
+            params=params,
+        )
     unknown = set(params) - {"k", "share"}
     if unknown or ("k" in params and "share" in params):
-        raise fail(f"give either 'k' or 'share', got {', '.join(sorted(map(str, params)))}")
+        raise fail(
+            N_("give either 'k' or 'share', got {names}"),
+            names=", ".join(sorted(map(str, params))),
+        )
     if "k" in params:
         k = params["k"]
         if isinstance(k, bool) or not isinstance(k, int) or k < 1:
-            raise fail(f"'k' must be a whole number >= 1, got {k!r}")
+            raise fail(N_("'k' must be a whole number >= 1, got {k!r}"), k=k)
         return k
     share = params.get("share", 1.0)
     if isinstance(share, bool) or not isinstance(share, (int, float)) or not 0 < share <= 1:
-        raise fail(f"'share' must be a number in (0, 1], got {share!r}")
+        raise fail(N_("'share' must be a number in (0, 1], got {share!r}"), share=share)
     return max(1, math.ceil(share * n_assessed - 1e-9))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from .._i18n import N_
 from ..exceptions import RollupError
 from ._combine import coverage_of
 from ._registry import register
@@ -40,10 +41,13 @@ class Weighted:
         if total <= 0:
             node_id = getattr(node, "id", None)
             raise RollupError(
-                f"{node_id!r}: the weights of its children sum to zero; "
-                "give at least one link a weight above zero",
+                N_(
+                    "{node!r}: the weights of its children sum to zero; give at least one link "
+                    "a weight above zero"
+                ),
                 element=node_id,
                 strategy="weighted",
+                params={"node": node_id},
             )
         assessed = [c for c in children if c.score is not None]
         weight = sum(c.weight for c in assessed)
