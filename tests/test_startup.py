@@ -7,6 +7,8 @@ imported after each step.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import subprocess
 import sys
@@ -45,6 +47,31 @@ def test_starting_imports_nothing_heavy(code: str) -> None:
 
 def test_the_first_use_of_a_name_imports_its_module() -> None:
     assert {"pint", "networkx"} <= _imported_after("import goalchain as gc; gc.GoalChain")
+
+
+_SAME_EITHER_WAY = """
+import goalchain as gc
+chain = gc.GoalChain(name="K", rollup={"strategy": "worst_case", "scorer": "target_met"})
+chain.add_goal("v", "Vision", level="vision")
+chain.add_goal("k", "Mål", level="council", parents="v")
+chain.add_indicator("i", "Andel", parents="k", unit="%", baseline=(2020, 50), target=(2024, 70))
+chain.record("i", 2022, 61)
+print(chain.rollup_settings.strategy, chain.rollup_settings.scorer)
+print(chain["i"].expected(2022), chain.rollup(2022)["v"].status)
+"""
+
+
+def test_a_lazily_imported_goalchain_answers_as_a_fully_imported_one() -> None:
+    """The models find the registries of the engines through the ground floor; in a
+    fresh process nothing has imported the engines yet, and the answers are the same."""
+    fresh = subprocess.run(
+        [sys.executable, "-c", _SAME_EITHER_WAY], check=True, capture_output=True, text=True
+    ).stdout
+    here = io.StringIO()
+    with contextlib.redirect_stdout(here):
+        exec(_SAME_EITHER_WAY, {})  # our own code, in this fully imported process
+    assert fresh == here.getvalue()
+    assert fresh.split()[:2] == ["worst_case", "target_met"]
 
 
 def test_every_public_name_resolves() -> None:
