@@ -29,8 +29,9 @@ $(VENV)/.stamp-docs: pyproject.toml | $(BIN)/python
 demo: $(VENV)/.stamp-base
 	$(BIN)/goalchain demo
 
+# The suite runs on every core (pytest-xdist); -n 0 in PYTEST_ARGS runs it in one process.
 test: $(VENV)/.stamp-test
-	HYPOTHESIS_PROFILE=ci $(BIN)/python -m pytest
+	HYPOTHESIS_PROFILE=ci $(BIN)/python -m pytest -n auto $(PYTEST_ARGS)
 
 # The fuzzers of every reader of untrusted input, with many examples (minutes).
 fuzz: $(VENV)/.stamp-test

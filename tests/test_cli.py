@@ -95,11 +95,24 @@ def test_validate_strict_fails_on_warnings(tmp_path: Path) -> None:
     assert "target_against_direction" in out
 
 
-def test_validate_unreadable_file_is_a_finding_with_its_line(tmp_path: Path) -> None:
+def test_validate_unreadable_file_is_a_user_error_on_stderr(tmp_path: Path) -> None:
+    """Exit 2 with the reason on stderr, as --help says (issue 16: it was 1, on stdout)."""
     text = VALID + "  - {id: k2, level: council, title: Dubblett, parents: [nope]}\n"
-    code, out, err = run("validate", str(_write(tmp_path, text)))
-    assert code == 1 and err == ""
-    assert "kan inte läsas" in out and "chain.yaml:" in out and "'nope'" in out
+    for fmt in ("text", "json"):
+        code, out, err = run("validate", str(_write(tmp_path, text)), "--format", fmt)
+        assert (code, out) == (2, "")
+        assert err.startswith("goalchain: ") and "chain.yaml:" in err and "'nope'" in err
+        assert "inget element med id 'nope'" in err and len(err.strip().splitlines()) == 1
+    code, out, err = run("validate", str(_write(tmp_path, "goalchain: 1\nelements: [\n")))
+    assert (code, out) == (2, "") and "chain.yaml:" in err
+
+
+def test_validate_help_says_what_the_exit_codes_are() -> None:
+    code, out, _ = run("validate", "--help")
+    help_text = " ".join(out.split())
+    assert code == 0
+    assert "1 when it has errors" in help_text and "2 on a user error" in help_text
+    assert "cannot be read as a chain" in help_text
 
 
 def test_missing_file_is_a_user_error(tmp_path: Path) -> None:
@@ -187,6 +200,38 @@ def test_progression_table_from_options() -> None:
         ["2025", "87,0", "+3,0"],
         ["2026", "90,0", "+3,0"],
     ]
+
+
+def test_progression_steps_take_increments_or_the_values_of_years() -> None:
+    base = ["progression", "--baseline", "2022=78%", "--target", "2026=90%"]
+    code, out, err = run(*base, "--method", "steps", "--steps", "3", "3", "2", "4")
+    assert (code, err) == (0, "")
+    values = [line.split()[:2] for line in out.splitlines()[2:]]
+    assert values == [[str(2022 + i), v] for i, v in enumerate(["78", "81", "84", "86", "90"])]
+    # --steps alone means --method steps; the values of years, with a decimal comma
+    code, out, _ = run(*base, "--steps", "2023=80,5", "2024=84", "2025=86")
+    assert code == 0
+    assert [line.split()[1] for line in out.splitlines()[2:]] == ["78", "80,5", "84", "86", "90"]
+
+
+@pytest.mark.parametrize(
+    ("extra", "swedish", "english"),
+    [
+        (["--method", "steps"], "--method steps behöver --steps", "--method steps needs --steps"),
+        (["--method", "linear", "--steps", "3"], "--steps gäller --method", "is for --method"),
+        (["--steps", "2023=80", "3"], "ge varje steg som ÅR=VÄRDE", "give every step as YEAR="),
+        (["--steps", "2023=80", "2023=81"], "--steps anger 2023 två gånger", "names 2023 twice"),
+        (["--steps", "3", "3"], "steps", "steps"),  # the method's own error: too few increments
+    ],
+)
+def test_progression_steps_that_cannot_be_used_are_user_errors(
+    extra: list[str], swedish: str, english: str
+) -> None:
+    base = ["progression", "--baseline", "2022=78%", "--target", "2026=90%"]
+    code, out, err = run(*base, *extra)
+    assert (code, out) == (2, "") and swedish in err and len(err.strip().splitlines()) == 1
+    code, _, err = run(*base, *extra, "--lang", "en")
+    assert code == 2 and english in err
 
 
 def test_progression_rate_says_when_the_target_is_reached() -> None:
@@ -430,6 +475,29 @@ def test_report_format_follows_the_file_name_and_refuses_a_misleading_one(tmp_pa
     assert main(["report", chain, "--period", "2024", "-o", str(tmp_path / "r.pdf")], err=err) == 2
     assert "kan inte skriva en rapport som '.pdf'" in err.getvalue()
     assert not (tmp_path / "r.pdf").exists()
+
+
+class _Tty(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_report_refuses_html_on_a_terminal_without_o(tmp_path: Path) -> None:
+    chain = str(ROOT / "examples" / "burlov.yaml")
+    out, err = _Tty(), io.StringIO()
+    assert main(["report", chain, "--period", "2024"], out=out, err=err) == 2
+    assert out.getvalue() == "" and "-o rapport.html" not in err.getvalue()
+    assert "ge -o report.html" in err.getvalue() and len(err.getvalue().splitlines()) == 1
+    out = _Tty()  # -o - prints it anyway; Markdown is text, printed
+    assert main(["report", chain, "--period", "2024", "-o", "-"], out=out) == 0
+    assert out.getvalue().startswith("<!DOCTYPE html>")
+    out = _Tty()
+    assert main(["report", chain, "--period", "2024", "--format", "md"], out=out) == 0
+    assert out.getvalue().startswith("# ")
+    out = io.StringIO()  # not a terminal (a pipe, a file): printed as before
+    assert main(["report", chain, "--period", "2024"], out=out) == 0
+    assert out.getvalue().startswith("<!DOCTYPE html>")
+    assert not list(tmp_path.iterdir())
 
 
 # ----------------------------------------------------------------- issue 12: one follow-up

@@ -13,9 +13,7 @@ is read whole; in all, where a length cap refuses it first).
 
 from __future__ import annotations
 
-import contextlib
 import math
-import time
 from collections.abc import Callable
 from typing import Any
 
@@ -25,7 +23,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import goalchain as gc
-from _bounds import bounded
+from _bounds import best_seconds, bounded
 from goalchain._unit_grammar import MAX_UNIT_POWER, _Parser, _tokens
 from goalchain.models import MAX_YEAR, MIN_YEAR, Period, check_year
 from goalchain.units import (
@@ -175,17 +173,6 @@ def test_fuzz_years(value: object) -> None:
 
 
 # ------------------------------------------------------------------ linear time
-def _seconds(call: Callable[[], object], repeat: int = 3) -> float:
-    """The best of *repeat* runs of *call* (errors of goalchain count as a result)."""
-    best = math.inf
-    for _ in range(repeat):
-        start = time.perf_counter()
-        with contextlib.suppress(gc.GoalchainError):
-            call()
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
 ADVERSARIAL = st.one_of(
     st.sampled_from([" ", "1", "1 ", "2024 ", "(", "*", "/", "kr ", "kr*", "- ", "1 000 ", "²"]),
     st.text(alphabet=" 0123456789*/()^-,.²kr", min_size=1, max_size=4),
@@ -209,8 +196,8 @@ def test_public_readers_take_no_longer_on_long_input(start: str, piece: str, end
         lambda text: check_year(text),
         lambda text: convert(f"5 {text}", "kr", element="i1"),
     ):
-        read_long = _seconds(lambda: read(long))  # noqa: B023 - called at once
-        read_short = _seconds(lambda: read(short))  # noqa: B023
+        read_long = best_seconds(lambda: read(long))  # noqa: B023 - called at once
+        read_short = best_seconds(lambda: read(short))  # noqa: B023
         assert read_long <= 50 * max(read_short, 2e-5), (piece, end, read_long, read_short)
 
 
@@ -233,8 +220,8 @@ def test_the_unit_grammar_is_linear_below_its_length_cap(piece: str) -> None:
         return run
 
     for make in (lambda text: lambda: _tokens(text), parse):
-        per_long = _seconds(make(long)) / len(long)
-        per_short = _seconds(make(short)) / len(short)
+        per_long = best_seconds(make(long)) / len(long)
+        per_short = best_seconds(make(short)) / len(short)
         assert per_long <= 50 * max(per_short, 1e-8), (piece, per_long, per_short)
 
 
@@ -244,6 +231,6 @@ def test_the_number_pattern_is_linear_without_the_cap(piece: str, end: str) -> N
     """The number at the start of a value, matched on 10^5 against 10^3 characters."""
     long = "5" + piece * (100_000 // len(piece)) + end
     short = "5" + piece * (1_000 // len(piece)) + end
-    per_long = _seconds(lambda: _NUMBER.match(long)) / len(long)
-    per_short = _seconds(lambda: _NUMBER.match(short)) / len(short)
+    per_long = best_seconds(lambda: _NUMBER.match(long)) / len(long)
+    per_short = best_seconds(lambda: _NUMBER.match(short)) / len(short)
     assert per_long <= 50 * max(per_short, 1e-9), (piece, per_long, per_short)

@@ -9,7 +9,6 @@ linear in its input.
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +18,7 @@ import yaml
 from hypothesis import given
 
 import goalchain as gc
+from _bounds import best_seconds
 from goalchain.exceptions import InvalidValueError
 from goalchain.smart import check, years_in_text
 from goalchain.smart._time_text import (
@@ -225,15 +225,6 @@ ADVERSARIAL = [
 ]
 
 
-def _best(run: Any, text: str, repeat: int = 5) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run(text)
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
 @pytest.mark.parametrize("unit", ADVERSARIAL)
 def test_the_reader_runs_in_linear_time(unit: str) -> None:
     """100 times the input takes at most ~100 times as long (x 10 for a loaded
@@ -245,7 +236,8 @@ def test_the_reader_runs_in_linear_time(unit: str) -> None:
         _Reader(text).read()  # the whole text: no cut at MAX_CHARS
 
     read(short)  # warm up
-    small, large = _best(read, short), _best(read, long, repeat=3)
+    small = best_seconds(lambda: read(short), repeat=5)
+    large = best_seconds(lambda: read(long))
     assert large <= 1_000 * small + 0.1, (unit, small, large)
 
 
@@ -255,7 +247,8 @@ def test_read_time_is_bounded_on_long_texts(unit: str) -> None:
     bounded = (unit * (MAX_CHARS // len(unit) + 1))[:MAX_CHARS]
     long = unit * (100_000 // len(unit) + 1)
     read_time(bounded)
-    small, large = _best(read_time, bounded), _best(read_time, long)
+    small = best_seconds(lambda: read_time(bounded), repeat=5)
+    large = best_seconds(lambda: read_time(long), repeat=5)
     assert large <= 5 * small + 0.05, (unit, small, large)
     assert read_time(long) == read_time(long[:MAX_CHARS])
 

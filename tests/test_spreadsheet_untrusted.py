@@ -77,12 +77,12 @@ import goalchain as gc
 from goalchain.io import SpreadsheetLimitError, import_measurements
 chain = gc.GoalChain(name="K")
 chain.add_indicator("i1", "A", unit="percent")
-start = time.perf_counter()
+start = time.process_time()
 try:
     import_measurements(chain, {path!r})
     print("loaded", chain.measurements() != [])
 except SpreadsheetLimitError as err:
-    print("refused", err.limit, round(time.perf_counter() - start, 2))
+    print("refused", err.limit, round(time.process_time() - start, 2))
     print(err)
 """
 
@@ -185,10 +185,10 @@ def test_a_cell_far_right_counts_its_empty_cells(tmp_path: Path) -> None:
     6.5 million cells."""
     rows = "".join(f'<row r="{r}"><c r="XFD{r}"><v>1</v></c></row>' for r in range(1, 401))
     path = write(tmp_path, workbook(f"<sheetData>{rows}</sheetData>"))
-    start = time.perf_counter()
+    start = time.process_time()
     with pytest.raises(SpreadsheetLimitError) as caught:
         read_xlsx(path)  # not under tracemalloc, which makes openpyxl ten times slower
-    assert time.perf_counter() - start < 5
+    assert time.process_time() - start < 5
     assert caught.value.limit == "cells"
     assert caught.value.row == 306  # 306 * 16,384 > 5,000,000
 

@@ -71,11 +71,11 @@ def test_a_unit_that_hangs_pint_is_refused_at_once() -> None:
             lambda: chain.record("i1", 2023, 5, unit="(kr**9)**9**9"),
         ]
         for call in calls:
-            start = time.perf_counter()
+            start = time.process_time()
             try:
                 call()
             except gc.UnknownUnitError as err:
-                print(type(err).__name__, round(time.perf_counter() - start, 3), err)
+                print(type(err).__name__, round(time.process_time() - start, 3), err)
             else:
                 print("accepted")
         """,
@@ -303,11 +303,11 @@ def test_a_long_cell_and_a_long_period_are_read_in_linear_time() -> None:
             lambda: parse_unit("kr" + " " * 128_000 + "x"),
         ]
         for probe in probes:
-            start = time.perf_counter()
+            start = time.process_time()
             try:
                 probe()
             except gc.GoalchainError as err:
-                print(type(err).__name__, round(time.perf_counter() - start, 4))
+                print(type(err).__name__, round(time.process_time() - start, 4))
             else:
                 print("accepted")
         """,

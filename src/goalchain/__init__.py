@@ -13,7 +13,9 @@ Examples
 1
 """
 
-from . import exceptions, io, models, progression, report, rollup, smart, units
+from typing import TYPE_CHECKING
+
+from . import exceptions
 from ._version import __version__
 from .exceptions import (
     AmbiguousUnitError,
@@ -41,24 +43,73 @@ from .exceptions import (
     UnknownStrategyError,
     UnknownUnitError,
 )
-from .io import Limits, dump, dumps, load, loads
-from .models import (
-    PRESETS,
-    Activity,
-    Assessment,
-    Decision,
-    Finding,
-    Goal,
-    GoalChain,
-    GovernanceModel,
-    Indicator,
-    Level,
-    Measurement,
-    Period,
-    Target,
-    YearValue,
-    validate,
-)
+
+if TYPE_CHECKING:
+    from . import io, models, progression, report, rollup, smart, units
+    from .io import Limits, dump, dumps, load, loads
+    from .models import (
+        PRESETS,
+        Activity,
+        Assessment,
+        Decision,
+        Finding,
+        Goal,
+        GoalChain,
+        GovernanceModel,
+        Indicator,
+        Level,
+        Measurement,
+        Period,
+        Target,
+        YearValue,
+        validate,
+    )
+
+# The modules below are imported when a name from them is first used (PEP 562), so
+# that ``import goalchain`` and ``goalchain --version`` do not pay for pint, networkx
+# and numpy up front (issue 16); ``gc.GoalChain`` imports the models as before.
+_SUBMODULES = frozenset({"io", "models", "progression", "report", "rollup", "smart", "units"})
+_FROM = {
+    **dict.fromkeys(("Limits", "dump", "dumps", "load", "loads"), "io"),
+    **dict.fromkeys(
+        (
+            "PRESETS",
+            "Activity",
+            "Assessment",
+            "Decision",
+            "Finding",
+            "Goal",
+            "GoalChain",
+            "GovernanceModel",
+            "Indicator",
+            "Level",
+            "Measurement",
+            "Period",
+            "Target",
+            "YearValue",
+            "validate",
+        ),
+        "models",
+    ),
+}
+
+
+def __getattr__(name: str) -> object:
+    import importlib
+
+    if name in _SUBMODULES:
+        value: object = importlib.import_module(f"{__name__}.{name}")
+    elif name in _FROM:
+        value = getattr(importlib.import_module(f"{__name__}.{_FROM[name]}"), name)
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()[name] = value  # later uses find it without coming here
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
 
 __all__ = [
     "PRESETS",

@@ -200,13 +200,27 @@ class Registry(Mapping[str, T], Generic[T]):
         return f"<Registry of {self._kind}s: {', '.join(self._entries)}>"
 
 
-def registry_of(group: str) -> Registry[Any] | None:
-    """The registry of the entry-point *group*, or None while none has been made.
+_MADE_BY = {
+    "goalchain.progression": "goalchain.progression",
+    "goalchain.progression.assessment": "goalchain.progression",
+    "goalchain.rollup": "goalchain.rollup",
+    "goalchain.rollup.scorers": "goalchain.rollup",
+    "goalchain.smart": "goalchain.smart",
+}
+"""The package that makes each of goalchain's own registries, with its built-in entries."""
 
-    The registries of goalchain are made when their package is imported, which
-    ``import goalchain`` does: ``"goalchain.progression"`` (progression
-    methods), ``"goalchain.rollup"`` (roll-up strategies),
-    ``"goalchain.rollup.scorers"`` (leaf scorers), ``"goalchain.smart"``.
+
+def registry_of(group: str) -> Registry[Any] | None:
+    """The registry of the entry-point *group*, or None when nothing makes one.
+
+    The registries of goalchain are made when their package is imported:
+    ``"goalchain.progression"`` (progression methods) and
+    ``"goalchain.progression.assessment"``, ``"goalchain.rollup"`` (roll-up
+    strategies), ``"goalchain.rollup.scorers"`` (leaf scorers),
+    ``"goalchain.smart"`` (SMART criteria). ``import goalchain`` imports them
+    when first used, so a lower layer that asks for one here (the models check a
+    chain's roll-up settings) gets that package imported by name, as a plugin
+    is, without importing it in its code.
 
     Examples
     --------
@@ -217,4 +231,6 @@ def registry_of(group: str) -> Registry[Any] | None:
     >>> registry_of("example.nothing") is None
     True
     """
+    if group not in _BY_GROUP and group in _MADE_BY:
+        importlib.import_module(_MADE_BY[group])
     return _BY_GROUP.get(group)

@@ -46,7 +46,7 @@ import traceback
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Any, TextIO, cast
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from . import _cli_import, _cli_kolada
 from ._cli_import import CommandError
@@ -54,7 +54,9 @@ from ._i18n import N_, gettext, languages, ngettext, pgettext
 from ._safe_text import json_text, one_line, terminal_text
 from ._version import __version__
 from .exceptions import FileFormatError, GoalchainError
-from .models import GoalChain
+
+if TYPE_CHECKING:
+    from .models import GoalChain
 
 __all__ = ["DEBUG_VARIABLE", "main", "report_url"]
 
@@ -102,7 +104,8 @@ def _build_parser() -> argparse.ArgumentParser:
         help="check a chain file; exit 1 on findings",
         description="Load a chain file and check its structure. "
         "Exit 0 when valid, 1 when it has errors (or warnings with "
-        "--strict), 2 on a user error.",
+        "--strict), 2 on a user error: a file that is missing or cannot be read as a "
+        "chain (the reason on stderr, with its line).",
     )
     validate.add_argument("file", type=Path, help="a .yaml, .yml or .json chain file")
     validate.add_argument("--format", choices=("text", "json"), default="text")
@@ -137,8 +140,17 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     progression.add_argument(
         "--method",
-        default="linear",
-        help="linear (default), geometric, rate, maintain or a registered method",
+        help="linear (default), geometric, steps, rate, maintain or a registered method "
+        "(steps by default when --steps is given)",
+    )
+    progression.add_argument(
+        "--steps",
+        nargs="+",
+        metavar="STEP",
+        help="the committee's own steps for --method steps: either the increment of each "
+        "year after the baseline (--steps 3 3 2 4, in the unit of --baseline; '2 p.e.' for "
+        "percentage points), or the value of each year before the target "
+        "(--steps 2023=81 2024=83 2025=86)",
     )
     progression.add_argument(
         "--rate",
@@ -216,7 +228,12 @@ def _build_parser() -> argparse.ArgumentParser:
         choices=("html", "md"),
         help="html or md (default: by the suffix of -o, else html)",
     )
-    report.add_argument("-o", "--output", type=Path, help="write here (default: print)")
+    report.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        help="write here; - prints it (default: print, except HTML to a terminal)",
+    )
     report.add_argument(
         "--strategy",
         help="weighted, worst_case... (default: the file's rollup.strategy, else weighted)",
@@ -258,35 +275,7 @@ def _json(data: object, out: TextIO) -> None:
 
 def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
     lang = args.lang
-    try:
-        chain = _load(args.file, lang)
-    except CommandError:  # no file to read: a user error (exit 2), not a finding
-        raise
-    except GoalchainError as err:
-        if args.format == "json":
-            _json(
-                {
-                    "file": str(args.file),
-                    "valid": False,
-                    "findings": [
-                        {
-                            "element": None,
-                            "code": "unreadable",
-                            "severity": "error",
-                            "message": err.render(lang),
-                        }
-                    ],
-                },
-                out,
-            )
-        else:
-            out.write(
-                gettext("{file}: cannot be read: {message}", lang).format(
-                    file=args.file, message=one_line(err.render(lang))
-                )
-                + "\n"
-            )
-        return 1
+    chain = _load(args.file, lang)  # a file that cannot be read: a user error, exit 2
     findings = chain.validate(lang=lang)
     errors = [f for f in findings if f.severity == "error"]
     warnings = [f for f in findings if f.severity == "warning"]
@@ -444,10 +433,12 @@ def _cmd_progression(args: argparse.Namespace, out: TextIO) -> int:
             params={"target": target_text},
             lang=lang,
         )
+    method = args.method or ("steps" if args.steps else "linear")
     trajectory = annual_targets(
         baseline=_year_value(args.baseline, "--baseline", lang),
         target=(target_year, number_text(target_text)),
-        method=args.method,
+        method=method,
+        steps=_steps(args.steps, method, lang),
         rate=args.rate,
         decimals=args.decimals,
     )
@@ -479,6 +470,47 @@ def _cmd_progression(args: argparse.Namespace, out: TextIO) -> int:
     for message in trajectory.warnings_in(lang):
         out.write(f"{_cli_import.warning_label(lang)}: {message}\n")
     return 0
+
+
+def _steps(items: list[str] | None, method: str, lang: str) -> list[str] | dict[int, str] | None:
+    """The ``--steps`` of the command line: increments (``3 3 2 4``) or the values of
+    years (``2023=81 2024=83``), read further (numbers, units) by ``annual_targets``."""
+    if method == "steps" and not items:
+        raise CommandError(
+            N_(
+                "--method steps needs --steps: the increment of each year after the "
+                "baseline (--steps 3 3 2 4) or the value of each year before the target "
+                "(--steps 2023=81 2024=83 2025=86)"
+            ),
+            params={},
+            lang=lang,
+        )
+    if not items:
+        return None
+    if method != "steps":
+        raise CommandError(
+            N_("--steps is for --method steps, not --method {method}"),
+            params={"method": method},
+            lang=lang,
+        )
+    if not any("=" in item for item in items):
+        return list(items)
+    values: dict[int, str] = {}
+    for item in items:
+        if "=" not in item:
+            raise CommandError(
+                N_(
+                    "--steps {item!r}: give every step as YEAR=VALUE (2024=83) or none "
+                    "of them (increments: 3 3 2 4)"
+                ),
+                params={"item": item},
+                lang=lang,
+            )
+        year, value = _year_value(item, "--steps", lang)
+        if year in values:
+            raise CommandError(N_("--steps names {year} twice"), params={"year": year}, lang=lang)
+        values[year] = value
+    return values
 
 
 def _unit(unit: str | None, lang: str) -> str:
@@ -683,7 +715,18 @@ def _cmd_report(args: argparse.Namespace, out: TextIO) -> int:
     from .io._files import atomic_write
     from .report import html, markdown
 
-    report_format = _report_format(args.format, args.output)
+    to_stdout = args.output is None or str(args.output) == "-"
+    report_format = _report_format(args.format, None if to_stdout else args.output)
+    if args.output is None and report_format == "html" and out.isatty():
+        raise CommandError(
+            N_(
+                "the HTML report is a file to open in a browser, not to read on the "
+                "terminal: give -o report.html (or -o - to print it here anyway, or "
+                "--format md for text)"
+            ),
+            params={},
+            lang=args.lang,
+        )
     chain = _load(args.file, args.lang)
     write = html if report_format == "html" else markdown
     text = write(
@@ -694,7 +737,7 @@ def _cmd_report(args: argparse.Namespace, out: TextIO) -> int:
         lang=args.lang,
         smart=not args.no_smart,
     )
-    if args.output is None:
+    if to_stdout:
         out.write(text if text.endswith("\n") else text + "\n")
     else:
         atomic_write(args.output, text)
@@ -762,6 +805,11 @@ class _Terminal(io.TextIOBase):
 
     def flush(self) -> None:
         self._raw.flush()
+
+    def isatty(self) -> bool:
+        """Whether the wrapped stream is a terminal (a person reads it)."""
+        isatty = getattr(self._raw, "isatty", None)
+        return bool(isatty()) if callable(isatty) else False
 
 
 _EXIT_USER = 2

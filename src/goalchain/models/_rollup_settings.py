@@ -17,7 +17,7 @@ which imports nothing above it: names are checked against the registries of
 strategies and scorers found through the ground floor
 (:func:`goalchain._registry.registry_of`), and the status scale of a level is
 made by the type ``goalchain.rollup`` gives :func:`use_status_scale` when it is
-imported (``import goalchain`` does). ``goalchain.rollup`` re-exports
+imported (which asking for its registry does, the first time). ``goalchain.rollup`` re-exports
 :class:`RollupSettings` and the functions from ``goalchain.rollup._settings``.
 """
 
@@ -69,15 +69,15 @@ def use_status_scale(kind: type[StatusScale]) -> None:
 
 
 def _scale_type() -> type[StatusScale]:
-    if not _SCALE:  # pragma: no cover - import goalchain imports goalchain.rollup
-        raise RuntimeError("goalchain.rollup is not imported: import goalchain first")
+    if not _SCALE:
+        _registry(_STRATEGIES)  # imports goalchain.rollup, which gives its StatusScale
     return _SCALE[0]
 
 
 def _registry(group: str) -> Registry[Any]:
     found = registry_of(group)
-    if found is None:  # pragma: no cover - import goalchain imports goalchain.rollup
-        raise RuntimeError(f"the registry {group!r} is not made: import goalchain first")
+    if found is None:  # pragma: no cover - goalchain's own groups are always made
+        raise RuntimeError(f"the registry {group!r} is not made")
     return found
 
 
