@@ -214,6 +214,16 @@ def test_progression_steps_take_increments_or_the_values_of_years() -> None:
     assert [line.split()[1] for line in out.splitlines()[2:]] == ["78", "80,5", "84", "86", "90"]
 
 
+def test_progression_warns_in_its_language_about_steps_against_the_direction() -> None:
+    base = ["progression", "--baseline", "2022=80", "--target", "2026=90"]
+    steps = ["--steps", "2023=85", "2024=82", "2025=88"]
+    code, out, _ = run(*base, *steps)
+    assert code == 0
+    assert "varning: årsmålet för 2024 (82) går emot riktningen öka från 2023 (85)" in out
+    code, out, _ = run(*base, *steps, "--lang", "en")
+    assert "warning: the annual target for 2024 (82) steps against the direction" in out
+
+
 @pytest.mark.parametrize(
     ("extra", "swedish", "english"),
     [

@@ -191,7 +191,7 @@ def test_steps_against_the_direction_are_worded_in_a_language() -> None:
     assert str(caught[0].message) == english
     assert trajectory.warnings_in("en") == (english,)
     assert trajectory.warnings_in("sv") == (
-        "årsmålet för 2024 (1050,25) går emot riktningen increase från 2023 (1100,5)",
+        "årsmålet för 2024 (1050,25) går emot riktningen öka från 2023 (1100,5)",
     )
     # kept through a change of unit and a pickle; plain text is kept as written
     assert pickle.loads(pickle.dumps(trajectory.warnings))[0].render("sv").startswith("årsmålet")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
+from ..exceptions import Message
 from ._catalog import N_, check_lang, gettext, languages
 from ._numbers import format_number
 
@@ -17,6 +18,7 @@ __all__ = [
     "STATUS_LABELS",
     "assessment_method_label",
     "computed_note",
+    "direction_word",
     "element_kind_label",
     "provenance_label",
     "rule_label",
@@ -227,6 +229,24 @@ def scorer_label(name: str, *, lang: str = "sv") -> str:
     ('årsmålet nått eller inte', 'target_met_1')
     """
     return _label(_SCORERS, name, lang)
+
+
+_DIRECTIONS = {"increase": N_("increase"), "decrease": N_("decrease"), "maintain": N_("maintain")}
+
+
+def direction_word(direction: str) -> Message:
+    """An indicator's direction (``increase``, ``decrease``, ``maintain``) as a field
+    of a message, worded in the message's language (``öka``); any other text is
+    shown as it is.
+
+    Examples
+    --------
+    >>> from goalchain._i18n import direction_word
+    >>> str(direction_word("increase")), direction_word("increase").render("sv")
+    ('increase', 'öka')
+    """
+    word = _DIRECTIONS.get(direction)
+    return Message(word) if word is not None else Message("{text}", text=direction)
 
 
 def element_kind_label(kind: str, *, lang: str = "sv") -> str:

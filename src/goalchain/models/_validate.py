@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 import attrs
 
-from .._i18n import N_, check_lang, gettext
+from .._i18n import N_, check_lang, direction_word, gettext
 from ..exceptions import Message, Number
 from ..units import canonical_unit
 from ._elements import Indicator
@@ -78,9 +78,6 @@ def message_text(
     return gettext(_MESSAGES[code], lang).format_map(worded)
 
 
-_DIRECTIONS = {"increase": N_("increase"), "decrease": N_("decrease"), "maintain": N_("maintain")}
-
-
 def _number(text: Any) -> Message:
     """A number of a finding (written ``:g`` in its params) in the message's language."""
     try:
@@ -89,18 +86,12 @@ def _number(text: Any) -> Message:
         return Message("{text}", text=text)
 
 
-def _direction(direction: Any) -> Message:
-    """An indicator's direction in the message's language (``öka``)."""
-    word = _DIRECTIONS.get(direction)
-    return Message(word) if word is not None else Message("{text}", text=direction)
-
-
 _WORDED: Mapping[str, Callable[[Any], Message]] = {
     "target": _number,
     "baseline": _number,
     "value": _number,
     "previous": _number,
-    "direction": _direction,
+    "direction": lambda direction: direction_word(str(direction)),
 }
 """How the fields of the findings' params are worded per language (the params keep
 what the chain holds, as plain values)."""

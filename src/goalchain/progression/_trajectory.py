@@ -7,7 +7,7 @@ import warnings
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-from .._i18n import N_, check_lang
+from .._i18n import N_, check_lang, direction_word
 from ..exceptions import (
     GoalchainWarning,
     InvalidValueError,
@@ -528,7 +528,7 @@ def _against_direction(years: Sequence[int], values: Sequence[float], direction:
                 _AGAINST,
                 year=current.year,
                 value=Number(current.value),
-                direction=direction,
+                direction=direction_word(direction),
                 previous_year=previous.year,
                 previous=Number(previous.value),
             )
