@@ -108,7 +108,7 @@ class Trajectory(Mapping[int, Any]):
         ...     t = annual_targets(baseline=(2022, 78.0), target=(2025, 90.0),
         ...                        method="steps", steps={2023: 80.5, 2024: 79.5})
         >>> t.warnings_in("sv")
-        ('årsmålet för 2024 (79,5) går emot riktningen increase från 2023 (80,5)',)
+        ('årsmålet för 2024 (79,5) går emot riktningen öka från 2023 (80,5)',)
         >>> t.warnings_in("en") == t.warnings
         True
         """
