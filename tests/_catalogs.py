@@ -41,3 +41,16 @@ def catalog_of(directory: Path, messages: Mapping[Any, Any], *, lang: str = "fi"
         _i18n.forget_catalog_dir(directory)
         _unit_text._symbol.cache_clear()
         _finding.refresh()
+
+
+def check_words(error: BaseException, english: str, swedish: str) -> None:
+    """*error* is a goalchain error that keeps its message (a template, or a
+    spreadsheet error's code): its English ``str()`` holds *english* and is what
+    ``render("en")`` gives, and its Swedish holds *swedish*."""
+    from goalchain.exceptions import GoalchainError
+
+    assert isinstance(error, GoalchainError), repr(error)
+    assert error.template is not None or getattr(error, "code", None), str(error)
+    assert english in str(error)
+    assert error.render("en") == str(error)
+    assert swedish in error.render("sv"), error.render("sv")
