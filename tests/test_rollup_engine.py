@@ -480,3 +480,17 @@ def test_coverage_is_the_weighted_share_of_the_measured_leaves(
         kids = chain.children(goal.id)
         if kids and all(result[c].score is None for c in kids) and node.provenance != "dialogue":
             assert node.score is None and node.status == "not_assessed", goal.id
+
+
+@pytest.mark.parametrize("engine", ["plain", "fast"])
+def test_coverage_holds_for_a_link_of_the_smallest_weight(engine: str) -> None:
+    """A link weighing 5e-324 (the smallest float) carried a coverage of 0.5 up as 0:
+    weight x coverage underflowed (found by hypothesis); shares first, it stays 0.5."""
+    chain = gc.GoalChain(name="K")
+    chain.add_goal("v", "Vision", level="vision")
+    chain.add_goal("k", "Mål", level="council", parents={"v": 5e-324})
+    chain.add_activity("a", "Aktivitet", parents="k", status="not_started")
+    chain.add_indicator("i", "Andel", parents="k", unit="%")
+    result = rollup(chain, 2024, engine=engine)
+    assert result["k"].coverage == pytest.approx(0.5)
+    assert result["v"].coverage == pytest.approx(0.5)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import Any
 
@@ -145,12 +146,13 @@ def coverage_of(children: Sequence[ChildResult]) -> float:
     ...              ChildResult("i", None, "not_assessed", 1.0)])
     0.375
     """
-    total = 0.0
-    covered = 0.0
-    for c in children:
-        total += c.weight
-        covered += c.weight * child_coverage(c)
-    return covered / total if total > 0 else 0.0
+    total = math.fsum(c.weight for c in children)
+    if not total > 0:
+        return 0.0
+    # each child's share of the weight first: weight x coverage underflows for a
+    # weight near the smallest float (5e-324 x 0.5 is 0)
+    covered = math.fsum(c.weight / total * child_coverage(c) for c in children)
+    return min(covered, 1.0)
 
 
 _NOT_ASSESSED_CODES = (None, "no_child_assessed", "no_weighted_child_assessed")

@@ -79,6 +79,7 @@ class _Level:
         "leaves_only",
         "lo",
         "safe_total",
+        "share",
         "starts",
         "tail",
         "total",
@@ -122,6 +123,9 @@ class _Level:
         self.total: FloatArray = np.add.reduceat(self.w, self.starts)
         positive_total = self.total > 0
         self.safe_total: FloatArray = np.where(positive_total, self.total, 1.0)
+        # each link's share of its parent's weight: a coverage weighted by the shares
+        # cannot underflow as weight x coverage does for a weight near 5e-324
+        self.share: FloatArray = self.w / np.repeat(self.safe_total, self.count)
         # every child a leaf, whose coverage is whether it is assessed: a goal's coverage
         # is then its assessed weight over its total, with no gather of the children's
         self.leaves_only = bool(is_leaf[self.child].all())
@@ -640,9 +644,10 @@ def _gather(source: FloatArray, lv: _Level, out: FloatArray) -> FloatArray:
 
 
 def _coverage(lv: _Level, cov: FloatArray, buf: FloatArray) -> FloatArray:
-    """Per goal: its children's coverage weighted by their links (0 where they weigh nothing)."""
-    g = np.multiply(_gather(cov, lv, buf), lv.w, out=buf[: lv.child.size])
-    return _reduce(lv, g, np.add) / lv.safe_total
+    """Per goal: its children's coverage weighted by their links' shares (0 where they
+    weigh nothing)."""
+    g = np.multiply(_gather(cov, lv, buf), lv.share, out=buf[: lv.child.size])
+    return np.minimum(_reduce(lv, g, np.add), 1.0)
 
 
 def _weighted(
