@@ -1,5 +1,6 @@
 """Reports of a goal chain: text trees, Mermaid and DOT graphs, Swedish/English formatting."""
 
+from ._chart_svg import trajectory_html, trajectory_svg
 from ._followup import html, markdown
 from ._format import (
     STATUS_LABELS,
@@ -25,8 +26,6 @@ from ._html import (
     html_table,
     rollup_html,
     status_badge,
-    trajectory_html,
-    trajectory_svg,
 )
 from ._indicators import IndicatorRow, indicator_rows
 from ._plots import plot_status_overview, plot_trajectory, save_figure
