@@ -78,6 +78,15 @@ PROBE = """
       boxes.push({box: b, text: text.textContent});
     });
   });
+  // the charts as small multiples: where each figure and its chart are
+  out.height = document.documentElement.scrollHeight;
+  out.figures = [];
+  document.querySelectorAll("figure.gc-chart").forEach(function (figure) {
+    var box = figure.getBoundingClientRect();
+    var chart = figure.querySelector("svg").getBoundingClientRect();
+    out.figures.push({top: box.top, left: box.left, width: box.width,
+                      chartBottom: chart.bottom, chartWidth: chart.width});
+  });
   out.scripts = document.scripts.length;
   var pre = document.createElement("pre");
   pre.id = "goalchain-probe";
@@ -147,12 +156,31 @@ def test_a_narrow_window_does_not_overflow_the_page() -> None:
     assert seen["overflow"] == 0  # wide tables scroll inside their own box
 
 
-@pytest.mark.parametrize("name", ["grastorp", "trelleborg", "nynashamn", "lerum"])
+@pytest.mark.parametrize("width", [1280, 420])
+@pytest.mark.parametrize("name", ["burlov", "grastorp", "trelleborg", "nynashamn", "lerum"])
 @pytest.mark.parametrize("lang", ["sv", "en"])
-def test_chart_texts_stay_inside_their_charts_and_apart(name: str, lang: str) -> None:
-    """Axis labels, years and the legend: inside the chart, none over another."""
+def test_chart_texts_stay_inside_their_charts_and_apart(name: str, lang: str, width: int) -> None:
+    """Axis labels, years, the target's label and the legend: inside, none over another."""
     chain = gc.load(EXAMPLES / f"{name}.yaml")
-    seen = render(html(chain, 2024, lang=lang), width=1280)
+    seen = render(html(chain, 2024, lang=lang), width=width)
     assert isinstance(seen["charts"], int) and seen["charts"] > 0
     assert seen["outside"] == [] and seen["overlaps"] == []
     assert seen["overflow"] == 0
+
+
+@pytest.mark.parametrize(("width", "per_row"), [(1200, 3), (420, 1)])
+def test_charts_are_small_multiples_level_in_their_rows(width: int, per_row: int) -> None:
+    """Three charts a row on a wide screen, one on a phone; a row's charts end level."""
+    chain = gc.load(EXAMPLES / "grastorp.yaml")
+    seen = render(html(chain, 2024), width=width)
+    figures = seen["figures"]
+    assert isinstance(figures, list) and len(figures) == 12
+    rows: dict[float, list[dict[str, float]]] = {}
+    for figure in figures:
+        rows.setdefault(round(figure["top"]), []).append(figure)
+    assert [len(row) for row in rows.values()] == [per_row] * (12 // per_row)
+    for row in rows.values():
+        bottoms = [figure["chartBottom"] for figure in row]
+        assert max(bottoms) - min(bottoms) <= 1, row
+    # drawn near its own size of 360 px (headless Chromium's narrowest window is ~500 px)
+    assert all(300 <= figure["chartWidth"] <= 470 for figure in figures), figures

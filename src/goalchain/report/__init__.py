@@ -1,6 +1,6 @@
 """Reports of a goal chain: text trees, Mermaid and DOT graphs, Swedish/English formatting."""
 
-from ._chart_svg import trajectory_html, trajectory_svg
+from ._chart_svg import CHART_CSS, trajectory_html, trajectory_svg
 from ._followup import html, markdown
 from ._format import (
     STATUS_LABELS,
@@ -33,6 +33,7 @@ from ._table import text_table
 from ._tree import render_tree
 
 __all__ = [
+    "CHART_CSS",
     "CSS",
     "STATUS_LABELS",
     "IndicatorRow",

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from .._i18n import check_lang, gettext, pgettext
 from .._safe_text import html_text as escape
-from ._chart_svg import trajectory_html, trajectory_svg
+from ._chart_svg import CHART_CSS, trajectory_html, trajectory_svg
 from ._format import format_number, format_value, provenance_label
 from ._graph import text_colour
 
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from ..models import GoalChain
 
 __all__ = [
+    "CHART_CSS",
     "CSS",
     "chain_html",
     "html_table",
