@@ -94,7 +94,7 @@ def _nice_ticks(low: float, high: float, *, count: int = 4) -> tuple[list[float]
         raise ValueError(f"no ticks from {low!r} to {high!r}")
     if high - low <= 1e-9 * max(abs(low), abs(high), 1.0):  # one value, or as good as one
         middle = (low + high) / 2
-        half = abs(middle) * 0.1 if abs(middle) > 1e-9 else 1.0
+        half = max(abs(middle) * 0.1 if abs(middle) > 1e-9 else 1.0, high - low)
         low, high = middle - half, middle + half
     step = _nice_step(high - low, count)
     first = math.floor(low / step + 1e-9)
@@ -445,21 +445,22 @@ def _target_label(
 ) -> str:
     """The target's value and year beside its diamond, where it covers the fewest marks.
 
-    Tried: above and below the diamond, to its left and to its right; a place
-    that leaves the plot (*plot*: left, top, right edge of the chart, x axis)
-    is taken only when there is no other.
+    Tried: above and below the diamond (then further away, 12 px at a time, up to
+    36 px), to its left and to its right; a line crossed costs more than the
+    distance. A place that leaves the plot (*plot*: left, top, right edge of
+    the chart, x axis) is taken only when there is no other.
     """
     left, top, right, axis_y = plot
     size = _CHAR * len(label)
     best: tuple[float, str, float, float] | None = None
-    for shift in (0, 14, 28):  # further from the diamond only when nearer is crowded
+    for shift in (0, 12, 24, 36):  # further from the diamond only when nearer is crowded
         for anchor, x0 in (("end", cx - 8 - size), ("start", cx + 8)):
             for base in (cy - 9 - shift, cy + 17 + shift):  # the text's baseline: above, below
                 box = (x0, base - _FONT + 1, x0 + size, base + 3)
                 outside = (
                     box[0] < left + 2 or box[2] > right - 2 or box[1] < top or box[3] > axis_y - 2
                 )
-                cost = 1000 * outside + 10 * _crowding(box, marks) + shift
+                cost = 1000 * outside + 10 * _crowding(box, marks) + shift / 3
                 if best is None or cost < best[0]:
                     best = (cost, anchor, cx - 8 if anchor == "end" else cx + 8, base)
     assert best is not None
