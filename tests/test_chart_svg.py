@@ -14,12 +14,14 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import hypothesis.strategies as st
 import pytest
 from hypothesis import given
 
 import goalchain as gc
+from goalchain.exceptions import InvalidValueError
 from goalchain.report import CHART_CSS, html, trajectory_svg, unit_symbol
 from goalchain.report._chart_svg import _nice_ticks
 
@@ -235,3 +237,22 @@ def test_every_mark_is_on_its_value_whatever_the_data(
         for key in ("y", "cy", "y1", "y2"):
             if element.get(key) is not None:
                 assert -0.5 <= float(element.get(key, "0")) <= height + 0.5
+
+
+@pytest.mark.parametrize(
+    ("given", "field"),
+    [
+        ({"targets": {2022: math.nan, 2026: 1.0}}, "targets"),
+        ({"targets": {2022: 1.0}, "actuals": {2023: math.inf}}, "actuals"),
+        ({"targets": {2022: 1.0}, "forecast": (2026, "1,5")}, "forecast"),
+        ({"targets": {2022: 1.0}, "target": (2026, True)}, "target"),
+    ],
+)
+def test_a_value_the_chart_cannot_place_is_refused_by_name(
+    given: dict[str, Any], field: str
+) -> None:
+    targets = given.pop("targets")
+    with pytest.raises(InvalidValueError, match="finite number") as caught:
+        trajectory_svg(targets, **given)
+    assert caught.value.field == field
+    assert "ändligt tal" in caught.value.render("sv")

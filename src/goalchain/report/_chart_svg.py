@@ -17,11 +17,13 @@ from __future__ import annotations
 
 import itertools
 import math
+import numbers
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from .._i18n import check_lang, gettext, pgettext
+from .._i18n import N_, check_lang, gettext, pgettext
 from .._safe_text import html_text as escape
+from ..exceptions import InvalidValueError
 from ..units import canonical_unit, display_decimals
 from ._format import format_number, format_value, unit_symbol
 
@@ -90,8 +92,8 @@ def _nice_ticks(low: float, high: float, *, count: int = 4) -> tuple[list[float]
     >>> _nice_ticks(5.0, 5.0)
     ([4.5, 5.0, 5.5], 1)
     """
-    if not (math.isfinite(low) and math.isfinite(high)) or high < low:
-        raise ValueError(f"no ticks from {low!r} to {high!r}")
+    # trajectory_svg refuses values that are not finite numbers
+    assert math.isfinite(low) and math.isfinite(high) and low <= high, (low, high)
     if high - low <= 1e-9 * max(abs(low), abs(high), 1.0):  # one value, or as good as one
         middle = (low + high) / 2
         half = max(abs(middle) * 0.1 if abs(middle) > 1e-9 else 1.0, high - low)
@@ -239,6 +241,12 @@ def trajectory_svg(
     str
         The ``<svg>`` element, or ``""`` without any value.
 
+    Raises
+    ------
+    InvalidValueError
+        For a value that is not a finite number (NaN, an infinity), naming
+        the field and the year; for a language goalchain does not speak.
+
     Examples
     --------
     >>> from goalchain.report import trajectory_svg
@@ -259,6 +267,10 @@ def trajectory_svg(
     """
     check_lang(lang)
     actuals = dict(actuals or {})
+    _check_points("targets", targets.items())
+    _check_points("actuals", actuals.items())
+    _check_points("target", [target] if target is not None else [])
+    _check_points("forecast", [forecast] if forecast is not None else [])
     if target is None and targets:
         last = max(targets)
         target = (last, targets[last])
@@ -395,6 +407,18 @@ def trajectory_svg(
             )
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _check_points(field: str, points: Iterable[tuple[int, float]]) -> None:
+    """Refuse a value a chart cannot place: NaN, an infinity, not a number."""
+    for year, value in points:
+        number = isinstance(value, numbers.Real) and not isinstance(value, bool)
+        if not number or not math.isfinite(value):
+            raise InvalidValueError(
+                N_("a chart needs a finite number for {year}, got {value!r}"),
+                field=field,
+                params={"year": year, "value": value},
+            )
 
 
 def _summary(
