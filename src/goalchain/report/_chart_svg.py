@@ -18,7 +18,7 @@ from __future__ import annotations
 import itertools
 import math
 import numbers
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from .._i18n import N_, check_lang, gettext, pgettext
@@ -426,7 +426,7 @@ def _summary(
     actuals: Mapping[int, float],
     target: tuple[int, float] | None,
     forecast: tuple[int, float] | None,
-    text: Any,
+    text: Callable[[float], str],
     lang: str,
 ) -> str:
     """What the chart shows, in one sentence: baseline, latest actual, target, forecast."""
