@@ -35,7 +35,7 @@ CHART_CSS = """
 .gc-chart{margin:0;min-width:0;display:flex;flex-direction:column;break-inside:avoid;
   page-break-inside:avoid}
 .gc-chart figcaption{margin-bottom:.3em;break-after:avoid;page-break-after:avoid}
-.gc-chart svg{display:block;width:100%;height:auto;max-width:100%;margin-top:auto}
+.gc-chart svg{display:block;width:100%;height:auto;max-width:min(100%,30rem);margin-top:auto}
 @media print{.gc-charts{grid-template-columns:repeat(2,minmax(0,1fr))}}
 """.strip()
 """The layout of charts as small multiples, for a page's ``<style>``.
@@ -43,8 +43,9 @@ CHART_CSS = """
 A ``<div class="gc-charts">`` holds ``<figure class="gc-chart">`` elements
 (a caption and a :func:`trajectory_svg`): as many per row as fit at about 18em
 each (three on a wide screen, one on a phone), two per row on paper, the charts
-of a row level with each other however long their captions, and a figure is
-never split between two pages nor its caption left at a page's end.
+of a row level with each other however long their captions, none wider than
+30rem (a lone chart on a tablet is not blown up), and a figure is never split
+between two pages nor its caption left at a page's end.
 """
 
 _FONT = 11  # px, the charts' text
