@@ -297,9 +297,10 @@ def test_report_charts_have_a_legend_the_target_and_the_forecast() -> None:
         assert word in text
     assert "Target 2026" in text  # the description names the target point
     assert re.search(r'<path d="M[^"]*Z" fill="#1f4e79"', chart)  # the target's marker
-    # in English, percentages on the axis are written as in the tables
+    # in English, percentages on the axis are written the English way, at round values
     percent = [svg for svg in svgs if "%" in svg]
-    assert percent and all(re.search(r">\d+\.\d%</text>", svg) for svg in percent)
+    assert percent and all(re.search(r">\d+(\.\d)?%</text>", svg) for svg in percent)
+    assert not any("\u00a0%" in svg for svg in percent)
 
 
 def test_trajectory_svg_escapes_and_marks_what_it_is_given() -> None:

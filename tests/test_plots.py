@@ -179,6 +179,30 @@ def test_svg_keeps_swedish_labels_as_text(tmp_path: Path) -> None:
     assert "<path" in svg and "Årsmål" in svg  # text, not glyph outlines
 
 
+def test_every_saved_svg_is_named_after_its_figure(tmp_path: Path) -> None:
+    """Each SVG file has its own <title>, the indicator's name as written (issue 16)."""
+    chain = gc.load(ROOT / "examples" / "grastorp.yaml")
+    titles = []
+    for k, indicator in enumerate(list(chain.indicators())[:3]):
+        path = save_figure(plot_trajectory(chain, indicator.id), tmp_path / f"{k}.svg")
+        root = ET.parse(path).getroot()
+        title = root.find("{http://www.w3.org/2000/svg}title")
+        assert title is not None and title.text == indicator.title
+        assert list(root).index(title) == 0  # read first
+        titles.append(title.text)
+    assert len(set(titles)) == 3
+    overview = plot_status_overview(chain, chain.rollup(2024))
+    root = ET.parse(save_figure(overview, tmp_path / "overview.svg")).getroot()
+    title = root.find("{http://www.w3.org/2000/svg}title")
+    assert title is not None and title.text and "2024" in title.text
+    dollars = gc.GoalChain(name="Kostnad")
+    dollars.add_indicator(
+        "i1", "Kostnad $ per elev & år", unit="kr", baseline=(2022, 1.0), target=(2026, 2.0)
+    )
+    root = ET.parse(save_figure(plot_trajectory(dollars, "i1"), tmp_path / "d.svg")).getroot()
+    assert root.findtext("{http://www.w3.org/2000/svg}title") == "Kostnad $ per elev & år"
+
+
 def test_status_labels_in_svg(tmp_path: Path) -> None:
     chain = gc.load(ROOT / "examples" / "nynashamn.yaml")
     fig = plot_status_overview(chain, chain.rollup(2024))

@@ -78,6 +78,15 @@ PROBE = """
       boxes.push({box: b, text: text.textContent});
     });
   });
+  // the charts as small multiples: where each figure and its chart are
+  out.height = document.documentElement.scrollHeight;
+  out.figures = [];
+  document.querySelectorAll("figure.gc-chart").forEach(function (figure) {
+    var box = figure.getBoundingClientRect();
+    var chart = figure.querySelector("svg").getBoundingClientRect();
+    out.figures.push({top: box.top, left: box.left, width: box.width,
+                      chartBottom: chart.bottom, chartWidth: chart.width});
+  });
   out.scripts = document.scripts.length;
   var pre = document.createElement("pre");
   pre.id = "goalchain-probe";
@@ -147,12 +156,82 @@ def test_a_narrow_window_does_not_overflow_the_page() -> None:
     assert seen["overflow"] == 0  # wide tables scroll inside their own box
 
 
-@pytest.mark.parametrize("name", ["grastorp", "trelleborg", "nynashamn", "lerum"])
+@pytest.mark.parametrize("width", [1280, 420])
+@pytest.mark.parametrize("name", ["burlov", "grastorp", "trelleborg", "nynashamn", "lerum"])
 @pytest.mark.parametrize("lang", ["sv", "en"])
-def test_chart_texts_stay_inside_their_charts_and_apart(name: str, lang: str) -> None:
-    """Axis labels, years and the legend: inside the chart, none over another."""
+def test_chart_texts_stay_inside_their_charts_and_apart(name: str, lang: str, width: int) -> None:
+    """Axis labels, years, the target's label and the legend: inside, none over another."""
     chain = gc.load(EXAMPLES / f"{name}.yaml")
-    seen = render(html(chain, 2024, lang=lang), width=1280)
+    seen = render(html(chain, 2024, lang=lang), width=width)
     assert isinstance(seen["charts"], int) and seen["charts"] > 0
     assert seen["outside"] == [] and seen["overlaps"] == []
     assert seen["overflow"] == 0
+
+
+@pytest.mark.parametrize(("width", "per_row"), [(1200, 3), (420, 1)])
+def test_charts_are_small_multiples_level_in_their_rows(width: int, per_row: int) -> None:
+    """Three charts a row on a wide screen, one on a phone; a row's charts end level."""
+    chain = gc.load(EXAMPLES / "grastorp.yaml")
+    seen = render(html(chain, 2024), width=width)
+    figures = seen["figures"]
+    assert isinstance(figures, list) and len(figures) == 12
+    rows: dict[float, list[dict[str, float]]] = {}
+    for figure in figures:
+        rows.setdefault(round(figure["top"]), []).append(figure)
+    assert [len(row) for row in rows.values()] == [per_row] * (12 // per_row)
+    for row in rows.values():
+        bottoms = [figure["chartBottom"] for figure in row]
+        assert max(bottoms) - min(bottoms) <= 1, row
+    # drawn near its own size of 360 px (headless Chromium's narrowest window is ~500 px)
+    assert all(300 <= figure["chartWidth"] <= 470 for figure in figures), figures
+
+
+def _awkward_charts(lang: str) -> str:
+    """A page of charts drawn from awkward data: long, flat, negative, large, tiny, narrow."""
+    from goalchain.report import CHART_CSS, trajectory_svg
+
+    long_span = {year: 40.0 + year - 2000 for year in range(2000, 2041)}
+    charts = [
+        trajectory_svg(long_span, actuals={2000: 41.0, 2010: 48.0}, unit="percent", lang=lang),
+        trajectory_svg({2022: 5.0, 2026: 5.0}, actuals={2023: 5.0}, lang=lang),
+        trajectory_svg(
+            {2022: -12.5, 2026: 3.0},
+            actuals={2023: -20.0},
+            unit="mnkr",
+            forecast=(2026, -30.0),
+            lang=lang,
+        ),
+        trajectory_svg({2022: 1234567.0, 2026: 1500000.0}, actuals={2024: 1250000.0}, lang=lang),
+        trajectory_svg({2022: 0.012, 2026: 0.018}, actuals={2023: 0.013}, lang=lang),
+        trajectory_svg({2026: 90.0}, actuals={2026: 95.0}, unit="percent", lang=lang),
+        trajectory_svg(
+            {2022: 78.0, 2026: 90.0},
+            actuals={2023: 80.5, 2024: 99.9},
+            unit="percent",
+            forecast=(2026, 100.0),
+            lang=lang,
+            width=260,
+            height=200,
+            title="En mycket lång titel " * 5,
+        ),
+        trajectory_svg(
+            {2022: 78.0, 2026: 90.0},
+            actuals={2027: 91.0, 2028: 92.0},
+            unit="percent",
+            target=(2026, 90.0),
+            lang=lang,
+        ),
+    ]
+    figures = "".join(f'<figure class="gc-chart">{chart}</figure>' for chart in charts)
+    return (
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
+        f"<style>body{{font-family:sans-serif}}{CHART_CSS}</style></head>"
+        f'<body><div class="gc-charts">{figures}</div></body></html>'
+    )
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_awkward_data_keeps_chart_texts_inside_and_apart(lang: str) -> None:
+    seen = render(_awkward_charts(lang), width=1280)
+    assert seen["charts"] == 8
+    assert seen["outside"] == [] and seen["overlaps"] == []

@@ -231,7 +231,7 @@ class Trajectory(Mapping[int, Any]):
         return trajectory_frame(self)
 
     def _repr_html_(self) -> str:
-        from ..report._html import trajectory_html
+        from ..report._chart_svg import trajectory_html
 
         return trajectory_html(self)
 

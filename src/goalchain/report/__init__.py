@@ -1,5 +1,6 @@
 """Reports of a goal chain: text trees, Mermaid and DOT graphs, Swedish/English formatting."""
 
+from ._chart_svg import CHART_CSS, trajectory_html, trajectory_svg
 from ._followup import html, markdown
 from ._format import (
     STATUS_LABELS,
@@ -25,8 +26,6 @@ from ._html import (
     html_table,
     rollup_html,
     status_badge,
-    trajectory_html,
-    trajectory_svg,
 )
 from ._indicators import IndicatorRow, indicator_rows
 from ._plots import plot_status_overview, plot_trajectory, save_figure
@@ -34,6 +33,7 @@ from ._table import text_table
 from ._tree import render_tree
 
 __all__ = [
+    "CHART_CSS",
     "CSS",
     "STATUS_LABELS",
     "IndicatorRow",

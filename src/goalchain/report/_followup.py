@@ -9,6 +9,7 @@ from .._i18n import N_, check_lang, gettext, pgettext
 from .._safe_text import html_text as escape
 from .._safe_text import markdown_text
 from ..exceptions import InvalidValueError
+from ._chart_svg import _distinct_titles
 from ._format import (
     computed_note,
     format_date,
@@ -19,7 +20,7 @@ from ._format import (
     strategy_label,
     target_text,
 )
-from ._html import CSS, chain_html, status_badge, trajectory_svg
+from ._html import CHART_CSS, CSS, chain_html, status_badge, trajectory_svg
 from ._indicators import (
     IndicatorRow,
     display_decimals,
@@ -498,7 +499,7 @@ def html(
         f"<style>{CSS}\nbody{{max-width:72em;margin:1.5em auto;padding:0 1em}}"
         "\n.gc-wide{overflow-x:auto}"
         "\n.gc-alert{border-left:4px solid #b33c00;background:#fff4e5;padding:.4em .8em}"
-        "\nfigure{margin:1em 0}</style></head>",
+        f"\nfigure{{margin:1em 0}}\n{CHART_CSS}</style></head>",
         f'<body class="gc"><h1>{e(title)}</h1>',
     ]
     warning = r.warning()
@@ -554,7 +555,12 @@ def html(
     notes = r.indicator_notes()
     if notes:
         parts.append(f'<p class="gc-note">{e(" ".join(notes))}</p>')
-    for row in r.rows:
+    charts = []
+    charted = [row for row in r.rows if row.annual_targets]
+    titles = _distinct_titles(
+        [(w.indicator.id, w.indicator.title, w.indicator.owner) for w in charted]
+    )
+    for row, chart_title in zip(charted, titles, strict=True):
         if row.annual_targets:
             forecast = None
             if row.forecast_shown is not None and row.target is not None:
@@ -564,19 +570,24 @@ def html(
                 if row.target is None or row.target.value is None
                 else (row.target.year, row.target.value)
             )
-            parts.append(
-                f"<figure><figcaption>{e(row.indicator.title)} "
+            charts.append(
+                f'<figure class="gc-chart"><figcaption>{e(row.indicator.title)} '
                 f'<span class="gc-id">{e(row.indicator.id)}</span></figcaption>'
                 + trajectory_svg(
                     row.annual_targets,
                     actuals=r.chart_actuals(row),
                     unit=row.indicator.unit,
                     lang=lang,
+                    width=360,
+                    height=230,
                     target=target,
                     forecast=forecast,
+                    title=chart_title,
                 )
                 + "</figure>"
             )
+    if charts:  # small multiples: CHART_CSS lays them out
+        parts.append(f'<div class="gc-charts">{"".join(charts)}</div>')
     if r.findings is not None:
         parts.append("<h2>" + e(gettext("SMART review", lang)) + "</h2>")
         body = [

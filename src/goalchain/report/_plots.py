@@ -548,6 +548,8 @@ def save_figure(figure: Figure, path: str | os.PathLike[str], *, dpi: float = 15
     the same plot drawn and saved again gives the same bytes. A PDF (for print
     and for attaching to a committee's papers) embeds its fonts as TrueType, so
     its text can be searched and copied, and carries no creation date either.
+    An SVG or PDF is named after the figure's title (the indicator's name):
+    an SVG in its ``<title>``, for screen readers, a PDF in its metadata.
 
     Saves through this function are serialised by a lock, because
     :func:`matplotlib.rc_context` changes the process-wide settings for its
@@ -608,8 +610,42 @@ def save_figure(figure: Figure, path: str | os.PathLike[str], *, dpi: float = 15
     matplotlib = require("matplotlib", extra="plot", purpose="plots")
     buffer = io.BytesIO()
     settings = {"svg.fonttype": "none", "svg.hashsalt": "goalchain", "pdf.fonttype": 42}
-    metadata = {"svg": {"Date": None}, "pdf": {"CreationDate": None}}.get(fmt)
+    name = _figure_name(figure)
+    metadata: dict[str, str | None] | None = None
+    if fmt in ("svg", "pdf"):
+        metadata = {"Date": None} if fmt == "svg" else {"CreationDate": None}
+    if metadata is not None and name:
+        metadata["Title"] = name
     with _SAVE_LOCK, matplotlib.rc_context(settings):
         figure.savefig(buffer, format=fmt, dpi=dpi, metadata=metadata)
-    atomic_write(target, buffer.getvalue())
+    data = buffer.getvalue()
+    if fmt == "svg" and name:
+        data = _with_svg_title(data, name)
+    atomic_write(target, data)
     return target
+
+
+def _figure_name(figure: Figure) -> str | None:
+    """The title of the figure's first titled axes, on one line, as written in the chain."""
+    for ax in figure.get_axes():
+        for loc in ("left", "center", "right"):
+            title = " ".join(ax.get_title(loc=loc).split())
+            if title:
+                return title.replace("\\$", "$")
+    return None
+
+
+def _with_svg_title(svg: bytes, name: str) -> bytes:
+    r"""*svg* with ``<title>`` *name* as the first child of its root, for screen readers.
+
+    Examples
+    --------
+    >>> _with_svg_title(b'<?xml version="1.0"?>\n<svg a="1">\n<g/></svg>', "A & B")
+    b'<?xml version="1.0"?>\n<svg a="1"><title>A &amp; B</title>\n<g/></svg>'
+    """
+    from html import escape
+
+    start = svg.index(b"<svg ")
+    end = svg.index(b">", start) + 1
+    title = f"<title>{escape(name, quote=False)}</title>".encode()
+    return svg[:end] + title + svg[end:]
