@@ -13,6 +13,8 @@ import os
 import shutil
 import subprocess
 import tempfile
+import unicodedata
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -156,3 +158,93 @@ def test_chart_texts_stay_inside_their_charts_and_apart(name: str, lang: str) ->
     assert isinstance(seen["charts"], int) and seen["charts"] > 0
     assert seen["outside"] == [] and seen["overlaps"] == []
     assert seen["overflow"] == 0
+
+
+def _chromium(*args: str, tmp: Path) -> subprocess.CompletedProcess[str]:
+    assert BROWSER is not None
+    return subprocess.run(
+        [
+            BROWSER,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={tmp / 'profile'}",
+            *args,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def print_pdf(page: str) -> list[str]:
+    """Print *page* to PDF with headless Chromium (A4, its own margins); the text of each page."""
+    pypdf = pytest.importorskip("pypdf", reason="pypdf reads the printed PDF (the test extra)")
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "report.html"
+        path.write_text(page, encoding="utf-8")
+        pdf = Path(tmp) / "report.pdf"
+        result = _chromium(
+            "--no-pdf-header-footer", f"--print-to-pdf={pdf}", path.as_uri(), tmp=Path(tmp)
+        )
+        assert pdf.exists(), f"Chromium did not print the page: {result.stderr[-2000:]}"
+        reader = pypdf.PdfReader(pdf)
+        return [p.extract_text() for p in reader.pages]
+
+
+class Cells(HTMLParser):
+    """The texts of the header cells and the other cells of a page's tables."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.headers: list[str] = []
+        self.cells: list[str] = []
+        self._into: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("th", "td"):
+            self._into = self.headers if tag == "th" else self.cells
+            self._into.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("th", "td"):
+            self._into = None
+
+    def handle_data(self, data: str) -> None:
+        if self._into is not None:
+            self._into[-1] += data
+
+
+def _squeezed(text: str) -> str:
+    """*text* without its white space (a cell's words wrap onto lines of their own in
+    print) and ligatures (the PDF's text has "ﬂ" for "fl")."""
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+@pytest.mark.parametrize("name", ["burlov", "grastorp"])
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_the_printed_report_holds_every_column_and_every_goal(name: str, lang: str) -> None:
+    """Printed on A4, no column is cut off, no goal missing, and the pages are numbered."""
+    chain = gc.load(EXAMPLES / f"{name}.yaml")
+    page = html(chain, 2024, lang=lang)
+    pages = print_pdf(page)
+    printed = _squeezed("".join(pages))
+    tables = Cells()
+    tables.feed(page)
+    if lang == "sv":
+        assert {"Poäng", "Täckning", "Strategi", "Prognos", "Bedömning"} <= set(tables.headers)
+    for header in tables.headers:  # every column header of every table
+        assert _squeezed(header) in printed, header
+    for goal in chain.goals():
+        assert _squeezed(goal.title) in printed, goal.id
+    for cell in tables.cells:  # every cell in full: no column cut, nothing in a scrolled box
+        assert _squeezed(cell) in printed, cell
+    word = {"sv": "sida {n} av {m}", "en": "page {n} of {m}"}[lang]
+    for n, text in enumerate(pages, start=1):  # the page number in the bottom margin
+        assert word.format(n=n, m=len(pages)) in text

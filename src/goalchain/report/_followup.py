@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -493,10 +494,7 @@ def html(
         f'<html lang="{e(r.lang)}"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{e(title)}</title>",
-        f"<style>{CSS}\nbody{{max-width:72em;margin:1.5em auto;padding:0 1em}}"
-        "\n.gc-wide{overflow-x:auto}"
-        "\n.gc-alert{border-left:4px solid #b33c00;background:#fff4e5;padding:.4em .8em}"
-        "\nfigure{margin:1em 0}</style></head>",
+        f"<style>{CSS}\n{page_css(lang)}</style></head>",
         f'<body class="gc"><h1>{e(title)}</h1>',
     ]
     warning = r.warning()
@@ -507,17 +505,23 @@ def html(
         '<p class="gc-note">' + e(_method(r)) + "</p>",
         chain_html(chain, result=r.result, lang=lang, css=False),
     ]
-    body = []
+    rows = []
     for node, depth in r.goals():
         level, owner, _, score, coverage, strategy_cell = r.goal_cells(node)
         badge = status_badge(r.result[node].status, r.result.scale_of(node), lang=lang)
-        body.append(
-            f'<tr><td style="padding-left:{0.6 + 1.2 * depth:.1f}em">{e(chain[node].title)}</td>'
-            f"<td>{e(level)}</td><td>{e(owner)}</td><td>{badge}</td>"
-            f'<td class="gc-num">{e(score)}</td><td class="gc-num">{e(coverage)}</td>'
-            f"<td>{e(strategy_cell)}</td></tr>"
+        name = f'{e(chain[node].title)} <span class="gc-id">{e(node)}</span>'
+        rows.append(
+            [
+                (name, f"gc-depth gc-depth-{min(depth, 6)}"),
+                (e(level), ""),
+                (e(owner), ""),
+                (badge, ""),
+                (e(score), "gc-num"),
+                (e(coverage), "gc-num"),
+                (e(strategy_cell), ""),
+            ]
         )
-    parts.append(_html_table(r.goal_headers(), body, numbers=(4, 5)))
+    parts.append(_html_table(r.goal_headers(), rows, numbers=(4, 5)))
     dialogues = r.dialogues()
     if dialogues:
         parts.append("<h2>" + e(gettext("Dialogue assessments", lang)) + "</h2><ul>")
@@ -535,20 +539,16 @@ def html(
             parts.append(item + "</li>")
         parts.append("</ul>")
     parts.append("<h2>" + e(pgettext("heading", "Indicators", lang)) + "</h2>")
-    body = []
+    rows = []
     for row in r.rows:
         cells = r.indicator_cells(row)
         # numbers right-aligned, the category (text) left-aligned
-        shown = "".join(
-            f"<td>{e(c)}</td>" if k == _CATEGORY else f'<td class="gc-num">{e(c)}</td>'
-            for k, c in enumerate(cells)
-        )
-        body.append(
-            f"<tr><td>{e(row.indicator.title)} "
-            f'<span class="gc-id">{e(row.indicator.id)}</span></td>{shown}</tr>'
+        name = f'{e(row.indicator.title)} <span class="gc-id">{e(row.indicator.id)}</span>'
+        rows.append(
+            [(name, "")] + [(e(c), "" if k == _CATEGORY else "gc-num") for k, c in enumerate(cells)]
         )
     numbers = [k + 1 for k in range(len(r.indicator_headers()) - 1) if k != _CATEGORY]
-    parts.append(_html_table(r.indicator_headers(), body, numbers=numbers))
+    parts.append(_html_table(r.indicator_headers(), rows, numbers=numbers))
     notes = r.indicator_notes()
     if notes:
         parts.append(f'<p class="gc-note">{e(" ".join(notes))}</p>')
@@ -577,19 +577,17 @@ def html(
             )
     if r.findings is not None:
         parts.append("<h2>" + e(gettext("SMART review", lang)) + "</h2>")
-        body = [
-            "<tr>" + "".join(f"<td>{e(c)}</td>" for c in cells) + "</tr>"
-            for cells in r.smart_rows()
-        ]
-        parts.append(_html_table(_smart_headers(lang), body))
+        rows = [[(e(c), "") for c in cells] for cells in r.smart_rows()]
+        parts.append(_html_table(_smart_headers(lang), rows))
         most = r.most_to_fix()
         if most:
             parts.append("<p>" + e(_most_to_fix(most, lang)) + "</p>")
     sources = r.sources()
     if sources:
-        parts.append("<h2>" + e(gettext("Sources", lang)) + "</h2><ul>")
+        # the heading and the list in one block: the heading never ends a printed page
+        parts.append('<section class="gc-keep"><h2>' + e(gettext("Sources", lang)) + "</h2><ul>")
         parts += [f"<li>{e(s)}</li>" for s in sources]
-        parts.append("</ul>")
+        parts.append("</ul></section>")
     parts.append(
         '<p class="gc-note">'
         + e(
@@ -606,14 +604,91 @@ def html(
 _CATEGORY = 4  # the index of the on-track category among the indicator cells
 
 
-def _html_table(headers: list[str], body: list[str], numbers: Iterable[int] = ()) -> str:
-    """A table of rows already written; the headers of the columns *numbers* right-aligned."""
+def _html_table(
+    headers: list[str], rows: list[list[tuple[str, str]]], numbers: Iterable[int] = ()
+) -> str:
+    """A table of cells already written as HTML, each ``(html, class)``.
+
+    The headers of the columns *numbers* are right-aligned. Each cell carries its
+    column's name (``data-label``), which a narrow screen shows beside the cell
+    when the table is laid out as one card per row.
+    """
     right = set(numbers)
     head = "".join(
-        f'<th style="text-align:right">{escape(h)}</th>' if k in right else f"<th>{escape(h)}</th>"
+        f'<th class="gc-num">{escape(h)}</th>' if k in right else f"<th>{escape(h)}</th>"
         for k, h in enumerate(headers)
     )
+    body = []
+    for row in rows:
+        cells = []
+        for (text, klass), header in zip(row, headers, strict=True):
+            attribute = f' class="{klass}"' if klass else ""
+            cells.append(f'<td{attribute} data-label="{escape(header)}">{text}</td>')
+        body.append(f"<tr>{''.join(cells)}</tr>")
     return (
-        f'<div class="gc-wide"><table><thead><tr>{head}</tr></thead>'
+        f'<div class="gc-wide"><table class="gc-cards"><thead><tr>{head}</tr></thead>'
         f"<tbody>{''.join(body)}</tbody></table></div>"
     )
+
+
+def _css_string(text: str) -> str:
+    """*text* as a CSS string literal (quotes, backslashes and line ends escaped)."""
+    out = []
+    for char in text:
+        if char in '"\\<' or ord(char) < 32 or char == "\x7f":
+            out.append(f"\\{ord(char):x} ")
+        else:
+            out.append(char)
+    return '"' + "".join(out) + '"'
+
+
+def page_css(lang: str = "sv") -> str:
+    """The report page's own CSS: screen, narrow screen (cards) and paper (A4).
+
+    On paper: A4 with margins and the page number in the bottom margin
+    (``sida 2 av 5``), tables as wide as the page with their columns wrapping
+    in smaller type, rows, figures and the sources never split, headings kept
+    with what follows, nothing in a scrolling box.
+
+    Examples
+    --------
+    >>> from goalchain.report._followup import page_css
+    >>> css = page_css("en")
+    >>> '"page " counter(page) " of " counter(pages)' in css, "@media print" in css
+    (True, True)
+    """
+    check_lang(lang)
+    pieces = []
+    for piece in re.split(r"(\{page\}|\{pages\})", gettext("page {page} of {pages}", lang)):
+        if piece == "{page}":
+            pieces.append("counter(page)")
+        elif piece == "{pages}":
+            pieces.append("counter(pages)")
+        elif piece:
+            pieces.append(_css_string(piece))
+    numbers = " ".join(pieces)
+    return f"""
+body{{max-width:72em;margin:1.5em auto;padding:0 1em}}
+.gc-wide{{overflow-x:auto}}
+.gc-alert{{border-left:4px solid #b33c00;background:#fff4e5;padding:.4em .8em}}
+figure{{margin:1em 0}}
+.gc th.gc-num{{text-align:right}}
+.gc td.gc-depth-1{{padding-left:1.8em}}.gc td.gc-depth-2{{padding-left:3em}}
+.gc td.gc-depth-3{{padding-left:4.2em}}.gc td.gc-depth-4{{padding-left:5.4em}}
+.gc td.gc-depth-5{{padding-left:6.6em}}.gc td.gc-depth-6{{padding-left:7.8em}}
+@page{{size:A4;margin:16mm 14mm 18mm 14mm;
+  @bottom-right{{content:{numbers};font:8pt system-ui,sans-serif;color:#555}}}}
+@media print{{
+  body{{max-width:none;margin:0;padding:0;font-size:9.5pt}}
+  .gc-wide{{overflow:visible}}
+  .gc table{{width:100%;font-size:8pt;margin:.3em 0}}
+  .gc th,.gc td{{padding:.15em .3em;overflow-wrap:break-word}}
+  .gc td.gc-num{{white-space:normal}}
+  .gc .gc-status{{white-space:normal;-webkit-print-color-adjust:exact;print-color-adjust:exact}}
+  .gc thead{{display:table-header-group}}
+  .gc tr,.gc-keep,.gc-keep li,figure,.gc-alert{{break-inside:avoid}}
+  figure{{display:inline-block;width:49%;margin:.3em 0;vertical-align:top}}
+  h1,h2,h3,figcaption{{break-after:avoid}}
+  .gc svg{{max-width:100%}}
+}}
+""".strip()
