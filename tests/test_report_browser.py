@@ -1,9 +1,10 @@
 """The HTML report in a real headless Chromium: what a reader sees.
 
 `.ci/run` installs Debian's Chromium so CI runs these tests; elsewhere they
-skip, saying why. The report itself has no scripts: the test writes a copy with
-one script appended that measures the rendered page (visible status labels,
-their colours, the page's width) into the DOM, which Chromium then dumps.
+skip, saying why. The report itself has no scripts: the test shows it in a
+frame of a page with one script that measures the rendered report (visible
+status labels, their colours, the page's width, where each table cell is) into
+the DOM, which Chromium then dumps; and it prints the report to PDF.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import shutil
 import subprocess
 import tempfile
 import unicodedata
+from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -45,22 +47,48 @@ pytestmark = pytest.mark.skipif(
     ".ci/run installs it so CI runs these tests",
 )
 
+
+def _chromium(*args: str, tmp: Path) -> subprocess.CompletedProcess[str]:
+    assert BROWSER is not None
+    return subprocess.run(
+        [
+            BROWSER,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={tmp / 'profile'}",
+            *args,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
 PROBE = """
 <script>
-(function () {
-  var out = {labels: [], overflow: 0, width: window.innerWidth};
-  document.querySelectorAll(".gc-status").forEach(function (el) {
+window.addEventListener("load", function () {
+  var frame = document.getElementById("report");
+  var doc = frame.contentDocument, win = frame.contentWindow;
+  var out = {labels: [], overflow: 0, width: win.innerWidth};
+  doc.querySelectorAll(".gc-status").forEach(function (el) {
     var box = el.getBoundingClientRect();
-    var style = getComputedStyle(el);
+    var style = win.getComputedStyle(el);
     out.labels.push({text: el.textContent, width: box.width, height: box.height,
                      right: box.right, colour: style.color, background: style.backgroundColor});
   });
-  out.overflow = document.documentElement.scrollWidth - document.documentElement.clientWidth;
+  out.overflow = doc.documentElement.scrollWidth - doc.documentElement.clientWidth;
   // every text of a chart inside the chart, and no two texts over each other
   out.charts = 0;
   out.outside = [];
   out.overlaps = [];
-  document.querySelectorAll("svg").forEach(function (svg) {
+  doc.querySelectorAll("svg").forEach(function (svg) {
     out.charts += 1;
     var view = svg.viewBox.baseVal;
     var boxes = [];
@@ -80,43 +108,50 @@ PROBE = """
       boxes.push({box: b, text: text.textContent});
     });
   });
-  out.scripts = document.scripts.length;
+  // each table cell: where it is, and the label a narrow screen writes before it
+  out.cells = [];
+  doc.querySelectorAll("td").forEach(function (td) {
+    var box = td.getBoundingClientRect();
+    out.cells.push({label: td.getAttribute("data-label"), text: td.textContent,
+                    left: box.left, right: box.right, width: box.width,
+                    before: win.getComputedStyle(td, "::before").content});
+  });
+  out.headers = 0;
+  doc.querySelectorAll("thead").forEach(function (head) {
+    if (head.getBoundingClientRect().width > 1) { out.headers += 1; }
+  });
+  out.scripts = doc.scripts.length;
   var pre = document.createElement("pre");
   pre.id = "goalchain-probe";
   pre.textContent = JSON.stringify(out);
   document.body.appendChild(pre);
-})();
+});
 </script>
 """
 
 
 def render(page: str, *, width: int) -> dict[str, object]:
-    """Load *page* with the probe in headless Chromium and return what the probe measured."""
+    """Load *page* in headless Chromium, *width* px wide, and return what the probe measured.
+
+    The report is shown in a frame *width* px wide (a headless window is at least
+    500 px wide; the frame's own width is what its media queries see) of a page
+    that holds the probe: the report itself stays as it is, without a script.
+    """
     assert BROWSER is not None
+    host = (
+        '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body style="margin:0">'
+        f'<iframe id="report" style="width:{width}px;height:900px;border:0" '
+        f'srcdoc="{escape(page, quote=True)}"></iframe>{PROBE}</body></html>'
+    )
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "report.html"
-        path.write_text(page.replace("</body>", PROBE + "</body>"), encoding="utf-8")
-        profile = Path(tmp) / "profile"
-        result = subprocess.run(
-            [
-                BROWSER,
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                f"--user-data-dir={profile}",
-                f"--window-size={width},900",
-                "--dump-dom",
-                path.as_uri(),
-            ],
-            capture_output=True,
-            text=True,
-            timeout=90,
-            check=False,
+        path.write_text(host, encoding="utf-8")
+        result = _chromium(
+            "--hide-scrollbars",
+            f"--window-size={max(width + 40, 600)},1000",
+            "--dump-dom",
+            path.as_uri(),
+            tmp=Path(tmp),
         )
     dom = result.stdout
     start = dom.find('<pre id="goalchain-probe">')
@@ -140,13 +175,49 @@ def test_grastorp_report_shows_its_statuses_readably(lang: str) -> None:
         assert label["colour"] != label["background"], label
         assert label["right"] <= seen["width"], label
     assert seen["overflow"] == 0  # nothing sticks out of the page sideways
-    assert seen["scripts"] == 1  # only the probe: the report itself has none
+    assert seen["scripts"] == 0  # the report has none (the probe is outside its frame)
 
 
 def test_a_narrow_window_does_not_overflow_the_page() -> None:
     chain = gc.load(EXAMPLES / "lerum.yaml")
     seen = render(html(chain, 2024), width=420)
-    assert seen["overflow"] == 0  # wide tables scroll inside their own box
+    assert seen["overflow"] == 0
+
+
+@pytest.mark.parametrize("name", ["burlov", "grastorp"])
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_on_a_phone_the_tables_are_cards_with_every_cell_on_screen(name: str, lang: str) -> None:
+    """At 420 px each row is a card: Status, Utfall and Bedömning on screen, each labelled."""
+    chain = gc.load(EXAMPLES / f"{name}.yaml")
+    seen = render(html(chain, 2024, lang=lang), width=420)
+    assert seen["overflow"] == 0
+    width = seen["width"]
+    assert isinstance(width, int) and isinstance(seen["cells"], list)
+    assert seen["headers"] == 0  # the column names stand beside the cells instead
+    labelled = set()
+    for cell in seen["cells"]:  # every cell on screen, without scrolling sideways
+        assert cell["left"] >= 0 and cell["right"] <= width, cell
+        assert cell["width"] > 0, cell
+        if cell["before"] not in ("none", "normal"):
+            assert cell["before"] == json.dumps(cell["label"], ensure_ascii=False), cell
+            labelled.add(cell["label"])
+    wanted = {
+        "sv": {"Status", "Utfall", "Bedömning", "Poäng", "Prognos"},
+        "en": {"Status", "Actual", "On track", "Score", "Forecast"},
+    }[lang]
+    assert wanted <= labelled
+    labels = seen["labels"]
+    assert isinstance(labels, list) and labels
+    for label in labels:  # every status label visible, on screen
+        assert label["width"] > 0 and label["right"] <= width, label
+
+
+def test_a_wide_window_shows_the_tables_as_tables() -> None:
+    chain = gc.load(EXAMPLES / "burlov.yaml")
+    seen = render(html(chain, 2024), width=1280)
+    assert seen["headers"] == 3  # goals, indicators, SMART
+    assert isinstance(seen["cells"], list)
+    assert all(cell["before"] in ("none", "normal") for cell in seen["cells"])
 
 
 @pytest.mark.parametrize("name", ["grastorp", "trelleborg", "nynashamn", "lerum"])
@@ -158,29 +229,6 @@ def test_chart_texts_stay_inside_their_charts_and_apart(name: str, lang: str) ->
     assert isinstance(seen["charts"], int) and seen["charts"] > 0
     assert seen["outside"] == [] and seen["overlaps"] == []
     assert seen["overflow"] == 0
-
-
-def _chromium(*args: str, tmp: Path) -> subprocess.CompletedProcess[str]:
-    assert BROWSER is not None
-    return subprocess.run(
-        [
-            BROWSER,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            f"--user-data-dir={tmp / 'profile'}",
-            *args,
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
 
 
 def print_pdf(page: str) -> list[str]:

@@ -645,6 +645,9 @@ def _css_string(text: str) -> str:
 def page_css(lang: str = "sv") -> str:
     """The report page's own CSS: screen, narrow screen (cards) and paper (A4).
 
+    On a screen narrower than 40 em (a phone) each table row is a card, each
+    cell under its column's name (its ``data-label``), so that no table
+    scrolls sideways; the goal table's cards are indented by depth.
     On paper: A4 with margins and the page number in the bottom margin
     (``sida 2 av 5``), tables as wide as the page with their columns wrapping
     in smaller type, rows, figures and the sources never split, headings kept
@@ -676,6 +679,23 @@ figure{{margin:1em 0}}
 .gc td.gc-depth-1{{padding-left:1.8em}}.gc td.gc-depth-2{{padding-left:3em}}
 .gc td.gc-depth-3{{padding-left:4.2em}}.gc td.gc-depth-4{{padding-left:5.4em}}
 .gc td.gc-depth-5{{padding-left:6.6em}}.gc td.gc-depth-6{{padding-left:7.8em}}
+@media screen and (max-width:40em){{
+  body{{margin:.8em auto;padding:0 .6em}}
+  .gc-wide{{overflow:visible}}
+  .gc table.gc-cards,.gc-cards thead,.gc-cards tbody,.gc-cards tr,.gc-cards td{{display:block}}
+  .gc-cards thead{{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}}
+  .gc-cards tr{{border:1px solid #d0d0d0;border-radius:.4em;margin:.5em 0;padding:.3em .6em}}
+  .gc-cards tr:has(>td.gc-depth-1){{margin-left:.6em}}
+  .gc-cards tr:has(>td.gc-depth-2){{margin-left:1.2em}}
+  .gc-cards tr:has(>td.gc-depth-3),.gc-cards tr:has(>td.gc-depth-4),
+  .gc-cards tr:has(>td.gc-depth-5),.gc-cards tr:has(>td.gc-depth-6){{margin-left:1.8em}}
+  .gc .gc-cards td{{display:grid;grid-template-columns:minmax(6em,38%) 1fr;gap:.6em;
+    border:none;padding:.1em 0;text-align:left;align-items:baseline;white-space:normal;overflow-wrap:anywhere}}
+  .gc-cards td::before{{content:attr(data-label);color:#555;font-size:.85em}}
+  .gc-cards td>.gc-status{{justify-self:start}}
+  .gc .gc-cards td:first-child{{display:block;font-weight:600;padding:0 0 .2em}}
+  .gc-cards td:first-child::before{{content:none}}
+}}
 @page{{size:A4;margin:16mm 14mm 18mm 14mm;
   @bottom-right{{content:{numbers};font:8pt system-ui,sans-serif;color:#555}}}}
 @media print{{
