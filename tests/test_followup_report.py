@@ -110,7 +110,7 @@ def test_cli_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["report", str(path), "--period", "2024", "-o", str(out)]) == 0
     check(out.read_text(encoding="utf-8"))
     assert main(["report", str(path), "--period", "2024", "--format", "md", "--lang", "en"]) == 0
-    assert capsys.readouterr().out.startswith("# Follow-up 2024")
+    assert capsys.readouterr().out.startswith("# Follow-up full year 2024")
     assert main(["report", str(tmp_path / "nej.yaml"), "--period", "2024"]) == 2
 
 
@@ -269,15 +269,15 @@ def test_sources_name_their_indicators_and_kolada_ids() -> None:
 def test_a_period_without_data_is_said_at_the_top() -> None:
     chain = example("burlov")
     md = markdown(chain, 2019)
-    assert md.splitlines()[2].startswith("> Obs: 2019 ligger före alla indikatorers utgångsår")
+    assert md.splitlines()[2].startswith("> Obs: helår 2019 ligger före alla indikatorers")
     en = markdown(chain, 2019, lang="en").splitlines()[2]
-    assert en.startswith("> Note: 2019 lies before every indicator's baseline year")
+    assert en.startswith("> Note: full year 2019 lies before every indicator's baseline year")
     assert "Obs:" not in markdown(chain, 2024)
     lerum = markdown(example("lerum"), 2024)  # after the baselines, but nothing for 2024
-    assert "> Obs: kedjan har inga mätvärden för 2024" in lerum
+    assert "> Obs: kedjan har inga mätvärden för helår 2024" in lerum
     page = html(chain, 2019)
     check(page)
-    assert '<p class="gc-alert" role="note">Obs: 2019 ligger före' in page
+    assert '<p class="gc-alert" role="note">Obs: helår 2019 ligger före' in page
 
 
 def test_html_aligns_numbers_right_and_text_left() -> None:

@@ -52,7 +52,7 @@ def period_warning(
     >>> period_warning(chain, 2024) is None
     True
     >>> print(period_warning(chain, 2031, lang="en"))
-    Note: the chain has no measurements for 2031, so the goal fulfilment below does not rest on the period's actuals.
+    Note: the chain has no measurements for full year 2031, so the goal fulfilment below does not rest on the period's actuals.
     """  # noqa: E501
     from ..models import Period
 
@@ -65,7 +65,7 @@ def period_warning(
     indicators = chain.indicators()
     if not indicators:
         return None
-    text = period_label(wanted, lang=lang)
+    text = period_label(wanted, lang=lang, style="long")
     year = wanted.year
     baselines = [i.baseline.year for i in indicators if i.baseline is not None]
     if baselines and year < min(baselines):
@@ -116,7 +116,7 @@ class _Report:
         # what people read: "viktad", "interim 2024" (the keys stay in the data)
         self.strategy_text = strategy_label(self.strategy, lang=lang)
         self.scorer_text = scorer_label(self.scorer, lang=lang)
-        self.period_text = period_label(self.period, lang=lang)
+        self.period_text = period_label(self.period, lang=lang, style="long")
         self.rows = indicator_rows(chain, year=self.period.year, lang=lang)
         self.findings = None
         if smart:
@@ -405,7 +405,7 @@ def markdown(
     >>> from goalchain.report import markdown
     >>> text = markdown(gc.io.load_demo(), 2024)
     >>> text.splitlines()[0]
-    '# Uppföljning 2024 – Burlövs kommun'
+    '# Uppföljning helår 2024 – Burlövs kommun'
     >>> "## Indikatorer" in text and "Källa: Kolada" in text
     True
     """
@@ -690,7 +690,8 @@ figure{{margin:1em 0}}
   .gc-cards tr:has(>td.gc-depth-3),.gc-cards tr:has(>td.gc-depth-4),
   .gc-cards tr:has(>td.gc-depth-5),.gc-cards tr:has(>td.gc-depth-6){{margin-left:1.8em}}
   .gc .gc-cards td{{display:grid;grid-template-columns:minmax(6em,38%) 1fr;gap:.6em;
-    border:none;padding:.1em 0;text-align:left;align-items:baseline;white-space:normal;overflow-wrap:anywhere}}
+    border:none;padding:.1em 0;text-align:left;align-items:baseline;white-space:normal;
+    overflow-wrap:anywhere}}
   .gc-cards td::before{{content:attr(data-label);color:#555;font-size:.85em}}
   .gc-cards td>.gc-status{{justify-self:start}}
   .gc .gc-cards td:first-child{{display:block;font-weight:600;padding:0 0 .2em}}
