@@ -9,6 +9,7 @@ import pytest
 
 import goalchain as gc
 from _html_check import check
+from goalchain._safe_text import html_text as escape_html
 from goalchain.cli import main
 from goalchain.report import format_value, html, indicator_rows, markdown, trajectory_svg
 
@@ -226,44 +227,60 @@ def test_counts_are_whole_and_shares_have_one_decimal(name: str) -> None:
 
 def test_a_dialogue_the_rollup_does_not_use_says_so() -> None:
     """Burlöv's kf3: assessed achieved in the dialogue, partly achieved by the roll-up."""
-    md = markdown(example("burlov"), 2024)
-    (kf3,) = [line for line in md.splitlines() if "(kf3)" in line]
+    burlov = example("burlov")
+    md = markdown(burlov, 2024)
+    dialogues = md[md.index("## Dialogens bedömningar") : md.index("## Indikatorer")].splitlines()
+    (kf3,) = [line for line in dialogues if burlov["kf3"].title in line]
     assert "Sammanvägningen (viktad) ger delvis uppfyllt; bedömningen används inte av den." in kf3
-    (kf1,) = [line for line in md.splitlines() if "(kf1)" in line]
+    (kf1,) = [line for line in dialogues if burlov["kf1"].title in line]
     assert "Sammanvägningen" not in kf1  # the same status: nothing to say
     en = markdown(example("burlov"), 2024, lang="en")
     assert "The roll-up (weighted) gives partly achieved; this assessment is not used by it." in en
     text = "".join(check(html(example("burlov"), 2024)).text)
     assert "bedömningen används inte av den" in text
-    grastorp = markdown(example("grastorp"), 2024)
-    (boende,) = [line for line in grastorp.splitlines() if "(g_boende)" in line]
+    chain = example("grastorp")
+    grastorp = markdown(chain, 2024)
+    (boende,) = [line for line in grastorp.splitlines() if f"**{chain['g_boende'].title}**" in line]
+    assert "(g_boende)" not in boende  # the name, not the id
     assert "Bedömningen avgör statusen i sammanvägningen (dialog)." in boende
 
 
 def test_goals_with_the_same_title_are_told_apart_by_their_owner() -> None:
     chain = example("nynashamn")
     md = markdown(chain, 2024)
-    assert "| Mål | Nivå | Ägare | Status |" in md
+    assert "| Mål eller aktivitet | Nivå | Ägare | Status |" in md
     rows = [line for line in md.splitlines() if "attraktiv arbetsgivare |" in line]
     assert len(rows) == 4 and len(set(rows)) == 4
     assert any("| Socialnämnden |" in row for row in rows)
-    assert "| Goal | Level | Owner | Status |" in markdown(chain, 2024, lang="en")
+    assert "| Goal or activity | Level | Owner | Status |" in markdown(chain, 2024, lang="en")
+    lone = gc.GoalChain(name="Utan aktiviteter")  # a chain without activities: goals only
+    lone.add_goal("kf1", "Trygg skola", level="council")
+    assert "| Mål | Nivå | Ägare | Status |" in markdown(lone, 2024)
     page = html(chain, 2024)
     assert "<th>Ägare</th>" in page
     assert '<td data-label="Ägare">Samhällsbyggnadsnämnden</td>' in page
 
 
 def test_sources_name_their_indicators_and_kolada_ids() -> None:
-    md = markdown(example("burlov"), 2024)
+    """Each indicator by its name (a reader has no use for "i4"), with its Kolada id."""
+    burlov = example("burlov")
+    md = markdown(burlov, 2024)
     sources = md[md.index("## Källor") :]
-    assert "- Källa: Kolada. Indikatorer: i1 (Kolada N15436), i2 (Kolada N15419)," in sources
-    assert "- Källa: ingen källa angiven. Indikatorer: i4, i7, i8, i10." in sources
+    i1, i2 = burlov["i1"].title, burlov["i2"].title
+    assert f"- Källa: Kolada. Indikatorer: {i1} (Kolada N15436); {i2} (Kolada N15419);" in sources
+    names = "; ".join(burlov[i].title for i in ("i4", "i7", "i8", "i10"))
+    assert f"- Källa: ingen källa angiven. Indikatorer: {names}." in sources
+    assert not re.search(r"\bi\d+\b", sources)
     # Lerum's values are from 2010-2013: the report for 2024 shows them, so names their source
     lerum = markdown(example("lerum"), 2024, lang="en")
     assert "## Sources" in lerum
-    assert "q_atervinning (Kolada U07414)" in lerum and "Indicators: q_energi," in lerum
+    chain = example("lerum")
+    assert f"{chain['q_atervinning'].title} (Kolada U07414)" in lerum
+    listed = lerum[lerum.index("## Sources") :]
+    assert f"Indicators: {chain['q_energi'].title};" in listed and "q_energi" not in listed
     page = html(hostile(), 2024)
-    assert "Källa: Kolada, hämtad 1 mars 2025. Indikatorer: i1." in "".join(check(page).text)
+    text = "".join(check(page).text)
+    assert "Källa: Kolada, hämtad 1 mars 2025. Indikatorer: Andel <i>nöjda</i>." in text
 
 
 def test_a_period_without_data_is_said_at_the_top() -> None:
@@ -331,3 +348,18 @@ def test_the_report_names_strategies_scorers_and_criteria_in_its_language(path: 
     en = markdown(chain, "2024-delår", lang="en")
     assert en.startswith("# Follow-up interim 2024")
     assert "| Time-bound |" in en and "delår" not in en.split("\n")[0]
+
+
+@pytest.mark.parametrize("name", ["burlov", "grastorp"])
+def test_the_report_shows_the_chain_once_by_name(name: str) -> None:
+    """One view of the chain (the goal table, indented as the tree), names with small ids."""
+    chain = example(name)
+    page = html(chain, 2024)
+    assert '<ul class="gc-tree' not in page  # no second view of the same goals
+    table = page[page.index("<table") : page.index("</table>")]
+    for element in [*chain.goals(), *chain.activities()]:
+        name_cell = f'{escape_html(element.title)} <span class="gc-id">{element.id}</span>'
+        assert table.count(name_cell) == 1, element.id  # once, the id small after the name
+    text = " ".join("".join(check(page).text).split())
+    level = chain.model.level(chain[chain.roots()[0]].level).label("sv")
+    assert f"{level} {chain.roots()[0]}" not in text  # no more "Vision vision"

@@ -16,11 +16,12 @@ from ._format import (
     format_number,
     format_value,
     period_label,
+    rule_label,
     scorer_label,
     strategy_label,
     target_text,
 )
-from ._html import CSS, chain_html, status_badge, trajectory_svg
+from ._html import CSS, status_badge, trajectory_svg
 from ._indicators import (
     IndicatorRow,
     display_decimals,
@@ -149,26 +150,39 @@ class _Report:
         return period_warning(self.chain, self.period, lang=self.lang)
 
     def goals(self) -> list[tuple[str, int]]:
-        """The goals in tree order with their depth (an element with two parents once)."""
+        """The goals and activities in tree order with their depth (each once).
+
+        The one full view of the chain in the report: the goal table, indented as
+        the tree; indicators have a table of their own.
+        """
         out: list[tuple[str, int]] = []
         seen: set[str] = set()
 
         def walk(node: str, depth: int) -> None:
-            if node in seen or self.chain[node].kind != "goal":
+            kind = self.chain[node].kind
+            if node in seen or kind not in ("goal", "activity"):
                 return
             seen.add(node)
             out.append((node, depth))
-            for child in self.chain.children(node):
-                walk(child, depth + 1)
+            if kind == "goal":
+                for child in self.chain.children(node):
+                    walk(child, depth + 1)
 
         for root in self.chain.roots():
             walk(root, 0)
         return out
 
+    def has_activities(self) -> bool:
+        return any(self.chain[node].kind == "activity" for node, _ in self.goals())
+
     def goal_headers(self) -> list[str]:
         lang = self.lang
+        if self.has_activities():
+            first = pgettext("column", "Goal or activity", lang)
+        else:
+            first = pgettext("column", "Goal", lang)
         return [
-            pgettext("column", "Goal", lang),
+            first,
             pgettext("column", "Level", lang),
             pgettext("column", "Owner", lang),
             pgettext("column", "Status", lang),
@@ -178,10 +192,10 @@ class _Report:
         ]
 
     def goal_cells(self, node: str) -> list[str]:
-        """Level, owner, status, score, coverage and strategy of a goal."""
+        """Level, owner, status, score, coverage and strategy (or scorer) of a goal."""
         item = self.result[node]
         element = self.chain[node]
-        strategy = strategy_label(item.strategy, lang=self.lang)
+        strategy = rule_label(element.kind, item.strategy, lang=self.lang)
         if item.provenance == "dialogue" and item.computed is not None:
             strategy += f" ({computed_note(item.computed, lang=self.lang)})"
         return [
@@ -296,7 +310,7 @@ class _Report:
         return {k: v for k, v in row.actuals.items() if k <= self.period.year}
 
     def sources(self) -> list[str]:
-        """Per source, its fetch dates and the indicators whose shown values it gave."""
+        """Per source, its fetch dates and the indicators whose shown values it gave, by name."""
         dates: dict[str, set[str]] = {}
         covered: dict[str, list[str]] = {}
         for row in self.rows:
@@ -310,7 +324,7 @@ class _Report:
                 if fetched:
                     dates[source].add(fetched)
                 kpi = kolada_kpi(indicator, m)
-                name = f"{indicator.id} (Kolada {kpi})" if kpi else indicator.id
+                name = f"{indicator.title} (Kolada {kpi})" if kpi else indicator.title
                 if name not in covered.setdefault(source, []):
                     covered[source].append(name)
         out = []
@@ -319,8 +333,8 @@ class _Report:
             if dates[source]:
                 written = ", ".join(self.date(day) for day in sorted(dates[source]))
                 text += ", " + gettext("fetched {date}", self.lang).format(date=written)
-            ids = ", ".join(covered[source])
-            text += ". " + gettext("Indicators: {ids}.", self.lang).format(ids=ids)
+            names = "; ".join(covered[source])
+            text += ". " + gettext("Indicators: {names}.", self.lang).format(names=names)
             out.append(text)
         return out
 
@@ -428,7 +442,7 @@ def markdown(
         out += ["## " + m(gettext("Dialogue assessments", lang)), ""]
         for a in dialogues:
             label = r.result.scale.label(a.status, lang=lang)
-            line = f"- **{m(chain[a.element].title)}** ({m(a.element)}): {m(label)}"
+            line = f"- **{m(chain[a.element].title)}**: {m(label)}"
             if a.rationale:
                 line += f" — {m(a.rationale)}"
             if a.participants:
@@ -469,9 +483,10 @@ def html(
 ) -> str:
     """The follow-up report for *period* as one self-contained HTML file.
 
-    The same contents as :func:`markdown`, with the chain as a tree of
-    statuses (a text label on its colour, never colour alone) and a chart of
-    each indicator's annual targets and actuals as inline SVG. Inline CSS, no
+    The same contents as :func:`markdown`: statuses as a text label on their
+    colour (never colour alone), and a chart of each indicator's annual
+    targets and actuals as inline SVG. Inline CSS (:func:`page_css`: on a
+    phone the tables become cards, on paper A4 with numbered pages), no
     scripts, no network; every text from the chain is escaped.
 
     Examples
@@ -503,7 +518,6 @@ def html(
     parts += [
         "<h2>" + e(gettext("Goal fulfilment", lang)) + "</h2>",
         '<p class="gc-note">' + e(_method(r)) + "</p>",
-        chain_html(chain, result=r.result, lang=lang, css=False),
     ]
     rows = []
     for node, depth in r.goals():
@@ -703,6 +717,7 @@ figure{{margin:1em 0}}
   body{{max-width:none;margin:0;padding:0;font-size:9.5pt}}
   .gc-wide{{overflow:visible}}
   .gc table{{width:100%;font-size:8pt;margin:.3em 0}}
+  .gc table.gc-cards th:first-child{{width:30%}}
   .gc th,.gc td{{padding:.15em .3em;overflow-wrap:break-word}}
   .gc td.gc-num{{white-space:normal}}
   .gc .gc-status{{white-space:normal;-webkit-print-color-adjust:exact;print-color-adjust:exact}}
