@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -286,8 +287,8 @@ def test_sources_name_their_indicators_and_kolada_ids() -> None:
 def test_a_period_without_data_is_said_at_the_top() -> None:
     chain = example("burlov")
     md = markdown(chain, 2019)
-    assert md.splitlines()[2].startswith("> Obs: helår 2019 ligger före alla indikatorers")
-    en = markdown(chain, 2019, lang="en").splitlines()[2]
+    assert md.splitlines()[4].startswith("> Obs: helår 2019 ligger före alla indikatorers")
+    en = markdown(chain, 2019, lang="en").splitlines()[4]
     assert en.startswith("> Note: full year 2019 lies before every indicator's baseline year")
     assert "Obs:" not in markdown(chain, 2024)
     lerum = markdown(example("lerum"), 2024)  # after the baselines, but nothing for 2024
@@ -363,3 +364,40 @@ def test_the_report_shows_the_chain_once_by_name(name: str) -> None:
     text = " ".join("".join(check(page).text).split())
     level = chain.model.level(chain[chain.roots()[0]].level).label("sv")
     assert f"{level} {chain.roots()[0]}" not in text  # no more "Vision vision"
+
+
+def test_the_report_opens_with_a_summary_per_level_and_its_date() -> None:
+    """ "Nämndmål: 3 av 15 uppfyllda, 4 delvis uppfyllda, 1 ej uppfyllt, 7 ej bedömda." """
+    chain = example("nynashamn")
+    day = dt.date(2025, 3, 14)
+    md = markdown(chain, 2024, today=day)
+    summary = md.splitlines()[2]
+    assert summary == (
+        "Vision: 0 av 1 uppfyllda, 1 delvis uppfyllt. Kommunfullmäktiges mål: 1 av 5 "
+        "uppfyllt, 4 delvis uppfyllda. Nämndmål: 3 av 15 uppfyllda, 4 delvis uppfyllda, "
+        "1 ej uppfyllt, 7 ej bedömda. Rapporten gjordes 14 mars 2025."
+    )
+    en = markdown(chain, 2024, lang="en", today=day).splitlines()[2]
+    assert en.startswith("Vision: 0 of 1 achieved, 1 partly achieved. Council goal: 1 of 5")
+    assert en.endswith("Report made on 14 March 2025.")
+    page = html(chain, 2024, today=day)
+    assert f'<p class="gc-summary">{escape_html(summary)}</p>' in page
+    assert dt.date.today().year >= 2025 and "Rapporten gjordes" in markdown(chain, 2024)
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_the_summary_counts_every_goal_once(path: Path) -> None:
+    """Per level, the counts add up to the level's goals, as the roll-up gives their statuses."""
+    chain = gc.load(path)
+    result = chain.rollup(2024)
+    summary = markdown(chain, 2024, lang="en", today=dt.date(2025, 1, 1)).splitlines()[2]
+    for level in {goal.level for goal in chain.goals()}:
+        goals = [goal for goal in chain.goals() if goal.level == level]
+        label = chain.model.level(level).label("en")
+        found = re.search(rf"(?:^|\. ){re.escape(label)}: ([^.]*)\.", summary)
+        assert found, (label, summary)
+        achieved = sum(result[g.id].status == "achieved" for g in goals)
+        shown = found.group(1)
+        assert shown.startswith(f"{achieved} of {len(goals)} achieved")
+        numbers = [int(n) for n in re.findall(r"(?:^|, )(\d+)", shown)]
+        assert sum(numbers) == len(goals)

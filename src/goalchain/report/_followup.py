@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from .._i18n import check_lang, gettext, pgettext
+from .._i18n import check_lang, gettext, npgettext, pgettext
 from .._safe_text import html_text as escape
 from .._safe_text import markdown_text
 from ..exceptions import InvalidValueError
@@ -207,6 +208,46 @@ class _Report:
             strategy,
         ]
 
+    def summary(self, today: dt.date) -> str:
+        """One paragraph: per level of goals, how many have each status; the report's date.
+
+        ``Kommunfullmäktiges mål: 1 av 7 uppfyllt, 6 delvis uppfyllda.`` Each level
+        is named as the chain names it, in tree order; a status no goal of the
+        level has is left out, except the achieved ("0 av 7 uppfyllda").
+        """
+        lang = self.lang
+        counts: dict[str, dict[str, int]] = {}  # level -> status -> count, in tree order
+        for node, _ in self.goals():
+            element = self.chain[node]
+            if element.kind == "goal":
+                by_status = counts.setdefault(element.level, {})
+                status = self.result[node].status
+                by_status[status] = by_status.get(status, 0) + 1
+        sentences = []
+        for level, by_status in counts.items():
+            total = sum(by_status.values())
+            achieved = by_status.get("achieved", 0)
+            parts = [
+                npgettext(
+                    "summary",
+                    "{count} of {total} achieved",
+                    "{count} of {total} achieved",
+                    achieved,
+                    lang,
+                ).format(count=achieved, total=total)
+            ]
+            for status in ("partly", "not_achieved", "not_assessed"):
+                if by_status.get(status):
+                    parts.append(_status_count(status, by_status[status], lang))
+            label = self.chain.model.level(level).label(lang)
+            sentences.append(
+                gettext("{level}: {counts}.", lang).format(level=label, counts=", ".join(parts))
+            )
+        made = gettext("Report made on {date}.", lang).format(
+            date=format_date(today, lang=lang, style="long")
+        )
+        return " ".join([*sentences, made])
+
     def dialogues(self) -> list[Any]:
         return [
             a
@@ -358,6 +399,19 @@ class _Report:
         return out[:5]
 
 
+def _status_count(status: str, count: int, lang: str) -> str:
+    """*count* goals of a status other than achieved, the words agreeing with the count."""
+    if status == "partly":
+        text = npgettext(
+            "summary", "{count} partly achieved", "{count} partly achieved", count, lang
+        )
+    elif status == "not_achieved":
+        text = npgettext("summary", "{count} not achieved", "{count} not achieved", count, lang)
+    else:
+        text = npgettext("summary", "{count} not assessed", "{count} not assessed", count, lang)
+    return text.format(count=count)
+
+
 def _title(r: _Report) -> str:
     return gettext("Follow-up {period}", r.lang).format(period=r.period_text)
 
@@ -403,12 +457,15 @@ def markdown(
     scorer: Any = None,
     lang: str = "sv",
     smart: bool = True,
+    today: dt.date | None = None,
 ) -> str:
     """The follow-up report for *period* as Markdown.
 
-    Goal fulfilment in tree order (status, score, coverage, strategy; by
-    *strategy* and *scorer*, else the chain's roll-up settings, else
-    ``weighted`` and ``progress``), the
+    A summary first (per level of goals, how many are achieved, partly
+    achieved, not achieved or not assessed, and the date the report was made:
+    *today*, by default today's date), then goal fulfilment in tree order
+    (status, score, coverage, strategy; by *strategy* and *scorer*, else the
+    chain's roll-up settings, else ``weighted`` and ``progress``), the
     dialogue assessments with their rationales, every indicator against its
     annual target (baseline, annual target, actual, gap, on-track category,
     forecast), a SMART summary, and the sources of the values.
@@ -417,15 +474,19 @@ def markdown(
     --------
     >>> import goalchain as gc
     >>> from goalchain.report import markdown
-    >>> text = markdown(gc.io.load_demo(), 2024)
+    >>> import datetime as dt
+    >>> text = markdown(gc.io.load_demo(), 2024, today=dt.date(2025, 3, 14))
     >>> text.splitlines()[0]
     '# Uppföljning helår 2024 – Burlövs kommun'
+    >>> print(text.splitlines()[2])
+    Vision: 0 av 1 uppfyllda, 1 delvis uppfyllt. Kommunfullmäktiges mål: 1 av 7 uppfyllt, 6 delvis uppfyllda. Rapporten gjordes 14 mars 2025.
     >>> "## Indikatorer" in text and "Källa: Kolada" in text
     True
-    """
+    """  # noqa: E501
     r = _Report(chain, period, strategy, scorer, lang, smart)
     m = markdown_text  # every text in the report, from the chain or not, is written through it
     out = [f"# {m(_title(r))} – {m(chain.name)}".rstrip(" –"), ""]
+    out += [m(r.summary(today or dt.date.today())), ""]
     warning = r.warning()
     if warning:
         out += [f"> {m(warning)}", ""]
@@ -480,6 +541,7 @@ def html(
     scorer: Any = None,
     lang: str = "sv",
     smart: bool = True,
+    today: dt.date | None = None,
 ) -> str:
     """The follow-up report for *period* as one self-contained HTML file.
 
@@ -511,6 +573,7 @@ def html(
         f"<title>{e(title)}</title>",
         f"<style>{CSS}\n{page_css(lang)}</style></head>",
         f'<body class="gc"><h1>{e(title)}</h1>',
+        f'<p class="gc-summary">{e(r.summary(today or dt.date.today()))}</p>',
     ]
     warning = r.warning()
     if warning:
