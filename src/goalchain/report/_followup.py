@@ -442,6 +442,22 @@ def _most_to_fix(most: Iterable[tuple[str, int]], lang: str) -> str:
     return gettext("Most to fix: {owners}", lang).format(owners=owners)
 
 
+def _tree_prefix(depth: int) -> str:
+    """What marks a row's depth in the Markdown goal table: ``↳`` under its parent,
+    one ``·`` more for each level further down (``· · ↳``).
+
+    Visible characters, not indentation: Markdown renderers strip the spaces
+    at the start of a table cell.
+
+    Examples
+    --------
+    >>> from goalchain.report._followup import _tree_prefix
+    >>> [_tree_prefix(depth) for depth in range(4)]
+    ['', '↳ ', '· ↳ ', '· · ↳ ']
+    """
+    return "" if depth == 0 else "· " * (depth - 1) + "↳ "
+
+
 def _md_table(headers: list[str], rows: list[list[str]]) -> str:
     lines = ["| " + " | ".join(markdown_text(h) for h in headers) + " |"]
     lines.append("|" + "|".join("---" for _ in headers) + "|")
@@ -494,7 +510,7 @@ def markdown(
     out += [m(_method(r)), ""]
     headers = r.goal_headers()
     rows = [
-        ["\u00a0\u00a0" * depth + chain[node].title, *r.goal_cells(node)]
+        [_tree_prefix(depth) + f"{chain[node].title} ({node})", *r.goal_cells(node)]
         for node, depth in r.goals()
     ]
     out += [_md_table(headers, rows), ""]
