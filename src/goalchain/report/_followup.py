@@ -669,12 +669,14 @@ def html(
                 + "</figure>"
             )
     if r.findings is not None:
-        parts.append("<h2>" + e(gettext("SMART review", lang)) + "</h2>")
+        # a short table: on paper with its heading, never split
+        parts.append('<section class="gc-keep"><h2>' + e(gettext("SMART review", lang)) + "</h2>")
         rows = [[(e(c), "") for c in cells] for cells in r.smart_rows()]
         parts.append(_html_table(_smart_headers(lang), rows))
         most = r.most_to_fix()
         if most:
             parts.append("<p>" + e(_most_to_fix(most, lang)) + "</p>")
+        parts.append("</section>")
     sources = r.sources()
     if sources:
         # the heading and the list in one block: the heading never ends a printed page
