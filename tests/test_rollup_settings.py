@@ -402,7 +402,7 @@ def test_goalchain_rollup_warns_when_the_period_has_no_measurements() -> None:
     code, out, _ = run("rollup", lerum, "--period", "2013", "--format", "json")
     assert json.loads(out)["warnings"] == []
     code, out, _ = run("rollup", lerum, "--period", "2013", "--gender", "K", "--lang", "en")
-    assert out.startswith("Note: the chain has no measurements for women for 2013")
+    assert out.startswith("Note: the chain has no measurements for women for full year 2013")
 
 
 def test_the_report_uses_the_files_settings() -> None:

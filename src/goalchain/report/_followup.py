@@ -776,6 +776,7 @@ figure{{margin:1em 0}}
 .gc td.gc-depth-5{{padding-left:6.6em}}.gc td.gc-depth-6{{padding-left:7.8em}}
 @media screen and (max-width:40em){{
   body{{margin:.8em auto;padding:0 .6em}}
+  h1{{font-size:1.5em}}
   .gc-wide{{overflow:visible}}
   .gc table.gc-cards,.gc-cards thead,.gc-cards tbody,.gc-cards tr,.gc-cards td{{display:block}}
   .gc-cards thead{{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}}
