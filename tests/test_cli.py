@@ -414,12 +414,12 @@ def test_show_names_assessment_methods_and_periods_in_the_language() -> None:
     path = ROOT / "examples" / "lerum.yaml"
     code, sv, _ = run("show", str(path))
     assert code == 0
-    assert "(uppfyllt 2013 (återrapportering))" in sv
-    assert "delvis uppfyllt 2013-delår (återrapportering)" in sv
+    assert "(uppfyllt helår 2013 (återrapportering))" in sv
+    assert "delvis uppfyllt delår 2013 (återrapportering)" in sv and "2013-delår" not in sv
     assert not _words(sv) & set(ENGLISH_KEYS), sv
     code, en, _ = run("show", str(path), "--lang", "en")
     assert code == 0
-    assert "(achieved 2013 (report-back))" in en
+    assert "(achieved full year 2013 (report-back))" in en
     assert "partly achieved interim 2013 (report-back)" in en
     assert "report_back" not in en
     assert "delår" not in en

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from html import unescape
 from pathlib import Path
 
 import pytest
 
 import goalchain as gc
 from _html_check import check
+from goalchain._safe_text import html_text as escape_html
 from goalchain.cli import main
 from goalchain.report import format_value, html, indicator_rows, markdown, trajectory_svg
 
@@ -110,7 +113,7 @@ def test_cli_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["report", str(path), "--period", "2024", "-o", str(out)]) == 0
     check(out.read_text(encoding="utf-8"))
     assert main(["report", str(path), "--period", "2024", "--format", "md", "--lang", "en"]) == 0
-    assert capsys.readouterr().out.startswith("# Follow-up 2024")
+    assert capsys.readouterr().out.startswith("# Follow-up full year 2024")
     assert main(["report", str(tmp_path / "nej.yaml"), "--period", "2024"]) == 2
 
 
@@ -226,65 +229,83 @@ def test_counts_are_whole_and_shares_have_one_decimal(name: str) -> None:
 
 def test_a_dialogue_the_rollup_does_not_use_says_so() -> None:
     """Burlöv's kf3: assessed achieved in the dialogue, partly achieved by the roll-up."""
-    md = markdown(example("burlov"), 2024)
-    (kf3,) = [line for line in md.splitlines() if "(kf3)" in line]
+    burlov = example("burlov")
+    md = markdown(burlov, 2024)
+    dialogues = md[md.index("## Dialogens bedömningar") : md.index("## Indikatorer")].splitlines()
+    (kf3,) = [line for line in dialogues if burlov["kf3"].title in line]
     assert "Sammanvägningen (viktad) ger delvis uppfyllt; bedömningen används inte av den." in kf3
-    (kf1,) = [line for line in md.splitlines() if "(kf1)" in line]
+    (kf1,) = [line for line in dialogues if burlov["kf1"].title in line]
     assert "Sammanvägningen" not in kf1  # the same status: nothing to say
     en = markdown(example("burlov"), 2024, lang="en")
     assert "The roll-up (weighted) gives partly achieved; this assessment is not used by it." in en
     text = "".join(check(html(example("burlov"), 2024)).text)
     assert "bedömningen används inte av den" in text
-    grastorp = markdown(example("grastorp"), 2024)
-    (boende,) = [line for line in grastorp.splitlines() if "(g_boende)" in line]
+    chain = example("grastorp")
+    grastorp = markdown(chain, 2024)
+    (boende,) = [line for line in grastorp.splitlines() if f"**{chain['g_boende'].title}**" in line]
+    assert "(g_boende)" not in boende  # the name, not the id
     assert "Bedömningen avgör statusen i sammanvägningen (dialog)." in boende
 
 
 def test_goals_with_the_same_title_are_told_apart_by_their_owner() -> None:
     chain = example("nynashamn")
     md = markdown(chain, 2024)
-    assert "| Mål | Nivå | Ägare | Status |" in md
-    rows = [line for line in md.splitlines() if "attraktiv arbetsgivare |" in line]
+    assert "| Mål eller aktivitet | Nivå | Ägare | Status |" in md
+    rows = [line for line in md.splitlines() if "attraktiv arbetsgivare (" in line]
     assert len(rows) == 4 and len(set(rows)) == 4
     assert any("| Socialnämnden |" in row for row in rows)
-    assert "| Goal | Level | Owner | Status |" in markdown(chain, 2024, lang="en")
+    assert "| Goal or activity | Level | Owner | Status |" in markdown(chain, 2024, lang="en")
+    lone = gc.GoalChain(name="Utan aktiviteter")  # a chain without activities: goals only
+    lone.add_goal("kf1", "Trygg skola", level="council")
+    assert "| Mål | Nivå | Ägare | Status |" in markdown(lone, 2024)
     page = html(chain, 2024)
-    assert "<th>Ägare</th>" in page and "<td>Samhällsbyggnadsnämnden</td>" in page
+    assert "<th>Ägare</th>" in page
+    assert '<td data-label="Ägare">Samhällsbyggnadsnämnden</td>' in page
 
 
 def test_sources_name_their_indicators_and_kolada_ids() -> None:
-    md = markdown(example("burlov"), 2024)
+    """Each indicator by its name (a reader has no use for "i4"), with its Kolada id."""
+    burlov = example("burlov")
+    md = markdown(burlov, 2024)
     sources = md[md.index("## Källor") :]
-    assert "- Källa: Kolada. Indikatorer: i1 (Kolada N15436), i2 (Kolada N15419)," in sources
-    assert "- Källa: ingen källa angiven. Indikatorer: i4, i7, i8, i10." in sources
+    i1, i2 = burlov["i1"].title, burlov["i2"].title
+    assert f"- Källa: Kolada. Indikatorer: {i1} (Kolada N15436); {i2} (Kolada N15419);" in sources
+    names = "; ".join(burlov[i].title for i in ("i4", "i7", "i8", "i10"))
+    assert f"- Källa: ingen källa angiven. Indikatorer: {names}." in sources
+    assert not re.search(r"\bi\d+\b", sources)
     # Lerum's values are from 2010-2013: the report for 2024 shows them, so names their source
     lerum = markdown(example("lerum"), 2024, lang="en")
     assert "## Sources" in lerum
-    assert "q_atervinning (Kolada U07414)" in lerum and "Indicators: q_energi," in lerum
+    chain = example("lerum")
+    assert f"{chain['q_atervinning'].title} (Kolada U07414)" in lerum
+    listed = lerum[lerum.index("## Sources") :]
+    assert f"Indicators: {chain['q_energi'].title};" in listed and "q_energi" not in listed
     page = html(hostile(), 2024)
-    assert "Källa: Kolada, hämtad 1 mars 2025. Indikatorer: i1." in "".join(check(page).text)
+    text = "".join(check(page).text)
+    assert "Källa: Kolada, hämtad 1 mars 2025. Indikatorer: Andel <i>nöjda</i>." in text
 
 
 def test_a_period_without_data_is_said_at_the_top() -> None:
     chain = example("burlov")
     md = markdown(chain, 2019)
-    assert md.splitlines()[2].startswith("> Obs: 2019 ligger före alla indikatorers utgångsår")
-    en = markdown(chain, 2019, lang="en").splitlines()[2]
-    assert en.startswith("> Note: 2019 lies before every indicator's baseline year")
+    assert md.splitlines()[4].startswith("> Obs: helår 2019 ligger före alla indikatorers")
+    en = markdown(chain, 2019, lang="en").splitlines()[4]
+    assert en.startswith("> Note: full year 2019 lies before every indicator's baseline year")
     assert "Obs:" not in markdown(chain, 2024)
     lerum = markdown(example("lerum"), 2024)  # after the baselines, but nothing for 2024
-    assert "> Obs: kedjan har inga mätvärden för 2024" in lerum
+    assert "> Obs: kedjan har inga mätvärden för helår 2024" in lerum
     page = html(chain, 2019)
     check(page)
-    assert '<p class="gc-alert" role="note">Obs: 2019 ligger före' in page
+    assert '<p class="gc-alert" role="note">Obs: helår 2019 ligger före' in page
 
 
 def test_html_aligns_numbers_right_and_text_left() -> None:
     page = html(example("trelleborg"), 2024)
-    assert '<td class="gc-num">försämring</td>' not in page
-    assert "<td>försämring</td>" in page
-    assert f'<td class="gc-num">78,9{NBSP}% (2022)</td>' in page
-    assert '<th style="text-align:right">Utfall</th>' in page and "<th>Bedömning</th>" in page
+    assert '<td class="gc-num" data-label="Bedömning">försämring</td>' not in page
+    assert '<td data-label="Bedömning">försämring</td>' in page
+    assert f'<td class="gc-num" data-label="Utfall">78,9{NBSP}% (2022)</td>' in page
+    assert '<th class="gc-num">Utfall</th>' in page and "<th>Bedömning</th>" in page
+    assert ".gc th.gc-num{text-align:right}" in page
 
 
 def test_report_charts_have_a_legend_the_target_and_the_forecast() -> None:
@@ -330,3 +351,95 @@ def test_the_report_names_strategies_scorers_and_criteria_in_its_language(path: 
     en = markdown(chain, "2024-delår", lang="en")
     assert en.startswith("# Follow-up interim 2024")
     assert "| Time-bound |" in en and "delår" not in en.split("\n")[0]
+
+
+@pytest.mark.parametrize("name", ["burlov", "grastorp"])
+def test_the_report_shows_the_chain_once_by_name(name: str) -> None:
+    """One view of the chain (the goal table, indented as the tree), names with small ids."""
+    chain = example(name)
+    page = html(chain, 2024)
+    assert '<ul class="gc-tree' not in page  # no second view of the same goals
+    table = page[page.index("<table") : page.index("</table>")]
+    for element in [*chain.goals(), *chain.activities()]:
+        name_cell = f'{escape_html(element.title)} <span class="gc-id">{element.id}</span>'
+        assert table.count(name_cell) == 1, element.id  # once, the id small after the name
+    text = " ".join("".join(check(page).text).split())
+    level = chain.model.level(chain[chain.roots()[0]].level).label("sv")
+    assert f"{level} {chain.roots()[0]}" not in text  # no more "Vision vision"
+
+
+def test_the_report_opens_with_a_summary_per_level_and_its_date() -> None:
+    """ "Nämndmål: 3 av 15 uppfyllda, 4 delvis uppfyllda, 1 ej uppfyllt, 7 ej bedömda." """
+    chain = example("nynashamn")
+    day = dt.date(2025, 3, 14)
+    md = markdown(chain, 2024, today=day)
+    summary = md.splitlines()[2]
+    assert summary == (
+        "Vision: 0 av 1 uppfyllda, 1 delvis uppfyllt. Kommunfullmäktiges mål: 1 av 5 "
+        "uppfyllt, 4 delvis uppfyllda. Nämndmål: 3 av 15 uppfyllda, 4 delvis uppfyllda, "
+        "1 ej uppfyllt, 7 ej bedömda. Rapporten gjordes 14 mars 2025."
+    )
+    en = markdown(chain, 2024, lang="en", today=day).splitlines()[2]
+    assert en.startswith("Vision: 0 of 1 achieved, 1 partly achieved. Council goal: 1 of 5")
+    assert en.endswith("Report made on 14 March 2025.")
+    page = html(chain, 2024, today=day)
+    assert f'<p class="gc-summary">{escape_html(summary)}</p>' in page
+    assert dt.date.today().year >= 2025 and "Rapporten gjordes" in markdown(chain, 2024)
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_the_summary_counts_every_goal_once(path: Path) -> None:
+    """Per level, the counts add up to the level's goals, as the roll-up gives their statuses."""
+    chain = gc.load(path)
+    result = chain.rollup(2024)
+    summary = markdown(chain, 2024, lang="en", today=dt.date(2025, 1, 1)).splitlines()[2]
+    for level in {goal.level for goal in chain.goals()}:
+        goals = [goal for goal in chain.goals() if goal.level == level]
+        label = chain.model.level(level).label("en")
+        found = re.search(rf"(?:^|\. ){re.escape(label)}: ([^.]*)\.", summary)
+        assert found, (label, summary)
+        achieved = sum(result[g.id].status == "achieved" for g in goals)
+        shown = found.group(1)
+        assert shown.startswith(f"{achieved} of {len(goals)} achieved")
+        numbers = [int(n) for n in re.findall(r"(?:^|, )(\d+)", shown)]
+        assert sum(numbers) == len(goals)
+
+
+@pytest.mark.parametrize("name", ["burlov", "grastorp", "nynashamn"])
+def test_the_markdown_tree_survives_rendering(name: str) -> None:
+    """Rendered by a real Markdown library, the goal table still shows each row's depth.
+
+    Renderers strip the spaces at the start of a table cell, so the depth is marked
+    with visible characters ("↳" under the parent, "· ↳" a level further down).
+    """
+    markdown_it = pytest.importorskip("markdown_it", reason="markdown-it-py (the test extra)")
+    chain = example(name)
+    rendered = markdown_it.MarkdownIt("commonmark").enable("table").render(markdown(chain, 2024))
+    table = rendered[rendered.index("<tbody>") : rendered.index("</tbody>")]
+    cells = [
+        re.sub(r"<[^>]+>", "", row.split("</td>")[0]).strip() for row in table.split("<tr>")[1:]
+    ]
+    depths = []
+    for cell in cells:
+        found = re.match(r"((?:· )*)(↳ )?(.*)", unescape(cell))
+        assert found is not None
+        dots, arrow, rest = found.groups()
+        assert bool(arrow) or not dots, cell
+        depths.append(0 if not arrow else 1 + len(dots) // 2)
+        assert not rest.startswith((" ", "\u00a0")), cell
+    # the depths are the tree's: each row one deeper than its parent at most
+    expected = []
+
+    def walk(node: str, depth: int, seen: set[str]) -> None:
+        if node in seen or chain[node].kind not in ("goal", "activity"):
+            return
+        seen.add(node)
+        expected.append(depth)
+        if chain[node].kind == "goal":
+            for child in chain.children(node):
+                walk(child, depth + 1, seen)
+
+    seen: set[str] = set()
+    for root in chain.roots():
+        walk(root, 0, seen)
+    assert depths == expected and max(depths) >= 1

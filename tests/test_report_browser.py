@@ -1,9 +1,10 @@
 """The HTML report in a real headless Chromium: what a reader sees.
 
 `.ci/run` installs Debian's Chromium so CI runs these tests; elsewhere they
-skip, saying why. The report itself has no scripts: the test writes a copy with
-one script appended that measures the rendered page (visible status labels,
-their colours, the page's width) into the DOM, which Chromium then dumps.
+skip, saying why. The report itself has no scripts: the test shows it in a
+frame of a page with one script that measures the rendered report (visible
+status labels, their colours, the page's width, where each table cell is) into
+the DOM, which Chromium then dumps; and it prints the report to PDF.
 """
 
 from __future__ import annotations
@@ -13,6 +14,9 @@ import os
 import shutil
 import subprocess
 import tempfile
+import unicodedata
+from html import escape
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -43,22 +47,48 @@ pytestmark = pytest.mark.skipif(
     ".ci/run installs it so CI runs these tests",
 )
 
+
+def _chromium(*args: str, tmp: Path) -> subprocess.CompletedProcess[str]:
+    assert BROWSER is not None
+    return subprocess.run(
+        [
+            BROWSER,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={tmp / 'profile'}",
+            *args,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
 PROBE = """
 <script>
-(function () {
-  var out = {labels: [], overflow: 0, width: window.innerWidth};
-  document.querySelectorAll(".gc-status").forEach(function (el) {
+window.addEventListener("load", function () {
+  var frame = document.getElementById("report");
+  var doc = frame.contentDocument, win = frame.contentWindow;
+  var out = {labels: [], overflow: 0, width: win.innerWidth};
+  doc.querySelectorAll(".gc-status").forEach(function (el) {
     var box = el.getBoundingClientRect();
-    var style = getComputedStyle(el);
+    var style = win.getComputedStyle(el);
     out.labels.push({text: el.textContent, width: box.width, height: box.height,
                      right: box.right, colour: style.color, background: style.backgroundColor});
   });
-  out.overflow = document.documentElement.scrollWidth - document.documentElement.clientWidth;
+  out.overflow = doc.documentElement.scrollWidth - doc.documentElement.clientWidth;
   // every text of a chart inside the chart, and no two texts over each other
   out.charts = 0;
   out.outside = [];
   out.overlaps = [];
-  document.querySelectorAll("svg").forEach(function (svg) {
+  doc.querySelectorAll("svg").forEach(function (svg) {
     out.charts += 1;
     var view = svg.viewBox.baseVal;
     var boxes = [];
@@ -79,51 +109,58 @@ PROBE = """
     });
   });
   // the charts as small multiples: where each figure and its chart are
-  out.height = document.documentElement.scrollHeight;
+  out.height = doc.documentElement.scrollHeight;
   out.figures = [];
-  document.querySelectorAll("figure.gc-chart").forEach(function (figure) {
+  doc.querySelectorAll("figure.gc-chart").forEach(function (figure) {
     var box = figure.getBoundingClientRect();
     var chart = figure.querySelector("svg").getBoundingClientRect();
     out.figures.push({top: box.top, left: box.left, width: box.width,
                       chartBottom: chart.bottom, chartWidth: chart.width});
   });
-  out.scripts = document.scripts.length;
+  // each table cell: where it is, and the label a narrow screen writes before it
+  out.cells = [];
+  doc.querySelectorAll("td").forEach(function (td) {
+    var box = td.getBoundingClientRect();
+    out.cells.push({label: td.getAttribute("data-label"), text: td.textContent,
+                    left: box.left, right: box.right, width: box.width,
+                    before: win.getComputedStyle(td, "::before").content});
+  });
+  out.headers = 0;
+  doc.querySelectorAll("thead").forEach(function (head) {
+    if (head.getBoundingClientRect().width > 1) { out.headers += 1; }
+  });
+  out.scripts = doc.scripts.length;
   var pre = document.createElement("pre");
   pre.id = "goalchain-probe";
   pre.textContent = JSON.stringify(out);
   document.body.appendChild(pre);
-})();
+});
 </script>
 """
 
 
 def render(page: str, *, width: int) -> dict[str, object]:
-    """Load *page* with the probe in headless Chromium and return what the probe measured."""
+    """Load *page* in headless Chromium, *width* px wide, and return what the probe measured.
+
+    The report is shown in a frame *width* px wide (a headless window is at least
+    500 px wide; the frame's own width is what its media queries see) of a page
+    that holds the probe: the report itself stays as it is, without a script.
+    """
     assert BROWSER is not None
+    host = (
+        '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body style="margin:0">'
+        f'<iframe id="report" style="width:{width}px;height:900px;border:0" '
+        f'srcdoc="{escape(page, quote=True)}"></iframe>{PROBE}</body></html>'
+    )
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "report.html"
-        path.write_text(page.replace("</body>", PROBE + "</body>"), encoding="utf-8")
-        profile = Path(tmp) / "profile"
-        result = subprocess.run(
-            [
-                BROWSER,
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                f"--user-data-dir={profile}",
-                f"--window-size={width},900",
-                "--dump-dom",
-                path.as_uri(),
-            ],
-            capture_output=True,
-            text=True,
-            timeout=90,
-            check=False,
+        path.write_text(host, encoding="utf-8")
+        result = _chromium(
+            "--hide-scrollbars",
+            f"--window-size={max(width + 40, 600)},1000",
+            "--dump-dom",
+            path.as_uri(),
+            tmp=Path(tmp),
         )
     dom = result.stdout
     start = dom.find('<pre id="goalchain-probe">')
@@ -140,20 +177,60 @@ def test_grastorp_report_shows_its_statuses_readably(lang: str) -> None:
     labels = seen["labels"]
     assert isinstance(labels, list) and labels
     texts = {str(label["text"]) for label in labels}
-    expected = {result.scale.label(node.status, lang=lang) for node in result.values()}
-    assert expected <= texts  # every status in the roll-up is shown as text
+    expected = {
+        result.scale.label(node.status, lang=lang)
+        for node in result.values()
+        if node.kind != "indicator"  # an indicator's is its on-track category, in words
+    }
+    assert expected <= texts  # every status of a goal or an activity is shown as text
     for label in labels:  # shown: a box with size, its text not the colour of its background
         assert label["width"] > 0 and label["height"] > 0, label
         assert label["colour"] != label["background"], label
         assert label["right"] <= seen["width"], label
     assert seen["overflow"] == 0  # nothing sticks out of the page sideways
-    assert seen["scripts"] == 1  # only the probe: the report itself has none
+    assert seen["scripts"] == 0  # the report has none (the probe is outside its frame)
 
 
 def test_a_narrow_window_does_not_overflow_the_page() -> None:
     chain = gc.load(EXAMPLES / "lerum.yaml")
     seen = render(html(chain, 2024), width=420)
-    assert seen["overflow"] == 0  # wide tables scroll inside their own box
+    assert seen["overflow"] == 0
+
+
+@pytest.mark.parametrize("name", ["burlov", "grastorp"])
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_on_a_phone_the_tables_are_cards_with_every_cell_on_screen(name: str, lang: str) -> None:
+    """At 420 px each row is a card: Status, Utfall and Bedömning on screen, each labelled."""
+    chain = gc.load(EXAMPLES / f"{name}.yaml")
+    seen = render(html(chain, 2024, lang=lang), width=420)
+    assert seen["overflow"] == 0
+    width = seen["width"]
+    assert isinstance(width, int) and isinstance(seen["cells"], list)
+    assert seen["headers"] == 0  # the column names stand beside the cells instead
+    labelled = set()
+    for cell in seen["cells"]:  # every cell on screen, without scrolling sideways
+        assert cell["left"] >= 0 and cell["right"] <= width, cell
+        assert cell["width"] > 0, cell
+        if cell["before"] not in ("none", "normal"):
+            assert cell["before"] == json.dumps(cell["label"], ensure_ascii=False), cell
+            labelled.add(cell["label"])
+    wanted = {
+        "sv": {"Status", "Utfall", "Bedömning", "Poäng", "Prognos"},
+        "en": {"Status", "Actual", "On track", "Score", "Forecast"},
+    }[lang]
+    assert wanted <= labelled
+    labels = seen["labels"]
+    assert isinstance(labels, list) and labels
+    for label in labels:  # every status label visible, on screen
+        assert label["width"] > 0 and label["right"] <= width, label
+
+
+def test_a_wide_window_shows_the_tables_as_tables() -> None:
+    chain = gc.load(EXAMPLES / "burlov.yaml")
+    seen = render(html(chain, 2024), width=1280)
+    assert seen["headers"] == 3  # goals, indicators, SMART
+    assert isinstance(seen["cells"], list)
+    assert all(cell["before"] in ("none", "normal") for cell in seen["cells"])
 
 
 @pytest.mark.parametrize("width", [1280, 420])
@@ -235,3 +312,70 @@ def test_awkward_data_keeps_chart_texts_inside_and_apart(lang: str) -> None:
     seen = render(_awkward_charts(lang), width=1280)
     assert seen["charts"] == 8
     assert seen["outside"] == [] and seen["overlaps"] == []
+
+
+def print_pdf(page: str) -> list[str]:
+    """Print *page* to PDF with headless Chromium (A4, its own margins); the text of each page."""
+    pypdf = pytest.importorskip("pypdf", reason="pypdf reads the printed PDF (the test extra)")
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "report.html"
+        path.write_text(page, encoding="utf-8")
+        pdf = Path(tmp) / "report.pdf"
+        result = _chromium(
+            "--no-pdf-header-footer", f"--print-to-pdf={pdf}", path.as_uri(), tmp=Path(tmp)
+        )
+        assert pdf.exists(), f"Chromium did not print the page: {result.stderr[-2000:]}"
+        reader = pypdf.PdfReader(pdf)
+        return [p.extract_text() for p in reader.pages]
+
+
+class Cells(HTMLParser):
+    """The texts of the header cells and the other cells of a page's tables."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.headers: list[str] = []
+        self.cells: list[str] = []
+        self._into: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("th", "td"):
+            self._into = self.headers if tag == "th" else self.cells
+            self._into.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("th", "td"):
+            self._into = None
+
+    def handle_data(self, data: str) -> None:
+        if self._into is not None:
+            self._into[-1] += data
+
+
+def _squeezed(text: str) -> str:
+    """*text* without its white space (a cell's words wrap onto lines of their own in
+    print) and ligatures (the PDF's text has "ﬂ" for "fl")."""
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+@pytest.mark.parametrize("name", ["burlov", "grastorp"])
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_the_printed_report_holds_every_column_and_every_goal(name: str, lang: str) -> None:
+    """Printed on A4, no column is cut off, no goal missing, and the pages are numbered."""
+    chain = gc.load(EXAMPLES / f"{name}.yaml")
+    page = html(chain, 2024, lang=lang)
+    pages = print_pdf(page)
+    printed = _squeezed("".join(pages))
+    tables = Cells()
+    tables.feed(page)
+    if lang == "sv":
+        assert {"Poäng", "Täckning", "Strategi", "Prognos", "Bedömning"} <= set(tables.headers)
+    for header in tables.headers:  # every column header of every table
+        assert _squeezed(header) in printed, header
+    for goal in chain.goals():
+        assert _squeezed(goal.title) in printed, goal.id
+    for cell in tables.cells:  # every cell in full: no column cut, nothing in a scrolled box
+        assert _squeezed(cell) in printed, cell
+    word = {"sv": "sida {n} av {m}", "en": "page {n} of {m}"}[lang]
+    for n, text in enumerate(pages, start=1):  # the page number in the bottom margin
+        assert word.format(n=n, m=len(pages)) in text

@@ -405,6 +405,49 @@ def test_period_labels(period: object, sv: str, en: str) -> None:
     assert period_label(period, lang="en") == en
 
 
+@pytest.mark.parametrize(
+    ("period", "sv", "en"),
+    [
+        (2024, "helår 2024", "full year 2024"),
+        ("2024-T2", "tertial 2 2024", "tertial 2 2024"),
+        ("2024-K3", "kvartal 3 2024", "quarter 3 2024"),
+        ("2024-delår", "delår 2024", "interim 2024"),
+        (Period(year=2013, kind="interim"), "delår 2013", "interim 2013"),
+    ],
+)
+def test_long_period_labels_name_every_period(period: object, sv: str, en: str) -> None:
+    """What a report's title and text say: the period in words, never its key."""
+    assert period_label(period, style="long") == sv
+    assert period_label(period, lang="en", style="long") == en
+
+
+_PERIODS = st.integers(1900, 2100).flatmap(
+    lambda year: st.sampled_from(
+        [
+            Period(year=year),
+            Period(year=year, kind="interim"),
+            *(Period(year=year, kind="tertial", index=i) for i in (1, 2, 3)),
+            *(Period(year=year, kind="quarter", index=i) for i in (1, 2, 3, 4)),
+        ]
+    )
+)
+
+
+@given(_PERIODS)
+def test_a_long_period_label_names_its_year_and_never_its_key(period: Period) -> None:
+    for lang in ("sv", "en"):
+        text = period_label(period, lang=lang, style="long")
+        assert text.endswith(f" {period.year}") and "-" not in text
+        assert text == period_label(str(period), lang=lang, style="long")
+        if period.index:
+            assert f" {period.index} " in text
+
+
+def test_period_label_refuses_an_unknown_style() -> None:
+    with pytest.raises(gc.InvalidValueError, match="style"):
+        period_label(2024, style="lång")
+
+
 def test_english_period_labels_have_no_swedish_words() -> None:
     for kind, indices in (("year", [0]), ("tertial", [1, 2, 3]), ("quarter", [1, 2, 3, 4])):
         for index in indices:

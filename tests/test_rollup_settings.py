@@ -393,16 +393,16 @@ def test_goalchain_rollup_uses_the_files_settings(tmp_path: Path) -> None:
 def test_goalchain_rollup_warns_when_the_period_has_no_measurements() -> None:
     lerum = str(EXAMPLES / "lerum.yaml")
     code, out, _ = run("rollup", lerum, "--period", "2024")
-    assert code == 0 and out.startswith("Obs: kedjan har inga mätvärden för 2024")
+    assert code == 0 and out.startswith("Obs: kedjan har inga mätvärden för helår 2024")
     code, out, _ = run("rollup", lerum, "--period", "2024", "--format", "json", "--lang", "en")
     assert json.loads(out)["warnings"] == [
-        "Note: the chain has no measurements for 2024, so the goal fulfilment below does "
+        "Note: the chain has no measurements for full year 2024, so the goal fulfilment below does "
         "not rest on the period's actuals."
     ]
     code, out, _ = run("rollup", lerum, "--period", "2013", "--format", "json")
     assert json.loads(out)["warnings"] == []
     code, out, _ = run("rollup", lerum, "--period", "2013", "--gender", "K", "--lang", "en")
-    assert out.startswith("Note: the chain has no measurements for women for 2013")
+    assert out.startswith("Note: the chain has no measurements for women for full year 2013")
 
 
 def test_the_report_uses_the_files_settings() -> None:

@@ -38,13 +38,13 @@ def test_tree_shows_levels_owners_weights_and_data() -> None:
     assert lines[0] == "Testkommun (Klassisk målkedja)"
     assert "└── [Vision] v: En god kommun" in lines[1]
     assert any(
-        "[KF-mål] k1: Trygg uppväxt — KF" in line and "delvis uppfyllt 2024 (dialog)" in line
+        "[KF-mål] k1: Trygg uppväxt — KF" in line and "delvis uppfyllt helår 2024 (dialog)" in line
         for line in lines
     )
     assert any("[Nämndmål] n1: Fler klarar skolan — BUN (vikt 2)" in line for line in lines)
     indicator = next(line for line in lines if "i1: Behöriga" in line)
     assert "78\u00a0% (2022) → 90\u00a0% (2026)" in indicator
-    assert "senast 91\u00a0% (2024) prel., målvärdet nått" in indicator
+    assert "senast 91\u00a0% (helår 2024) prel., målvärdet nått" in indicator
     activity = next(line for line in lines if "a1: Läxhjälp" in line)
     assert "pågår 40\u00a0%" in activity and "slutdatum 2024-12-31" in activity
 
@@ -59,9 +59,9 @@ def test_multi_parent_element_is_expanded_once() -> None:
 def test_tree_in_english_and_up_to_a_period() -> None:
     text = render_tree(_chain(), lang="en", period=2023)
     assert "Testkommun (Classic goal chain)" in text
-    assert "latest 80.5% (2023)" in text
+    assert "latest 80.5% (full year 2023)" in text
     assert "partly achieved" not in text  # the assessment is for 2024
-    assert "partly achieved 2024 (dialogue)" in render_tree(_chain(), lang="en")
+    assert "partly achieved full year 2024 (dialogue)" in render_tree(_chain(), lang="en")
 
 
 def test_activity_progress_and_due_date_in_each_language() -> None:
@@ -91,13 +91,13 @@ def test_assessment_method_and_period_are_written_in_the_language() -> None:
     chain.assess("k1", "2024-delår", status="partly", method="report_back")
     sv = render_tree(chain)
     en = render_tree(chain, lang="en")
-    assert "delvis uppfyllt 2024-delår (återrapportering)" in sv
-    assert "(2024-delår)" in sv
+    assert "delvis uppfyllt delår 2024 (återrapportering)" in sv  # the period named, not its key
+    assert "(delår 2024)" in sv and "2024-delår" not in sv
     assert "partly achieved interim 2024 (report-back)" in en
     assert "(interim 2024)" in en
     assert "delår" not in en and "report_back" not in en + sv
     chain.assess("k1", 2024, status="achieved", method="medarbetarsamtal")
-    assert "uppfyllt 2024 (medarbetarsamtal)" in render_tree(chain)  # a method of one's own
+    assert "uppfyllt helår 2024 (medarbetarsamtal)" in render_tree(chain)  # a method of one's own
 
 
 def test_unknown_language_is_refused() -> None:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from .._i18n import N_, check_lang, gettext, pgettext
+from .._i18n import N_, check_lang, gettext, npgettext, pgettext
 from .._safe_text import html_text as escape
 from .._safe_text import markdown_text
 from ..exceptions import InvalidValueError
@@ -16,11 +18,12 @@ from ._format import (
     format_number,
     format_value,
     period_label,
+    rule_label,
     scorer_label,
     strategy_label,
     target_text,
 )
-from ._html import CHART_CSS, CSS, chain_html, status_badge, trajectory_svg
+from ._html import CHART_CSS, CSS, status_badge, trajectory_svg
 from ._indicators import (
     IndicatorRow,
     display_decimals,
@@ -52,7 +55,7 @@ def period_warning(
     >>> period_warning(chain, 2024) is None
     True
     >>> print(period_warning(chain, 2031, lang="en"))
-    Note: the chain has no measurements for 2031, so the goal fulfilment below does not rest on the period's actuals.
+    Note: the chain has no measurements for full year 2031, so the goal fulfilment below does not rest on the period's actuals.
     """  # noqa: E501
     from ..models import Period
 
@@ -67,7 +70,7 @@ def period_warning(
     indicators = chain.indicators()
     if not indicators:
         return None
-    text = period_label(wanted, lang=lang)
+    text = period_label(wanted, lang=lang, style="long")
     year = wanted.year
     baselines = [i.baseline.year for i in indicators if i.baseline is not None]
     if baselines and year < min(baselines):
@@ -118,7 +121,7 @@ class _Report:
         # what people read: "viktad", "interim 2024" (the keys stay in the data)
         self.strategy_text = strategy_label(self.strategy, lang=lang)
         self.scorer_text = scorer_label(self.scorer, lang=lang)
-        self.period_text = period_label(self.period, lang=lang)
+        self.period_text = period_label(self.period, lang=lang, style="long")
         self.rows = indicator_rows(chain, year=self.period.year, lang=lang)
         self.findings = None
         if smart:
@@ -151,26 +154,39 @@ class _Report:
         return period_warning(self.chain, self.period, lang=self.lang)
 
     def goals(self) -> list[tuple[str, int]]:
-        """The goals in tree order with their depth (an element with two parents once)."""
+        """The goals and activities in tree order with their depth (each once).
+
+        The one full view of the chain in the report: the goal table, indented as
+        the tree; indicators have a table of their own.
+        """
         out: list[tuple[str, int]] = []
         seen: set[str] = set()
 
         def walk(node: str, depth: int) -> None:
-            if node in seen or self.chain[node].kind != "goal":
+            kind = self.chain[node].kind
+            if node in seen or kind not in ("goal", "activity"):
                 return
             seen.add(node)
             out.append((node, depth))
-            for child in self.chain.children(node):
-                walk(child, depth + 1)
+            if kind == "goal":
+                for child in self.chain.children(node):
+                    walk(child, depth + 1)
 
         for root in self.chain.roots():
             walk(root, 0)
         return out
 
+    def has_activities(self) -> bool:
+        return any(self.chain[node].kind == "activity" for node, _ in self.goals())
+
     def goal_headers(self) -> list[str]:
         lang = self.lang
+        if self.has_activities():
+            first = pgettext("column", "Goal or activity", lang)
+        else:
+            first = pgettext("column", "Goal", lang)
         return [
-            pgettext("column", "Goal", lang),
+            first,
             pgettext("column", "Level", lang),
             pgettext("column", "Owner", lang),
             pgettext("column", "Status", lang),
@@ -180,10 +196,10 @@ class _Report:
         ]
 
     def goal_cells(self, node: str) -> list[str]:
-        """Level, owner, status, score, coverage and strategy of a goal."""
+        """Level, owner, status, score, coverage and strategy (or scorer) of a goal."""
         item = self.result[node]
         element = self.chain[node]
-        strategy = strategy_label(item.strategy, lang=self.lang)
+        strategy = rule_label(element.kind, item.strategy, lang=self.lang)
         if item.provenance == "dialogue" and item.computed is not None:
             strategy += f" ({computed_note(item.computed, lang=self.lang)})"
         return [
@@ -194,6 +210,46 @@ class _Report:
             format_value(100 * item.coverage, "percent", lang=self.lang, decimals=0),
             strategy,
         ]
+
+    def summary(self, today: dt.date) -> str:
+        """One paragraph: per level of goals, how many have each status; the report's date.
+
+        ``Kommunfullmäktiges mål: 1 av 7 uppfyllt, 6 delvis uppfyllda.`` Each level
+        is named as the chain names it, in tree order; a status no goal of the
+        level has is left out, except the achieved ("0 av 7 uppfyllda").
+        """
+        lang = self.lang
+        counts: dict[str, dict[str, int]] = {}  # level -> status -> count, in tree order
+        for node, _ in self.goals():
+            element = self.chain[node]
+            if element.kind == "goal":
+                by_status = counts.setdefault(element.level, {})
+                status = self.result[node].status
+                by_status[status] = by_status.get(status, 0) + 1
+        sentences = []
+        for level, by_status in counts.items():
+            total = sum(by_status.values())
+            achieved = by_status.get("achieved", 0)
+            parts = [
+                npgettext(
+                    "summary",
+                    "{count} of {total} achieved",
+                    "{count} of {total} achieved",
+                    achieved,
+                    lang,
+                ).format(count=achieved, total=total)
+            ]
+            for status in ("partly", "not_achieved", "not_assessed"):
+                if by_status.get(status):
+                    parts.append(_status_count(status, by_status[status], lang))
+            label = self.chain.model.level(level).label(lang)
+            sentences.append(
+                gettext("{level}: {counts}.", lang).format(level=label, counts=", ".join(parts))
+            )
+        made = gettext("Report made on {date}.", lang).format(
+            date=format_date(today, lang=lang, style="long")
+        )
+        return " ".join([*sentences, made])
 
     def dialogues(self) -> list[Any]:
         return [
@@ -298,7 +354,7 @@ class _Report:
         return {k: v for k, v in row.actuals.items() if k <= self.period.year}
 
     def sources(self) -> list[str]:
-        """Per source, its fetch dates and the indicators whose shown values it gave."""
+        """Per source, its fetch dates and the indicators whose shown values it gave, by name."""
         dates: dict[str, set[str]] = {}
         covered: dict[str, list[str]] = {}
         for row in self.rows:
@@ -312,7 +368,7 @@ class _Report:
                 if fetched:
                     dates[source].add(fetched)
                 kpi = kolada_kpi(indicator, m)
-                name = f"{indicator.id} (Kolada {kpi})" if kpi else indicator.id
+                name = f"{indicator.title} (Kolada {kpi})" if kpi else indicator.title
                 if name not in covered.setdefault(source, []):
                     covered[source].append(name)
         out = []
@@ -321,8 +377,8 @@ class _Report:
             if dates[source]:
                 written = ", ".join(self.date(day) for day in sorted(dates[source]))
                 text += ", " + gettext("fetched {date}", self.lang).format(date=written)
-            ids = ", ".join(covered[source])
-            text += ". " + gettext("Indicators: {ids}.", self.lang).format(ids=ids)
+            names = "; ".join(covered[source])
+            text += ". " + gettext("Indicators: {names}.", self.lang).format(names=names)
             out.append(text)
         return out
 
@@ -344,6 +400,19 @@ class _Report:
             if owner and counts.get("to_fix", 0):
                 out.append((owner, counts["to_fix"]))
         return out[:5]
+
+
+def _status_count(status: str, count: int, lang: str) -> str:
+    """*count* goals of a status other than achieved, the words agreeing with the count."""
+    if status == "partly":
+        text = npgettext(
+            "summary", "{count} partly achieved", "{count} partly achieved", count, lang
+        )
+    elif status == "not_achieved":
+        text = npgettext("summary", "{count} not achieved", "{count} not achieved", count, lang)
+    else:
+        text = npgettext("summary", "{count} not assessed", "{count} not assessed", count, lang)
+    return text.format(count=count)
 
 
 def _title(r: _Report) -> str:
@@ -376,6 +445,22 @@ def _most_to_fix(most: Iterable[tuple[str, int]], lang: str) -> str:
     return gettext("Most to fix: {owners}", lang).format(owners=owners)
 
 
+def _tree_prefix(depth: int) -> str:
+    """What marks a row's depth in the Markdown goal table: ``↳`` under its parent,
+    one ``·`` more for each level further down (``· · ↳``).
+
+    Visible characters, not indentation: Markdown renderers strip the spaces
+    at the start of a table cell.
+
+    Examples
+    --------
+    >>> from goalchain.report._followup import _tree_prefix
+    >>> [_tree_prefix(depth) for depth in range(4)]
+    ['', '↳ ', '· ↳ ', '· · ↳ ']
+    """
+    return "" if depth == 0 else "· " * (depth - 1) + "↳ "
+
+
 def _md_table(headers: list[str], rows: list[list[str]]) -> str:
     lines = ["| " + " | ".join(markdown_text(h) for h in headers) + " |"]
     lines.append("|" + "|".join("---" for _ in headers) + "|")
@@ -391,12 +476,15 @@ def markdown(
     scorer: Any = None,
     lang: str = "sv",
     smart: bool = True,
+    today: dt.date | None = None,
 ) -> str:
     """The follow-up report for *period* as Markdown.
 
-    Goal fulfilment in tree order (status, score, coverage, strategy; by
-    *strategy* and *scorer*, else the chain's roll-up settings, else
-    ``weighted`` and ``progress``), the
+    A summary first (per level of goals, how many are achieved, partly
+    achieved, not achieved or not assessed, and the date the report was made:
+    *today*, by default today's date), then goal fulfilment in tree order
+    (status, score, coverage, strategy; by *strategy* and *scorer*, else the
+    chain's roll-up settings, else ``weighted`` and ``progress``), the
     dialogue assessments with their rationales, every indicator against its
     annual target (baseline, annual target, actual, gap, on-track category,
     forecast), a SMART summary, and the sources of the values.
@@ -405,15 +493,19 @@ def markdown(
     --------
     >>> import goalchain as gc
     >>> from goalchain.report import markdown
-    >>> text = markdown(gc.io.load_demo(), 2024)
+    >>> import datetime as dt
+    >>> text = markdown(gc.io.load_demo(), 2024, today=dt.date(2025, 3, 14))
     >>> text.splitlines()[0]
-    '# Uppföljning 2024 – Burlövs kommun'
+    '# Uppföljning helår 2024 – Burlövs kommun'
+    >>> print(text.splitlines()[2])
+    Vision: 0 av 1 uppfyllda, 1 delvis uppfyllt. Kommunfullmäktiges mål: 1 av 7 uppfyllt, 6 delvis uppfyllda. Rapporten gjordes 14 mars 2025.
     >>> "## Indikatorer" in text and "Källa: Kolada" in text
     True
-    """
+    """  # noqa: E501
     r = _Report(chain, period, strategy, scorer, lang, smart)
     m = markdown_text  # every text in the report, from the chain or not, is written through it
     out = [f"# {m(_title(r))} – {m(chain.name)}".rstrip(" –"), ""]
+    out += [m(r.summary(today or dt.date.today())), ""]
     warning = r.warning()
     if warning:
         out += [f"> {m(warning)}", ""]
@@ -421,7 +513,7 @@ def markdown(
     out += [m(_method(r)), ""]
     headers = r.goal_headers()
     rows = [
-        ["\u00a0\u00a0" * depth + chain[node].title, *r.goal_cells(node)]
+        [_tree_prefix(depth) + f"{chain[node].title} ({node})", *r.goal_cells(node)]
         for node, depth in r.goals()
     ]
     out += [_md_table(headers, rows), ""]
@@ -430,7 +522,7 @@ def markdown(
         out += ["## " + m(gettext("Dialogue assessments", lang)), ""]
         for a in dialogues:
             label = r.result.scale.label(a.status, lang=lang)
-            line = f"- **{m(chain[a.element].title)}** ({m(a.element)}): {m(label)}"
+            line = f"- **{m(chain[a.element].title)}**: {m(label)}"
             if a.rationale:
                 line += f" — {m(a.rationale)}"
             if a.participants:
@@ -468,12 +560,14 @@ def html(
     scorer: Any = None,
     lang: str = "sv",
     smart: bool = True,
+    today: dt.date | None = None,
 ) -> str:
     """The follow-up report for *period* as one self-contained HTML file.
 
-    The same contents as :func:`markdown`, with the chain as a tree of
-    statuses (a text label on its colour, never colour alone) and a chart of
-    each indicator's annual targets and actuals as inline SVG. Inline CSS, no
+    The same contents as :func:`markdown`: statuses as a text label on their
+    colour (never colour alone), and a chart of each indicator's annual
+    targets and actuals as inline SVG. Inline CSS (:func:`page_css`: on a
+    phone the tables become cards, on paper A4 with numbered pages), no
     scripts, no network; every text from the chain is escaped.
 
     Examples
@@ -496,11 +590,9 @@ def html(
         f'<html lang="{e(r.lang)}"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{e(title)}</title>",
-        f"<style>{CSS}\nbody{{max-width:72em;margin:1.5em auto;padding:0 1em}}"
-        "\n.gc-wide{overflow-x:auto}"
-        "\n.gc-alert{border-left:4px solid #b33c00;background:#fff4e5;padding:.4em .8em}"
-        f"\nfigure{{margin:1em 0}}\n{CHART_CSS}</style></head>",
+        f"<style>{CSS}\n{page_css(lang)}\n{CHART_CSS}</style></head>",
         f'<body class="gc"><h1>{e(title)}</h1>',
+        f'<p class="gc-summary">{e(r.summary(today or dt.date.today()))}</p>',
     ]
     warning = r.warning()
     if warning:
@@ -508,19 +600,24 @@ def html(
     parts += [
         "<h2>" + e(gettext("Goal fulfilment", lang)) + "</h2>",
         '<p class="gc-note">' + e(_method(r)) + "</p>",
-        chain_html(chain, result=r.result, lang=lang, css=False),
     ]
-    body = []
+    rows = []
     for node, depth in r.goals():
         level, owner, _, score, coverage, strategy_cell = r.goal_cells(node)
         badge = status_badge(r.result[node].status, r.result.scale_of(node), lang=lang)
-        body.append(
-            f'<tr><td style="padding-left:{0.6 + 1.2 * depth:.1f}em">{e(chain[node].title)}</td>'
-            f"<td>{e(level)}</td><td>{e(owner)}</td><td>{badge}</td>"
-            f'<td class="gc-num">{e(score)}</td><td class="gc-num">{e(coverage)}</td>'
-            f"<td>{e(strategy_cell)}</td></tr>"
+        name = f'{e(chain[node].title)} <span class="gc-id">{e(node)}</span>'
+        rows.append(
+            [
+                (name, f"gc-depth gc-depth-{min(depth, 6)}"),
+                (e(level), ""),
+                (e(owner), ""),
+                (badge, ""),
+                (e(score), "gc-num"),
+                (e(coverage), "gc-num"),
+                (e(strategy_cell), ""),
+            ]
         )
-    parts.append(_html_table(r.goal_headers(), body, numbers=(4, 5)))
+    parts.append(_html_table(r.goal_headers(), rows, numbers=(4, 5)))
     dialogues = r.dialogues()
     if dialogues:
         parts.append("<h2>" + e(gettext("Dialogue assessments", lang)) + "</h2><ul>")
@@ -538,20 +635,16 @@ def html(
             parts.append(item + "</li>")
         parts.append("</ul>")
     parts.append("<h2>" + e(pgettext("heading", "Indicators", lang)) + "</h2>")
-    body = []
+    rows = []
     for row in r.rows:
         cells = r.indicator_cells(row)
         # numbers right-aligned, the category (text) left-aligned
-        shown = "".join(
-            f"<td>{e(c)}</td>" if k == _CATEGORY else f'<td class="gc-num">{e(c)}</td>'
-            for k, c in enumerate(cells)
-        )
-        body.append(
-            f"<tr><td>{e(row.indicator.title)} "
-            f'<span class="gc-id">{e(row.indicator.id)}</span></td>{shown}</tr>'
+        name = f'{e(row.indicator.title)} <span class="gc-id">{e(row.indicator.id)}</span>'
+        rows.append(
+            [(name, "")] + [(e(c), "" if k == _CATEGORY else "gc-num") for k, c in enumerate(cells)]
         )
     numbers = [k + 1 for k in range(len(r.indicator_headers()) - 1) if k != _CATEGORY]
-    parts.append(_html_table(r.indicator_headers(), body, numbers=numbers))
+    parts.append(_html_table(r.indicator_headers(), rows, numbers=numbers))
     notes = r.indicator_notes()
     if notes:
         parts.append(f'<p class="gc-note">{e(" ".join(notes))}</p>')
@@ -589,20 +682,20 @@ def html(
     if charts:  # small multiples: CHART_CSS lays them out
         parts.append(f'<div class="gc-charts">{"".join(charts)}</div>')
     if r.findings is not None:
-        parts.append("<h2>" + e(gettext("SMART review", lang)) + "</h2>")
-        body = [
-            "<tr>" + "".join(f"<td>{e(c)}</td>" for c in cells) + "</tr>"
-            for cells in r.smart_rows()
-        ]
-        parts.append(_html_table(_smart_headers(lang), body))
+        # a short table: on paper with its heading, never split
+        parts.append('<section class="gc-keep"><h2>' + e(gettext("SMART review", lang)) + "</h2>")
+        rows = [[(e(c), "") for c in cells] for cells in r.smart_rows()]
+        parts.append(_html_table(_smart_headers(lang), rows))
         most = r.most_to_fix()
         if most:
             parts.append("<p>" + e(_most_to_fix(most, lang)) + "</p>")
+        parts.append("</section>")
     sources = r.sources()
     if sources:
-        parts.append("<h2>" + e(gettext("Sources", lang)) + "</h2><ul>")
+        # the heading and the list in one block: the heading never ends a printed page
+        parts.append('<section class="gc-keep"><h2>' + e(gettext("Sources", lang)) + "</h2><ul>")
         parts += [f"<li>{e(s)}</li>" for s in sources]
-        parts.append("</ul>")
+        parts.append("</ul></section>")
     parts.append(
         '<p class="gc-note">'
         + e(
@@ -619,14 +712,114 @@ def html(
 _CATEGORY = 4  # the index of the on-track category among the indicator cells
 
 
-def _html_table(headers: list[str], body: list[str], numbers: Iterable[int] = ()) -> str:
-    """A table of rows already written; the headers of the columns *numbers* right-aligned."""
+def _html_table(
+    headers: list[str], rows: list[list[tuple[str, str]]], numbers: Iterable[int] = ()
+) -> str:
+    """A table of cells already written as HTML, each ``(html, class)``.
+
+    The headers of the columns *numbers* are right-aligned. Each cell carries its
+    column's name (``data-label``), which a narrow screen shows beside the cell
+    when the table is laid out as one card per row.
+    """
     right = set(numbers)
     head = "".join(
-        f'<th style="text-align:right">{escape(h)}</th>' if k in right else f"<th>{escape(h)}</th>"
+        f'<th class="gc-num">{escape(h)}</th>' if k in right else f"<th>{escape(h)}</th>"
         for k, h in enumerate(headers)
     )
+    body = []
+    for row in rows:
+        cells = []
+        for (text, klass), header in zip(row, headers, strict=True):
+            attribute = f' class="{klass}"' if klass else ""
+            cells.append(f'<td{attribute} data-label="{escape(header)}">{text}</td>')
+        body.append(f"<tr>{''.join(cells)}</tr>")
     return (
-        f'<div class="gc-wide"><table><thead><tr>{head}</tr></thead>'
+        f'<div class="gc-wide"><table class="gc-cards"><thead><tr>{head}</tr></thead>'
         f"<tbody>{''.join(body)}</tbody></table></div>"
     )
+
+
+def _css_string(text: str) -> str:
+    """*text* as a CSS string literal (quotes, backslashes and line ends escaped)."""
+    out = []
+    for char in text:
+        if char in '"\\<' or ord(char) < 32 or char == "\x7f":
+            out.append(f"\\{ord(char):x} ")
+        else:
+            out.append(char)
+    return '"' + "".join(out) + '"'
+
+
+def page_css(lang: str = "sv") -> str:
+    """The report page's own CSS: screen, narrow screen (cards) and paper (A4).
+
+    On a screen narrower than 40 em (a phone) each table row is a card, each
+    cell under its column's name (its ``data-label``), so that no table
+    scrolls sideways; the goal table's cards are indented by depth.
+    On paper: A4 with margins and the page number in the bottom margin
+    (``sida 2 av 5``), tables as wide as the page with their columns wrapping
+    in smaller type, rows, figures and the sources never split, headings kept
+    with what follows, nothing in a scrolling box.
+
+    Examples
+    --------
+    >>> from goalchain.report._followup import page_css
+    >>> css = page_css("en")
+    >>> '"page " counter(page) " of " counter(pages)' in css, "@media print" in css
+    (True, True)
+    """
+    check_lang(lang)
+    pieces = []
+    for piece in re.split(r"(\{page\}|\{pages\})", gettext("page {page} of {pages}", lang)):
+        if piece == "{page}":
+            pieces.append("counter(page)")
+        elif piece == "{pages}":
+            pieces.append("counter(pages)")
+        elif piece:
+            pieces.append(_css_string(piece))
+    numbers = " ".join(pieces)
+    return f"""
+body{{max-width:72em;margin:1.5em auto;padding:0 1em}}
+.gc-wide{{overflow-x:auto}}
+.gc-alert{{border-left:4px solid #b33c00;background:#fff4e5;padding:.4em .8em}}
+figure{{margin:1em 0}}
+.gc th.gc-num{{text-align:right}}
+.gc td.gc-depth-1{{padding-left:1.8em}}.gc td.gc-depth-2{{padding-left:3em}}
+.gc td.gc-depth-3{{padding-left:4.2em}}.gc td.gc-depth-4{{padding-left:5.4em}}
+.gc td.gc-depth-5{{padding-left:6.6em}}.gc td.gc-depth-6{{padding-left:7.8em}}
+@media screen and (max-width:40em){{
+  body{{margin:.8em auto;padding:0 .6em}}
+  h1{{font-size:1.5em}}
+  .gc-wide{{overflow:visible}}
+  .gc table.gc-cards,.gc-cards thead,.gc-cards tbody,.gc-cards tr,.gc-cards td{{display:block}}
+  .gc-cards thead{{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}}
+  .gc-cards tr{{border:1px solid #d0d0d0;border-radius:.4em;margin:.5em 0;padding:.3em .6em}}
+  .gc-cards tr:has(>td.gc-depth-1){{margin-left:.6em}}
+  .gc-cards tr:has(>td.gc-depth-2){{margin-left:1.2em}}
+  .gc-cards tr:has(>td.gc-depth-3),.gc-cards tr:has(>td.gc-depth-4),
+  .gc-cards tr:has(>td.gc-depth-5),.gc-cards tr:has(>td.gc-depth-6){{margin-left:1.8em}}
+  .gc .gc-cards td{{display:grid;grid-template-columns:minmax(6em,38%) 1fr;gap:.6em;
+    border:none;padding:.1em 0;text-align:left;align-items:baseline;white-space:normal;
+    overflow-wrap:anywhere}}
+  .gc-cards td::before{{content:attr(data-label);color:#555;font-size:.85em}}
+  .gc-cards td>.gc-status{{justify-self:start}}
+  .gc .gc-cards td:first-child{{display:block;font-weight:600;padding:0 0 .2em}}
+  .gc-cards td:first-child::before{{content:none}}
+}}
+@page{{size:A4;margin:16mm 14mm 18mm 14mm;
+  @bottom-right{{content:{numbers};font:8pt system-ui,sans-serif;color:#555}}}}
+@media print{{
+  body{{max-width:none;margin:0;padding:0;font-size:9.5pt}}
+  .gc-wide{{overflow:visible}}
+  .gc table{{width:100%;font-size:8pt;margin:.3em 0}}
+  .gc table.gc-cards th:first-child{{width:30%}}
+  .gc th,.gc td{{padding:.15em .3em;overflow-wrap:break-word}}
+  .gc td.gc-num{{white-space:normal}}
+  .gc .gc-status{{white-space:normal;-webkit-print-color-adjust:exact;print-color-adjust:exact}}
+  .gc thead{{display:table-header-group}}
+  .gc tr,.gc-keep,.gc-keep li,figure,.gc-alert{{break-inside:avoid}}
+  figure:not(.gc-chart){{display:inline-block;width:49%;margin:.3em 0;vertical-align:top}}
+  h1,h2,h3,figcaption{{break-after:avoid}}
+  .gc svg{{max-width:100%}}
+}}
+""".strip()

@@ -135,8 +135,10 @@ def chain_html(chain: GoalChain, *, result: Any = None, lang: str = "sv", css: b
     def item(node: str, weight: float | None) -> str:
         element = chain[node]
         level = chain.model.level(element.level).label(lang)
-        parts = [f"<strong>{escape(element.title)}</strong>"]
-        parts.append(f'<span class="gc-level">{escape(level)}</span>')
+        # the level before the name ("Vision: Burlöv – ..."), the id small after it:
+        # the level and an id such as "vision" never stand side by side
+        parts = [f'<span class="gc-level">{escape(level)}:</span>']
+        parts.append(f"<strong>{escape(element.title)}</strong>")
         parts.append(f'<span class="gc-id">{escape(node)}</span>')
         if weight is not None and weight != 1:
             shown = gettext("weight {weight}", lang).format(weight=_num(weight, lang))

@@ -171,7 +171,7 @@ def _data_notes(chain: GoalChain, element: Element, lang: str, period: object) -
             latest = measurements[-1]
             note = gettext("latest {value} ({period})", lang).format(
                 value=format_value(latest.value, unit, lang=lang),
-                period=period_label(latest.period, lang=lang),
+                period=period_label(latest.period, lang=lang, style="long"),
             )
             if latest.preliminary:
                 note += " " + gettext("prelim.", lang)
@@ -197,6 +197,6 @@ def _data_notes(chain: GoalChain, element: Element, lang: str, period: object) -
         method = assessment_method_label(latest_assessment.method, lang=lang)
         notes.append(
             f"{status_label(latest_assessment.status, lang=lang)} "
-            f"{period_label(latest_assessment.period, lang=lang)} ({method})"
+            f"{period_label(latest_assessment.period, lang=lang, style='long')} ({method})"
         )
     return notes
