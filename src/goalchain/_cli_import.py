@@ -6,7 +6,8 @@
     ``-o`` the command refuses to overwrite *FILE* unless ``--in-place``. When
     the import changes nothing, *FILE* is not rewritten.
 ``goalchain template FILE -o OUT.csv|OUT.xlsx``
-    Write a file to fill in: one row per indicator and year.
+    Write a file to fill in: one row per indicator and period, the chain's
+    values filled in.
 
 A user error prints its message on stderr and exits 2: the functions here raise a
 :class:`~goalchain.exceptions.GoalchainError` (a :class:`CommandError` for a bad
@@ -79,9 +80,11 @@ def add_parsers(commands: Any) -> None:
     )
     imp.add_argument(
         "--missing",
-        choices=("error", "skip"),
-        default="error",
-        help="empty value cells: error (default) or skip them ('..' always marks a missing value)",
+        choices=("auto", "error", "skip"),
+        default="auto",
+        help="empty value cells: auto (default: skipped in a template from 'goalchain "
+        "template', an error in another file), error, or skip them ('..' always marks a "
+        "missing value)",
     )
     imp.add_argument("--encoding", help="the CSV file's encoding when not UTF-8, e.g. cp1252")
     imp.add_argument(
@@ -94,8 +97,10 @@ def add_parsers(commands: Any) -> None:
     template = commands.add_parser(
         "template",
         help="write a CSV or Excel file to fill in with measurements",
-        description="Write a file with one row per indicator and year, and an empty value "
-        "column, ready to fill in and read back with 'goalchain import'.",
+        description="Write a file with one row per indicator and period, from its baseline "
+        "to its target year in its own frequency (years, tertials, quarters, delår), with "
+        "the values the chain already has filled in, ready to fill in and read back with "
+        "'goalchain import' (which skips the value cells left empty).",
     )
     template.add_argument("file", type=Path, help="a .yaml, .yml or .json chain file")
     template.add_argument(

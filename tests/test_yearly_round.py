@@ -1,0 +1,149 @@
+"""The yearly round (issue 16, item 2): a template per indicator's own periods with the
+chain's values filled in, an import that skips the cells left empty, and a chain file
+rewritten with its comments, order and formatting kept."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import goalchain as gc
+from goalchain.io import write_template
+from goalchain.io._sheet_template import indicator_periods, template_rows
+from goalchain.models import Period
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
+P = Period.parse
+
+
+def _rows(chain: gc.GoalChain, **options: object) -> dict[str, list[tuple[str, object]]]:
+    out: dict[str, list[tuple[str, object]]] = {}
+    for row in template_rows(chain, **options)[1:]:  # type: ignore[arg-type]
+        out.setdefault(row[0], []).append((str(row[2]), row[3]))
+    return out
+
+
+# ------------------------------------------------------------------ the template
+
+
+def test_each_indicator_gets_its_own_years_from_its_baseline_to_its_target() -> None:
+    chain = gc.GoalChain(name="Exempel")
+    chain.add_indicator(
+        "tidig", "Tidig", unit="percent", baseline=(2018, 50.0), target=(2020, 60.0)
+    )
+    chain.add_indicator("sen", "Sen", unit="percent", baseline=(2024, 50.0), target=(2026, 60.0))
+    chain.record("sen", 2025, 55.5)
+    rows = _rows(chain)
+    assert rows["tidig"] == [("2019", None), ("2020", None)]
+    assert rows["sen"] == [("2025", 55.5), ("2026", None)]
+
+
+def test_quarterly_and_tertial_indicators_get_their_periods_as_the_chain_writes_them() -> None:
+    rows = _rows(gc.load(ROOT / "examples" / "trelleborg.yaml"))
+    quarterly = [period for period, _ in rows["i_hushall_bistand"] if period.startswith("2025")]
+    assert quarterly == ["2025-Q1", "2025-Q2", "2025-Q3", "2025"]
+    assert ("2024-Q2", 731.0) in rows["i_hushall_bistand"]
+    rows = _rows(gc.load(ROOT / "examples" / "nynashamn.yaml"))
+    tertial = [period for period, _ in rows["ri_foretag_svar"] if period.startswith("2025")]
+    assert tertial == ["2025-T1", "2025-delår", "2025"]
+    assert ("2024-delår", 84.0) in rows["ri_foretag_svar"]
+
+
+def test_a_frequency_without_measurements_gives_its_default_periods() -> None:
+    chain = gc.GoalChain(name="Exempel")
+    chain.add_indicator(
+        "t", "T", unit="count", frequency="tertial", baseline=(2023, 1), target=(2024, 2)
+    )
+    assert [str(p) for p in indicator_periods(chain["t"], [])] == ["2024-T1", "2024-T2", "2024"]
+    assert [str(p) for p in indicator_periods(chain["t"], [], years=[2030])] == [
+        "2030-T1",
+        "2030-T2",
+        "2030",
+    ]
+
+
+def test_preliminary_values_get_a_column_that_reads_back_the_same(tmp_path: Path) -> None:
+    chain = gc.load(ROOT / "examples" / "trelleborg.yaml")
+    rows = template_rows(chain)
+    assert rows[0] == ["indikator", "titel", "år", "värde", "enhet", "preliminär"]
+    q1 = next(r for r in rows if r[0] == "i_hushall_bistand" and r[2] == "2024-Q1")
+    assert (q1[3], q1[5]) == (745.0, "ja")
+    assert template_rows(chain, lang="en")[0][-1] == "preliminary"
+    assert len(template_rows(gc.load(ROOT / "examples" / "burlov.yaml"))[0]) == 5
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_an_examples_template_imports_unchanged(tmp_path: Path, example: Path, suffix: str) -> None:
+    """Issue 16: the template had no values, and importing it as written was refused."""
+    pytest.importorskip("openpyxl") if suffix == ".xlsx" else None
+    chain = gc.load(example)
+    path = tmp_path / f"mall{suffix}"
+    write_template(chain, path)
+    before = chain.copy()
+    report = chain.import_measurements(path)
+    assert (report.added, report.replaced, report.kept) == (0, 0, 0)
+    totals = [m for m in chain.measurements() if m.gender == "T"]
+    assert report.unchanged == len([m for m in totals if _listed(chain, m)])
+    assert report.empty > 0 and chain == before
+
+
+def _listed(chain: gc.GoalChain, m: gc.Measurement) -> bool:
+    return any(r[0] == m.indicator and str(r[2]) == str(m.period) for r in template_rows(chain))
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    values=st.dictionaries(
+        st.tuples(st.integers(2023, 2026), st.sampled_from(["", "-T1", "-delår", "-Q2"])),
+        st.floats(min_value=-1e6, max_value=1e6, allow_nan=False).map(lambda v: round(v, 4)),
+        max_size=6,
+    ),
+    lang=st.sampled_from(["sv", "en"]),
+)
+def test_a_template_lists_every_value_in_range_and_reads_it_back_the_same(
+    tmp_path: Path, values: dict[tuple[int, str], float], lang: str
+) -> None:
+    chain = gc.GoalChain(name="Egenskap")
+    chain.add_indicator("i1", "Ett mått", unit="count", baseline=(2022, 1.0), target=(2026, 2.0))
+    for (year, part), value in values.items():
+        chain.record("i1", f"{year}{part}", value)
+    path = tmp_path / "mall.csv"
+    write_template(chain, path, lang=lang)
+    listed = {r[2] for r in template_rows(chain, lang=lang)[1:]}
+    assert {m.period.to_data() for m in chain.measurements()} <= listed
+    before = chain.copy()
+    report = chain.import_measurements(path)
+    assert (report.added, report.unchanged) == (0, len(values))
+    assert chain == before
+
+
+# ------------------------------------------------------------------ importing
+
+
+def test_a_filled_template_adds_only_the_new_values(tmp_path: Path) -> None:
+    chain = gc.load(ROOT / "examples" / "burlov.yaml")
+    path = tmp_path / "mall.csv"
+    write_template(chain, path)
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig")), delimiter=";"))
+    for row in rows:
+        if row[0] == "i1" and row[2] == "2025":
+            row[3] = "86,1"
+        if row[0] == "i6" and row[2] == "2024":
+            row[3] = "58"  # was 57: a conflict, as before
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=";").writerows(rows)
+    path.write_text(buffer.getvalue(), encoding="utf-8")
+    with pytest.raises(gc.io.SpreadsheetDuplicateError, match="i6"):
+        chain.import_measurements(path)
+    report = chain.import_measurements(path, on_conflict="replace")
+    assert (report.added, report.replaced, report.unchanged) == (1, 1, 19)
+    assert chain.series("i1")[P(2025)] == 86.1 and chain.series("i6")[P(2024)] == 58.0
