@@ -1236,7 +1236,9 @@ def test_cli_import_that_changes_nothing_does_not_rewrite(tmp_path: Path, chain)
     assert gc.load(other) == chain
 
 
-def test_cli_import_in_place_says_comments_are_not_kept(tmp_path: Path, chain) -> None:
+def test_cli_import_in_place_keeps_the_comments(tmp_path: Path, chain) -> None:
+    """Comments are kept now (issue 16), so there is no note that they are lost; a file
+    written whole still gets it (tests/test_yearly_round.py)."""
     source = tmp_path / "kedja.yaml"
     source.write_text("# Kedjan för 2024\n" + gc.dumps(chain), encoding="utf-8")
     data = write(tmp_path / "d.csv", "indikator;år;värde\ni1;2024;81\n")
@@ -1245,16 +1247,10 @@ def test_cli_import_in_place_says_comments_are_not_kept(tmp_path: Path, chain) -
         _cli_import.run_import(_parse(["import", str(source), str(data), "--in-place"]), out, err)
         == 0
     )
-    assert (
-        err.getvalue() == f"obs: {source} hade kommentarer; de behålls inte när filen skrivs om\n"
-    )
-    assert f"{source}: skriven" in out.getvalue()
-    # now without comments: no note
-    data.write_text("indikator;år;värde\ni1;2025;82\n", encoding="utf-8")
-    err = io.StringIO()
-    args = _parse(["import", str(source), str(data), "--in-place", "--lang", "en"])
-    assert _cli_import.run_import(args, io.StringIO(), err) == 0
     assert err.getvalue() == ""
+    assert f"{source}: skriven" in out.getvalue()
+    assert source.read_text(encoding="utf-8").startswith("# Kedjan för 2024\n")
+    assert gc.load(source).series("i1")[P(2024)] == 81.0
 
 
 def test_has_comments() -> None:

@@ -147,3 +147,178 @@ def test_a_filled_template_adds_only_the_new_values(tmp_path: Path) -> None:
     report = chain.import_measurements(path, on_conflict="replace")
     assert (report.added, report.replaced, report.unchanged) == (1, 1, 19)
     assert chain.series("i1")[P(2025)] == 86.1 and chain.series("i6")[P(2024)] == 58.0
+
+
+# ------------------------------------------------------------------ the chain file kept
+
+
+UNUSUAL = """\
+# Kedjan för uppföljningen, med kommentarer som ska stå kvar.
+model: classic   # modellen först
+goalchain: 1
+measurements:
+  # Utfall, i blockform
+  - period: 2023
+    indicator: i1
+    value: 80.5   # preliminärt
+    source: Kolada
+
+  - value: 39.2
+    indicator: i2
+    period: 2023
+# inga fler utfall ännu
+name: 'Exempelkommun'
+elements:
+  - title: Vision
+    id: vision
+    level: vision
+  - {id: kf1, level: council, title: Fler ska nå målen, parents: [vision]}
+  - id: i1
+    kind: indicator
+    title: Andel behöriga
+    parents: [kf1]
+    description:
+      "En lång beskrivning som är
+      uppdelad på flera rader."
+    unit: percent
+    target: {year: 2026, value: 90.0}
+    baseline: {year: 2022, value: 78.0}
+  - {id: i2, kind: indicator, title: Andel legitimerade, parents: [kf1], unit: percent,
+     baseline: {year: 2022, value: 38.0}, target: {year: 2026, value: 45.0}}
+"""
+
+
+def _only_inserted(old: str, new: str) -> list[str]:
+    """The lines *new* adds to *old*; fails when any line of *old* changed or went."""
+    import difflib
+
+    a, b = old.splitlines(keepends=True), new.splitlines(keepends=True)
+    added: list[str] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        assert tag in ("equal", "insert"), (tag, a[i1:i2], b[j1:j2])
+        if tag == "insert":
+            added.extend(b[j1:j2])
+    return added
+
+
+def _import(tmp_path: Path, chain_file: Path, rows: list[list[str]], *extra: str) -> str:
+    from goalchain import cli
+
+    data = tmp_path / "utfall.csv"
+    data.write_text("\n".join(";".join(r) for r in rows) + "\n", encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    code = cli.main(["import", str(chain_file), str(data), "--in-place", *extra], out=out, err=err)
+    assert code == 0, err.getvalue()
+    return err.getvalue()
+
+
+def test_import_keeps_the_files_comments_order_and_formatting(tmp_path: Path) -> None:
+    """Issue 16: the import dropped every comment and reordered the keys."""
+    path = tmp_path / "kedja.yaml"
+    path.write_text(UNUSUAL, encoding="utf-8")
+    err = _import(
+        tmp_path,
+        path,
+        [
+            ["indikator", "år", "värde"],
+            ["i1", "2024", "82,9"],
+            ["i2", "2024", "41"],
+            ["i1", "2023", "80,5"],
+        ],
+    )
+    new = path.read_text(encoding="utf-8")
+    added = _only_inserted(UNUSUAL, new)
+    assert added == [
+        "  - indicator: i1\n",
+        "    period: 2024\n",
+        "    value: 82.9\n",
+        "    source: utfall.csv\n",
+        "  - indicator: i2\n",
+        "    period: 2024\n",
+        "    value: 41.0\n",
+        "    source: utfall.csv\n",
+    ]
+    assert "comments" not in err  # nothing to warn about: they are kept
+    chain = gc.load(path)
+    assert chain.series("i1") == {P(2023): 80.5, P(2024): 82.9}
+
+
+def test_a_replaced_value_changes_only_its_own_item(tmp_path: Path) -> None:
+    source = (ROOT / "examples" / "trelleborg.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "trelleborg.yaml"
+    path.write_text(source, encoding="utf-8")
+    _import(
+        tmp_path,
+        path,
+        [
+            ["indikator", "år", "värde"],
+            ["i_hushall_bistand", "2024-Q2", "733"],
+            ["i_hushall_bistand", "2024-Q4", "720"],
+        ],
+        "--on-conflict",
+        "replace",
+    )
+    import difflib
+
+    new = path.read_text(encoding="utf-8")
+    diff = [
+        line
+        for line in difflib.unified_diff(source.splitlines(), new.splitlines(), n=0, lineterm="")
+        if line[:1] in "+-" and line[:3] not in ("+++", "---")
+    ]
+    assert diff == [
+        "-  - {indicator: i_hushall_bistand, period: 2024-Q2, value: 731, preliminary: true}",
+        "+  - {indicator: i_hushall_bistand, period: 2024-Q2, value: 733.0, source: utfall.csv}",
+        "+  - {indicator: i_hushall_bistand, period: 2024-Q4, value: 720.0, source: utfall.csv}",
+    ]
+
+
+def test_a_json_chain_is_rewritten_as_before(tmp_path: Path) -> None:
+    chain = gc.load(ROOT / "examples" / "burlov.yaml")
+    path = tmp_path / "kedja.json"
+    gc.dump(chain, path)
+    _import(tmp_path, path, [["indikator", "år", "värde"], ["i1", "2025", "86"]])
+    chain.record("i1", 2025, 86.0, source="utfall.csv")
+    assert path.read_text(encoding="utf-8") == gc.dumps(chain, format="json")
+
+
+def test_a_chain_with_its_data_in_another_file_is_written_whole(tmp_path: Path) -> None:
+    chain = gc.load(ROOT / "examples" / "burlov.yaml")
+    path = tmp_path / "kedja.yaml"
+    gc.dump(chain, path, data_path=tmp_path / "data.yaml")
+    text = "# en kommentar\n" + path.read_text(encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
+    err = _import(tmp_path, path, [["indikator", "år", "värde"], ["i1", "2025", "86"]])
+    assert "kommentarer" in err  # said, as before, when the file is written whole
+    assert gc.load(path).series("i1")[P(2025)] == 86.0
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    new=st.dictionaries(
+        st.tuples(
+            st.sampled_from(["i1", "i2", "i6", "i10"]),
+            st.sampled_from(["2025", "2026", "2025-T1", "2026-delår"]),
+        ),
+        st.floats(min_value=0, max_value=100, allow_nan=False).map(lambda v: round(v, 2)),
+        min_size=1,
+        max_size=6,
+    ),
+    source=st.sampled_from([None, "Kolada", "Egen mätning, 2025", "x: y", "#1"]),
+)
+def test_spliced_measurements_read_back_as_the_chain(
+    new: dict[tuple[str, str], float], source: str | None
+) -> None:
+    from goalchain.io._yaml_update import spliced_text
+
+    text = (ROOT / "examples" / "burlov.yaml").read_text(encoding="utf-8")
+    chain = gc.loads(text)
+    before = {m.key: m for m in chain.measurements()}
+    for (indicator, period), value in new.items():
+        chain.record(indicator, period, value, source=source)
+    out = spliced_text(text, chain, before)
+    assert out is not None
+    assert len(_only_inserted(text, out)) == len(new)
+    assert gc.loads(out) == chain
