@@ -322,3 +322,75 @@ def test_spliced_measurements_read_back_as_the_chain(
     assert out is not None
     assert len(_only_inserted(text, out)) == len(new)
     assert gc.loads(out) == chain
+
+
+# ------------------------------------------------------------------ the README's round
+
+
+def _readme_round() -> tuple[list[str], str]:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text.split("## The yearly round", 1)[1].split("\n## ", 1)[0]
+    commands = section.split("```sh", 1)[1].split("```", 1)[0].strip().splitlines()
+    printed = section.split("```text", 1)[1].split("```", 1)[0]
+    return commands, printed
+
+
+def _fill_in(path: Path, year: str) -> int:
+    """Fill in the empty value cells of *year*, as a controller would in Excel."""
+    filled = 0
+    if path.suffix == ".xlsx":
+        openpyxl = pytest.importorskip("openpyxl")
+        book = openpyxl.load_workbook(path)
+        for row in book.worksheets[0].iter_rows(min_row=2):
+            if str(row[2].value) == year and row[3].value is None:
+                row[3].value = 50 + filled
+                filled += 1
+        book.save(path)
+        return filled
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig")), delimiter=";"))
+    for row in rows[1:]:
+        if row[2] == year and not row[3]:
+            row[3] = f"{50 + filled},5"
+            filled += 1
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=";", lineterminator="\r\n").writerows(rows)
+    path.write_text(buffer.getvalue(), encoding="utf-8-sig")
+    return filled
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_the_readmes_yearly_round_runs_as_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, suffix: str
+) -> None:
+    """The README's commands, in order, on a copy of the examples (issue 16)."""
+    import shlex
+    import shutil
+
+    from goalchain import cli
+
+    commands, printed = _readme_round()
+    assert [c.split()[0] for c in commands] == ["cp", "goalchain", "#", "goalchain", "goalchain"]
+    shutil.copytree(ROOT / "examples", tmp_path / "examples")
+    monkeypatch.chdir(tmp_path)
+    outputs = []
+    for line in commands:
+        line = line.replace("utfall.csv", f"utfall{suffix}")
+        argv = shlex.split(line, comments=True)
+        if not argv:  # the step a person does: fill in the values of 2025
+            assert _fill_in(tmp_path / f"utfall{suffix}", "2025") == 10
+        elif argv[0] == "cp":
+            shutil.copy(argv[1], argv[2])
+        else:
+            out, err = io.StringIO(), io.StringIO()
+            assert cli.main(argv[1:], out=out, err=err) == 0, err.getvalue()
+            assert err.getvalue() == ""
+            outputs.append(out.getvalue())
+    assert "".join(outputs).replace(f"utfall{suffix}", "utfall.csv") == printed.lstrip("\n")
+    # the chain file: the example's text with ten measurements of 2025 written in
+    added = _only_inserted(
+        (ROOT / "examples" / "burlov.yaml").read_text(encoding="utf-8"),
+        (tmp_path / "burlov.yaml").read_text(encoding="utf-8"),
+    )
+    assert len(added) == 10 and all("period: 2025" in line for line in added)
+    report = (tmp_path / "rapport-2025.html").read_text(encoding="utf-8")
+    assert "2025" in report and "Burlövs kommun" in report
