@@ -111,7 +111,9 @@ def add_parsers(commands: Any) -> None:
         "-o", "--output", type=Path, required=True, help="the template: OUT.csv or OUT.xlsx"
     )
     template.add_argument(
-        "--years", help="a year or a range, e.g. 2024 or 2023-2026 (default: the target period)"
+        "--years",
+        help="a year or a range for every indicator, e.g. 2024 or 2023-2026 (default: each "
+        "indicator's own, from the year after its baseline to its target year)",
     )
     template.add_argument(
         "--lang", choices=languages(), default="sv", help="language of the headers (default sv)"

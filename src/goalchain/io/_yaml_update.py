@@ -199,6 +199,8 @@ def spliced_text(text: str, chain: GoalChain, before: Mapping[Key, Measurement])
             assert key is not None
             last_of[key[0]] = index
         for m in changed:
+            if m.key not in keys:  # written another way ("kvinnor" for K): a whole rewrite
+                return None
             index = keys.index(m.key)
             item = items[index]
             item_flow = bool(getattr(item, "flow_style", False))
@@ -273,7 +275,8 @@ def update_measurements(
     if new is None:
         return False
     try:
-        again = loads(new, source=str(out), base_dir=file.parent)
+        # read where it will stand: a model file named relative to FILE must be there too
+        again = loads(new, source=str(out), base_dir=out.parent)
     except Exception:  # a splice that does not read back: a whole rewrite
         return False
     if again != chain:
