@@ -394,3 +394,13 @@ def test_the_readmes_yearly_round_runs_as_written(
     assert len(added) == 10 and all("period: 2025" in line for line in added)
     report = (tmp_path / "rapport-2025.html").read_text(encoding="utf-8")
     assert "2025" in report and "Burlövs kommun" in report
+
+
+def test_a_swedish_csv_template_writes_numbers_with_a_decimal_comma(tmp_path: Path) -> None:
+    chain = gc.load(ROOT / "examples" / "nynashamn.yaml")
+    write_template(chain, tmp_path / "mall.csv")
+    write_template(chain, tmp_path / "en.csv", lang="en")
+    sv = (tmp_path / "mall.csv").read_text(encoding="utf-8-sig")
+    en = (tmp_path / "en.csv").read_text(encoding="utf-8-sig")
+    assert ";2024-delår;-1,8;" in sv and ";2024-delår;-1.8;" in en  # a number, not '-1,8
+    assert ";2023;79;" in sv  # a whole number without ",0"

@@ -273,5 +273,5 @@ def write_csv_template(path: Path, rows: Sequence[Sequence[Any]], *, decimal: st
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     for row in rows:
-        writer.writerow(["" if v is None else csv_cell(_number(v, decimal)) for v in row])
+        writer.writerow(["" if v is None else _number(csv_cell(v), decimal) for v in row])
     atomic_write(path, "\ufeff" + buffer.getvalue())
