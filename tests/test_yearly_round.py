@@ -404,3 +404,44 @@ def test_a_swedish_csv_template_writes_numbers_with_a_decimal_comma(tmp_path: Pa
     en = (tmp_path / "en.csv").read_text(encoding="utf-8-sig")
     assert ";2024-delår;-1,8;" in sv and ";2024-delår;-1.8;" in en  # a number, not '-1,8
     assert ";2023;79;" in sv  # a whole number without ",0"
+
+
+def test_a_new_value_follows_an_item_that_ends_in_a_nested_block() -> None:
+    """ruamel.yaml ends a block mapping at the next token, inside the next item."""
+    from goalchain.io._yaml_update import spliced_text
+
+    text = (
+        "goalchain: 1\n"
+        "model: classic\n"
+        "elements:\n"
+        "  - {id: kf1, level: council, title: Mål}\n"
+        "  - {id: i1, kind: indicator, title: Andel, unit: percent, parents: [kf1]}\n"
+        "  - {id: i2, kind: indicator, title: Antal, unit: count, parents: [kf1]}\n"
+        "measurements:\n"
+        "  - indicator: i1\n"
+        "    period: 2023\n"
+        "    value: 80.5\n"
+        "    anteckning:\n"
+        "      av: Controller\n"
+        "      lista:\n"
+        "        - ett\n"
+        "  - indicator: i2\n"
+        "    period: 2023\n"
+        "    value: 12.0\n"
+    )
+    chain = gc.loads(text)
+    before = {m.key: m for m in chain.measurements()}
+    chain.record("i1", 2024, 82.9)
+    out = spliced_text(text, chain, before)
+    assert out is not None and gc.loads(out) == chain
+    assert _only_inserted(text, out) == [
+        "  - indicator: i1\n",
+        "    period: 2024\n",
+        "    value: 82.9\n",
+    ]
+
+
+def test_a_baseline_in_the_last_possible_year_gives_that_year() -> None:
+    chain = gc.GoalChain(name="Sent")
+    chain.add_indicator("i1", "Sent", unit="count", baseline=(2200, 1.0))
+    assert [row[2] for row in template_rows(chain)[1:]] == [2200]

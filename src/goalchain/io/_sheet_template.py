@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from .._i18n import N_
 from ..exceptions import FileFormatError, InvalidValueError, Message, UnknownUnitError
 from ..models import Indicator, Period
-from ..models._period import PeriodKind
+from ..models._period import MAX_YEAR, PeriodKind
 from ..units import parse_unit
 
 if TYPE_CHECKING:
@@ -173,7 +173,8 @@ def _span(indicator: Indicator, measured: Sequence[Period], default: list[int]) 
         last = max(pair.year for pair in indicator.annual_targets)
     else:
         last = max(default[-1], measured[-1].year if measured else first)
-    return list(range(first, max(first, last) + 1))
+    first = min(first, MAX_YEAR)  # a baseline in the last year a period can have
+    return list(range(first, min(max(first, last), MAX_YEAR) + 1))
 
 
 def indicator_periods(

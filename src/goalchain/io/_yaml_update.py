@@ -92,14 +92,17 @@ def _key_of(item: Node) -> Key | None:
         return None
 
 
-def _end(item: Node) -> int:
-    """Where a measurement item's text ends (a block mapping's last value, not the
-    comments and blank lines after it)."""
-    from ruamel.yaml.nodes import MappingNode
+def _end(node: Node) -> int:
+    """Where a node's text ends: a block collection's at its last scalar or flow
+    collection (ruamel.yaml ends it at the next token, after comments and blank
+    lines, even inside the next item)."""
+    from ruamel.yaml.nodes import MappingNode, SequenceNode
 
-    if isinstance(item, MappingNode) and not item.flow_style and item.value:
-        return int(item.value[-1][1].end_mark.index)
-    return int(item.end_mark.index)
+    if isinstance(node, MappingNode) and not node.flow_style and node.value:
+        return _end(node.value[-1][1])
+    if isinstance(node, SequenceNode) and not node.flow_style and node.value:
+        return _end(node.value[-1])
+    return int(node.end_mark.index)
 
 
 def spliced_text(text: str, chain: GoalChain, before: Mapping[Key, Measurement]) -> str | None:
