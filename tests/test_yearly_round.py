@@ -16,6 +16,7 @@ import goalchain as gc
 from goalchain.io import write_template
 from goalchain.io._sheet_template import indicator_periods, template_rows
 from goalchain.models import Period
+from goalchain.testing import goal_chains
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
@@ -445,3 +446,33 @@ def test_a_baseline_in_the_last_possible_year_gives_that_year() -> None:
     chain = gc.GoalChain(name="Sent")
     chain.add_indicator("i1", "Sent", unit="count", baseline=(2200, 1.0))
     assert [row[2] for row in template_rows(chain)[1:]] == [2200]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@given(chain=goal_chains(min_elements=3), data=st.data())
+def test_any_chains_template_rows_and_spliced_measurements(
+    chain: gc.GoalChain, data: st.DataObject
+) -> None:
+    """Over chains from goalchain.testing: the template can be made, and measurements
+    spliced into the chain's file read back as the chain (or are not spliced)."""
+    from goalchain.io._yaml_update import spliced_text
+
+    text = gc.dumps(chain)
+    chain = gc.loads(text)
+    template_rows(chain)
+    indicators = chain.indicators()
+    if not indicators:
+        return
+    before = {m.key: m for m in chain.measurements()}
+    for _ in range(data.draw(st.integers(1, 4))):
+        indicator = data.draw(st.sampled_from(indicators))
+        period = data.draw(st.sampled_from(["2025", "2025-T1", "2031-delår", "1999-Q4"]))
+        value = data.draw(st.floats(-1e6, 1e6, allow_nan=False))
+        source = data.draw(st.sampled_from([None, "a, b", "x: y", "'q'", "ö"]))
+        chain.record(indicator.id, period, value, replace=True, source=source)
+    if before:
+        key = data.draw(st.sampled_from(sorted(before, key=str)))
+        chain.record(key[0], key[1], 12345.5, gender=key[2], replace=True)
+    out = spliced_text(text, chain, before)
+    if out is not None:
+        assert gc.loads(out) == chain
