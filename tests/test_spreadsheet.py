@@ -198,7 +198,8 @@ def test_missing_markers_and_empty_cells(tmp_path: Path, chain) -> None:
     assert "'..'" in str(err)
     report = import_measurements(chain, path, missing="skip")
     assert report.added == 1
-    assert report.missing == (f"{path}:2:3", f"{path}:3:3")
+    # the cell marked missing is listed; the empty one is counted
+    assert (report.missing, report.empty) == ((f"{path}:2:3",), 1)
     assert values(chain)[("i1", "2025", "T")] == 83.0
 
 
@@ -564,32 +565,38 @@ def test_template_round_trip(tmp_path: Path, chain, suffix, lang) -> None:
     assert values(chain)[("i1", "2023", "T")] == 12.5
 
 
-def test_empty_template_is_refused_until_filled(tmp_path: Path, chain) -> None:
+def test_a_template_skips_the_cells_left_empty_and_says_how_many(tmp_path: Path, chain) -> None:
+    """Issue 16: a template with a few values filled in was refused, one error per empty cell."""
     path = tmp_path / "mall.csv"
-    write_template(chain, path, years=[2024])
-    cells = len(chain.indicators())
-    with pytest.raises(SpreadsheetValueError) as raised:
-        chain.import_measurements(path)
-    # one error for the whole file, not one per empty cell
-    err = raised.value
-    assert (err.code, err.errors, err.params["n"]) == ("nothing_filled", (err,), cells)
-    assert str(err).startswith(
-        f"{path}:2:4: row 2, column D 'värde': no value is filled in: all {cells} value cells "
-        "are empty"
-    )
-    assert "inget värde är ifyllt" in err.render("sv", cli=True)
-    assert "--missing skip" in err.render("sv", cli=True)
-    before = values(chain)
-    # one value filled in: the empty cells are errors of their own again
+    write_template(chain, path, years=[2024, 2025])
+    cells = 2 * len(chain.indicators())
     text = path.read_text(encoding="utf-8-sig").splitlines()
     first = text[1].split(";")
     first[3] = "12"
     path.write_text("\n".join([text[0], ";".join(first), *text[2:]]) + "\n", encoding="utf-8")
+    report = chain.import_measurements(path)
+    assert (report.added, report.empty, report.missing) == (1, cells - 1, ())
+    assert report.summary().endswith(
+        f"1 tillagt, 0 oförändrade, 0 ersatta, 0 behållna, {cells - 1} tomma (hoppades över)"
+    )
+    assert report.summary(lang="en").endswith(f"{cells - 1} empty (skipped)")
+    assert values(chain)[("i1", "2024", "T")] == 12.0
+    # an empty template changes nothing and says so; --missing error still refuses it
+    write_template(chain, path, years=[2030])
+    report = chain.import_measurements(path)
+    assert (report.added, report.empty, report.changed) == (0, len(chain.indicators()), False)
     with pytest.raises(SpreadsheetValueError) as raised:
-        chain.import_measurements(path)
-    assert {e.code for e in raised.value.errors} == {"value_empty"}
-    assert len(raised.value.errors) == cells - 1
-    assert values(chain) == before  # nothing recorded either time
+        chain.import_measurements(path, missing="error")
+    err = raised.value
+    assert (err.code, err.params["n"]) == ("nothing_filled", len(chain.indicators()))
+    assert "inget värde är ifyllt" in err.render("sv", cli=True)
+
+
+def test_a_file_that_is_not_a_template_still_refuses_empty_cells(tmp_path: Path, chain) -> None:
+    path = write(tmp_path / "m.csv", "indikator;år;värde;enhet\ni1;2024;;%\ni1;2025;81;%\n")
+    with pytest.raises(SpreadsheetValueError, match="the value of 'i1' is empty"):
+        import_measurements(chain, path)
+    assert import_measurements(chain, path, missing="skip").empty == 1
 
 
 def test_a_template_of_one_empty_cell_is_not_all_1_cells(tmp_path: Path) -> None:
@@ -597,8 +604,9 @@ def test_a_template_of_one_empty_cell_is_not_all_1_cells(tmp_path: Path) -> None
     chain.add_indicator("i1", "Andel", unit="percent")
     path = tmp_path / "mall.csv"
     write_template(chain, path, years=[2024])
+    assert chain.import_measurements(path).summary().endswith("1 tomt (hoppades över)")
     with pytest.raises(SpreadsheetValueError) as raised:
-        chain.import_measurements(path)
+        chain.import_measurements(path, missing="error")
     err = raised.value
     assert err.params["n"] == 1
     assert "no value is filled in: the only value cell is empty; fill in" in str(err)
@@ -813,7 +821,7 @@ def test_wide_layout_in_excel_with_numeric_headers(tmp_path: Path, chain) -> Non
         import_measurements(chain, path)
     assert chain == before
     report = import_measurements(chain, path, missing="skip")
-    assert (report.added, report.missing) == (5, (f"{path}:2:4 (Blad1!D2)",))
+    assert (report.added, report.missing, report.empty) == (5, (), 1)
     assert chain.series("antal") == {P(2023): 1.0, P(2024): 2.0, P(2025): 3.0}
 
 
@@ -1229,7 +1237,9 @@ def test_cli_import_that_changes_nothing_does_not_rewrite(tmp_path: Path, chain)
     assert gc.load(other) == chain
 
 
-def test_cli_import_in_place_says_comments_are_not_kept(tmp_path: Path, chain) -> None:
+def test_cli_import_in_place_keeps_the_comments(tmp_path: Path, chain) -> None:
+    """Comments are kept now (issue 16), so there is no note that they are lost; a file
+    written whole still gets it (tests/test_yearly_round.py)."""
     source = tmp_path / "kedja.yaml"
     source.write_text("# Kedjan för 2024\n" + gc.dumps(chain), encoding="utf-8")
     data = write(tmp_path / "d.csv", "indikator;år;värde\ni1;2024;81\n")
@@ -1238,16 +1248,10 @@ def test_cli_import_in_place_says_comments_are_not_kept(tmp_path: Path, chain) -
         _cli_import.run_import(_parse(["import", str(source), str(data), "--in-place"]), out, err)
         == 0
     )
-    assert (
-        err.getvalue() == f"obs: {source} hade kommentarer; de behålls inte när filen skrivs om\n"
-    )
-    assert f"{source}: skriven" in out.getvalue()
-    # now without comments: no note
-    data.write_text("indikator;år;värde\ni1;2025;82\n", encoding="utf-8")
-    err = io.StringIO()
-    args = _parse(["import", str(source), str(data), "--in-place", "--lang", "en"])
-    assert _cli_import.run_import(args, io.StringIO(), err) == 0
     assert err.getvalue() == ""
+    assert f"{source}: skriven" in out.getvalue()
+    assert source.read_text(encoding="utf-8").startswith("# Kedjan för 2024\n")
+    assert gc.load(source).series("i1")[P(2024)] == 81.0
 
 
 def test_has_comments() -> None:
@@ -1406,15 +1410,18 @@ def test_a_spreadsheet_errors_words_and_numbers_come_from_a_third_languages_cata
         (
             "sv",
             ["Mätvärden", "Instruktioner"],
-            "Fyll i kolumnen värde på bladet Mätvärden, ett värde per indikator och år.",
-            "Ändra inte kolumnerna indikator och år. Läs in filen med "
+            "Fyll i kolumnen värde på bladet Mätvärden, ett värde per indikator och period. "
+            "De värden som kedjan redan har är ifyllda; celler som lämnas tomma hoppas över.",
+            "Ändra inte kolumnerna indikator och år, och inte rubrikerna. Läs in filen med "
             "goalchain import KEDJA.yaml FIL.xlsx -o KEDJA.yaml",
         ),
         (
             "en",
             ["Measurements", "Instructions"],
-            "Fill in the value column of the Measurements sheet, one value per indicator and year.",
-            "Do not change the indicator and year columns. Read the file with "
+            "Fill in the value column of the Measurements sheet, one value per indicator and "
+            "period. The values the chain already has are filled in; the cells left empty are "
+            "skipped.",
+            "Do not change the indicator and year columns, nor the headers. Read the file with "
             "goalchain import CHAIN.yaml FILE.xlsx -o CHAIN.yaml",
         ),
     ],

@@ -4,9 +4,13 @@
     Read the measurements of a CSV or Excel file (*DATA*) into the chain in
     *FILE* and write the chain to *OUT*, atomically; all or nothing. Without
     ``-o`` the command refuses to overwrite *FILE* unless ``--in-place``. When
-    the import changes nothing, *FILE* is not rewritten.
+    the import changes nothing, *FILE* is not rewritten. A YAML *FILE* is
+    written with its comments, key order and formatting kept, only the new and
+    changed measurements written in (:mod:`goalchain.io._yaml_update`); a JSON
+    one, or a YAML one whose measurements cannot be spliced in, is written whole.
 ``goalchain template FILE -o OUT.csv|OUT.xlsx``
-    Write a file to fill in: one row per indicator and year.
+    Write a file to fill in: one row per indicator and period, the chain's
+    values filled in.
 
 A user error prints its message on stderr and exits 2: the functions here raise a
 :class:`~goalchain.exceptions.GoalchainError` (a :class:`CommandError` for a bad
@@ -55,7 +59,8 @@ def add_parsers(commands: Any) -> None:
         "written (exit 2) and the message lists every wrong cell by file, row and column. "
         "Values that look wrong (a percentage outside 0-100, a value 50 times off the "
         "indicator's others) are imported and warned about on stderr. When nothing "
-        "changes, FILE is not rewritten.",
+        "changes, FILE is not rewritten. A YAML chain keeps its comments, key order and "
+        "formatting: only the new and changed measurements are written in.",
     )
     imp.add_argument("file", type=Path, help="a .yaml, .yml or .json chain file")
     imp.add_argument("data", type=Path, help="a .csv or .xlsx file of measurements")
@@ -79,9 +84,11 @@ def add_parsers(commands: Any) -> None:
     )
     imp.add_argument(
         "--missing",
-        choices=("error", "skip"),
-        default="error",
-        help="empty value cells: error (default) or skip them ('..' always marks a missing value)",
+        choices=("auto", "error", "skip"),
+        default="auto",
+        help="empty value cells: auto (default: skipped in a template from 'goalchain "
+        "template', an error in another file), error, or skip them ('..' always marks a "
+        "missing value)",
     )
     imp.add_argument("--encoding", help="the CSV file's encoding when not UTF-8, e.g. cp1252")
     imp.add_argument(
@@ -94,15 +101,19 @@ def add_parsers(commands: Any) -> None:
     template = commands.add_parser(
         "template",
         help="write a CSV or Excel file to fill in with measurements",
-        description="Write a file with one row per indicator and year, and an empty value "
-        "column, ready to fill in and read back with 'goalchain import'.",
+        description="Write a file with one row per indicator and period, from its baseline "
+        "to its target year in its own frequency (years, tertials, quarters, delår), with "
+        "the values the chain already has filled in, ready to fill in and read back with "
+        "'goalchain import' (which skips the value cells left empty).",
     )
     template.add_argument("file", type=Path, help="a .yaml, .yml or .json chain file")
     template.add_argument(
         "-o", "--output", type=Path, required=True, help="the template: OUT.csv or OUT.xlsx"
     )
     template.add_argument(
-        "--years", help="a year or a range, e.g. 2024 or 2023-2026 (default: the target period)"
+        "--years",
+        help="a year or a range for every indicator, e.g. 2024 or 2023-2026 (default: each "
+        "indicator's own, from the year after its baseline to its target year)",
     )
     template.add_argument(
         "--lang", choices=languages(), default="sv", help="language of the headers (default sv)"
@@ -306,6 +317,18 @@ def _dump(chain: Any, target: Path, lang: str) -> None:
         raise _from_library(error, lang) from error
 
 
+def _update(chain: Any, source: Path, target: Path, before: Any, lang: str) -> bool:
+    """Write the YAML file *source* to *target* with only the new and changed
+    measurements added, comments, order and formatting kept; False when it cannot be."""
+    from .exceptions import DirectoryNotFoundError, FileWriteError
+    from .io._yaml_update import update_measurements
+
+    try:
+        return update_measurements(chain, source, target, before)
+    except (DirectoryNotFoundError, FileWriteError):
+        return False  # the whole rewrite says what is wrong, in the user's language
+
+
 def run_import(args: argparse.Namespace, out: TextIO, err: TextIO | None = None) -> int:
     """Run ``goalchain import``; returns the exit code (0), raises on a user error.
 
@@ -335,6 +358,7 @@ def run_import(args: argparse.Namespace, out: TextIO, err: TextIO | None = None)
     mapping = _mapping(args.mapping, lang)
     delimiter = _delimiter(getattr(args, "delimiter", None), lang)
     chain = _load(args.file, lang)
+    before = {m.key: m for m in chain.measurements()}
     try:
         report = import_measurements(
             chain,
@@ -349,8 +373,11 @@ def run_import(args: argparse.Namespace, out: TextIO, err: TextIO | None = None)
     except SpreadsheetError as error:
         raise _from_library(error, lang, cli=True) from error
     write, comments = write_plan(args.file, target, report.changed)
-    if write:
-        _dump(chain, target, lang)  # first: a failure prints only the error
+    if write:  # first: a failure prints only the error
+        if _update(chain, args.file, target, before, lang):
+            comments = False  # the file's own text, comments and all, with the new values
+        else:
+            _dump(chain, target, lang)
     out.write(report.summary(lang=lang) + "\n")
     skipped = gettext("missing (skipped)", lang)
     for where in report.missing[:_SHOWN]:

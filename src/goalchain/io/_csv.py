@@ -251,8 +251,19 @@ def read_csv(
     return Table(file, None, rows, delimiter=delimiter)
 
 
-def write_csv_template(path: Path, rows: Sequence[Sequence[Any]]) -> None:
+def _number(value: Any, decimal: str) -> Any:
+    if isinstance(value, float):
+        text = str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+        return text.replace(".", decimal)
+    return value
+
+
+def write_csv_template(path: Path, rows: Sequence[Sequence[Any]], *, decimal: str = ".") -> None:
     """Write template rows as CSV: ``;``, CRLF, UTF-8 with BOM (Excel reads it right).
+
+    A float is written with *decimal* as its decimal mark (``","`` for a
+    Swedish template, as Swedish Excel writes it), without thousands
+    separators, and a whole float as a whole number (``41200``, not ``41200.0``).
 
     A text that a spreadsheet program would read as a formula (``=``, ``+``,
     ``-``, ``@``, tab, CR first) is written with a single quote in front
@@ -262,5 +273,5 @@ def write_csv_template(path: Path, rows: Sequence[Sequence[Any]]) -> None:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     for row in rows:
-        writer.writerow(["" if v is None else csv_cell(v) for v in row])
+        writer.writerow(["" if v is None else _number(csv_cell(v), decimal) for v in row])
     atomic_write(path, "\ufeff" + buffer.getvalue())

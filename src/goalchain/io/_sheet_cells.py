@@ -62,7 +62,7 @@ __all__ = [
     "Table",
 ]
 
-Missing = Literal["error", "skip"]
+Missing = Literal["auto", "error", "skip"]
 
 FIELDS = ("indicator", "period", "value", "unit", "gender", "preliminary", "source", "title")
 REQUIRED = ("indicator", "period", "value")
@@ -102,7 +102,9 @@ MISSING_MARKERS: frozenset[str] = frozenset(
 """Value cells that mark a value as missing on purpose (``..`` as in Kolada and SCB).
 
 Such rows are skipped and listed in :attr:`ImportReport.missing`. An *empty*
-value cell is an error unless ``missing="skip"`` is passed.
+value cell is skipped in a template (a file with :func:`write_template`'s
+header) and with ``missing="skip"``, and counted in :attr:`ImportReport.empty`;
+elsewhere it is an error.
 """
 
 _GENDER_ALIASES = {
@@ -359,6 +361,7 @@ class _Reader:
         self.columns = columns
         self.source = source
         self.missing = missing
+        self.empty = 0  # empty value cells skipped
         self.kolada: dict[str, list[str]] = {}
         self.indicator_ids: list[str] = []
         for indicator in chain.indicators():
@@ -535,6 +538,8 @@ class _Reader:
         if not errors:
             extra = self.extra(values, row)
             for index, cell_period, value in read:
+                if value is _EMPTY:
+                    continue
                 if value is None:
                     out.append((None, index))
                     continue
@@ -643,12 +648,13 @@ class _Reader:
 
     def value(
         self, values: Sequence[Any], row: int, indicator: Indicator, index: int
-    ) -> float | None:
+    ) -> float | _Empty | None:
         raw = self.cell_at(values, row, index)
         where = self.where(row, index)
         if _is_blank(raw):
             if self.missing == "skip":
-                return None
+                self.empty += 1
+                return _EMPTY
             raise SpreadsheetValueError(
                 "value_empty",
                 params={"id": indicator.id, "skip": OptionHint("missing", "skip")},
@@ -770,6 +776,13 @@ class _Reader:
 
 
 _FAILED: Any = object()  # a cell whose error is already recorded
+
+
+class _Empty:
+    """An empty value cell, skipped."""
+
+
+_EMPTY = _Empty()
 _WHOLE = re.compile(r"[-\u2212]?\d[\d \u00a0\u2009\u202f]*")
 
 

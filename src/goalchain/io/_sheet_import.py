@@ -51,6 +51,7 @@ from ._sheet_cells import (
     _Row,
 )
 from ._sheet_limits import SpreadsheetLimits
+from ._sheet_template import is_template_header
 from ._spreadsheet_errors import (
     OptionHint,
     SpreadsheetDuplicateError,
@@ -126,6 +127,7 @@ class _Reading:
     missing: list[str]
     file: str
     reader: _Reader
+    empty: int = 0
 
 
 def _read(
@@ -140,9 +142,9 @@ def _read(
     delimiter: str | None,
     limits: SpreadsheetLimits | None = None,
 ) -> _Reading:
-    if missing not in ("error", "skip"):
+    if missing not in ("auto", "error", "skip"):
         raise InvalidValueError(
-            N_("missing={missing!r} is invalid; valid: 'error', 'skip'"),
+            N_("missing={missing!r} is invalid; valid: 'auto', 'error', 'skip'"),
             field="missing",
             params={"missing": missing},
         )
@@ -192,6 +194,9 @@ def _read(
                 row=columns.header_row,
                 sheet=table.sheet,
             )
+    if missing == "auto":  # a template's empty cells are the ones not filled in yet
+        headers = [columns.headers[i] for i in sorted(columns.headers)]
+        missing = "skip" if is_template_header(headers) else "error"
     reader = _Reader(
         chain,
         table,
@@ -225,7 +230,7 @@ def _read(
         if not rows and not skipped and all(e.code == "value_empty" for e in errors):
             raise _nothing_filled(errors)
         raise _gather(errors)
-    return _Reading(rows, skipped, str(file), reader)
+    return _Reading(rows, skipped, str(file), reader, reader.empty)
 
 
 def _nothing_filled(empty: Sequence[SpreadsheetError]) -> SpreadsheetValueError:
@@ -301,7 +306,7 @@ def read_measurements(
     mapping: Mapping[str, str | None] | None = None,
     sheet: str | None = None,
     source: str | None = None,
-    missing: Missing = "error",
+    missing: Missing = "auto",
     encoding: str | None = None,
     delimiter: str | None = None,
     limits: SpreadsheetLimits | None = None,
@@ -335,9 +340,11 @@ def read_measurements(
         Stored as each measurement's ``source`` unless the row has a ``källa``
         column; by default the file's name. ``""`` stores none.
     missing
-        ``"error"`` (the default): an empty value cell is an error.
-        ``"skip"``: rows with an empty value are skipped. Cells marked
-        missing (:data:`MISSING_MARKERS`, such as ``..``) are always skipped.
+        ``"auto"`` (the default): the empty value cells of a template (a file
+        with :func:`write_template`'s header) are skipped, those of another
+        file are errors. ``"error"``: an empty value cell is an error.
+        ``"skip"``: empty value cells are skipped. Cells marked missing
+        (:data:`MISSING_MARKERS`, such as ``..``) are always skipped.
     encoding
         The CSV file's encoding, when not UTF-8 (``"cp1252"``).
     delimiter
@@ -418,8 +425,11 @@ class ImportReport:
     by_indicator
         The same counts per indicator id: ``{"i1": {"added": 2, ...}}``.
     missing
-        Where a value was marked missing (or empty, with ``missing="skip"``),
-        as ``file:row:column``; these rows were skipped.
+        Where a value was marked missing (``..``), as ``file:row:column``;
+        these rows were skipped.
+    empty
+        How many empty value cells were skipped: the cells of a template not
+        filled in (or any, with ``missing="skip"``).
     warnings
         Values recorded that look wrong (:class:`SpreadsheetWarning`): a
         percentage outside 0-100, or a value more than 50 times larger or
@@ -434,6 +444,7 @@ class ImportReport:
     by_indicator: Mapping[str, Mapping[str, int]] = attrs.field(factory=dict)
     missing: tuple[str, ...] = ()
     warnings: tuple[SpreadsheetWarning, ...] = ()
+    empty: int = 0
 
     @property
     def changed(self) -> bool:
@@ -459,6 +470,8 @@ class ImportReport:
         'utfall.csv: 3 tillagda, 1 oförändrat, 0 ersatta, 0 behållna'
         >>> report.summary(lang="en")
         'utfall.csv: 3 added, 1 unchanged, 0 replaced, 0 kept'
+        >>> ImportReport(file="mall.csv", added=1, empty=30).summary()
+        'mall.csv: 1 tillagt, 0 oförändrade, 0 ersatta, 0 behållna, 30 tomma (hoppades över)'
         """
         lang = check_lang(lang)
 
@@ -488,6 +501,17 @@ class ImportReport:
                 )
             )
             counts.append(n)
+        if self.empty:
+            parts.append(
+                npgettext(
+                    "spreadsheet import summary",
+                    "{n} empty (skipped)",
+                    "{n} empty (skipped)",
+                    self.empty,
+                    lang,
+                )
+            )
+            counts.append(self.empty)
         if self.warnings:
             n = len(self.warnings)
             parts.append(
@@ -515,7 +539,7 @@ def import_measurements(
     sheet: str | None = None,
     source: str | None = None,
     on_conflict: OnConflict = "error",
-    missing: Missing = "error",
+    missing: Missing = "auto",
     encoding: str | None = None,
     delimiter: str | None = None,
     limits: SpreadsheetLimits | None = None,
@@ -623,6 +647,7 @@ def import_measurements(
         by_indicator=MappingProxyType({k: MappingProxyType(v) for k, v in counts.items()}),
         missing=tuple(reading.missing),
         warnings=tuple(warnings),
+        empty=reading.empty,
         **totals,
     )
 

@@ -576,7 +576,9 @@ def write_xlsx_template(path: Path, rows: Sequence[Sequence[Any]], *, lang: str 
     help_sheet = book.create_sheet(pgettext("sheet", "Instructions", lang))
     for line in (
         gettext(
-            "Fill in the value column of the Measurements sheet, one value per indicator and year.",
+            "Fill in the value column of the Measurements sheet, one value per indicator and "
+            "period. The values the chain already has are filled in; the cells left empty are "
+            "skipped.",
             lang,
         ),
         gettext(
@@ -588,7 +590,7 @@ def write_xlsx_template(path: Path, rows: Sequence[Sequence[Any]], *, lang: str 
             lang,
         ),
         gettext(
-            "Do not change the indicator and year columns. Read the file with "
+            "Do not change the indicator and year columns, nor the headers. Read the file with "
             "goalchain import CHAIN.yaml FILE.xlsx -o CHAIN.yaml",
             lang,
         ),
