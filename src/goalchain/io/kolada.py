@@ -16,7 +16,15 @@ Examples
 """
 
 from ..exceptions import KoladaError
-from ._kolada_client import DEFAULT_BASE_URL, MAX_IDS, KoladaClient, KoladaValue, parse_years
+from ._kolada_client import (
+    DEFAULT_BASE_URL,
+    MAX_IDS,
+    KoladaClient,
+    KoladaValue,
+    Municipality,
+    ValuesPage,
+    parse_years,
+)
 from ._kolada_fill import FetchReport, MissingValue, ValueWarning, fetch_into, fetched_at
 from ._kolada_http import (
     MAX_JSON_DEPTH,
@@ -40,8 +48,10 @@ __all__ = [
     "KoladaValue",
     "KpiInfo",
     "MissingValue",
+    "Municipality",
     "UnitNote",
     "ValueWarning",
+    "ValuesPage",
     "fetch_into",
     "fetched_at",
     "parse_json",
