@@ -4,7 +4,8 @@ See the Kolada guide for fetching, the cache, offline mode and provenance.
 The implementation lives in private modules, one concept each: the API client
 and what it relies on about the API (``goalchain.io._kolada_client``), the
 transport under it (``_kolada_http``), the KPI metadata and units
-(``_kolada_kpi``) and filling a chain (``_kolada_fill``).
+(``_kolada_kpi``), filling a chain (``_kolada_fill``) and the local SQLite store of
+whole years, groups and municipalities (``_kolada_store``).
 
 Examples
 --------
@@ -34,6 +35,8 @@ from ._kolada_http import (
     parse_json,
 )
 from ._kolada_kpi import KpiInfo, UnitNote, title_unit, title_unit_text
+from ._kolada_store import FetchRecord, KoladaStore, StoreFetch
+from ._kolada_values import RIKET, KoladaValues, MunicipalityGroup
 
 __all__ = [
     "DEFAULT_BASE_URL",
@@ -42,13 +45,19 @@ __all__ = [
     "MAX_NUMBER_CHARS",
     "MAX_REQUEST_SECONDS",
     "MAX_RESPONSE_BYTES",
+    "RIKET",
+    "FetchRecord",
     "FetchReport",
     "KoladaClient",
     "KoladaError",
+    "KoladaStore",
     "KoladaValue",
+    "KoladaValues",
     "KpiInfo",
     "MissingValue",
     "Municipality",
+    "MunicipalityGroup",
+    "StoreFetch",
     "UnitNote",
     "ValueWarning",
     "ValuesPage",
