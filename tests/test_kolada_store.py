@@ -410,3 +410,98 @@ def test_what_is_read_back_is_what_kolada_sent_without_the_missing(
                     expected[m] = v
         assert dict(store.values("N1", 2023)) == expected
         assert 0.0 not in store.values("N1", 2023).values() or 0.0 in expected.values()
+
+
+# ------------------------------------------------------------------ goalchain kolada fetch --store
+import argparse  # noqa: E402
+
+import goalchain as gc  # noqa: E402
+from goalchain import _cli_kolada  # noqa: E402
+from goalchain.io import kolada as kolada_module  # noqa: E402
+from goalchain.io._kolada_store import StoreClient  # noqa: E402
+
+
+def _chain() -> gc.GoalChain:
+    c = gc.GoalChain(name="Burlövs kommun", model="classic", municipality="1231")
+    c.add_goal("vision", "Burlöv", level="vision")
+    c.add_goal("kf1", "Fler elever ska nå gymnasiebehörighet", level="council", parents=["vision"])
+    c.add_indicator(
+        "i1", "Behöriga", parents=["kf1"], unit="percent", direction="increase", kolada="N15436"
+    )
+    return c
+
+
+def _parse(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="goalchain")
+    _cli_kolada.add_parser(parser.add_subparsers(dest="command"))
+    return parser.parse_args(argv)
+
+
+def _national(opener_answers: dict[str, Any]) -> None:
+    opener_answers[f"{BASE}/kpi/N15436"] = {
+        "values": [
+            {"id": "N15436", "title": "Behöriga, andel (%)", "publication_date": "2026-04-01"}
+        ]
+    }
+    opener_answers.update(
+        year_answers("N15436", 2022, [{"1231": 70.0, "0180": 80.0}, {RIKET: 75.0, "1280": None}])
+    )
+
+
+def test_cli_fetch_keeps_the_values_in_the_store_and_reads_it_offline(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    answers: dict[str, Any] = {}
+    _national(answers)
+    opener = FakeOpener(answers)
+
+    class Offline(KoladaClient):
+        def __init__(self, base_url: str = BASE, **kwargs: Any):
+            super().__init__(base_url, opener=opener, retries=0, **kwargs)
+
+    monkeypatch.setattr(kolada_module, "KoladaClient", Offline)
+    source = tmp_path / "burlov.yaml"
+    gc.dump(_chain(), source)
+    store_file = tmp_path / "kolada.sqlite"
+    argv = ["kolada", "fetch", str(source), "--years", "2022", "--no-progress"]
+    argv += ["--base-url", BASE, "--store", str(store_file), "--lang", "en"]
+    assert _cli_kolada.run(_parse(argv), io.StringIO(), io.StringIO()) == 0
+    assert gc.load(source).series("i1")[gc.Period.parse(2022)] == 70.0
+    with KoladaStore(store_file) as store:  # every municipality, not only the chain's
+        assert dict(store.values("N15436", 2022)) == {"1231": 70.0, "0180": 80.0, RIKET: 75.0}
+    asked = len(opener.asked)
+
+    # again: the store has it all, Kolada is asked only for the KPI's metadata
+    assert _cli_kolada.run(_parse(argv), io.StringIO(), io.StringIO()) == 0
+    assert opener.asked[asked:] == [f"{BASE}/kpi/N15436"]
+
+    # offline: the store alone answers
+    opener.answers.clear()
+    gc.dump(_chain(), source)
+    assert _cli_kolada.run(_parse([*argv, "--offline"]), io.StringIO(), io.StringIO()) == 0
+    assert gc.load(source).series("i1")[gc.Period.parse(2022)] == 70.0
+    with pytest.raises(KoladaError, match="2023 not in the store") as info:
+        _cli_kolada.run(
+            _parse([*argv[:4], "2022-2023", *argv[5:], "--offline"]), io.StringIO(), io.StringIO()
+        )
+    assert "finns inte i lagret" in info.value.render("sv")
+
+
+def test_store_client_fills_a_chain_with_provenance(tmp_path: Path) -> None:
+    answers: dict[str, Any] = {}
+    _national(answers)
+    kc, _ = client(answers)
+    chain = _chain()
+    with store_at(tmp_path) as store:
+        report = kolada_module.fetch_into(chain, 2022, client=StoreClient(store, kc))
+    assert chain.series("i1")[gc.Period.parse(2022)] == 70.0
+    assert report.recorded
+    assert any("Kolada" in str(m.source) for m in chain.measurements())
+
+
+def test_offline_needs_a_cache_or_a_store(tmp_path: Path) -> None:
+    source = tmp_path / "burlov.yaml"
+    gc.dump(_chain(), source)
+    argv = ["kolada", "fetch", str(source), "--years", "2022", "--offline"]
+    with pytest.raises(gc.GoalchainError, match="give --cache DIR or --store PATH"):
+        _cli_kolada.run(_parse([*argv, "--lang", "en"]), io.StringIO(), io.StringIO())

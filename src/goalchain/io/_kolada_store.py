@@ -47,12 +47,30 @@ from ..exceptions import (
     FileFormatError,
     FormatVersionError,
     InvalidValueError,
+    KoladaError,
 )
-from ._kolada_client import GENDERS, KoladaClient, Municipality, Progress, parse_years
+from ._kolada_client import (
+    GENDERS,
+    KoladaClient,
+    KoladaValue,
+    Municipality,
+    Progress,
+    _genders,
+    _ids,
+    parse_years,
+)
 from ._kolada_http import utc_now
+from ._kolada_kpi import KpiInfo
 from ._kolada_values import MunicipalityGroup
 
-__all__ = ["APPLICATION_ID", "FORMAT_VERSION", "FetchRecord", "KoladaStore", "StoreFetch"]
+__all__ = [
+    "APPLICATION_ID",
+    "FORMAT_VERSION",
+    "FetchRecord",
+    "KoladaStore",
+    "StoreClient",
+    "StoreFetch",
+]
 
 #: The file format version this goalchain writes and reads (SQLite ``user_version``).
 FORMAT_VERSION = 1
@@ -81,8 +99,15 @@ CREATE TABLE value (
     value REAL,
     status TEXT,
     count INTEGER,
+    url TEXT NOT NULL,
     fetched_at TEXT NOT NULL,
     PRIMARY KEY (fetch_id, kpi, municipality, period, gender)
+);
+CREATE TABLE kpi (
+    id TEXT PRIMARY KEY,
+    info TEXT NOT NULL,
+    data TEXT NOT NULL,
+    fetched_at TEXT NOT NULL
 );
 CREATE TABLE current (
     kpi TEXT NOT NULL,
@@ -353,6 +378,79 @@ class KoladaStore:
             for i, k, y, s, p, r, c in self._db.execute(query + " ORDER BY id", params)
         ]
 
+    def rows(
+        self,
+        kpis: str | Iterable[str],
+        municipalities: str | Iterable[str],
+        years: int | str | Iterable[int | str],
+        *,
+        gender: str | Iterable[str] = "T",
+    ) -> list[KoladaValue]:
+        """The values kept of *kpis* for *municipalities* and *years*, with their source.
+
+        Unlike :meth:`values`, a value Kolada sent as missing is here, as None
+        (never 0), with its status; what was never fetched is absent.
+        """
+        kpi_ids = _ids(kpis, "kpi")
+        codes = _ids(municipalities, "municipality")
+        wanted = parse_years(years)
+        genders = _genders(gender)
+        out = []
+        for kpi in kpi_ids:
+            for code in codes:
+                query = (
+                    "SELECT v.period, v.gender, v.value, v.status, v.count, v.url, v.fetched_at"
+                    " FROM value v JOIN current c ON v.kpi = c.kpi AND v.period = c.period"
+                    " AND v.fetch_id = c.fetch_id WHERE v.kpi = ? AND v.municipality = ?"
+                    " ORDER BY v.period, v.gender"
+                )
+                for period, g, value, status, count, url, fetched_at in self._db.execute(
+                    query, (kpi, code)
+                ):
+                    if period not in wanted or g not in genders:
+                        continue
+                    missing = status in MISSING_STATUSES
+                    out.append(
+                        KoladaValue(
+                            kpi=kpi,
+                            municipality=code,
+                            year=period,
+                            gender=g,
+                            value=None if missing or value is None else float(value),
+                            status=status,
+                            count=count,
+                            url=url,
+                            fetched_at=fetched_at,
+                        )
+                    )
+        return out
+
+    def keep_kpis(self, infos: Iterable[KpiInfo]) -> None:
+        """Keep the metadata of KPIs (one transaction), for :meth:`kpis` offline."""
+        now = self.clock().strftime("%Y-%m-%dT%H:%M:%SZ")
+        rows = [
+            (
+                info.id,
+                json.dumps(attrs.asdict(info, filter=lambda a, _: a.name != "data")),
+                json.dumps(dict(info.data), ensure_ascii=False),
+                now,
+            )
+            for info in infos
+        ]
+        with self._transaction():
+            self._db.executemany(
+                "INSERT OR REPLACE INTO kpi (id, info, data, fetched_at) VALUES (?, ?, ?, ?)", rows
+            )
+
+    def kpis(self, ids: str | Iterable[str]) -> list[KpiInfo]:
+        """The metadata kept of the KPIs *ids*; ids the store does not know are left out."""
+        out = []
+        for kpi in _ids(ids, "kpi"):
+            row = self._db.execute("SELECT info, data FROM kpi WHERE id = ?", (kpi,)).fetchone()
+            if row is not None:
+                out.append(KpiInfo(**json.loads(row[0]), data=MappingProxyType(json.loads(row[1]))))
+        return out
+
     # -------------------------------------------------------------- fetching
     def stale_years(
         self, kpi: str, years: Iterable[int], publication_date: str | None = None
@@ -408,7 +506,9 @@ class KoladaStore:
         ids = [kpis] if isinstance(kpis, str) else list(kpis)
         wanted = parse_years(years)
         if publication_dates is None:
-            publication_dates = {info.id: info.publication_date for info in client.kpi(ids)}
+            infos = client.kpi(ids)
+            self.keep_kpis(infos)
+            publication_dates = {info.id: info.publication_date for info in infos}
         report = []
         for done, kpi in enumerate(ids, 1):
             asked = self.stale_years(kpi, wanted, publication_dates.get(kpi))
@@ -445,7 +545,7 @@ class KoladaStore:
             with self._transaction():
                 self._db.executemany(
                     "INSERT OR REPLACE INTO value (fetch_id, kpi, municipality, period, gender,"
-                    " value, status, count, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    " value, status, count, url, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     [
                         (
                             fetch_id,
@@ -456,6 +556,7 @@ class KoladaStore:
                             v.value,
                             v.status,
                             v.count,
+                            v.url,
                             v.fetched_at,
                         )
                         for v in page.values
@@ -515,3 +616,75 @@ class KoladaStore:
                 [(m.id, i, m.title, m.type, now) for i, m in enumerate(found)],
             )
         return len(found)
+
+
+class StoreClient(KoladaClient):
+    """A Kolada client that keeps what it fetches in a :class:`KoladaStore` and reads from it.
+
+    :func:`~goalchain.io.kolada.fetch_into` takes it as its client: the KPIs'
+    values are fetched for every municipality of the years asked (what the
+    store lacks, or older than the KPI's publication date), kept, and read back
+    for the chain's municipality. With *client* None the store alone answers
+    (offline); a KPI or year it does not hold is a
+    :class:`~goalchain.exceptions.KoladaError`.
+
+    Parameters
+    ----------
+    store
+        The store.
+    client
+        The client that asks Kolada, or None to read only the store.
+    """
+
+    def __init__(self, store: KoladaStore, client: KoladaClient | None = None):
+        super().__init__(client.base_url if client is not None else "https://kolada.invalid")
+        self.store = store
+        self.client = client
+
+    def kpi(self, ids: str | Iterable[str], *, progress: Progress | None = None) -> list[KpiInfo]:
+        """The KPIs' metadata: asked of Kolada and kept, or (offline) read from the store."""
+        if self.client is None:
+            infos = self.store.kpis(ids)
+        else:
+            infos = self.client.kpi(ids, progress=progress)
+            self.store.keep_kpis(infos)
+        if progress is not None:
+            urls = self.kpi_urls(ids)
+            progress(len(urls), len(urls))
+        return infos
+
+    def values(
+        self,
+        kpis: str | Iterable[str],
+        municipalities: str | Iterable[str],
+        years: int | str | Iterable[int | str],
+        *,
+        gender: str | Iterable[str] = "T",
+        progress: Progress | None = None,
+    ) -> list[KoladaValue]:
+        """The values, from the store after fetching what it lacks (unless offline)."""
+        kpi_ids = _ids(kpis, "kpi")
+        wanted = parse_years(years)
+        if self.client is not None:
+            dates = {info.id: info.publication_date for info in self.store.kpis(kpi_ids)}
+            self.store.fetch(self.client, kpi_ids, wanted, publication_dates=dates)
+            self.pages_read = self.client.pages_read
+        else:
+            for kpi in kpi_ids:
+                absent = [y for y in wanted if y not in self.store.fetched(kpi)]
+                if absent:
+                    raise KoladaError(
+                        N_(
+                            "KPI {kpi}: {years} not in the store {path} and offline mode is "
+                            "on; fetch once without --offline to fill the store"
+                        ),
+                        params={
+                            "kpi": kpi,
+                            "years": ", ".join(str(y) for y in absent),
+                            "path": str(self.store.path),
+                        },
+                    )
+        if progress is not None:
+            urls = self.data_urls(kpi_ids, municipalities, wanted)
+            progress(len(urls), len(urls))
+        return self.store.rows(kpi_ids, municipalities, wanted, gender=gender)
