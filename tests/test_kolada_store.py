@@ -451,7 +451,10 @@ def _national(opener_answers: dict[str, Any]) -> None:
 def test_cli_fetch_keeps_the_values_in_the_store_and_reads_it_offline(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    answers: dict[str, Any] = {}
+    answers: dict[str, Any] = {
+        f"{BASE}/municipality_groups": fixture("municipality_groups.json"),
+        f"{BASE}/municipality": fixture("municipality.json"),
+    }
     _national(answers)
     opener = FakeOpener(answers)
 
@@ -469,6 +472,8 @@ def test_cli_fetch_keeps_the_values_in_the_store_and_reads_it_offline(
     assert gc.load(source).series("i1")[gc.Period.parse(2022)] == 70.0
     with KoladaStore(store_file) as store:  # every municipality, not only the chain's
         assert dict(store.values("N15436", 2022)) == {"1231": 70.0, "0180": 80.0, RIKET: 75.0}
+        assert len(store.groups()) == len(answers[f"{BASE}/municipality_groups"]["values"])
+        assert len(store.municipalities()) == len(answers[f"{BASE}/municipality"]["values"])
     asked = len(opener.asked)
 
     # again: the store has it all, Kolada is asked only for the KPI's metadata

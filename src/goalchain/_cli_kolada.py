@@ -69,9 +69,9 @@ def add_parser(commands: Any) -> argparse.ArgumentParser:
         "--store",
         type=Path,
         metavar="PATH",
-        help="keep the KPIs' values for every municipality of the years in the SQLite file "
-        "PATH (created if absent); a refetch asks only for what it lacks or what Kolada has "
-        "published since",
+        help="keep the KPIs' values for every municipality of the years, and Kolada's "
+        "municipality groups, in the SQLite file PATH (created if absent); a refetch asks only "
+        "for what it lacks or what Kolada has published since",
     )
     fetch.add_argument(
         "--offline",
@@ -241,11 +241,11 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO | None = None) -> int
     chain = load(file)
     client: KoladaClient
     store = None
+    online: KoladaClient | None = None
     if store_path is not None:
         from .io._kolada_store import KoladaStore, StoreClient
 
         store = KoladaStore(store_path)
-        online = None
         if not args.offline:
             online = KoladaClient(
                 args.base_url or DEFAULT_BASE_URL, cache_dir=args.cache, max_age=args.max_age
@@ -270,6 +270,11 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO | None = None) -> int
             replace=args.replace,
             progress=bar,
         )
+        if store is not None and online is not None:  # what comparisons need beside values
+            if not store.groups():
+                store.fetch_groups(online)
+            if not store.municipalities():
+                store.fetch_municipalities(online)
     except InvalidValueError as error:
         raise _option_error(error, args, lang) from error
     except KoladaConflictError as error:  # Kolada's values differ from the chain's
