@@ -65,7 +65,19 @@ def add_parser(commands: Any) -> argparse.ArgumentParser:
         metavar="SECONDS",
         help="fetch again when a cached response is older than this",
     )
-    fetch.add_argument("--offline", action="store_true", help="read only the cache (needs --cache)")
+    fetch.add_argument(
+        "--store",
+        type=Path,
+        metavar="PATH",
+        help="keep the KPIs' values for every municipality of the years, and Kolada's "
+        "municipality groups, in the SQLite file PATH (created if absent); a refetch asks only "
+        "for what it lacks or what Kolada has published since",
+    )
+    fetch.add_argument(
+        "--offline",
+        action="store_true",
+        help="read only the cache (--cache) or the store (--store)",
+    )
     fetch.add_argument(
         "--base-url",
         default=None,
@@ -219,15 +231,33 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO | None = None) -> int
         raise CommandError(NO_SUCH_FILE, params={"path": str(file)}, lang=lang)
     if file.is_dir():
         raise CommandError(IS_DIR, params={"path": str(file)}, lang=lang)
-    if args.offline and args.cache is None:
-        raise CommandError(N_("--offline reads the cache; give --cache DIR"), params={}, lang=lang)
+    store_path: Path | None = getattr(args, "store", None)
+    if args.offline and args.cache is None and store_path is None:
+        raise CommandError(
+            N_("--offline reads the cache or the store; give --cache DIR or --store PATH"),
+            params={},
+            lang=lang,
+        )
     chain = load(file)
-    client = KoladaClient(
-        args.base_url or DEFAULT_BASE_URL,
-        cache_dir=args.cache,
-        offline=args.offline,
-        max_age=args.max_age,
-    )
+    client: KoladaClient
+    store = None
+    online: KoladaClient | None = None
+    if store_path is not None:
+        from .io._kolada_store import KoladaStore, StoreClient
+
+        store = KoladaStore(store_path)
+        if not args.offline:
+            online = KoladaClient(
+                args.base_url or DEFAULT_BASE_URL, cache_dir=args.cache, max_age=args.max_age
+            )
+        client = StoreClient(store, online)
+    else:
+        client = KoladaClient(
+            args.base_url or DEFAULT_BASE_URL,
+            cache_dir=args.cache,
+            offline=args.offline,
+            max_age=args.max_age,
+        )
     bar = None if args.no_progress else ProgressBar(err)
     version = chain.data_version
     try:
@@ -240,6 +270,11 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO | None = None) -> int
             replace=args.replace,
             progress=bar,
         )
+        if store is not None and online is not None:  # what comparisons need beside values
+            if not store.groups():
+                store.fetch_groups(online)
+            if not store.municipalities():
+                store.fetch_municipalities(online)
     except InvalidValueError as error:
         raise _option_error(error, args, lang) from error
     except KoladaConflictError as error:  # Kolada's values differ from the chain's
@@ -249,6 +284,8 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO | None = None) -> int
     finally:
         if bar is not None:
             bar.close()
+        if store is not None:
+            store.close()
     target = args.output or file
     write, comments = write_plan(file, target, chain.data_version != version)
     if not write:

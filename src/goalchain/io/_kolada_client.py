@@ -46,7 +46,7 @@ import math
 import re
 import time
 import urllib.parse
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -65,6 +65,7 @@ from ._kolada_http import (
     origin,
 )
 from ._kolada_kpi import KpiInfo
+from ._kolada_values import MunicipalityGroup
 
 __all__ = [
     "DEFAULT_BASE_URL",
@@ -73,7 +74,9 @@ __all__ = [
     "MAX_PAGES",
     "KoladaClient",
     "KoladaValue",
+    "Municipality",
     "Progress",
+    "ValuesPage",
     "parse_years",
 ]
 
@@ -123,6 +126,50 @@ class KoladaValue:
     count: int | None = None
     url: str = ""
     fetched_at: str = ""
+
+
+@attrs.frozen(kw_only=True)
+class Municipality:
+    """A municipality, a region or Riket as Kolada lists it (``/municipality``).
+
+    Attributes
+    ----------
+    id
+        Kolada's code, a string of four digits (``"1231"``; ``"0000"`` is Riket).
+    title
+        Its name (``"Burlöv"``, ``"Region Skåne"``, ``"Riket"``).
+    type
+        ``"K"`` for a municipality, ``"L"`` for a region (and Riket).
+    """
+
+    id: str
+    title: str
+    type: str
+
+
+@attrs.frozen(kw_only=True)
+class ValuesPage:
+    """One page of a national answer (``/data/kpi/{kpi}/year/{years}``), read.
+
+    Attributes
+    ----------
+    url
+        The URL the page came from.
+    number
+        Its place in the answer, 1 for the first page.
+    values
+        Its values, every gender, in Kolada's order.
+    fetched_at
+        When it was fetched, ISO 8601 UTC.
+    last
+        True for the answer's last page.
+    """
+
+    url: str
+    number: int
+    values: tuple[KoladaValue, ...]
+    fetched_at: str
+    last: bool
 
 
 # ------------------------------------------------------------------ parsing helpers
@@ -437,6 +484,10 @@ class KoladaClient:
     # -------------------------------------------------------------- requests
     def _pages(self, url: str) -> list[Fetched]:
         """Every page of *url*, following ``next_url``; a loop or too many pages raise."""
+        return [page for page, _ in self._iter_pages(url)]
+
+    def _iter_pages(self, url: str) -> Iterator[tuple[Fetched, bool]]:
+        """The pages of *url* one by one, each with whether it is the last."""
         pages: list[Fetched] = []
         seen: set[str] = set()
         next_url: str | None = url
@@ -496,7 +547,7 @@ class KoladaClient:
                             "origin": "://".join(urllib.parse.urlsplit(self.base_url)[:2]),
                         },
                     )
-        return pages
+            yield page, next_url is None
 
     def kpi(self, ids: str | Iterable[str], *, progress: Progress | None = None) -> list[KpiInfo]:
         """Metadata of the KPIs *ids*, in Kolada's order; ids Kolada does not know are left out.
@@ -578,6 +629,172 @@ class KoladaClient:
                 out.extend(v for v in _parse_data(page) if v.gender in wanted)
             if progress is not None:
                 progress(done, len(urls))
+        return out
+
+    # -------------------------------------------------------------- whole years
+    def year_urls(self, kpi: str, years: int | str | Iterable[int | str]) -> list[str]:
+        """The URLs of *kpi*'s values for every municipality, region and Riket in *years*.
+
+        Examples
+        --------
+        >>> KoladaClient().year_urls("N15436", "2022-2023")
+        ['https://api.kolada.se/v3/data/kpi/N15436/year/2022,2023']
+        """
+        kpi_id = _ids(kpi, "kpi")[0] if isinstance(kpi, str) else _ids([kpi], "kpi")[0]
+        return [
+            f"{self.base_url}/data/kpi/{_quote([kpi_id])}/year/{_quote(y)}"
+            for y in _chunks(parse_years(years))
+        ]
+
+    def year_pages(self, kpi: str, years: int | str | Iterable[int | str]) -> Iterator[ValuesPage]:
+        """*kpi*'s values for every municipality, region and Riket in *years*, page by page.
+
+        Each page is read and checked before it is handed on, so that a store can
+        keep it (one transaction per page) before the next one is asked for.
+
+        Raises
+        ------
+        KoladaError
+            When a page fails or is malformed; once a page has arrived, the error
+            says which page failed and how many rows arrived before it. When the
+            answer's ``count`` promises more rows than its pages hold, the last
+            page raises with how many are missing.
+        """
+        for url in self.year_urls(kpi, years):
+            number = 0
+            rows = 0
+            promised = 0
+            pages = self._iter_pages(url)
+            while True:
+                try:
+                    item = next(pages, None)
+                except KoladaError as err:
+                    if number == 0:
+                        raise
+                    raise KoladaError(
+                        N_(
+                            "the answer is incomplete: page {page} failed ({problem}); "
+                            "{rows} arrived on the pages before it, the rest is missing"
+                        ),
+                        url=url,
+                        status=err.status,
+                        params={
+                            "page": number + 1,
+                            "problem": (
+                                Message(err.template, **err.params)
+                                if err.template is not None
+                                else err.reason
+                            ),
+                            "rows": Plural("{n} row", "{n} rows", rows),
+                        },
+                    ) from err
+                if item is None:
+                    break
+                page, last = item
+                number += 1
+                values = _parse_data(page)
+                rows += len(page.data["values"])
+                count = page.data.get("count")
+                if isinstance(count, int) and not isinstance(count, bool):
+                    promised = max(promised, count)
+                if last and promised > rows:
+                    raise KoladaError(
+                        N_(
+                            "the answer is incomplete: its count is {promised} rows but "
+                            "its {pages} held {rows}; {missing} missing (a page was lost)"
+                        ),
+                        url=url,
+                        field="count",
+                        params={
+                            "promised": promised,
+                            "pages": Plural("{n} page", "{n} pages", number),
+                            "rows": rows,
+                            "missing": Plural("{n} row is", "{n} rows are", promised - rows),
+                        },
+                    )
+                yield ValuesPage(
+                    url=page.url,
+                    number=number,
+                    values=tuple(values),
+                    fetched_at=page.fetched_at,
+                    last=last,
+                )
+
+    def year_values(
+        self,
+        kpi: str,
+        years: int | str | Iterable[int | str],
+        *,
+        gender: str | Iterable[str] = "TKM",
+    ) -> list[KoladaValue]:
+        """*kpi*'s values for every municipality, region and Riket (``"0000"``) in *years*.
+
+        Parameters
+        ----------
+        kpi
+            One KPI id.
+        years
+            Years as :func:`parse_years` reads them.
+        gender
+            The genders kept, all three by default.
+
+        Raises
+        ------
+        KoladaError
+            As :meth:`year_pages`; nothing partial is returned.
+        """
+        wanted = _genders(gender)
+        return [
+            value
+            for page in self.year_pages(kpi, years)
+            for value in page.values
+            if value.gender in wanted
+        ]
+
+    def municipality_groups(self) -> list[MunicipalityGroup]:
+        """Kolada's municipality groups (``/municipality_groups``), in Kolada's order.
+
+        Raises
+        ------
+        KoladaError
+            When a request fails or a group lacks ``id``, ``title`` or ``members``.
+        """
+        out: list[MunicipalityGroup] = []
+        for page in self._pages(f"{self.base_url}/municipality_groups"):
+            for i, row in enumerate(page.data["values"]):
+                path = f"values[{i}]"
+                members = _need(row, "members", list, page.url, path)
+                out.append(
+                    MunicipalityGroup(
+                        id=_need(row, "id", str, page.url, path),
+                        title=_need(row, "title", str, page.url, path),
+                        members=[
+                            _need(member, "id", str, page.url, f"{path}.members[{j}]")
+                            for j, member in enumerate(members)
+                        ],
+                    )
+                )
+        return out
+
+    def municipalities(self) -> list[Municipality]:
+        """The municipalities, regions and Riket (``/municipality``), in Kolada's order.
+
+        Raises
+        ------
+        KoladaError
+            When a request fails or an entry lacks ``id``, ``title`` or ``type``.
+        """
+        out: list[Municipality] = []
+        for page in self._pages(f"{self.base_url}/municipality"):
+            for i, row in enumerate(page.data["values"]):
+                path = f"values[{i}]"
+                out.append(
+                    Municipality(
+                        id=_need(row, "id", str, page.url, path),
+                        title=_need(row, "title", str, page.url, path),
+                        type=_need(row, "type", str, page.url, path),
+                    )
+                )
         return out
 
 

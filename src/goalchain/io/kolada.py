@@ -4,7 +4,8 @@ See the Kolada guide for fetching, the cache, offline mode and provenance.
 The implementation lives in private modules, one concept each: the API client
 and what it relies on about the API (``goalchain.io._kolada_client``), the
 transport under it (``_kolada_http``), the KPI metadata and units
-(``_kolada_kpi``) and filling a chain (``_kolada_fill``).
+(``_kolada_kpi``), filling a chain (``_kolada_fill``) and the local SQLite store of
+whole years, groups and municipalities (``_kolada_store``).
 
 Examples
 --------
@@ -16,7 +17,15 @@ Examples
 """
 
 from ..exceptions import KoladaError
-from ._kolada_client import DEFAULT_BASE_URL, MAX_IDS, KoladaClient, KoladaValue, parse_years
+from ._kolada_client import (
+    DEFAULT_BASE_URL,
+    MAX_IDS,
+    KoladaClient,
+    KoladaValue,
+    Municipality,
+    ValuesPage,
+    parse_years,
+)
 from ._kolada_fill import FetchReport, MissingValue, ValueWarning, fetch_into, fetched_at
 from ._kolada_http import (
     MAX_JSON_DEPTH,
@@ -26,6 +35,8 @@ from ._kolada_http import (
     parse_json,
 )
 from ._kolada_kpi import KpiInfo, UnitNote, title_unit, title_unit_text
+from ._kolada_store import FetchRecord, KoladaStore, StoreFetch
+from ._kolada_values import RIKET, KoladaValues, MunicipalityGroup
 
 __all__ = [
     "DEFAULT_BASE_URL",
@@ -34,14 +45,22 @@ __all__ = [
     "MAX_NUMBER_CHARS",
     "MAX_REQUEST_SECONDS",
     "MAX_RESPONSE_BYTES",
+    "RIKET",
+    "FetchRecord",
     "FetchReport",
     "KoladaClient",
     "KoladaError",
+    "KoladaStore",
     "KoladaValue",
+    "KoladaValues",
     "KpiInfo",
     "MissingValue",
+    "Municipality",
+    "MunicipalityGroup",
+    "StoreFetch",
     "UnitNote",
     "ValueWarning",
+    "ValuesPage",
     "fetch_into",
     "fetched_at",
     "parse_json",
