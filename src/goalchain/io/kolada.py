@@ -17,6 +17,14 @@ Examples
 
 from ..exceptions import KoladaError
 from ._kolada_client import DEFAULT_BASE_URL, MAX_IDS, KoladaClient, KoladaValue, parse_years
+from ._kolada_compare import (
+    BANDS,
+    COMPARISON_KEYS,
+    Comparison,
+    Comparisons,
+    compare_chain,
+    find_group,
+)
 from ._kolada_fill import FetchReport, MissingValue, ValueWarning, fetch_into, fetched_at
 from ._kolada_http import (
     MAX_JSON_DEPTH,
@@ -26,24 +34,34 @@ from ._kolada_http import (
     parse_json,
 )
 from ._kolada_kpi import KpiInfo, UnitNote, title_unit, title_unit_text
+from ._kolada_values import RIKET, KoladaValues, MunicipalityGroup
 
 __all__ = [
+    "BANDS",
+    "COMPARISON_KEYS",
     "DEFAULT_BASE_URL",
     "MAX_IDS",
     "MAX_JSON_DEPTH",
     "MAX_NUMBER_CHARS",
     "MAX_REQUEST_SECONDS",
     "MAX_RESPONSE_BYTES",
+    "RIKET",
+    "Comparison",
+    "Comparisons",
     "FetchReport",
     "KoladaClient",
     "KoladaError",
     "KoladaValue",
+    "KoladaValues",
     "KpiInfo",
     "MissingValue",
+    "MunicipalityGroup",
     "UnitNote",
     "ValueWarning",
+    "compare_chain",
     "fetch_into",
     "fetched_at",
+    "find_group",
     "parse_json",
     "parse_years",
     "title_unit",
