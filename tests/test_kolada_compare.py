@@ -7,6 +7,9 @@ No test reaches the network.
 
 from __future__ import annotations
 
+import argparse
+import io
+import json
 import math
 import random
 from pathlib import Path
@@ -18,6 +21,8 @@ from hypothesis import strategies as st
 
 import goalchain as gc
 from _kolada_memory import MemoryValues, real_groups, real_municipalities
+from goalchain import _cli_kolada_compare
+from goalchain.cli import main
 from goalchain.exceptions import InvalidValueError, UnknownGroupError
 from goalchain.io._kolada_compare import compare_values, is_municipality, percentile
 from goalchain.io.kolada import (
@@ -351,3 +356,133 @@ def test_comparisons_as_a_dataframe() -> None:
 def test_a_group_in_memory_is_a_municipality_group() -> None:
     group = MunicipalityGroup("G1", "Egen", ["1231", "1260"])
     assert group.members == ("1231", "1260")
+
+
+# ------------------------------------------------------------------ the command line
+@pytest.fixture
+def cli_source(monkeypatch: pytest.MonkeyPatch) -> MemoryValues:
+    """``goalchain kolada compare`` reading values in memory, and no KPI metadata."""
+    source = _burlov_values()
+    monkeypatch.setattr(_cli_kolada_compare, "open_store", lambda path, *, lang: source)
+    monkeypatch.setattr(_cli_kolada_compare, "kpi_metadata", lambda args, ids: None)
+    return source
+
+
+def _run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(
+        ["kolada", "compare", str(ROOT / "examples" / "burlov.yaml"), *argv], out=out, err=err
+    )
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_cli_table_in_swedish(cli_source: MemoryValues) -> None:
+    code, out, err = _run("--year", "2023", "--group", GRUNDSKOLA)
+    assert code == 0, err
+    lines = out.splitlines()
+    assert lines[0] == (
+        "Burlövs kommun (1231) i Liknande kommuner grundskola, Burlöv, 2024 (G35889), 2023"
+    )
+    assert lines[1].split() == [
+        "Indikator", "KPI", "Värde", "Placering", "Median", "Kvartil", "1", "Kvartil", "3",
+        "Bäst", "Sämst", "Riket", "Läge",
+    ]  # fmt: skip
+    i1 = next(line for line in lines if line.startswith("i1 "))
+    assert "81\u00a0%" in i1 and "2 av 8" in i1 and "84,5\u00a0%" in i1
+    assert i1.endswith("bästa fjärdedelen")
+    assert "i2: Kolada har inga värden för N15419 för G35889 2023" in lines
+    assert not any(line.startswith("i2 ") for line in lines)
+
+
+def test_cli_table_in_english_with_every_municipality(cli_source: MemoryValues) -> None:
+    code, out, _ = _run("--year", "2023", "--all", "--lang", "en")
+    assert code == 0
+    assert out.splitlines()[0] == "Burlövs kommun (1231) among every municipality, 2023"
+    i1 = next(line for line in out.splitlines() if line.startswith("i1 "))
+    assert "81%" in i1 and "3 of 9" in i1 and "84.5%" in i1 and i1.endswith("middle half")
+    assert "i2: Kolada has no values of N15419 for any municipality in 2023" in out
+
+
+def test_cli_json(cli_source: MemoryValues, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run("--year", "2023", "--group", GRUNDSKOLA, "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert list(data) == ["i1", "i2", "i5", "i6", "i9"]
+    assert all(tuple(entry) == COMPARISON_KEYS for entry in data.values())
+    assert data["i1"] | {"median": None, "q1": None, "q3": None} == {
+        "kpi": "N15436", "year": 2023, "value": 81.0, "rank": 2, "of": 8,
+        "median": None, "q1": None, "q3": None, "best": 82.0, "worst": 70.0,
+        "riket": 84.5, "band": "best_quarter",
+    }  # fmt: skip
+    assert data["i1"]["median"] == float(np.median([70, 72, 74, 76, 78, 80, 81, 82]))
+    assert data["i2"]["of"] == 0 and data["i2"]["median"] is None and data["i2"]["rank"] is None
+    notes = capsys.readouterr().err  # the commands' notes go to stderr
+    assert "i2: Kolada har inga värden för N15419 för G35889 2023" in notes
+
+
+def test_cli_an_unknown_group_lists_close_names(cli_source: MemoryValues) -> None:
+    code, out, err = _run("--year", "2023", "--group", "Liknande kommuner grundskola Burlöv 2024")
+    assert code == 2 and out == ""
+    assert "ingen av Koladas kommungrupper" in err
+    assert "Liknande kommuner grundskola, Burlöv, 2024" in err
+
+
+def test_cli_a_kpi_in_another_unit_is_refused(
+    cli_source: MemoryValues, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kpis = {
+        "N15436": KpiInfo(id="N15436", title="Behöriga, andel (%)"),
+        "N15419": KpiInfo(id="N15419", title="Meritvärde, andel (%)"),
+        "U21468": KpiInfo(id="U21468", title="Nöjdhet, andel (%)"),
+        "U23401": KpiInfo(id="U23401", title="Väntetid, kr/inv"),
+        "U07414": KpiInfo(id="U07414", title="Andel, andel (%)"),
+    }
+    monkeypatch.setattr(_cli_kolada_compare, "kpi_metadata", lambda args, ids: kpis)
+    code, out, _ = _run("--year", "2023", "--group", GRUNDSKOLA, "--lang", "en")
+    assert code == 0
+    refused = [line for line in out.splitlines() if line.startswith("i6")]
+    assert len(refused) == 1
+    assert "'SEK / inhabitant'" in refused[0] and "'day'" in refused[0]
+
+
+def test_cli_needs_a_store_until_it_is_connected() -> None:
+    code, _, err = _run("--year", "2023")
+    assert code == 2 and "--store" in err
+    code, _, err = _run("--year", "2023", "--store", "kolada.sqlite", "--lang", "en")
+    assert code == 2 and "kolada.sqlite" in err
+
+
+def test_cli_group_and_all_exclude_each_other(cli_source: MemoryValues) -> None:
+    code, out, err = _run("--year", "2023", "--group", GRUNDSKOLA, "--all")
+    assert code == 2 and out == "" and "--all" in err
+
+
+def test_cli_a_chain_without_a_municipality(
+    cli_source: MemoryValues, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    chain = gc.GoalChain(name="Utan kod")
+    chain.add_indicator("i1", "Behöriga", unit="percent", kolada="N15436")
+    path = tmp_path / "kedja.yaml"
+    gc.io.dump(chain, path)
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["kolada", "compare", str(path), "--year", "2023"], out=out, err=err) == 2
+    assert "--municipality" in err.getvalue()
+    out = io.StringIO()
+    argv = ["kolada", "compare", str(path), "--year", "2023", "--municipality", "1231"]
+    assert main(argv, out=out, err=err) == 0
+    assert "1231 bland alla kommuner, 2023" in out.getvalue()
+
+
+def test_kpi_metadata_offline_and_online(monkeypatch: pytest.MonkeyPatch) -> None:
+    args = argparse.Namespace(offline=True, base_url=None)
+    assert _cli_kolada_compare.kpi_metadata(args, ["N15436"]) is None
+    asked: list[object] = []
+
+    def kpi(self: object, ids: list[str]) -> list[KpiInfo]:
+        asked.append(ids)
+        return [KpiInfo(id=i, title="X, andel (%)") for i in ids]
+
+    monkeypatch.setattr("goalchain.io.kolada.KoladaClient.kpi", kpi)
+    args = argparse.Namespace(offline=False, base_url="http://127.0.0.1:9/v3")
+    found = _cli_kolada_compare.kpi_metadata(args, ["N15436"])
+    assert found is not None and list(found) == ["N15436"] and asked == [["N15436"]]
