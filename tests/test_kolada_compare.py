@@ -390,7 +390,7 @@ def test_cli_table_in_swedish(cli_source: MemoryValues) -> None:
     i1 = next(line for line in lines if line.startswith("i1 "))
     assert "81\u00a0%" in i1 and "2 av 8" in i1 and "84,5\u00a0%" in i1
     assert i1.endswith("bästa fjärdedelen")
-    assert "i2: Kolada har inga värden för N15419 för G35889 2023" in lines
+    assert "i2: Kolada har inga värden för N15419 i G35889 år 2023" in lines
     assert not any(line.startswith("i2 ") for line in lines)
 
 
@@ -417,7 +417,7 @@ def test_cli_json(cli_source: MemoryValues, capsys: pytest.CaptureFixture[str]) 
     assert data["i1"]["median"] == float(np.median([70, 72, 74, 76, 78, 80, 81, 82]))
     assert data["i2"]["of"] == 0 and data["i2"]["median"] is None and data["i2"]["rank"] is None
     notes = capsys.readouterr().err  # the commands' notes go to stderr
-    assert "i2: Kolada har inga värden för N15419 för G35889 2023" in notes
+    assert "i2: Kolada har inga värden för N15419 i G35889 år 2023" in notes
 
 
 def test_cli_an_unknown_group_lists_close_names(cli_source: MemoryValues) -> None:
