@@ -486,3 +486,36 @@ def test_kpi_metadata_offline_and_online(monkeypatch: pytest.MonkeyPatch) -> Non
     args = argparse.Namespace(offline=False, base_url="http://127.0.0.1:9/v3")
     found = _cli_kolada_compare.kpi_metadata(args, ["N15436"])
     assert found is not None and list(found) == ["N15436"] and asked == [["N15436"]]
+
+
+@pytest.mark.parametrize(
+    ("keywords", "field", "swedish"),
+    [
+        ({"municipality": "123"}, "municipality", "är ingen kommunkod"),
+        ({"municipality": "0012"}, "municipality", "är ingen kommunkod"),  # a region
+        ({"year": "2023"}, "year", "heltal"),
+        ({"gender": "X"}, "gender", "kvinnor"),
+    ],
+)
+def test_compare_refuses_bad_input(keywords: dict[str, object], field: str, swedish: str) -> None:
+    chain = gc.io.load(ROOT / "examples" / "burlov.yaml")
+    arguments: dict[str, object] = {"year": 2023} | keywords
+    year = arguments.pop("year")
+    with pytest.raises(InvalidValueError) as caught:
+        chain.compare(year, source=_burlov_values(), **arguments)  # type: ignore[arg-type]
+    assert caught.value.field == field
+    assert swedish in caught.value.render("sv")
+    assert caught.value.render("en") == str(caught.value)
+
+
+def test_compare_asks_for_the_gender() -> None:
+    chain = gc.io.load(ROOT / "examples" / "burlov.yaml")
+    source = MemoryValues({("N15436", 2023, "K"): {BURLOV: 85.0, "1260": 80.0}}, real_groups())
+    result = chain.compare(2023, source=source, group=GRUNDSKOLA, gender="K")
+    assert (result["i1"].value, result["i1"].rank, result["i1"].of) == (85.0, 1, 2)
+    assert ("N15436", 2023, "K") in source.asked
+
+
+def test_cli_a_bad_municipality(cli_source: MemoryValues) -> None:
+    code, _, err = _run("--year", "2023", "--municipality", "123")
+    assert code == 2 and "--municipality '123'" in err

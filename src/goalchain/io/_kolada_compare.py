@@ -351,7 +351,9 @@ def compare_chain(
     Raises
     ------
     InvalidValueError
-        When neither *municipality* nor the chain gives a municipality code.
+        When neither *municipality* nor the chain gives a municipality code, or
+        it is not one (four digits, not a region's ``00..``), the year is not a
+        whole number or the gender not ``T``, ``K`` or ``M``.
     UnknownGroupError
         When *group* names no group of *source*.
 
@@ -375,6 +377,24 @@ def compare_chain(
             N_("the chain has no municipality code; give one, such as '1231'"),
             field="municipality",
             params={},
+        )
+    if not is_municipality(own):
+        raise InvalidValueError(
+            N_("{municipality!r} is not a municipality code; give one such as '1231' or '0192'"),
+            field="municipality",
+            params={"municipality": own},
+        )
+    if isinstance(year, bool) or not isinstance(year, int):
+        raise InvalidValueError(
+            N_("the year is a whole number such as 2024, got {year!r}"),
+            field="year",
+            params={"year": year},
+        )
+    if gender not in ("T", "K", "M"):
+        raise InvalidValueError(
+            N_("{gender!r}: give T (total), K (women) or M (men)"),
+            field="gender",
+            params={"gender": gender},
         )
     found = group if isinstance(group, MunicipalityGroup) or group is None else None
     if isinstance(group, str):
