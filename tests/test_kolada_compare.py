@@ -519,3 +519,9 @@ def test_compare_asks_for_the_gender() -> None:
 def test_cli_a_bad_municipality(cli_source: MemoryValues) -> None:
     code, _, err = _run("--year", "2023", "--municipality", "123")
     assert code == 2 and "--municipality '123'" in err
+
+
+def test_a_comparison_has_exactly_the_keys_of_the_json() -> None:
+    import attrs
+
+    assert tuple(field.name for field in attrs.fields(Comparison)) == COMPARISON_KEYS
