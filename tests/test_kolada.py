@@ -813,6 +813,9 @@ def test_guide_commands_parse() -> None:
     assert len(commands) >= 3
     for command in commands:
         args = _parse(shlex.split(command))
+        if args.kolada_command == "compare":
+            assert args.year and args.store
+            continue
         assert args.kolada_command == "fetch" and args.years
 
 

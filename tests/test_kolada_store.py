@@ -510,3 +510,49 @@ def test_offline_needs_a_cache_or_a_store(tmp_path: Path) -> None:
     argv = ["kolada", "fetch", str(source), "--years", "2022", "--offline"]
     with pytest.raises(gc.GoalchainError, match="give --cache DIR or --store PATH"):
         _cli_kolada.run(_parse([*argv, "--lang", "en"]), io.StringIO(), io.StringIO())
+
+
+def test_cli_compare_reads_the_store_that_fetch_filled(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The whole way (issue 17): fetch a national year into the store, then compare offline."""
+    answers: dict[str, Any] = {
+        f"{BASE}/municipality_groups": fixture("municipality_groups.json"),
+        f"{BASE}/municipality": fixture("municipality.json"),
+    }
+    _national(answers)
+    opener = FakeOpener(answers)
+
+    class Offline(KoladaClient):
+        def __init__(self, base_url: str = BASE, **kwargs: Any):
+            super().__init__(base_url, opener=opener, retries=0, **kwargs)
+
+    monkeypatch.setattr(kolada_module, "KoladaClient", Offline)
+    source = tmp_path / "burlov.yaml"
+    gc.dump(_chain(), source)
+    store_file = tmp_path / "kolada.sqlite"
+    fetch = ["kolada", "fetch", str(source), "--years", "2022", "--no-progress"]
+    fetch += ["--base-url", BASE, "--store", str(store_file)]
+    assert _cli_kolada.run(_parse(fetch), io.StringIO(), io.StringIO()) == 0
+    opener.answers.clear()  # from here on, the store alone answers
+    compare = ["kolada", "compare", str(source), "--year", "2022", "--all"]
+    compare += ["--store", str(store_file), "--offline", "--format", "json"]
+    out = io.StringIO()
+    assert _cli_kolada.run(_parse(compare), out, io.StringIO()) == 0
+    figures = json.loads(out.getvalue())["i1"]
+    assert (figures["value"], figures["rank"], figures["of"]) == (70.0, 2, 2)
+    assert (figures["best"], figures["worst"], figures["riket"]) == (80.0, 70.0, 75.0)
+    out = io.StringIO()
+    table = [*compare[:-2], "--lang", "sv"]
+    assert _cli_kolada.run(_parse(table), out, io.StringIO()) == 0
+    assert "70\u00a0%" in out.getvalue() and "2 av 2" in out.getvalue()
+
+
+def test_cli_compare_without_a_store_file_says_how_to_fill_one(tmp_path: Path) -> None:
+    source = tmp_path / "burlov.yaml"
+    gc.dump(_chain(), source)
+    missing = tmp_path / "none.sqlite"
+    argv = ["kolada", "compare", str(source), "--year", "2022", "--store", str(missing)]
+    with pytest.raises(gc.GoalchainError) as info:
+        _cli_kolada.run(_parse([*argv, "--offline"]), io.StringIO(), io.StringIO())
+    assert "goalchain kolada fetch" in info.value.render("sv") and not missing.exists()

@@ -187,6 +187,7 @@ FORWARDERS = frozenset(
         "_repr_html_",  # notebook display -> goalchain.report
         "_repr_mimebundle_",  # notebook display -> goalchain.report
         "explain",  # an explanation in words -> goalchain.report
+        "compare",  # GoalChain.compare -> goalchain.io (Kolada comparisons)
     }
 )
 

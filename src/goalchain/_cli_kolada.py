@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from . import _cli_kolada_compare
 from ._i18n import N_, gettext, languages
 from .exceptions import Message
 
@@ -97,6 +98,7 @@ def add_parser(commands: Any) -> argparse.ArgumentParser:
         default="sv",
         help="language of the summary and messages (default sv)",
     )
+    _cli_kolada_compare.add_parser(sub)
     return kolada
 
 
@@ -219,6 +221,8 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO | None = None) -> int
     from .io.kolada import DEFAULT_BASE_URL, KoladaClient, fetch_into
 
     lang = getattr(args, "lang", "sv")
+    if getattr(args, "kolada_command", None) == "compare":
+        return _cli_kolada_compare.run(args, out, err or sys.stderr)
     if getattr(args, "kolada_command", None) != "fetch":
         raise CommandError(
             N_("give a sub-command: goalchain kolada fetch FILE --years 2019-2024"),

@@ -63,6 +63,7 @@ __all__ = [
     "UnknownAssessmentMethodError",
     "UnknownCriterionError",
     "UnknownElementError",
+    "UnknownGroupError",
     "UnknownLevelError",
     "UnknownLinkError",
     "UnknownMethodError",
@@ -1055,6 +1056,37 @@ class KoladaError(GoalchainError, ConnectionError):
         if self.template is None:
             return self._text()
         return self._source(lang) + Message(self.template, **self.params).render(lang)
+
+
+class UnknownGroupError(GoalchainError, LookupError):
+    """A Kolada municipality group asked for by an id or a title that no group has.
+
+    Attributes
+    ----------
+    group
+        The id or title asked for.
+    close
+        The ids and titles of the groups closest to it (at most five), maybe none.
+    """
+
+    def __init__(self, group: str, *, close: Iterable[str] = ()):
+        self.group = group
+        self.close = tuple(close)
+        if self.close:
+            words = self._words(
+                N_("no Kolada municipality group has the id or title {group!r}; close: {close}"),
+                group=group,
+                close="; ".join(self.close),
+            )
+        else:
+            words = self._words(
+                N_(
+                    "no Kolada municipality group has the id or title {group!r}, nor one close "
+                    "to it; give a group id such as 'G35889' or a title as Kolada writes it"
+                ),
+                group=group,
+            )
+        super().__init__(words)
 
 
 class KoladaConflict(NamedTuple):

@@ -26,6 +26,14 @@ from ._kolada_client import (
     ValuesPage,
     parse_years,
 )
+from ._kolada_compare import (
+    BANDS,
+    COMPARISON_KEYS,
+    Comparison,
+    Comparisons,
+    compare_chain,
+    find_group,
+)
 from ._kolada_fill import FetchReport, MissingValue, ValueWarning, fetch_into, fetched_at
 from ._kolada_http import (
     MAX_JSON_DEPTH,
@@ -39,6 +47,8 @@ from ._kolada_store import FetchRecord, KoladaStore, StoreFetch
 from ._kolada_values import RIKET, KoladaValues, MunicipalityGroup
 
 __all__ = [
+    "BANDS",
+    "COMPARISON_KEYS",
     "DEFAULT_BASE_URL",
     "MAX_IDS",
     "MAX_JSON_DEPTH",
@@ -46,6 +56,8 @@ __all__ = [
     "MAX_REQUEST_SECONDS",
     "MAX_RESPONSE_BYTES",
     "RIKET",
+    "Comparison",
+    "Comparisons",
     "FetchRecord",
     "FetchReport",
     "KoladaClient",
@@ -61,8 +73,10 @@ __all__ = [
     "UnitNote",
     "ValueWarning",
     "ValuesPage",
+    "compare_chain",
     "fetch_into",
     "fetched_at",
+    "find_group",
     "parse_json",
     "parse_years",
     "title_unit",

@@ -42,6 +42,8 @@ from ._values import check_extra, check_text
 
 if TYPE_CHECKING:
     from ..io import ImportReport
+    from ..io._kolada_compare import Comparisons
+    from ..io._kolada_values import KoladaValues, MunicipalityGroup
     from ..rollup import FollowUp, RollupResult
     from ._validate import Finding
 
@@ -923,3 +925,47 @@ class GoalChain(ChainWalks, ChainData):
         from ..io import import_measurements
 
         return import_measurements(self, path, **kwargs)
+
+    def compare(
+        self,
+        year: int,
+        *,
+        source: KoladaValues,
+        group: str | MunicipalityGroup | None = None,
+        municipality: str | None = None,
+        gender: str = "T",
+        kpis: Mapping[str, Any] | None = None,
+    ) -> Comparisons:
+        """Where the municipality stands among a group, for every indicator with a Kolada id.
+
+        A thin wrapper around :func:`goalchain.io.kolada.compare_chain`; see there.
+        Returns a mapping indicator id -> :class:`~goalchain.io.kolada.Comparison`
+        (value, rank, of, median, q1, q3, best, worst, riket, band).
+
+        Examples
+        --------
+        >>> import goalchain as gc
+        >>> from goalchain.io.kolada import MunicipalityGroup
+        >>> chain = gc.GoalChain(name="Burlöv", municipality="1231")
+        >>> _ = chain.add_indicator("i1", "Väntetid", unit="dagar", direction="decrease",
+        ...                         kolada="U23401")
+        >>> class Values:
+        ...     def values(self, kpi, year, *, gender="T"):
+        ...         return {"1231": 30.0, "1260": 40.0, "1442": 20.0, "0000": 35.0}
+        ...     def groups(self):
+        ...         return [MunicipalityGroup("G1", "Liknande", ["1260", "1442"])]
+        >>> c = chain.compare(2024, source=Values(), group="G1")["i1"]
+        >>> c.rank, c.best, c.worst, c.riket
+        (2, 20.0, 40.0, 35.0)
+        """
+        from ..io._kolada_compare import compare_chain
+
+        return compare_chain(
+            self,
+            year,
+            source=source,
+            group=group,
+            municipality=municipality,
+            gender=gender,
+            kpis=kpis,
+        )

@@ -18,7 +18,7 @@ from ._format import (
     strategy_label,
     unit_symbol,
 )
-from ._frames import indicators_frame, measurements_frame, spreadsheet_safe
+from ._frames import comparison_frame, indicators_frame, measurements_frame, spreadsheet_safe
 from ._graph import text_colour, to_dot, to_mermaid
 from ._html import (
     CSS,
@@ -39,6 +39,7 @@ __all__ = [
     "IndicatorRow",
     "assessment_method_label",
     "chain_html",
+    "comparison_frame",
     "computed_note",
     "element_kind_label",
     "format_date",

@@ -19,17 +19,20 @@ from .._optional import require
 from .._safe_text import csv_cell
 
 if TYPE_CHECKING:
+    from ..io._kolada_compare import Comparisons
     from ..models import GoalChain
     from ..progression import Trajectory
     from ..rollup import RollupResult
     from ..smart import SmartReport
 
 __all__ = [
+    "COMPARISON_COLUMNS",
     "INDICATOR_COLUMNS",
     "MEASUREMENT_COLUMNS",
     "ROLLUP_COLUMNS",
     "SMART_COLUMNS",
     "TRAJECTORY_COLUMNS",
+    "comparison_frame",
     "findings_frame",
     "indicators_frame",
     "measurements_frame",
@@ -119,6 +122,23 @@ INDICATOR_COLUMNS: Mapping[str, str] = {
     "forecast_shown": _FLOAT,
 }
 """Columns and dtypes of :func:`indicators_frame` (index ``id``, ``string``)."""
+
+
+COMPARISON_COLUMNS: Mapping[str, str] = {
+    "kpi": _TEXT,
+    "year": _YEAR,
+    "value": _FLOAT,
+    "rank": _INT,
+    "of": _YEAR,
+    "median": _FLOAT,
+    "q1": _FLOAT,
+    "q3": _FLOAT,
+    "best": _FLOAT,
+    "worst": _FLOAT,
+    "riket": _FLOAT,
+    "band": _TEXT,
+}
+"""Columns and dtypes of :func:`comparison_frame` (index ``id``, ``string``)."""
 
 
 def _pandas() -> Any:
@@ -473,3 +493,52 @@ def spreadsheet_safe(frame: Any) -> Any:
         out.index = out.index.map(safe).astype(out.index.dtype)
     out.columns = [safe(c) for c in out.columns]
     return out
+
+
+def comparison_frame(comparisons: Comparisons) -> Any:
+    """Where a municipality stands among others, one row per indicator, as a DataFrame.
+
+    Parameters
+    ----------
+    comparisons
+        From :meth:`GoalChain.compare` (:func:`goalchain.io.kolada.compare_chain`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Index ``id`` (the indicator's); the columns of :data:`COMPARISON_COLUMNS`,
+        the keys of ``goalchain kolada compare --format json``. A figure that
+        does not exist is ``<NA>``, never 0. ``frame.attrs`` holds ``year``,
+        ``municipality`` and ``group`` (the group's id, None for every municipality).
+
+    Examples
+    --------
+    >>> import goalchain as gc
+    >>> from goalchain.io.kolada import MunicipalityGroup
+    >>> chain = gc.GoalChain(name="Burlöv", municipality="1231")
+    >>> _ = chain.add_indicator("i1", "Behöriga", unit="percent", kolada="N15436")
+    >>> class Values:
+    ...     def values(self, kpi, year, *, gender="T"):
+    ...         return {"1231": 80.0, "1260": 70.0}
+    ...     def groups(self):
+    ...         return [MunicipalityGroup("G1", "Liknande", ["1260"])]
+    >>> frame = chain.compare(2024, source=Values(), group="G1").to_dataframe()
+    >>> frame["value"].tolist(), frame["rank"].tolist(), frame["band"].tolist()
+    ([80.0], [1], ['best_quarter'])
+    >>> frame["riket"].tolist(), str(frame["of"].dtype)
+    ([<NA>], 'int64')
+    """
+    from ..io._kolada_compare import COMPARISON_KEYS
+
+    rows = [
+        tuple(comparison.as_dict()[key] for key in COMPARISON_KEYS)
+        for comparison in comparisons.values()
+    ]
+    frame = _frame(COMPARISON_COLUMNS, rows, index=list(comparisons), index_name="id")
+    group = comparisons.group
+    frame.attrs.update(
+        year=comparisons.year,
+        municipality=comparisons.municipality,
+        group=None if group is None else group.id,
+    )
+    return frame
