@@ -345,7 +345,13 @@ def test_a_file_goalchain_import_cannot_write_renders_in_any_language(
     gc.dump(_chain(), source)
     data = tmp_path / "d.csv"
     data.write_text("indicator;year;value\ni1;2024;81,5\n", encoding="utf-8")
-    monkeypatch.setattr(gio, "dump", refuse)
+    from goalchain.io import _yaml_update
+
+    def refuse_update(*args: object) -> bool:
+        raise FileWriteError(str(args[2]), errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(gio, "dump", refuse)  # the whole rewrite, after the update
+    monkeypatch.setattr(_yaml_update, "update_measurements", refuse_update)
     args = _parse(["import", str(source), str(data), "-o", str(tmp_path / "ny.yaml")])
     with pytest.raises(_cli_import.CommandError) as info:
         _cli_import.run_import(args, io.StringIO())
