@@ -448,9 +448,11 @@ def _national(opener_answers: dict[str, Any]) -> None:
     )
 
 
-def test_cli_fetch_keeps_the_values_in_the_store_and_reads_it_offline(
+def _kolada_answering(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+) -> tuple[FakeOpener, dict[str, Any], Path, Path]:
+    """Kolada answering a national year of N15436, the groups and the municipalities
+    (through a fake opener), Burlöv's chain in a file, and where its store goes."""
     answers: dict[str, Any] = {
         f"{BASE}/municipality_groups": fixture("municipality_groups.json"),
         f"{BASE}/municipality": fixture("municipality.json"),
@@ -466,6 +468,13 @@ def test_cli_fetch_keeps_the_values_in_the_store_and_reads_it_offline(
     source = tmp_path / "burlov.yaml"
     gc.dump(_chain(), source)
     store_file = tmp_path / "kolada.sqlite"
+    return opener, answers, source, store_file
+
+
+def test_cli_fetch_keeps_the_values_in_the_store_and_reads_it_offline(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opener, answers, source, store_file = _kolada_answering(tmp_path, monkeypatch)
     argv = ["kolada", "fetch", str(source), "--years", "2022", "--no-progress"]
     argv += ["--base-url", BASE, "--store", str(store_file), "--lang", "en"]
     assert _cli_kolada.run(_parse(argv), io.StringIO(), io.StringIO()) == 0
@@ -516,21 +525,7 @@ def test_cli_compare_reads_the_store_that_fetch_filled(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The whole way (issue 17): fetch a national year into the store, then compare offline."""
-    answers: dict[str, Any] = {
-        f"{BASE}/municipality_groups": fixture("municipality_groups.json"),
-        f"{BASE}/municipality": fixture("municipality.json"),
-    }
-    _national(answers)
-    opener = FakeOpener(answers)
-
-    class Offline(KoladaClient):
-        def __init__(self, base_url: str = BASE, **kwargs: Any):
-            super().__init__(base_url, opener=opener, retries=0, **kwargs)
-
-    monkeypatch.setattr(kolada_module, "KoladaClient", Offline)
-    source = tmp_path / "burlov.yaml"
-    gc.dump(_chain(), source)
-    store_file = tmp_path / "kolada.sqlite"
+    opener, _, source, store_file = _kolada_answering(tmp_path, monkeypatch)
     fetch = ["kolada", "fetch", str(source), "--years", "2022", "--no-progress"]
     fetch += ["--base-url", BASE, "--store", str(store_file)]
     assert _cli_kolada.run(_parse(fetch), io.StringIO(), io.StringIO()) == 0
