@@ -17,10 +17,10 @@ from .._i18n import (
     assessment_method_label,
     check_lang,
     computed_note,
+    direction_word,
     element_kind_label,
     format_date,
     format_number,
-    gettext,
     provenance_label,
     rule_label,
     scorer_label,
@@ -55,15 +55,6 @@ __all__ = [
 ]
 
 
-def _change_word(comparison: str, lang: str) -> str:
-    """The verb of a change target (each message written out for extraction)."""
-    if comparison == "increase":
-        return gettext("increase", lang)
-    if comparison == "decrease":
-        return gettext("decrease", lang)
-    return gettext("maintain", lang)
-
-
 def format_target(
     target: Target, unit: str, *, lang: str = "sv", decimals: int | None = None
 ) -> str:
@@ -90,7 +81,7 @@ def format_target(
         return target.written
     comparison = target.comparison
     if comparison in ("increase", "decrease", "maintain"):
-        return _change_word(comparison, lang)
+        return direction_word(comparison).render(lang)
     shown = format_value(target.number, unit, lang=lang, decimals=decimals)
     if comparison is None:
         return shown
